@@ -1,0 +1,53 @@
+#include "commands.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+#include <functional>
+#include <map>
+
+namespace {
+void printUsage()
+{
+    QTextStream err(stderr);
+    err << "usage: meterswapctl <command> ...\n"
+           "  catalog validate [DIR] | catalog list [--json]\n"
+           "  frame decode HEX | frame encode read --protocol P --address ADDR --item ID\n"
+           "  meter read --port PATH [--baud N] [--protocol auto|P] [--items swap|ID,...]\n"
+           "  simulate --protocol P --address ADDR --link PATH [--baud N] [--reply-delay-ms D]\n"
+           "           [--registers FILE.json] [--drop-rate P] [--corrupt-rate P] [--silent]\n"
+           "  form pdf NUMBER (--job ID | --task ID) --out FILE [--data DIR]\n"
+           "  sync --data DIR --server URL --token T\n"
+           "  demo seed --data DIR --jobs N --photos-per-job M\n";
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("MeterSwap"));
+    QCoreApplication::setApplicationName(QStringLiteral("meterswap"));
+    QStringList args = app.arguments().mid(1);
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
+        printUsage();
+        return args.isEmpty() ? ms::ctl::ExitUsage : ms::ctl::ExitOk;
+    }
+    const std::map<QString, std::function<int(const QStringList &)>> commands{
+        {QStringLiteral("catalog"), ms::ctl::catalogCommand},
+        {QStringLiteral("frame"), ms::ctl::frameCommand},
+        {QStringLiteral("meter"), ms::ctl::meterCommand},
+        {QStringLiteral("simulate"), ms::ctl::simulateCommand},
+        {QStringLiteral("form"), ms::ctl::formCommand},
+        {QStringLiteral("sync"), ms::ctl::syncCommand},
+        {QStringLiteral("demo"), ms::ctl::demoCommand},
+    };
+    const QString group = args.takeFirst();
+    const auto it = commands.find(group);
+    if (it == commands.end()) {
+        std::fprintf(stderr, "meterswapctl: unknown command '%s'\n", qPrintable(group));
+        printUsage();
+        return ms::ctl::ExitUsage;
+    }
+    return it->second(args);
+}
