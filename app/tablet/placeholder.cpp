@@ -1,0 +1,1 @@
+// Stands in until the first screen class exists (a static library needs one source).
