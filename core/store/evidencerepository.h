@@ -1,0 +1,52 @@
+#pragma once
+// 证据: rows naming content-addressed files. Never updated in place: a retake is a new row that
+// supersedes the old one. Each job's rows form a hash chain: chain_hash = sha256(previous chain
+// hash of the job ("" for the first) + canonical JSON of the row), checked by verifyChain().
+#include "model/result.h"
+#include "model/types.h"
+#include "store/storetypes.h"
+
+#include <QList>
+#include <QSet>
+
+namespace ms {
+
+class Database;
+class EvidenceFiles;
+class Store;
+class OutboxRepository;
+
+class EvidenceRepository
+{
+public:
+    EvidenceRepository(Database &db, EvidenceFiles &files, Store &store, OutboxRepository &outbox);
+
+    // Writes the files (temp → fsync → rename → fsync dir), then commits all rows and their
+    // outbox rows in ONE transaction: all or nothing. On failure files written by this call
+    // that nothing else names are removed. Errors: "store.disk_full", "store.bad_input"
+    // (unknown job, missing file, superseding an unknown uuid), "store.io".
+    Result<QList<Evidence>> add(const QList<NewEvidence> &items);
+    Result<Evidence> add(const NewEvidence &item);
+
+    QList<Evidence> forJob(RowId jobId, bool includeSuperseded = false);
+    QList<Evidence> forCard(RowId jobId, const QString &cardId, bool includeSuperseded = false);
+    Result<Evidence> byUuid(const QString &uuid);
+    QString supersededBy(const QString &uuid);     // empty when current
+    QString chainHash(const QString &uuid);
+
+    ChainReport verifyChain(RowId jobId);
+    // Every row's file exists and matches its hash (crash test, `meterswapctl` diagnostics).
+    Result<void> verifyFiles(RowId jobId = 0);    // 0 = all jobs
+    QSet<QString> referencedBlobs();
+
+    // Canonical JSON of a row as hashed into the chain (sorted keys, no chain fields).
+    static QByteArray canonicalJson(const Evidence &e, const QString &supersedes);
+
+private:
+    Database &m_db;
+    EvidenceFiles &m_files;
+    Store &m_store;
+    OutboxRepository &m_outbox;
+};
+
+} // namespace ms

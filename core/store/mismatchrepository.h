@@ -1,0 +1,38 @@
+#pragma once
+// 机电不符 data: purchase records imported by the office clerk (5.1, appendix 4) and the
+// per-customer mismatch fields (6.1 on site, 7.1 difference, 7.2 tier). The calculation itself
+// lives with the forms/report code; this only stores it.
+#include "model/result.h"
+#include "store/storetypes.h"
+
+#include <QList>
+#include <optional>
+
+namespace ms {
+
+class Database;
+class Store;
+class OutboxRepository;
+
+class MismatchRepository
+{
+public:
+    MismatchRepository(Database &db, Store &store, OutboxRepository &outbox);
+
+    // Upserts by 户号, one transaction. Errors: "store.bad_input" (empty 户号, negative kWh).
+    Result<int> importPurchases(const QList<PurchaseRecord> &records);
+    std::optional<PurchaseRecord> purchase(const QString &accountNo);
+    QList<PurchaseRecord> purchases();
+
+    // Upserts by customer; bumps version; outbox row (entity "mismatch").
+    Result<MismatchInfo> save(const MismatchInfo &info);
+    std::optional<MismatchInfo> forCustomer(RowId customerId);
+    QList<MismatchInfo> forTask(RowId taskId);
+
+private:
+    Database &m_db;
+    Store &m_store;
+    OutboxRepository &m_outbox;
+};
+
+} // namespace ms

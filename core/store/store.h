@@ -1,0 +1,100 @@
+#pragma once
+// The tablet's offline store: one SQLite file + content-addressed evidence files in a data dir.
+// Every change goes through a repository, runs in one transaction with its outbox row, and the
+// Store emits a change signal after the commit (never for a rolled-back change).
+//
+//   auto opened = ms::Store::open({.dataDir = dir});
+//   if (!opened) { show(opened.error().message); return; }
+//   std::unique_ptr<ms::Store> store = std::move(opened).value();
+//   if (!store->openNotice().message.isEmpty()) show(store->openNotice().message);
+//   auto jobs = store->jobs().list({.search = QStringLiteral("安贞"), .limit = 50});
+#include "store/database.h"
+#include "store/evidencefiles.h"
+#include "store/evidencerepository.h"
+#include "store/jobrepository.h"
+#include "store/mismatchrepository.h"
+#include "store/outboxrepository.h"
+#include "store/sealrepository.h"
+#include "store/settingsrepository.h"
+#include "store/storetypes.h"
+#include "store/taskrepository.h"
+#include "store/userrepository.h"
+
+#include <QObject>
+#include <QStringList>
+#include <memory>
+
+namespace ms {
+
+struct StoreOptions
+{
+    QString dataDir;                    // empty → defaultDataDir()
+    DatabaseOptions database;           // busy timeout, quick check, (tests) max page count
+    EvidenceFiles::WriteFault writeFault; // tests only: inject ENOSPC into evidence writes
+    bool sweepOnOpen = true;            // remove temporaries and unreferenced evidence files
+};
+
+class Store : public QObject
+{
+    Q_OBJECT
+public:
+    // Opens DIR/meterswap.db (+ DIR/evidence/), creating both; migrates; sweeps. A corrupt or
+    // unreadable database is moved aside and a fresh one started: see openNotice().
+    static Result<std::unique_ptr<Store>> open(const StoreOptions &options = {});
+
+    // QStandardPaths::AppDataLocation.
+    static QString defaultDataDir();
+    // The value of `--data DIR` / `--data=DIR` in args, or defaultDataDir(). For executables
+    // that do not use QCommandLineParser; those that do should add an option named "data".
+    static QString dataDirFromArguments(const QStringList &args);
+    static constexpr const char *kDatabaseFileName = "meterswap.db";
+
+    ~Store() override;
+
+    QString dataDir() const { return m_dataDir; }
+    const OpenNotice &openNotice() const { return m_notice; }
+    const SweepReport &sweepReport() const { return m_sweep; }
+
+    Database &database() { return *m_db; }
+    EvidenceFiles &files() { return m_files; }
+
+    UserRepository &users() { return m_users; }
+    TaskRepository &tasks() { return m_tasks; }
+    JobRepository &jobs() { return m_jobs; }
+    EvidenceRepository &evidence() { return m_evidence; }
+    SealRepository &seals() { return m_seals; }
+    MismatchRepository &mismatch() { return m_mismatch; }
+    OutboxRepository &outbox() { return m_outbox; }
+    SettingsRepository &settings() { return m_settings; }
+
+signals:
+    void usersChanged();
+    void taskChanged(ms::RowId taskId);          // task or its customer list imported/changed
+    void customerChanged(ms::RowId customerId);
+    void jobChanged(ms::RowId jobId);            // status, current card, branch, appointment
+    void stepChanged(ms::RowId jobId, const QString &cardId, int stepIndex);
+    void evidenceAdded(ms::RowId jobId, const QString &cardId);
+    void sealsChanged(ms::RowId jobId);
+    void mismatchChanged(ms::RowId customerId);  // purchase records or mismatch fields
+    void settingChanged(const QString &key);
+    void outboxChanged();                        // rows appended or confirmed
+
+private:
+    Store(QString dataDir, std::unique_ptr<Database> db, EvidenceFiles files, OpenNotice notice);
+
+    QString m_dataDir;
+    std::unique_ptr<Database> m_db;
+    EvidenceFiles m_files;
+    OpenNotice m_notice;
+    SweepReport m_sweep;
+    OutboxRepository m_outbox;
+    UserRepository m_users;
+    TaskRepository m_tasks;
+    JobRepository m_jobs;
+    EvidenceRepository m_evidence;
+    SealRepository m_seals;
+    MismatchRepository m_mismatch;
+    SettingsRepository m_settings;
+};
+
+} // namespace ms

@@ -1,0 +1,51 @@
+#pragma once
+// 换表工作任务 and its customers. Importing a task creates one job per customer, all in one
+// transaction. Import is idempotent by uuid (a task pulled again updates, never duplicates).
+#include "model/result.h"
+#include "model/types.h"
+#include "store/storetypes.h"
+
+#include <QList>
+
+namespace ms {
+
+class Database;
+class Store;
+class OutboxRepository;
+
+struct TaskImportResult
+{
+    Task task;
+    int customersAdded = 0;
+    int customersUpdated = 0;
+    int jobsCreated = 0;
+};
+
+class TaskRepository
+{
+public:
+    TaskRepository(Database &db, Store &store, OutboxRepository &outbox);
+
+    // Stores the task and customers (uuids filled in when empty; a customer matching an
+    // existing one by uuid, or by 户号 within the task, is updated) and creates the missing
+    // jobs. Errors: "store.bad_input" (empty task name, empty or duplicate 户号), disk full, ...
+    Result<TaskImportResult> importTask(const Task &task, const QList<Customer> &customers,
+                                        Origin origin = Origin::Local);
+
+    QList<Task> list();
+    Result<Task> byId(RowId id);
+    Result<Task> byUuid(const QString &uuid);
+    QList<Customer> customers(RowId taskId);
+    Result<Customer> customer(RowId customerId);
+    Result<Customer> customerByUuid(const QString &uuid);
+    Result<Customer> customerByAccount(const QString &accountNo);
+    // Edits a customer (phone, new meter, mismatch flag, ...); bumps version, outbox row.
+    Result<Customer> updateCustomer(const Customer &customer);
+
+private:
+    Database &m_db;
+    Store &m_store;
+    OutboxRepository &m_outbox;
+};
+
+} // namespace ms
