@@ -137,6 +137,7 @@ void SerialLink::startNext()
     m_current.emplace(std::move(m_queue.front()));
     m_queue.pop_front();
     m_current->clock.start();
+    m_onlyBadBytes = true;
     if (!m_port.isOpen()) {
         finish(LinkFailure::NotOpen);
         return;
@@ -264,6 +265,8 @@ void SerialLink::attemptFailed(LinkFailure failure)
         ex.rxBytes += m_rx.size();
         emit frameLogged(rx);
     }
+    if (failure != LinkFailure::Corrupt && failure != LinkFailure::Garbled)
+        m_onlyBadBytes = false;
     qCInfo(lcMeter) << "attempt" << ex.attempts << "failed:" << linkFailureKey(failure)
                     << m_rx.toHex(' ');
     const int retries = m_current->request.retries >= 0 ? m_current->request.retries
@@ -274,6 +277,9 @@ void SerialLink::attemptFailed(LinkFailure failure)
         return;
     }
     m_rx.clear(); // already logged above
+    // Damaged frames on every attempt are not bad luck: the line settings do not match.
+    if (failure == LinkFailure::Corrupt && m_onlyBadBytes)
+        failure = LinkFailure::Garbled;
     finish(failure);
 }
 
@@ -311,8 +317,9 @@ void SerialLink::finish(LinkFailure failure)
                          .arg(ex.attempts).arg(waited).arg(port, params);
         break;
     case LinkFailure::Garbled:
-        ex.message = tr("收到了应答字节，但始终不是有效报文（%1）：通信参数很可能与电表不一致。"
-                        "请改用其他波特率（1200/2400/9600）或校验方式（8E1/8N1）再试。")
+        ex.message = tr("电表有应答，但 %1 次都不是有效报文（当前 %2）：通信参数很可能与电表不一致（如电表为 8N1 或其他波特率）。"
+                        "请改用其他校验方式（8E1/8N1）或波特率（1200/2400/9600）再试；若仍不行，遮挡强光并重新对准探头。")
+                         .arg(ex.attempts)
                          .arg(params);
         break;
     case LinkFailure::Partial:

@@ -80,6 +80,7 @@ private:
     QByteArray m_rx;
     QDateTime m_rxFirstAt;
     ReplyState m_lastState = ReplyState::Nothing;
+    bool m_onlyBadBytes = true; // every attempt so far got bytes, but never a valid frame
     qint64 m_deadlineMs = 0; // on m_current->clock
 };
 
