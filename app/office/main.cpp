@@ -1,10 +1,46 @@
+// meterswap-office: the office sync server and its admin commands. Only dispatches.
+#include "officecommands.h"
+
 #include <QCoreApplication>
+
 #include <cstdio>
 
-// Not built yet (issue 5). Fails loudly rather than pretending.
+namespace {
+void usage()
+{
+    std::fputs(
+        "usage: meterswap-office <command> ...\n"
+        "  serve --data DIR --listen ADDR:PORT [--tls-cert FILE --tls-key FILE] [--catalog DIR]\n"
+        "  token create --data DIR --device NAME --user NAME\n"
+        "  token revoke --data DIR (--device NAME | --token TOKEN)\n"
+        "  import-task --data DIR FILE.csv [--assign USER,USER]\n"
+        "  stats --data DIR [--json]\n"
+        "  verify --data DIR\n",
+        stderr);
+}
+} // namespace
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    std::fprintf(stderr, "meterswap-office: not available in this build yet\n");
-    return 1;
+    QCoreApplication::setApplicationName(QStringLiteral("meterswap-office"));
+    QStringList args = app.arguments().mid(1);
+    if (args.isEmpty() || args.first() == QLatin1String("--help")) {
+        usage();
+        return args.isEmpty() ? ms::office::ExitUsage : ms::office::ExitOk;
+    }
+    const QString command = args.takeFirst();
+    if (command == QLatin1String("serve"))
+        return ms::office::serveCommand(args);
+    if (command == QLatin1String("token"))
+        return ms::office::tokenCommand(args);
+    if (command == QLatin1String("import-task"))
+        return ms::office::importTaskCommand(args);
+    if (command == QLatin1String("stats"))
+        return ms::office::statsCommand(args);
+    if (command == QLatin1String("verify"))
+        return ms::office::verifyCommand(args);
+    std::fprintf(stderr, "meterswap-office: unknown command '%s'\n", qPrintable(command));
+    usage();
+    return ms::office::ExitUsage;
 }

@@ -1,0 +1,311 @@
+#include "officecommands.h"
+
+#include "officeserver.h"
+#include "signalwatcher.h"
+#include "store/office/fileblobstore.h"
+#include "store/office/sqliteofficestore.h"
+#include "taskcsv.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSslKey>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace ms::office {
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("ms::office::Commands", text); }
+
+void err(const QString &message) { std::fprintf(stderr, "meterswap-office: %s\n", qPrintable(message)); }
+void out(const QByteArray &text) { std::fwrite(text.constData(), 1, size_t(text.size()), stdout); std::fflush(stdout); }
+
+// Parses `args` with the given value options (and flags). On a usage error prints it and
+// returns false.
+bool parse(QCommandLineParser &p, const QStringList &args, const QStringList &valueOptions,
+           const QStringList &flags = {})
+{
+    for (const QString &o : valueOptions)
+        p.addOption(QCommandLineOption(o, o, QStringLiteral("value")));
+    for (const QString &f : flags)
+        p.addOption(QCommandLineOption(f));
+    if (!p.parse(QStringList{QStringLiteral("meterswap-office")} + args)) {
+        err(p.errorText());
+        return false;
+    }
+    if (!p.isSet(QStringLiteral("data"))) {
+        err(tr("需要 --data DIR（服务器数据目录）"));
+        return false;
+    }
+    return true;
+}
+
+struct Opened
+{
+    std::unique_ptr<SqliteOfficeStore> store;
+    std::unique_ptr<FileBlobStore> blobs;
+};
+
+Result<Opened> openData(const QString &dir)
+{
+    if (!QDir().mkpath(dir))
+        return makeError(QStringLiteral("office.data_dir"), tr("无法创建数据目录 %1").arg(dir));
+    auto store = SqliteOfficeStore::open(dir + QStringLiteral("/office.db"));
+    if (!store)
+        return store.error();
+    auto blobs = std::make_unique<FileBlobStore>(dir + QStringLiteral("/evidence"));
+    if (auto ok = blobs->init(); !ok)
+        return ok.error();
+    return Opened{std::move(store).value(), std::move(blobs)};
+}
+
+QString catalogVersion(const QString &catalogDir)
+{
+    QFile f(catalogDir.isEmpty() ? QStringLiteral(":/forms/catalog.json")
+                                 : catalogDir + QStringLiteral("/catalog.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("version")).toString();
+}
+
+Result<QSslConfiguration> loadTls(const QString &certPath, const QString &keyPath)
+{
+    const auto certs = QSslCertificate::fromPath(certPath, QSsl::Pem);
+    if (certs.isEmpty())
+        return makeError(QStringLiteral("office.tls"), tr("无法读取证书 %1（需要 PEM 格式）").arg(certPath));
+    QFile keyFile(keyPath);
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("office.tls"), tr("无法读取私钥 %1").arg(keyPath));
+    const QByteArray pem = keyFile.readAll();
+    QSslKey key(pem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(pem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull())
+        return makeError(QStringLiteral("office.tls"),
+                         tr("私钥 %1 不是未加密的 PEM RSA/EC 私钥").arg(keyPath));
+    QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
+    conf.setLocalCertificate(certs.first());
+    conf.setPrivateKey(key);
+    conf.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return conf;
+}
+} // namespace
+
+int serveCommand(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args, {QStringLiteral("data"), QStringLiteral("listen"), QStringLiteral("tls-cert"),
+                         QStringLiteral("tls-key"), QStringLiteral("catalog")}))
+        return ExitUsage;
+    const QString listen = p.value(QStringLiteral("listen"));
+    const int colon = listen.lastIndexOf(QLatin1Char(':'));
+    bool portOk = false;
+    ServerConfig config;
+    config.port = quint16(listen.mid(colon + 1).toUInt(&portOk));
+    if (colon <= 0 || !portOk || !config.address.setAddress(listen.left(colon))) {
+        err(tr("--listen 应为 地址:端口，例如 127.0.0.1:8443（收到“%1”）").arg(listen));
+        return ExitUsage;
+    }
+    if (p.isSet(QStringLiteral("tls-cert")) != p.isSet(QStringLiteral("tls-key"))) {
+        err(tr("--tls-cert 和 --tls-key 必须同时给出"));
+        return ExitUsage;
+    }
+    if (p.isSet(QStringLiteral("tls-cert"))) {
+        auto tls = loadTls(p.value(QStringLiteral("tls-cert")), p.value(QStringLiteral("tls-key")));
+        if (!tls) {
+            err(tls.error().message);
+            return ExitFailed;
+        }
+        config.tls = *tls;
+    }
+    config.catalogVersion = catalogVersion(p.value(QStringLiteral("catalog")));
+    auto data = openData(p.value(QStringLiteral("data")));
+    if (!data) {
+        err(data.error().message);
+        return ExitFailed;
+    }
+    OfficeServer server(*data->store, *data->blobs, config);
+    auto port = server.start();
+    if (!port) {
+        err(port.error().message);
+        return ExitFailed;
+    }
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::terminate, qApp, [] { QCoreApplication::quit(); });
+    out(QStringLiteral("meterswap-office: listening on %1://%2:%3\n")
+            .arg(config.tls ? QStringLiteral("https") : QStringLiteral("http"),
+                 config.address.toString())
+            .arg(*port)
+            .toUtf8());
+    const int rc = QCoreApplication::exec();
+    std::fputs("meterswap-office: stopped\n", stderr);
+    return rc;
+}
+
+int tokenCommand(const QStringList &args)
+{
+    const QString sub = args.value(0);
+    QCommandLineParser p;
+    if (!parse(p, args.mid(1), {QStringLiteral("data"), QStringLiteral("device"),
+                                QStringLiteral("user"), QStringLiteral("token")}))
+        return ExitUsage;
+    auto data = openData(p.value(QStringLiteral("data")));
+    if (!data) {
+        err(data.error().message);
+        return ExitFailed;
+    }
+    if (sub == QLatin1String("create")) {
+        auto token = data->store->createToken(p.value(QStringLiteral("device")),
+                                              p.value(QStringLiteral("user")));
+        if (!token) {
+            err(token.error().message);
+            return ExitUsage;
+        }
+        out(token->toUtf8() + '\n');
+        return ExitOk;
+    }
+    if (sub == QLatin1String("revoke")) {
+        const QString which = p.isSet(QStringLiteral("token")) ? p.value(QStringLiteral("token"))
+                                                              : p.value(QStringLiteral("device"));
+        if (which.isEmpty()) {
+            err(tr("token revoke 需要 --device NAME 或 --token TOKEN"));
+            return ExitUsage;
+        }
+        auto n = data->store->revokeToken(which);
+        if (!n) {
+            err(n.error().message);
+            return ExitFailed;
+        }
+        out(QByteArray("{\"revoked\":") + QByteArray::number(*n) + "}\n");
+        return ExitOk;
+    }
+    err(tr("用法：token create|revoke …"));
+    return ExitUsage;
+}
+
+int importTaskCommand(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("file"), QStringLiteral("CSV"));
+    if (!parse(p, args, {QStringLiteral("data"), QStringLiteral("assign")}))
+        return ExitUsage;
+    if (p.positionalArguments().size() != 1) {
+        err(tr("import-task 需要且只需要一个 CSV 文件"));
+        return ExitUsage;
+    }
+    auto import = readTaskCsv(p.positionalArguments().first());
+    if (!import) {
+        err(import.error().message);
+        return ExitFailed;
+    }
+    QStringList assignees = import->assignees;
+    for (const QString &who : p.value(QStringLiteral("assign")).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!assignees.contains(who.trimmed()))
+            assignees << who.trimmed();
+    auto data = openData(p.value(QStringLiteral("data")));
+    if (!data) {
+        err(data.error().message);
+        return ExitFailed;
+    }
+    auto summary = data->store->importTask(import->task, import->customers, assignees);
+    if (!summary) {
+        err(summary.error().message);
+        return ExitFailed;
+    }
+    const QJsonObject o{{QStringLiteral("task_uuid"), summary->taskUuid},
+                        {QStringLiteral("task_created"), summary->taskCreated},
+                        {QStringLiteral("customers_created"), summary->customersCreated},
+                        {QStringLiteral("customers_updated"), summary->customersUpdated},
+                        {QStringLiteral("customers_unchanged"), summary->customersUnchanged},
+                        {QStringLiteral("assignees"), QJsonArray::fromStringList(assignees)}};
+    out(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
+    return ExitOk;
+}
+
+int statsCommand(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args, {QStringLiteral("data")}, {QStringLiteral("json")}))
+        return ExitUsage;
+    auto data = openData(p.value(QStringLiteral("data")));
+    if (!data) {
+        err(data.error().message);
+        return ExitFailed;
+    }
+    auto s = data->store->stats();
+    if (!s) {
+        err(s.error().message);
+        return ExitFailed;
+    }
+    if (p.isSet(QStringLiteral("json"))) {
+        const QJsonObject o{{QStringLiteral("tasks"), s->tasks},
+                            {QStringLiteral("customers"), s->customers},
+                            {QStringLiteral("jobs"), s->jobs},
+                            {QStringLiteral("records"), s->records},
+                            {QStringLiteral("evidence_files"), s->evidenceFiles},
+                            {QStringLiteral("evidence_bytes"), s->evidenceBytes},
+                            {QStringLiteral("devices"), s->devices}};
+        out(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
+    } else {
+        out(tr("任务 %1，客户 %2，工单 %3，记录 %4，证据文件 %5（%6 字节），设备 %7\n")
+                .arg(s->tasks).arg(s->customers).arg(s->jobs).arg(s->records)
+                .arg(s->evidenceFiles).arg(s->evidenceBytes).arg(s->devices).toUtf8());
+    }
+    return ExitOk;
+}
+
+int verifyCommand(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args, {QStringLiteral("data")}))
+        return ExitUsage;
+    auto data = openData(p.value(QStringLiteral("data")));
+    if (!data) {
+        err(data.error().message);
+        return ExitFailed;
+    }
+    int problems = 0;
+    const auto report = [&](const QString &message) {
+        ++problems;
+        err(message);
+    };
+    if (auto ok = data->store->integrityCheck(); !ok)
+        report(ok.error().message);
+    auto recorded = data->store->blobHashes();
+    if (!recorded) {
+        err(recorded.error().message);
+        return ExitFailed;
+    }
+    for (const QString &sha : *recorded)
+        if (auto ok = data->blobs->verify(sha); !ok)
+            report(ok.error().message);
+    auto onDisk = data->blobs->list();
+    if (onDisk)
+        for (const QString &sha : *onDisk)
+            if (!recorded->contains(sha)) {
+                if (auto ok = data->blobs->verify(sha); !ok)
+                    report(ok.error().message);
+            }
+    auto refs = data->store->blobReferences();
+    if (!refs) {
+        err(refs.error().message);
+        return ExitFailed;
+    }
+    for (const BlobReference &r : *refs)
+        if (!recorded->contains(r.sha256))
+            report(tr("记录 %1（%2）引用的证据文件 %3 不在服务器上").arg(r.recordUuid, r.entity, r.sha256));
+    const QJsonObject o{{QStringLiteral("evidence_files"), recorded->size()},
+                        {QStringLiteral("references"), refs->size()},
+                        {QStringLiteral("problems"), problems},
+                        {QStringLiteral("ok"), problems == 0}};
+    out(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
+    return problems == 0 ? ExitOk : ExitFailed;
+}
+
+} // namespace ms::office

@@ -1,0 +1,48 @@
+#pragma once
+// The /api/v1 HTTP endpoints of meterswap-office over an OfficeStore and a BlobStore
+// (docs/sync-protocol.md). One log line per request on stderr.
+#include "store/office/blobstore.h"
+#include "store/office/officestore.h"
+
+#include <QHostAddress>
+#include <QHttpServer>
+#include <QObject>
+#include <QSslConfiguration>
+
+namespace ms::office {
+
+struct ServerConfig
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 0;                 // 0: any free port
+    QString catalogVersion;           // handed to tablets with their assignments
+    std::optional<QSslConfiguration> tls;
+};
+
+class OfficeServer : public QObject
+{
+    Q_OBJECT
+public:
+    OfficeServer(OfficeStore &store, BlobStore &blobs, ServerConfig config,
+                 QObject *parent = nullptr);
+
+    // Listens; returns the bound port or an error saying why it could not.
+    Result<quint16> start();
+
+private:
+    void setupRoutes();
+    QHttpServerResponse pullAssignments(const QHttpServerRequest &request);
+    QHttpServerResponse blobState(const QString &sha256, const QHttpServerRequest &request);
+    QHttpServerResponse blobAppend(const QString &sha256, const QHttpServerRequest &request);
+    QHttpServerResponse pushRecords(const QHttpServerRequest &request);
+    QHttpServerResponse whoAmI(const QHttpServerRequest &request);
+    // The token's device, or a 401/500 response to send instead.
+    std::variant<DeviceToken, QHttpServerResponse> authorize(const QHttpServerRequest &request);
+
+    OfficeStore &m_store;
+    BlobStore &m_blobs;
+    ServerConfig m_config;
+    QHttpServer m_http;
+};
+
+} // namespace ms::office

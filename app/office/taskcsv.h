@@ -1,0 +1,19 @@
+#pragma once
+// Reads a task export (CSV, UTF-8, one customer per row) into the assignment rows the office
+// store keeps. Columns are named by the header row; see docs/sync-protocol.md "import-task".
+#include "model/result.h"
+#include "store/office/officetypes.h"
+
+namespace ms::office {
+
+struct TaskImport
+{
+    Assignment task;
+    QList<Assignment> customers;
+    QStringList assignees; // from an "installers" column (';'-separated), merged over rows
+};
+
+// Errors name the file, line and column: "tasks.csv:4: account_no: 户号为空".
+Result<TaskImport> readTaskCsv(const QString &filePath);
+
+} // namespace ms::office

@@ -1,0 +1,40 @@
+#pragma once
+// Evidence files on the office side, addressed by SHA-256 and written resumably: the bytes a
+// client has sent so far are kept (also across server restarts) and the next chunk must start
+// exactly there. A file becomes visible only after its hash was verified. Behind an interface so
+// an object store (S3 multipart upload) can replace the directory (docs/scaling.md).
+#include "model/result.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace ms::office {
+
+struct BlobState
+{
+    qint64 offset = 0;     // bytes held (== size once complete)
+    bool complete = false; // verified and stored under its hash
+};
+
+class BlobStore
+{
+public:
+    virtual ~BlobStore() = default;
+
+    virtual Result<BlobState> state(const QString &sha256) = 0;
+    // Appends `bytes` at `offset` of a file of `totalSize` bytes. Errors: "blob.offset_mismatch"
+    // (offset != bytes held; the message names the held offset), "blob.too_large" (past
+    // totalSize), "blob.hash_mismatch" (all bytes arrived but they do not hash to sha256: the
+    // partial file is discarded), "blob.disk_full", "blob.io".
+    virtual Result<BlobState> append(const QString &sha256, qint64 offset, qint64 totalSize,
+                                     const QByteArray &bytes) = 0;
+    // Re-hashes a stored file: ok() when it exists and matches its name.
+    virtual Result<void> verify(const QString &sha256) = 0;
+    virtual Result<QStringList> list() = 0; // complete files
+    virtual Result<qint64> size(const QString &sha256) = 0;
+};
+
+bool isSha256Hex(const QString &text); // 64 lowercase hex digits
+
+} // namespace ms::office

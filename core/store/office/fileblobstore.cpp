@@ -1,0 +1,189 @@
+#include "store/office/fileblobstore.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcOfficeBlobs, "meterswap.office.blobs", QtWarningMsg)
+
+namespace ms::office {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ms::office::FileBlobStore", text);
+}
+
+Error ioError(const QFile &file, const QString &what)
+{
+    if (file.error() == QFileDevice::ResourceError)
+        return makeError(QStringLiteral("blob.disk_full"),
+                         tr("服务器磁盘已满，无法保存证据文件（%1）。请清理服务器磁盘后重试。").arg(what));
+    return makeError(QStringLiteral("blob.io"),
+                     tr("无法写入证据文件 %1：%2").arg(what, file.errorString()));
+}
+
+bool syncPath(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY);
+    if (fd < 0)
+        return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+Result<QByteArray> hashFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("blob.io"),
+                         tr("无法读取证据文件 %1：%2").arg(path, file.errorString()));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&file))
+        return makeError(QStringLiteral("blob.io"), tr("读取证据文件 %1 时出错").arg(path));
+    return hash.result().toHex();
+}
+} // namespace
+
+bool isSha256Hex(const QString &text)
+{
+    if (text.size() != 64)
+        return false;
+    for (const QChar c : text) {
+        const bool hex = (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
+                         || (c >= QLatin1Char('a') && c <= QLatin1Char('f'));
+        if (!hex)
+            return false;
+    }
+    return true;
+}
+
+FileBlobStore::FileBlobStore(QString rootDir) : m_root(std::move(rootDir)) {}
+
+Result<void> FileBlobStore::init()
+{
+    if (!QDir().mkpath(m_root + QStringLiteral("/partial")))
+        return makeError(QStringLiteral("blob.io"), tr("无法创建证据目录 %1").arg(m_root));
+    return {};
+}
+
+QString FileBlobStore::finalPath(const QString &sha256) const
+{
+    return m_root + QLatin1Char('/') + sha256.left(2) + QLatin1Char('/') + sha256;
+}
+
+QString FileBlobStore::partialPath(const QString &sha256) const
+{
+    return m_root + QStringLiteral("/partial/") + sha256 + QStringLiteral(".part");
+}
+
+Result<BlobState> FileBlobStore::state(const QString &sha256)
+{
+    const QFileInfo done(finalPath(sha256));
+    if (done.exists())
+        return BlobState{done.size(), true};
+    const QFileInfo part(partialPath(sha256));
+    return BlobState{part.exists() ? part.size() : 0, false};
+}
+
+Result<BlobState> FileBlobStore::append(const QString &sha256, qint64 offset, qint64 totalSize,
+                                        const QByteArray &bytes)
+{
+    auto current = state(sha256);
+    if (!current)
+        return current.error();
+    if (current->complete)
+        return *current; // already held: nothing to write (idempotent)
+    if (offset != current->offset)
+        return makeError(QStringLiteral("blob.offset_mismatch"),
+                         tr("服务器已收到 %1 字节，本次从 %2 字节处开始；请从 %1 处续传。")
+                             .arg(current->offset)
+                             .arg(offset));
+    if (offset + bytes.size() > totalSize)
+        return makeError(QStringLiteral("blob.too_large"),
+                         tr("数据超出文件声明的大小 %1 字节").arg(totalSize));
+    QFile file(partialPath(sha256));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
+        return ioError(file, sha256);
+    if (file.write(bytes) != bytes.size()) {
+        const Error error = ioError(file, sha256);
+        file.resize(offset); // keep only what was there before this chunk
+        return error;
+    }
+    if (!file.flush())
+        return ioError(file, sha256);
+    file.close();
+    if (offset + bytes.size() < totalSize)
+        return BlobState{offset + bytes.size(), false};
+    return complete(sha256);
+}
+
+Result<BlobState> FileBlobStore::complete(const QString &sha256)
+{
+    const QString part = partialPath(sha256);
+    auto hash = hashFile(part);
+    if (!hash)
+        return hash.error();
+    if (QString::fromLatin1(*hash) != sha256) {
+        QFile::remove(part);
+        qCWarning(lcOfficeBlobs) << "hash mismatch, discarded" << sha256 << "got" << *hash;
+        return makeError(QStringLiteral("blob.hash_mismatch"),
+                         tr("文件内容与其 SHA-256 %1 不符（实际为 %2），已丢弃；请重新拍摄或重新发送。")
+                             .arg(sha256, QString::fromLatin1(*hash)));
+    }
+    const QString target = finalPath(sha256);
+    const QString dir = QFileInfo(target).absolutePath();
+    if (!QDir().mkpath(dir))
+        return makeError(QStringLiteral("blob.io"), tr("无法创建目录 %1").arg(dir));
+    if (!syncPath(part) || ::rename(QFile::encodeName(part).constData(),
+                                    QFile::encodeName(target).constData()) != 0)
+        return makeError(QStringLiteral("blob.io"), tr("无法保存证据文件 %1").arg(sha256));
+    syncPath(dir);
+    return BlobState{QFileInfo(target).size(), true};
+}
+
+Result<void> FileBlobStore::verify(const QString &sha256)
+{
+    const QString path = finalPath(sha256);
+    if (!QFileInfo::exists(path))
+        return makeError(QStringLiteral("blob.missing"), tr("证据文件 %1 不存在").arg(sha256));
+    auto hash = hashFile(path);
+    if (!hash)
+        return hash.error();
+    if (QString::fromLatin1(*hash) != sha256)
+        return makeError(QStringLiteral("blob.corrupt"),
+                         tr("证据文件 %1 已损坏（实际 SHA-256 为 %2）")
+                             .arg(sha256, QString::fromLatin1(*hash)));
+    return {};
+}
+
+Result<QStringList> FileBlobStore::list()
+{
+    QStringList out;
+    QDirIterator it(m_root, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QFileInfo info(it.next());
+        if (info.dir().dirName() != QLatin1String("partial") && isSha256Hex(info.fileName()))
+            out << info.fileName();
+    }
+    out.sort();
+    return out;
+}
+
+Result<qint64> FileBlobStore::size(const QString &sha256)
+{
+    const QFileInfo info(finalPath(sha256));
+    if (!info.exists())
+        return makeError(QStringLiteral("blob.missing"), tr("证据文件 %1 不存在").arg(sha256));
+    return info.size();
+}
+
+} // namespace ms::office

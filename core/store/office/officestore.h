@@ -1,0 +1,51 @@
+#pragma once
+// The office server's record storage, behind an interface so that a PostgreSQL implementation
+// can be added beside the SQLite one without touching the server (docs/scaling.md).
+// Evidence bytes are not here: see blobstore.h.
+#include "model/result.h"
+#include "store/office/officetypes.h"
+
+#include <optional>
+
+namespace ms::office {
+
+class OfficeStore
+{
+public:
+    virtual ~OfficeStore() = default;
+
+    // Tokens. createToken returns the token text (shown once); only its SHA-256 is stored.
+    virtual Result<QString> createToken(const QString &device, const QString &user) = 0;
+    // Revokes every valid token of `device`, or the one token whose text is `deviceOrToken`.
+    // Returns how many were revoked (0 is an error: "office.unknown_token").
+    virtual Result<int> revokeToken(const QString &deviceOrToken) = 0;
+    // The valid token with this text, or nullopt (unknown or revoked).
+    virtual Result<std::optional<DeviceToken>> authenticate(const QString &token) = 0;
+
+    // Applies a batch of outbox records in ONE transaction, idempotently (uuid + version):
+    // the same version again is a Duplicate, an older one is Stale and changes nothing, a record
+    // naming evidence the office does not hold is Refused with "sync.missing_blob".
+    virtual Result<QList<PushResult>> pushRecords(const DeviceToken &from,
+                                                  const QList<OutboxEntry> &records) = 0;
+
+    // Evidence files the blob store has completed (hash verified). Idempotent.
+    virtual Result<void> recordBlob(const QString &sha256, qint64 size) = 0;
+    virtual Result<bool> hasBlob(const QString &sha256) = 0;
+
+    // Tasks and customers assigned to `to` (or to everyone) with seq > cursor, in seq order.
+    virtual Result<AssignmentPage> pullAssignments(const DeviceToken &to, qint64 cursor,
+                                                   int limit) = 0;
+    // Creates or updates a task and its customers (payload JSON as produced by core/sync/wire.h)
+    // and assigns it to `assignees` (user names; empty = every device). Unchanged rows keep their
+    // version and cursor position; changed ones get version + 1.
+    virtual Result<ImportSummary> importTask(const Assignment &task,
+                                             const QList<Assignment> &customers,
+                                             const QStringList &assignees) = 0;
+
+    virtual Result<OfficeStats> stats() = 0;
+    virtual Result<QList<BlobReference>> blobReferences() = 0;
+    virtual Result<QStringList> blobHashes() = 0; // every evidence file recorded as complete
+    virtual Result<void> integrityCheck() = 0;
+};
+
+} // namespace ms::office

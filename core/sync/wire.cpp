@@ -1,0 +1,319 @@
+#include "sync/wire.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace ms::sync {
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("ms::sync::Wire", text); }
+
+Error bad(const QString &where, const QString &what)
+{
+    return makeError(QStringLiteral("sync.bad_request"), QStringLiteral("%1: %2").arg(where, what));
+}
+
+Result<QJsonObject> parseObject(const QByteArray &body, const QString &what)
+{
+    QJsonParseError pe{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
+    if (pe.error != QJsonParseError::NoError)
+        return makeError(QStringLiteral("sync.malformed_json"),
+                         tr("%1 不是有效的 JSON（第 %2 字节：%3）")
+                             .arg(what).arg(pe.offset).arg(pe.errorString()));
+    if (!doc.isObject())
+        return makeError(QStringLiteral("sync.malformed_json"), tr("%1 应为 JSON 对象").arg(what));
+    return doc.object();
+}
+
+QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+
+QJsonObject meterToJson(const MeterInfo &m)
+{
+    return {{QStringLiteral("asset_no"), m.assetNo},
+            {QStringLiteral("comm_address"), m.commAddress},
+            {QStringLiteral("model"), m.model},
+            {QStringLiteral("protocol"), m.protocol}};
+}
+
+MeterInfo meterFromJson(const QJsonObject &o)
+{
+    return MeterInfo{o.value(QStringLiteral("asset_no")).toString(),
+                     o.value(QStringLiteral("comm_address")).toString(),
+                     o.value(QStringLiteral("model")).toString(),
+                     o.value(QStringLiteral("protocol")).toString()};
+}
+
+QString str(const QJsonObject &o, const char *key) { return o.value(QLatin1String(key)).toString(); }
+} // namespace
+
+QString apiPath(const QString &rest) { return QStringLiteral("/api/v1/") + rest; }
+
+QJsonObject outboxEntryToJson(const OutboxEntry &e)
+{
+    return {{QStringLiteral("seq"), e.seq},
+            {QStringLiteral("entity"), e.entity},
+            {QStringLiteral("uuid"), e.uuid},
+            {QStringLiteral("version"), e.version},
+            {QStringLiteral("op"), e.op},
+            {QStringLiteral("payload"), e.payload},
+            {QStringLiteral("blobs"), QJsonArray::fromStringList(e.blobs)},
+            {QStringLiteral("created_at"), e.createdAt.toUTC().toString(Qt::ISODateWithMs)}};
+}
+
+Result<OutboxEntry> outboxEntryFromJson(const QJsonObject &o, const QString &where)
+{
+    OutboxEntry e;
+    const auto need = [&](const char *key, QJsonValue::Type type) -> std::optional<Error> {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.type() != type)
+            return bad(where + QLatin1Char('.') + QLatin1String(key), tr("缺少或类型不对"));
+        return std::nullopt;
+    };
+    for (auto [key, type] : {std::pair{"seq", QJsonValue::Double}, {"entity", QJsonValue::String},
+                             {"uuid", QJsonValue::String}, {"version", QJsonValue::Double},
+                             {"op", QJsonValue::String}, {"payload", QJsonValue::Object}})
+        if (auto err = need(key, type))
+            return *err;
+    e.seq = o.value(QStringLiteral("seq")).toInteger();
+    e.entity = str(o, "entity");
+    e.uuid = str(o, "uuid");
+    e.version = o.value(QStringLiteral("version")).toInt();
+    e.op = str(o, "op");
+    e.payload = o.value(QStringLiteral("payload")).toObject();
+    const QJsonValue blobs = o.value(QStringLiteral("blobs"));
+    if (!blobs.isUndefined() && !blobs.isArray())
+        return bad(where + QStringLiteral(".blobs"), tr("应为字符串数组"));
+    const QJsonArray arr = blobs.toArray();
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        if (!arr.at(i).isString())
+            return bad(QStringLiteral("%1.blobs[%2]").arg(where).arg(i), tr("应为 SHA-256 字符串"));
+        e.blobs << arr.at(i).toString();
+    }
+    e.createdAt = QDateTime::fromString(str(o, "created_at"), Qt::ISODateWithMs);
+    return e;
+}
+
+QByteArray encodePushBatch(const QList<OutboxEntry> &records)
+{
+    QJsonArray arr;
+    for (const OutboxEntry &e : records)
+        arr.append(outboxEntryToJson(e));
+    return compact({{QStringLiteral("records"), arr}});
+}
+
+Result<QList<OutboxEntry>> decodePushBatch(const QByteArray &body)
+{
+    auto obj = parseObject(body, tr("记录批次"));
+    if (!obj)
+        return obj.error();
+    const QJsonValue v = obj->value(QStringLiteral("records"));
+    if (!v.isArray())
+        return bad(QStringLiteral("records"), tr("缺少记录数组"));
+    const QJsonArray arr = v.toArray();
+    if (arr.size() > kMaxBatchRecords)
+        return makeError(QStringLiteral("sync.batch_too_large"),
+                         tr("一批最多 %1 条记录，收到 %2 条；请分批发送。")
+                             .arg(kMaxBatchRecords).arg(arr.size()));
+    QList<OutboxEntry> out;
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        const QString where = QStringLiteral("records[%1]").arg(i);
+        if (!arr.at(i).isObject())
+            return bad(where, tr("应为对象"));
+        auto e = outboxEntryFromJson(arr.at(i).toObject(), where);
+        if (!e)
+            return e.error();
+        out << *e;
+    }
+    return out;
+}
+
+QByteArray encodePushResults(const QList<office::PushResult> &results)
+{
+    QJsonArray arr;
+    for (const auto &r : results) {
+        QJsonObject o{{QStringLiteral("seq"), r.seq},
+                      {QStringLiteral("uuid"), r.uuid},
+                      {QStringLiteral("version"), r.version},
+                      {QStringLiteral("status"), office::pushStatusKey(r.status)}};
+        if (!r.code.isEmpty())
+            o.insert(QStringLiteral("code"), r.code);
+        if (!r.reason.isEmpty())
+            o.insert(QStringLiteral("reason"), r.reason);
+        arr.append(o);
+    }
+    return compact({{QStringLiteral("results"), arr}});
+}
+
+Result<QList<office::PushResult>> decodePushResults(const QByteArray &body)
+{
+    auto obj = parseObject(body, tr("服务器应答"));
+    if (!obj)
+        return obj.error();
+    QList<office::PushResult> out;
+    const QJsonArray arr = obj->value(QStringLiteral("results")).toArray();
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        const QJsonObject o = arr.at(i).toObject();
+        const auto status = office::pushStatusFromKey(str(o, "status"));
+        if (!status)
+            return bad(QStringLiteral("results[%1].status").arg(i), tr("未知状态"));
+        out << office::PushResult{o.value(QStringLiteral("seq")).toInteger(), str(o, "uuid"),
+                                  o.value(QStringLiteral("version")).toInt(), *status,
+                                  str(o, "code"), str(o, "reason")};
+    }
+    return out;
+}
+
+QJsonObject taskToJson(const Task &t)
+{
+    return {{QStringLiteral("uuid"), t.uuid},
+            {QStringLiteral("code"), t.code},
+            {QStringLiteral("name"), t.name},
+            {QStringLiteral("area_name"), t.areaName},
+            {QStringLiteral("area_code"), t.areaCode},
+            {QStringLiteral("address"), t.address},
+            {QStringLiteral("crew"), t.crew},
+            {QStringLiteral("leader"), t.leader},
+            {QStringLiteral("planned_start"), t.plannedStart.toString(Qt::ISODate)},
+            {QStringLiteral("planned_end"), t.plannedEnd.toString(Qt::ISODate)},
+            {QStringLiteral("version"), t.version}};
+}
+
+Result<Task> taskFromJson(const QJsonObject &o)
+{
+    Task t;
+    t.uuid = str(o, "uuid");
+    t.code = str(o, "code");
+    t.name = str(o, "name");
+    if (t.uuid.isEmpty() || t.name.isEmpty())
+        return bad(QStringLiteral("task"), tr("任务缺少 uuid 或名称"));
+    t.areaName = str(o, "area_name");
+    t.areaCode = str(o, "area_code");
+    t.address = str(o, "address");
+    t.crew = str(o, "crew");
+    t.leader = str(o, "leader");
+    t.plannedStart = QDate::fromString(str(o, "planned_start"), Qt::ISODate);
+    t.plannedEnd = QDate::fromString(str(o, "planned_end"), Qt::ISODate);
+    t.version = o.value(QStringLiteral("version")).toInt(1);
+    return t;
+}
+
+QJsonObject customerToJson(const Customer &c, const QString &taskUuid)
+{
+    QJsonObject o{{QStringLiteral("uuid"), c.uuid},
+                  {QStringLiteral("task_uuid"), taskUuid},
+                  {QStringLiteral("account_no"), c.accountNo},
+                  {QStringLiteral("name"), c.name},
+                  {QStringLiteral("address"), c.address},
+                  {QStringLiteral("phone"), c.phone},
+                  {QStringLiteral("meter_box_no"), c.meterBoxNo},
+                  {QStringLiteral("payment"), c.payment == PaymentType::Prepaid
+                                                  ? QStringLiteral("prepaid")
+                                                  : QStringLiteral("postpaid")},
+                  {QStringLiteral("old_meter"), meterToJson(c.oldMeter)},
+                  {QStringLiteral("new_meter"), meterToJson(c.newMeter)},
+                  {QStringLiteral("mismatch"), c.mismatchFlag},
+                  {QStringLiteral("version"), c.version}};
+    o.insert(QStringLiteral("last_billed_reading"),
+             c.lastBilledReading ? QJsonValue(*c.lastBilledReading) : QJsonValue());
+    return o;
+}
+
+Result<PulledCustomer> customerFromJson(const QJsonObject &o)
+{
+    PulledCustomer p;
+    p.taskUuid = str(o, "task_uuid");
+    Customer &c = p.customer;
+    c.uuid = str(o, "uuid");
+    c.accountNo = str(o, "account_no");
+    if (c.uuid.isEmpty() || p.taskUuid.isEmpty() || c.accountNo.isEmpty())
+        return bad(QStringLiteral("customer"), tr("客户缺少 uuid、task_uuid 或户号"));
+    c.name = str(o, "name");
+    c.address = str(o, "address");
+    c.phone = str(o, "phone");
+    c.meterBoxNo = str(o, "meter_box_no");
+    c.payment = str(o, "payment") == QLatin1String("prepaid") ? PaymentType::Prepaid
+                                                              : PaymentType::Postpaid;
+    c.oldMeter = meterFromJson(o.value(QStringLiteral("old_meter")).toObject());
+    c.newMeter = meterFromJson(o.value(QStringLiteral("new_meter")).toObject());
+    const QJsonValue reading = o.value(QStringLiteral("last_billed_reading"));
+    if (reading.isDouble())
+        c.lastBilledReading = reading.toDouble();
+    c.mismatchFlag = o.value(QStringLiteral("mismatch")).toBool();
+    c.version = o.value(QStringLiteral("version")).toInt(1);
+    return p;
+}
+
+QByteArray encodeAssignmentPage(const office::AssignmentPage &page, const QString &catalogVersion)
+{
+    QJsonArray tasks, customers;
+    for (const auto &a : page.items)
+        (a.entity == QLatin1String("task") ? tasks : customers).append(a.payload);
+    return compact({{QStringLiteral("tasks"), tasks},
+                    {QStringLiteral("customers"), customers},
+                    {QStringLiteral("cursor"), QString::number(page.cursor)},
+                    {QStringLiteral("more"), page.more},
+                    {QStringLiteral("catalog_version"), catalogVersion}});
+}
+
+Result<PulledAssignments> decodeAssignmentPage(const QByteArray &body)
+{
+    auto obj = parseObject(body, tr("任务分配"));
+    if (!obj)
+        return obj.error();
+    PulledAssignments out;
+    for (const QJsonValue &v : obj->value(QStringLiteral("tasks")).toArray()) {
+        auto t = taskFromJson(v.toObject());
+        if (!t)
+            return t.error();
+        out.tasks << *t;
+    }
+    for (const QJsonValue &v : obj->value(QStringLiteral("customers")).toArray()) {
+        auto c = customerFromJson(v.toObject());
+        if (!c)
+            return c.error();
+        out.customers << *c;
+    }
+    out.cursor = str(*obj, "cursor").toLongLong();
+    out.more = obj->value(QStringLiteral("more")).toBool();
+    out.catalogVersion = str(*obj, "catalog_version");
+    return out;
+}
+
+QByteArray encodeBlobState(const QString &sha256, const office::BlobState &state)
+{
+    return compact({{QStringLiteral("sha256"), sha256},
+                    {QStringLiteral("offset"), state.offset},
+                    {QStringLiteral("complete"), state.complete}});
+}
+
+Result<office::BlobState> decodeBlobState(const QByteArray &body)
+{
+    auto obj = parseObject(body, tr("文件状态"));
+    if (!obj)
+        return obj.error();
+    if (!obj->value(QStringLiteral("offset")).isDouble())
+        return bad(QStringLiteral("offset"), tr("缺少偏移量"));
+    return office::BlobState{obj->value(QStringLiteral("offset")).toInteger(),
+                             obj->value(QStringLiteral("complete")).toBool()};
+}
+
+QByteArray encodeError(const Error &error)
+{
+    return compact({{QStringLiteral("error"),
+                     QJsonObject{{QStringLiteral("code"), error.code},
+                                 {QStringLiteral("message"), error.message}}}});
+}
+
+Error decodeError(const QByteArray &body, int httpStatus)
+{
+    const QJsonObject e = QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toObject();
+    if (!e.isEmpty())
+        return makeError(str(e, "code"), str(e, "message"));
+    return makeError(QStringLiteral("sync.http_%1").arg(httpStatus),
+                     tr("办公室服务器返回 HTTP %1").arg(httpStatus));
+}
+
+} // namespace ms::sync

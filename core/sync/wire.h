@@ -1,0 +1,63 @@
+#pragma once
+// The sync wire format (docs/sync-protocol.md): JSON bodies of the /api/v1 endpoints, shared by
+// the client (core/sync) and the office server (app/office). Decoders never trust their input:
+// every error names the field that was wrong.
+#include "model/result.h"
+#include "model/types.h"
+#include "store/office/blobstore.h"
+#include "store/office/officetypes.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+
+namespace ms::sync {
+
+inline constexpr qint64 kMaxChunkBytes = 1 << 20;         // one upload request body
+inline constexpr qint64 kMaxBatchBodyBytes = 8 << 20;     // one record batch body
+inline constexpr int kMaxBatchRecords = 500;
+inline constexpr qint64 kMaxBlobBytes = qint64(2) << 30;  // one evidence file (video included)
+inline constexpr int kMaxAssignmentPage = 500;
+
+QString apiPath(const QString &rest); // "/api/v1/" + rest
+
+// --- records ---
+QJsonObject outboxEntryToJson(const OutboxEntry &e);
+Result<OutboxEntry> outboxEntryFromJson(const QJsonObject &o, const QString &where);
+QByteArray encodePushBatch(const QList<OutboxEntry> &records);
+Result<QList<OutboxEntry>> decodePushBatch(const QByteArray &body);
+QByteArray encodePushResults(const QList<office::PushResult> &results);
+Result<QList<office::PushResult>> decodePushResults(const QByteArray &body);
+
+// --- assignments ---
+QJsonObject taskToJson(const Task &t);
+Result<Task> taskFromJson(const QJsonObject &o);
+QJsonObject customerToJson(const Customer &c, const QString &taskUuid);
+struct PulledCustomer
+{
+    QString taskUuid;
+    Customer customer;
+};
+Result<PulledCustomer> customerFromJson(const QJsonObject &o);
+
+struct PulledAssignments
+{
+    QList<Task> tasks;
+    QList<PulledCustomer> customers;
+    qint64 cursor = 0;
+    bool more = false;
+    QString catalogVersion;
+};
+QByteArray encodeAssignmentPage(const office::AssignmentPage &page, const QString &catalogVersion);
+Result<PulledAssignments> decodeAssignmentPage(const QByteArray &body);
+
+// --- evidence files ---
+QByteArray encodeBlobState(const QString &sha256, const office::BlobState &state);
+Result<office::BlobState> decodeBlobState(const QByteArray &body);
+
+// --- errors: {"error": {"code": "...", "message": "..."}} ---
+QByteArray encodeError(const Error &error);
+// The server's error if the body carries one, else a generic one for the HTTP status.
+Error decodeError(const QByteArray &body, int httpStatus);
+
+} // namespace ms::sync
