@@ -1,0 +1,79 @@
+#include "sync/storesynclocal.h"
+
+#include "store/store.h"
+#include "store/transaction.h"
+
+#include <QMap>
+
+namespace ms::sync {
+
+StoreSyncLocal::StoreSyncLocal(Store &store) : m_store(store) {}
+
+QList<OutboxEntry> StoreSyncLocal::pending(int limit, qint64 afterSeq)
+{
+    return m_store.outbox().pending(limit, afterSeq);
+}
+
+Result<void> StoreSyncLocal::markConfirmed(const QList<qint64> &seqs)
+{
+    return m_store.outbox().markConfirmed(seqs);
+}
+
+PendingCounts StoreSyncLocal::counts() { return m_store.outbox().counts(); }
+
+QString StoreSyncLocal::evidencePath(const QString &sha256) { return m_store.files().path(sha256); }
+
+bool StoreSyncLocal::isBlobUploaded(const QString &sha256)
+{
+    return m_store.outbox().isBlobUploaded(sha256);
+}
+
+Result<void> StoreSyncLocal::markBlobUploaded(const QString &sha256)
+{
+    return m_store.outbox().markBlobUploaded(sha256);
+}
+
+SyncState StoreSyncLocal::syncState() { return m_store.outbox().syncState(); }
+
+Result<void> StoreSyncLocal::setSyncCursor(const QString &cursor)
+{
+    return m_store.outbox().setSyncCursor(cursor);
+}
+
+Result<void> StoreSyncLocal::recordSyncSuccess(const QDateTime &at)
+{
+    return m_store.outbox().recordSyncSuccess(at);
+}
+
+Result<void> StoreSyncLocal::recordSyncError(const QString &message)
+{
+    return m_store.outbox().recordSyncError(message);
+}
+
+Result<void> StoreSyncLocal::importAssignments(const PulledAssignments &page)
+{
+    // Customers grouped by task; a customer whose task came in an earlier page is imported
+    // under the task already on the tablet.
+    QMap<QString, QList<Customer>> byTask;
+    for (const PulledCustomer &c : page.customers)
+        byTask[c.taskUuid] << c.customer;
+    Transaction tx(m_store.database());
+    if (!tx.ok())
+        return tx.error();
+    for (const Task &task : page.tasks) {
+        auto r = m_store.tasks().importTask(task, byTask.take(task.uuid), Origin::Office);
+        if (!r)
+            return r.error();
+    }
+    for (auto it = byTask.cbegin(); it != byTask.cend(); ++it) {
+        auto task = m_store.tasks().byUuid(it.key());
+        if (!task)
+            return task.error();
+        auto r = m_store.tasks().importTask(*task, it.value(), Origin::Office);
+        if (!r)
+            return r.error();
+    }
+    return tx.commit();
+}
+
+} // namespace ms::sync

@@ -1,0 +1,111 @@
+#pragma once
+// The end-of-day sync (同步): evidence files first, then the outbox records that name them, in
+// outbox order; a row is confirmed only on the office's acknowledgement; then assignments are
+// pulled. Everything is resumable: uploaded bytes are kept by the office, confirmations by the
+// store, so a sync cut off at any point (or an app restart) carries on where it stopped.
+// Local evidence is never deleted here.
+//
+//   ms::sync::SyncClient client(local, nam, {.http = {.server = url, .token = token}});
+//   connect(&client, &SyncClient::finished, this, [](const SyncSummary &s) { ... });
+//   client.start();
+#include "store/office/officetypes.h"
+#include "sync/synchttp.h"
+#include "sync/synclocal.h"
+
+#include <QElapsedTimer>
+
+namespace ms::sync {
+
+struct SyncOptions
+{
+    HttpOptions http;
+    qint64 chunkBytes = 256 * 1024; // ≤ kMaxChunkBytes
+    int batchRecords = 200;         // ≤ kMaxBatchRecords
+    bool pull = true;               // also pull assignments
+};
+
+struct SyncProgress
+{
+    enum class Phase { Idle, Checking, Uploading, Pulling, Done };
+    Phase phase = Phase::Idle;
+    int recordsTotal = 0;
+    int recordsDone = 0;
+    int filesTotal = 0;
+    int filesDone = 0;
+    qint64 bytesTotal = 0;
+    qint64 bytesDone = 0;
+    double bytesPerSecond = 0;
+    int secondsLeft = -1;           // -1: not known yet
+};
+
+struct SyncSummary
+{
+    bool ok = false;
+    Error error;                    // when !ok: what went wrong, in plain words
+    int recordsConfirmed = 0;
+    int recordsRefused = 0;
+    int filesUploaded = 0;          // completed by this run
+    int filesAlreadyThere = 0;      // the office held them already
+    qint64 fileBytes = 0;           // bytes of files completed or resumed in this run
+    qint64 bodyBytesSent = 0;       // upload bytes put on the wire, every attempt in full
+    int tasksPulled = 0;
+    int customersPulled = 0;
+    int retries = 0;
+    qint64 elapsedMs = 0;
+    QList<office::PushResult> refused;
+    QStringList failedFiles;        // local files missing/corrupt (their records are refused)
+};
+
+class SyncClient : public QObject
+{
+    Q_OBJECT
+public:
+    SyncClient(SyncLocal &local, QNetworkAccessManager &nam, SyncOptions options,
+               QObject *parent = nullptr);
+
+    void start();   // no-op while running
+    void pause();
+    void resume();
+    void cancel();  // stops; finished() is emitted with "sync.cancelled"
+    bool isRunning() const { return m_running; }
+    bool isPaused() const { return m_http.isPaused(); }
+    const SyncProgress &progress() const { return m_progress; }
+
+Q_SIGNALS:
+    void progressChanged(const ms::sync::SyncProgress &progress);
+    void pausedChanged(bool paused);
+    void retrying(int attempt, int delayMs, const QString &reason);
+    void finished(const ms::sync::SyncSummary &summary);
+
+private:
+    void checkToken();
+    void nextBatch();
+    void nextFile();
+    void queryFile(const QString &sha256, qint64 size);
+    void sendChunk(const QString &sha256, qint64 offset, qint64 size);
+    void fileDone(const QString &sha256, qint64 size, bool uploadedNow);
+    void pushBatch();
+    void pull();
+    void finish();
+    void fail(const Error &error);
+    // The plain-words error of a non-2xx answer (401 token, 507 disk full, others by body).
+    static Error answerError(const HttpReply &reply);
+    bool guard(const Result<HttpReply> &r, int okStatus = 200);
+    void report(qint64 movedBytes = 0);
+
+    SyncLocal &m_local;
+    SyncOptions m_options;
+    SyncHttp m_http;
+    bool m_running = false;
+    qint64 m_lastSeq = 0;
+    QList<OutboxEntry> m_batch;
+    QStringList m_files;
+    QString m_cursor;
+    int m_conflicts = 0;
+    SyncProgress m_progress;
+    SyncSummary m_summary;
+    QElapsedTimer m_clock;
+    qint64 m_movedBytes = 0;
+};
+
+} // namespace ms::sync

@@ -1,0 +1,33 @@
+#pragma once
+// What the sync client needs from the tablet side: the outbox, the evidence files, the sync
+// bookkeeping and a way to store pulled assignments. StoreSyncLocal implements it over ms::Store.
+#include "model/result.h"
+#include "model/types.h"
+#include "store/storetypes.h"
+#include "sync/wire.h"
+
+namespace ms::sync {
+
+class SyncLocal
+{
+public:
+    virtual ~SyncLocal() = default;
+
+    virtual QList<OutboxEntry> pending(int limit, qint64 afterSeq) = 0; // unconfirmed, seq order
+    virtual Result<void> markConfirmed(const QList<qint64> &seqs) = 0;
+    virtual PendingCounts counts() = 0;
+
+    virtual QString evidencePath(const QString &sha256) = 0;  // the local file (never deleted here)
+    virtual bool isBlobUploaded(const QString &sha256) = 0;
+    virtual Result<void> markBlobUploaded(const QString &sha256) = 0;
+
+    virtual SyncState syncState() = 0;
+    virtual Result<void> setSyncCursor(const QString &cursor) = 0;
+    virtual Result<void> recordSyncSuccess(const QDateTime &at) = 0;
+    virtual Result<void> recordSyncError(const QString &message) = 0;
+
+    // Stores pulled tasks and customers (creating jobs), without outbox rows (no echo).
+    virtual Result<void> importAssignments(const PulledAssignments &page) = 0;
+};
+
+} // namespace ms::sync
