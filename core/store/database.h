@@ -66,6 +66,8 @@ public:
     // Runs one or more statements without results. Error codes as in errorFor().
     Result<void> exec(const QString &sql);
     Result<Statement> prepare(const QString &sql);
+    qint64 lastInsertId() const;
+    int changes() const; // rows changed by the last statement
 
     // Maps the connection's last error to an ms::Error: SQLITE_FULL/IOERR_WRITE → "store.disk_full",
     // SQLITE_BUSY → "store.busy", SQLITE_CONSTRAINT → "store.constraint", else "store.sql".

@@ -1,6 +1,7 @@
 #pragma once
 // 发件箱: every local change appends one row in the same transaction; sync sends them in seq
 // order and marks them confirmed when the office acknowledges. Confirmed rows are kept.
+#include "model/result.h"
 #include "model/types.h"
 #include "store/storetypes.h"
 

@@ -87,6 +87,7 @@ private:
     EvidenceFiles m_files;
     OpenNotice m_notice;
     SweepReport m_sweep;
+    int m_lockFd = -1; // shared flock on DIR/meterswap.lock while open; exclusive = may sweep
     OutboxRepository m_outbox;
     UserRepository m_users;
     TaskRepository m_tasks;

@@ -1,5 +1,6 @@
 #pragma once
 // Value types that only the store's API needs (the shared ones are in model/types.h).
+#include "model/result.h"
 #include "model/types.h"
 
 #include <QByteArray>

@@ -1,0 +1,242 @@
+#include "store/evidencefiles.h"
+
+#include "store/storelog.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace ms {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ms::EvidenceFiles", text);
+}
+
+constexpr qint64 kChunk = 256 * 1024;
+const QLatin1String kTempPrefix("tmp-");
+
+Error osError(int err, const QString &what)
+{
+    if (err == ENOSPC || err == EDQUOT || err == EFBIG)
+        return makeError(QStringLiteral("store.disk_full"),
+                         tr("存储空间已满，%1未能保存，之前的数据都还在。请清理空间（例如先同步再删除旧照片）后重试。")
+                             .arg(what));
+    return makeError(QStringLiteral("store.io"),
+                     tr("%1未能保存：%2").arg(what, QString::fromLocal8Bit(std::strerror(err))));
+}
+
+bool fsyncPath(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+} // namespace
+
+EvidenceFiles::EvidenceFiles(QString rootDir, WriteFault fault)
+    : m_root(std::move(rootDir)), m_fault(std::move(fault))
+{
+    QDir().mkpath(m_root);
+}
+
+QString EvidenceFiles::path(const QString &sha256) const
+{
+    return m_root + QLatin1Char('/') + sha256.left(2) + QLatin1Char('/') + sha256;
+}
+
+bool EvidenceFiles::exists(const QString &sha256) const
+{
+    return isSha256Hex(sha256) && QFileInfo::exists(path(sha256));
+}
+
+qint64 EvidenceFiles::size(const QString &sha256) const
+{
+    const QFileInfo fi(path(sha256));
+    return isSha256Hex(sha256) && fi.exists() ? fi.size() : -1;
+}
+
+QString EvidenceFiles::sha256Hex(const QByteArray &data)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
+bool EvidenceFiles::isSha256Hex(const QString &s)
+{
+    if (s.size() != 64)
+        return false;
+    for (QChar c : s)
+        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9'))
+              || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
+            return false;
+    return true;
+}
+
+Result<BlobInfo> EvidenceFiles::write(const QByteArray &data)
+{
+    // Same bytes already stored: nothing to write (content addressing de-duplicates).
+    const QString sha = sha256Hex(data);
+    if (exists(sha) && size(sha) == data.size())
+        return BlobInfo{sha, data.size(), true};
+    qint64 pos = 0;
+    return writeStream(
+        [&](char *buf, qint64 max) {
+            const qint64 n = qMin(max, qint64(data.size()) - pos);
+            std::memcpy(buf, data.constData() + pos, size_t(n));
+            pos += n;
+            return n;
+        },
+        data.size());
+}
+
+Result<BlobInfo> EvidenceFiles::writeFile(const QString &sourcePath)
+{
+    QFile in(sourcePath);
+    if (!in.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("store.bad_input"),
+                         tr("无法读取文件 %1：%2。请确认文件存在且可读。").arg(sourcePath, in.errorString()));
+    bool readFailed = false;
+    auto result = writeStream(
+        [&](char *buf, qint64 max) {
+            const qint64 n = in.read(buf, max);
+            if (n < 0)
+                readFailed = true;
+            return n;
+        },
+        in.size());
+    if (readFailed)
+        return makeError(QStringLiteral("store.bad_input"),
+                         tr("读取文件 %1 时出错：%2").arg(sourcePath, in.errorString()));
+    return result;
+}
+
+Result<BlobInfo> EvidenceFiles::writeStream(const std::function<qint64(char *, qint64)> &read,
+                                            qint64 expectedSize)
+{
+    Q_UNUSED(expectedSize);
+    const QString what = tr("证据文件");
+    QByteArray tmpl = QFile::encodeName(m_root + QLatin1Char('/') + kTempPrefix) + "XXXXXX";
+    const int fd = ::mkstemp(tmpl.data());
+    if (fd < 0)
+        return osError(errno, what);
+    const QString tmpPath = QFile::decodeName(tmpl);
+    auto abandon = [&](int err) {
+        ::close(fd);
+        ::unlink(tmpl.constData());
+        return osError(err, what);
+    };
+
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QByteArray buf(kChunk, Qt::Uninitialized);
+    qint64 total = 0;
+    for (;;) {
+        const qint64 n = read(buf.data(), kChunk);
+        if (n < 0)
+            return abandon(EIO);
+        if (n == 0)
+            break;
+        hash.addData(QByteArrayView(buf.constData(), n));
+        if (m_fault) {
+            if (const int err = m_fault(total))
+                return abandon(err);
+        }
+        qint64 off = 0;
+        while (off < n) {
+            const ssize_t w = ::write(fd, buf.constData() + off, size_t(n - off));
+            if (w < 0) {
+                if (errno == EINTR)
+                    continue;
+                return abandon(errno);
+            }
+            off += w;
+        }
+        total += n;
+    }
+    if (::fsync(fd) != 0)
+        return abandon(errno);
+    ::close(fd);
+
+    const QString sha = QString::fromLatin1(hash.result().toHex());
+    const QString target = path(sha);
+    const QString dir = QFileInfo(target).absolutePath();
+    if (QFileInfo::exists(target) && QFileInfo(target).size() == total) {
+        ::unlink(tmpl.constData());
+        return BlobInfo{sha, total, true};
+    }
+    const bool newDir = !QFileInfo::exists(dir);
+    if (newDir && !QDir().mkpath(dir)) {
+        ::unlink(tmpl.constData());
+        return osError(errno ? errno : EIO, what);
+    }
+    if (::rename(tmpl.constData(), QFile::encodeName(target).constData()) != 0) {
+        const int err = errno;
+        ::unlink(tmpl.constData());
+        return osError(err, what);
+    }
+    // The rename is durable only once the directory entry is.
+    if (!fsyncPath(dir) || (newDir && !fsyncPath(m_root)))
+        qCWarning(lcStore) << "fsync of evidence directory failed:" << dir;
+    qCDebug(lcStore) << "stored evidence" << sha << total << "bytes from" << tmpPath;
+    return BlobInfo{sha, total, false};
+}
+
+Result<void> EvidenceFiles::verify(const QString &sha256) const
+{
+    QFile f(path(sha256));
+    if (!isSha256Hex(sha256) || !f.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("store.evidence_missing"),
+                         tr("证据文件 %1 不见了。").arg(sha256));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&f))
+        return makeError(QStringLiteral("store.evidence_missing"),
+                         tr("证据文件 %1 无法读取：%2").arg(sha256, f.errorString()));
+    const QString actual = QString::fromLatin1(hash.result().toHex());
+    if (actual != sha256)
+        return makeError(QStringLiteral("store.evidence_mismatch"),
+                         tr("证据文件 %1 的内容与其哈希不符（实际 %2），文件可能被改动或损坏。")
+                             .arg(sha256, actual));
+    return {};
+}
+
+void EvidenceFiles::discard(const QString &sha256)
+{
+    if (isSha256Hex(sha256))
+        QFile::remove(path(sha256));
+}
+
+SweepReport EvidenceFiles::sweep(const QSet<QString> &referenced)
+{
+    SweepReport report;
+    QDirIterator it(m_root, QDir::Files | QDir::Hidden | QDir::System,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        const QFileInfo fi = it.fileInfo();
+        const QString name = fi.fileName();
+        const bool temporary = name.startsWith(kTempPrefix);
+        if (!temporary && referenced.contains(name) && fi.path().endsWith(name.left(2)))
+            continue;
+        const qint64 bytes = fi.size();
+        if (QFile::remove(fi.absoluteFilePath())) {
+            (temporary ? report.temporariesRemoved : report.orphansRemoved)++;
+            report.bytesFreed += bytes;
+            qCDebug(lcStore) << "sweep removed" << fi.absoluteFilePath();
+        }
+    }
+    return report;
+}
+
+} // namespace ms

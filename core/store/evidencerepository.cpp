@@ -1,0 +1,331 @@
+#include "store/evidencerepository.h"
+
+#include "store/database.h"
+#include "store/evidencefiles.h"
+#include "store/outboxrepository.h"
+#include "store/recordjson.h"
+#include "store/store.h"
+#include "store/storelog.h"
+#include "store/storeutil.h"
+#include "store/transaction.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+
+namespace ms {
+
+using namespace storeutil;
+
+namespace {
+
+constexpr const char *kSelect =
+    "SELECT id, uuid, job_id, card_id, requirement, kind, sha256, mime, size, value, unit, meta, "
+    "user_uuid, captured_at, version, supersedes, prev_hash, chain_hash FROM evidence e ";
+constexpr const char *kCurrentOnly =
+    " AND NOT EXISTS (SELECT 1 FROM evidence n WHERE n.supersedes = e.uuid)";
+
+Evidence evidenceFrom(const Statement &q)
+{
+    Evidence e;
+    e.id = q.integer(0);
+    e.uuid = q.text(1);
+    e.jobId = q.integer(2);
+    e.cardId = q.text(3);
+    e.requirement = q.text(4);
+    e.kind = evidenceKindFromKey(q.text(5)).value_or(EvidenceKind::Text);
+    e.sha256 = q.text(6);
+    e.mime = q.text(7);
+    e.size = q.integer(8);
+    e.value = q.text(9);
+    e.unit = q.text(10);
+    e.meta = QJsonDocument::fromJson(q.text(11).toUtf8()).object();
+    e.userUuid = q.text(12);
+    e.capturedAt = json::parseTime(q.text(13));
+    e.version = int(q.integer(14));
+    return e;
+}
+
+QString chainOf(const QString &prev, const QByteArray &canonical)
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(prev.toLatin1());
+    h.addData(canonical);
+    return QString::fromLatin1(h.result().toHex());
+}
+
+QString nn(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+} // namespace
+
+EvidenceRepository::EvidenceRepository(Database &db, EvidenceFiles &files, Store &store,
+                                       OutboxRepository &outbox)
+    : m_db(db), m_files(files), m_store(store), m_outbox(outbox)
+{
+}
+
+QByteArray EvidenceRepository::canonicalJson(const Evidence &e, const QString &supersedes)
+{
+    // QJsonObject keeps keys sorted, so the compact form is canonical.
+    const QJsonObject o{{QStringLiteral("uuid"), e.uuid},
+                        {QStringLiteral("job_id"), double(e.jobId)},
+                        {QStringLiteral("card_id"), e.cardId},
+                        {QStringLiteral("requirement"), e.requirement},
+                        {QStringLiteral("kind"), evidenceKindKey(e.kind)},
+                        {QStringLiteral("sha256"), e.sha256},
+                        {QStringLiteral("mime"), e.mime},
+                        {QStringLiteral("size"), double(e.size)},
+                        {QStringLiteral("value"), e.value},
+                        {QStringLiteral("unit"), e.unit},
+                        {QStringLiteral("meta"), e.meta},
+                        {QStringLiteral("user_uuid"), e.userUuid},
+                        {QStringLiteral("captured_at"), json::isoTime(e.capturedAt)},
+                        {QStringLiteral("supersedes"), supersedes},
+                        {QStringLiteral("version"), e.version}};
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+Result<Evidence> EvidenceRepository::add(const NewEvidence &item)
+{
+    auto r = add(QList<NewEvidence>{item});
+    if (!r)
+        return r.error();
+    return r.value().constFirst();
+}
+
+Result<QList<Evidence>> EvidenceRepository::add(const QList<NewEvidence> &items)
+{
+    if (items.isEmpty())
+        return QList<Evidence>{};
+    // 1. Files first: each is durable under its hash name before any row names it.
+    QList<Evidence> records;
+    QStringList written; // new files this call created (removed again if the rows fail)
+    auto cleanup = [&] {
+        const QSet<QString> still = referencedBlobs();
+        for (const QString &sha : written)
+            if (!still.contains(sha))
+                m_files.discard(sha);
+    };
+    for (const NewEvidence &item : items) {
+        Evidence e = item.record;
+        if (e.jobId == 0 || e.cardId.isEmpty()) {
+            cleanup();
+            return badInput(tr("证据缺少工单或卡片编号。"));
+        }
+        if (!item.data.isEmpty() || !item.sourcePath.isEmpty()) {
+            auto blob = item.data.isEmpty() ? m_files.writeFile(item.sourcePath)
+                                            : m_files.write(item.data);
+            if (!blob) {
+                cleanup();
+                return blob.error();
+            }
+            if (!blob->existed)
+                written << blob->sha256;
+            e.sha256 = blob->sha256;
+            e.size = blob->size;
+        } else {
+            e.sha256.clear();
+            e.size = 0;
+        }
+        if (e.uuid.isEmpty())
+            e.uuid = newUuid();
+        if (!e.capturedAt.isValid())
+            e.capturedAt = now();
+        // Millisecond precision: what is stored must hash the same when read back.
+        e.capturedAt = json::parseTime(json::isoTime(e.capturedAt));
+        e.version = 1;
+        records << e;
+    }
+
+    // 2. All rows + outbox rows in one transaction.
+    auto fail = [&](const Error &err) -> Result<QList<Evidence>> {
+        cleanup();
+        return err;
+    };
+    {
+        Transaction tx(m_db);
+        if (!tx.ok())
+            return fail(tx.error());
+        auto jobQ = m_db.prepare(QStringLiteral("SELECT uuid FROM jobs WHERE id = ?"));
+        auto lastQ = m_db.prepare(QStringLiteral(
+            "SELECT chain_hash FROM evidence WHERE job_id = ? ORDER BY id DESC LIMIT 1"));
+        auto ins = m_db.prepare(QStringLiteral(
+            "INSERT INTO evidence(uuid, job_id, card_id, requirement, kind, sha256, mime, size, "
+            "value, unit, meta, user_uuid, captured_at, supersedes, prev_hash, chain_hash, version) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        auto supQ = m_db.prepare(QStringLiteral("SELECT job_id FROM evidence WHERE uuid = ?"));
+        if (!jobQ || !lastQ || !ins || !supQ)
+            return fail(m_db.lastError(tr("保存证据")));
+        for (int i = 0; i < records.size(); ++i) {
+            Evidence &e = records[i];
+            const QString supersedes = items.at(i).supersedes;
+            jobQ.value().reset();
+            jobQ.value().bindInt(1, e.jobId);
+            if (!jobQ.value().step())
+                return fail(badInput(tr("证据所属的工单 %1 不存在。").arg(e.jobId)));
+            const QString jobUuid = jobQ.value().text(0);
+            if (!supersedes.isEmpty()) {
+                supQ.value().reset();
+                supQ.value().bindText(1, supersedes);
+                if (!supQ.value().step() || supQ.value().integer(0) != e.jobId)
+                    return fail(badInput(tr("要重拍替换的证据 %1 不存在或不属于该工单。").arg(supersedes)));
+                if (!this->supersededBy(supersedes).isEmpty())
+                    return fail(badInput(tr("证据 %1 已被重拍替换过，请替换最新的那一份。").arg(supersedes)));
+            }
+            lastQ.value().reset();
+            lastQ.value().bindInt(1, e.jobId);
+            const QString prev = lastQ.value().step() ? lastQ.value().text(0) : QString();
+            const QString chain = chainOf(prev, canonicalJson(e, supersedes));
+            Statement &q = ins.value();
+            q.reset();
+            q.bindText(1, e.uuid).bindInt(2, e.jobId).bindText(3, e.cardId);
+            q.bindText(4, nn(e.requirement)).bindText(5, evidenceKindKey(e.kind));
+            q.bindText(6, nn(e.sha256)).bindText(7, nn(e.mime)).bindInt(8, e.size);
+            q.bindText(9, nn(e.value)).bindText(10, nn(e.unit));
+            q.bindText(11, QString::fromUtf8(QJsonDocument(e.meta).toJson(QJsonDocument::Compact)));
+            q.bindText(12, nn(e.userUuid)).bindText(13, json::isoTime(e.capturedAt));
+            if (supersedes.isEmpty())
+                q.bindNull(14);
+            else
+                q.bindText(14, supersedes);
+            q.bindText(15, nn(prev)).bindText(16, chain).bindInt(17, e.version);
+            if (auto r = q.run(); !r)
+                return fail(r.error());
+            e.id = m_db.lastInsertId();
+            QJsonObject payload = json::fromEvidence(e, jobUuid, supersedes);
+            payload.insert(QStringLiteral("prev_hash"), prev);
+            payload.insert(QStringLiteral("chain_hash"), chain);
+            const QStringList blobs = e.sha256.isEmpty() ? QStringList() : QStringList{e.sha256};
+            if (auto r = m_outbox.append(QStringLiteral("evidence"), e.uuid, e.version,
+                                         QStringLiteral("upsert"), payload, blobs);
+                !r)
+                return fail(r.error());
+        }
+        if (auto r = tx.commit(); !r)
+            return fail(r.error());
+    }
+    for (const Evidence &e : records) {
+        const RowId job = e.jobId;
+        const QString card = e.cardId;
+        m_db.afterCommit([this, job, card] { emit m_store.evidenceAdded(job, card); });
+    }
+    return records;
+}
+
+QList<Evidence> EvidenceRepository::forJob(RowId jobId, bool includeSuperseded)
+{
+    QList<Evidence> out;
+    auto st = m_db.prepare(QLatin1String(kSelect) + QStringLiteral("WHERE job_id = ?")
+                           + (includeSuperseded ? QString() : QLatin1String(kCurrentOnly))
+                           + QStringLiteral(" ORDER BY id"));
+    if (!st)
+        return out;
+    st.value().bindInt(1, jobId);
+    while (st.value().step())
+        out << evidenceFrom(st.value());
+    return out;
+}
+
+QList<Evidence> EvidenceRepository::forCard(RowId jobId, const QString &cardId,
+                                            bool includeSuperseded)
+{
+    QList<Evidence> out;
+    auto st = m_db.prepare(QLatin1String(kSelect)
+                           + QStringLiteral("WHERE job_id = ? AND card_id = ?")
+                           + (includeSuperseded ? QString() : QLatin1String(kCurrentOnly))
+                           + QStringLiteral(" ORDER BY id"));
+    if (!st)
+        return out;
+    st.value().bindInt(1, jobId).bindText(2, cardId);
+    while (st.value().step())
+        out << evidenceFrom(st.value());
+    return out;
+}
+
+Result<Evidence> EvidenceRepository::byUuid(const QString &uuid)
+{
+    auto st = m_db.prepare(QLatin1String(kSelect) + QStringLiteral("WHERE uuid = ?"));
+    if (!st)
+        return st.error();
+    st.value().bindText(1, uuid);
+    if (!st.value().step())
+        return notFound(tr("找不到该证据（%1）。").arg(uuid));
+    return evidenceFrom(st.value());
+}
+
+QString EvidenceRepository::supersededBy(const QString &uuid)
+{
+    auto st = m_db.prepare(QStringLiteral("SELECT uuid FROM evidence WHERE supersedes = ?"));
+    if (!st)
+        return {};
+    st.value().bindText(1, uuid);
+    return st.value().step() ? st.value().text(0) : QString();
+}
+
+QString EvidenceRepository::chainHash(const QString &uuid)
+{
+    auto st = m_db.prepare(QStringLiteral("SELECT chain_hash FROM evidence WHERE uuid = ?"));
+    if (!st)
+        return {};
+    st.value().bindText(1, uuid);
+    return st.value().step() ? st.value().text(0) : QString();
+}
+
+ChainReport EvidenceRepository::verifyChain(RowId jobId)
+{
+    ChainReport report;
+    auto st = m_db.prepare(QLatin1String(kSelect) + QStringLiteral("WHERE job_id = ? ORDER BY id"));
+    if (!st) {
+        report.ok = false;
+        report.message = st.error().message;
+        return report;
+    }
+    st.value().bindInt(1, jobId);
+    QString prev;
+    while (st.value().step()) {
+        const Statement &q = st.value();
+        const Evidence e = evidenceFrom(q);
+        const QString supersedes = q.text(15);
+        const QString storedPrev = q.text(16);
+        const QString stored = q.text(17);
+        ++report.rows;
+        const QString expected = chainOf(prev, canonicalJson(e, supersedes));
+        if (storedPrev != prev || stored != expected) {
+            report.ok = false;
+            report.brokenUuid = e.uuid;
+            report.message = tr("工单 %1 的第 %2 条证据（%3，卡片 %4）与哈希链不符：记录被改动、删除或插入过。")
+                                 .arg(jobId).arg(report.rows).arg(e.uuid, e.cardId);
+            return report;
+        }
+        prev = stored;
+    }
+    return report;
+}
+
+Result<void> EvidenceRepository::verifyFiles(RowId jobId)
+{
+    auto st = m_db.prepare(QStringLiteral(
+        "SELECT DISTINCT sha256 FROM evidence WHERE sha256 <> '' AND (?1 = 0 OR job_id = ?1)"));
+    if (!st)
+        return st.error();
+    st.value().bindInt(1, jobId);
+    while (st.value().step())
+        if (auto r = m_files.verify(st.value().text(0)); !r)
+            return r;
+    return {};
+}
+
+QSet<QString> EvidenceRepository::referencedBlobs()
+{
+    QSet<QString> out;
+    auto st = m_db.prepare(QStringLiteral("SELECT DISTINCT sha256 FROM evidence WHERE sha256 <> ''"));
+    if (!st)
+        return out;
+    while (st.value().step())
+        out.insert(st.value().text(0));
+    return out;
+}
+
+} // namespace ms

@@ -1,0 +1,307 @@
+#include "store/jobrepository.h"
+
+#include "store/database.h"
+#include "store/outboxrepository.h"
+#include "store/recordjson.h"
+#include "store/rows.h"
+#include "store/store.h"
+#include "store/storeutil.h"
+#include "store/transaction.h"
+
+#include <QJsonDocument>
+
+namespace ms {
+
+using namespace storeutil;
+
+namespace {
+
+struct Filter
+{
+    QString where;
+    QVariantList binds;
+};
+
+Filter filterFor(const JobQuery &query)
+{
+    QStringList conditions;
+    Filter f;
+    if (query.taskId != 0) {
+        conditions << QStringLiteral("c.task_id = ?");
+        f.binds << query.taskId;
+    }
+    if (query.status) {
+        conditions << QStringLiteral("j.status = ?");
+        f.binds << jobStatusKey(*query.status);
+    }
+    const QStringList words = query.search.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (QString w : words) {
+        w.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+            .replace(QLatin1Char('%'), QLatin1String("\\%"))
+            .replace(QLatin1Char('_'), QLatin1String("\\_"));
+        conditions << QStringLiteral("c.search_text LIKE ? ESCAPE '\\'");
+        f.binds << QString(QLatin1Char('%') + w + QLatin1Char('%'));
+    }
+    if (!conditions.isEmpty())
+        f.where = QStringLiteral(" WHERE ") + conditions.join(QLatin1String(" AND "));
+    return f;
+}
+
+void bindAll(Statement &q, const QVariantList &binds)
+{
+    for (int i = 0; i < binds.size(); ++i)
+        q.bind(i + 1, binds.at(i));
+}
+
+QVariant timeOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(json::isoTime(t)) : QVariant();
+}
+
+} // namespace
+
+JobRepository::JobRepository(Database &db, Store &store, OutboxRepository &outbox)
+    : m_db(db), m_store(store), m_outbox(outbox)
+{
+}
+
+QList<JobListItem> JobRepository::list(const JobQuery &query)
+{
+    QList<JobListItem> out;
+    const Filter f = filterFor(query);
+    auto st = m_db.prepare(QStringLiteral("SELECT ") + QLatin1String(rows::kJobColumns)
+                           + QStringLiteral(", ") + QLatin1String(rows::kCustomerColumns)
+                           + QStringLiteral(" FROM customers c JOIN jobs j ON j.customer_id = c.id")
+                           + f.where
+                           + QStringLiteral(" ORDER BY c.task_id, c.meter_box_no, c.account_no"
+                                            " LIMIT ? OFFSET ?"));
+    if (!st)
+        return out;
+    Statement &q = st.value();
+    bindAll(q, f.binds);
+    q.bindInt(int(f.binds.size()) + 1, qMax(0, query.limit));
+    q.bindInt(int(f.binds.size()) + 2, qMax(0, query.offset));
+    while (q.step())
+        out.append({rows::jobFrom(q, 0), rows::customerFrom(q, rows::kJobColumnCount)});
+    return out;
+}
+
+int JobRepository::count(const JobQuery &query)
+{
+    const Filter f = filterFor(query);
+    auto st = m_db.prepare(
+        QStringLiteral("SELECT count(*) FROM customers c JOIN jobs j ON j.customer_id = c.id")
+        + f.where);
+    if (!st)
+        return 0;
+    bindAll(st.value(), f.binds);
+    return st.value().step() ? int(st.value().integer(0)) : 0;
+}
+
+namespace {
+Result<Job> jobWhere(Database &db, const QString &where, const QVariant &value)
+{
+    auto st = db.prepare(QStringLiteral("SELECT ") + QLatin1String(rows::kJobColumns)
+                         + QStringLiteral(" FROM jobs j WHERE ") + where);
+    if (!st)
+        return st.error();
+    st.value().bind(1, value);
+    if (!st.value().step())
+        return notFound(tr("找不到该工单（%1）。").arg(value.toString()));
+    return rows::jobFrom(st.value(), 0);
+}
+} // namespace
+
+Result<Job> JobRepository::byId(RowId id)
+{
+    return jobWhere(m_db, QStringLiteral("j.id = ?"), id);
+}
+
+Result<Job> JobRepository::byUuid(const QString &uuid)
+{
+    return jobWhere(m_db, QStringLiteral("j.uuid = ?"), uuid);
+}
+
+Result<Job> JobRepository::forCustomer(RowId customerId)
+{
+    return jobWhere(m_db, QStringLiteral("j.customer_id = ?"), customerId);
+}
+
+Result<Job> JobRepository::update(const Job &in)
+{
+    auto old = byId(in.id);
+    if (!old)
+        return old.error();
+    Job job = in;
+    job.uuid = old->uuid;
+    job.taskId = old->taskId;
+    job.customerId = old->customerId;
+    job.version = old->version + 1;
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    auto st = m_db.prepare(QStringLiteral(
+        "UPDATE jobs SET status=?, current_card=?, branches=?, appointment_at=?, started_at=?, "
+        "finished_at=?, version=?, updated_at=? WHERE id=?"));
+    if (!st)
+        return st.error();
+    Statement &q = st.value();
+    q.bindText(1, jobStatusKey(job.status));
+    q.bindText(2, job.currentCard.isNull() ? QStringLiteral("") : job.currentCard);
+    q.bindText(3, QString::fromUtf8(QJsonDocument(job.branches).toJson(QJsonDocument::Compact)));
+    q.bind(4, timeOrNull(job.appointmentAt)).bind(5, timeOrNull(job.startedAt));
+    q.bind(6, timeOrNull(job.finishedAt)).bindInt(7, job.version);
+    q.bindText(8, json::isoTime(now())).bindInt(9, job.id);
+    if (auto r = q.run(); !r)
+        return r.error();
+    auto refs = m_db.prepare(QStringLiteral(
+        "SELECT t.uuid, c.uuid FROM jobs j JOIN tasks t ON t.id = j.task_id "
+        "JOIN customers c ON c.id = j.customer_id WHERE j.id = ?"));
+    if (!refs)
+        return refs.error();
+    refs.value().bindInt(1, job.id);
+    if (!refs.value().step())
+        return notFound(tr("工单 %1 缺少任务或客户。").arg(job.id));
+    if (auto r = m_outbox.append(QStringLiteral("job"), job.uuid, job.version,
+                                 QStringLiteral("upsert"),
+                                 json::fromJob(job, refs.value().text(0), refs.value().text(1)));
+        !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    const RowId id = job.id;
+    m_db.afterCommit([this, id] { emit m_store.jobChanged(id); });
+    return job;
+}
+
+Result<Job> JobRepository::setCurrentCard(RowId jobId, const QString &cardId)
+{
+    auto job = byId(jobId);
+    if (!job)
+        return job;
+    job.value().currentCard = cardId;
+    return update(job.value());
+}
+
+Result<Job> JobRepository::setStatus(RowId jobId, JobStatus status)
+{
+    auto job = byId(jobId);
+    if (!job)
+        return job;
+    Job &j = job.value();
+    j.status = status;
+    if (status != JobStatus::NotStarted && !j.startedAt.isValid())
+        j.startedAt = now();
+    j.finishedAt = status == JobStatus::Done ? now() : QDateTime();
+    return update(j);
+}
+
+Result<Job> JobRepository::recordBranch(RowId jobId, const QString &decisionId,
+                                        const QString &choice, const QString &reason)
+{
+    if (decisionId.isEmpty() || choice.isEmpty())
+        return badInput(tr("分支记录缺少决策点或选择。"));
+    auto job = byId(jobId);
+    if (!job)
+        return job;
+    job.value().branches.insert(decisionId,
+                                QJsonObject{{QStringLiteral("choice"), choice},
+                                            {QStringLiteral("reason"), reason},
+                                            {QStringLiteral("at"), json::isoTime(now())}});
+    return update(job.value());
+}
+
+Result<Job> JobRepository::setAppointment(RowId jobId, const QDateTime &at)
+{
+    auto job = byId(jobId);
+    if (!job)
+        return job;
+    job.value().appointmentAt = at;
+    return update(job.value());
+}
+
+Result<StepRecord> JobRepository::setStep(RowId jobId, const QString &cardId, int stepIndex,
+                                          bool done, const QString &userUuid)
+{
+    if (cardId.isEmpty() || stepIndex < 0)
+        return badInput(tr("步骤记录缺少卡片编号或步骤序号。"));
+    auto job = byId(jobId);
+    if (!job)
+        return job.error();
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    StepRecord s;
+    s.jobId = jobId;
+    s.cardId = cardId;
+    s.stepIndex = stepIndex;
+    s.done = done;
+    s.userUuid = userUuid.isNull() ? QStringLiteral("") : userUuid;
+    s.at = now();
+    auto find = m_db.prepare(QStringLiteral(
+        "SELECT id, uuid, version FROM step_records WHERE job_id=? AND card_id=? AND step_index=?"));
+    if (!find)
+        return find.error();
+    find.value().bindInt(1, jobId).bindText(2, cardId).bindInt(3, stepIndex);
+    const bool exists = find.value().step();
+    if (exists) {
+        s.id = find.value().integer(0);
+        s.uuid = find.value().text(1);
+        s.version = int(find.value().integer(2)) + 1;
+    } else {
+        s.uuid = newUuid();
+    }
+    auto st = m_db.prepare(exists
+        ? QStringLiteral("UPDATE step_records SET done=?4, user_uuid=?5, at=?6, version=?7 "
+                         "WHERE uuid=?8")
+        : QStringLiteral("INSERT INTO step_records(job_id, card_id, step_index, done, user_uuid, "
+                         "at, version, uuid) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"));
+    if (!st)
+        return st.error();
+    Statement &q = st.value();
+    if (!exists)
+        q.bindInt(1, jobId).bindText(2, cardId).bindInt(3, stepIndex);
+    q.bindInt(4, done ? 1 : 0).bindText(5, s.userUuid).bindText(6, json::isoTime(s.at));
+    q.bindInt(7, s.version).bindText(8, s.uuid);
+    if (auto r = q.run(); !r)
+        return r.error();
+    if (!exists)
+        s.id = m_db.lastInsertId();
+    if (auto r = m_outbox.append(QStringLiteral("step"), s.uuid, s.version,
+                                 QStringLiteral("upsert"), json::fromStep(s, job->uuid));
+        !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    m_db.afterCommit([this, s] { emit m_store.stepChanged(s.jobId, s.cardId, s.stepIndex); });
+    return s;
+}
+
+QList<StepRecord> JobRepository::steps(RowId jobId, const QString &cardId)
+{
+    QList<StepRecord> out;
+    auto st = m_db.prepare(
+        QStringLiteral("SELECT id, uuid, job_id, card_id, step_index, done, user_uuid, at, version "
+                       "FROM step_records WHERE job_id = ?1 AND (?2 = '' OR card_id = ?2) "
+                       "ORDER BY card_id, step_index"));
+    if (!st)
+        return out;
+    Statement &q = st.value();
+    q.bindInt(1, jobId).bindText(2, cardId.isNull() ? QStringLiteral("") : cardId);
+    while (q.step()) {
+        StepRecord s;
+        s.id = q.integer(0);
+        s.uuid = q.text(1);
+        s.jobId = q.integer(2);
+        s.cardId = q.text(3);
+        s.stepIndex = int(q.integer(4));
+        s.done = q.integer(5) != 0;
+        s.userUuid = q.text(6);
+        s.at = json::parseTime(q.text(7));
+        s.version = int(q.integer(8));
+        out << s;
+    }
+    return out;
+}
+
+} // namespace ms

@@ -1,0 +1,226 @@
+#include "store/outboxrepository.h"
+
+#include "store/database.h"
+#include "store/recordjson.h"
+#include "store/store.h"
+#include "store/storeutil.h"
+#include "store/transaction.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace ms {
+
+using namespace storeutil;
+
+OutboxRepository::OutboxRepository(Database &db, Store &store) : m_db(db), m_store(store) {}
+
+Result<qint64> OutboxRepository::append(const QString &entity, const QString &uuid, int version,
+                                        const QString &op, const QJsonObject &payload,
+                                        const QStringList &blobs)
+{
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    auto st = m_db.prepare(QStringLiteral(
+        "INSERT INTO outbox(entity, uuid, version, op, payload, blobs, created_at) "
+        "VALUES (?,?,?,?,?,?,?)"));
+    if (!st)
+        return st.error();
+    Statement &q = st.value();
+    q.bindText(1, entity).bindText(2, uuid).bindInt(3, version).bindText(4, op);
+    q.bindText(5, QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
+    q.bindText(6, QString::fromUtf8(
+                      QJsonDocument(QJsonArray::fromStringList(blobs)).toJson(QJsonDocument::Compact)));
+    q.bindText(7, json::isoTime(now()));
+    if (auto r = q.run(); !r)
+        return r.error();
+    const qint64 seq = m_db.lastInsertId();
+    if (!blobs.isEmpty()) {
+        auto b = m_db.prepare(
+            QStringLiteral("INSERT OR IGNORE INTO outbox_blobs(seq, sha256) VALUES (?,?)"));
+        if (!b)
+            return b.error();
+        for (const QString &sha : blobs) {
+            b.value().reset();
+            b.value().bindInt(1, seq).bindText(2, sha);
+            if (auto r = b.value().run(); !r)
+                return r.error();
+        }
+    }
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    m_db.afterCommit([this] { emit m_store.outboxChanged(); });
+    return seq;
+}
+
+namespace {
+OutboxEntry entryFrom(const Statement &q)
+{
+    OutboxEntry e;
+    e.seq = q.integer(0);
+    e.entity = q.text(1);
+    e.uuid = q.text(2);
+    e.version = int(q.integer(3));
+    e.op = q.text(4);
+    e.payload = QJsonDocument::fromJson(q.text(5).toUtf8()).object();
+    for (const QJsonValue &v : QJsonDocument::fromJson(q.text(6).toUtf8()).array())
+        e.blobs << v.toString();
+    e.createdAt = json::parseTime(q.text(7));
+    e.confirmedAt = json::parseTime(q.text(8));
+    return e;
+}
+constexpr const char *kColumns =
+    "SELECT seq, entity, uuid, version, op, payload, blobs, created_at, confirmed_at FROM outbox ";
+} // namespace
+
+QList<OutboxEntry> OutboxRepository::pending(int limit, qint64 afterSeq)
+{
+    QList<OutboxEntry> out;
+    auto st = m_db.prepare(QLatin1String(kColumns)
+                           + QStringLiteral("WHERE confirmed_at IS NULL AND seq > ? "
+                                            "ORDER BY seq LIMIT ?"));
+    if (!st)
+        return out;
+    Statement &q = st.value();
+    q.bindInt(1, afterSeq).bindInt(2, limit);
+    while (q.step())
+        out << entryFrom(q);
+    return out;
+}
+
+QList<OutboxEntry> OutboxRepository::all(int limit)
+{
+    QList<OutboxEntry> out;
+    auto st = m_db.prepare(QLatin1String(kColumns)
+                           + QStringLiteral("ORDER BY seq DESC LIMIT ?"));
+    if (!st)
+        return out;
+    Statement &q = st.value();
+    q.bindInt(1, limit);
+    while (q.step())
+        out.prepend(entryFrom(q));
+    return out;
+}
+
+Result<void> OutboxRepository::markConfirmed(const QList<qint64> &seqs)
+{
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    auto st = m_db.prepare(QStringLiteral(
+        "UPDATE outbox SET confirmed_at = ? WHERE seq = ? AND confirmed_at IS NULL"));
+    if (!st)
+        return st.error();
+    const QString at = json::isoTime(now());
+    for (qint64 seq : seqs) {
+        st.value().reset();
+        st.value().bindText(1, at).bindInt(2, seq);
+        if (auto r = st.value().run(); !r)
+            return r;
+    }
+    if (auto r = tx.commit(); !r)
+        return r;
+    m_db.afterCommit([this] { emit m_store.outboxChanged(); });
+    return {};
+}
+
+PendingCounts OutboxRepository::counts()
+{
+    PendingCounts c;
+    if (auto st = m_db.prepare(QStringLiteral(
+            "SELECT count(*) FROM outbox WHERE confirmed_at IS NULL"));
+        st && st.value().step())
+        c.records = int(st.value().integer(0));
+    if (auto st = m_db.prepare(QStringLiteral(
+            "SELECT count(*), coalesce(sum(sz), 0) FROM ("
+            " SELECT DISTINCT b.sha256, (SELECT max(e.size) FROM evidence e"
+            "   WHERE e.sha256 = b.sha256) AS sz"
+            " FROM outbox_blobs b JOIN outbox o ON o.seq = b.seq"
+            " WHERE o.confirmed_at IS NULL"
+            "   AND b.sha256 NOT IN (SELECT sha256 FROM blob_uploads))"));
+        st && st.value().step()) {
+        c.files = int(st.value().integer(0));
+        c.bytes = st.value().integer(1);
+    }
+    return c;
+}
+
+Result<void> OutboxRepository::markBlobUploaded(const QString &sha256)
+{
+    auto st = m_db.prepare(QStringLiteral(
+        "INSERT OR IGNORE INTO blob_uploads(sha256, uploaded_at) VALUES (?, ?)"));
+    if (!st)
+        return st.error();
+    st.value().bindText(1, sha256).bindText(2, json::isoTime(now()));
+    if (auto r = st.value().run(); !r)
+        return r;
+    m_db.afterCommit([this] { emit m_store.outboxChanged(); });
+    return {};
+}
+
+bool OutboxRepository::isBlobUploaded(const QString &sha256)
+{
+    auto st = m_db.prepare(QStringLiteral("SELECT 1 FROM blob_uploads WHERE sha256 = ?"));
+    if (!st)
+        return false;
+    st.value().bindText(1, sha256);
+    return st.value().step();
+}
+
+QStringList OutboxRepository::pendingBlobs()
+{
+    QStringList out;
+    auto st = m_db.prepare(QStringLiteral(
+        "SELECT b.sha256 FROM outbox_blobs b JOIN outbox o ON o.seq = b.seq"
+        " WHERE o.confirmed_at IS NULL AND b.sha256 NOT IN (SELECT sha256 FROM blob_uploads)"
+        " GROUP BY b.sha256 ORDER BY min(b.seq)"));
+    if (!st)
+        return out;
+    while (st.value().step())
+        out << st.value().text(0);
+    return out;
+}
+
+SyncState OutboxRepository::syncState()
+{
+    SyncState s;
+    auto st = m_db.prepare(
+        QStringLiteral("SELECT cursor, last_sync_at, last_error FROM sync_state WHERE id = 1"));
+    if (st && st.value().step()) {
+        s.cursor = st.value().text(0);
+        s.lastSyncAt = json::parseTime(st.value().text(1));
+        s.lastError = st.value().text(2);
+    }
+    return s;
+}
+
+Result<void> OutboxRepository::setSyncCursor(const QString &cursor)
+{
+    auto st = m_db.prepare(QStringLiteral("UPDATE sync_state SET cursor = ? WHERE id = 1"));
+    if (!st)
+        return st.error();
+    st.value().bindText(1, cursor.isNull() ? QStringLiteral("") : cursor);
+    return st.value().run();
+}
+
+Result<void> OutboxRepository::recordSyncSuccess(const QDateTime &at)
+{
+    auto st = m_db.prepare(QStringLiteral(
+        "UPDATE sync_state SET last_sync_at = ?, last_error = '' WHERE id = 1"));
+    if (!st)
+        return st.error();
+    st.value().bindText(1, json::isoTime(at));
+    return st.value().run();
+}
+
+Result<void> OutboxRepository::recordSyncError(const QString &message)
+{
+    auto st = m_db.prepare(QStringLiteral("UPDATE sync_state SET last_error = ? WHERE id = 1"));
+    if (!st)
+        return st.error();
+    st.value().bindText(1, message.isNull() ? QStringLiteral("") : message);
+    return st.value().run();
+}
+
+} // namespace ms

@@ -1,0 +1,131 @@
+#include "store/sealrepository.h"
+
+#include "store/database.h"
+#include "store/outboxrepository.h"
+#include "store/recordjson.h"
+#include "store/store.h"
+#include "store/storeutil.h"
+#include "store/transaction.h"
+
+namespace ms {
+
+using namespace storeutil;
+
+SealRepository::SealRepository(Database &db, Store &store, OutboxRepository &outbox)
+    : m_db(db), m_store(store), m_outbox(outbox)
+{
+}
+
+Result<Seal> SealRepository::add(RowId jobId, const QString &position, const QString &number)
+{
+    Seal s;
+    s.jobId = jobId;
+    s.position = position.trimmed();
+    s.number = number.trimmed();
+    if (s.position.isEmpty() || s.number.isEmpty())
+        return badInput(tr("请填写封印位置和封印编号。"));
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    auto job = m_db.prepare(QStringLiteral("SELECT uuid FROM jobs WHERE id = ?"));
+    if (!job)
+        return job.error();
+    job.value().bindInt(1, jobId);
+    if (!job.value().step())
+        return badInput(tr("封印所属的工单 %1 不存在。").arg(jobId));
+    const QString jobUuid = job.value().text(0);
+    auto dup = m_db.prepare(QStringLiteral(
+        "SELECT c.account_no, c.name FROM seals s JOIN jobs j ON j.id = s.job_id "
+        "JOIN customers c ON c.id = j.customer_id WHERE s.number = ? AND s.removed = 0"));
+    if (!dup)
+        return dup.error();
+    dup.value().bindText(1, s.number);
+    if (dup.value().step())
+        return makeError(QStringLiteral("store.duplicate"),
+                         tr("封印编号 %1 已登记在户号 %2（%3）上。请核对封印上的编号后重新输入。")
+                             .arg(s.number, dup.value().text(0), dup.value().text(1)));
+    s.uuid = newUuid();
+    s.at = json::parseTime(json::isoTime(now()));
+    auto st = m_db.prepare(QStringLiteral(
+        "INSERT INTO seals(uuid, job_id, position, number, at) VALUES (?,?,?,?,?)"));
+    if (!st)
+        return st.error();
+    st.value().bindText(1, s.uuid).bindInt(2, jobId).bindText(3, s.position);
+    st.value().bindText(4, s.number).bindText(5, json::isoTime(s.at));
+    if (auto r = st.value().run(); !r)
+        return r.error();
+    s.id = m_db.lastInsertId();
+    if (auto r = m_outbox.append(QStringLiteral("seal"), s.uuid, s.version,
+                                 QStringLiteral("upsert"), json::fromSeal(s, jobUuid));
+        !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+    m_db.afterCommit([this, jobId] { emit m_store.sealsChanged(jobId); });
+    return s;
+}
+
+Result<void> SealRepository::remove(const QString &uuid)
+{
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    auto find = m_db.prepare(QStringLiteral(
+        "SELECT s.job_id, s.version, j.uuid, s.position, s.number, s.at FROM seals s "
+        "JOIN jobs j ON j.id = s.job_id WHERE s.uuid = ? AND s.removed = 0"));
+    if (!find)
+        return find.error();
+    find.value().bindText(1, uuid);
+    if (!find.value().step())
+        return notFound(tr("找不到该封印记录，可能已被删除。"));
+    Seal s;
+    s.uuid = uuid;
+    s.jobId = find.value().integer(0);
+    s.version = int(find.value().integer(1)) + 1;
+    s.position = find.value().text(3);
+    s.number = find.value().text(4);
+    s.at = json::parseTime(find.value().text(5));
+    const QString jobUuid = find.value().text(2);
+    auto st = m_db.prepare(
+        QStringLiteral("UPDATE seals SET removed = 1, version = ? WHERE uuid = ?"));
+    if (!st)
+        return st.error();
+    st.value().bindInt(1, s.version).bindText(2, uuid);
+    if (auto r = st.value().run(); !r)
+        return r;
+    if (auto r = m_outbox.append(QStringLiteral("seal"), uuid, s.version,
+                                 QStringLiteral("delete"), json::fromSeal(s, jobUuid));
+        !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r;
+    const RowId jobId = s.jobId;
+    m_db.afterCommit([this, jobId] { emit m_store.sealsChanged(jobId); });
+    return {};
+}
+
+QList<Seal> SealRepository::forJob(RowId jobId)
+{
+    QList<Seal> out;
+    auto st = m_db.prepare(QStringLiteral(
+        "SELECT id, uuid, job_id, position, number, at, version FROM seals "
+        "WHERE job_id = ? AND removed = 0 ORDER BY id"));
+    if (!st)
+        return out;
+    st.value().bindInt(1, jobId);
+    while (st.value().step()) {
+        const Statement &q = st.value();
+        Seal s;
+        s.id = q.integer(0);
+        s.uuid = q.text(1);
+        s.jobId = q.integer(2);
+        s.position = q.text(3);
+        s.number = q.text(4);
+        s.at = json::parseTime(q.text(5));
+        s.version = int(q.integer(6));
+        out << s;
+    }
+    return out;
+}
+
+} // namespace ms
