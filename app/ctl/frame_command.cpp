@@ -1,14 +1,177 @@
+// meterswapctl frame decode HEX | frame encode read --protocol P --address ADDR --item ID
+// Contract: issue 3 §5. JSON on stdout; one line on stderr naming what is wrong; exit 0/1/2.
 #include "commands.h"
 
-#include <cstdio>
+#include "meter/dlt645/common.h"
+#include "meter/dlt698/anyframe.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
 
 namespace ms::ctl {
 
-// Not built yet: owned by the issue that delivers 'frame'. Fails loudly rather than pretending.
-int frameCommand(const QStringList &)
+namespace {
+
+QString tr(const char *text)
 {
-    std::fprintf(stderr, "meterswapctl frame: not available in this build yet\n");
-    return ExitFailed;
+    return QCoreApplication::translate("ms::ctl::FrameCommand", text);
+}
+
+void printError(const QString &message)
+{
+    QTextStream err(stderr);
+    err << "meterswapctl frame: " << message << '\n';
+}
+
+int usage(const QString &problem)
+{
+    printError(problem);
+    QTextStream err(stderr);
+    err << tr("用法: meterswapctl frame decode HEX\n"
+              "      meterswapctl frame encode read --protocol dlt645-2007|dlt645-1997|dlt698.45 "
+              "--address ADDR --item ID\n");
+    return ExitUsage;
+}
+
+// What went wrong, in the UI language, and what to do about it.
+QString describeFault(meter::Fault fault)
+{
+    switch (fault) {
+    case meter::Fault::Empty: return tr("没有输入任何字节，请给出帧的十六进制文本");
+    case meter::Fault::Garbage: return tr("不是电能表帧，请检查复制的十六进制是否完整");
+    case meter::Fault::Truncated: return tr("帧不完整（被截断），请重新读取或复制完整的帧");
+    case meter::Fault::BadLength: return tr("长度域错误，帧已损坏，请重新读取");
+    case meter::Fault::BadChecksum: return tr("校验和（CS）错误，帧已损坏：请检查接线和 8E1 校验位后重新读取");
+    case meter::Fault::BadHeaderCrc: return tr("帧头校验（HCS）错误，帧已损坏：请重新读取");
+    case meter::Fault::BadFrameCrc: return tr("帧校验（FCS）错误，帧已损坏：请检查接线和 8E1 校验位后重新读取");
+    case meter::Fault::BadEnd: return tr("结束符不是 16，帧已损坏：请重新读取");
+    case meter::Fault::TrailingBytes: return tr("结束符 16 之后还有多余字节，请只给出一帧");
+    case meter::Fault::BadData: return tr("帧完整但数据域格式错误");
+    case meter::Fault::Unsupported: return tr("暂不支持此类帧");
+    case meter::Fault::OtherProtocol: return tr("不是本程序解码的电能表规约");
+    case meter::Fault::InvalidArgument: return tr("参数错误");
+    }
+    return tr("未知错误");
+}
+
+QString failureLine(const meter::CodecError &error)
+{
+    return describeFault(error.fault) + QStringLiteral(" (")
+           + QString::fromUtf8(meter::faultName(error.fault).data(),
+                               qsizetype(meter::faultName(error.fault).size()))
+           + QStringLiteral(": ") + QString::fromStdString(error.detail) + QLatin1Char(')');
+}
+
+QJsonObject toJson(const meter::Message &m)
+{
+    QJsonObject o;
+    const auto protocol = meter::protocolName(m.protocol);
+    o.insert(QStringLiteral("protocol"),
+             QString::fromLatin1(protocol.data(), qsizetype(protocol.size())));
+    o.insert(QStringLiteral("direction"), m.direction == meter::Direction::Request
+                                              ? QStringLiteral("request")
+                                              : QStringLiteral("response"));
+    o.insert(QStringLiteral("address"), QString::fromStdString(m.address));
+    o.insert(QStringLiteral("control"), m.control);
+    if (!m.id.empty())
+        o.insert(QStringLiteral("id"), QString::fromStdString(m.id));
+    QJsonArray values;
+    for (const meter::Value &v : m.values) {
+        QJsonObject value;
+        if (v.kind == meter::Value::Kind::Number)
+            value.insert(QStringLiteral("value"), v.toDouble());
+        else
+            value.insert(QStringLiteral("value"), QString::fromStdString(v.text));
+        value.insert(QStringLiteral("unit"), v.unit.empty() || v.kind == meter::Value::Kind::Missing
+                                                 ? QJsonValue(QJsonValue::Null)
+                                                 : QJsonValue(QString::fromStdString(v.unit)));
+        value.insert(QStringLiteral("name"), QString::fromStdString(v.name));
+        values.append(value);
+    }
+    o.insert(QStringLiteral("values"), values);
+    if (m.error) {
+        QJsonObject error;
+        error.insert(QStringLiteral("code"), m.error->code);
+        error.insert(QStringLiteral("text"), QString::fromStdString(m.error->text));
+        o.insert(QStringLiteral("error"), error);
+    } else {
+        o.insert(QStringLiteral("error"), QJsonValue(QJsonValue::Null));
+    }
+    return o;
+}
+
+int decode(const QStringList &args)
+{
+    if (args.isEmpty())
+        return usage(tr("frame decode 需要一帧的十六进制文本，例如 "
+                        "\"68 01 00 00 00 00 00 68 11 04 33 33 33 33 B2 16\""));
+    const QByteArray text = args.join(QLatin1Char(' ')).toLatin1();
+    const auto bytes = meter::fromHex(std::string_view(text.constData(), std::size_t(text.size())));
+    if (!bytes) {
+        printError(tr("输入不是十六进制字节（每字节两位 0-9/A-F，可用空格分隔）：%1")
+                       .arg(args.join(QLatin1Char(' '))));
+        return ExitFailed;
+    }
+    const auto message = meter::decodeAnyFrame(*bytes);
+    if (!message) {
+        printError(failureLine(message.error()));
+        return ExitFailed;
+    }
+    QTextStream(stdout) << QJsonDocument(toJson(*message)).toJson(QJsonDocument::Indented);
+    return ExitOk;
+}
+
+int encode(const QStringList &args)
+{
+    if (args.value(0) != QLatin1String("read"))
+        return usage(tr("frame encode 目前只支持 read"));
+    QString protocolText, address, item;
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        QString *target = a == QLatin1String("--protocol") ? &protocolText
+                          : a == QLatin1String("--address") ? &address
+                          : a == QLatin1String("--item")    ? &item
+                                                            : nullptr;
+        if (!target)
+            return usage(tr("未知参数 %1").arg(a));
+        if (i + 1 >= args.size())
+            return usage(tr("参数 %1 缺少取值").arg(a));
+        *target = args.at(++i);
+    }
+    if (protocolText.isEmpty() || item.isEmpty())
+        return usage(tr("frame encode read 需要 --protocol 和 --item（--address 省略时用通配地址 AAAAAAAAAAAA）"));
+    const QByteArray p = protocolText.toLatin1();
+    const auto protocol = meter::protocolFromName(std::string_view(p.constData(), std::size_t(p.size())));
+    if (!protocol)
+        return usage(tr("未知规约 %1，可用 dlt645-2007、dlt645-1997、dlt698.45").arg(protocolText));
+    const QByteArray a = address.toLatin1(), d = item.toLatin1();
+    const auto frame = meter::encodeReadRequest(*protocol,
+                                                std::string_view(a.constData(), std::size_t(a.size())),
+                                                std::string_view(d.constData(), std::size_t(d.size())));
+    if (!frame)
+        return usage(failureLine(frame.error()));
+    // The frame itself, without the FE wake-up preamble the link layer adds.
+    std::size_t start = 0;
+    while (start < frame->size() && (*frame)[start] == 0xFE)
+        ++start;
+    const std::string hex = meter::toHex(meter::ByteView(*frame).subspan(start), " ");
+    QTextStream(stdout) << QString::fromStdString(hex) << '\n';
+    return ExitOk;
+}
+
+} // namespace
+
+int frameCommand(const QStringList &args)
+{
+    const QString sub = args.value(0);
+    if (sub == QLatin1String("decode"))
+        return decode(args.mid(1));
+    if (sub == QLatin1String("encode"))
+        return encode(args.mid(1));
+    return usage(sub.isEmpty() ? tr("缺少子命令 decode 或 encode") : tr("未知子命令 %1").arg(sub));
 }
 
 } // namespace ms::ctl

@@ -24,11 +24,18 @@ constexpr Oad DateTime = 0x40000200;         // 日期时间 date_time_s
 
 struct OadItem
 {
+    enum class Layout {
+        Scalar,  // one value of `type`
+        Tariffs, // array of `type`: total, T1..T4
+        Phases,  // array of `type`: A, B, C
+        Wallet,  // 202C0200 structure: remaining money (scaler −2, 元), purchase count
+    };
     Oad oad = 0;
     const char *name = "";  // Chinese
     const char *unit = "";  // "" = none
     int scaler = 0;         // value × 10^scaler (−2 for kWh registers)
-    bool tariffs = false;   // array of total, T1..T4
+    Layout layout = Layout::Scalar;
+    std::uint8_t type = tag::DoubleLongUnsigned; // element type (octet-string for the address)
 };
 std::span<const OadItem> oadItems();
 const OadItem *findOad(Oad oad); // also finds "index ≠ 0" forms of a table entry with index 0

@@ -1,5 +1,5 @@
 #pragma once
-// The A-XDR data types DL/T 698.45 GET answers use: array, structure, bool, double-long,
+// The A-XDR data types DL/T 698.45 GET answers use: array, structure, bool, bit-string, double-long,
 // double-long-unsigned, octet-string, visible-string, integer, long, unsigned, long-unsigned,
 // long64, long64-unsigned, enum, date_time_s, null.
 #include "meter/dlt645/common.h"
@@ -18,6 +18,7 @@ constexpr std::uint8_t Null = 0;
 constexpr std::uint8_t Array = 1;
 constexpr std::uint8_t Structure = 2;
 constexpr std::uint8_t Bool = 3;
+constexpr std::uint8_t BitString = 4;
 constexpr std::uint8_t DoubleLong = 5;
 constexpr std::uint8_t DoubleLongUnsigned = 6;
 constexpr std::uint8_t OctetString = 9;
@@ -36,7 +37,7 @@ struct Data
 {
     std::uint8_t type = tag::Null;
     std::int64_t integer = 0;       // all integer types, bool, enum (long64-unsigned as bits)
-    Bytes bytes;                    // octet-string
+    Bytes bytes;                    // octet-string, bit-string (integer = number of bits)
     std::string text;               // visible-string
     meter::DateTime dateTime;       // date_time_s
     std::vector<Data> items;        // array / structure
