@@ -1,0 +1,260 @@
+#include "report/formcontextbuilder.h"
+
+#include "store/store.h"
+#include "workflow/mismatch.h"
+
+#include <QCoreApplication>
+
+namespace ms {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ms::FormContextBuilder", text);
+}
+
+QString date(const QDate &d)
+{
+    return d.isValid() ? d.toString(QStringLiteral("yyyy-MM-dd")) : QString();
+}
+
+QString dateTime(const QDateTime &t)
+{
+    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
+}
+
+QString kwh(std::optional<double> v)
+{
+    return v ? QString::number(*v, 'f', 2) : QString();
+}
+
+QString numberText(const QString &value)
+{
+    bool ok = false;
+    const double v = value.toDouble(&ok);
+    return ok ? QString::number(v, 'f', 2) : value;
+}
+
+void put(QHash<QString, QString> &values, const QString &key, const QString &value)
+{
+    if (!value.isEmpty())
+        values.insert(key, value);
+}
+} // namespace
+
+FormContextBuilder::FormContextBuilder(Store &store, const Catalog *catalog,
+                                       const MismatchConfig *tiers)
+    : m_store(store), m_catalog(catalog), m_tiers(tiers)
+{
+}
+
+void FormContextBuilder::addTask(FormContext &ctx, const Task &task)
+{
+    auto &v = ctx.values;
+    SettingsRepository &settings = m_store.settings();
+    put(v, QStringLiteral("unit.name"), settings.value(QStringLiteral("unit.name")));
+    put(v, QStringLiteral("unit.station"), settings.value(QStringLiteral("unit.station")));
+    put(v, QStringLiteral("unit.phone"), settings.value(QStringLiteral("unit.phone"), QStringLiteral("95598")));
+    put(v, QStringLiteral("unit.contractor"), settings.value(QStringLiteral("unit.contractor")));
+    put(v, QStringLiteral("doc.date"), date(m_date));
+    put(v, QStringLiteral("doc.year"), QString::number(m_date.year()));
+    put(v, QStringLiteral("doc.serial"), task.code);
+    put(v, QStringLiteral("task.code"), task.code);
+    put(v, QStringLiteral("task.name"), task.name);
+    put(v, QStringLiteral("task.area_name"), task.areaName);
+    put(v, QStringLiteral("task.area_code"), task.areaCode);
+    QStringList area{task.areaName};
+    if (!task.areaCode.isEmpty())
+        area << task.areaCode;
+    put(v, QStringLiteral("task.area"), area.join(QStringLiteral(" / ")));
+    put(v, QStringLiteral("task.address"), task.address);
+    put(v, QStringLiteral("task.crew"), task.crew);
+    put(v, QStringLiteral("task.leader"), task.leader);
+    put(v, QStringLiteral("task.planned_start"), date(task.plannedStart));
+    put(v, QStringLiteral("task.planned_end"), date(task.plannedEnd));
+    if (task.plannedStart.isValid() && task.plannedEnd.isValid())
+        put(v, QStringLiteral("doc.date_range"),
+            tr("自 %1 至 %2").arg(date(task.plannedStart), date(task.plannedEnd)));
+
+    QList<FormRow> rows;
+    int done = 0;
+    int mismatch = 0;
+    QDateTime exportedAt;
+    for (const Customer &c : m_store.tasks().customers(task.id)) {
+        FormRow row = customerRow(c);
+        done += row.tags.contains(QStringLiteral("swapped"));
+        mismatch += row.tags.contains(QStringLiteral("mismatch"));
+        if (auto p = m_store.mismatch().purchase(c.accountNo); p && p->importedAt > exportedAt)
+            exportedAt = p->importedAt;
+        rows.append(row);
+    }
+    put(v, QStringLiteral("task.customer_count"), QString::number(rows.size()));
+    put(v, QStringLiteral("task.done_count"), QString::number(done));
+    put(v, QStringLiteral("task.mismatch_count"), QString::number(mismatch));
+    put(v, QStringLiteral("purchase.exported_at"), date(exportedAt.date()));
+    ctx.lists.insert(QStringLiteral("customers"), rows);
+
+    FormRow taskRow;
+    for (const char *key : {"task.area", "task.address", "task.customer_count", "task.planned_start",
+                            "task.planned_end", "task.crew", "task.leader"})
+        put(taskRow.values, QLatin1String(key), v.value(QLatin1String(key)));
+    ctx.lists.insert(QStringLiteral("tasks"), {taskRow});
+}
+
+FormRow FormContextBuilder::customerRow(const Customer &c)
+{
+    FormRow row;
+    auto &v = row.values;
+    put(v, QStringLiteral("customer.account_no"), c.accountNo);
+    put(v, QStringLiteral("customer.name"), c.name);
+    put(v, QStringLiteral("customer.address"), c.address);
+    put(v, QStringLiteral("customer.phone"), c.phone);
+    put(v, QStringLiteral("customer.meter_box_no"), c.meterBoxNo);
+    const bool prepaid = c.payment == PaymentType::Prepaid;
+    put(v, QStringLiteral("customer.payment"), prepaid ? tr("预付费") : tr("后付费"));
+    put(v, QStringLiteral("customer.mismatch"), c.mismatchFlag ? tr("是") : tr("否"));
+    const auto meter = [&v](const char *prefix, const MeterInfo &m) {
+        const QString p = QLatin1String(prefix);
+        put(v, p + QStringLiteral(".asset_no"), m.assetNo);
+        put(v, p + QStringLiteral(".comm_address"), m.commAddress);
+        put(v, p + QStringLiteral(".model"), m.model);
+        put(v, p + QStringLiteral(".protocol"), m.protocol);
+    };
+    meter("old_meter", c.oldMeter);
+    meter("new_meter", c.newMeter);
+    if (prepaid)
+        row.tags << QStringLiteral("prepaid");
+    if (c.mismatchFlag)
+        row.tags << QStringLiteral("mismatch");
+    put(v, QStringLiteral("job.reason"), c.mismatchFlag ? tr("机电不符") : tr("批量轮换"));
+
+    if (auto p = m_store.mismatch().purchase(c.accountNo)) {
+        put(v, QStringLiteral("purchase.cumulative_kwh"), kwh(p->cumulativeKwh));
+        put(v, QStringLiteral("purchase.last_date"), date(p->lastPurchaseDate));
+        put(v, QStringLiteral("purchase.count"), QString::number(p->purchaseCount));
+    }
+    if (auto m = m_store.mismatch().forCustomer(c.id)) {
+        put(v, QStringLiteral("reading.old.mechanical_register"), kwh(m->mechanicalRegister));
+        put(v, QStringLiteral("reading.old.remaining_energy"), kwh(m->remainingEnergy));
+        put(v, QStringLiteral("mismatch.difference"), kwh(m->difference));
+        const MismatchTier *tier = m_tiers ? m_tiers->tier(m->tier) : nullptr;
+        if (m->tier == QLatin1String(kNeedsPurchaseRecordTier))
+            put(v, QStringLiteral("mismatch.tier"), tr("缺购电记录"));
+        else
+            put(v, QStringLiteral("mismatch.tier"), tier ? tier->name : m->tier);
+        if (m->difference)
+            put(v, QStringLiteral("mismatch.reason"),
+                tr("机电不符：差额电量 %1 kWh（%2）").arg(kwh(m->difference), v.value(QStringLiteral("mismatch.tier"))));
+    }
+
+    auto job = m_store.jobs().forCustomer(c.id);
+    if (!job)
+        return row;
+    const Job &j = job.value();
+    put(v, QStringLiteral("job.id"), QString::number(j.id));
+    put(v, QStringLiteral("job.status"), jobStatusKey(j.status));
+    put(v, QStringLiteral("job.started_at"), dateTime(j.startedAt));
+    put(v, QStringLiteral("job.first_visit_at"), dateTime(j.startedAt));
+    put(v, QStringLiteral("job.finished_at"), dateTime(j.finishedAt));
+    put(v, QStringLiteral("job.appointment_at"), dateTime(j.appointmentAt));
+    if (j.status == JobStatus::Done)
+        row.tags << QStringLiteral("swapped");
+    if (j.appointmentAt.isValid() || j.status == JobStatus::WaitingAppointment)
+        row.tags << QStringLiteral("appointment");
+    if (j.status == JobStatus::Done) {
+        put(v, QStringLiteral("row.material"), tr("拆回旧表"));
+        put(v, QStringLiteral("row.quantity"), QStringLiteral("1"));
+        put(v, QStringLiteral("row.return_reason"), c.mismatchFlag ? tr("机电不符，封存送检") : tr("拆回旧表"));
+        put(v, QStringLiteral("row.state"), c.mismatchFlag ? tr("封存") : tr("待报废"));
+    }
+
+    for (const Seal &s : m_store.seals().forJob(j.id)) {
+        const QString key = QStringLiteral("seal.") + s.position;
+        v.insert(key, v.contains(key) ? v.value(key) + QStringLiteral("、") + s.number : s.number);
+    }
+    for (const Evidence &e : m_store.evidence().forJob(j.id)) {
+        const Card *card = m_catalog ? m_catalog->card(e.cardId) : nullptr;
+        const EvidenceRequirement *req = card ? card->requirement(e.requirement) : nullptr;
+        const QString meterSide = e.meta.value(QLatin1String("meter")).toString(req ? req->meter : QString());
+        const QString reg = e.meta.value(QLatin1String("register")).toString(req ? req->registerName : QString());
+        auto user = m_store.users().byUuid(e.userUuid);
+        if (e.kind == EvidenceKind::MeterReading && !meterSide.isEmpty() && !reg.isEmpty()) {
+            v.insert(QStringLiteral("reading.%1.%2").arg(meterSide, reg), numberText(e.value));
+        } else if (e.kind == EvidenceKind::Barcode && !meterSide.isEmpty()) {
+            const QString key = meterSide + QStringLiteral("_meter.asset_no");
+            if (!v.contains(key))
+                put(v, key, e.value);
+        } else if (e.kind == EvidenceKind::Signature) {
+            const QString signer = e.meta.value(QLatin1String("signer")).toString(req ? req->signer : QString());
+            if (signer.isEmpty())
+                continue;
+            FormSignature sig{QImage(m_store.files().path(e.sha256)), e.capturedAt, {}};
+            if (signer != QLatin1String("customer") && signer != QLatin1String("witness") && user)
+                sig.name = user->name;
+            row.signatures.insert(signer, sig);
+            if (signer == QLatin1String("installer") && user)
+                put(v, QStringLiteral("job.installer"), user->name);
+        }
+        if (!v.contains(QStringLiteral("job.installer")) && user && user->roles.contains(QStringLiteral("installer")))
+            put(v, QStringLiteral("job.installer"), user->name);
+    }
+    const QString energy = v.value(QStringLiteral("reading.old.remaining_energy"));
+    const QString money = v.value(QStringLiteral("reading.old.remaining_money"));
+    if (!energy.isEmpty())
+        put(v, QStringLiteral("reading.old.remaining"), energy + QStringLiteral(" kWh"));
+    else if (!money.isEmpty())
+        put(v, QStringLiteral("reading.old.remaining"), money + tr(" 元"));
+    return row;
+}
+
+Result<FormContext> FormContextBuilder::forTask(RowId taskId)
+{
+    auto task = m_store.tasks().byId(taskId);
+    if (!task)
+        return makeError(QStringLiteral("report.not_found"),
+                         tr("没有编号为 %1 的换表工作任务。请先用任务列表确认任务编号。").arg(taskId));
+    FormContext ctx;
+    addTask(ctx, task.value());
+    return ctx;
+}
+
+Result<FormContext> FormContextBuilder::forJob(RowId jobId)
+{
+    auto job = m_store.jobs().byId(jobId);
+    if (!job)
+        return makeError(QStringLiteral("report.not_found"),
+                         tr("没有编号为 %1 的工单。请先用工单列表确认工单编号。").arg(jobId));
+    auto customer = m_store.tasks().customer(job->customerId);
+    if (!customer)
+        return makeError(QStringLiteral("report.not_found"),
+                         tr("工单 %1 的客户记录不存在，数据可能不完整，请重新同步任务。").arg(jobId));
+    auto ctx = forTask(job->taskId);
+    if (!ctx)
+        return ctx;
+    const FormRow row = customerRow(customer.value());
+    for (auto it = row.values.begin(); it != row.values.end(); ++it)
+        ctx.value().values.insert(it.key(), it.value());
+    ctx.value().signatures = row.signatures;
+    const QString code = ctx.value().values.value(QStringLiteral("task.code"));
+    ctx.value().values.insert(QStringLiteral("doc.serial"),
+                       code.isEmpty() ? customer->accountNo : code + QLatin1Char('-') + customer->accountNo);
+    return ctx;
+}
+
+Result<FormContext> FormContextBuilder::forForm(const FormSpec &form, RowId jobId, RowId taskId)
+{
+    if (form.isJobScope()) {
+        if (jobId <= 0)
+            return makeError(QStringLiteral("report.needs_job"),
+                             tr("附录 %1“%2”按户填写，请指定工单（--job 工单编号）。").arg(form.number).arg(form.title));
+        return forJob(jobId);
+    }
+    if (jobId > 0) // task-level form opened from a job: the job's task, with the job's values
+        return forJob(jobId);
+    if (taskId <= 0)
+        return makeError(QStringLiteral("report.needs_task"),
+                         tr("附录 %1“%2”按任务填写，请指定任务（--task 任务编号）。").arg(form.number).arg(form.title));
+    return forTask(taskId);
+}
+
+} // namespace ms

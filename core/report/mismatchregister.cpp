@@ -1,0 +1,99 @@
+#include "report/mismatchregister.h"
+
+#include "report/reportlog.h"
+#include "store/store.h"
+
+namespace ms {
+
+MismatchRegister::MismatchRegister(Store &store, const MismatchCalculator &calculator,
+                                   const Catalog *catalog)
+    : m_store(store), m_calc(calculator), m_catalog(catalog)
+{
+}
+
+Result<MismatchOutcome> MismatchRegister::assess(RowId customerId)
+{
+    auto customer = m_store.tasks().customer(customerId);
+    if (!customer)
+        return customer.error();
+    MismatchInfo info = m_store.mismatch().forCustomer(customerId).value_or(MismatchInfo{});
+    info.customerId = customerId;
+
+    // Readings from 6.1 when the mismatch fields do not hold them yet.
+    if ((!info.mechanicalRegister || !info.remainingEnergy) && m_catalog) {
+        if (auto job = m_store.jobs().forCustomer(customerId)) {
+            for (const Evidence &e : m_store.evidence().forJob(job->id)) {
+                if (e.kind != EvidenceKind::MeterReading)
+                    continue;
+                const Card *card = m_catalog->card(e.cardId);
+                const EvidenceRequirement *req = card ? card->requirement(e.requirement) : nullptr;
+                const QString reg = e.meta.value(QLatin1String("register"))
+                                        .toString(req ? req->registerName : QString());
+                bool ok = false;
+                const double value = e.value.toDouble(&ok);
+                if (!ok)
+                    continue;
+                if (reg == QLatin1String("mechanical_register") && !info.mechanicalRegister)
+                    info.mechanicalRegister = value;
+                else if (reg == QLatin1String("remaining_energy") && !info.remainingEnergy)
+                    info.remainingEnergy = value;
+            }
+        }
+    }
+
+    MismatchInput input;
+    input.accountNo = customer->accountNo;
+    if (auto p = m_store.mismatch().purchase(customer->accountNo))
+        input.cumulativePurchased = p->cumulativeKwh;
+    input.mechanicalRegister = info.mechanicalRegister;
+    input.remainingEnergy = info.remainingEnergy;
+
+    MismatchOutcome out;
+    out.customerId = customerId;
+    out.accountNo = customer->accountNo;
+    auto computed = m_calc.compute(input);
+    if (computed) {
+        out.result = computed.value();
+        info.difference = computed->difference;
+        info.tier = computed->tier.id;
+        info.note = computed->baselineKnown ? QString()
+                                            : QStringLiteral("baseline: register reading itself");
+    } else {
+        out.problem = computed.error();
+        info.difference.reset();
+        info.tier = out.needsPurchaseRecord() ? QString::fromLatin1(kNeedsPurchaseRecordTier) : QString();
+        info.note = computed.error().message;
+        qCInfo(lcReport).noquote() << computed.error().message;
+    }
+    auto saved = m_store.mismatch().save(info);
+    if (!saved)
+        return saved.error();
+    if (out.result && customer->mismatchFlag != out.result->flagged()) {
+        Customer c = customer.value();
+        c.mismatchFlag = out.result->flagged();
+        auto updated = m_store.tasks().updateCustomer(c);
+        if (!updated)
+            return updated.error();
+    }
+    return out;
+}
+
+Result<MismatchSummary> MismatchRegister::assessTask(RowId taskId)
+{
+    MismatchSummary summary;
+    for (const Customer &c : m_store.tasks().customers(taskId)) {
+        auto outcome = assess(c.id);
+        if (!outcome)
+            return outcome.error();
+        if (outcome->result)
+            ++(outcome->flagged() ? summary.flagged : summary.consistent);
+        else if (outcome->needsPurchaseRecord())
+            ++summary.needsPurchaseRecord;
+        else
+            ++summary.needsReadings;
+        summary.outcomes.append(outcome.value());
+    }
+    return summary;
+}
+
+} // namespace ms
