@@ -48,6 +48,13 @@ QString Store::dataDirFromArguments(const QStringList &args)
     return defaultDataDir();
 }
 
+Result<std::unique_ptr<Store>> Store::open(const QString &dataDir)
+{
+    StoreOptions options;
+    options.dataDir = dataDir;
+    return open(options);
+}
+
 Result<std::unique_ptr<Store>> Store::open(const StoreOptions &options)
 {
     const QString dir = QDir(options.dataDir.isEmpty() ? defaultDataDir() : options.dataDir)

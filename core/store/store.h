@@ -3,11 +3,11 @@
 // Every change goes through a repository, runs in one transaction with its outbox row, and the
 // Store emits a change signal after the commit (never for a rolled-back change).
 //
-//   auto opened = ms::Store::open({.dataDir = dir});
+//   auto opened = ms::Store::open(dir);
 //   if (!opened) { show(opened.error().message); return; }
 //   std::unique_ptr<ms::Store> store = std::move(opened).value();
 //   if (!store->openNotice().message.isEmpty()) show(store->openNotice().message);
-//   auto jobs = store->jobs().list({.search = QStringLiteral("安贞"), .limit = 50});
+//   auto jobs = store->jobs().list(ms::JobQuery().matching(QStringLiteral("安贞")).page(50));
 #include "store/database.h"
 #include "store/evidencefiles.h"
 #include "store/evidencerepository.h"
@@ -41,6 +41,7 @@ public:
     // Opens DIR/meterswap.db (+ DIR/evidence/), creating both; migrates; sweeps. A corrupt or
     // unreadable database is moved aside and a fresh one started: see openNotice().
     static Result<std::unique_ptr<Store>> open(const StoreOptions &options = {});
+    static Result<std::unique_ptr<Store>> open(const QString &dataDir);
 
     // QStandardPaths::AppDataLocation.
     static QString defaultDataDir();

@@ -21,6 +21,13 @@ struct JobQuery
     RowId taskId = 0;                  // 0 = all tasks
     int limit = 100;                   // one page
     int offset = 0;
+
+    // Chainable, since GCC 12 warns (-Wmissing-field-initializers) on partial designated
+    // initializers: store.jobs().list(JobQuery().matching(text).withStatus(s).page(50, 0)).
+    JobQuery &matching(const QString &text) { search = text; return *this; }
+    JobQuery &withStatus(JobStatus s) { status = s; return *this; }
+    JobQuery &inTask(RowId id) { taskId = id; return *this; }
+    JobQuery &page(int pageLimit, int pageOffset = 0) { limit = pageLimit; offset = pageOffset; return *this; }
 };
 
 struct JobListItem
