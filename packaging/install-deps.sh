@@ -10,6 +10,7 @@ PACKAGES=(
   libqt6sql6-sqlite libzxing-dev libgtest-dev libgmock-dev libsqlite3-dev
   gstreamer1.0-plugins-base gstreamer1.0-tools
   xvfb xauth socat imagemagick poppler-utils fonts-wqy-microhei libclang-rt-14-dev
+  python3 python3-jsonschema
 )
 
 missing=()

@@ -80,6 +80,7 @@ struct EvidenceRequirement
     QString patternHint; // shown when the pattern fails ("11 位手机号")
     QString signer;      // signature: customer | installer | witness | crew_leader | supervisor | clerk
     int maxSeconds = 0;  // video; 0 = no limit
+    QString when;        // the requirement applies only when this condition holds ("" = always)
 
     bool isNumeric() const; // meter_reading or number
 };

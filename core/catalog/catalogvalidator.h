@@ -12,7 +12,8 @@ namespace ms {
 class CatalogValidator
 {
 public:
-    static QList<CatalogProblem> validate(const Catalog &catalog);
+    // `root` (optional) is the catalog folder, to check that illustration files exist.
+    static QList<CatalogProblem> validate(const Catalog &catalog, const QString &root = {});
 };
 
 } // namespace ms

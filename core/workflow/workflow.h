@@ -94,6 +94,9 @@ public:
     QList<Edge> userChoices(const QString &cardId) const;
 
 private:
+    // The edge to follow, assuming the card is complete.
+    Result<Edge> selectEdge(const JobSnapshot &job, const QString &cardId) const;
+
     const Catalog &m_catalog;
 };
 

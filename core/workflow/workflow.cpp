@@ -1,0 +1,236 @@
+#include "workflow/workflow.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+namespace ms {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ms::Workflow", text);
+}
+
+bool hasFailedEdge(const Card &card)
+{
+    for (const Edge &e : card.next)
+        if (e.when == QLatin1String("check.failed"))
+            return true;
+    return false;
+}
+
+} // namespace
+
+int CardProgress::stepsDone() const
+{
+    int n = 0;
+    for (const StepState &s : steps)
+        n += s.done ? 1 : 0;
+    return n;
+}
+
+int CardProgress::evidenceDone() const
+{
+    int n = 0;
+    for (const RequirementState &r : evidence)
+        n += (r.required && r.done()) ? 1 : 0;
+    return n;
+}
+
+Workflow::Workflow(const Catalog &catalog) : m_catalog(catalog) {}
+
+CardProgress Workflow::progress(const JobSnapshot &job, const QString &cardId) const
+{
+    CardProgress p;
+    p.cardId = cardId;
+    const Card *card = m_catalog.card(cardId);
+    if (!card)
+        return p;
+    const QSet<int> ticked = job.stepsDone.value(cardId);
+    const QHash<QString, QStringList> captured = job.evidence.value(cardId);
+    p.chosen = job.choices.value(cardId).choice;
+    p.started = !ticked.isEmpty() || !captured.isEmpty() || !p.chosen.isEmpty();
+    for (int i = 0; i < card->steps.size(); ++i) {
+        const Step &s = card->steps.at(i);
+        p.steps.append(StepState{i, s.text, s.safety, ticked.contains(i)});
+        if (!ticked.contains(i))
+            p.missing.append(tr("步骤 %1：%2").arg(i + 1).arg(s.text));
+    }
+    bool failedUnhandled = false;
+    for (const EvidenceRequirement &r : card->evidence) {
+        if (!r.when.isEmpty() && !conditionHolds(r.when, job, cardId))
+            continue; // does not apply to this job (e.g. remaining money on a postpaid meter)
+        RequirementState st{r.key, r.label, r.kind, r.required, 0, r.minCount};
+        for (const QString &v : captured.value(r.key)) {
+            if (v.trimmed().isEmpty())
+                continue;
+            ++st.have;
+            if (r.kind == EvidenceKind::Check && v.trimmed() == QLatin1String("no")) {
+                p.checkFailed = true;
+                if (!hasFailedEdge(*card)) {
+                    failedUnhandled = true;
+                    p.missing.append(tr("%1：必须确认为“是”才能继续").arg(r.label));
+                }
+            }
+        }
+        if (r.required && !st.done()) {
+            if (st.need > 1)
+                p.missing.append(tr("%1（需要 %2 项，已有 %3 项）").arg(r.label).arg(st.need).arg(st.have));
+            else
+                p.missing.append(r.label);
+        }
+        p.evidence.append(st);
+    }
+    p.canComplete = p.missing.isEmpty() && !failedUnhandled;
+    if (p.canComplete) {
+        const Result<Edge> e = selectEdge(job, cardId);
+        p.needsDecision = !e.ok() && e.error().code == QLatin1String("workflow.decision_needed");
+    }
+    return p;
+}
+
+bool Workflow::conditionHolds(const QString &when, const JobSnapshot &job,
+                              const QString &cardId) const
+{
+    if (when.startsWith(QLatin1Char('!')))
+        return !conditionHolds(when.mid(1), job, cardId);
+    if (when == QLatin1String("customer.mismatch"))
+        return job.customer.mismatch;
+    if (when == QLatin1String("customer.prepaid"))
+        return job.customer.prepaid;
+    if (when == QLatin1String("customer.postpaid"))
+        return !job.customer.prepaid;
+    if (when.startsWith(QLatin1String("choice."))) {
+        const QString id = when.mid(7);
+        for (const BranchChoice &c : job.choices)
+            if (c.choice == id)
+                return true;
+        return false;
+    }
+    if (when == QLatin1String("check.failed") || when == QLatin1String("check.passed")) {
+        bool failed = false;
+        const Card *card = m_catalog.card(cardId);
+        const QHash<QString, QStringList> captured = job.evidence.value(cardId);
+        for (auto it = captured.constBegin(); card && it != captured.constEnd(); ++it) {
+            const EvidenceRequirement *r = card->requirement(it.key());
+            if (r && r->kind == EvidenceKind::Check)
+                failed = failed || it.value().contains(QStringLiteral("no"));
+        }
+        return when == QLatin1String("check.failed") ? failed : !failed;
+    }
+    return false;
+}
+
+QList<Edge> Workflow::userChoices(const QString &cardId) const
+{
+    QList<Edge> out;
+    if (const Card *card = m_catalog.card(cardId))
+        for (const Edge &e : card->next)
+            if (e.when.isEmpty())
+                out.append(e);
+    return out;
+}
+
+Result<Edge> Workflow::nextEdge(const JobSnapshot &job, const QString &cardId) const
+{
+    if (!m_catalog.card(cardId))
+        return makeError(QStringLiteral("workflow.unknown_card"),
+                         tr("作业卡目录中没有卡片 %1：请更新作业卡目录").arg(cardId));
+    const CardProgress p = progress(job, cardId);
+    if (!p.canComplete)
+        return makeError(QStringLiteral("workflow.incomplete"),
+                         tr("卡片 %1 还没有完成，缺少：%2")
+                             .arg(cardId, p.missing.join(QStringLiteral("；"))));
+    return selectEdge(job, cardId);
+}
+
+Result<Edge> Workflow::selectEdge(const JobSnapshot &job, const QString &cardId) const
+{
+    const Card *card = m_catalog.card(cardId);
+    if (!card)
+        return makeError(QStringLiteral("workflow.unknown_card"),
+                         tr("作业卡目录中没有卡片 %1：请更新作业卡目录").arg(cardId));
+    if (card->next.isEmpty())
+        return makeError(QStringLiteral("workflow.end"), tr("卡片 %1 是流程的最后一张").arg(cardId));
+    for (const Edge &e : card->next)
+        if (!e.when.isEmpty() && conditionHolds(e.when, job, cardId))
+            return e;
+    const QList<Edge> user = userChoices(cardId);
+    if (user.isEmpty())
+        return makeError(QStringLiteral("workflow.no_edge"),
+                         tr("卡片 %1 的分支条件都不满足：请联系内勤检查作业卡目录").arg(cardId));
+    if (user.size() == 1)
+        return user.first();
+    const BranchChoice chosen = job.choices.value(cardId);
+    if (chosen.choice.isEmpty()) {
+        const QString q = card->decision ? card->decision->question : QString();
+        return makeError(QStringLiteral("workflow.decision_needed"),
+                         tr("请先选择：%1").arg(q));
+    }
+    for (const Edge &e : user)
+        if (e.choice == chosen.choice)
+            return e;
+    return makeError(QStringLiteral("workflow.unknown_choice"),
+                     tr("记录的选择“%1”不是卡片 %2 的分支：请重新选择").arg(chosen.choice, cardId));
+}
+
+WorkflowState Workflow::evaluate(const JobSnapshot &job) const
+{
+    WorkflowState st;
+    QString cur = job.startCard.isEmpty() ? m_catalog.jobEntry : job.startCard;
+    if (!m_catalog.card(cur)) {
+        st.problem = tr("起始卡片 %1 不在作业卡目录中：请更新作业卡目录").arg(cur);
+        st.currentCard = cur;
+        return st;
+    }
+    QSet<QString> visited;
+    bool anyStarted = false;
+    bool done = false;
+    while (true) {
+        visited.insert(cur);
+        const CardProgress p = progress(job, cur);
+        anyStarted = anyStarted || p.started;
+        if (!p.canComplete)
+            break;
+        const Result<Edge> e = selectEdge(job, cur);
+        if (!e.ok()) {
+            if (e.error().code == QLatin1String("workflow.end")) {
+                st.path.append(PathEntry{cur, {}, {}, {}, {}, {}, {}});
+                done = true;
+            } else if (e.error().code != QLatin1String("workflow.decision_needed")) {
+                st.problem = e.error().message;
+            }
+            break;
+        }
+        const Edge &edge = e.value();
+        const QString reason = edge.when.isEmpty() ? job.choices.value(cur).reason : QString();
+        st.path.append(PathEntry{cur, edge.to, edge.when.isEmpty() ? edge.choice : QString(),
+                                 edge.when, edge.label, reason, edge.wait});
+        if (visited.contains(edge.to)) {
+            // A loop (e.g. re-check after rectification): the target must be redone.
+            st.problem = tr("卡片 %1 需要重新进行").arg(edge.to);
+            cur = edge.to;
+            break;
+        }
+        cur = edge.to;
+    }
+    if (done) {
+        st.status = JobStatus::Done;
+        return st;
+    }
+    st.currentCard = cur;
+    st.current = progress(job, cur);
+    if (st.current.needsDecision)
+        st.choices = userChoices(cur);
+    if (!st.path.isEmpty() && st.path.last().wait == QLatin1String("appointment")
+        && st.path.last().to == cur)
+        st.status = JobStatus::WaitingAppointment;
+    else if (anyStarted || !st.path.isEmpty())
+        st.status = JobStatus::InProgress;
+    else
+        st.status = JobStatus::NotStarted;
+    return st;
+}
+
+} // namespace ms
