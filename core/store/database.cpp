@@ -71,6 +71,22 @@ QString moveAside(const QString &path)
     return target;
 }
 
+// false when the file exists, is not empty, and does not start with SQLite's magic string.
+bool hasSqliteHeader(const QString &path, QString *why)
+{
+    QFile f(path);
+    if (!f.exists() || f.size() == 0)
+        return true;
+    if (!f.open(QIODevice::ReadOnly)) {
+        *why = f.errorString();
+        return true; // let SQLite report what is wrong with it
+    }
+    if (f.read(16) == QByteArray("SQLite format 3", 16))
+        return true;
+    *why = tr("文件不是数据库（文件头不对）");
+    return false;
+}
+
 } // namespace
 
 Database::~Database()
@@ -94,6 +110,12 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath,
                                      | SQLITE_OPEN_FULLMUTEX,
                                  nullptr);
         auto fail = [&](int code) {
+            if (db->m_db) {
+                // Leave the files exactly as found: no checkpoint into them, no WAL removal.
+                int one = 1;
+                sqlite3_db_config(db->m_db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+                sqlite3_file_control(db->m_db, "main", SQLITE_FCNTL_PERSIST_WAL, &one);
+            }
             *why = db->m_db ? QString::fromUtf8(sqlite3_errmsg(db->m_db))
                             : QString::fromUtf8(sqlite3_errstr(code));
             *corrupt = isCorruption(code) || (code & 0xff) == SQLITE_CANTOPEN
@@ -132,6 +154,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath,
             if (rc != SQLITE_DONE)
                 return fail(rc);
             if (answer != QLatin1String("ok")) {
+                int one = 1;
+                sqlite3_db_config(db->m_db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+                sqlite3_file_control(db->m_db, "main", SQLITE_FCNTL_PERSIST_WAL, &one);
                 *why = answer;
                 *corrupt = true;
                 return nullptr;
@@ -146,7 +171,13 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath,
 
     QString why;
     bool corrupt = false;
-    std::unique_ptr<Database> db = attempt(&why, &corrupt);
+    std::unique_ptr<Database> db;
+    // A file that is not SQLite at all is moved aside before SQLite touches it (opening would
+    // reset a WAL it cannot read).
+    if (!hasSqliteHeader(filePath, &why))
+        corrupt = true;
+    else
+        db = attempt(&why, &corrupt);
     if (!db && corrupt && QFileInfo::exists(filePath)) {
         qCWarning(lcStore) << "database unusable:" << why << "- moving it aside";
         const QString movedTo = moveAside(filePath);

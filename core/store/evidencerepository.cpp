@@ -139,12 +139,14 @@ Result<QList<Evidence>> EvidenceRepository::add(const QList<NewEvidence> &items)
         records << e;
     }
 
-    // 2. All rows + outbox rows in one transaction.
-    auto fail = [&](const Error &err) -> Result<QList<Evidence>> {
-        cleanup();
-        return err;
+    // 2. All rows + outbox rows in one transaction. On failure the files are removed after the
+    // rollback, so rows of this very transaction no longer count as references.
+    std::optional<Error> failure;
+    auto fail = [&](const Error &err) {
+        failure = err;
+        return false;
     };
-    {
+    [&] {
         Transaction tx(m_db);
         if (!tx.ok())
             return fail(tx.error());
@@ -205,6 +207,11 @@ Result<QList<Evidence>> EvidenceRepository::add(const QList<NewEvidence> &items)
         }
         if (auto r = tx.commit(); !r)
             return fail(r.error());
+        return true;
+    }();
+    if (failure) {
+        cleanup();
+        return *failure;
     }
     for (const Evidence &e : records) {
         const RowId job = e.jobId;

@@ -25,9 +25,12 @@ TEST_F(StoreTest, MigratesFromEmptyToNewestAndReopensWithoutChange)
     // THEN the schema is at the newest version with WAL and foreign keys on
     EXPECT_EQ(store().database().schemaVersion(), storeMigrations().size());
     EXPECT_EQ(scalar(QStringLiteral("PRAGMA foreign_keys")), 1);
-    auto mode = store().database().prepare(QStringLiteral("PRAGMA journal_mode"));
-    ASSERT_TRUE(mode.ok() && mode.value().step());
-    EXPECT_EQ(mode.value().text(0), QStringLiteral("wal"));
+    {
+        // (a statement that still has a row open holds its read transaction: keep it scoped)
+        auto mode = store().database().prepare(QStringLiteral("PRAGMA journal_mode"));
+        ASSERT_TRUE(mode.ok() && mode.value().step());
+        EXPECT_EQ(mode.value().text(0), QStringLiteral("wal"));
+    }
     for (const char *table : {"users", "tasks", "customers", "jobs", "step_records", "evidence",
                               "seals", "settings", "outbox", "purchase_records",
                               "customer_mismatch", "sync_state"})
