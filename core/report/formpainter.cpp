@@ -15,7 +15,8 @@ QString tr(const char *text)
 }
 
 constexpr double kMargin = 15;      // mm, all sides
-constexpr double kRowHeight = 9;    // mm, one line of a field grid or table
+constexpr double kRowHeight = 8;    // mm, one line of a field grid
+constexpr double kTableRow = 8;     // mm, one line of a list table
 constexpr double kRuleSpacing = 8;  // mm, ruled lines for hand-written text
 constexpr double kPad = 1.6;        // mm, padding inside a cell
 constexpr double kSignHeight = 24;  // mm, room for a pen signature
@@ -202,6 +203,8 @@ void FormPainter::fieldsBlock(const FormBlock &b)
             if (f->kind == QLatin1String("multiline"))
                 h = std::max(h, mm(kRuleSpacing) * f->lines);
             h = std::max(h, textHeight(m_ctx.fieldValue(*f), valueFont, w - 2 * mm(kPad)) + 2 * mm(kPad));
+            if (f->kind == QLatin1String("choice"))
+                h = std::max(h, checkBoxesHeight(w - 2 * mm(kPad), f->options) + 2 * mm(kPad));
         }
         ensure(h);
         double x = m_content.left();
@@ -240,16 +243,38 @@ void FormPainter::drawValue(const FormField &f, const QRectF &r)
             m_p->drawLine(QPointF(r.left() + mm(2), y), QPointF(r.right() - mm(2), y));
         return;
     }
-    if (f.kind == QLatin1String("date") && v.isEmpty()) {
-        text(inner, Qt::AlignRight | Qt::AlignVCenter, tr("　　　年　　月　　日"), font(10.5));
-        return;
-    }
-    if (f.kind == QLatin1String("datetime") && v.isEmpty()) {
-        text(inner, Qt::AlignRight | Qt::AlignVCenter, tr("　　　年　　月　　日　　时　　分"), font(10.5));
+    if ((f.kind == QLatin1String("date") || f.kind == QLatin1String("datetime")) && v.isEmpty()) {
+        // Blanks for a hand-written date, as long as the cell allows.
+        const QFontMetricsF fm(font(10.5), m_device);
+        const QStringList candidates = f.kind == QLatin1String("date")
+            ? QStringList{tr("　　　年　　月　　日"), tr("　年　月　日")}
+            : QStringList{tr("　　　年　　月　　日　　时　　分"), tr("　年　月　日　时　分"), tr("　月　日　时　分")};
+        for (const QString &c : candidates) {
+            if (fm.horizontalAdvance(c) <= inner.width()) {
+                text(inner, Qt::AlignRight | Qt::AlignVCenter, c, font(10.5));
+                break;
+            }
+        }
         return;
     }
     const int valign = f.kind == QLatin1String("multiline") ? Qt::AlignTop : Qt::AlignVCenter;
     text(inner, Qt::AlignLeft | valign, v, font(10.5));
+}
+
+double FormPainter::checkBoxesHeight(double width, const QStringList &options) const
+{
+    const QFontMetricsF fm(font(10), m_device);
+    double x = 0;
+    int lines = 1;
+    for (const auto &opt : options) {
+        const double w = mm(3.2) + mm(1.2) + fm.horizontalAdvance(opt) + mm(4);
+        if (x + w > width && x > 0) {
+            x = 0;
+            ++lines;
+        }
+        x += w;
+    }
+    return lines * mm(6);
 }
 
 void FormPainter::checkBoxes(const QRectF &r, const QStringList &options, const QString &chosen)
@@ -258,7 +283,8 @@ void FormPainter::checkBoxes(const QRectF &r, const QStringList &options, const 
     const QFontMetricsF fm(f, m_device);
     const double side = mm(3.2);
     double x = r.left();
-    double y = r.top() + (std::min(r.height(), mm(6)) - side) / 2;
+    const double used = checkBoxesHeight(r.width(), options);
+    double y = r.top() + std::max(0.0, (r.height() - used) / 2) + (mm(6) - side) / 2;
     for (const auto &opt : options) {
         const double w = side + mm(1.2) + fm.horizontalAdvance(opt) + mm(4);
         if (x + w > r.right() && x > r.left()) {
@@ -333,8 +359,8 @@ void FormPainter::tableBlock(const FormBlock &b)
     while (rows.size() < b.minRows)
         rows.append(FormRow{});
 
-    const QFont f = font(9.5);
-    ensure(mm(kRowHeight) * 3);
+    const QFont f = font(9);
+    ensure(mm(kTableRow) * 3);
     tableHeader(b, widths);
     for (qsizetype r = 0; r < rows.size(); ++r) {
         const FormRow &row = rows.at(r);
@@ -347,7 +373,7 @@ void FormPainter::tableBlock(const FormBlock &b)
                 v = row.values.value(c.source);
             cells.append(v);
         }
-        double h = mm(kRowHeight);
+        double h = mm(kTableRow);
         for (qsizetype i = 0; i < cells.size(); ++i)
             h = std::max(h, textHeight(cells.at(i), f, widths.at(i) - 2 * mm(kPad)) + 2 * mm(kPad));
         if (!fits(h)) {
@@ -413,7 +439,9 @@ void FormPainter::signaturesBlock(const FormBlock &b)
     const QFont small = font(9);
     const double labelH = mm(6);
     const double dateH = b.signDate ? mm(6) : 0;
-    const double rowH = labelH + mm(kSignHeight) + dateH + mm(3);
+    // Many signers (a briefing signed by the whole crew): smaller boxes, still room for a pen.
+    const double signH = b.signers.size() > perRow ? mm(16) : mm(kSignHeight);
+    const double rowH = labelH + signH + dateH + mm(3);
     for (qsizetype start = 0; start < b.signers.size(); start += perRow) {
         ensure(rowH);
         double x = m_content.left();
@@ -422,7 +450,7 @@ void FormPainter::signaturesBlock(const FormBlock &b)
             const FormSignature sig = m_ctx.signatures.value(s.signer);
             text(QRectF(x, m_y, w, labelH), Qt::AlignLeft | Qt::AlignVCenter,
                  tr("%1（签字）").arg(s.label), labelFont);
-            const QRectF area(x, m_y + labelH, w, mm(kSignHeight));
+            const QRectF area(x, m_y + labelH, w, signH);
             box(area);
             signature(area.adjusted(mm(2), mm(2), -mm(2), -mm(2)), sig.image);
             if (!sig.name.isEmpty())

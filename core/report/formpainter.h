@@ -42,6 +42,7 @@ private:
     void sectionBand(const QString &title);
     void fieldsBlock(const FormBlock &b);
     void drawValue(const FormField &f, const QRectF &r);
+    double checkBoxesHeight(double width, const QStringList &options) const;
     void checkBoxes(const QRectF &r, const QStringList &options, const QString &chosen);
     void tableBlock(const FormBlock &b);
     void tableHeader(const FormBlock &b, const QList<double> &widths);
