@@ -1,0 +1,128 @@
+// Store figures (issue 2 §8): cold open + first job-list page with 10,000 jobs (goal ≤ 1 s for
+// the whole app start), job search, one step record with its outbox row (goal p99 ≤ 5 ms),
+// and one 400 KB photo saved as evidence (file fsync + row).
+#include "store/demodata.h"
+#include "store/store.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <algorithm>
+#include <cstdio>
+
+using namespace ms;
+
+namespace {
+
+struct Stats
+{
+    double p50 = 0, p99 = 0, max = 0;
+};
+
+Stats stats(QList<double> ms)
+{
+    std::sort(ms.begin(), ms.end());
+    auto at = [&](double q) { return ms.at(qMin(qsizetype(q * ms.size()), ms.size() - 1)); };
+    return {at(0.50), at(0.99), ms.last()};
+}
+
+double elapsedMs(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int jobs = argc > 1 ? QByteArray(argv[1]).toInt() : 10000;
+    QTemporaryDir dir;
+    {
+        QElapsedTimer t;
+        t.start();
+        auto store = Store::open(dir.path());
+        if (!store || !generateJobs(*store.value(), jobs, 11)) {
+            std::fprintf(stderr, "bench_store: could not build the store\n");
+            return 1;
+        }
+        std::printf("store: generated %d jobs in one transaction: %.0f ms\n", jobs, elapsedMs(t));
+    }
+
+    // Cold open + first page, as the app does at start-up (quick_check, migrations, sweep).
+    QList<double> open, firstPage;
+    for (int i = 0; i < 7; ++i) {
+        QElapsedTimer t;
+        t.start();
+        auto store = Store::open(dir.path());
+        open << elapsedMs(t);
+        QElapsedTimer p;
+        p.start();
+        const auto page = store.value()->jobs().list(JobQuery().page(50));
+        const int total = store.value()->jobs().count(JobQuery());
+        firstPage << elapsedMs(p);
+        if (page.size() != 50 || total != jobs)
+            return 1;
+    }
+    const Stats so = stats(open), sp = stats(firstPage);
+    std::printf("store: open %d-job store: p50 %.1f ms, max %.1f ms\n", jobs, so.p50, so.max);
+    std::printf("store: first job-list page (50 rows + count): p50 %.1f ms, max %.1f ms\n",
+                sp.p50, sp.max);
+
+    auto opened = Store::open(dir.path());
+    Store &store = *opened.value();
+    QList<double> search;
+    const QStringList queries{QStringLiteral("学院路3号院"), QStringLiteral("1100000000"),
+                              QStringLiteral("王"), QStringLiteral("400011000"),
+                              QStringLiteral("不存在的地址")};
+    for (int round = 0; round < 10; ++round)
+        for (const QString &q : queries) {
+            QElapsedTimer t;
+            t.start();
+            (void)store.jobs().list(JobQuery().matching(q).page(50));
+            (void)store.jobs().count(JobQuery().matching(q));
+            search << elapsedMs(t);
+        }
+    const Stats ss = stats(search);
+    std::printf("store: search page + count over %d jobs: p50 %.1f ms, p99 %.1f ms\n", jobs,
+                ss.p50, ss.p99);
+
+    const auto page = store.jobs().list(JobQuery().page(100));
+    QList<double> steps;
+    for (int i = 0; i < 2000; ++i) {
+        QElapsedTimer t;
+        t.start();
+        auto r = store.jobs().setStep(page.at(i % page.size()).job.id,
+                                      QStringLiteral("21.%1").arg(i % 9 + 1), i % 7, i % 2 == 0,
+                                      QStringLiteral("bench"));
+        steps << elapsedMs(t);
+        if (!r)
+            return 1;
+    }
+    const Stats st = stats(steps);
+    std::printf("store: step record + outbox row (2000 ticks): p50 %.2f ms, p99 %.2f ms, "
+                "max %.2f ms (goal p99 <= 5 ms)\n",
+                st.p50, st.p99, st.max);
+
+    QList<double> photos;
+    QByteArray bytes(400 * 1024, Qt::Uninitialized);
+    for (int i = 0; i < 50; ++i) {
+        for (qsizetype b = 0; b < bytes.size(); b += 64)
+            bytes[b] = char(i * 31 + b);
+        NewEvidence e;
+        e.record.jobId = page.at(i % page.size()).job.id;
+        e.record.cardId = QStringLiteral("21.3");
+        e.record.kind = EvidenceKind::Photo;
+        e.data = bytes;
+        QElapsedTimer t;
+        t.start();
+        if (!store.evidence().add(e))
+            return 1;
+        photos << elapsedMs(t);
+    }
+    const Stats sph = stats(photos);
+    std::printf("store: 400 KB photo evidence (hash, fsync, rename, row, outbox): p50 %.1f ms, "
+                "p99 %.1f ms\n",
+                sph.p50, sph.p99);
+    return 0;
+}
