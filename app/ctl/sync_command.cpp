@@ -1,14 +1,111 @@
 #include "commands.h"
 
+#include "store/store.h"
+#include "sync/storesynclocal.h"
+#include "sync/syncclient.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+
 #include <cstdio>
 
 namespace ms::ctl {
 
-// Not built yet: owned by the issue that delivers 'sync'. Fails loudly rather than pretending.
-int syncCommand(const QStringList &)
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("ms::ctl::Sync", text); }
+
+QJsonObject summaryJson(const sync::SyncSummary &s, const PendingCounts &left)
 {
-    std::fprintf(stderr, "meterswapctl sync: not available in this build yet\n");
-    return ExitFailed;
+    QJsonArray refused;
+    for (const auto &r : s.refused)
+        refused.append(QJsonObject{{QStringLiteral("seq"), r.seq},
+                                   {QStringLiteral("uuid"), r.uuid},
+                                   {QStringLiteral("code"), r.code},
+                                   {QStringLiteral("reason"), r.reason}});
+    QJsonObject o{{QStringLiteral("ok"), s.ok},
+                  {QStringLiteral("records_confirmed"), s.recordsConfirmed},
+                  {QStringLiteral("records_refused"), s.recordsRefused},
+                  {QStringLiteral("files_uploaded"), s.filesUploaded},
+                  {QStringLiteral("files_already_there"), s.filesAlreadyThere},
+                  {QStringLiteral("file_bytes"), s.fileBytes},
+                  {QStringLiteral("bytes_sent"), s.bodyBytesSent},
+                  {QStringLiteral("tasks_pulled"), s.tasksPulled},
+                  {QStringLiteral("customers_pulled"), s.customersPulled},
+                  {QStringLiteral("retries"), s.retries},
+                  {QStringLiteral("elapsed_ms"), s.elapsedMs},
+                  {QStringLiteral("refused"), refused},
+                  {QStringLiteral("failed_files"), QJsonArray::fromStringList(s.failedFiles)},
+                  {QStringLiteral("pending"), QJsonObject{{QStringLiteral("records"), left.records},
+                                                          {QStringLiteral("files"), left.files},
+                                                          {QStringLiteral("bytes"), left.bytes}}}};
+    if (!s.ok)
+        o.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), s.error.code},
+                                                      {QStringLiteral("message"), s.error.message}});
+    return o;
+}
+} // namespace
+
+// meterswapctl sync --data DIR --server URL --token T [--pin SHA256] [--chunk-bytes N]
+//                   [--max-attempts N] [--backoff-ms N] [--no-pull]
+int syncCommand(const QStringList &args)
+{
+    QCommandLineParser p;
+    for (const char *o : {"data", "server", "token", "pin", "chunk-bytes", "max-attempts", "backoff-ms"})
+        p.addOption(QCommandLineOption(QLatin1String(o), QLatin1String(o), QStringLiteral("value")));
+    p.addOption(QCommandLineOption(QStringLiteral("no-pull")));
+    if (!p.parse(QStringList{QStringLiteral("meterswapctl")} + args)) {
+        std::fprintf(stderr, "meterswapctl sync: %s\n", qPrintable(p.errorText()));
+        return ExitUsage;
+    }
+    const QUrl server(p.value(QStringLiteral("server")));
+    if (!server.isValid() || (server.scheme() != QLatin1String("http") && server.scheme() != QLatin1String("https"))
+        || p.value(QStringLiteral("token")).isEmpty()) {
+        std::fprintf(stderr, "%s\n", qPrintable(tr("meterswapctl sync: 需要 --server http(s)://主机:端口 和 --token 令牌")));
+        return ExitUsage;
+    }
+    StoreOptions storeOptions;
+    storeOptions.dataDir = p.isSet(QStringLiteral("data")) ? p.value(QStringLiteral("data"))
+                                                           : Store::defaultDataDir();
+    auto store = Store::open(storeOptions);
+    if (!store) {
+        std::fprintf(stderr, "meterswapctl sync: %s\n", qPrintable(store.error().message));
+        return ExitFailed;
+    }
+    sync::StoreSyncLocal local(**store);
+    QNetworkAccessManager nam;
+    sync::SyncOptions options;
+    options.http.server = server;
+    options.http.token = p.value(QStringLiteral("token"));
+    options.http.pinnedSha256 = p.value(QStringLiteral("pin")).remove(QLatin1Char(':')).toLower();
+    if (p.isSet(QStringLiteral("chunk-bytes")))
+        options.chunkBytes = p.value(QStringLiteral("chunk-bytes")).toLongLong();
+    if (p.isSet(QStringLiteral("max-attempts")))
+        options.http.maxAttempts = std::max(1, p.value(QStringLiteral("max-attempts")).toInt());
+    if (p.isSet(QStringLiteral("backoff-ms")))
+        options.http.initialBackoffMs = std::max(1, p.value(QStringLiteral("backoff-ms")).toInt());
+    options.pull = !p.isSet(QStringLiteral("no-pull"));
+    sync::SyncClient client(local, nam, options);
+    sync::SyncSummary summary;
+    QObject::connect(&client, &sync::SyncClient::finished, &client, [&](const sync::SyncSummary &s) {
+        summary = s;
+        QCoreApplication::exit(0);
+    });
+    QObject::connect(&client, &sync::SyncClient::retrying, &client,
+                     [](int attempt, int delayMs, const QString &reason) {
+        std::fprintf(stderr, "meterswapctl sync: retry %d in %d ms (%s)\n", attempt, delayMs,
+                     qPrintable(reason));
+    });
+    client.start();
+    QCoreApplication::exec();
+    const QByteArray json = QJsonDocument(summaryJson(summary, local.counts())).toJson(QJsonDocument::Compact);
+    std::printf("%s\n", json.constData());
+    if (!summary.ok)
+        std::fprintf(stderr, "meterswapctl sync: %s\n", qPrintable(summary.error.message));
+    return summary.ok ? ExitOk : ExitFailed;
 }
 
 } // namespace ms::ctl

@@ -12,7 +12,6 @@ Q_DECLARE_LOGGING_CATEGORY(lcSyncHttp)
 namespace ms::sync {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("ms::sync::SyncClient", text); }
 using Phase = SyncProgress::Phase;
 } // namespace
 

@@ -14,10 +14,6 @@ Q_LOGGING_CATEGORY(lcSyncHttp, "meterswap.sync", QtWarningMsg)
 
 namespace ms::sync {
 
-namespace {
-QString tr(const char *text) { return QCoreApplication::translate("ms::sync::SyncHttp", text); }
-} // namespace
-
 SyncHttp::SyncHttp(QNetworkAccessManager &nam, HttpOptions options, QObject *parent)
     : QObject(parent), m_nam(nam), m_options(std::move(options))
 {

@@ -1,0 +1,168 @@
+#include "syncpage.h"
+
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace ms::ui {
+
+namespace {
+QString megabytes(qint64 bytes)
+{
+    return QLocale().toString(double(bytes) / (1024.0 * 1024.0), 'f', 1);
+}
+
+QString duration(int seconds)
+{
+    if (seconds < 60)
+        return SyncPage::tr("%1 秒").arg(seconds);
+    if (seconds < 3600)
+        return SyncPage::tr("%1 分钟").arg((seconds + 59) / 60);
+    return SyncPage::tr("%1 小时 %2 分钟").arg(seconds / 3600).arg((seconds % 3600) / 60);
+}
+} // namespace
+
+SyncPage::SyncPage(sync::SyncLocal &local, sync::SyncClient &client, QWidget *parent)
+    : QWidget(parent), m_local(local), m_client(client)
+{
+    setObjectName(QStringLiteral("SyncPage"));
+    auto *layout = new QVBoxLayout(this);
+    auto *title = new QLabel(tr("同步到办公室"), this);
+    QFont big = title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setBold(true);
+    title->setFont(big);
+    m_waiting = new QLabel(this);
+    m_waiting->setObjectName(QStringLiteral("waiting"));
+    m_bar = new QProgressBar(this);
+    m_bar->setRange(0, 1000);
+    m_bar->setTextVisible(true);
+    m_bar->setMinimumHeight(40);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("status"));
+    m_speed = new QLabel(this);
+    m_speed->setObjectName(QStringLiteral("speed"));
+    m_lastSync = new QLabel(this);
+    m_lastSync->setObjectName(QStringLiteral("lastSync"));
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("error"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+    m_start = new QPushButton(tr("开始同步"), this);
+    m_start->setObjectName(QStringLiteral("start"));
+    m_pause = new QPushButton(tr("暂停"), this);
+    m_pause->setObjectName(QStringLiteral("pause"));
+    for (QPushButton *b : {m_start, m_pause})
+        b->setMinimumHeight(56); // gloved hands
+    layout->addWidget(title);
+    layout->addWidget(m_waiting);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_status);
+    layout->addWidget(m_speed);
+    layout->addWidget(m_error);
+    layout->addWidget(m_lastSync);
+    layout->addStretch();
+    layout->addWidget(m_start);
+    layout->addWidget(m_pause);
+
+    connect(m_start, &QPushButton::clicked, this, [this] {
+        m_error->clear();
+        m_client.start();
+        updateButtons();
+    });
+    connect(m_pause, &QPushButton::clicked, this, [this] {
+        m_client.isPaused() ? m_client.resume() : m_client.pause();
+    });
+    connect(&m_client, &sync::SyncClient::progressChanged, this, &SyncPage::onProgress);
+    connect(&m_client, &sync::SyncClient::finished, this, &SyncPage::onFinished);
+    connect(&m_client, &sync::SyncClient::pausedChanged, this, [this](bool paused) {
+        m_status->setText(paused ? tr("已暂停，点“继续”接着发送") : tr("正在同步…"));
+        updateButtons();
+    });
+    connect(&m_client, &sync::SyncClient::retrying, this, [this](int attempt, int delayMs, const QString &) {
+        m_status->setText(tr("网络中断，%1 秒后第 %2 次重试…").arg((delayMs + 999) / 1000).arg(attempt));
+    });
+    refresh();
+}
+
+void SyncPage::refresh()
+{
+    const PendingCounts counts = m_local.counts();
+    if (counts.records == 0 && counts.files == 0)
+        m_waiting->setText(tr("没有待发送的内容"));
+    else
+        m_waiting->setText(tr("待发送：%1 条记录，%2 个照片/文件，共 %3 MB")
+                               .arg(counts.records).arg(counts.files).arg(megabytes(counts.bytes)));
+    const SyncState state = m_local.syncState();
+    m_lastSync->setText(state.lastSyncAt.isValid()
+                            ? tr("上次成功同步：%1").arg(QLocale().toString(state.lastSyncAt.toLocalTime(),
+                                                                              QLocale::ShortFormat))
+                            : tr("还没有成功同步过"));
+    if (!m_client.isRunning() && !state.lastError.isEmpty() && m_error->text().isEmpty())
+        m_error->setText(state.lastError);
+    updateButtons();
+}
+
+QString SyncPage::plainWords(const Error &error)
+{
+    if (error.code == QLatin1String("sync.no_network"))
+        return tr("没有网络，连不上办公室。到有信号的地方再点“开始同步”；已发送的部分不会重发。");
+    if (error.code == QLatin1String("sync.token_refused"))
+        return tr("办公室不认可本机的令牌。请向办公室申请新令牌，在设置中更新后再同步。");
+    if (error.code == QLatin1String("sync.server_disk_full"))
+        return tr("办公室服务器磁盘已满，暂时收不了。请电话通知办公室；本机数据都在，稍后再同步。");
+    if (error.code.startsWith(QLatin1String("sync.tls")))
+        return tr("办公室服务器的证书与本机登记的不一致，为安全起见没有发送。请向办公室核对证书指纹。");
+    return error.message;
+}
+
+void SyncPage::onProgress(const sync::SyncProgress &p)
+{
+    using Phase = sync::SyncProgress::Phase;
+    const qint64 total = std::max<qint64>(1, p.bytesTotal);
+    const double share = p.bytesTotal > 0 ? double(p.bytesDone) / double(total)
+                                          : (p.recordsTotal > 0 ? double(p.recordsDone) / p.recordsTotal : 0.0);
+    m_bar->setValue(int(std::clamp(share, 0.0, 1.0) * 1000));
+    m_bar->setFormat(tr("%1 / %2 MB").arg(megabytes(p.bytesDone), megabytes(p.bytesTotal)));
+    switch (p.phase) {
+    case Phase::Checking: m_status->setText(tr("正在连接办公室…")); break;
+    case Phase::Uploading:
+        if (!m_client.isPaused())
+            m_status->setText(tr("正在发送：照片 %1/%2，记录 %3/%4")
+                                  .arg(p.filesDone).arg(p.filesTotal).arg(p.recordsDone).arg(p.recordsTotal));
+        break;
+    case Phase::Pulling: m_status->setText(tr("正在接收新任务…")); break;
+    case Phase::Done:
+    case Phase::Idle: break;
+    }
+    if (p.bytesPerSecond > 0)
+        m_speed->setText(tr("速度 %1 MB/秒，约剩 %2")
+                             .arg(megabytes(qint64(p.bytesPerSecond)))
+                             .arg(p.secondsLeft >= 0 ? duration(p.secondsLeft) : tr("未知")));
+}
+
+void SyncPage::onFinished(const sync::SyncSummary &summary)
+{
+    if (summary.ok) {
+        m_bar->setValue(1000);
+        m_status->setText(tr("同步完成：%1 条记录，%2 个文件；收到 %3 个新任务")
+                              .arg(summary.recordsConfirmed).arg(summary.filesUploaded).arg(summary.tasksPulled));
+        m_error->clear();
+    } else {
+        m_status->setText(tr("同步未完成"));
+        m_error->setText(plainWords(summary.error));
+    }
+    refresh();
+}
+
+void SyncPage::updateButtons()
+{
+    const bool running = m_client.isRunning();
+    m_start->setEnabled(!running);
+    m_pause->setEnabled(running);
+    m_pause->setText(m_client.isPaused() ? tr("继续") : tr("暂停"));
+}
+
+} // namespace ms::ui

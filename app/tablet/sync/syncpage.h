@@ -1,0 +1,44 @@
+#pragma once
+// 同步 page: what is waiting (records, photos, MB), a progress bar with speed and time left,
+// start / pause / resume, the last successful sync, and errors in plain words. Self-contained:
+// the shell constructs it with the store's sync view and a configured SyncClient.
+#include "sync/syncclient.h"
+#include "sync/synclocal.h"
+
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace ms::ui {
+
+class SyncPage : public QWidget
+{
+    Q_OBJECT
+public:
+    SyncPage(sync::SyncLocal &local, sync::SyncClient &client, QWidget *parent = nullptr);
+
+    void refresh(); // re-reads what is waiting and the last sync (call when the outbox changes)
+
+    // Plain words for a sync error code, as shown on the page (also for the shell's status bar).
+    static QString plainWords(const Error &error);
+
+private:
+    void onProgress(const sync::SyncProgress &progress);
+    void onFinished(const sync::SyncSummary &summary);
+    void updateButtons();
+
+    sync::SyncLocal &m_local;
+    sync::SyncClient &m_client;
+    QLabel *m_waiting = nullptr;
+    QLabel *m_status = nullptr;
+    QLabel *m_speed = nullptr;
+    QLabel *m_lastSync = nullptr;
+    QLabel *m_error = nullptr;
+    QProgressBar *m_bar = nullptr;
+    QPushButton *m_start = nullptr;
+    QPushButton *m_pause = nullptr;
+};
+
+} // namespace ms::ui

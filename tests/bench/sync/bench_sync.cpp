@@ -1,0 +1,250 @@
+// Sync benchmark: N jobs × M photos (≈ K KB each) from a tablet store to the real meterswap-office
+// over loopback. Prints (1) throughput against a plain HTTP PUT of the same files to a sink on the
+// same link (goal ≥ 0.8) and (2) bytes re-sent after connections are cut at random byte offsets,
+// as a share of the total (goal ≤ 1 %). Never fails on time; exits 1 only if a sync fails.
+//
+//   bench_sync [--jobs 300] [--photos 10] [--kb 400] [--cuts 20]
+#include "cuttingproxy.h"
+
+#include "store/store.h"
+#include "sync/storesynclocal.h"
+#include "sync/syncclient.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QHttpServer>
+#include <QHttpServerResponse>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <cstdio>
+
+using namespace ms;
+
+namespace {
+QString binDir() { return QCoreApplication::applicationDirPath() + QStringLiteral("/../../../app"); }
+QString program(const QString &name)
+{
+    QDirIterator it(binDir(), {name}, QDir::Files | QDir::Executable, QDirIterator::Subdirectories);
+    return it.hasNext() ? it.next() : QString();
+}
+
+QByteArray runTool(const QString &name, const QStringList &args)
+{
+    QProcess p;
+    p.start(program(name), args);
+    p.waitForFinished(-1);
+    if (p.exitCode() != 0)
+        std::fprintf(stderr, "%s failed: %s\n", qPrintable(name), p.readAllStandardError().constData());
+    return p.readAllStandardOutput().trimmed();
+}
+
+struct Office
+{
+    QProcess process;
+    quint16 port = 0;
+    QString token;
+    bool start(const QString &dir)
+    {
+        process.setProcessChannelMode(QProcess::SeparateChannels);
+        process.setStandardErrorFile(QProcess::nullDevice());
+        process.start(program(QStringLiteral("meterswap-office")),
+                      {QStringLiteral("serve"), QStringLiteral("--data"), dir, QStringLiteral("--listen"),
+                       QStringLiteral("127.0.0.1:0")});
+        QByteArray out;
+        static const QRegularExpression re(QStringLiteral(":(\\d+)\\s*$"));
+        while (process.waitForReadyRead(10000)) {
+            out += process.readAllStandardOutput();
+            const auto m = re.match(QString::fromUtf8(out));
+            if (m.hasMatch()) {
+                port = quint16(m.captured(1).toUInt());
+                break;
+            }
+        }
+        token = QString::fromUtf8(runTool(QStringLiteral("meterswap-office"),
+                                          {QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--data"),
+                                           dir, QStringLiteral("--device"), QStringLiteral("bench"),
+                                           QStringLiteral("--user"), QStringLiteral("bench")}));
+        return port != 0 && !token.isEmpty();
+    }
+    ~Office()
+    {
+        process.terminate();
+        process.waitForFinished(10000);
+    }
+};
+
+// The plain-HTTP reference: a sink that accepts a PUT and drops the bytes, in its own thread.
+class Sink : public QThread
+{
+public:
+    std::atomic<quint16> port{0};
+    ~Sink() override { quit(); wait(); }
+protected:
+    void run() override
+    {
+        QHttpServer http;
+        http.route(QStringLiteral("/sink/<arg>"), QHttpServerRequest::Method::Put,
+                   [](const QString &, const QHttpServerRequest &r) {
+            return QHttpServerResponse(QJsonObject{{QStringLiteral("size"), r.body().size()}});
+        });
+        port.store(http.listen(QHostAddress::LocalHost, 0));
+        exec();
+    }
+};
+
+sync::SyncSummary syncOnce(Store &store, quint16 port, const QString &token)
+{
+    sync::StoreSyncLocal local(store);
+    QNetworkAccessManager nam;
+    sync::SyncOptions o;
+    o.http.server = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+    o.http.token = token;
+    o.http.initialBackoffMs = 20;
+    o.http.maxBackoffMs = 200;
+    o.http.maxAttempts = 50;
+    o.pull = false;
+    sync::SyncClient client(local, nam, o);
+    sync::SyncSummary summary;
+    QEventLoop loop;
+    QObject::connect(&client, &sync::SyncClient::finished, &loop, [&](const sync::SyncSummary &s) {
+        summary = s;
+        loop.quit();
+    });
+    client.start();
+    loop.exec();
+    return summary;
+}
+
+double plainUpload(const QStringList &files, qint64 *bytes)
+{
+    Sink sink;
+    sink.start();
+    while (sink.port.load() == 0)
+        QThread::msleep(5);
+    QNetworkAccessManager nam;
+    QElapsedTimer clock;
+    clock.start();
+    *bytes = 0;
+    for (const QString &path : files) {
+        QFile f(path);
+        f.open(QIODevice::ReadOnly);
+        const QByteArray body = f.readAll();
+        *bytes += body.size();
+        QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1/sink/%2").arg(sink.port.load()).arg(QFileInfo(path).fileName())));
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/octet-stream"));
+        QNetworkReply *reply = nam.put(req, body);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        delete reply;
+    }
+    return clock.elapsed() / 1000.0;
+}
+
+QStringList evidenceFiles(const QString &dataDir)
+{
+    QStringList out;
+    QDirIterator it(dataDir + QStringLiteral("/evidence"), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString p = it.next();
+        if (QFileInfo(p).fileName().size() == 64)
+            out << p;
+    }
+    return out;
+}
+
+double mb(qint64 b) { return double(b) / (1024.0 * 1024.0); }
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser p;
+    for (const char *o : {"jobs", "photos", "kb", "cuts"})
+        p.addOption(QCommandLineOption(QLatin1String(o), QLatin1String(o), QStringLiteral("n")));
+    p.process(app);
+    const int jobs = p.isSet(QStringLiteral("jobs")) ? p.value(QStringLiteral("jobs")).toInt() : 300;
+    const int photos = p.isSet(QStringLiteral("photos")) ? p.value(QStringLiteral("photos")).toInt() : 10;
+    const int kb = p.isSet(QStringLiteral("kb")) ? p.value(QStringLiteral("kb")).toInt() : 400;
+    const int cuts = p.isSet(QStringLiteral("cuts")) ? p.value(QStringLiteral("cuts")).toInt() : 20;
+
+    QTemporaryDir tmp;
+    const QString tabletA = tmp.filePath(QStringLiteral("tablet-a"));
+    const QString tabletB = tmp.filePath(QStringLiteral("tablet-b"));
+    QElapsedTimer seedClock;
+    seedClock.start();
+    runTool(QStringLiteral("meterswapctl"), {QStringLiteral("demo"), QStringLiteral("seed"), QStringLiteral("--data"), tabletA,
+                                             QStringLiteral("--jobs"), QString::number(jobs), QStringLiteral("--photos-per-job"),
+                                             QString::number(photos), QStringLiteral("--photo-kb"), QString::number(kb)});
+    QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-a"), tabletA, tabletB});
+    const QStringList files = evidenceFiles(tabletA);
+    std::printf("sync bench: %d jobs x %d photos = %lld files (seeded in %.1f s)\n", jobs, photos,
+                qlonglong(files.size()), seedClock.elapsed() / 1000.0);
+
+    // 1. throughput: meterswap sync vs plain PUT of the same files
+    qint64 plainBytes = 0;
+    const double plainSeconds = plainUpload(files, &plainBytes);
+    Office office1;
+    if (!office1.start(tmp.filePath(QStringLiteral("office-1"))))
+        return 1;
+    StoreOptions so;
+    so.dataDir = tabletA;
+    auto storeA = Store::open(so);
+    if (!storeA)
+        return 1;
+    QElapsedTimer clock;
+    clock.start();
+    const auto clean = syncOnce(**storeA, office1.port, office1.token);
+    const double syncSeconds = clock.elapsed() / 1000.0;
+    if (!clean.ok) {
+        std::fprintf(stderr, "sync failed: %s\n", qPrintable(clean.error.message));
+        return 1;
+    }
+    const double syncRate = mb(clean.fileBytes) / syncSeconds;
+    const double plainRate = mb(plainBytes) / plainSeconds;
+    std::printf("  files          : %.1f MB, %d records\n", mb(clean.fileBytes), clean.recordsConfirmed);
+    std::printf("  meterswap sync : %.1f MB/s (%.2f s, hashing + fsync + records included)\n", syncRate, syncSeconds);
+    std::printf("  plain HTTP PUT : %.1f MB/s (%.2f s, one PUT per file to a discarding sink)\n", plainRate, plainSeconds);
+    std::printf("  ratio          : %.2f (goal >= 0.80)\n", syncRate / plainRate);
+
+    // 2. connections cut at random byte offsets of the upload stream
+    Office office2;
+    if (!office2.start(tmp.filePath(QStringLiteral("office-2"))))
+        return 1;
+    const qint64 wireEstimate = clean.bodyBytesSent;
+    QList<qint64> offsets;
+    QRandomGenerator rng(4242);
+    for (int i = 0; i < cuts; ++i)
+        offsets << qint64(rng.bounded(double(wireEstimate)));
+    ms::bench::CuttingProxy proxy(office2.port, offsets);
+    proxy.start();
+    proxy.waitReady();
+    so.dataDir = tabletB;
+    auto storeB = Store::open(so);
+    if (!storeB)
+        return 1;
+    clock.restart();
+    const auto cut = syncOnce(**storeB, proxy.port(), office2.token);
+    if (!cut.ok) {
+        std::fprintf(stderr, "sync with cuts failed: %s\n", qPrintable(cut.error.message));
+        return 1;
+    }
+    const qint64 resent = cut.bodyBytesSent - clean.bodyBytesSent;
+    std::printf("  cuts           : %d connections cut at random offsets, %d retries, %.2f s\n",
+                proxy.cutsMade(), cut.retries, clock.elapsed() / 1000.0);
+    std::printf("  re-sent        : %.2f MB = %.3f %% of %.1f MB (goal <= 1 %%)\n", mb(resent),
+                100.0 * double(resent) / double(clean.fileBytes), mb(clean.fileBytes));
+    return 0;
+}

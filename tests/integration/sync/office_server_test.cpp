@@ -1,0 +1,199 @@
+// The office server's API against the real meterswap-office process: tokens, idempotent record
+// batches, hash-checked uploads, refusals with reasons, bad input, clean stop.
+#include "officeprocess.h"
+#include "synctestutil.h"
+
+#include "sync/wire.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace ms;
+using namespace ms::test;
+
+namespace {
+QString sha(const QByteArray &b)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(b, QCryptographicHash::Sha256).toHex());
+}
+
+OutboxEntry record(const QString &uuid, int version, const QStringList &blobs = {}, qint64 seq = 1)
+{
+    OutboxEntry e;
+    e.seq = seq;
+    e.entity = QStringLiteral("job");
+    e.uuid = uuid;
+    e.version = version;
+    e.op = QStringLiteral("upsert");
+    e.payload = QJsonObject{{QStringLiteral("uuid"), uuid}, {QStringLiteral("version"), version}};
+    e.blobs = blobs;
+    return e;
+}
+
+class OfficeServerTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        m_server = std::make_unique<OfficeServerProcess>(m_dir.path());
+        ASSERT_TRUE(m_server->start()) << "meterswap-office did not start";
+        m_token = m_server->token(QStringLiteral("tablet-01"), QStringLiteral("zhang"));
+        ASSERT_FALSE(m_token.isEmpty());
+    }
+    QString api(const QString &rest) const { return m_server->url() + sync::apiPath(rest); }
+    Http upload(const QString &hash, qint64 offset, qint64 total, const QByteArray &bytes,
+                const QString &token = {})
+    {
+        return request("PUT", api(QStringLiteral("blobs/%1?offset=%2&total=%3").arg(hash).arg(offset).arg(total)),
+                       token.isNull() ? m_token : token, bytes);
+    }
+    QTemporaryDir m_dir;
+    std::unique_ptr<OfficeServerProcess> m_server;
+    QString m_token;
+};
+} // namespace
+
+TEST_F(OfficeServerTest, SameBatchTwiceIsStoredOnceAndOlderVersionNeverOverwrites)
+{
+    // GIVEN a batch of two records
+    const QList<OutboxEntry> batch{record(QStringLiteral("u-1"), 2, {}, 1), record(QStringLiteral("u-2"), 1, {}, 2)};
+    // WHEN it is pushed twice
+    const Http first = request("POST", api(QStringLiteral("records")), m_token, sync::encodePushBatch(batch));
+    const Http second = request("POST", api(QStringLiteral("records")), m_token, sync::encodePushBatch(batch));
+    // THEN the first stores both, the second reports duplicates and nothing is added
+    ASSERT_EQ(first.status, 200) << first.body.constData();
+    ASSERT_EQ(second.status, 200);
+    auto r1 = sync::decodePushResults(first.body);
+    auto r2 = sync::decodePushResults(second.body);
+    ASSERT_TRUE(r1 && r2);
+    ASSERT_EQ(r2->size(), 2);
+    EXPECT_EQ(r1->at(0).status, office::PushStatus::Stored);
+    EXPECT_EQ(r2->at(0).status, office::PushStatus::Duplicate);
+    EXPECT_EQ(r2->at(1).status, office::PushStatus::Duplicate);
+    EXPECT_EQ(m_server->stats().value(QStringLiteral("records")).toInt(), 2);
+    EXPECT_EQ(m_server->stats().value(QStringLiteral("jobs")).toInt(), 2);
+
+    // WHEN an older version of u-1 arrives
+    const Http older = request("POST", api(QStringLiteral("records")), m_token,
+                               sync::encodePushBatch({record(QStringLiteral("u-1"), 1)}));
+    // THEN it is acknowledged as stale and does not replace version 2
+    auto r3 = sync::decodePushResults(older.body);
+    ASSERT_TRUE(r3);
+    EXPECT_EQ(r3->at(0).status, office::PushStatus::Stale);
+    EXPECT_TRUE(r3->at(0).confirmed());
+    const Http again = request("POST", api(QStringLiteral("records")), m_token,
+                               sync::encodePushBatch({record(QStringLiteral("u-1"), 2)}));
+    EXPECT_EQ(sync::decodePushResults(again.body)->at(0).status, office::PushStatus::Duplicate);
+}
+
+TEST_F(OfficeServerTest, RecordNamingAMissingFileIsRefusedWithItsReason)
+{
+    // GIVEN a record naming a file the office never received, next to a good record
+    const QString missing = sha("never uploaded");
+    const QList<OutboxEntry> batch{record(QStringLiteral("good"), 1, {}, 1),
+                                   record(QStringLiteral("bad"), 1, {missing}, 2)};
+    // WHEN pushed
+    const Http h = request("POST", api(QStringLiteral("records")), m_token, sync::encodePushBatch(batch));
+    // THEN the good one is stored, the other refused with a reason naming the file
+    ASSERT_EQ(h.status, 200);
+    auto results = sync::decodePushResults(h.body);
+    ASSERT_TRUE(results);
+    EXPECT_EQ(results->at(0).status, office::PushStatus::Stored);
+    EXPECT_EQ(results->at(1).status, office::PushStatus::Refused);
+    EXPECT_EQ(results->at(1).code, QStringLiteral("sync.missing_blob"));
+    EXPECT_TRUE(results->at(1).reason.contains(missing));
+    EXPECT_EQ(m_server->stats().value(QStringLiteral("records")).toInt(), 1);
+}
+
+TEST_F(OfficeServerTest, FileWhoseBytesDoNotMatchItsHashIsRefusedAndNotKept)
+{
+    // GIVEN bytes announced under somebody else's hash
+    const QByteArray bytes(5000, 'x');
+    const QString wrong = sha("other bytes");
+    // WHEN uploaded in full
+    const Http h = upload(wrong, 0, bytes.size(), bytes);
+    // THEN 422 with a message, nothing stored, the offset back at 0
+    EXPECT_EQ(h.status, 422) << h.body.constData();
+    EXPECT_EQ(h.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+              QStringLiteral("blob.hash_mismatch"));
+    EXPECT_EQ(m_server->stats().value(QStringLiteral("evidence_files")).toInt(), 0);
+    const Http state = request("GET", api(QStringLiteral("blobs/") + wrong), m_token);
+    EXPECT_EQ(state.json().value(QStringLiteral("offset")).toInt(), 0);
+}
+
+TEST_F(OfficeServerTest, UploadResumesFromTheHeldOffsetAndRejectsAWrongOne)
+{
+    const QByteArray bytes = QByteArray(3000, 'a') + QByteArray(3000, 'b');
+    const QString hash = sha(bytes);
+    // GIVEN the first half uploaded
+    ASSERT_EQ(upload(hash, 0, bytes.size(), bytes.left(3000)).status, 200);
+    // WHEN the client asks what the office holds
+    const Http state = request("GET", api(QStringLiteral("blobs/") + hash), m_token);
+    // THEN it is told 3000, a chunk at another offset gets 409 naming 3000
+    EXPECT_EQ(state.json().value(QStringLiteral("offset")).toInt(), 3000);
+    const Http conflict = upload(hash, 1000, bytes.size(), bytes.mid(1000, 1000));
+    EXPECT_EQ(conflict.status, 409);
+    EXPECT_EQ(conflict.json().value(QStringLiteral("offset")).toInt(), 3000);
+    // AND the rest completes the file (201), verify holds
+    EXPECT_EQ(upload(hash, 3000, bytes.size(), bytes.mid(3000)).status, 201);
+    EXPECT_EQ(m_server->stats().value(QStringLiteral("evidence_bytes")).toInt(), 6000);
+    const ProcessResult verify = runOffice({QStringLiteral("verify"), QStringLiteral("--data"), m_dir.path()});
+    EXPECT_EQ(verify.exitCode, 0) << verify.err.constData();
+}
+
+TEST_F(OfficeServerTest, MissingWrongOrRevokedTokenGets401AndNothingIsStored)
+{
+    const QJsonObject before = m_server->stats();
+    const QByteArray batch = sync::encodePushBatch({record(QStringLiteral("x"), 1)});
+    const QByteArray bytes("evidence");
+    // WHEN calls come without a token, with a wrong one, and with a revoked one
+    EXPECT_EQ(request("POST", api(QStringLiteral("records")), QString(), batch).status, 401);
+    EXPECT_EQ(request("POST", api(QStringLiteral("records")), QStringLiteral("mst_wrong"), batch).status, 401);
+    EXPECT_EQ(upload(sha(bytes), 0, bytes.size(), bytes, QStringLiteral("mst_wrong")).status, 401);
+    ASSERT_EQ(runOffice({QStringLiteral("token"), QStringLiteral("revoke"), QStringLiteral("--data"), m_dir.path(),
+                      QStringLiteral("--device"), QStringLiteral("tablet-01")}).exitCode, 0);
+    const Http revoked = request("POST", api(QStringLiteral("records")), m_token, batch);
+    // THEN each is 401 with a message and the stats are unchanged
+    EXPECT_EQ(revoked.status, 401);
+    EXPECT_FALSE(revoked.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().isEmpty());
+    QJsonObject after = m_server->stats();
+    after.remove(QStringLiteral("devices"));
+    QJsonObject expected = before;
+    expected.remove(QStringLiteral("devices"));
+    EXPECT_EQ(after, expected);
+}
+
+TEST_F(OfficeServerTest, MalformedOrOversizedBodiesGet4xxAndNothingIsStored)
+{
+    const Http malformed = request("POST", api(QStringLiteral("records")), m_token, "{\"records\": [");
+    EXPECT_EQ(malformed.status, 400);
+    EXPECT_EQ(malformed.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+              QStringLiteral("sync.malformed_json"));
+    const Http wrongShape = request("POST", api(QStringLiteral("records")), m_token,
+                                    "{\"records\": [{\"uuid\": 5}]}");
+    EXPECT_EQ(wrongShape.status, 400);
+    EXPECT_TRUE(wrongShape.json().value(QStringLiteral("error")).toObject()
+                    .value(QStringLiteral("message")).toString().contains(QStringLiteral("records[0]")));
+    const QByteArray big(sync::kMaxChunkBytes + 1, 'z');
+    EXPECT_EQ(upload(sha(big), 0, big.size(), big).status, 413);
+    EXPECT_EQ(request("GET", api(QStringLiteral("blobs/not-a-hash")), m_token).status, 400);
+    const QJsonObject s = m_server->stats();
+    EXPECT_EQ(s.value(QStringLiteral("records")).toInt(), 0);
+    EXPECT_EQ(s.value(QStringLiteral("evidence_files")).toInt(), 0);
+}
+
+TEST_F(OfficeServerTest, StopsCleanlyOnSigtermAndLogsOneLinePerRequest)
+{
+    request("GET", api(QStringLiteral("whoami")), m_token);
+    request("GET", api(QStringLiteral("assignments?since=0")), m_token);
+    EXPECT_EQ(m_server->terminate(), 0);
+    const QByteArray log = m_server->log();
+    EXPECT_TRUE(log.contains("GET /api/v1/whoami 200"));
+    EXPECT_TRUE(log.contains("GET /api/v1/assignments?since=0 200"));
+    EXPECT_TRUE(log.contains("stopped"));
+    EXPECT_EQ(runOffice({QStringLiteral("verify"), QStringLiteral("--data"), m_dir.path()}).exitCode, 0);
+}

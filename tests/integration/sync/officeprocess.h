@@ -1,0 +1,48 @@
+#pragma once
+// Test helper: the real meterswap-office (and meterswapctl) as child processes on loopback.
+#include <QJsonObject>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <memory>
+
+namespace ms::test {
+
+struct ProcessResult
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json() const; // stdout parsed as one JSON object
+};
+
+// Runs a program to completion (30 s limit).
+ProcessResult run(const QString &program, const QStringList &args);
+ProcessResult runOffice(const QStringList &args);   // meterswap-office ARGS
+ProcessResult runCtl(const QStringList &args);      // meterswapctl ARGS
+
+class OfficeServerProcess
+{
+public:
+    explicit OfficeServerProcess(QString dataDir);
+    ~OfficeServerProcess(); // SIGKILL if still running
+
+    // Starts `serve` on 127.0.0.1:port (0 = free port) and waits for "listening on".
+    bool start(quint16 port = 0, const QString &tlsCert = {}, const QString &tlsKey = {});
+    void kill();            // SIGKILL: no chance to tidy up
+    int terminate();        // SIGTERM; returns the exit code
+    quint16 port() const { return m_port; }
+    QString url() const;
+    QString token(const QString &device, const QString &user); // token create
+    QJsonObject stats();
+    QByteArray log() const { return m_log; }
+
+private:
+    QString m_dataDir;
+    std::unique_ptr<QProcess> m_process;
+    quint16 m_port = 0;
+    bool m_tls = false;
+    QByteArray m_log;
+};
+
+} // namespace ms::test

@@ -1,0 +1,220 @@
+// The sync client (core/sync and `meterswapctl sync`) against the real meterswap-office process.
+#include "officeprocess.h"
+#include "synctestutil.h"
+
+#include "sync/storesynclocal.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QSslCertificate>
+#include <QTemporaryDir>
+#include <QThread>
+#include <gtest/gtest.h>
+
+using namespace ms;
+using namespace ms::test;
+
+namespace {
+class SyncClientTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_office.isValid() && m_tablet.isValid());
+        m_server = std::make_unique<OfficeServerProcess>(m_office.path());
+    }
+    void startServer(const QString &cert = {}, const QString &key = {})
+    {
+        ASSERT_TRUE(m_server->start(0, cert, key)) << "meterswap-office did not start";
+        m_token = m_server->token(QStringLiteral("tablet-01"), QStringLiteral("zhang"));
+        ASSERT_FALSE(m_token.isEmpty());
+    }
+    QTemporaryDir m_office;
+    QTemporaryDir m_tablet;
+    std::unique_ptr<OfficeServerProcess> m_server;
+    QString m_token;
+};
+} // namespace
+
+TEST_F(SyncClientTest, FullSyncOfSeededJobsWithMeterswapctl)
+{
+    startServer();
+    // GIVEN a tablet store seeded with 3 completed jobs of 2 real JPEG photos each
+    const ProcessResult seeded = runCtl({QStringLiteral("demo"), QStringLiteral("seed"), QStringLiteral("--data"),
+                                      m_tablet.path(), QStringLiteral("--jobs"), QStringLiteral("3"),
+                                      QStringLiteral("--photos-per-job"), QStringLiteral("2"),
+                                      QStringLiteral("--photo-kb"), QStringLiteral("40")});
+    ASSERT_EQ(seeded.exitCode, 0) << seeded.err.constData();
+    const int pendingRecords = seeded.json().value(QStringLiteral("pending_records")).toInt();
+    ASSERT_GT(pendingRecords, 6);
+    ASSERT_EQ(seeded.json().value(QStringLiteral("pending_files")).toInt(), 6);
+    // WHEN meterswapctl sync runs
+    const ProcessResult synced = runCtl({QStringLiteral("sync"), QStringLiteral("--data"), m_tablet.path(),
+                                      QStringLiteral("--server"), m_server->url(), QStringLiteral("--token"), m_token});
+    // THEN it reports success in JSON, nothing is left pending, the office holds every job and file
+    ASSERT_EQ(synced.exitCode, 0) << synced.out.constData() << synced.err.constData();
+    const QJsonObject summary = synced.json();
+    EXPECT_TRUE(summary.value(QStringLiteral("ok")).toBool());
+    EXPECT_EQ(summary.value(QStringLiteral("files_uploaded")).toInt(), 6);
+    EXPECT_EQ(summary.value(QStringLiteral("records_confirmed")).toInt(), pendingRecords);
+    EXPECT_EQ(summary.value(QStringLiteral("pending")).toObject().value(QStringLiteral("records")).toInt(), 0);
+    const QJsonObject stats = m_server->stats();
+    EXPECT_EQ(stats.value(QStringLiteral("jobs")).toInt(), 3);
+    EXPECT_EQ(stats.value(QStringLiteral("evidence_files")).toInt(), 6);
+    EXPECT_EQ(stats.value(QStringLiteral("records")).toInt(), pendingRecords);
+    EXPECT_EQ(runOffice({QStringLiteral("verify"), QStringLiteral("--data"), m_office.path()}).exitCode, 0);
+    // AND the local evidence is still there after confirmation
+    auto store = openStore(m_tablet.path());
+    ASSERT_TRUE(store);
+    EXPECT_TRUE(store->evidence().verifyFiles().ok());
+    // AND a second sync sends nothing new
+    const ProcessResult again = runCtl({QStringLiteral("sync"), QStringLiteral("--data"), m_tablet.path(),
+                                     QStringLiteral("--server"), m_server->url(), QStringLiteral("--token"), m_token});
+    EXPECT_EQ(again.json().value(QStringLiteral("bytes_sent")).toInt(), 0);
+    EXPECT_EQ(m_server->stats().value(QStringLiteral("records")).toInt(), pendingRecords);
+}
+
+TEST_F(SyncClientTest, ServerKilledMidUploadAndRestartedResumesFromStoredOffset)
+{
+    startServer();
+    // GIVEN 2 jobs with one 600 KB file each, uploaded in 32 KB chunks
+    auto store = openStore(m_tablet.path());
+    ASSERT_TRUE(store);
+    const QStringList files = seedStore(*store, 2, 1, 600 * 1024);
+    ASSERT_EQ(files.size(), 2);
+    sync::StoreSyncLocal local(*store);
+    sync::SyncOptions o = options(m_server->url(), m_token);
+    o.chunkBytes = 32 * 1024;
+    o.http.maxAttempts = 40;
+    o.http.initialBackoffMs = 50;
+    o.http.maxBackoffMs = 200;
+    const qint64 total = 2 * 600 * 1024;
+    // WHEN the server is killed (SIGKILL) once 400 KB have arrived, and restarted on the same port
+    bool killed = false;
+    const quint16 port = m_server->port();
+    const auto summary = runSync(local, o, [&](const sync::SyncProgress &p) {
+        if (!killed && p.bytesDone >= 400 * 1024) {
+            killed = true;
+            m_server->kill();
+            QThread::msleep(300);
+            ASSERT_TRUE(m_server->start(port));
+        }
+    });
+    // THEN the sync completes, every byte was sent at most once plus the chunk that was cut
+    ASSERT_TRUE(killed);
+    ASSERT_TRUE(summary.ok) << summary.error.message.toStdString();
+    EXPECT_GT(summary.retries, 0);
+    EXPECT_LE(summary.bodyBytesSent, total + o.chunkBytes);
+    EXPECT_EQ(summary.filesUploaded, 2);
+    EXPECT_EQ(store->outbox().counts().records, 0);
+    EXPECT_EQ(m_server->stats().value(QStringLiteral("evidence_files")).toInt(), 2);
+    EXPECT_EQ(runOffice({QStringLiteral("verify"), QStringLiteral("--data"), m_office.path()}).exitCode, 0);
+}
+
+TEST_F(SyncClientTest, CancelledSyncCarriesOnInANewClientWithoutResendingFiles)
+{
+    startServer();
+    auto store = openStore(m_tablet.path());
+    ASSERT_TRUE(store);
+    seedStore(*store, 4, 2, 100 * 1024);
+    sync::StoreSyncLocal local(*store);
+    sync::SyncOptions o = options(m_server->url(), m_token);
+    o.chunkBytes = 64 * 1024;
+    o.batchRecords = 5;
+    // GIVEN a sync stopped part-way (as an app being closed would)
+    QNetworkAccessManager nam;
+    auto first = std::make_unique<sync::SyncClient>(local, nam, o);
+    QEventLoop loop;
+    sync::SyncSummary firstSummary;
+    QObject::connect(first.get(), &sync::SyncClient::progressChanged, &loop, [&](const sync::SyncProgress &p) {
+        if (p.bytesDone >= 300 * 1024)
+            first->cancel();
+    });
+    QObject::connect(first.get(), &sync::SyncClient::finished, &loop, [&](const sync::SyncSummary &s) {
+        firstSummary = s;
+        loop.quit();
+    });
+    first->start();
+    loop.exec();
+    ASSERT_EQ(firstSummary.error.code, QStringLiteral("sync.cancelled"));
+    ASSERT_GT(store->outbox().counts().records, 0);
+    // WHEN a new client runs
+    const auto second = runSync(local, o);
+    // THEN it finishes without re-sending what the office already had
+    ASSERT_TRUE(second.ok) << second.error.message.toStdString();
+    EXPECT_LE(firstSummary.bodyBytesSent + second.bodyBytesSent, 8 * 100 * 1024 + o.chunkBytes);
+    EXPECT_EQ(store->outbox().counts().records, 0);
+    EXPECT_EQ(m_server->stats().value(QStringLiteral("evidence_files")).toInt(), 8);
+}
+
+TEST_F(SyncClientTest, BadTokenIsReportedInPlainWordsAndNothingIsConfirmed)
+{
+    startServer();
+    auto store = openStore(m_tablet.path());
+    ASSERT_TRUE(store);
+    seedStore(*store, 1, 1, 1000);
+    const int pending = store->outbox().counts().records;
+    sync::StoreSyncLocal local(*store);
+    const QJsonObject before = m_server->stats();
+    const auto summary = runSync(local, options(m_server->url(), QStringLiteral("mst_not_a_token")));
+    EXPECT_FALSE(summary.ok);
+    EXPECT_EQ(summary.error.code, QStringLiteral("sync.token_refused"));
+    EXPECT_TRUE(summary.error.message.contains(QStringLiteral("令牌")));
+    EXPECT_EQ(store->outbox().counts().records, pending);
+    EXPECT_EQ(m_server->stats(), before);
+    EXPECT_EQ(store->outbox().syncState().lastError, summary.error.message);
+}
+
+TEST_F(SyncClientTest, NoServerIsReportedAsNoNetworkAfterRetries)
+{
+    auto store = openStore(m_tablet.path());
+    ASSERT_TRUE(store);
+    seedStore(*store, 1, 1, 1000);
+    sync::StoreSyncLocal local(*store);
+    sync::SyncOptions o = options(QStringLiteral("http://127.0.0.1:1"), QStringLiteral("t"));
+    o.http.maxAttempts = 3;
+    const auto summary = runSync(local, o);
+    EXPECT_FALSE(summary.ok);
+    EXPECT_EQ(summary.error.code, QStringLiteral("sync.no_network"));
+    EXPECT_EQ(summary.retries, 2);
+}
+
+TEST_F(SyncClientTest, AssignmentsImportedAtTheOfficeArePulledIntoTheTabletStore)
+{
+    startServer();
+    // GIVEN a task CSV of two customers imported at the office for user zhang
+    const QString csv = m_office.filePath(QStringLiteral("task.csv"));
+    QFile f(csv);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("task_code,task_name,area_name,account_no,customer_name,address,payment,old_asset_no,installers\n"
+            "T-2026-01,安贞里3号楼台区换表,安贞里3号楼,0100000001,王建国,安贞里3号楼1单元101,prepaid,1100000000000000000001,zhang\n"
+            "T-2026-01,安贞里3号楼台区换表,安贞里3号楼,0100000002,\"李, 秀英\",安贞里3号楼1单元102,postpaid,1100000000000000000002,zhang\n");
+    f.close();
+    const ProcessResult imported = runOffice({QStringLiteral("import-task"), QStringLiteral("--data"), m_office.path(), csv});
+    ASSERT_EQ(imported.exitCode, 0) << imported.err.constData();
+    EXPECT_EQ(m_server->stats().value(QStringLiteral("customers")).toInt(), 2);
+    // WHEN the tablet syncs
+    auto store = openStore(m_tablet.path());
+    ASSERT_TRUE(store);
+    sync::StoreSyncLocal local(*store);
+    const auto summary = runSync(local, options(m_server->url(), m_token));
+    // THEN the task and its customers are on the tablet's job list
+    ASSERT_TRUE(summary.ok) << summary.error.message.toStdString();
+    EXPECT_EQ(summary.tasksPulled, 1);
+    EXPECT_EQ(summary.customersPulled, 2);
+    const QList<Task> tasks = store->tasks().list();
+    ASSERT_EQ(tasks.size(), 1);
+    EXPECT_EQ(tasks.first().name, QStringLiteral("安贞里3号楼台区换表"));
+    const auto jobs = store->jobs().list(JobQuery{});
+    ASSERT_EQ(jobs.size(), 2);
+    auto li = store->tasks().customerByAccount(QStringLiteral("0100000002"));
+    ASSERT_TRUE(li);
+    EXPECT_EQ(li->name, QStringLiteral("李, 秀英"));
+    // AND pulled rows are not echoed back to the office
+    EXPECT_EQ(store->outbox().counts().records, 0);
+    // AND a second pull brings nothing new
+    const auto again = runSync(local, options(m_server->url(), m_token));
+    EXPECT_EQ(again.tasksPulled, 0);
+    EXPECT_EQ(store->tasks().list().size(), 1);
+}

@@ -1,0 +1,90 @@
+// The sync wire format: round trips and precise errors on bad input.
+#include "sync/wire.h"
+
+#include <gtest/gtest.h>
+
+using namespace ms;
+
+TEST(Wire, PushBatchRoundTripsEveryField)
+{
+    OutboxEntry e;
+    e.seq = 42;
+    e.entity = QStringLiteral("evidence");
+    e.uuid = QStringLiteral("7b0c…");
+    e.version = 3;
+    e.op = QStringLiteral("upsert");
+    e.payload = QJsonObject{{QStringLiteral("value"), QStringLiteral("12345.67")}};
+    e.blobs = {QString(64, QLatin1Char('a'))};
+    e.createdAt = QDateTime(QDate(2026, 11, 5), QTime(14, 22, 33, 120), Qt::UTC);
+    auto back = sync::decodePushBatch(sync::encodePushBatch({e}));
+    ASSERT_TRUE(back) << back.error().message.toStdString();
+    ASSERT_EQ(back->size(), 1);
+    const OutboxEntry &b = back->first();
+    EXPECT_EQ(b.seq, 42);
+    EXPECT_EQ(b.entity, e.entity);
+    EXPECT_EQ(b.uuid, e.uuid);
+    EXPECT_EQ(b.version, 3);
+    EXPECT_EQ(b.payload, e.payload);
+    EXPECT_EQ(b.blobs, e.blobs);
+    EXPECT_EQ(b.createdAt, e.createdAt);
+}
+
+TEST(Wire, BadBatchesNameTheFieldThatIsWrong)
+{
+    auto notJson = sync::decodePushBatch("{\"records\": [");
+    ASSERT_FALSE(notJson);
+    EXPECT_EQ(notJson.error().code, QStringLiteral("sync.malformed_json"));
+    auto noVersion = sync::decodePushBatch(
+        R"({"records":[{"seq":1,"entity":"job","uuid":"a","op":"upsert","payload":{}}]})");
+    ASSERT_FALSE(noVersion);
+    EXPECT_TRUE(noVersion.error().message.contains(QStringLiteral("records[0].version")));
+    auto badBlob = sync::decodePushBatch(
+        R"({"records":[{"seq":1,"entity":"job","uuid":"a","version":1,"op":"upsert","payload":{},"blobs":[7]}]})");
+    ASSERT_FALSE(badBlob);
+    EXPECT_TRUE(badBlob.error().message.contains(QStringLiteral("records[0].blobs[0]")));
+}
+
+TEST(Wire, CustomerAndTaskRoundTripThroughAnAssignmentPage)
+{
+    Task t;
+    t.uuid = QStringLiteral("task-1");
+    t.code = QStringLiteral("T1");
+    t.name = QStringLiteral("安贞里台区");
+    t.plannedStart = QDate(2026, 11, 1);
+    Customer c;
+    c.uuid = QStringLiteral("cust-1");
+    c.accountNo = QStringLiteral("0100000001");
+    c.name = QStringLiteral("王建国");
+    c.payment = PaymentType::Prepaid;
+    c.oldMeter.assetNo = QStringLiteral("1100000000000000000001");
+    c.lastBilledReading = 1234.5;
+    c.mismatchFlag = true;
+    office::AssignmentPage page;
+    page.items = {{1, QStringLiteral("task"), t.uuid, 1, sync::taskToJson(t)},
+                  {2, QStringLiteral("customer"), c.uuid, 1, sync::customerToJson(c, t.uuid)}};
+    page.cursor = 2;
+    auto pulled = sync::decodeAssignmentPage(sync::encodeAssignmentPage(page, QStringLiteral("2026.11-1")));
+    ASSERT_TRUE(pulled) << pulled.error().message.toStdString();
+    ASSERT_EQ(pulled->tasks.size(), 1);
+    ASSERT_EQ(pulled->customers.size(), 1);
+    EXPECT_EQ(pulled->tasks.first().name, t.name);
+    EXPECT_EQ(pulled->tasks.first().plannedStart, t.plannedStart);
+    const Customer &back = pulled->customers.first().customer;
+    EXPECT_EQ(pulled->customers.first().taskUuid, t.uuid);
+    EXPECT_EQ(back.payment, PaymentType::Prepaid);
+    EXPECT_EQ(back.oldMeter.assetNo, c.oldMeter.assetNo);
+    EXPECT_EQ(back.lastBilledReading, 1234.5);
+    EXPECT_TRUE(back.mismatchFlag);
+    EXPECT_EQ(pulled->cursor, 2);
+    EXPECT_EQ(pulled->catalogVersion, QStringLiteral("2026.11-1"));
+}
+
+TEST(Wire, ServerErrorBodyIsDecodedAndAnEmptyBodyStillExplainsTheStatus)
+{
+    const Error e = sync::decodeError(sync::encodeError(makeError(QStringLiteral("x.y"), QStringLiteral("说明"))), 400);
+    EXPECT_EQ(e.code, QStringLiteral("x.y"));
+    EXPECT_EQ(e.message, QStringLiteral("说明"));
+    const Error empty = sync::decodeError({}, 502);
+    EXPECT_EQ(empty.code, QStringLiteral("sync.http_502"));
+    EXPECT_TRUE(empty.message.contains(QStringLiteral("502")));
+}
