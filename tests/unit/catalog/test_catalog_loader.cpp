@@ -1,7 +1,9 @@
 #include "catalog/catalogloader.h"
 #include "catalogfixture.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <gtest/gtest.h>
 
@@ -76,4 +78,43 @@ TEST(CatalogLoader, BrokenCardStillYieldsTheRestOfTheCatalog)
     EXPECT_FALSE(load.ok());
     EXPECT_NE(load.catalog.card(QStringLiteral("2.2")), nullptr);
     EXPECT_EQ(load.catalog.card(QStringLiteral("1.1")), nullptr);
+}
+
+TEST(CatalogLoader, EveryFieldWithAWrongTypeIsReportedNeverCrashes)
+{
+    // GIVEN each field of card 2.1 (and of one requirement and one edge) replaced by each
+    // wrong-typed value WHEN loaded THEN a problem names that field, and nothing crashes
+    const QStringList cardFields{"id", "flow", "title", "role", "scope", "source", "equipment",
+                                 "materials", "documents", "steps", "checkpoints", "precautions",
+                                 "illustrations", "evidence", "forms", "decision", "next"};
+    const QStringList reqFields{"key", "kind", "label", "required", "min_count", "meter", "register",
+                                "unit", "decimals", "min", "max", "plausible", "pattern", "when"};
+    const QList<QJsonValue> wrong{QJsonValue(QJsonValue::Null), QJsonValue(QJsonObject{{"x", 1}}),
+                                  QJsonValue(QJsonArray{1})};
+    test::CatalogFixture f;
+    QFile original(f.root() + QStringLiteral("/cards/2.json"));
+    ASSERT_TRUE(original.open(QIODevice::ReadOnly));
+    const QByteArray pristine = original.readAll();
+    int checked = 0;
+    auto probe = [&](const QString &pointer, const QString &field) {
+        for (const QJsonValue &v : wrong) {
+            f.writeText(QStringLiteral("cards/2.json"), pristine);
+            ASSERT_EQ(f.setJson(QStringLiteral("cards/2.json"), pointer, v), QString());
+            const CatalogLoad load = CatalogLoader::load(f.root());
+            const bool named = std::any_of(load.problems.cbegin(), load.problems.cend(),
+                                           [&](const CatalogProblem &p) {
+                                               return p.field.startsWith(field);
+                                           });
+            EXPECT_TRUE(named) << pointer.toStdString() << " = "
+                               << QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).toStdString();
+            ++checked;
+        }
+    };
+    for (const QString &k : cardFields)
+        probe(QStringLiteral("/cards/0/") + k, k);
+    for (const QString &k : reqFields)
+        probe(QStringLiteral("/cards/0/evidence/1/") + k, QStringLiteral("evidence[1].") + k);
+    for (const QString &k : {QStringLiteral("to"), QStringLiteral("choice"), QStringLiteral("when"), QStringLiteral("wait")})
+        probe(QStringLiteral("/cards/0/next/0/") + k, QStringLiteral("next[0].") + k);
+    EXPECT_EQ(checked, (17 + 14 + 4) * 3);
 }
