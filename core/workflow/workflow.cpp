@@ -40,6 +40,17 @@ int CardProgress::evidenceDone() const
 
 Workflow::Workflow(const Catalog &catalog) : m_catalog(catalog) {}
 
+bool Workflow::handsOverToOffice(const QString &from, const QString &to) const
+{
+    auto where = [this](const QString &cardId) {
+        const Card *card = m_catalog.card(cardId);
+        const Role *role = card ? m_catalog.role(card->role) : nullptr;
+        return role ? role->where : QString();
+    };
+    const QString office = QStringLiteral("office");
+    return where(from) != office && where(to) == office;
+}
+
 CardProgress Workflow::progress(const JobSnapshot &job, const QString &cardId) const
 {
     CardProgress p;
@@ -207,6 +218,10 @@ WorkflowState Workflow::evaluate(const JobSnapshot &job) const
         const QString reason = edge.when.isEmpty() ? job.choices.value(cur).reason : QString();
         st.path.append(PathEntry{cur, edge.to, edge.when.isEmpty() ? edge.choice : QString(),
                                  edge.when, edge.label, reason, edge.wait});
+        if (handsOverToOffice(cur, edge.to)) {
+            done = true; // the field part of the job ends; the office takes it from here (31.1)
+            break;
+        }
         if (visited.contains(edge.to)) {
             // A loop (e.g. re-check after rectification): the target must be redone.
             st.problem = tr("卡片 %1 需要重新进行").arg(edge.to);

@@ -2,7 +2,8 @@
 // The card walker's rules, as pure functions over the catalog and a job snapshot:
 // which card is current, what is done or missing on a card, whether it can be completed, where
 // the flow goes next (automatic `when` edges or the user's decision), the path taken and why,
-// and the job's status. See forms/README.md for `when` and `wait`.
+// and the job's status. See forms/README.md for `when` and `wait`. A job is Done when its walk
+// reaches a card without `next`, or an edge that hands over to an office role (30.2 -> 31.1).
 #include "catalog/catalog.h"
 #include "model/result.h"
 #include "model/types.h"
@@ -94,6 +95,9 @@ public:
     QList<Edge> userChoices(const QString &cardId) const;
 
 private:
+    // True when the walk leaves field work for an office role (where: office), e.g. 30.2 -> 31.1:
+    // the job is done in the field there.
+    bool handsOverToOffice(const QString &from, const QString &to) const;
     // The edge to follow, assuming the card is complete.
     Result<Edge> selectEdge(const JobSnapshot &job, const QString &cardId) const;
 

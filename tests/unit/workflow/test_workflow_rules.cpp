@@ -162,3 +162,27 @@ TEST(WorkflowRules, ChoiceConditionsSeeChoicesMadeOnEarlierCards)
     EXPECT_TRUE(wf.conditionHolds(QStringLiteral("choice.nobody_home"), job, {}));
     EXPECT_TRUE(wf.conditionHolds(QStringLiteral("customer.postpaid"), job, {}));
 }
+
+TEST(WorkflowRules, HandingOverToAnOfficeRoleEndsTheFieldJob)
+{
+    // GIVEN 30.2 (crew leader, field) -> 31.1 (office clerk, office)
+    Catalog c;
+    c.jobEntry = QStringLiteral("30.2");
+    c.roles = {Role{QStringLiteral("crew_leader"), QStringLiteral("施工负责人"), QStringLiteral("field")},
+               Role{QStringLiteral("office_clerk"), QStringLiteral("内勤"), QStringLiteral("office")}};
+    c.cards = {makeCard(QStringLiteral("30.2"), {Edge{QStringLiteral("31.1"), {}, {}, {}, {}}}),
+               makeCard(QStringLiteral("31.1"), {})};
+    c.cards[0].role = QStringLiteral("crew_leader");
+    c.cards[1].role = QStringLiteral("office_clerk");
+    c.reindex();
+    JobSnapshot job;
+    job.tick(QStringLiteral("30.2"), 0);
+    // WHEN 30.2 is complete THEN the job is done and the path records the handover
+    const WorkflowState s = Workflow(c).evaluate(job);
+    EXPECT_EQ(s.status, JobStatus::Done);
+    ASSERT_EQ(s.path.size(), 1);
+    EXPECT_EQ(s.path.first().to, "31.1");
+    // and with a field role on 31.1 the walk would continue instead
+    c.cards[1].role = QStringLiteral("crew_leader");
+    EXPECT_EQ(Workflow(c).evaluate(job).currentCard, "31.1");
+}
