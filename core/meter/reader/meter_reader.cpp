@@ -36,6 +36,8 @@ QList<ReadValue> convert(const std::vector<Value> &values)
     return out;
 }
 
+constexpr int kProbesPerRound = 4;
+
 int severity(LinkFailure f)
 {
     switch (f) {
@@ -77,6 +79,7 @@ void MeterReader::read(const ReadOptions &options)
     if (m_running)
         return;
     m_running = true;
+    m_cancelRequested = false;
     m_options = options;
     m_reading = SwapSetReading{};
     m_reading.port = m_link->settings().portName;
@@ -125,8 +128,23 @@ void MeterReader::read(const ReadOptions &options)
 
 void MeterReader::cancel()
 {
-    if (m_running)
-        m_link->cancelAll(); // the pending exchange ends as Cancelled and finishes the read
+    if (!m_running)
+        return;
+    m_cancelRequested = true;
+    m_link->cancelAll(); // a pending exchange ends as Cancelled and finishes the read
+}
+
+int MeterReader::probeTimeoutMs() const
+{
+    return std::min(m_options.probeTimeoutMs, m_link->settings().replyTimeoutMs);
+}
+
+bool MeterReader::stopIfCancelled()
+{
+    if (!m_cancelRequested)
+        return false;
+    finish(LinkFailure::Cancelled, tr("已取消读表。"));
+    return true;
 }
 
 void MeterReader::account(const Exchange &ex)
@@ -138,13 +156,15 @@ void MeterReader::account(const Exchange &ex)
 
 void MeterReader::sendProbe()
 {
+    if (stopIfCancelled())
+        return;
     const Probe probe = m_probes.at(m_probeIndex);
     emit detecting(protocolText(probe.protocol));
     auto reply = std::make_shared<ScannedReply>();
     LinkRequest request;
     if (m_reading.autoDetected) {
         request.retries = 0;
-        request.replyTimeoutMs = m_options.probeTimeoutMs;
+        request.replyTimeoutMs = probeTimeoutMs();
     }
     switch (probe.kind) {
     case 0:
@@ -189,7 +209,13 @@ void MeterReader::onProbe(const Exchange &ex, const std::shared_ptr<ScannedReply
             m_worstProbeFailure = ex.failure;
             m_worstProbeMessage = ex.message;
         }
-        if (++m_probeIndex < m_probes.size()) {
+        // Detection stays within reply timeout × (retries + 1) — but always tries every protocol
+        // once — so a silent port fails in about the time one request with retries would take.
+        const qint64 nextProbe = qint64(m_link->settings().wireMs(20)) + probeTimeoutMs();
+        const qint64 budget = qint64(m_link->settings().replyTimeoutMs) * (m_link->settings().retries + 1);
+        const bool firstRound = m_probeIndex + 1 < kProbesPerRound;
+        const bool inBudget = !m_reading.autoDetected || firstRound || m_clock.elapsed() + nextProbe <= budget;
+        if (++m_probeIndex < m_probes.size() && inBudget) {
             sendProbe();
             return;
         }
@@ -241,6 +267,8 @@ void MeterReader::startItems()
 
 void MeterReader::sendItem()
 {
+    if (stopIfCancelled())
+        return;
     const int total = int(m_items.size()) + 1;
     if (m_itemIndex >= m_items.size()) {
         emit progress(total, total, QString());
@@ -366,6 +394,8 @@ void MeterReader::onItem(const Exchange &ex, const std::shared_ptr<ScannedReply>
 
 void MeterReader::sendFollowUp(std::uint8_t seq)
 {
+    if (stopIfCancelled())
+        return;
     const Protocol protocol = *m_reading.protocol;
     const auto version = versionOf(protocol);
     const auto addr = dlt645::Address::fromText(m_reading.address.toStdString()).value_or(dlt645::Address{});

@@ -59,11 +59,14 @@ private:
     void completeItem();
     void finish(LinkFailure failure, const QString &message);
     QString protocolLabel(Protocol p) const;
+    int probeTimeoutMs() const;
+    bool stopIfCancelled();
 
     SerialLink *m_link;
     ProtocolMemory *m_memory;
     ReadOptions m_options;
     bool m_running = false;
+    bool m_cancelRequested = false;
     SwapSetReading m_reading;
     QElapsedTimer m_clock;
     QElapsedTimer m_itemClock;

@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -72,3 +73,6 @@ struct SwapSetReading
 QJsonObject rawFrameJson(const RawFrame &frame);
 
 } // namespace ms::meter
+
+Q_DECLARE_METATYPE(ms::meter::ItemReading)
+Q_DECLARE_METATYPE(ms::meter::SwapSetReading)

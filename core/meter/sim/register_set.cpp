@@ -177,7 +177,11 @@ RegisterSet::textsFor(Protocol protocol, const QString &idText, const QString &a
         return toStd({address});
     if (!m_values.contains(ref.key))
         return std::nullopt;
-    const QStringList values = m_values.value(ref.key);
+    QStringList values = m_values.value(ref.key);
+    if (ref.key == QLatin1String("status_word_1") && protocol == Protocol::Dlt645_1997 && !values.isEmpty())
+        values.first() = values.first().right(2); // 1997 C020 is one byte
+    if (ref.key == QLatin1String("remaining_money") && protocol == Protocol::Dlt698_45 && values.size() == 1)
+        values.append(QStringLiteral("1")); // 698 wallet file: money + purchase count
     if (ref.index >= 0) {
         if (ref.index >= values.size())
             return std::nullopt;
