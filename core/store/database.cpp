@@ -1,5 +1,6 @@
 #include "store/database.h"
 
+#include "store/checkpointer.h"
 #include "store/storelog.h"
 #include "store/transaction.h"
 
@@ -91,6 +92,10 @@ bool hasSqliteHeader(const QString &path, QString *why)
 
 Database::~Database()
 {
+    m_checkpointer.reset();
+    for (const auto &list : std::as_const(m_cache))
+        for (sqlite3_stmt *st : list)
+            sqlite3_finalize(st);
     if (m_db)
         sqlite3_close_v2(m_db);
 }
@@ -200,6 +205,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath,
                          tr("无法打开数据库 %1：%2").arg(filePath, why));
     if (auto migrated = db->migrate(migrations); !migrated)
         return migrated.error();
+    if (options.backgroundCheckpoint)
+        db->m_checkpointer = std::make_unique<Checkpointer>(db->m_db, filePath);
     return db;
 }
 
@@ -257,11 +264,13 @@ Result<void> Database::exec(const QString &sql)
 
 Result<Statement> Database::prepare(const QString &sql)
 {
-    sqlite3_stmt *st = nullptr;
     const QByteArray utf8 = sql.toUtf8();
+    if (auto it = m_cache.find(utf8); it != m_cache.end() && !it->isEmpty())
+        return Statement(this, it->takeLast(), utf8);
+    sqlite3_stmt *st = nullptr;
     if (sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &st, nullptr) != SQLITE_OK)
         return lastError(tr("准备查询"));
-    return Statement(this, st);
+    return Statement(this, st, utf8);
 }
 
 qint64 Database::lastInsertId() const

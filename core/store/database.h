@@ -5,6 +5,7 @@
 #include "model/result.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QVariant>
@@ -30,6 +31,9 @@ struct DatabaseOptions
     int busyTimeoutMs = 5000;
     bool quickCheckOnOpen = true;  // PRAGMA quick_check; a failure counts as "corrupt"
     qint64 maxPageCount = 0;       // > 0: cap the file (tests use it to simulate a full disk)
+    // WAL checkpoints (the only fsyncs in WAL mode) run on a background thread with its own
+    // connection, so a user action never waits for one. false: SQLite's default auto-checkpoint.
+    bool backgroundCheckpoint = true;
 };
 
 // What open() had to do besides opening. The app shows `message` (plain words) when not empty.
@@ -92,13 +96,17 @@ private:
     int m_depth = 0;
     struct Pending { int depth; std::function<void()> fn; };
     QList<Pending> m_afterCommit;
+    // Prepared statements returned by finished Statements, reused by prepare() (same SQL text).
+    friend class Statement;
+    QHash<QByteArray, QList<sqlite3_stmt *>> m_cache;
+    std::unique_ptr<class Checkpointer> m_checkpointer;
 };
 
 // A prepared statement. Bind with 1-based indexes or ":name"; step() until it returns false.
 class Statement
 {
 public:
-    Statement(Database *db, sqlite3_stmt *stmt);
+    Statement(Database *db, sqlite3_stmt *stmt, QByteArray sql = {});
     Statement(Statement &&other) noexcept;
     Statement &operator=(Statement &&other) noexcept;
     ~Statement();
@@ -128,8 +136,10 @@ public:
     QByteArray blob(int col) const;
 
 private:
+    void release();
     Database *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
+    QByteArray m_sql; // non-empty: goes back to the database's cache when done
     std::optional<Error> m_error;
 };
 

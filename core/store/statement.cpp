@@ -6,21 +6,24 @@
 
 namespace ms {
 
-Statement::Statement(Database *db, sqlite3_stmt *stmt) : m_db(db), m_stmt(stmt) {}
+Statement::Statement(Database *db, sqlite3_stmt *stmt, QByteArray sql)
+    : m_db(db), m_stmt(stmt), m_sql(std::move(sql))
+{
+}
 
 Statement::Statement(Statement &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr)), m_stmt(std::exchange(other.m_stmt, nullptr)),
-      m_error(std::move(other.m_error))
+      m_sql(std::move(other.m_sql)), m_error(std::move(other.m_error))
 {
 }
 
 Statement &Statement::operator=(Statement &&other) noexcept
 {
     if (this != &other) {
-        if (m_stmt)
-            sqlite3_finalize(m_stmt);
+        release();
         m_db = std::exchange(other.m_db, nullptr);
         m_stmt = std::exchange(other.m_stmt, nullptr);
+        m_sql = std::move(other.m_sql);
         m_error = std::move(other.m_error);
     }
     return *this;
@@ -28,8 +31,21 @@ Statement &Statement::operator=(Statement &&other) noexcept
 
 Statement::~Statement()
 {
-    if (m_stmt)
+    release();
+}
+
+void Statement::release()
+{
+    if (!m_stmt)
+        return;
+    sqlite3_reset(m_stmt); // ends its read transaction now, whatever happens next
+    if (m_db && !m_sql.isEmpty()) {
+        sqlite3_clear_bindings(m_stmt);
+        m_db->m_cache[m_sql].append(m_stmt);
+    } else {
         sqlite3_finalize(m_stmt);
+    }
+    m_stmt = nullptr;
 }
 
 Statement &Statement::bind(int index, const QVariant &value)
