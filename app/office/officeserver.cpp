@@ -20,8 +20,6 @@ namespace {
 using Method = QHttpServerRequest::Method;
 using Status = QHttpServerResponder::StatusCode;
 
-QString tr(const char *text) { return QCoreApplication::translate("ms::office::OfficeServer", text); }
-
 QHttpServerResponse json(const QByteArray &body, Status status = Status::Ok)
 {
     return QHttpServerResponse(QByteArrayLiteral("application/json"), body, status);

@@ -1,0 +1,72 @@
+// The sync page (app/tablet/sync) driving a real sync against the real office process.
+#include "officeprocess.h"
+#include "synctestutil.h"
+
+#include "sync/storesynclocal.h"
+#include "sync/syncpage.h"
+
+#include <QLabel>
+#include <QNetworkAccessManager>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <gtest/gtest.h>
+
+using namespace ms;
+using namespace ms::test;
+
+namespace {
+QString text(QWidget &page, const char *name) { return page.findChild<QLabel *>(QLatin1String(name))->text(); }
+} // namespace
+
+TEST(SyncPage, ShowsWhatIsWaitingSyncsOnClickAndShowsTheLastSync)
+{
+    QTemporaryDir office, tablet;
+    OfficeServerProcess server(office.path());
+    ASSERT_TRUE(server.start());
+    const QString token = server.token(QStringLiteral("t1"), QStringLiteral("zhang"));
+    auto store = openStore(tablet.path());
+    ASSERT_TRUE(store);
+    seedStore(*store, 2, 2, 300 * 1024);
+    sync::StoreSyncLocal local(*store);
+    QNetworkAccessManager nam;
+    sync::SyncOptions o = options(server.url(), token);
+    o.chunkBytes = 64 * 1024;
+    sync::SyncClient client(local, nam, o);
+    ui::SyncPage page(local, client);
+    page.show();
+    // GIVEN 4 photos waiting
+    EXPECT_TRUE(text(page, "waiting").contains(QStringLiteral("4 个照片")));
+    EXPECT_TRUE(text(page, "lastSync").contains(QStringLiteral("还没有")));
+    // WHEN the installer taps 开始同步
+    QSignalSpy done(&client, &sync::SyncClient::finished);
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("start")), Qt::LeftButton);
+    ASSERT_TRUE(done.wait(60000));
+    // THEN the bar is full, nothing waits, and the last successful sync is shown
+    EXPECT_EQ(page.findChild<QProgressBar *>()->value(), 1000);
+    EXPECT_EQ(text(page, "waiting"), QStringLiteral("没有待发送的内容"));
+    EXPECT_TRUE(text(page, "lastSync").contains(QStringLiteral("上次成功同步")));
+    EXPECT_TRUE(text(page, "error").isEmpty());
+}
+
+TEST(SyncPage, RefusedTokenIsShownInPlainWords)
+{
+    QTemporaryDir office, tablet;
+    OfficeServerProcess server(office.path());
+    ASSERT_TRUE(server.start());
+    auto store = openStore(tablet.path());
+    ASSERT_TRUE(store);
+    seedStore(*store, 1, 1, 1000);
+    sync::StoreSyncLocal local(*store);
+    QNetworkAccessManager nam;
+    sync::SyncClient client(local, nam, options(server.url(), QStringLiteral("mst_revoked")));
+    ui::SyncPage page(local, client);
+    QSignalSpy done(&client, &sync::SyncClient::finished);
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("start")), Qt::LeftButton);
+    ASSERT_TRUE(done.wait(30000));
+    EXPECT_TRUE(text(page, "error").contains(QStringLiteral("令牌")));
+    EXPECT_TRUE(page.findChild<QPushButton *>(QStringLiteral("start"))->isEnabled());
+    EXPECT_TRUE(text(page, "waiting").contains(QStringLiteral("1 个照片")));
+}
