@@ -57,12 +57,15 @@ QString describeFault(meter::Fault fault)
     return tr("未知错误");
 }
 
+// "<what is wrong and what to do> (<fault name>: <technical detail>)" on one line.
 QString failureLine(const meter::CodecError &error)
 {
-    return describeFault(error.fault) + QStringLiteral(" (")
-           + QString::fromUtf8(meter::faultName(error.fault).data(),
-                               qsizetype(meter::faultName(error.fault).size()))
-           + QStringLiteral(": ") + QString::fromStdString(error.detail) + QLatin1Char(')');
+    const std::string name(meter::faultName(error.fault));
+    const std::string detail = error.detail.find(name) == std::string::npos
+                                   ? name + ": " + error.detail
+                                   : error.detail;
+    return describeFault(error.fault) + QStringLiteral(" (") + QString::fromStdString(detail)
+           + QLatin1Char(')');
 }
 
 QJsonObject toJson(const meter::Message &m)

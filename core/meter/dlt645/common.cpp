@@ -1,6 +1,6 @@
 #include "meter/dlt645/common.h"
 
-#include <cstdlib>
+#include <charconv>
 
 namespace ms::meter {
 
@@ -120,11 +120,10 @@ double Value::toDouble() const
 {
     if (kind != Kind::Number)
         return 0.0;
-    double d = double(scaled);
-    for (int i = 0; i < decimals; ++i)
-        d /= 10.0;
-    for (int i = 0; i > decimals; --i)
-        d *= 10.0;
+    // Through the exact decimal text, so 11228026 × 10^-2 is the double nearest 112280.26.
+    const std::string decimal = toString();
+    double d = 0.0;
+    std::from_chars(decimal.data(), decimal.data() + decimal.size(), d);
     return d;
 }
 

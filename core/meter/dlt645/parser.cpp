@@ -7,17 +7,24 @@ namespace ms::dlt645 {
 namespace {
 constexpr std::uint8_t Start = 0x68;
 
-// A complete, valid frame starting at some 68 after `from`; returns its offset and length.
+// A complete, valid frame starting at some 68 at or after `from`; returns its offset and length.
+// `settled`: positions below it already had a final "no frame" verdict in an earlier scan (their
+// bytes cannot change), so each byte is checked a bounded number of times however it arrives.
 std::optional<std::pair<std::size_t, std::size_t>> findCompleteFrame(ByteView buffer,
-                                                                     std::size_t from)
+                                                                     std::size_t from,
+                                                                     std::size_t &settled)
 {
-    for (std::size_t i = from; i < buffer.size(); ++i) {
+    std::optional<std::size_t> firstIncomplete;
+    for (std::size_t i = std::max(from, settled); i < buffer.size(); ++i) {
         if (buffer[i] != Start)
             continue;
         const auto checked = checkFrameAt(buffer.subspan(i));
         if (checked && *checked > 0)
             return std::pair{i, *checked};
+        if (checked && !firstIncomplete)
+            firstIncomplete = i;
     }
+    settled = firstIncomplete.value_or(buffer.size());
     return std::nullopt;
 }
 } // namespace
@@ -32,6 +39,7 @@ std::vector<ParsedFrame> StreamParser::feed(ByteView bytes)
     m_buffer.insert(m_buffer.end(), bytes.begin(), bytes.end());
     const auto drop = [this](std::size_t n) {
         m_buffer.erase(m_buffer.begin(), m_buffer.begin() + std::ptrdiff_t(n));
+        m_settled = m_settled > n ? m_settled - n : 0;
     };
     while (!m_buffer.empty()) {
         const auto start = std::find(m_buffer.begin(), m_buffer.end(), Start);
@@ -61,7 +69,7 @@ std::vector<ParsedFrame> StreamParser::feed(ByteView bytes)
         }
         // Incomplete. If a complete good frame already sits behind it, this candidate was a
         // half frame (or noise that looked like a header): report it and move on.
-        if (const auto later = findCompleteFrame(view, 1)) {
+        if (const auto later = findCompleteFrame(view, 1, m_settled)) {
             const std::size_t head = later->first;
             if (view.size() >= 8 && view[7] == Start) {
                 out.push_back(ParsedFrame{Bytes(view.begin(), view.begin() + std::ptrdiff_t(head)),
@@ -91,6 +99,7 @@ bool StreamParser::hasPartialFrame() const
 void StreamParser::reset()
 {
     m_buffer.clear();
+    m_settled = 0;
 }
 
 } // namespace ms::dlt645

@@ -37,6 +37,7 @@ private:
     Bytes m_buffer;
     std::size_t m_maxBuffered;
     std::uint64_t m_discarded = 0;
+    std::size_t m_settled = 0; // buffer positions [1, m_settled) hold no frame (see parser.cpp)
 };
 
 } // namespace ms::dlt645

@@ -33,6 +33,8 @@ meter::Outcome<Header> checkHeader(ByteView b)
     if (b.size() < 5)
         return h;
     const std::uint16_t l = std::uint16_t(b[1] | b[2] << 8);
+    if (l & 0x8000)
+        return codecError(Fault::BadLength, "reserved bit 15 of the length field is set");
     if (l & 0x4000)
         return codecError(Fault::Unsupported, "length unit is kilobytes (L bit 14 set)");
     const std::size_t length = l & 0x3FFF;

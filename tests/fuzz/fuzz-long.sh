@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Longer fuzzing session for the meter codecs (default 1 hour per target, 2 workers).
+#   tests/fuzz/fuzz-long.sh [SECONDS] [JOBS]
+# The corpus in build/fuzz/corpus_* grows across runs; crashes land in build/fuzz/artifacts/.
+# Reproduce one with: build/fuzz/fuzz_dlt645 build/fuzz/artifacts/fuzz_dlt645_crash-…
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+exec "$here/run.sh" --seconds "${1:-3600}" --jobs "${2:-2}" --build "$here/../../build/fuzz"
