@@ -46,6 +46,7 @@ struct OpenNotice
 
 class Statement;
 
+// One connection, used from one thread at a time (statements are cached per Database).
 class Database
 {
 public:

@@ -3,6 +3,8 @@
 
 #include "store/csvimport.h"
 
+#include "common/testenv.h"
+
 #include <QFile>
 
 using namespace ms;
@@ -157,4 +159,18 @@ TEST_F(StoreTest, PurchaseCsvIsParsedAndImported)
     f.close();
     EXPECT_EQ(importPurchaseCsvFile(store(), path).value(), 1);
     EXPECT_EQ(store().mismatch().purchase(QStringLiteral("7"))->lastPurchaseDate, QDate(2026, 9, 2));
+}
+
+TEST_F(StoreTest, ExampleFilesShippedInResourcesDemoImportCleanly)
+{
+    Task t;
+    t.name = QStringLiteral("示例任务");
+    auto customers = importCustomerCsvFile(
+        store(), t, sourceDir() + QStringLiteral("/resources/demo/customers-example.csv"));
+    ASSERT_TRUE(customers.ok()) << customers.error().message.toStdString();
+    EXPECT_EQ(customers->jobsCreated, 5);
+    auto purchases = importPurchaseCsvFile(
+        store(), sourceDir() + QStringLiteral("/resources/demo/purchases-example.csv"));
+    ASSERT_TRUE(purchases.ok()) << purchases.error().message.toStdString();
+    EXPECT_EQ(purchases.value(), 3);
 }
