@@ -1,10 +1,126 @@
+// meterswap — the tablet app. Builds the services, the context and the window; nothing else.
+#include "appcontext.h"
+#include "mainwindow.h"
+#include "startup.h"
+#include "style.h"
+
 #include <QApplication>
-#include <QLabel>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QMessageBox>
+#include <QTimer>
+#include <cstdio>
+
+namespace {
+
+bool haveDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY")
+           || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+bool wantsHelp(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "-h" || a == "--help" || a == "-v" || a == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    if (!haveDisplay() && !wantsHelp(argc, argv)) {
+        std::fprintf(stderr,
+                     "meterswap: no display found (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset).\n"
+                     "Run it under a virtual screen:\n"
+                     "  xvfb-run -a -s \"-screen 0 1280x800x24\" %s --demo\n"
+                     "or headless without a window:\n"
+                     "  QT_QPA_PLATFORM=offscreen %s --demo\n",
+                     argv[0], argv[0]);
+        return 1;
+    }
+    if (!haveDisplay())
+        qputenv("QT_QPA_PLATFORM", "offscreen"); // --help / --version need no window
+
     QApplication app(argc, argv);
-    QLabel label(QObject::tr("换表通 — 正在建设中"));
-    label.show();
+    QCoreApplication::setOrganizationName(QStringLiteral("MeterSwap"));
+    QCoreApplication::setApplicationName(QStringLiteral("meterswap"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MS_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main", "换表通：智能电能表换装现场作业"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataOpt(QStringLiteral("data"),
+                                     QCoreApplication::translate("main", "数据目录（默认系统应用数据目录）"),
+                                     QStringLiteral("DIR"));
+    const QCommandLineOption demoOpt(QStringLiteral("demo"),
+                                     QCoreApplication::translate("main", "首次运行时装入演示任务和用户"));
+    const QCommandLineOption langOpt(QStringLiteral("lang"),
+                                     QCoreApplication::translate("main", "界面语言：zh_CN 或 en"),
+                                     QStringLiteral("LANG"));
+    const QCommandLineOption catalogOpt(QStringLiteral("catalog"),
+                                        QCoreApplication::translate("main", "卡片目录文件夹（默认内置）"),
+                                        QStringLiteral("DIR"));
+    const QCommandLineOption userOpt(QStringLiteral("user"),
+                                     QCoreApplication::translate("main", "直接以此用户登录（需配合 --pin）"),
+                                     QStringLiteral("NAME"));
+    const QCommandLineOption pinOpt(QStringLiteral("pin"), QCoreApplication::translate("main", "PIN 码"),
+                                    QStringLiteral("PIN"));
+    const QCommandLineOption shownOpt(QStringLiteral("exit-when-shown"),
+                                      QCoreApplication::translate("main", "显示工单列表后打印启动耗时并退出（基准测试用）"));
+    parser.addOptions({dataOpt, demoOpt, langOpt, catalogOpt, userOpt, pinOpt, shownOpt});
+    parser.process(app);
+    const QString lang = parser.value(langOpt);
+    if (!lang.isEmpty() && !ms::LanguageSwitcher::available().contains(lang)) {
+        std::fprintf(stderr, "meterswap: unknown language '%s': use zh_CN or en\n", qPrintable(lang));
+        return 2;
+    }
+
+    ms::StartupOptions options;
+    options.dataDir = parser.value(dataOpt);
+    options.demo = parser.isSet(demoOpt);
+    options.language = lang;
+    options.catalogDir = parser.value(catalogOpt);
+    ms::style::apply(app);
+    auto services = ms::startServices(options);
+    if (!services) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "换表通无法启动"),
+                              services.error().message);
+        std::fprintf(stderr, "meterswap: %s\n", qPrintable(services.error().message));
+        return 1;
+    }
+    ms::Services &s = services.value();
+    ms::AppContext ctx{*s.store, *s.catalog, *s.workflow, *s.language};
+    ctx.catalogRoot = s.catalogRoot;
+    ctx.catalogNotice = s.catalogNotice;
+    // The meter-read page (app/tablet/meter) and role homes (app/tablet/office) plug in here.
+
+    ms::MainWindow window(ctx);
+    window.show();
+    if (parser.isSet(userOpt)) {
+        auto user = s.store->users().list();
+        for (const ms::User &u : user)
+            if (u.name == parser.value(userOpt)) {
+                auto ok = s.store->users().verifyPin(u.uuid, parser.value(pinOpt));
+                if (ok)
+                    window.signIn(ok.value());
+                else
+                    window.showMessage(ok.error().message);
+            }
+    }
+    if (parser.isSet(shownOpt)) {
+        QTimer::singleShot(0, &window, [&] {
+            std::printf("{\"shown_ms\": %lld}\n", static_cast<long long>(sinceStart.elapsed()));
+            std::fflush(stdout);
+            QCoreApplication::quit();
+        });
+    }
     return app.exec();
 }

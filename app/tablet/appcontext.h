@@ -1,0 +1,59 @@
+#pragma once
+// The services every screen needs, built once in main.cpp (or a test) and passed by reference.
+// No singletons: a screen gets exactly this, through its constructor.
+#include "catalog/catalog.h"
+#include "media/photopipeline.h"
+#include "model/types.h"
+
+#include <QString>
+#include <functional>
+#include <optional>
+
+class QWidget;
+
+namespace ms {
+
+class Store;
+class Workflow;
+class LanguageSwitcher;
+
+// What the meter-read page (app/tablet/meter) is opened with for a meter_reading requirement.
+struct MeterReadRequest
+{
+    RowId jobId = 0;
+    QString cardId;
+    EvidenceRequirement requirement;
+    Customer customer;
+    QString userUuid;
+    std::function<void()> done; // call when the page is finished (saved or cancelled)
+};
+using MeterReadFactory = std::function<QWidget *(const MeterReadRequest &, QWidget *parent)>;
+// Role home screens for office roles (app/tablet/office); empty = not offered.
+using RoleHomeFactory = std::function<QWidget *(const User &, QWidget *parent)>;
+
+// Setting keys (SettingsRepository) used by the tablet.
+namespace settingkeys {
+inline constexpr const char *kLanguage = "ui.language";          // "zh_CN" | "en"
+inline constexpr const char *kPhotoLongEdge = "photo.long_edge"; // px, default 2048
+inline constexpr const char *kCatalogDir = "catalog.dir";        // "" = built-in
+} // namespace settingkeys
+
+struct AppContext
+{
+    Store &store;
+    const Catalog &catalog;
+    const Workflow &workflow;
+    LanguageSwitcher &language;
+    QString catalogRoot;          // where the catalog came from (":/forms" or a folder)
+    QString catalogNotice;        // why a configured folder was not used (shown once)
+    bool cameraEnabled = true;    // false: never touch Qt Multimedia's camera (tests)
+    MeterReadFactory meterRead;   // empty until the meter page is wired in
+    RoleHomeFactory roleHome;     // empty until the office screens are wired in
+    std::optional<User> user;     // who is signed in
+
+    PhotoOptions photoOptions() const;
+    QString userUuid() const { return user ? user->uuid : QString(); }
+    QString userName() const { return user ? user->name : QString(); }
+};
+
+} // namespace ms

@@ -1,0 +1,73 @@
+#pragma once
+// One open job: what the store knows about it, turned into a JobSnapshot for the workflow, and
+// every user action on it (tick a step, save a photo/signature/value, choose a branch, complete a
+// card) as one store transaction. No widgets here, so the UI test and the screens share it.
+#include "appcontext.h"
+#include "media/photopipeline.h"
+#include "media/signature.h"
+#include "model/result.h"
+#include "store/storetypes.h"
+#include "workflow/jobsnapshot.h"
+#include "workflow/workflow.h"
+
+#include <QObject>
+
+namespace ms {
+
+class JobSession : public QObject
+{
+    Q_OBJECT
+public:
+    static Result<std::unique_ptr<JobSession>> open(AppContext &ctx, RowId jobId,
+                                                    QObject *parent = nullptr);
+
+    const Job &job() const { return m_job; }
+    const Customer &customer() const { return m_customer; }
+    const Task &task() const { return m_task; }
+    const JobSnapshot &snapshot() const { return m_snapshot; }
+    const WorkflowState &state() const { return m_state; }
+    CardProgress progress(const QString &cardId) const;
+    QList<Evidence> evidence(const QString &cardId, const QString &requirement = {}) const;
+
+    Result<void> setStep(const QString &cardId, int index, bool done);
+    Result<Evidence> addPhoto(const QString &cardId, const QString &requirement,
+                              const ProcessedPhoto &photo);
+    Result<Evidence> addVideo(const QString &cardId, const QString &requirement,
+                              const QByteArray &bytes, const QString &mime);
+    Result<Evidence> addSignature(const QString &cardId, const QString &requirement,
+                                  const SignatureArtifact &art, const QString &summary);
+    // Typed values: readings, numbers, seal numbers, text, barcodes, checks ("yes"/"no").
+    // A seal number is also recorded as a seal of the job, in the same transaction.
+    Result<Evidence> addValue(const QString &cardId, const QString &requirement,
+                              const QString &value, const QJsonObject &meta = {});
+    Result<void> choose(const QString &cardId, const QString &choice, const QString &reason);
+    // Leaves `cardId`: fails with the missing items named, else returns the next card id
+    // ("" when the job is done). Job status and current card are saved.
+    Result<QString> completeCard(const QString &cardId);
+
+    // What the signer is shown: customer, old/new meter numbers and readings.
+    QString signatureSummary() const;
+    Watermark watermark(const QString &cardId) const;
+    // Latest reading typed/read for the old or new meter ("" when none yet).
+    QString latestReading(const QString &meter) const;
+
+    void reload();
+
+signals:
+    void changed();
+
+private:
+    JobSession(AppContext &ctx, QObject *parent);
+    Result<Evidence> addEvidence(NewEvidence item);
+    Result<void> saveJobState();
+
+    AppContext &m_ctx;
+    Job m_job;
+    Customer m_customer;
+    Task m_task;
+    QList<Evidence> m_evidence;
+    JobSnapshot m_snapshot;
+    WorkflowState m_state;
+};
+
+} // namespace ms

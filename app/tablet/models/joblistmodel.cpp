@@ -1,0 +1,83 @@
+#include "models/joblistmodel.h"
+
+#include "store/store.h"
+
+namespace ms {
+
+JobListModel::JobListModel(Store &store, QObject *parent) : QAbstractListModel(parent), m_store(store)
+{
+}
+
+void JobListModel::setQuery(const JobQuery &query)
+{
+    beginResetModel();
+    m_query = query;
+    m_query.offset = 0;
+    m_query.limit = kPage;
+    m_items = m_store.jobs().list(m_query);
+    m_total = m_store.jobs().count(m_query);
+    endResetModel();
+}
+
+const JobListItem *JobListModel::item(int row) const
+{
+    return row >= 0 && row < m_items.size() ? &m_items[row] : nullptr;
+}
+
+int JobListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_items.size());
+}
+
+QVariant JobListModel::data(const QModelIndex &index, int role) const
+{
+    const JobListItem *it = item(index.row());
+    if (!it)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        return QStringLiteral("%1 %2").arg(it->customer.name, it->customer.accountNo);
+    case Qt::AccessibleTextRole:
+        return QStringLiteral("%1 %2 %3").arg(it->customer.name, it->customer.accountNo,
+                                              it->customer.address);
+    case JobIdRole: return it->job.id;
+    case StatusRole: return int(it->job.status);
+    default: return {};
+    }
+}
+
+bool JobListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_items.size() < m_total;
+}
+
+void JobListModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid())
+        return;
+    JobQuery q = m_query;
+    q.offset = int(m_items.size());
+    q.limit = kPage;
+    const QList<JobListItem> more = m_store.jobs().list(q);
+    if (more.isEmpty()) {
+        m_total = int(m_items.size());
+        return;
+    }
+    beginInsertRows({}, int(m_items.size()), int(m_items.size() + more.size()) - 1);
+    m_items.append(more);
+    endInsertRows();
+}
+
+void JobListModel::refreshJob(RowId jobId)
+{
+    for (int row = 0; row < m_items.size(); ++row) {
+        if (m_items[row].job.id != jobId)
+            continue;
+        if (auto job = m_store.jobs().byId(jobId))
+            m_items[row].job = job.value();
+        emit dataChanged(index(row), index(row));
+        return;
+    }
+}
+
+} // namespace ms

@@ -1,0 +1,186 @@
+#include "office/formfillpage.h"
+
+#include "uilog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace ms {
+
+FormFillPage::FormFillPage(const FormSpec &form, FormContext context, QWidget *parent)
+    : QWidget(parent), m_form(form), m_base(std::move(context))
+{
+    auto *outer = new QVBoxLayout(this);
+    auto *title = new QLabel(tr("附录 %1　%2").arg(m_form.number).arg(m_form.title), this);
+    QFont f = title->font();
+    f.setPointSizeF(f.pointSizeF() * 1.4);
+    f.setBold(true);
+    title->setFont(f);
+    outer->addWidget(title);
+    auto *hint = new QLabel(tr("浅色底的内容由系统根据任务、工单和现场记录自动填写，可修改；其余请补填，空着的将打印为空白线供手写。"), this);
+    hint->setWordWrap(true);
+    outer->addWidget(hint);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    auto *content = new QWidget(scroll);
+    auto *col = new QVBoxLayout(content);
+    for (const FormBlock &b : m_form.blocks) {
+        if (b.type == FormBlock::Type::Fields) {
+            auto *box = new QGroupBox(b.title, content);
+            auto *form = new QFormLayout(box);
+            for (const FormField &field : b.fields)
+                form->addRow(field.label, makeEditor(field));
+            col->addWidget(box);
+        } else if (b.type == FormBlock::Type::Table) {
+            int rows = 0;
+            if (b.rows == QLatin1String("static"))
+                rows = int(b.staticRows.size());
+            else if (b.rows != QLatin1String("blank"))
+                for (const FormRow &r : m_base.lists.value(b.rows))
+                    rows += b.filter.isEmpty() || r.tags.contains(b.filter);
+            col->addWidget(new QLabel(tr("表格“%1”：%2 行由系统填写，打印时另留空行。")
+                                          .arg(b.title.isEmpty() ? m_form.title : b.title)
+                                          .arg(rows),
+                                      content));
+        } else if (b.type == FormBlock::Type::Signatures) {
+            QStringList who;
+            for (const FormSigner &s : b.signers)
+                who << (m_base.signatures.contains(s.signer) ? tr("%1（已签）").arg(s.label) : s.label);
+            col->addWidget(new QLabel(tr("签字：%1").arg(who.join(QStringLiteral("、"))), content));
+        }
+    }
+    col->addStretch(1);
+    scroll->setWidget(content);
+    outer->addWidget(scroll, 1);
+
+    auto *buttons = new QHBoxLayout;
+    auto *preview = new QPushButton(tr("打印预览"), this);
+    preview->setObjectName(QStringLiteral("printPreview"));
+    auto *pdf = new QPushButton(tr("导出 PDF"), this);
+    pdf->setObjectName(QStringLiteral("exportPdf"));
+    for (QPushButton *b : {preview, pdf}) {
+        b->setMinimumHeight(52);
+        buttons->addWidget(b);
+    }
+    outer->addLayout(buttons);
+    connect(preview, &QPushButton::clicked, this, &FormFillPage::showPrintPreview);
+    connect(pdf, &QPushButton::clicked, this, &FormFillPage::chooseAndExportPdf);
+}
+
+QWidget *FormFillPage::makeEditor(const FormField &field)
+{
+    const QString value = m_base.fieldValue(field);
+    QWidget *editor = nullptr;
+    if (field.kind == QLatin1String("multiline")) {
+        auto *e = new QPlainTextEdit(value, this);
+        e->setFixedHeight(28 * std::max(2, field.lines));
+        editor = e;
+    } else if (field.kind == QLatin1String("choice")) {
+        auto *e = new QComboBox(this);
+        e->setEditable(true);
+        e->addItem(QString());
+        e->addItems(field.options);
+        e->setCurrentText(value);
+        editor = e;
+    } else if (field.kind == QLatin1String("check")) {
+        auto *e = new QCheckBox(field.label, this);
+        e->setChecked(value == QLatin1String("是") || value == QLatin1String("yes"));
+        editor = e;
+    } else {
+        auto *e = new QLineEdit(value, this);
+        if (field.kind == QLatin1String("date"))
+            e->setPlaceholderText(tr("例如 2026-11-05"));
+        else if (field.kind == QLatin1String("datetime"))
+            e->setPlaceholderText(tr("例如 2026-11-05 14:30"));
+        editor = e;
+    }
+    editor->setObjectName(QStringLiteral("field_") + field.key);
+    editor->setMinimumHeight(40);
+    if (m_base.isAutoFilled(field)) {
+        editor->setStyleSheet(QStringLiteral("background: #eef5ff;"));
+        editor->setToolTip(tr("由系统自动填写（来源：%1）").arg(field.source));
+    }
+    m_editors.insert(field.key, editor);
+    m_initial.insert(field.key, text(field.key));
+    return editor;
+}
+
+QString FormFillPage::text(const QString &fieldKey) const
+{
+    QWidget *w = m_editors.value(fieldKey);
+    if (auto *e = qobject_cast<QLineEdit *>(w))
+        return e->text().trimmed();
+    if (auto *e = qobject_cast<QPlainTextEdit *>(w))
+        return e->toPlainText().trimmed();
+    if (auto *e = qobject_cast<QComboBox *>(w))
+        return e->currentText().trimmed();
+    if (auto *e = qobject_cast<QCheckBox *>(w))
+        return e->isChecked() ? tr("是") : QString();
+    return {};
+}
+
+FormContext FormFillPage::context() const
+{
+    FormContext ctx = m_base;
+    for (auto it = m_editors.begin(); it != m_editors.end(); ++it) {
+        const QString now = text(it.key());
+        if (now != m_initial.value(it.key()))
+            ctx.entries.insert(it.key(), now); // typed: wins over auto-fill, even when cleared
+    }
+    return ctx;
+}
+
+Result<RenderInfo> FormFillPage::printTo(QPrinter *printer) const
+{
+    printer->setPageLayout(FormRenderer::pageLayout(m_form));
+    printer->setFullPage(true);
+    return FormRenderer::paint(m_form, context(), printer);
+}
+
+Result<RenderInfo> FormFillPage::exportPdf(const QString &filePath) const
+{
+    return FormRenderer::writePdf(m_form, context(), filePath);
+}
+
+void FormFillPage::showPrintPreview()
+{
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageLayout(FormRenderer::pageLayout(m_form));
+    QPrintPreviewDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("打印预览 — 附录 %1").arg(m_form.number));
+    connect(&dialog, &QPrintPreviewDialog::paintRequested, this, [this](QPrinter *p) {
+        auto r = printTo(p);
+        if (!r)
+            qCWarning(lcUi).noquote() << r.error().message;
+    });
+    dialog.exec();
+}
+
+void FormFillPage::chooseAndExportPdf()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("导出 PDF"), tr("附录%1-%2.pdf").arg(m_form.number).arg(m_form.title), tr("PDF 文件 (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    auto r = exportPdf(path);
+    if (!r)
+        QMessageBox::warning(this, tr("导出失败"), r.error().message);
+    else if (!r->warnings.isEmpty())
+        QMessageBox::information(this, tr("已导出"), r->warnings.join(QLatin1Char('\n')));
+}
+
+} // namespace ms

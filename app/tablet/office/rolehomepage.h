@@ -1,0 +1,59 @@
+#pragma once
+// 角色首页: what a person sees first, by role. One section per role the user holds (a user may
+// hold several): the role's work queues with counts from the store, and the role's cards by flow
+// (e.g. office clerk: 5.1 purchase records, 7.1/7.2 mismatch register, 11.1, 31.1, 34.x).
+#include "catalog/catalog.h"
+
+#include <QStringList>
+#include <QWidget>
+
+class QListWidget;
+class QPushButton;
+
+namespace ms {
+
+class Store;
+
+// One queue on a home screen ("待内勤审核 (31.1)", 12).
+struct RoleQueue
+{
+    QString id;     // "office.review"
+    QString label;  // translated
+    QString cardId; // the card that works this queue ("31.1"), may be empty
+    int count = 0;
+};
+
+class RoleHomePage : public QWidget
+{
+    Q_OBJECT
+public:
+    RoleHomePage(const Catalog &catalog, Store &store, const QStringList &roles,
+                 QWidget *parent = nullptr);
+
+    QStringList roles() const { return m_roles; }
+    // The queues of a role, counted from the store now.
+    QList<RoleQueue> queues(const QString &roleId) const;
+    // Card list of a role's section (for tests and the shell).
+    QListWidget *cardList(const QString &roleId) const;
+    QPushButton *queueButton(const QString &queueId) const;
+
+public slots:
+    void refresh(); // recount the queues
+
+signals:
+    void cardRequested(const QString &cardId);
+    void queueRequested(const QString &queueId, const QString &cardId);
+    void flowChartRequested();
+
+private:
+    QWidget *roleSection(const Role &role);
+
+    const Catalog &m_catalog;
+    Store &m_store;
+    QStringList m_roles;
+    QHash<QString, QListWidget *> m_cardLists;
+    QHash<QString, QPushButton *> m_queueButtons;
+    QHash<QString, RoleQueue> m_queueDefs;
+};
+
+} // namespace ms

@@ -1,0 +1,111 @@
+#include "pages/joblistpage.h"
+
+#include "models/jobdelegate.h"
+#include "models/joblistmodel.h"
+#include "store/store.h"
+
+#include <QButtonGroup>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QScroller>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace ms {
+
+namespace {
+constexpr int kAll = -1;
+}
+
+JobListPage::JobListPage(AppContext &ctx, QWidget *parent) : QWidget(parent), m_ctx(ctx)
+{
+    auto *root = new QVBoxLayout(this);
+    root->setContentsMargins(24, 16, 24, 16);
+    root->setSpacing(12);
+
+    auto *head = new QHBoxLayout;
+    m_taskTitle = new QLabel(this);
+    m_taskTitle->setObjectName(QStringLiteral("pageTitle"));
+    head->addWidget(m_taskTitle, 1);
+    m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("hint"));
+    head->addWidget(m_count);
+    root->addLayout(head);
+
+    m_search = new QLineEdit(this);
+    m_search->setPlaceholderText(tr("搜索：户号 / 户名 / 地址 / 表号"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("搜索"));
+    root->addWidget(m_search);
+
+    auto *filters = new QHBoxLayout;
+    m_filter = new QButtonGroup(this);
+    const QList<QPair<int, QString>> options = {
+        {kAll, tr("全部")},
+        {int(JobStatus::NotStarted), tr("未开始")},
+        {int(JobStatus::InProgress), tr("进行中")},
+        {int(JobStatus::WaitingAppointment), tr("待约时")},
+        {int(JobStatus::Done), tr("已完成")}};
+    for (const auto &[id, text] : options) {
+        auto *b = new QPushButton(text, this);
+        b->setCheckable(true);
+        b->setChecked(id == kAll);
+        m_filter->addButton(b, id);
+        filters->addWidget(b);
+    }
+    root->addLayout(filters);
+
+    m_model = new JobListModel(ctx.store, this);
+    m_view = new QListView(this);
+    m_view->setModel(m_model);
+    m_view->setItemDelegate(new JobDelegate(m_view));
+    m_view->setUniformItemSizes(true);
+    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAccessibleName(tr("工单列表"));
+    QScroller::grabGesture(m_view->viewport(), QScroller::LeftMouseButtonGesture);
+    root->addWidget(m_view, 1);
+
+    m_debounce = new QTimer(this);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(250);
+    connect(m_debounce, &QTimer::timeout, this, &JobListPage::applyQuery);
+    connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_filter, &QButtonGroup::idClicked, this, &JobListPage::applyQuery);
+    connect(m_view, &QListView::clicked, this, [this](const QModelIndex &index) {
+        emit jobOpened(index.data(JobListModel::JobIdRole).toLongLong());
+    });
+    connect(&ctx.store, &Store::jobChanged, this, [this](RowId id) { m_model->refreshJob(id); });
+    connect(&ctx.store, &Store::taskChanged, this, &JobListPage::refresh);
+    refresh();
+}
+
+void JobListPage::setSearch(const QString &text)
+{
+    m_search->setText(text);
+    m_debounce->stop();
+    applyQuery();
+}
+
+void JobListPage::refresh()
+{
+    const QList<Task> tasks = m_ctx.store.tasks().list();
+    m_taskTitle->setText(tasks.size() == 1 ? tasks.first().name
+                                           : tr("换表工单（%1 个任务）").arg(tasks.size()));
+    applyQuery();
+}
+
+void JobListPage::applyQuery()
+{
+    JobQuery q;
+    q.search = m_search->text().trimmed();
+    if (m_filter->checkedId() != kAll)
+        q.status = JobStatus(m_filter->checkedId());
+    m_model->setQuery(q);
+    m_count->setText(tr("共 %1 户").arg(m_model->totalCount()));
+}
+
+} // namespace ms

@@ -1,0 +1,160 @@
+#include "pages/jobpage.h"
+
+#include "jobsession.h"
+#include "store/store.h"
+#include "style.h"
+
+#include <QFrame>
+#include <QGridLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace ms {
+
+namespace {
+
+QFrame *box(const QString &title, QLabel **body, QWidget *parent)
+{
+    auto *f = new QFrame(parent);
+    f->setObjectName(QStringLiteral("card"));
+    auto *l = new QVBoxLayout(f);
+    auto *t = new QLabel(title, f);
+    t->setObjectName(QStringLiteral("sectionTitle"));
+    l->addWidget(t);
+    *body = new QLabel(f);
+    (*body)->setWordWrap(true);
+    (*body)->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    l->addWidget(*body);
+    l->addStretch();
+    return f;
+}
+
+QString orDash(const QString &s)
+{
+    return s.isEmpty() ? QStringLiteral("—") : s.toHtmlEscaped();
+}
+
+} // namespace
+
+JobPage::JobPage(AppContext &ctx, JobSession &session, QWidget *parent)
+    : QWidget(parent), m_ctx(ctx), m_session(session)
+{
+    auto *root = new QHBoxLayout(this);
+    root->setContentsMargins(24, 16, 24, 16);
+    root->setSpacing(20);
+
+    auto *left = new QGridLayout;
+    left->setSpacing(12);
+    left->addWidget(box(tr("客户"), &m_customer, this), 0, 0, 1, 2);
+    left->addWidget(box(tr("旧表（拆回）"), &m_oldMeter, this), 1, 0);
+    left->addWidget(box(tr("新表（装出）"), &m_newMeter, this), 1, 1);
+    left->addWidget(box(tr("封印"), &m_seals, this), 2, 0, 1, 2);
+    left->setRowStretch(3, 1);
+    root->addLayout(left, 3);
+
+    auto *right = new QVBoxLayout;
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("pageTitle"));
+    right->addWidget(m_status);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *progressBox = new QWidget(scroll);
+    m_progress = new QVBoxLayout(progressBox);
+    m_progress->setSpacing(8);
+    scroll->setWidget(progressBox);
+    right->addWidget(scroll, 1);
+    m_continue = new QPushButton(this);
+    m_continue->setObjectName(QStringLiteral("primary"));
+    m_continue->setMinimumHeight(88);
+    right->addWidget(m_continue);
+    root->addLayout(right, 2);
+
+    connect(m_continue, &QPushButton::clicked, this, [this] {
+        const QString card = m_session.state().currentCard;
+        if (!card.isEmpty())
+            emit cardOpened(card);
+    });
+    connect(&session, &JobSession::changed, this, &JobPage::refresh);
+    refresh();
+}
+
+void JobPage::refresh()
+{
+    const Customer &c = m_session.customer();
+    const Job &j = m_session.job();
+    m_customer->setText(
+        tr("<b style='font-size:26px'>%1</b>　户号 <b>%2</b><br>%3<br>电话 %4　表箱 %5　%6")
+            .arg(orDash(c.name), orDash(c.accountNo), orDash(c.address), orDash(c.phone),
+                 orDash(c.meterBoxNo),
+                 c.payment == PaymentType::Prepaid ? tr("预付费") : tr("后付费"))
+        + (c.mismatchFlag ? tr("<br><b style='color:#b31212'>机电不符客户</b>") : QString()));
+    const auto meterText = [this](const MeterInfo &m, const QString &which) {
+        const QString reading = m_session.latestReading(which);
+        return tr("资产编号 <b>%1</b><br>通信地址 %2<br>型号 %3<br>%4 <b>%5</b>")
+            .arg(orDash(m.assetNo), orDash(m.commAddress), orDash(m.model),
+                 which == QLatin1String("old") ? tr("止码") : tr("起码"),
+                 reading.isEmpty() ? tr("未录入") : reading + QStringLiteral(" kWh"));
+    };
+    m_oldMeter->setText(meterText(c.oldMeter, QStringLiteral("old")));
+    m_newMeter->setText(meterText(c.newMeter, QStringLiteral("new")));
+    QStringList seals;
+    for (const Seal &s : m_ctx.store.seals().forJob(j.id))
+        seals << QStringLiteral("%1 <b>%2</b>").arg(s.position.toHtmlEscaped(), s.number.toHtmlEscaped());
+    m_seals->setText(seals.isEmpty() ? tr("尚未加封") : seals.join(QStringLiteral("<br>")));
+
+    const WorkflowState &st = m_session.state();
+    QString status = style::statusText(st.status);
+    if (st.status == JobStatus::WaitingAppointment && j.appointmentAt.isValid())
+        status += tr("（约 %1）").arg(j.appointmentAt.toLocalTime().toString(QStringLiteral("MM-dd HH:mm")));
+    m_status->setText(status);
+    m_status->setStyleSheet(QStringLiteral("color:%1").arg(style::statusColor(st.status).name()));
+
+    while (QLayoutItem *item = m_progress->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    for (const PathEntry &p : st.path) {
+        const Card *card = m_ctx.catalog.card(p.cardId);
+        auto *b = new QPushButton(QStringLiteral("✓  %1  %2").arg(p.cardId, card ? card->title : QString()));
+        b->setObjectName(QStringLiteral("step"));
+        b->setCheckable(true);
+        b->setChecked(true);
+        const QString id = p.cardId;
+        connect(b, &QPushButton::clicked, this, [this, b, id] {
+            b->setChecked(true);
+            emit cardOpened(id);
+        });
+        m_progress->addWidget(b);
+        if (!p.choice.isEmpty()) {
+            auto *why = new QLabel(tr("　→ %1　%2").arg(p.label, p.reason));
+            why->setObjectName(QStringLiteral("hint"));
+            why->setWordWrap(true);
+            m_progress->addWidget(why);
+        }
+    }
+    if (!st.currentCard.isEmpty()) {
+        const Card *card = m_ctx.catalog.card(st.currentCard);
+        const QString title = card ? card->title : QString();
+        auto *cur = new QLabel(QStringLiteral("▶  %1  %2").arg(st.currentCard, title));
+        cur->setObjectName(QStringLiteral("notice"));
+        m_progress->addWidget(cur);
+        m_continue->setText(st.path.isEmpty() ? tr("开始：%1 %2").arg(st.currentCard, title)
+                                              : tr("继续：%1 %2").arg(st.currentCard, title));
+        m_continue->setEnabled(true);
+    } else {
+        m_continue->setText(tr("本户换表已完成"));
+        m_continue->setEnabled(false);
+    }
+    if (!st.problem.isEmpty()) {
+        auto *problem = new QLabel(st.problem);
+        problem->setObjectName(QStringLiteral("error"));
+        problem->setWordWrap(true);
+        m_progress->addWidget(problem);
+    }
+    m_progress->addStretch();
+}
+
+} // namespace ms
