@@ -1,11 +1,13 @@
 #include "commands.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <memory>
 
 namespace {
 void printUsage()
@@ -25,7 +27,14 @@ void printUsage()
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // `form` lays out PDFs with fonts, which needs a QGuiApplication (offscreen: no display).
+    const bool needsGui = argc > 1 && qstrcmp(argv[1], "form") == 0;
+    if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> application =
+        needsGui ? std::unique_ptr<QCoreApplication>(std::make_unique<QGuiApplication>(argc, argv))
+                 : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("MeterSwap"));
     QCoreApplication::setApplicationName(QStringLiteral("meterswap"));
     QStringList args = app.arguments().mid(1);
