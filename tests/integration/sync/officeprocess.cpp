@@ -3,6 +3,7 @@
 #include "common/testenv.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QRegularExpression>
 
@@ -44,6 +45,8 @@ bool OfficeServerProcess::start(quint16 port, const QString &tlsCert, const QStr
     m_tls = !tlsCert.isEmpty();
     if (m_tls)
         args << QStringLiteral("--tls-cert") << tlsCert << QStringLiteral("--tls-key") << tlsKey;
+    // The request log goes to a file: a pipe nobody reads would fill up and stall the server.
+    m_process->setStandardErrorFile(m_dataDir + QStringLiteral("/server.log"), QIODevice::Append);
     m_process->start(executable(QStringLiteral("meterswap-office")), args);
     QElapsedTimer clock;
     clock.start();
@@ -69,8 +72,6 @@ void OfficeServerProcess::kill()
         m_process->kill();
         m_process->waitForFinished(5000);
     }
-    if (m_process)
-        m_log += m_process->readAllStandardError();
 }
 
 int OfficeServerProcess::terminate()
@@ -79,8 +80,13 @@ int OfficeServerProcess::terminate()
         return -1;
     ::kill(pid_t(m_process->processId()), SIGTERM);
     m_process->waitForFinished(10000);
-    m_log += m_process->readAllStandardError();
     return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+}
+
+QByteArray OfficeServerProcess::log() const
+{
+    QFile f(m_dataDir + QStringLiteral("/server.log"));
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 QString OfficeServerProcess::url() const

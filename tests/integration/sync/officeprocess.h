@@ -35,14 +35,13 @@ public:
     QString url() const;
     QString token(const QString &device, const QString &user); // token create
     QJsonObject stats();
-    QByteArray log() const { return m_log; }
+    QByteArray log() const; // everything the server wrote to stderr
 
 private:
     QString m_dataDir;
     std::unique_ptr<QProcess> m_process;
     quint16 m_port = 0;
     bool m_tls = false;
-    QByteArray m_log;
 };
 
 } // namespace ms::test
