@@ -38,19 +38,19 @@ struct Simulator
     }
 };
 
-struct Run
+struct CtlRun
 {
     int exitCode = -1;
     QByteArray out;
     QByteArray err;
 };
 
-Run ctl(const QStringList &args, int timeoutMs = 30000)
+CtlRun ctl(const QStringList &args, int timeoutMs = 30000)
 {
     QProcess p;
     p.start(ms::test::executable(QStringLiteral("meterswapctl")), args);
     p.waitForFinished(timeoutMs);
-    return Run{p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    return CtlRun{p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
 }
 
 } // namespace
@@ -73,7 +73,7 @@ TEST(MeterCli, simulateThenMeterReadPrintsTheSwapSetWithTimings)
                            QStringLiteral("--registers"), regs.fileName()}));
     EXPECT_TRUE(QFileInfo(link).isSymLink());
     // WHEN `meterswapctl meter read` reads it with protocol auto
-    const Run run = ctl({QStringLiteral("meter"), QStringLiteral("read"), QStringLiteral("--port"), link,
+    const CtlRun run = ctl({QStringLiteral("meter"), QStringLiteral("read"), QStringLiteral("--port"), link,
                          QStringLiteral("--baud"), QStringLiteral("9600")});
     // THEN it exits 0 with JSON: protocol, address, items with values, unit, raw frames, timings
     ASSERT_EQ(run.exitCode, 0) << run.err.constData();
@@ -113,7 +113,7 @@ TEST(MeterCli, silentMeterExitsOneWithWhatToTry)
     ASSERT_TRUE(sim.start({QStringLiteral("--protocol"), QStringLiteral("dlt645-2007"),
                            QStringLiteral("--address"), QStringLiteral("000000000001"),
                            QStringLiteral("--link"), link, QStringLiteral("--silent")}));
-    const Run run = ctl({QStringLiteral("meter"), QStringLiteral("read"), QStringLiteral("--port"), link,
+    const CtlRun run = ctl({QStringLiteral("meter"), QStringLiteral("read"), QStringLiteral("--port"), link,
                          QStringLiteral("--protocol"), QStringLiteral("dlt645-2007"),
                          QStringLiteral("--timeout-ms"), QStringLiteral("200")});
     EXPECT_EQ(run.exitCode, 1);
@@ -137,7 +137,7 @@ TEST(MeterCli, refusedItemExitsOneNamingTheItem)
                            QStringLiteral("--link"), link, QStringLiteral("--baud"), QStringLiteral("9600"),
                            QStringLiteral("--reply-delay-ms"), QStringLiteral("5"),
                            QStringLiteral("--registers"), regs.fileName()}));
-    const Run run = ctl({QStringLiteral("meter"), QStringLiteral("read"), QStringLiteral("--port"), link,
+    const CtlRun run = ctl({QStringLiteral("meter"), QStringLiteral("read"), QStringLiteral("--port"), link,
                          QStringLiteral("--baud"), QStringLiteral("9600"), QStringLiteral("--items"),
                          QStringLiteral("00010000,00900200")});
     EXPECT_EQ(run.exitCode, 1);
@@ -149,7 +149,7 @@ TEST(MeterCli, badUsageExitsTwoAndBadRegisterFileExitsOne)
     EXPECT_EQ(ctl({QStringLiteral("simulate"), QStringLiteral("--protocol"), QStringLiteral("dlt999")}).exitCode, 2);
     EXPECT_EQ(ctl({QStringLiteral("meter"), QStringLiteral("read")}).exitCode, 2);
     QTemporaryDir dir;
-    const Run bad = ctl({QStringLiteral("simulate"), QStringLiteral("--protocol"), QStringLiteral("dlt645-2007"),
+    const CtlRun bad = ctl({QStringLiteral("simulate"), QStringLiteral("--protocol"), QStringLiteral("dlt645-2007"),
                          QStringLiteral("--address"), QStringLiteral("000000000001"), QStringLiteral("--link"),
                          dir.filePath(QStringLiteral("x")), QStringLiteral("--registers"),
                          dir.filePath(QStringLiteral("missing.json"))});
