@@ -65,9 +65,13 @@ for target in "${targets[@]}"; do
     corpus="$build/corpus_$target"
     mkdir -p "$corpus"
     echo "run.sh: $target for ${seconds}s (corpus $corpus)"
-    if ! "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=1024 \
-        -print_final_stats=1 -jobs="$jobs" -workers="$jobs" \
-        -artifact_prefix="$build/artifacts/${target}_" "$corpus" "$seeds" >"$build/$target.log" 2>&1; then
+    parallel=()
+    if [[ "$jobs" -gt 1 ]]; then
+        parallel=(-jobs="$jobs" -workers="$jobs") # workers log to fuzz-N.log in the cwd
+    fi
+    if ! (cd "$build" && "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+        -max_len=1024 -print_final_stats=1 "${parallel[@]}" \
+        -artifact_prefix="$build/artifacts/${target}_" "$corpus" "$seeds" >"$build/$target.log" 2>&1); then
         echo "run.sh: $target FAILED — see $build/$target.log and $build/artifacts/" >&2
         tail -40 "$build/$target.log" >&2
         status=1

@@ -11,25 +11,25 @@
 
 namespace {
 
-struct Run
+struct CtlRun
 {
     int exitCode = -1;
     QByteArray out;
     QByteArray err;
 };
 
-Run ctl(const QStringList &args)
+CtlRun ctl(const QStringList &args)
 {
     const QString program = ms::test::executable(QStringLiteral("meterswapctl"));
     EXPECT_FALSE(program.isEmpty()) << "meterswapctl is not built";
     QProcess p;
     p.start(program, QStringList{QStringLiteral("frame")} + args);
     EXPECT_TRUE(p.waitForFinished(20000));
-    return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+    return CtlRun{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
                p.readAllStandardError()};
 }
 
-QJsonObject json(const Run &r)
+QJsonObject json(const CtlRun &r)
 {
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
@@ -37,7 +37,7 @@ QJsonObject json(const Run &r)
     return doc.object();
 }
 
-int stderrLines(const Run &r)
+int stderrLines(const CtlRun &r)
 {
     return int(r.err.trimmed().count('\n')) + (r.err.trimmed().isEmpty() ? 0 : 1);
 }
@@ -45,7 +45,7 @@ int stderrLines(const Run &r)
 TEST(FrameCli, DecodesTheWorkedExample)
 {
     // GIVEN the worked example, bytes as separate words
-    const Run r = ctl(QStringLiteral("decode 68 01 00 00 00 00 00 68 11 04 33 33 33 33 B2 16")
+    const CtlRun r = ctl(QStringLiteral("decode 68 01 00 00 00 00 00 68 11 04 33 33 33 33 B2 16")
                           .split(QLatin1Char(' ')));
     // THEN exit 0 and the JSON the contract names
     ASSERT_EQ(r.exitCode, 0) << r.err.constData();
@@ -61,7 +61,7 @@ TEST(FrameCli, DecodesTheWorkedExample)
 
 TEST(FrameCli, DecodesValuesUnitsAndNonBcdAddresses)
 {
-    const Run r = ctl({QStringLiteral("decode"), QStringLiteral("6881040007213A68910733353535333333BA16")});
+    const CtlRun r = ctl({QStringLiteral("decode"), QStringLiteral("6881040007213A68910733353535333333BA16")});
     ASSERT_EQ(r.exitCode, 0) << r.err.constData();
     const QJsonObject o = json(r);
     EXPECT_EQ(o.value(QStringLiteral("address")).toString(), QStringLiteral("3A2107000481"));
@@ -71,12 +71,12 @@ TEST(FrameCli, DecodesValuesUnitsAndNonBcdAddresses)
     EXPECT_TRUE(v.value(QStringLiteral("value")).isDouble());
     EXPECT_EQ(v.value(QStringLiteral("unit")).toString(), QStringLiteral("A"));
 
-    const Run energy = ctl({QStringLiteral("decode"), QStringLiteral("680100000000006891083333343359B35544DC16")});
+    const CtlRun energy = ctl({QStringLiteral("decode"), QStringLiteral("680100000000006891083333343359B35544DC16")});
     const QJsonObject e = json(energy).value(QStringLiteral("values")).toArray().at(0).toObject();
     EXPECT_DOUBLE_EQ(e.value(QStringLiteral("value")).toDouble(), 112280.26);
     EXPECT_EQ(e.value(QStringLiteral("unit")).toString(), QStringLiteral("kWh"));
 
-    const Run date = ctl({QStringLiteral("decode"), QStringLiteral("681200000010206891093433393833333C4348B116")});
+    const CtlRun date = ctl({QStringLiteral("decode"), QStringLiteral("681200000010206891093433393833333C4348B116")});
     const QJsonObject d = json(date).value(QStringLiteral("values")).toArray().at(0).toObject();
     EXPECT_EQ(d.value(QStringLiteral("value")).toString(), QStringLiteral("2015-10-09 00:00"));
     EXPECT_TRUE(d.value(QStringLiteral("unit")).isNull());
@@ -84,7 +84,7 @@ TEST(FrameCli, DecodesValuesUnitsAndNonBcdAddresses)
 
 TEST(FrameCli, ErrorReplyCarriesCodeAndText)
 {
-    const Run r = ctl({QStringLiteral("decode"), QStringLiteral("6812000000102068D101351916")});
+    const CtlRun r = ctl({QStringLiteral("decode"), QStringLiteral("6812000000102068D101351916")});
     ASSERT_EQ(r.exitCode, 0) << r.err.constData();
     const QJsonObject error = json(r).value(QStringLiteral("error")).toObject();
     EXPECT_EQ(error.value(QStringLiteral("code")).toInt(), 2);
@@ -93,7 +93,7 @@ TEST(FrameCli, ErrorReplyCarriesCodeAndText)
 
 TEST(FrameCli, Decodes698WithOadAndScaler)
 {
-    const Run r = ctl({QStringLiteral("decode"),
+    const CtlRun r = ctl({QStringLiteral("decode"),
                        QStringLiteral("681E00C305000000000000009E548501000010020101060001E24000005AD416")});
     ASSERT_EQ(r.exitCode, 0) << r.err.constData();
     const QJsonObject o = json(r);
@@ -121,7 +121,7 @@ TEST(FrameCli, BadFramesExitOneWithOneLineNamingTheProblem)
         {"hello", "十六进制"},
     };
     for (const auto &c : cases) {
-        const Run r = ctl({QStringLiteral("decode"), QString::fromLatin1(c.hex)});
+        const CtlRun r = ctl({QStringLiteral("decode"), QString::fromLatin1(c.hex)});
         EXPECT_EQ(r.exitCode, 1) << c.hex;
         EXPECT_TRUE(r.out.isEmpty()) << c.hex;
         EXPECT_EQ(stderrLines(r), 1) << r.err.constData();
@@ -131,18 +131,18 @@ TEST(FrameCli, BadFramesExitOneWithOneLineNamingTheProblem)
 
 TEST(FrameCli, EncodeReadPrintsTheFrameThatDecodesBack)
 {
-    const Run r = ctl({QStringLiteral("encode"), QStringLiteral("read"), QStringLiteral("--protocol"),
+    const CtlRun r = ctl({QStringLiteral("encode"), QStringLiteral("read"), QStringLiteral("--protocol"),
                        QStringLiteral("dlt645-2007"), QStringLiteral("--address"),
                        QStringLiteral("000000000001"), QStringLiteral("--item"), QStringLiteral("00000000")});
     ASSERT_EQ(r.exitCode, 0) << r.err.constData();
     EXPECT_EQ(r.out.trimmed(), QByteArray("68 01 00 00 00 00 00 68 11 04 33 33 33 33 B2 16"));
 
     for (const auto &[protocol, item] : {std::pair{"dlt645-1997", "9010"}, std::pair{"dlt698.45", "40010200"}}) {
-        const Run e = ctl({QStringLiteral("encode"), QStringLiteral("read"), QStringLiteral("--protocol"),
+        const CtlRun e = ctl({QStringLiteral("encode"), QStringLiteral("read"), QStringLiteral("--protocol"),
                            QString::fromLatin1(protocol), QStringLiteral("--address"),
                            QStringLiteral("201000000012"), QStringLiteral("--item"), QString::fromLatin1(item)});
         ASSERT_EQ(e.exitCode, 0) << e.err.constData();
-        const Run d = ctl(QStringList{QStringLiteral("decode")}
+        const CtlRun d = ctl(QStringList{QStringLiteral("decode")}
                           + QString::fromLatin1(e.out.trimmed()).split(QLatin1Char(' ')));
         ASSERT_EQ(d.exitCode, 0) << d.err.constData();
         const QJsonObject o = json(d);
