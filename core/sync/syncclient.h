@@ -47,7 +47,7 @@ struct SyncSummary
     int filesUploaded = 0;          // completed by this run
     int filesAlreadyThere = 0;      // the office held them already
     qint64 fileBytes = 0;           // bytes of files completed or resumed in this run
-    qint64 bodyBytesSent = 0;       // upload bytes put on the wire, every attempt in full
+    qint64 bodyBytesSent = 0;       // request body bytes written to the connection, all attempts
     int tasksPulled = 0;
     int customersPulled = 0;
     int retries = 0;

@@ -83,8 +83,11 @@ void SyncHttp::issue(Call call)
                                              : QByteArrayLiteral("application/json"));
     QNetworkReply *reply = call.verb == "GET" ? m_nam.get(request)
                                               : m_nam.sendCustomRequest(request, call.verb, call.body);
-    m_bodyBytesSent += call.body.size();
     m_inFlight = reply;
+    m_attemptSent = 0;
+    connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64) {
+        m_attemptSent = std::max(m_attemptSent, sent);
+    });
     m_pinFailed = false;
     if (!m_options.pinnedSha256.isEmpty()) {
         connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
@@ -107,6 +110,8 @@ void SyncHttp::finish(QNetworkReply *reply, Call call)
     reply->deleteLater();
     if (m_inFlight == reply)
         m_inFlight = nullptr;
+    m_bodyBytesSent += m_attemptSent; // what reached the socket, also when the attempt failed
+    m_attemptSent = 0;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError net = reply->error();
     const QByteArray body = reply->readAll();

@@ -52,7 +52,8 @@ public:
     void abort(); // drops the call in flight and any held one; its Done is not called
 
     int retries() const { return m_retries; }
-    qint64 bodyBytesSent() const { return m_bodyBytesSent; } // every attempt counted in full
+    // Request body bytes written to the connection, over every attempt (failed ones included).
+    qint64 bodyBytesSent() const { return m_bodyBytesSent; }
 
 Q_SIGNALS:
     void retrying(int attempt, int delayMs, const QString &reason);
@@ -80,6 +81,7 @@ private:
     QTimer m_backoff;
     int m_retries = 0;
     qint64 m_bodyBytesSent = 0;
+    qint64 m_attemptSent = 0;
     bool m_pinFailed = false;
 };
 

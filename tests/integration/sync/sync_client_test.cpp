@@ -4,12 +4,14 @@
 
 #include "sync/storesynclocal.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QSslCertificate>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QTimer>
 #include <gtest/gtest.h>
 
 using namespace ms;
@@ -95,17 +97,19 @@ TEST_F(SyncClientTest, ServerKilledMidUploadAndRestartedResumesFromStoredOffset)
     const qint64 total = 2 * 600 * 1024;
     // WHEN the server is killed (SIGKILL) once 400 KB have arrived, and restarted on the same port
     bool killed = false;
+    bool restarted = false;
     const quint16 port = m_server->port();
     const auto summary = runSync(local, o, [&](const sync::SyncProgress &p) {
         if (!killed && p.bytesDone >= 400 * 1024) {
             killed = true;
             m_server->kill();
-            QThread::msleep(300);
-            ASSERT_TRUE(m_server->start(port));
+            // back after a pause, so the client meets a refused connection and backs off
+            QTimer::singleShot(700, QCoreApplication::instance(), [&] { restarted = m_server->start(port); });
         }
     });
     // THEN the sync completes, every byte was sent at most once plus the chunk that was cut
     ASSERT_TRUE(killed);
+    ASSERT_TRUE(restarted);
     ASSERT_TRUE(summary.ok) << summary.error.message.toStdString();
     EXPECT_GT(summary.retries, 0);
     EXPECT_LE(summary.bodyBytesSent, total + o.chunkBytes);
