@@ -41,9 +41,9 @@ FormFillPage::FormFillPage(const FormSpec &form, FormContext context, QWidget *p
     for (const FormBlock &b : m_form.blocks) {
         if (b.type == FormBlock::Type::Fields) {
             auto *box = new QGroupBox(b.title, content);
-            auto *form = new QFormLayout(box);
+            auto *grid = new QFormLayout(box);
             for (const FormField &field : b.fields)
-                form->addRow(field.label, makeEditor(field));
+                grid->addRow(field.label, makeEditor(field));
             col->addWidget(box);
         } else if (b.type == FormBlock::Type::Table) {
             int rows = 0;
