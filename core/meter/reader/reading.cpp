@@ -90,7 +90,11 @@ QJsonObject SwapSetReading::toJson() const
             o.insert(QStringLiteral("message"), i.message);
         itemArray.append(o);
     }
+    QJsonArray wire; // everything on the line in order, detection probes included
+    for (const RawFrame &f : frames)
+        wire.append(rawFrameJson(f));
     QJsonObject root{
+        {QStringLiteral("frames"), wire},
         {QStringLiteral("port"), port},
         {QStringLiteral("link"), linkParams},
         {QStringLiteral("baud"), baud},

@@ -1,0 +1,196 @@
+// MeterReadPage on the offscreen platform against the simulator on a real pty.
+#define ZX_USE_UTF8 1
+#include "meter/meterreadflow.h"
+#include "meter/meterreadpage.h"
+#include "meter/portpicker.h"
+#include "meter/sim/sim_runner.h"
+
+#include <QComboBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <gtest/gtest.h>
+
+#include <ZXing/BitMatrix.h>
+#include <ZXing/MultiFormatWriter.h>
+
+using namespace ms;
+
+namespace {
+
+struct PageRig
+{
+    QTemporaryDir dir;
+    meter::SimulatorThread sim;
+    meter::ProtocolMemory memory;
+    std::unique_ptr<MeterReadPage> page;
+
+    explicit PageRig(meter::SimulatorOptions o, MeterReadPageConfig config = {},
+                     meter::RegisterSet regs = meter::RegisterSet::defaults())
+        : sim(std::move(o), std::move(regs))
+    {
+        const auto started = sim.start(dir.filePath(QStringLiteral("probe")));
+        EXPECT_TRUE(started.ok());
+        config.replyTimeoutMs = 300;
+        page = std::make_unique<MeterReadPage>(config, memory);
+        page->resize(1280, 800);
+        page->show();
+        page->portPicker()->setPortName(sim.portPath());
+        page->baudBox()->setCurrentIndex(page->baudBox()->findData(9600));
+    }
+
+    meter::SwapSetReading readByTap()
+    {
+        QSignalSpy done(page.get(), &MeterReadPage::readFinished);
+        QTest::mouseClick(page->readButton(), Qt::LeftButton);
+        EXPECT_TRUE(done.wait(20000));
+        return done.isEmpty() ? meter::SwapSetReading{} : done.first().first().value<meter::SwapSetReading>();
+    }
+};
+
+meter::SimulatorOptions fast(meter::Protocol p, const QString &address = QStringLiteral("201000000012"))
+{
+    meter::SimulatorOptions o;
+    o.protocol = p;
+    o.address = address;
+    o.baud = 9600;
+    o.replyDelayMs = 5;
+    return o;
+}
+
+QImage barcodeImage(const std::string &text)
+{
+    const ZXing::BitMatrix m = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::Code128).setMargin(20).encode(text, 900, 200);
+    QImage img(m.width(), m.height(), QImage::Format_Grayscale8);
+    for (int y = 0; y < m.height(); ++y)
+        for (int x = 0; x < m.width(); ++x)
+            img.setPixel(x, y, m.get(x, y) ? qRgb(0, 0, 0) : qRgb(255, 255, 255));
+    return img;
+}
+
+} // namespace
+
+TEST(MeterReadPage, oneTapReadsTheMeterFillsTheTableAndWarnsAboutANewMeterNotAtZero)
+{
+    // GIVEN the page for a new meter's start reading, a 2007 meter showing 1234.56 kWh
+    MeterReadPageConfig config;
+    config.meter = QStringLiteral("new");
+    config.expectedAddress = QStringLiteral("201000000012");
+    PageRig rig(fast(meter::Protocol::Dlt645_2007), config);
+    // WHEN the installer taps 读表
+    const meter::SwapSetReading r = rig.readByTap();
+    // THEN the table shows the values, the save button is on, and the start-reading warning shows
+    ASSERT_EQ(r.failure, meter::LinkFailure::None) << r.message.toStdString();
+    EXPECT_GE(rig.page->table()->rowCount(), 8);
+    bool sawTotal = false;
+    for (int row = 0; row < rig.page->table()->rowCount(); ++row)
+        sawTotal = sawTotal || rig.page->table()->item(row, 1)->text() == QStringLiteral("1234.56");
+    EXPECT_TRUE(sawTotal);
+    EXPECT_TRUE(rig.page->saveButton()->isEnabled());
+    const QStringList warnings = rig.page->warningTexts();
+    ASSERT_EQ(warnings.size(), 1) << warnings.join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(warnings.first().contains(QStringLiteral("新表起码")));
+    EXPECT_TRUE(rig.page->statusText().contains(QStringLiteral("读表完成")));
+    // AND saving emits the reading with its raw frames
+    QSignalSpy save(rig.page.get(), &MeterReadPage::saveRequested);
+    QTest::mouseClick(rig.page->saveButton(), Qt::LeftButton);
+    ASSERT_EQ(save.count(), 1);
+    const auto saved = save.first().first().value<meter::SwapSetReading>();
+    EXPECT_FALSE(saved.frames.isEmpty());
+}
+
+TEST(MeterReadPage, wrongMeterAndBadTariffsAreFlagged)
+{
+    // GIVEN the old meter page for meter 201000000099, last billed 2000 kWh, and a 698 meter
+    // whose tariffs do not add up
+    MeterReadPageConfig config;
+    config.meter = QStringLiteral("old");
+    config.expectedAddress = QStringLiteral("201000000099");
+    config.lastBilled = 2000.0;
+    meter::RegisterSet regs = meter::RegisterSet::defaults();
+    regs.set(QStringLiteral("forward_active"), {QStringLiteral("1234.56"), QStringLiteral("400.00"),
+                                                QStringLiteral("500.00"), QStringLiteral("200.00"),
+                                                QStringLiteral("100.00")});
+    PageRig rig(fast(meter::Protocol::Dlt698_45), config, regs);
+    const meter::SwapSetReading r = rig.readByTap();
+    ASSERT_EQ(r.failure, meter::LinkFailure::None) << r.message.toStdString();
+    const QStringList w = rig.page->warningTexts();
+    const QString all = w.join(QLatin1Char('\n'));
+    EXPECT_TRUE(all.contains(QStringLiteral("201000000099"))) << all.toStdString();  // address ≠ job
+    EXPECT_TRUE(all.contains(QStringLiteral("上次结算"))) << all.toStdString();      // 1234.56 < 2000
+    EXPECT_TRUE(all.contains(QStringLiteral("费率之和"))) << all.toStdString();       // 1200 ≠ 1234.56
+    EXPECT_EQ(w.size(), 3);
+}
+
+TEST(MeterReadPage, silentPortShowsWhatToTryAndKeepsSaveOff)
+{
+    meter::SimulatorOptions o = fast(meter::Protocol::Dlt645_2007);
+    o.silent = true;
+    PageRig rig(o);
+    const meter::SwapSetReading r = rig.readByTap();
+    EXPECT_EQ(r.failure, meter::LinkFailure::Silent);
+    EXPECT_TRUE(rig.page->statusText().contains(QStringLiteral("探头")));
+    EXPECT_FALSE(rig.page->saveButton()->isEnabled());
+    EXPECT_TRUE(rig.page->readButton()->isEnabled()); // can try again
+}
+
+TEST(MeterReadPage, nameplateBarcodeIsCheckedAgainstTheAddress)
+{
+    PageRig rig(fast(meter::Protocol::Dlt645_2007));
+    const meter::SwapSetReading r = rig.readByTap();
+    ASSERT_EQ(r.failure, meter::LinkFailure::None);
+    // a nameplate whose asset number ends in the address: no warning
+    rig.page->scanImage(barcodeImage("1130010201000000012"));
+    EXPECT_EQ(rig.page->scannedAssetNo(), QStringLiteral("1130010201000000012"));
+    EXPECT_TRUE(rig.page->warningTexts().isEmpty());
+    // the neighbour's nameplate: warning
+    rig.page->scanImage(barcodeImage("1130010201000000077"));
+    ASSERT_EQ(rig.page->warningTexts().size(), 1);
+    EXPECT_TRUE(rig.page->warningTexts().first().contains(QStringLiteral("不对应")));
+}
+
+TEST(MeterReadPage, touchTargetsAreLargeEnough)
+{
+    PageRig rig(fast(meter::Protocol::Dlt645_2007));
+    for (QPushButton *b : rig.page->findChildren<QPushButton *>()) {
+        if (b->isVisible()) {
+            EXPECT_GE(b->height(), 48) << b->text().toStdString();
+        }
+    }
+    EXPECT_GE(rig.page->readButton()->height(), 90);
+}
+
+TEST(MeterEvidence, rowsCarryEveryRegisterAndTheFramesFile)
+{
+    meter::SwapSetReading reading;
+    reading.protocol = meter::Protocol::Dlt645_2007;
+    reading.address = QStringLiteral("201000000012");
+    meter::ItemReading energy;
+    energy.key = QStringLiteral("forward_active");
+    energy.status = meter::ItemReading::Status::Ok;
+    for (const char *v : {"1234.56", "400.00", "500.00", "234.56", "100.00"}) {
+        meter::ReadValue value;
+        value.text = QString::fromLatin1(v);
+        value.number = value.text.toDouble();
+        value.unit = QStringLiteral("kWh");
+        energy.values.append(value);
+    }
+    reading.items.append(energy);
+    reading.frames.append({meter::RawFrame::Direction::Tx, QByteArray::fromHex("68AA16"), QDateTime::currentDateTimeUtc()});
+    MeterReadRequest request;
+    request.jobId = 5;
+    request.cardId = QStringLiteral("21.3");
+    request.requirement.key = QStringLiteral("old_final");
+    request.requirement.meter = QStringLiteral("old");
+    request.requirement.registerName = QStringLiteral("forward_total");
+    const QList<NewEvidence> rows = meterEvidence(request, reading, {}, QStringLiteral("1130010201000000012"));
+    ASSERT_EQ(rows.size(), 6); // frames + total + T1..T4
+    EXPECT_EQ(rows.first().record.kind, EvidenceKind::MeterFrames);
+    EXPECT_TRUE(rows.first().data.contains("68AA16"));
+    EXPECT_EQ(rows.at(1).record.requirement, QStringLiteral("old_final"));
+    EXPECT_EQ(rows.at(1).record.value, QStringLiteral("1234.56"));
+    EXPECT_EQ(rows.at(2).record.requirement, QStringLiteral("old_final.forward_t1"));
+    EXPECT_EQ(rows.at(2).record.meta.value(QStringLiteral("frames")).toString(), rows.first().record.uuid);
+}
