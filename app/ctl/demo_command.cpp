@@ -26,8 +26,8 @@ class PhotoMaker
 public:
     explicit PhotoMaker(int targetKb)
     {
-        // Noise costs about 0.9 byte per pixel at quality 85; width:height = 4:3.
-        const double pixels = std::max(16.0, targetKb * 1024.0 / 0.9);
+        // This noise costs about 0.45 byte per pixel at quality 85; width:height = 4:3.
+        const double pixels = std::max(16.0, targetKb * 1024.0 / 0.45);
         const int w = std::max(64, int(std::sqrt(pixels * 4.0 / 3.0)));
         const int h = std::max(48, w * 3 / 4);
         m_base = QImage(w, h, QImage::Format_RGB32);

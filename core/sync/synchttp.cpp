@@ -85,8 +85,11 @@ void SyncHttp::issue(Call call)
                                               : m_nam.sendCustomRequest(request, call.verb, call.body);
     m_inFlight = reply;
     m_attemptSent = 0;
-    connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64) {
-        m_attemptSent = std::max(m_attemptSent, sent);
+    // QNetworkAccessManager may resend a request by itself on a dropped keep-alive connection:
+    // progress then starts again from 0, and those bytes count too.
+    connect(reply, &QNetworkReply::uploadProgress, this, [this, last = qint64(0)](qint64 sent, qint64) mutable {
+        m_attemptSent += sent >= last ? sent - last : sent;
+        last = sent;
     });
     m_pinFailed = false;
     if (!m_options.pinnedSha256.isEmpty()) {
