@@ -21,6 +21,8 @@ FlowChartPage::FlowChartPage(const Catalog &catalog, QWidget *parent)
     layout->addWidget(scroll, 3);
     auto *side = new QVBoxLayout;
     m_flowTitle->setWordWrap(true);
+    m_flowTitle->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    m_flowTitle->setMinimumHeight(72);
     m_flowTitle->setObjectName(QStringLiteral("flowTitle"));
     side->addWidget(m_flowTitle);
     m_cards->setObjectName(QStringLiteral("flowCards"));

@@ -174,8 +174,9 @@ void FlowChartView::paintEvent(QPaintEvent *)
         p.drawText(nameRect, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, flow.name);
         const Role *role = m_catalog.role(flow.role);
         p.setPen(Qt::darkGray);
-        p.drawText(box.adjusted(8, 0, -8, -14), Qt::AlignLeft | Qt::AlignBottom,
-                   role ? role->name.left(10) : flow.role);
+        const QRect roleRect = box.adjusted(8, 0, -8, -14);
+        p.drawText(roleRect, Qt::AlignLeft | Qt::AlignBottom,
+                   p.fontMetrics().elidedText(role ? role->name : flow.role, Qt::ElideRight, roleRect.width()));
         // progress bar
         const QRect bar(box.left() + 8, box.bottom() - 11, box.width() - 16, 6);
         p.setPen(Qt::NoPen);

@@ -150,6 +150,8 @@ TEST(FlowChart, DrawsFourPhasesAndFortyThreeFlowsAndOpensAFlowsCards)
                                          chart->flowRect(QStringLiteral("22")).top());
     EXPECT_LT(other.red(), other.blue() + 80) << other.name().toStdString();
     EXPECT_NE(img.pixelColor(r.left() - 5, r.center().y()), QColor(Qt::white));
+    if (const QString shots = qEnvironmentVariable("MS_UI_SHOTS"); !shots.isEmpty()) // for a person to look at
+        page.grab().save(shots + QStringLiteral("/flowchart.png"));
 }
 
 TEST(FormFill, KnownValuesArePrefilledTypedOnesPrintAndPreviewUsesTheRenderer)
