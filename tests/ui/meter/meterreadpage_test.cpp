@@ -4,6 +4,8 @@
 #include "meter/meterreadpage.h"
 #include "meter/portpicker.h"
 #include "meter/sim/sim_runner.h"
+#include "store/demodata.h"
+#include "store/store.h"
 
 #include <QComboBox>
 #include <QPushButton>
@@ -193,4 +195,46 @@ TEST(MeterEvidence, rowsCarryEveryRegisterAndTheFramesFile)
     EXPECT_EQ(rows.at(1).record.value, QStringLiteral("1234.56"));
     EXPECT_EQ(rows.at(2).record.requirement, QStringLiteral("old_final.forward_t1"));
     EXPECT_EQ(rows.at(2).record.meta.value(QStringLiteral("frames")).toString(), rows.first().record.uuid);
+}
+
+TEST(MeterEvidence, aRealReadIsSavedInOneTransactionIntoARealStore)
+{
+    // GIVEN a real store with one generated job, and a reading from the simulator on a pty
+    QTemporaryDir dir;
+    auto opened = Store::open(dir.filePath(QStringLiteral("data")));
+    ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
+    std::unique_ptr<Store> store = std::move(opened).value();
+    ASSERT_TRUE(generateJobs(*store, 1).ok());
+    const QList<JobListItem> jobs = store->jobs().list(JobQuery().page(1));
+    ASSERT_EQ(jobs.size(), 1);
+    PageRig rig(fast(meter::Protocol::Dlt645_2007));
+    const meter::SwapSetReading reading = rig.readByTap();
+    ASSERT_EQ(reading.failure, meter::LinkFailure::None);
+    MeterReadRequest request;
+    request.jobId = jobs.first().job.id;
+    request.cardId = QStringLiteral("21.3");
+    request.requirement.key = QStringLiteral("old_final_reading");
+    request.requirement.meter = QStringLiteral("old");
+    // WHEN the rows are saved
+    const auto saved = store->evidence().add(meterEvidence(request, reading, {}, QString()));
+    ASSERT_TRUE(saved.ok()) << saved.error().message.toStdString();
+    // THEN the frames file and every register are in the job, linked, and the file is intact
+    const QList<Evidence> rows = store->evidence().forJob(request.jobId);
+    int readings = 0;
+    QString framesUuid;
+    for (const Evidence &e : rows) {
+        if (e.kind == EvidenceKind::MeterFrames) {
+            framesUuid = e.uuid;
+            EXPECT_FALSE(e.sha256.isEmpty());
+        } else if (e.kind == EvidenceKind::MeterReading) {
+            ++readings;
+        }
+    }
+    EXPECT_EQ(readings, 8); // total, T1..T4, reverse, remaining energy, remaining money
+    for (const Evidence &e : rows) {
+        if (e.kind == EvidenceKind::MeterReading) {
+            EXPECT_EQ(e.meta.value(QStringLiteral("frames")).toString(), framesUuid);
+        }
+    }
+    EXPECT_TRUE(store->evidence().verifyFiles(request.jobId).ok());
 }
