@@ -40,6 +40,11 @@ inline constexpr const char *kCatalogDir = "catalog.dir";        // "" = built-i
 
 struct AppContext
 {
+    AppContext(Store &s, const Catalog &c, const Workflow &w, LanguageSwitcher &l)
+        : store(s), catalog(c), workflow(w), language(l)
+    {
+    }
+
     Store &store;
     const Catalog &catalog;
     const Workflow &workflow;

@@ -97,7 +97,7 @@ int main(int argc, char **argv)
         return 1;
     }
     ms::Services &s = services.value();
-    ms::AppContext ctx{*s.store, *s.catalog, *s.workflow, *s.language};
+    ms::AppContext ctx(*s.store, *s.catalog, *s.workflow, *s.language);
     ctx.catalogRoot = s.catalogRoot;
     ctx.catalogNotice = s.catalogNotice;
     // The meter-read page (app/tablet/meter) and role homes (app/tablet/office) plug in here.

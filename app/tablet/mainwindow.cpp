@@ -231,6 +231,7 @@ void MainWindow::openEvidence(const QString &cardId, const QString &key, Evidenc
 {
     const Card *card = m_ctx.catalog.card(cardId);
     const EvidenceRequirement *req = card ? card->requirement(key) : nullptr;
+    qCInfo(lcUi) << "evidence" << cardId << key << int(action) << bool(req);
     if (!m_session || !req)
         return;
     const auto done = [this](bool) { pop(); };

@@ -12,6 +12,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QScroller>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace ms {
@@ -56,7 +57,7 @@ CardWalkerPage::CardWalkerPage(AppContext &ctx, JobSession &session, const QStri
     m_scroll = new QScrollArea(this);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
-    QScroller::grabGesture(m_scroll->viewport(), QScroller::LeftMouseButtonGesture);
+    QScroller::grabGesture(m_scroll->viewport(), QScroller::TouchGesture);
     root->addWidget(m_scroll, 1);
 
     m_missing = new QLabel(this);
@@ -72,6 +73,7 @@ CardWalkerPage::CardWalkerPage(AppContext &ctx, JobSession &session, const QStri
     bottom->addStretch();
     m_complete = new QPushButton(this);
     m_complete->setObjectName(QStringLiteral("primary"));
+    m_complete->setProperty("role", QStringLiteral("complete"));
     m_complete->setMinimumWidth(360);
     m_complete->setMinimumHeight(72);
     bottom->addWidget(m_complete);
@@ -79,7 +81,17 @@ CardWalkerPage::CardWalkerPage(AppContext &ctx, JobSession &session, const QStri
 
     connect(m_back, &QPushButton::clicked, this, &CardWalkerPage::goBack);
     connect(m_complete, &QPushButton::clicked, this, [this] { completeCard(); });
-    connect(&session, &JobSession::changed, this, &CardWalkerPage::rebuild);
+    // Rebuild after the tap that changed the job has returned (never delete the tapped button
+    // inside its own clicked signal); several changes in a row rebuild once.
+    connect(&session, &JobSession::changed, this, [this] {
+        if (m_rebuildPending)
+            return;
+        m_rebuildPending = true;
+        QTimer::singleShot(0, this, [this] {
+            m_rebuildPending = false;
+            rebuild();
+        });
+    });
     rebuild();
 }
 
@@ -101,6 +113,7 @@ void CardWalkerPage::rebuild()
     }
     if (m_reason)
         m_pendingReason = m_reason->text();
+    m_reason = nullptr;
     const int scrollPos = m_scroll->verticalScrollBar()->value();
     const CardProgress progress = m_session.progress(m_cardId);
     const Role *role = m_ctx.catalog.role(card->role);
@@ -289,7 +302,8 @@ bool CardWalkerPage::completeCard()
         return false;
     }
     m_missing->hide();
-    if (next->isEmpty()) {
+    // The workflow decides where this person's walk ends (e.g. 30.2 hands over to the office).
+    if (next->isEmpty() || m_session.state().status == JobStatus::Done) {
         emit jobFinished();
         return true;
     }

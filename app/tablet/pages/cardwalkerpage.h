@@ -5,6 +5,8 @@
 #include "appcontext.h"
 #include "widgets/evidenceslot.h"
 
+#include <QLineEdit>
+#include <QPointer>
 #include <QWidget>
 
 class QButtonGroup;
@@ -55,8 +57,9 @@ private:
     QLabel *m_missing = nullptr;
     QPushButton *m_back = nullptr;
     QPushButton *m_complete = nullptr;
-    QLineEdit *m_reason = nullptr;
+    QPointer<QLineEdit> m_reason; // lives in the rebuilt content
     QString m_pendingReason;
+    bool m_rebuildPending = false;
 };
 
 } // namespace ms

@@ -17,7 +17,7 @@
 namespace ms {
 
 namespace {
-constexpr int kAll = -1;
+constexpr int kAll = 100; // not -1: QButtonGroup auto-assigns ids for -1
 }
 
 JobListPage::JobListPage(AppContext &ctx, QWidget *parent) : QWidget(parent), m_ctx(ctx)
@@ -66,7 +66,7 @@ JobListPage::JobListPage(AppContext &ctx, QWidget *parent) : QWidget(parent), m_
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAccessibleName(tr("工单列表"));
-    QScroller::grabGesture(m_view->viewport(), QScroller::LeftMouseButtonGesture);
+    QScroller::grabGesture(m_view->viewport(), QScroller::TouchGesture);
     root->addWidget(m_view, 1);
 
     m_debounce = new QTimer(this);

@@ -53,7 +53,7 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "%s\n", qPrintable(s.error().message));
         return 1;
     }
-    ms::AppContext ctx{*s->store, *s->catalog, *s->workflow, *s->language};
+    ms::AppContext ctx(*s->store, *s->catalog, *s->workflow, *s->language);
     ctx.cameraEnabled = false;
     const QString jpegPath = dir.filePath(QStringLiteral("photo.jpg"));
     {

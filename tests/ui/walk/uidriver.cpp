@@ -5,6 +5,7 @@
 #include <QImageWriter>
 #include <QLinearGradient>
 #include <QPainter>
+#include <QScrollArea>
 #include <QTest>
 
 namespace ms::test {
@@ -22,8 +23,8 @@ std::unique_ptr<App> App::start(bool demo)
         return nullptr;
     }
     app->services = std::move(s).value();
-    app->ctx = std::make_unique<AppContext>(AppContext{*app->services.store, *app->services.catalog,
-                                                       *app->services.workflow, *app->services.language});
+    app->ctx = std::make_unique<AppContext>(*app->services.store, *app->services.catalog,
+                                            *app->services.workflow, *app->services.language);
     app->ctx->catalogRoot = app->services.catalogRoot;
     app->ctx->cameraEnabled = false;
     app->window = std::make_unique<MainWindow>(*app->ctx);
@@ -62,9 +63,22 @@ bool tap(QAbstractButton *button)
 {
     if (!button || !button->isEnabled())
         return false;
-    // Make sure the button is on screen (inside a scroll area) before tapping it.
-    button->window()->activateWindow();
-    QTest::mouseClick(button, Qt::LeftButton, {}, button->rect().center());
+    // QTest delivers the click through the window like a finger: lay out pending changes, then
+    // scroll the button into view when it sits in a scroll area.
+    QApplication::processEvents();
+    for (QWidget *p = button->parentWidget(); p; p = p->parentWidget())
+        if (auto *area = qobject_cast<QScrollArea *>(p)) {
+            area->ensureWidgetVisible(button, 10, 10);
+            QApplication::processEvents();
+        }
+    const QPoint centre = button->rect().center();
+    QWidget *hit = button->window()->childAt(button->mapTo(button->window(), centre));
+    if (hit != button && !button->isAncestorOf(hit)) {
+        qWarning("tap: %s is covered by %s", qPrintable(button->text()),
+                 hit ? hit->metaObject()->className() : "nothing");
+        return false;
+    }
+    QTest::mouseClick(button, Qt::LeftButton, {}, centre);
     QApplication::processEvents();
     return true;
 }
