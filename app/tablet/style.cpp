@@ -49,7 +49,7 @@ QFrame#topBar QPushButton { background: #ffffff; color: #0b3d7a; border: none; m
 QFrame#card { border: 2px solid #9aa7b8; border-radius: 8px; }
 QPushButton { min-height: 64px; padding: 0 20px; border-radius: 8px; border: 2px solid #0b3d7a;
               background: #e8eef7; color: #0b3d7a; font-weight: bold; font-size: 22px; }
-QPushButton:pressed { background: #0b3d7a; color: #ffffff; }
+QPushButton:pressed, QPushButton:checked { background: #0b3d7a; color: #ffffff; }
 QPushButton:disabled { border-color: #9a9a9a; color: #8a8a8a; background: #f0f0f0; }
 QPushButton#primary { background: #0b3d7a; color: #ffffff; }
 QPushButton#primary:disabled { background: #9aa7b8; color: #eeeeee; }

@@ -21,7 +21,9 @@ int main(int argc, char **argv)
     }
     QTemporaryDir dir;
     {
-        auto store = ms::Store::open({.dataDir = dir.path()});
+        ms::StoreOptions so;
+        so.dataDir = dir.path();
+        auto store = ms::Store::open(so);
         if (!store) {
             std::fprintf(stderr, "%s\n", qPrintable(store.error().message));
             return 1;

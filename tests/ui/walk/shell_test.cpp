@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSet>
 #include <QTest>
 #include <gtest/gtest.h>
 
@@ -167,4 +168,37 @@ TEST_F(Shell, GivenEnglishChosen_WhenSwitched_ThenScreensAreRebuiltInEnglish)
     EXPECT_EQ(app->ctx->store.settings().value(QStringLiteral("ui.language")), QStringLiteral("en"));
     ASSERT_TRUE(tap(findButton(win().currentPage(), QStringLiteral("中文"))));
     EXPECT_TRUE(findButton(&win(), QStringLiteral("退出登录")));
+}
+
+// Renders the job list and a card walker at 1280×800 and checks they are not blank; with
+// MS_SCREENSHOT_DIR set, saves them (docs/images/job-list.png, card-walker.png come from here).
+TEST_F(Shell, GivenDemo_WhenJobListAndCardWalkerRendered_ThenScreensHaveContent)
+{
+    signIn();
+    win().resize(1280, 800);
+    QApplication::processEvents();
+    const auto check = [&](const QString &name) {
+        QApplication::processEvents();
+        const QImage img = win().grab().toImage();
+        EXPECT_EQ(img.size(), QSize(1280, 800));
+        QSet<QRgb> colours;
+        for (int y = 0; y < img.height(); y += 16)
+            for (int x = 0; x < img.width(); x += 16)
+                colours.insert(img.pixel(x, y));
+        EXPECT_GT(colours.size(), 8) << name.toStdString();
+        const QString dir = qEnvironmentVariable("MS_SCREENSHOT_DIR");
+        if (!dir.isEmpty()) {
+            EXPECT_TRUE(img.save(dir + QLatin1Char('/') + name));
+        }
+    };
+    check(QStringLiteral("job-list.png"));
+    auto *walker = openCard(QStringLiteral("21.3"));
+    ASSERT_TRUE(walker);
+    ASSERT_TRUE(walker->toggleStep(0));
+    ASSERT_TRUE(walker->toggleStep(1));
+    auto added = win().session()->addValue(QStringLiteral("21.3"), QStringLiteral("old_final_total"),
+                                           QStringLiteral("12345.67"));
+    ASSERT_TRUE(added.ok());
+    QApplication::processEvents();
+    check(QStringLiteral("card-walker.png"));
 }

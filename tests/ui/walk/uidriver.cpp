@@ -1,5 +1,7 @@
 #include "uidriver.h"
 
+#include "style.h"
+
 #include <QAbstractButton>
 #include <QApplication>
 #include <QImageWriter>
@@ -13,6 +15,7 @@ namespace ms::test {
 std::unique_ptr<App> App::start(bool demo)
 {
     auto app = std::make_unique<App>();
+    style::apply(*qApp); // the real look: sizes matter for taps and screenshots
     StartupOptions o;
     o.dataDir = app->dir.path();
     o.demo = demo;
