@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 packaging/install-deps.sh
 preset=${MS_PRESET:-ci}
+# ccache (when present) hashes paths relative to the checkout, so a fresh clone reuses objects.
+export CCACHE_BASEDIR="$PWD"
 cmake --preset "$preset"
 cmake --build --preset "$preset" -j "$(nproc)"
 ctest --preset "$preset" -j "$(nproc)"

@@ -30,6 +30,8 @@ struct MeterReadRequest
 using MeterReadFactory = std::function<QWidget *(const MeterReadRequest &, QWidget *parent)>;
 // Role home screens for office roles (app/tablet/office); empty = not offered.
 using RoleHomeFactory = std::function<QWidget *(const User &, QWidget *parent)>;
+// The end-of-day sync page (app/tablet/sync); empty = not offered.
+using PageFactory = std::function<QWidget *(QWidget *parent)>;
 
 // Setting keys (SettingsRepository) used by the tablet.
 namespace settingkeys {
@@ -54,6 +56,7 @@ struct AppContext
     bool cameraEnabled = true;    // false: never touch Qt Multimedia's camera (tests)
     MeterReadFactory meterRead;   // empty until the meter page is wired in
     RoleHomeFactory roleHome;     // empty until the office screens are wired in
+    PageFactory syncPage;         // empty until the sync page is wired in
     std::optional<User> user;     // who is signed in
 
     PhotoOptions photoOptions() const;

@@ -1,6 +1,9 @@
 // meterswap — the tablet app. Builds the services, the context and the window; nothing else.
 #include "appcontext.h"
 #include "mainwindow.h"
+#include "meter/meterreadflow.h"
+#include "office/officehome.h"
+#include "sync/synchost.h"
 #include "startup.h"
 #include "style.h"
 
@@ -75,7 +78,17 @@ int main(int argc, char **argv)
                                     QStringLiteral("PIN"));
     const QCommandLineOption shownOpt(QStringLiteral("exit-when-shown"),
                                       QCoreApplication::translate("main", "显示工单列表后打印启动耗时并退出（基准测试用）"));
-    parser.addOptions({dataOpt, demoOpt, langOpt, catalogOpt, userOpt, pinOpt, shownOpt});
+    const QCommandLineOption serverOpt(QStringLiteral("server"),
+                                       QCoreApplication::translate("main", "保存办公室服务器地址（同步用）"),
+                                       QStringLiteral("URL"));
+    const QCommandLineOption tokenOpt(QStringLiteral("token"),
+                                      QCoreApplication::translate("main", "保存本机的设备令牌（同步用）"),
+                                      QStringLiteral("TOKEN"));
+    const QCommandLineOption serverPinOpt(QStringLiteral("server-pin"),
+                                          QCoreApplication::translate("main", "保存服务器证书的 SHA-256 指纹"),
+                                          QStringLiteral("SHA256"));
+    parser.addOptions({dataOpt, demoOpt, langOpt, catalogOpt, userOpt, pinOpt, shownOpt, serverOpt,
+                       tokenOpt, serverPinOpt});
     parser.process(app);
     const QString lang = parser.value(langOpt);
     if (!lang.isEmpty() && !ms::LanguageSwitcher::available().contains(lang)) {
@@ -100,7 +113,27 @@ int main(int argc, char **argv)
     ms::AppContext ctx(*s.store, *s.catalog, *s.workflow, *s.language);
     ctx.catalogRoot = s.catalogRoot;
     ctx.catalogNotice = s.catalogNotice;
-    // The meter-read page (app/tablet/meter) and role homes (app/tablet/office) plug in here.
+    const std::pair<const QCommandLineOption *, const char *> syncSettings[] = {
+        {&serverOpt, ms::settingkeys::kSyncServer},
+        {&tokenOpt, ms::settingkeys::kSyncToken},
+        {&serverPinOpt, ms::settingkeys::kSyncPin}};
+    for (const auto &[opt, key] : syncSettings) {
+        if (!parser.isSet(*opt))
+            continue;
+        auto saved = s.store->settings().setValue(QString::fromLatin1(key), parser.value(*opt));
+        if (!saved) {
+            std::fprintf(stderr, "meterswap: %s\n", qPrintable(saved.error().message));
+            return 1;
+        }
+    }
+    // The meter-read page (app/tablet/meter), role homes (app/tablet/office) and the sync page
+    // (app/tablet/sync) plug in here.
+    ms::meter::ProtocolMemory protocolMemory;
+    ctx.meterRead = ms::makeMeterReadFactory(ctx, protocolMemory);
+    ctx.roleHome = [&ctx](const ms::User &user, QWidget *parent) -> QWidget * {
+        return new ms::OfficeHome(ctx.catalog, ctx.store, user.roles, parent);
+    };
+    ctx.syncPage = [&ctx](QWidget *parent) -> QWidget * { return new ms::SyncHost(ctx.store, parent); };
 
     ms::MainWindow window(ctx);
     window.show();

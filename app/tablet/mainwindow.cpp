@@ -63,11 +63,15 @@ void MainWindow::build()
     m_title = new QLabel(bar);
     m_title->setStyleSheet(QStringLiteral("font-weight:bold; font-size:24px"));
     m_user = new QLabel(bar);
+    m_roleHome = new QPushButton(tr("我的工作"), bar);
+    m_sync = new QPushButton(tr("同步"), bar);
     m_settings = new QPushButton(tr("设置"), bar);
     m_signOut = new QPushButton(tr("退出登录"), bar);
     barLayout->addWidget(m_back);
     barLayout->addWidget(m_title, 1);
     barLayout->addWidget(m_user);
+    barLayout->addWidget(m_roleHome);
+    barLayout->addWidget(m_sync);
     barLayout->addWidget(m_settings);
     barLayout->addWidget(m_signOut);
     root->addWidget(bar);
@@ -89,6 +93,8 @@ void MainWindow::build()
 
     connect(m_back, &QPushButton::clicked, this, &MainWindow::back);
     connect(m_settings, &QPushButton::clicked, this, &MainWindow::openSettings);
+    connect(m_roleHome, &QPushButton::clicked, this, &MainWindow::openRoleHome);
+    connect(m_sync, &QPushButton::clicked, this, &MainWindow::openSync);
     connect(m_signOut, &QPushButton::clicked, this, &MainWindow::signOut);
     connect(m_message, &QLabel::linkActivated, m_message, &QLabel::hide);
     updateTopBar();
@@ -162,6 +168,8 @@ void MainWindow::updateTopBar()
     m_user->setText(signedIn ? tr("施工人员：%1").arg(m_ctx.user->name) : QString());
     m_back->setVisible(m_pages.size() > 1 && m_pages.last().first != m_jobList);
     m_signOut->setVisible(signedIn);
+    m_roleHome->setVisible(signedIn && bool(m_ctx.roleHome));
+    m_sync->setVisible(signedIn && bool(m_ctx.syncPage));
     m_settings->setVisible(!qobject_cast<SettingsPage *>(currentPage()));
 }
 
@@ -180,6 +188,22 @@ void MainWindow::signIn(const User &user)
     m_stack->setCurrentWidget(m_jobList);
     m_jobList->refresh();
     updateTopBar();
+}
+
+void MainWindow::openRoleHome()
+{
+    if (!m_ctx.roleHome || !m_ctx.user)
+        return;
+    popTo(m_jobList);
+    push(m_ctx.roleHome(*m_ctx.user, m_stack), tr("我的工作"));
+}
+
+void MainWindow::openSync()
+{
+    if (!m_ctx.syncPage)
+        return;
+    popTo(m_jobList);
+    push(m_ctx.syncPage(m_stack), tr("同步到办公室"));
 }
 
 void MainWindow::signOut()

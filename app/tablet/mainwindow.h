@@ -39,6 +39,8 @@ public:
     void openCard(const QString &cardId);
     void openEvidence(const QString &cardId, const QString &key, EvidenceSlot::Action action);
     void openSettings();
+    void openRoleHome();
+    void openSync();
     void back();
 
 private:
@@ -56,6 +58,8 @@ private:
     QLabel *m_message = nullptr;
     QPushButton *m_back = nullptr;
     QPushButton *m_settings = nullptr;
+    QPushButton *m_roleHome = nullptr;
+    QPushButton *m_sync = nullptr;
     QPushButton *m_signOut = nullptr;
     SignInPage *m_signIn = nullptr;
     JobListPage *m_jobList = nullptr;

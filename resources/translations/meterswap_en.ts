@@ -421,6 +421,18 @@
 <context>
     <name>ms::MainWindow</name>
     <message>
+        <source>我的工作</source>
+        <translation>My work</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>同步到办公室</source>
+        <translation>Sync to office</translation>
+    </message>
+    <message>
         <source>换表通</source>
         <translation>MeterSwap</translation>
     </message>
@@ -843,6 +855,26 @@ If it is right, tap "Confirm" once more.</translation>
     <message>
         <source>已完成</source>
         <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>ms::OfficeHome</name>
+    <message>
+        <source>‹ 回到我的工作</source>
+        <translation>‹ Back to my work</translation>
+    </message>
+</context>
+<context>
+    <name>ms::SyncHost</name>
+    <message>
+        <source>本机还没有配置办公室服务器。
+请班长或内勤用办公室电脑执行 meterswap-office token create 生成设备令牌，然后在本机执行一次：
+meterswap --server https://服务器地址:端口 --token 令牌 [--server-pin 证书指纹]
+配置后在这里点“开始同步”。数据一直保存在本机，不会丢失。</source>
+        <translation>This device has no office server yet.
+Ask the crew leader or office clerk to create a device token on the office computer with meterswap-office token create, then run once on this device:
+meterswap --server https://SERVER:PORT --token TOKEN [--server-pin CERT-SHA256]
+Then tap “Start sync” here. Your data stays safe on this device meanwhile.</translation>
     </message>
 </context>
 </TS>
