@@ -165,7 +165,7 @@ void MainWindow::updateTopBar()
 {
     m_title->setText(m_pages.isEmpty() ? QString() : m_pages.last().second);
     const bool signedIn = m_ctx.user.has_value();
-    m_user->setText(signedIn ? tr("施工人员：%1").arg(m_ctx.user->name) : QString());
+    m_user->setText(signedIn ? tr("当前用户：%1").arg(m_ctx.user->name) : QString());
     m_back->setVisible(m_pages.size() > 1 && m_pages.last().first != m_jobList);
     m_signOut->setVisible(signedIn);
     m_roleHome->setVisible(signedIn && bool(m_ctx.roleHome));

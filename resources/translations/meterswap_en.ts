@@ -457,6 +457,10 @@
         <translation>Installer: %1</translation>
     </message>
     <message>
+        <source>当前用户：%1</source>
+        <translation>Signed in: %1</translation>
+    </message>
+    <message>
         <source>工单列表</source>
         <translation>Jobs</translation>
     </message>
