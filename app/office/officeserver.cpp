@@ -1,5 +1,6 @@
 #include "officeserver.h"
 
+#include "sync/ackinglistener.h"
 #include "sync/wire.h"
 
 #include <QCoreApplication>
@@ -88,9 +89,13 @@ OfficeServer::OfficeServer(OfficeStore &store, BlobStore &blobs, ServerConfig co
 
 Result<quint16> OfficeServer::start()
 {
-    if (m_config.tls)
-        m_http.sslSetup(*m_config.tls);
-    const quint16 port = m_http.listen(m_config.address, m_config.port);
+    // Our own listeners, so uploads are acknowledged at once (see ackinglistener.h).
+    QTcpServer *listener = m_config.tls
+        ? static_cast<QTcpServer *>(new sync::AckingSslServer(*m_config.tls, this))
+        : new sync::AckingTcpServer(this);
+    const quint16 port = listener->listen(m_config.address, m_config.port) ? listener->serverPort() : 0;
+    if (port != 0)
+        m_http.bind(listener);
     if (port == 0)
         return makeError(QStringLiteral("office.listen_failed"),
                          tr("无法在 %1:%2 上监听（端口被占用或无权限）；请换一个端口。")
@@ -109,6 +114,8 @@ void OfficeServer::setupRoutes()
                  [this](const QString &sha, const QHttpServerRequest &r) { return blobState(sha, r); });
     m_http.route(sync::apiPath(QStringLiteral("blobs/<arg>")), Method::Put | Method::Post,
                  [this](const QString &sha, const QHttpServerRequest &r) { return blobAppend(sha, r); });
+    m_http.route(sync::apiPath(QStringLiteral("blob-states")), Method::Post,
+                 [this](const QHttpServerRequest &r) { return blobStates(r); });
     m_http.route(sync::apiPath(QStringLiteral("records")), Method::Post,
                  [this](const QHttpServerRequest &r) { return pushRecords(r); });
     m_http.afterRequest([](QHttpServerResponse &&response, const QHttpServerRequest &request) {
@@ -186,6 +193,27 @@ QHttpServerResponse OfficeServer::blobState(const QString &sha256, const QHttpSe
         if (auto r = m_store.recordBlob(sha256, state->offset); !r)
             return fail(r.error());
     return json(sync::encodeBlobState(sha256, *state));
+}
+
+QHttpServerResponse OfficeServer::blobStates(const QHttpServerRequest &request)
+{
+    auto who = authorize(request);
+    if (auto *resp = std::get_if<QHttpServerResponse>(&who))
+        return std::move(*resp);
+    auto hashes = sync::decodeBlobStateQuery(request.body());
+    if (!hashes)
+        return fail(hashes.error());
+    QList<QPair<QString, BlobState>> states;
+    for (const QString &sha256 : std::as_const(*hashes)) {
+        auto state = m_blobs.state(sha256);
+        if (!state)
+            return fail(state.error());
+        if (state->complete) // a file completed just before a crash is recorded now
+            if (auto r = m_store.recordBlob(sha256, state->offset); !r)
+                return fail(r.error());
+        states.append({sha256, *state});
+    }
+    return json(sync::encodeBlobStates(states));
 }
 
 QHttpServerResponse OfficeServer::blobAppend(const QString &sha256, const QHttpServerRequest &request)

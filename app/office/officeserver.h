@@ -33,6 +33,7 @@ private:
     void setupRoutes();
     QHttpServerResponse pullAssignments(const QHttpServerRequest &request);
     QHttpServerResponse blobState(const QString &sha256, const QHttpServerRequest &request);
+    QHttpServerResponse blobStates(const QHttpServerRequest &request); // many files in one call
     QHttpServerResponse blobAppend(const QString &sha256, const QHttpServerRequest &request);
     QHttpServerResponse pushRecords(const QHttpServerRequest &request);
     QHttpServerResponse whoAmI(const QHttpServerRequest &request);

@@ -1,8 +1,9 @@
 #include "media/photopipeline.h"
 
+#include "model/sha256.h"
+
 #include <QBuffer>
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QFont>
 #include <QFontMetrics>
 #include <QImageReader>
@@ -63,7 +64,7 @@ QStringList Watermark::lines() const
 
 QString PhotoPipeline::sha256Hex(const QByteArray &bytes)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    return Sha256::hexOf(bytes);
 }
 
 void PhotoPipeline::burnWatermark(QImage &image, const QStringList &lines)

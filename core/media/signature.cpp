@@ -1,8 +1,9 @@
 #include "media/signature.h"
 
+#include "model/sha256.h"
+
 #include <QBuffer>
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,7 +17,7 @@ namespace {
 
 QString sha256(const QByteArray &bytes)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    return Sha256::hexOf(bytes);
 }
 } // namespace
 

@@ -1,9 +1,10 @@
 #include "store/evidencefiles.h"
 
+#include "model/sha256.h"
+
 #include "store/storelog.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -71,7 +72,7 @@ qint64 EvidenceFiles::size(const QString &sha256) const
 
 QString EvidenceFiles::sha256Hex(const QByteArray &data)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    return Sha256::hexOf(data);
 }
 
 bool EvidenceFiles::isSha256Hex(const QString &s)
@@ -139,7 +140,7 @@ Result<BlobInfo> EvidenceFiles::writeStream(const std::function<qint64(char *, q
         return osError(err, what);
     };
 
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     QByteArray buf(kChunk, Qt::Uninitialized);
     qint64 total = 0;
     for (;;) {
@@ -169,7 +170,7 @@ Result<BlobInfo> EvidenceFiles::writeStream(const std::function<qint64(char *, q
         return abandon(errno);
     ::close(fd);
 
-    const QString sha = QString::fromLatin1(hash.result().toHex());
+    const QString sha = hash.hex();
     const QString target = path(sha);
     const QString dir = QFileInfo(target).absolutePath();
     if (QFileInfo::exists(target) && QFileInfo(target).size() == total) {
@@ -199,11 +200,11 @@ Result<void> EvidenceFiles::verify(const QString &sha256) const
     if (!isSha256Hex(sha256) || !f.open(QIODevice::ReadOnly))
         return makeError(QStringLiteral("store.evidence_missing"),
                          tr("证据文件 %1 不见了。").arg(sha256));
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     if (!hash.addData(&f))
         return makeError(QStringLiteral("store.evidence_missing"),
                          tr("证据文件 %1 无法读取：%2").arg(sha256, f.errorString()));
-    const QString actual = QString::fromLatin1(hash.result().toHex());
+    const QString actual = hash.hex();
     if (actual != sha256)
         return makeError(QStringLiteral("store.evidence_mismatch"),
                          tr("证据文件 %1 的内容与其哈希不符（实际 %2），文件可能被改动或损坏。")

@@ -1,5 +1,7 @@
 #include "store/evidencerepository.h"
 
+#include "model/sha256.h"
+
 #include "store/database.h"
 #include "store/evidencefiles.h"
 #include "store/outboxrepository.h"
@@ -9,7 +11,6 @@
 #include "store/storeutil.h"
 #include "store/transaction.h"
 
-#include <QCryptographicHash>
 #include <QJsonDocument>
 
 namespace ms {
@@ -47,10 +48,10 @@ Evidence evidenceFrom(const Statement &q)
 
 QString chainOf(const QString &prev, const QByteArray &canonical)
 {
-    QCryptographicHash h(QCryptographicHash::Sha256);
+    Sha256 h;
     h.addData(prev.toLatin1());
     h.addData(canonical);
-    return QString::fromLatin1(h.result().toHex());
+    return h.hex();
 }
 
 QString nn(const QString &s)

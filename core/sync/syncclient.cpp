@@ -13,16 +13,49 @@ namespace ms::sync {
 
 namespace {
 using Phase = SyncProgress::Phase;
+
+std::vector<std::unique_ptr<SyncHttp>> makeLanes(QNetworkAccessManager &nam, const SyncOptions &o)
+{
+    std::vector<std::unique_ptr<SyncHttp>> lanes;
+    for (int i = 0; i < std::clamp(o.parallelUploads, 1, 6); ++i)
+        lanes.push_back(std::make_unique<SyncHttp>(nam, o.http));
+    return lanes;
+}
+
+QList<SyncHttp *> pointers(const std::vector<std::unique_ptr<SyncHttp>> &lanes)
+{
+    QList<SyncHttp *> out;
+    for (const auto &lane : lanes)
+        out << lane.get();
+    return out;
+}
 } // namespace
 
 SyncClient::SyncClient(SyncLocal &local, QNetworkAccessManager &nam, SyncOptions options,
                        QObject *parent)
     : QObject(parent), m_local(local), m_options(std::move(options)),
-      m_http(nam, m_options.http, this)
+      m_lanes(makeLanes(nam, m_options)), m_http(*m_lanes.front()),
+      m_uploader(pointers(m_lanes), m_options.chunkBytes, this)
 {
     m_options.chunkBytes = std::clamp<qint64>(m_options.chunkBytes, 1024, kMaxChunkBytes);
     m_options.batchRecords = std::clamp(m_options.batchRecords, 1, kMaxBatchRecords);
-    connect(&m_http, &SyncHttp::retrying, this, &SyncClient::retrying);
+    for (const auto &lane : m_lanes)
+        connect(lane.get(), &SyncHttp::retrying, this, &SyncClient::retrying);
+    connect(&m_uploader, &FileUploader::bytesAccepted, this, [this](qint64 bytes) {
+        m_progress.bytesDone += bytes;
+        m_summary.fileBytes += bytes;
+        report(bytes);
+    });
+    connect(&m_uploader, &FileUploader::fileDone, this,
+            [this](const QString &sha) { fileDone(sha, m_sizes.value(sha), true); });
+    connect(&m_uploader, &FileUploader::fileRefused, this, [this](const QString &sha) {
+        m_summary.failedFiles << sha; // its record will come back refused with the reason
+    });
+    connect(&m_uploader, &FileUploader::finished, this, [this] {
+        if (m_running)
+            pushBatch();
+    });
+    connect(&m_uploader, &FileUploader::failed, this, &SyncClient::fail);
 }
 
 void SyncClient::start()
@@ -33,7 +66,8 @@ void SyncClient::start()
     m_summary = {};
     m_lastSeq = 0;
     m_movedBytes = 0;
-    m_conflicts = 0;
+    for (const auto &lane : m_lanes)
+        lane->resetCounters();
     const PendingCounts counts = m_local.counts();
     m_progress = {};
     m_progress.phase = Phase::Checking;
@@ -48,17 +82,19 @@ void SyncClient::start()
 
 void SyncClient::pause()
 {
-    if (!m_running || m_http.isPaused())
+    if (!m_running || isPaused())
         return;
-    m_http.setPaused(true);
+    for (const auto &lane : m_lanes)
+        lane->setPaused(true);
     Q_EMIT pausedChanged(true);
 }
 
 void SyncClient::resume()
 {
-    if (!m_http.isPaused())
+    if (!isPaused())
         return;
-    m_http.setPaused(false);
+    for (const auto &lane : m_lanes)
+        lane->setPaused(false);
     Q_EMIT pausedChanged(false);
 }
 
@@ -66,22 +102,8 @@ void SyncClient::cancel()
 {
     if (!m_running)
         return;
-    m_http.abort();
-    m_http.setPaused(false);
+    resume();
     fail(makeError(QStringLiteral("sync.cancelled"), tr("同步已取消；已发送的部分不会丢失。")));
-}
-
-Error SyncClient::answerError(const HttpReply &reply)
-{
-    const Error server = decodeError(reply.body, reply.status);
-    if (reply.status == 401)
-        return makeError(QStringLiteral("sync.token_refused"),
-                         tr("办公室服务器拒绝了本机的令牌（%1）。请向办公室申请新令牌并在设置中更新。")
-                             .arg(server.message));
-    if (reply.status == 507)
-        return makeError(QStringLiteral("sync.server_disk_full"),
-                         tr("办公室服务器磁盘已满，暂时无法接收。请通知办公室清理磁盘后再同步；本机数据都在。"));
-    return server;
 }
 
 bool SyncClient::guard(const Result<HttpReply> &r, int okStatus)
@@ -93,7 +115,7 @@ bool SyncClient::guard(const Result<HttpReply> &r, int okStatus)
         return false;
     }
     if (r->status != okStatus) {
-        fail(answerError(*r));
+        fail(SyncHttp::answerError(*r));
         return false;
     }
     return true;
@@ -118,79 +140,58 @@ void SyncClient::nextBatch()
             return pull();
         return finish();
     }
-    m_files.clear();
-    for (const OutboxEntry &e : std::as_const(m_batch))
-        for (const QString &sha : e.blobs)
-            if (!m_files.contains(sha) && !m_local.isBlobUploaded(sha))
-                m_files << sha;
-    nextFile();
-}
-
-void SyncClient::nextFile()
-{
-    if (m_files.isEmpty())
-        return pushBatch();
-    const QString sha = m_files.takeFirst();
-    const QFileInfo info(m_local.evidencePath(sha));
-    if (!info.exists()) {
-        qCWarning(lcSyncHttp) << "evidence file missing locally" << sha;
-        m_summary.failedFiles << sha;
-        return nextFile(); // its record will come back refused with the reason
+    m_sizes.clear();
+    QStringList unknown;
+    for (const OutboxEntry &e : std::as_const(m_batch)) {
+        for (const QString &sha : e.blobs) {
+            if (m_sizes.contains(sha) || m_summary.failedFiles.contains(sha) || m_local.isBlobUploaded(sha))
+                continue;
+            const QFileInfo info(m_local.evidencePath(sha));
+            if (!info.exists()) {
+                qCWarning(lcSyncHttp) << "evidence file missing locally" << sha;
+                m_summary.failedFiles << sha; // its record will come back refused with the reason
+                continue;
+            }
+            m_sizes.insert(sha, info.size());
+            unknown << sha;
+        }
     }
-    queryFile(sha, info.size());
+    queryFiles(unknown, {});
 }
 
-void SyncClient::queryFile(const QString &sha256, qint64 size)
+// One call asks the office what it holds of every file the batch names (kMaxStateQuery at a
+// time): complete ones are marked, the rest go to the uploader from the offset it holds.
+void SyncClient::queryFiles(QStringList unknown, QList<FileUploader::Job> jobs)
 {
-    m_http.get(QStringLiteral("blobs/") + sha256, {}, [this, sha256, size](Result<HttpReply> r) {
+    if (unknown.isEmpty()) {
+        if (jobs.isEmpty())
+            return pushBatch();
+        return m_uploader.run(std::move(jobs));
+    }
+    const QStringList ask = unknown.mid(0, kMaxStateQuery);
+    unknown.remove(0, ask.size());
+    m_http.post(QStringLiteral("blob-states"), encodeBlobStateQuery(ask),
+                [this, ask, unknown = std::move(unknown), jobs = std::move(jobs)](Result<HttpReply> r) mutable {
         if (!guard(r))
             return;
-        auto state = decodeBlobState(r->body);
-        if (!state)
-            return fail(state.error());
-        if (state->complete)
-            return fileDone(sha256, size, false);
-        m_progress.bytesDone += state->offset; // resumed: those bytes are already there
-        m_summary.fileBytes += state->offset;
-        sendChunk(sha256, state->offset, size);
-    });
-}
-
-void SyncClient::sendChunk(const QString &sha256, qint64 offset, qint64 size)
-{
-    QFile file(m_local.evidencePath(sha256));
-    if (!file.open(QIODevice::ReadOnly) || !file.seek(offset))
-        return fail(makeError(QStringLiteral("sync.local_file"),
-                              tr("无法读取本机证据文件 %1：%2").arg(sha256, file.errorString())));
-    const QByteArray chunk = file.read(std::min(m_options.chunkBytes, size - offset));
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("offset"), QString::number(offset));
-    query.addQueryItem(QStringLiteral("total"), QString::number(size));
-    m_http.put(QStringLiteral("blobs/") + sha256, query, chunk,
-               [this, sha256, offset, size, sent = qint64(chunk.size())](Result<HttpReply> r) {
-        if (!m_running)
-            return;
-        if (r && r->status == 409) { // the office holds a different offset: continue from there
-            const qint64 held = QJsonDocument::fromJson(r->body).object()
-                                    .value(QStringLiteral("offset")).toInteger(-1);
-            if (held < 0 || ++m_conflicts > 10)
-                return fail(answerError(*r));
-            return sendChunk(sha256, held, size);
+        auto states = decodeBlobStates(r->body);
+        if (!states)
+            return fail(states.error());
+        for (const QString &sha : ask) {
+            const office::BlobState state = states->value(sha);
+            const qint64 size = m_sizes.value(sha);
+            if (state.complete) {
+                fileDone(sha, size, false);
+                if (!m_running)
+                    return;
+                continue;
+            }
+            const qint64 held = std::clamp<qint64>(state.offset, 0, size);
+            m_progress.bytesDone += held; // resumed: those bytes are already there
+            m_summary.fileBytes += held;
+            jobs.append({sha, m_local.evidencePath(sha), size, held});
         }
-        if (r && r->status == 422) { // bytes do not match the hash: the local file is damaged
-            qCWarning(lcSyncHttp) << "office refused file (hash mismatch)" << sha256;
-            m_summary.failedFiles << sha256;
-            return nextFile();
-        }
-        if (r && (r->status == 200 || r->status == 201)) {
-            m_progress.bytesDone += sent;
-            m_summary.fileBytes += sent;
-            report(sent);
-            if (r->status == 201)
-                return fileDone(sha256, size, true);
-            return sendChunk(sha256, offset + sent, size);
-        }
-        guard(r);
+        queryFiles(std::move(unknown), std::move(jobs));
     });
 }
 
@@ -206,7 +207,6 @@ void SyncClient::fileDone(const QString &sha256, qint64 size, bool uploadedNow)
     }
     ++m_progress.filesDone;
     report();
-    nextFile();
 }
 
 void SyncClient::pushBatch()
@@ -266,8 +266,7 @@ void SyncClient::finish()
 {
     m_running = false;
     m_progress.phase = Phase::Done;
-    m_summary.retries = m_http.retries();
-    m_summary.bodyBytesSent = m_http.bodyBytesSent();
+    countTransfers();
     m_summary.elapsedMs = m_clock.elapsed();
     m_summary.ok = m_summary.refused.isEmpty() && m_summary.failedFiles.isEmpty();
     if (m_summary.ok) {
@@ -290,14 +289,23 @@ void SyncClient::fail(const Error &error)
     if (!m_running)
         return;
     m_running = false;
-    m_http.abort();
+    m_uploader.abort();
     m_summary.ok = false;
     m_summary.error = error;
-    m_summary.retries = m_http.retries();
-    m_summary.bodyBytesSent = m_http.bodyBytesSent();
+    countTransfers();
     m_summary.elapsedMs = m_clock.elapsed();
     (void)m_local.recordSyncError(error.message);
     Q_EMIT finished(m_summary);
+}
+
+void SyncClient::countTransfers()
+{
+    m_summary.retries = 0;
+    m_summary.bodyBytesSent = 0;
+    for (const auto &lane : m_lanes) {
+        m_summary.retries += lane->retries();
+        m_summary.bodyBytesSent += lane->bodyBytesSent();
+    }
 }
 
 void SyncClient::report(qint64 movedBytes)

@@ -9,18 +9,23 @@
 //   connect(&client, &SyncClient::finished, this, [](const SyncSummary &s) { ... });
 //   client.start();
 #include "store/office/officetypes.h"
+#include "sync/fileuploader.h"
 #include "sync/synchttp.h"
 #include "sync/synclocal.h"
 
 #include <QElapsedTimer>
+
+#include <memory>
+#include <vector>
 
 namespace ms::sync {
 
 struct SyncOptions
 {
     HttpOptions http;
-    qint64 chunkBytes = 256 * 1024; // ≤ kMaxChunkBytes
+    qint64 chunkBytes = 1 << 20;    // ≤ kMaxChunkBytes; a typical photo goes in one request
     int batchRecords = 200;         // ≤ kMaxBatchRecords
+    int parallelUploads = 3;        // files sent at once, each on its own connection (1…6)
     bool pull = true;               // also pull assignments
 };
 
@@ -68,7 +73,7 @@ public:
     void resume();
     void cancel();  // stops; finished() is emitted with "sync.cancelled"
     bool isRunning() const { return m_running; }
-    bool isPaused() const { return m_http.isPaused(); }
+    bool isPaused() const { return m_lanes.front()->isPaused(); }
     const SyncProgress &progress() const { return m_progress; }
 
 Q_SIGNALS:
@@ -80,28 +85,26 @@ Q_SIGNALS:
 private:
     void checkToken();
     void nextBatch();
-    void nextFile();
-    void queryFile(const QString &sha256, qint64 size);
-    void sendChunk(const QString &sha256, qint64 offset, qint64 size);
+    void queryFiles(QStringList unknown, QList<FileUploader::Job> jobs);
     void fileDone(const QString &sha256, qint64 size, bool uploadedNow);
     void pushBatch();
     void pull();
     void finish();
     void fail(const Error &error);
-    // The plain-words error of a non-2xx answer (401 token, 507 disk full, others by body).
-    static Error answerError(const HttpReply &reply);
     bool guard(const Result<HttpReply> &r, int okStatus = 200);
     void report(qint64 movedBytes = 0);
+    void countTransfers(); // retries and body bytes of every lane into m_summary
 
     SyncLocal &m_local;
     SyncOptions m_options;
-    SyncHttp m_http;
+    std::vector<std::unique_ptr<SyncHttp>> m_lanes; // [0] also carries the other calls
+    SyncHttp &m_http;
+    FileUploader m_uploader;
+    QHash<QString, qint64> m_sizes;                  // files of the current batch being uploaded
     bool m_running = false;
     qint64 m_lastSeq = 0;
     QList<OutboxEntry> m_batch;
-    QStringList m_files;
     QString m_cursor;
-    int m_conflicts = 0;
     SyncProgress m_progress;
     SyncSummary m_summary;
     QElapsedTimer m_clock;

@@ -59,6 +59,19 @@ void SyncHttp::abort()
     }
 }
 
+Error SyncHttp::answerError(const HttpReply &reply)
+{
+    const Error server = decodeError(reply.body, reply.status);
+    if (reply.status == 401)
+        return makeError(QStringLiteral("sync.token_refused"),
+                         tr("办公室服务器拒绝了本机的令牌（%1）。请向办公室申请新令牌并在设置中更新。")
+                             .arg(server.message));
+    if (reply.status == 507)
+        return makeError(QStringLiteral("sync.server_disk_full"),
+                         tr("办公室服务器磁盘已满，暂时无法接收。请通知办公室清理磁盘后再同步；本机数据都在。"));
+    return server;
+}
+
 QString SyncHttp::peerDigest(QNetworkReply *reply) const
 {
     const QSslCertificate cert = reply->sslConfiguration().peerCertificate();

@@ -51,6 +51,10 @@ public:
     bool isPaused() const { return m_paused; }
     void abort(); // drops the call in flight and any held one; its Done is not called
 
+    // The plain-words error of a non-2xx answer (401 token, 507 disk full, others by body).
+    static Error answerError(const HttpReply &reply);
+
+    void resetCounters() { m_retries = 0; m_bodyBytesSent = 0; }
     int retries() const { return m_retries; }
     // Request body bytes written to the connection, over every attempt (failed ones included).
     qint64 bodyBytesSent() const { return m_bodyBytesSent; }

@@ -300,6 +300,62 @@ Result<office::BlobState> decodeBlobState(const QByteArray &body)
                              obj->value(QStringLiteral("complete")).toBool()};
 }
 
+QByteArray encodeBlobStateQuery(const QStringList &sha256s)
+{
+    return compact({{QStringLiteral("sha256"), QJsonArray::fromStringList(sha256s)}});
+}
+
+Result<QStringList> decodeBlobStateQuery(const QByteArray &body)
+{
+    auto obj = parseObject(body, tr("文件状态查询"));
+    if (!obj)
+        return obj.error();
+    const QJsonValue list = obj->value(QStringLiteral("sha256"));
+    if (!list.isArray())
+        return bad(QStringLiteral("sha256"), tr("应为 SHA-256 数组"));
+    const QJsonArray array = list.toArray();
+    if (array.size() > kMaxStateQuery)
+        return bad(QStringLiteral("sha256"), tr("一次最多查询 %1 个文件，收到 %2 个").arg(kMaxStateQuery).arg(array.size()));
+    QStringList out;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString sha = array.at(i).toString();
+        if (!office::isSha256Hex(sha))
+            return bad(QStringLiteral("sha256[%1]").arg(i), tr("不是 64 位小写十六进制 SHA-256"));
+        out << sha;
+    }
+    return out;
+}
+
+QByteArray encodeBlobStates(const QList<QPair<QString, office::BlobState>> &states)
+{
+    QJsonArray blobs;
+    for (const auto &[sha, state] : states)
+        blobs.append(QJsonObject{{QStringLiteral("sha256"), sha},
+                                 {QStringLiteral("offset"), state.offset},
+                                 {QStringLiteral("complete"), state.complete}});
+    return compact({{QStringLiteral("blobs"), blobs}});
+}
+
+Result<QHash<QString, office::BlobState>> decodeBlobStates(const QByteArray &body)
+{
+    auto obj = parseObject(body, tr("文件状态"));
+    if (!obj)
+        return obj.error();
+    if (!obj->value(QStringLiteral("blobs")).isArray())
+        return bad(QStringLiteral("blobs"), tr("应为数组"));
+    QHash<QString, office::BlobState> out;
+    const QJsonArray blobs = obj->value(QStringLiteral("blobs")).toArray();
+    for (qsizetype i = 0; i < blobs.size(); ++i) {
+        const QJsonObject b = blobs.at(i).toObject();
+        const QString sha = b.value(QStringLiteral("sha256")).toString();
+        const QJsonValue offset = b.value(QStringLiteral("offset"));
+        if (!office::isSha256Hex(sha) || !offset.isDouble() || offset.toInteger() < 0)
+            return bad(QStringLiteral("blobs[%1]").arg(i), tr("缺少 sha256 或有效的 offset"));
+        out.insert(sha, office::BlobState{offset.toInteger(), b.value(QStringLiteral("complete")).toBool()});
+    }
+    return out;
+}
+
 QByteArray encodeError(const Error &error)
 {
     return compact({{QStringLiteral("error"),

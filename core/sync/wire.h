@@ -8,6 +8,7 @@
 #include "store/office/officetypes.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 
@@ -18,6 +19,7 @@ inline constexpr qint64 kMaxBatchBodyBytes = 8 << 20;     // one record batch bo
 inline constexpr int kMaxBatchRecords = 500;
 inline constexpr qint64 kMaxBlobBytes = qint64(2) << 30;  // one evidence file (video included)
 inline constexpr int kMaxAssignmentPage = 500;
+inline constexpr int kMaxStateQuery = 1000;              // files asked about in one call
 
 QString apiPath(const QString &rest); // "/api/v1/" + rest
 
@@ -54,6 +56,11 @@ Result<PulledAssignments> decodeAssignmentPage(const QByteArray &body);
 // --- evidence files ---
 QByteArray encodeBlobState(const QString &sha256, const office::BlobState &state);
 Result<office::BlobState> decodeBlobState(const QByteArray &body);
+// POST blob-states: {"sha256": ["…", …]} → {"blobs": [{"sha256", "offset", "complete"}, …]}
+QByteArray encodeBlobStateQuery(const QStringList &sha256s);
+Result<QStringList> decodeBlobStateQuery(const QByteArray &body);
+QByteArray encodeBlobStates(const QList<QPair<QString, office::BlobState>> &states);
+Result<QHash<QString, office::BlobState>> decodeBlobStates(const QByteArray &body);
 
 // --- errors: {"error": {"code": "...", "message": "..."}} ---
 QByteArray encodeError(const Error &error);

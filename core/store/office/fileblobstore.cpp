@@ -1,7 +1,8 @@
 #include "store/office/fileblobstore.h"
 
+#include "model/sha256.h"
+
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -46,10 +47,10 @@ Result<QByteArray> hashFile(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return makeError(QStringLiteral("blob.io"),
                          tr("无法读取证据文件 %1：%2").arg(path, file.errorString()));
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     if (!hash.addData(&file))
         return makeError(QStringLiteral("blob.io"), tr("读取证据文件 %1 时出错").arg(path));
-    return hash.result().toHex();
+    return hash.hex().toLatin1();
 }
 } // namespace
 

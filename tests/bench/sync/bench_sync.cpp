@@ -7,6 +7,7 @@
 #include "cuttingproxy.h"
 
 #include "store/store.h"
+#include "sync/ackinglistener.h"
 #include "sync/storesynclocal.h"
 #include "sync/syncclient.h"
 
@@ -99,7 +100,11 @@ protected:
                    [](const QString &, const QHttpServerRequest &r) {
             return QHttpServerResponse(QJsonObject{{QStringLiteral("size"), r.body().size()}});
         });
-        port.store(http.listen(QHostAddress::LocalHost, 0));
+        // The same listener as the office (prompt ACKs), so both sides get the same link.
+        auto *listener = new sync::AckingTcpServer(&http);
+        if (listener->listen(QHostAddress::LocalHost, 0))
+            http.bind(listener);
+        port.store(listener->serverPort());
         exec();
     }
 };

@@ -1,5 +1,7 @@
 #include "cuttingproxy.h"
 
+#include "sync/ackinglistener.h"
+
 #include <QEventLoop>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -32,7 +34,10 @@ void CuttingProxy::run()
     int next = 0;
     QObject::connect(&server, &QTcpServer::newConnection, &server, [&] {
         while (QTcpSocket *client = server.nextPendingConnection()) {
+            // A relay on the same link: no Nagle or delayed-ACK stalls of its own.
+            sync::acknowledgePromptly(client);
             auto *upstream = new QTcpSocket(client);
+            upstream->setSocketOption(QAbstractSocket::LowDelayOption, 1);
             upstream->connectToHost(QHostAddress::LocalHost, m_upstream);
             const auto cut = [client, upstream] {
                 client->abort();

@@ -145,6 +145,36 @@ TEST_F(OfficeServerTest, UploadResumesFromTheHeldOffsetAndRejectsAWrongOne)
     EXPECT_EQ(verify.exitCode, 0) << verify.err.constData();
 }
 
+TEST_F(OfficeServerTest, OneCallTellsWhatIsHeldOfManyFiles)
+{
+    const QByteArray whole = QByteArray(5000, 'w');
+    const QByteArray half = QByteArray(4000, 'h');
+    const QString none = sha("never sent");
+    // GIVEN one file complete, one half uploaded, one never sent
+    ASSERT_EQ(upload(sha(whole), 0, whole.size(), whole).status, 201);
+    ASSERT_EQ(upload(sha(half), 0, half.size(), half.left(2000)).status, 200);
+    // WHEN the client asks about all three at once
+    const Http states = request("POST", api(QStringLiteral("blob-states")), m_token,
+                                sync::encodeBlobStateQuery({sha(whole), sha(half), none}));
+    // THEN each is answered with what the office holds
+    ASSERT_EQ(states.status, 200) << states.body.constData();
+    auto decoded = sync::decodeBlobStates(states.body);
+    ASSERT_TRUE(decoded) << decoded.error().message.toStdString();
+    ASSERT_EQ(decoded->size(), 3);
+    EXPECT_TRUE(decoded->value(sha(whole)).complete);
+    EXPECT_EQ(decoded->value(sha(whole)).offset, 5000);
+    EXPECT_FALSE(decoded->value(sha(half)).complete);
+    EXPECT_EQ(decoded->value(sha(half)).offset, 2000);
+    EXPECT_EQ(decoded->value(none).offset, 0);
+    // AND a malformed query or a missing token is refused with a reason
+    const Http bad = request("POST", api(QStringLiteral("blob-states")), m_token,
+                             QByteArrayLiteral(R"({"sha256": ["not-a-hash"]})"));
+    EXPECT_EQ(bad.status, 400);
+    EXPECT_TRUE(bad.body.contains("sha256[0]")) << bad.body.constData();
+    EXPECT_EQ(request("POST", api(QStringLiteral("blob-states")), QString(),
+                      sync::encodeBlobStateQuery({none})).status, 401);
+}
+
 TEST_F(OfficeServerTest, MissingWrongOrRevokedTokenGets401AndNothingIsStored)
 {
     const QJsonObject before = m_server->stats();

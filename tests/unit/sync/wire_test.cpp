@@ -88,3 +88,29 @@ TEST(Wire, ServerErrorBodyIsDecodedAndAnEmptyBodyStillExplainsTheStatus)
     EXPECT_EQ(empty.code, QStringLiteral("sync.http_502"));
     EXPECT_TRUE(empty.message.contains(QStringLiteral("502")));
 }
+
+TEST(Wire, BlobStateQueryRoundTripsAndRefusesBadHashesAndTooManyFiles)
+{
+    const QString a(64, QLatin1Char('a')), b(64, QLatin1Char('b'));
+    auto query = sync::decodeBlobStateQuery(sync::encodeBlobStateQuery({a, b}));
+    ASSERT_TRUE(query) << query.error().message.toStdString();
+    EXPECT_EQ(*query, (QStringList{a, b}));
+
+    auto upper = sync::decodeBlobStateQuery(sync::encodeBlobStateQuery({a, QString(64, QLatin1Char('A'))}));
+    ASSERT_FALSE(upper);
+    EXPECT_TRUE(upper.error().message.contains(QStringLiteral("sha256[1]"))) << upper.error().message.toStdString();
+    EXPECT_FALSE(sync::decodeBlobStateQuery(QByteArrayLiteral(R"({"sha256": "aa"})")));
+    EXPECT_FALSE(sync::decodeBlobStateQuery(QByteArrayLiteral("{not json")));
+    QStringList many;
+    for (int i = 0; i <= sync::kMaxStateQuery; ++i)
+        many << a;
+    EXPECT_FALSE(sync::decodeBlobStateQuery(sync::encodeBlobStateQuery(many)));
+
+    auto states = sync::decodeBlobStates(sync::encodeBlobStates({{a, {4096, false}}, {b, {9000, true}}}));
+    ASSERT_TRUE(states) << states.error().message.toStdString();
+    EXPECT_EQ(states->value(a).offset, 4096);
+    EXPECT_FALSE(states->value(a).complete);
+    EXPECT_TRUE(states->value(b).complete);
+    EXPECT_FALSE(sync::decodeBlobStates(QByteArrayLiteral(R"({"blobs": [{"sha256": "x", "offset": 1}]})")));
+    EXPECT_FALSE(sync::decodeBlobStates(QByteArrayLiteral(R"({"blobs": [{"offset": -1}]})")));
+}
