@@ -1,5 +1,7 @@
 #include "store/schema.h"
 
+#include "store/formentryrepository.h"
+
 namespace ms {
 
 namespace {
@@ -187,6 +189,7 @@ QList<Migration> storeMigrations()
 {
     return {
         {1, kV1},
+        {2, FormEntryRepository::kMigrationSql}, // form_entries (typed form fields)
     };
 }
 

@@ -11,6 +11,7 @@
 #include "store/database.h"
 #include "store/evidencefiles.h"
 #include "store/evidencerepository.h"
+#include "store/formentryrepository.h"
 #include "store/jobrepository.h"
 #include "store/mismatchrepository.h"
 #include "store/outboxrepository.h"
@@ -67,6 +68,7 @@ public:
     MismatchRepository &mismatch() { return m_mismatch; }
     OutboxRepository &outbox() { return m_outbox; }
     SettingsRepository &settings() { return m_settings; }
+    FormEntryRepository &formEntries() { return m_formEntries; }
 
 signals:
     void usersChanged();
@@ -97,6 +99,7 @@ private:
     SealRepository m_seals;
     MismatchRepository m_mismatch;
     SettingsRepository m_settings;
+    FormEntryRepository m_formEntries;
 };
 
 } // namespace ms
