@@ -63,7 +63,7 @@ QString CardReader::conditionError(const QString &when)
     const QString fact = when.startsWith(QLatin1Char('!')) ? when.mid(1) : when;
     if (facts.contains(fact) || choiceRe.match(fact).hasMatch())
         return {};
-    return catalogTr("未知的条件“%1”：应为 [!]customer.mismatch | customer.prepaid | "
+    return CatalogTr::tr("未知的条件“%1”：应为 [!]customer.mismatch | customer.prepaid | "
                      "customer.postpaid | check.failed | check.passed | choice.<分支 id>")
         .arg(when);
 }
@@ -75,7 +75,7 @@ Card CardReader::read(const QJsonObject &obj)
     m_f.setCardId(c.id);
     static const QRegularExpression idRe(QStringLiteral("^[1-9]\\d*\\.[1-9]\\d*$"));
     if (!c.id.isEmpty() && !idRe.match(c.id).hasMatch())
-        m_f.problem(QStringLiteral("id"), catalogTr("卡片编号“%1”格式不对：应为“流程号.步骤号”，如 21.4").arg(c.id));
+        m_f.problem(QStringLiteral("id"), CatalogTr::tr("卡片编号“%1”格式不对：应为“流程号.步骤号”，如 21.4").arg(c.id));
     m_f.rejectUnknown(obj, kCardKeys, {});
     c.flow = m_f.string(obj, QStringLiteral("flow"), QStringLiteral("flow"), true);
     c.title = m_f.string(obj, QStringLiteral("title"), QStringLiteral("title"), true);
@@ -83,13 +83,13 @@ Card CardReader::read(const QJsonObject &obj)
     if (obj.contains(QStringLiteral("scope"))) {
         c.scope = m_f.string(obj, QStringLiteral("scope"), QStringLiteral("scope"), true);
         if (!c.scope.isEmpty() && !kScopes.contains(c.scope))
-            m_f.problem(QStringLiteral("scope"), catalogTr("未知的 scope“%1”：应为 %2")
+            m_f.problem(QStringLiteral("scope"), CatalogTr::tr("未知的 scope“%1”：应为 %2")
                                                     .arg(c.scope, kScopes.join(QStringLiteral(" | "))));
     }
     if (obj.contains(QStringLiteral("source"))) {
         c.source = m_f.string(obj, QStringLiteral("source"), QStringLiteral("source"), true);
         if (!c.source.isEmpty() && !kSources.contains(c.source))
-            m_f.problem(QStringLiteral("source"), catalogTr("未知的 source“%1”：应为 seed 或 reconstructed").arg(c.source));
+            m_f.problem(QStringLiteral("source"), CatalogTr::tr("未知的 source“%1”：应为 seed 或 reconstructed").arg(c.source));
     }
     c.equipment = m_f.stringList(obj, QStringLiteral("equipment"), QStringLiteral("equipment"), true, true);
     c.materials = m_f.stringList(obj, QStringLiteral("materials"), QStringLiteral("materials"), true, true);
@@ -122,21 +122,21 @@ Card CardReader::read(const QJsonObject &obj)
         const int n = c.forms.at(i).toInt(&isNumber);
         if (!isNumber || n < 1 || n > 31 || QString::number(n) != c.forms.at(i))
             m_f.problem(at(QStringLiteral("forms"), i),
-                        catalogTr("附录编号“%1”不存在：应为 1 到 31 的数字（不补零）").arg(c.forms.at(i)));
+                        CatalogTr::tr("附录编号“%1”不存在：应为 1 到 31 的数字（不补零）").arg(c.forms.at(i)));
     }
     if (c.forms.removeDuplicates() > 0)
-        m_f.problem(QStringLiteral("forms"), catalogTr("同一附录列出了多次：请删除重复的编号"));
+        m_f.problem(QStringLiteral("forms"), CatalogTr::tr("同一附录列出了多次：请删除重复的编号"));
     if (obj.contains(QStringLiteral("decision"))) {
         const QJsonValue d = obj.value(QStringLiteral("decision"));
         if (!d.isObject()) {
-            m_f.problem(QStringLiteral("decision"), catalogTr("应为对象 {\"id\", \"question\"}，实际是%1").arg(JsonFields::typeName(d)));
+            m_f.problem(QStringLiteral("decision"), CatalogTr::tr("应为对象 {\"id\", \"question\"}，实际是%1").arg(JsonFields::typeName(d)));
         } else {
             const QJsonObject o = d.toObject();
             m_f.rejectUnknown(o, {QStringLiteral("id"), QStringLiteral("question")}, QStringLiteral("decision"));
             Decision dec{m_f.string(o, QStringLiteral("id"), QStringLiteral("decision.id"), true),
                          m_f.string(o, QStringLiteral("question"), QStringLiteral("decision.question"), true)};
             if (!dec.id.isEmpty() && !keyPattern().match(dec.id).hasMatch())
-                m_f.problem(QStringLiteral("decision.id"), catalogTr("“%1”只能由小写字母、数字和下划线组成").arg(dec.id));
+                m_f.problem(QStringLiteral("decision.id"), CatalogTr::tr("“%1”只能由小写字母、数字和下划线组成").arg(dec.id));
             c.decision = dec;
         }
     }
@@ -156,9 +156,9 @@ void CardReader::readEvidence(const QJsonObject &obj, const QString &field, Card
             continue;
         EvidenceRequirement r = readRequirement(reqs.at(i), f);
         if (!r.key.isEmpty() && keys.contains(r.key))
-            m_f.problem(f + QStringLiteral(".key"), catalogTr("证据键“%1”重复：同一张卡片内每个键只能用一次").arg(r.key));
+            m_f.problem(f + QStringLiteral(".key"), CatalogTr::tr("证据键“%1”重复：同一张卡片内每个键只能用一次").arg(r.key));
         if (!r.label.isEmpty() && labels.contains(r.label))
-            m_f.problem(f + QStringLiteral(".label"), catalogTr("证据名称“%1”重复：请写清两者的区别").arg(r.label));
+            m_f.problem(f + QStringLiteral(".label"), CatalogTr::tr("证据名称“%1”重复：请写清两者的区别").arg(r.label));
         keys.insert(r.key);
         labels.insert(r.label);
         card.evidence.append(r);
@@ -171,13 +171,13 @@ EvidenceRequirement CardReader::readRequirement(const QJsonObject &o, const QStr
     m_f.rejectUnknown(o, kRequirementKeys, f);
     r.key = m_f.string(o, QStringLiteral("key"), f + QStringLiteral(".key"), true);
     if (!r.key.isEmpty() && !keyPattern().match(r.key).hasMatch())
-        m_f.problem(f + QStringLiteral(".key"), catalogTr("证据键“%1”只能由小写字母、数字和下划线组成").arg(r.key));
+        m_f.problem(f + QStringLiteral(".key"), CatalogTr::tr("证据键“%1”只能由小写字母、数字和下划线组成").arg(r.key));
     const QString kind = m_f.string(o, QStringLiteral("kind"), f + QStringLiteral(".kind"), true);
     if (!kind.isEmpty()) {
         if (kKinds.contains(kind))
             r.kind = *evidenceKindFromKey(kind);
         else
-            m_f.problem(f + QStringLiteral(".kind"), catalogTr("未知的证据类型“%1”：应为 %2")
+            m_f.problem(f + QStringLiteral(".kind"), CatalogTr::tr("未知的证据类型“%1”：应为 %2")
                                                        .arg(kind, kKinds.join(QStringLiteral(" | "))));
     }
     r.label = m_f.string(o, QStringLiteral("label"), f + QStringLiteral(".label"), true);
@@ -185,16 +185,16 @@ EvidenceRequirement CardReader::readRequirement(const QJsonObject &o, const QStr
     r.minCount = m_f.integer(o, QStringLiteral("min_count"), f + QStringLiteral(".min_count"), 1, 50).value_or(1);
     r.meter = m_f.string(o, QStringLiteral("meter"), f + QStringLiteral(".meter"), false);
     if (!r.meter.isEmpty() && !kMeters.contains(r.meter))
-        m_f.problem(f + QStringLiteral(".meter"), catalogTr("meter 应为 old 或 new，实际是“%1”").arg(r.meter));
+        m_f.problem(f + QStringLiteral(".meter"), CatalogTr::tr("meter 应为 old 或 new，实际是“%1”").arg(r.meter));
     r.registerName = m_f.string(o, QStringLiteral("register"), f + QStringLiteral(".register"), false);
     if (!r.registerName.isEmpty() && !kRegisters.contains(r.registerName))
-        m_f.problem(f + QStringLiteral(".register"), catalogTr("未知的示数项“%1”：应为 %2")
+        m_f.problem(f + QStringLiteral(".register"), CatalogTr::tr("未知的示数项“%1”：应为 %2")
                                                         .arg(r.registerName, kRegisters.join(QStringLiteral(" | "))));
     if (r.kind == EvidenceKind::MeterReading && kind == QLatin1String("meter_reading")) {
         if (!o.contains(QStringLiteral("register")))
-            m_f.problem(f + QStringLiteral(".register"), catalogTr("表计示数必须写明示数项（register），如 forward_total"));
+            m_f.problem(f + QStringLiteral(".register"), CatalogTr::tr("表计示数必须写明示数项（register），如 forward_total"));
         if (!o.contains(QStringLiteral("meter")))
-            m_f.problem(f + QStringLiteral(".meter"), catalogTr("表计示数必须写明是旧表还是新表（meter: old | new）"));
+            m_f.problem(f + QStringLiteral(".meter"), CatalogTr::tr("表计示数必须写明是旧表还是新表（meter: old | new）"));
     }
     r.unit = m_f.string(o, QStringLiteral("unit"), f + QStringLiteral(".unit"), false);
     readNumericLimits(o, f, r);
@@ -202,21 +202,21 @@ EvidenceRequirement CardReader::readRequirement(const QJsonObject &o, const QStr
     if (!r.pattern.isEmpty()) {
         const QRegularExpression re(r.pattern);
         if (!re.isValid())
-            m_f.problem(f + QStringLiteral(".pattern"), catalogTr("正则表达式无法编译（位置 %1：%2）：请修正")
+            m_f.problem(f + QStringLiteral(".pattern"), CatalogTr::tr("正则表达式无法编译（位置 %1：%2）：请修正")
                                                           .arg(re.patternErrorOffset()).arg(re.errorString()));
         if (r.isNumeric() || r.kind == EvidenceKind::Photo || r.kind == EvidenceKind::Video
             || r.kind == EvidenceKind::Signature || r.kind == EvidenceKind::Check)
-            m_f.problem(f + QStringLiteral(".pattern"), catalogTr("pattern 只用于 text、seal_number、barcode 类型"));
+            m_f.problem(f + QStringLiteral(".pattern"), CatalogTr::tr("pattern 只用于 text、seal_number、barcode 类型"));
     }
     r.patternHint = m_f.string(o, QStringLiteral("pattern_hint"), f + QStringLiteral(".pattern_hint"), false);
     if (!r.pattern.isEmpty() && r.patternHint.isEmpty())
-        m_f.problem(f + QStringLiteral(".pattern_hint"), catalogTr("有 pattern 时必须写 pattern_hint，告诉施工人员应该输入什么"));
+        m_f.problem(f + QStringLiteral(".pattern_hint"), CatalogTr::tr("有 pattern 时必须写 pattern_hint，告诉施工人员应该输入什么"));
     r.signer = m_f.string(o, QStringLiteral("signer"), f + QStringLiteral(".signer"), false);
     if (!r.signer.isEmpty() && !kSigners.contains(r.signer))
-        m_f.problem(f + QStringLiteral(".signer"), catalogTr("未知的签字人“%1”：应为 %2")
+        m_f.problem(f + QStringLiteral(".signer"), CatalogTr::tr("未知的签字人“%1”：应为 %2")
                                                       .arg(r.signer, kSigners.join(QStringLiteral(" | "))));
     if (kind == QLatin1String("signature") && r.signer.isEmpty() && !o.contains(QStringLiteral("signer")))
-        m_f.problem(f + QStringLiteral(".signer"), catalogTr("签字必须写明由谁签（signer）"));
+        m_f.problem(f + QStringLiteral(".signer"), CatalogTr::tr("签字必须写明由谁签（signer）"));
     r.when = m_f.string(o, QStringLiteral("when"), f + QStringLiteral(".when"), false);
     if (!r.when.isEmpty())
         if (const QString err = conditionError(r.when); !err.isEmpty())
@@ -231,30 +231,30 @@ void CardReader::readNumericLimits(const QJsonObject &o, const QString &f, Evide
     for (const char *k : {"decimals", "min", "max", "plausible"}) {
         if (o.contains(QLatin1String(k)) && !numeric)
             m_f.problem(f + QLatin1Char('.') + QLatin1String(k),
-                        catalogTr("%1 只用于 meter_reading 和 number 类型").arg(QLatin1String(k)));
+                        CatalogTr::tr("%1 只用于 meter_reading 和 number 类型").arg(QLatin1String(k)));
     }
     r.decimals = m_f.integer(o, QStringLiteral("decimals"), f + QStringLiteral(".decimals"), 0, 6);
     r.min = m_f.number(o, QStringLiteral("min"), f + QStringLiteral(".min"));
     r.max = m_f.number(o, QStringLiteral("max"), f + QStringLiteral(".max"));
     if (r.min && r.max && *r.min > *r.max)
-        m_f.problem(f + QStringLiteral(".min"), catalogTr("范围颠倒：min %1 大于 max %2").arg(*r.min).arg(*r.max));
+        m_f.problem(f + QStringLiteral(".min"), CatalogTr::tr("范围颠倒：min %1 大于 max %2").arg(*r.min).arg(*r.max));
     const QJsonValue p = o.value(QStringLiteral("plausible"));
     if (p.isUndefined())
         return;
     const QString pf = f + QStringLiteral(".plausible");
     const QJsonArray a = p.toArray();
     if (!p.isArray() || a.size() != 2 || !a.at(0).isDouble() || !a.at(1).isDouble()) {
-        m_f.problem(pf, catalogTr("应为两个数字 [下限, 上限]，例如 [0, 1]"));
+        m_f.problem(pf, CatalogTr::tr("应为两个数字 [下限, 上限]，例如 [0, 1]"));
         return;
     }
     const double lo = a.at(0).toDouble();
     const double hi = a.at(1).toDouble();
     if (lo > hi) {
-        m_f.problem(pf, catalogTr("范围颠倒：下限 %1 大于上限 %2").arg(lo).arg(hi));
+        m_f.problem(pf, CatalogTr::tr("范围颠倒：下限 %1 大于上限 %2").arg(lo).arg(hi));
         return;
     }
     if ((r.min && lo < *r.min) || (r.max && hi > *r.max))
-        m_f.problem(pf, catalogTr("合理范围 [%1, %2] 超出了硬性范围 min/max：请收窄").arg(lo).arg(hi));
+        m_f.problem(pf, CatalogTr::tr("合理范围 [%1, %2] 超出了硬性范围 min/max：请收窄").arg(lo).arg(hi));
     r.plausibleLow = lo;
     r.plausibleHigh = hi;
 }
@@ -278,12 +278,12 @@ void CardReader::readEdges(const QJsonObject &obj, Card &card)
             if (const QString err = conditionError(e.when); !err.isEmpty())
                 m_f.problem(f + QStringLiteral(".when"), err);
         if (!e.wait.isEmpty() && e.wait != QLatin1String("appointment"))
-            m_f.problem(f + QStringLiteral(".wait"), catalogTr("未知的等待类型“%1”：目前只有 appointment").arg(e.wait));
+            m_f.problem(f + QStringLiteral(".wait"), CatalogTr::tr("未知的等待类型“%1”：目前只有 appointment").arg(e.wait));
         if (!e.choice.isEmpty()) {
             if (!keyPattern().match(e.choice).hasMatch())
-                m_f.problem(f + QStringLiteral(".choice"), catalogTr("“%1”只能由小写字母、数字和下划线组成").arg(e.choice));
+                m_f.problem(f + QStringLiteral(".choice"), CatalogTr::tr("“%1”只能由小写字母、数字和下划线组成").arg(e.choice));
             if (choices.contains(e.choice))
-                m_f.problem(f + QStringLiteral(".choice"), catalogTr("分支“%1”重复：每个分支的 choice 必须不同").arg(e.choice));
+                m_f.problem(f + QStringLiteral(".choice"), CatalogTr::tr("分支“%1”重复：每个分支的 choice 必须不同").arg(e.choice));
             choices.insert(e.choice);
         }
         card.next.append(e);
@@ -298,19 +298,19 @@ void CardReader::checkDecision(const Card &card)
             ++userEdges;
     if (userEdges > 1) {
         if (!card.decision)
-            m_f.problem(QStringLiteral("decision"), catalogTr("有 %1 个由人选择的分支却没有 decision：请写明要问施工人员的问题").arg(userEdges));
+            m_f.problem(QStringLiteral("decision"), CatalogTr::tr("有 %1 个由人选择的分支却没有 decision：请写明要问施工人员的问题").arg(userEdges));
         for (qsizetype i = 0; i < card.next.size(); ++i) {
             const Edge &e = card.next.at(i);
             if (!e.when.isEmpty())
                 continue;
             const QString f = at(QStringLiteral("next"), i);
             if (e.choice.isEmpty())
-                m_f.problem(f + QStringLiteral(".choice"), catalogTr("多分支时每个由人选择的分支都要有 choice"));
+                m_f.problem(f + QStringLiteral(".choice"), CatalogTr::tr("多分支时每个由人选择的分支都要有 choice"));
             if (e.label.isEmpty())
-                m_f.problem(f + QStringLiteral(".label"), catalogTr("多分支时每个由人选择的分支都要有 label（按钮上的文字）"));
+                m_f.problem(f + QStringLiteral(".label"), CatalogTr::tr("多分支时每个由人选择的分支都要有 label（按钮上的文字）"));
         }
     } else if (card.decision && userEdges < 2) {
-        m_f.problem(QStringLiteral("decision"), catalogTr("没有可供选择的多个分支，不需要 decision：请删除它或补全分支"));
+        m_f.problem(QStringLiteral("decision"), CatalogTr::tr("没有可供选择的多个分支，不需要 decision：请删除它或补全分支"));
     }
 }
 

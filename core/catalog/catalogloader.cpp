@@ -15,7 +15,7 @@
 
 namespace ms {
 
-using detail::catalogTr;
+using detail::CatalogTr;
 using detail::JsonFields;
 
 QString CatalogProblem::toString() const
@@ -31,7 +31,7 @@ std::optional<QJsonObject> readObject(const QString &root, const QString &rel,
 {
     QFile file(root + QLatin1Char('/') + rel);
     if (!file.open(QIODevice::ReadOnly)) {
-        out.append({rel, {}, {}, catalogTr("无法读取文件（%1）：请确认目录完整").arg(file.errorString())});
+        out.append({rel, {}, {}, CatalogTr::tr("无法读取文件（%1）：请确认目录完整").arg(file.errorString())});
         return std::nullopt;
     }
     const QByteArray bytes = file.readAll();
@@ -43,12 +43,12 @@ std::optional<QJsonObject> readObject(const QString &root, const QString &rel,
         const qsizetype lineStart = before.lastIndexOf('\n') + 1;
         const qsizetype column = QString::fromUtf8(before.mid(lineStart)).size() + 1;
         out.append({rel, {}, {},
-                     catalogTr("JSON 语法错误，第 %1 行第 %2 列（偏移 %3）：%4。请修正后重试")
+                     CatalogTr::tr("JSON 语法错误，第 %1 行第 %2 列（偏移 %3）：%4。请修正后重试")
                          .arg(line).arg(column).arg(err.offset).arg(err.errorString())});
         return std::nullopt;
     }
     if (!doc.isObject()) {
-        out.append({rel, {}, {}, catalogTr("文件顶层应为 JSON 对象 {…}")});
+        out.append({rel, {}, {}, CatalogTr::tr("文件顶层应为 JSON 对象 {…}")});
         return std::nullopt;
     }
     return doc.object();
@@ -62,11 +62,11 @@ void readHeader(const QJsonObject &o, Catalog &c, JsonFields &f)
                         QStringLiteral("phases"), QStringLiteral("flows")},
                     {});
     if (!o.contains(QStringLiteral("format")))
-        f.problem(QStringLiteral("format"), catalogTr("缺少必填字段：请补上（\"format\": 1）"));
+        f.problem(QStringLiteral("format"), CatalogTr::tr("缺少必填字段：请补上（\"format\": 1）"));
     c.format = f.integer(o, QStringLiteral("format"), QStringLiteral("format"), 1, 1000).value_or(1);
     if (c.format != 1)
         f.problem(QStringLiteral("format"),
-                  catalogTr("不支持的格式版本 %1：本程序只读格式 1，请升级程序").arg(c.format));
+                  CatalogTr::tr("不支持的格式版本 %1：本程序只读格式 1，请升级程序").arg(c.format));
     c.version = f.string(o, QStringLiteral("version"), QStringLiteral("version"), true);
     c.title = f.string(o, QStringLiteral("title"), QStringLiteral("title"), true);
     c.entry = f.string(o, QStringLiteral("entry"), QStringLiteral("entry"), true);
@@ -131,11 +131,11 @@ QList<Card> readCardFiles(const QString &root, QList<CatalogProblem> &out)
         JsonFields f(out, rel);
         const auto m = nameRe.match(name);
         if (!m.hasMatch())
-            f.problem({}, catalogTr("文件名应为“流程号.json”（如 21.json，不补零）"));
+            f.problem({}, CatalogTr::tr("文件名应为“流程号.json”（如 21.json，不补零）"));
         f.rejectUnknown(*obj, {QStringLiteral("flow"), QStringLiteral("cards")}, {});
         const QString flow = f.string(*obj, QStringLiteral("flow"), QStringLiteral("flow"), true);
         if (m.hasMatch() && !flow.isEmpty() && flow != m.captured(1))
-            f.problem(QStringLiteral("flow"), catalogTr("文件 %1 应写流程 %2，实际写的是 %3")
+            f.problem(QStringLiteral("flow"), CatalogTr::tr("文件 %1 应写流程 %2，实际写的是 %3")
                                                   .arg(name, m.captured(1), flow));
         const auto list = f.objectList(*obj, QStringLiteral("cards"), QStringLiteral("cards"), true, true);
         for (const QJsonObject &co : list) {
@@ -145,7 +145,7 @@ QList<Card> readCardFiles(const QString &root, QList<CatalogProblem> &out)
             Card card = detail::CardReader(cf).read(co);
             card.file = rel;
             if (!flow.isEmpty() && !card.flow.isEmpty() && card.flow != flow)
-                cf.problem(QStringLiteral("flow"), catalogTr("卡片属于流程 %1，却写在流程 %2 的文件里").arg(card.flow, flow));
+                cf.problem(QStringLiteral("flow"), CatalogTr::tr("卡片属于流程 %1，却写在流程 %2 的文件里").arg(card.flow, flow));
             cards.append(card);
         }
     }
@@ -158,7 +158,7 @@ CatalogLoad CatalogLoader::load(const QString &root)
 {
     CatalogLoad result;
     if (!QFileInfo(root).isDir()) {
-        result.problems.append({root, {}, {}, catalogTr("目录不存在：请给出作业卡目录所在的文件夹")});
+        result.problems.append({root, {}, {}, CatalogTr::tr("目录不存在：请给出作业卡目录所在的文件夹")});
         return result;
     }
     const auto header = readObject(root, QStringLiteral("catalog.json"), result.problems);
@@ -194,7 +194,7 @@ Result<Catalog> CatalogLoader::loadStrict(const QString &root)
     for (const CatalogProblem &p : std::as_const(load.problems))
         lines.append(p.toString());
     return makeError(QStringLiteral("catalog.invalid"),
-                     catalogTr("作业卡目录有 %1 处问题：\n%2").arg(load.problems.size()).arg(lines.join(QLatin1Char('\n'))));
+                     CatalogTr::tr("作业卡目录有 %1 处问题：\n%2").arg(load.problems.size()).arg(lines.join(QLatin1Char('\n'))));
 }
 
 } // namespace ms

@@ -8,7 +8,7 @@
 
 namespace ms {
 
-using detail::catalogTr;
+using detail::CatalogTr;
 
 namespace {
 
@@ -47,23 +47,23 @@ private:
             if (id.isEmpty())
                 return;
             if (seen.contains(id))
-                add(kCatalogFile, {}, field, catalogTr("%1“%2”重复：编号必须唯一").arg(what, id));
+                add(kCatalogFile, {}, field, CatalogTr::tr("%1“%2”重复：编号必须唯一").arg(what, id));
             seen.insert(id);
         };
         for (qsizetype i = 0; i < m_c.roles.size(); ++i)
-            dup(m_c.roles.at(i).id, QStringLiteral("roles[%1].id").arg(i), catalogTr("岗位"));
+            dup(m_c.roles.at(i).id, QStringLiteral("roles[%1].id").arg(i), CatalogTr::tr("岗位"));
         seen.clear();
         for (qsizetype i = 0; i < m_c.phases.size(); ++i)
-            dup(m_c.phases.at(i).id, QStringLiteral("phases[%1].id").arg(i), catalogTr("阶段"));
+            dup(m_c.phases.at(i).id, QStringLiteral("phases[%1].id").arg(i), CatalogTr::tr("阶段"));
         seen.clear();
         for (qsizetype i = 0; i < m_c.flows.size(); ++i)
-            dup(m_c.flows.at(i).id, QStringLiteral("flows[%1].id").arg(i), catalogTr("流程"));
+            dup(m_c.flows.at(i).id, QStringLiteral("flows[%1].id").arg(i), CatalogTr::tr("流程"));
         if (!m_c.entry.isEmpty() && !m_c.card(m_c.entry))
             add(kCatalogFile, {}, QStringLiteral("entry"),
-                catalogTr("入口卡片 %1 没有定义：请指向一张存在的卡片").arg(m_c.entry));
+                CatalogTr::tr("入口卡片 %1 没有定义：请指向一张存在的卡片").arg(m_c.entry));
         if (!m_c.jobEntry.isEmpty() && !m_c.card(m_c.jobEntry))
             add(kCatalogFile, {}, QStringLiteral("job_entry"),
-                catalogTr("工单入口卡片 %1 没有定义：请指向一张存在的卡片").arg(m_c.jobEntry));
+                CatalogTr::tr("工单入口卡片 %1 没有定义：请指向一张存在的卡片").arg(m_c.jobEntry));
     }
 
     void checkListing()
@@ -75,7 +75,7 @@ private:
                 const QString &fid = p.flows.at(k);
                 if (!m_c.flow(fid))
                     add(kCatalogFile, {}, QStringLiteral("phases[%1].flows[%2]").arg(i).arg(k),
-                        catalogTr("阶段 %1 列出了不存在的流程 %2").arg(p.id, fid));
+                        CatalogTr::tr("阶段 %1 列出了不存在的流程 %2").arg(p.id, fid));
                 ++phaseCount[fid];
             }
         }
@@ -84,33 +84,33 @@ private:
             const Flow &f = m_c.flows.at(i);
             const QString at = QStringLiteral("flows[%1]").arg(i);
             if (!f.phase.isEmpty() && !m_c.phase(f.phase))
-                add(kCatalogFile, {}, at + QStringLiteral(".phase"), catalogTr("未知的阶段“%1”").arg(f.phase));
+                add(kCatalogFile, {}, at + QStringLiteral(".phase"), CatalogTr::tr("未知的阶段“%1”").arg(f.phase));
             if (!f.role.isEmpty() && !m_c.role(f.role))
-                add(kCatalogFile, {}, at + QStringLiteral(".role"), catalogTr("未知的岗位“%1”").arg(f.role));
+                add(kCatalogFile, {}, at + QStringLiteral(".role"), CatalogTr::tr("未知的岗位“%1”").arg(f.role));
             const int n = phaseCount.value(f.id);
             if (!f.id.isEmpty() && n != 1)
                 add(kCatalogFile, {}, at + QStringLiteral(".id"),
-                    catalogTr("流程 %1 出现在 %2 个阶段的列表里：每个流程必须恰好属于一个阶段").arg(f.id).arg(n));
+                    CatalogTr::tr("流程 %1 出现在 %2 个阶段的列表里：每个流程必须恰好属于一个阶段").arg(f.id).arg(n));
             else if (n == 1 && m_c.phase(f.phase) && !m_c.phase(f.phase)->flows.contains(f.id))
                 add(kCatalogFile, {}, at + QStringLiteral(".phase"),
-                    catalogTr("流程 %1 写的阶段是 %2，却列在另一个阶段里").arg(f.id, f.phase));
+                    CatalogTr::tr("流程 %1 写的阶段是 %2，却列在另一个阶段里").arg(f.id, f.phase));
             for (qsizetype k = 0; k < f.cards.size(); ++k) {
                 const FlowCard &fc = f.cards.at(k);
                 const QString cat = QStringLiteral("%1.cards[%2]").arg(at).arg(k);
                 if (fc.id.isEmpty())
                     continue;
                 if (listed.contains(fc.id))
-                    add(kCatalogFile, fc.id, cat + QStringLiteral(".id"), catalogTr("卡片编号重复：每张卡片只能列一次"));
+                    add(kCatalogFile, fc.id, cat + QStringLiteral(".id"), CatalogTr::tr("卡片编号重复：每张卡片只能列一次"));
                 listed.insert(fc.id);
                 if (fc.id.section(QLatin1Char('.'), 0, 0) != f.id)
                     add(kCatalogFile, fc.id, cat + QStringLiteral(".id"),
-                        catalogTr("卡片编号应以流程号 %1. 开头").arg(f.id));
+                        CatalogTr::tr("卡片编号应以流程号 %1. 开头").arg(f.id));
                 if (fc.source != QLatin1String("seed") && fc.source != QLatin1String("reconstructed"))
                     add(kCatalogFile, fc.id, cat + QStringLiteral(".source"),
-                        catalogTr("未知的 source“%1”：应为 seed 或 reconstructed").arg(fc.source));
+                        CatalogTr::tr("未知的 source“%1”：应为 seed 或 reconstructed").arg(fc.source));
                 if (!m_c.card(fc.id))
                     add(cardFileOf(fc.id), fc.id, {},
-                        catalogTr("目录中列出了这张卡片，但卡片文件里没有定义：请在 %1 中补上").arg(cardFileOf(fc.id)));
+                        CatalogTr::tr("目录中列出了这张卡片，但卡片文件里没有定义：请在 %1 中补上").arg(cardFileOf(fc.id)));
             }
         }
     }
@@ -133,7 +133,7 @@ private:
             if (card.id.isEmpty())
                 continue;
             if (defined.contains(card.id)) {
-                add(card.file, card.id, QStringLiteral("id"), catalogTr("卡片编号重复定义：每张卡片只能定义一次"));
+                add(card.file, card.id, QStringLiteral("id"), CatalogTr::tr("卡片编号重复定义：每张卡片只能定义一次"));
                 continue;
             }
             defined.insert(card.id);
@@ -141,34 +141,34 @@ private:
             const FlowCard *fc = listing(card.id, &flow);
             if (!fc) {
                 add(card.file, card.id, QStringLiteral("id"),
-                    catalogTr("卡片没有列在 catalog.json 的流程里：请在对应流程的 cards 中加上它，或删除这张卡片"));
+                    CatalogTr::tr("卡片没有列在 catalog.json 的流程里：请在对应流程的 cards 中加上它，或删除这张卡片"));
             } else {
                 if (!card.flow.isEmpty() && card.flow != flow->id)
                     add(card.file, card.id, QStringLiteral("flow"),
-                        catalogTr("流程应为 %1（catalog.json 中的位置），实际写的是 %2").arg(flow->id, card.flow));
+                        CatalogTr::tr("流程应为 %1（catalog.json 中的位置），实际写的是 %2").arg(flow->id, card.flow));
                 if (!card.title.isEmpty() && card.title != fc->title)
                     add(card.file, card.id, QStringLiteral("title"),
-                        catalogTr("标题与 catalog.json 不一致：应为“%1”").arg(fc->title));
+                        CatalogTr::tr("标题与 catalog.json 不一致：应为“%1”").arg(fc->title));
                 if (card.source != fc->source)
                     add(card.file, card.id, QStringLiteral("source"),
-                        catalogTr("来源与 catalog.json 不一致：应为 %1").arg(fc->source));
+                        CatalogTr::tr("来源与 catalog.json 不一致：应为 %1").arg(fc->source));
             }
             if (!card.role.isEmpty() && !m_c.role(card.role))
-                add(card.file, card.id, QStringLiteral("role"), catalogTr("未知的岗位“%1”：应为 catalog.json 中 roles 的 id").arg(card.role));
+                add(card.file, card.id, QStringLiteral("role"), CatalogTr::tr("未知的岗位“%1”：应为 catalog.json 中 roles 的 id").arg(card.role));
             for (qsizetype i = 0; i < card.next.size(); ++i) {
                 const QString &to = card.next.at(i).to;
                 if (!to.isEmpty() && !m_c.card(to))
                     add(card.file, card.id, QStringLiteral("next[%1].to").arg(i),
-                        catalogTr("指向的卡片 %1 不存在：请检查编号").arg(to));
+                        CatalogTr::tr("指向的卡片 %1 不存在：请检查编号").arg(to));
                 if (to == card.id)
-                    add(card.file, card.id, QStringLiteral("next[%1].to").arg(i), catalogTr("卡片不能指向自己"));
+                    add(card.file, card.id, QStringLiteral("next[%1].to").arg(i), CatalogTr::tr("卡片不能指向自己"));
             }
             if (!m_root.isEmpty())
                 for (qsizetype i = 0; i < card.illustrations.size(); ++i) {
                     const QString &file = card.illustrations.at(i).file;
                     if (!file.isEmpty() && !QFileInfo::exists(m_root + QLatin1Char('/') + file))
                         add(card.file, card.id, QStringLiteral("illustrations[%1].file").arg(i),
-                            catalogTr("示意图文件 %1 不存在：请放入目录或删除引用").arg(file));
+                            CatalogTr::tr("示意图文件 %1 不存在：请放入目录或删除引用").arg(file));
                 }
         }
     }
@@ -185,7 +185,7 @@ private:
             const QString fact = when.startsWith(QLatin1Char('!')) ? when.mid(1) : when;
             if (fact.startsWith(QLatin1String("choice.")) && !choices.contains(fact.mid(7)))
                 add(card.file, card.id, field,
-                    catalogTr("条件 %1 引用的分支 %2 在任何卡片中都不存在").arg(when, fact.mid(7)));
+                    CatalogTr::tr("条件 %1 引用的分支 %2 在任何卡片中都不存在").arg(when, fact.mid(7)));
         };
         for (const Card &card : m_c.cards) {
             for (qsizetype i = 0; i < card.next.size(); ++i)
@@ -216,7 +216,7 @@ private:
             if (!card.id.isEmpty() && !seen.contains(card.id) && !reported.contains(card.id)) {
                 reported.insert(card.id);
                 add(card.file, card.id, QStringLiteral("id"),
-                    catalogTr("从入口 %1 无法到达这张卡片：请在前一张卡片的 next 中指向它").arg(m_c.entry));
+                    CatalogTr::tr("从入口 %1 无法到达这张卡片：请在前一张卡片的 next 中指向它").arg(m_c.entry));
             }
     }
 

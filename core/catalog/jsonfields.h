@@ -3,6 +3,7 @@
 // (file: card id: field: message) instead of failing, so one pass reports everything.
 #include "catalog/catalogloader.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -12,7 +13,11 @@
 
 namespace ms::detail {
 
-QString catalogTr(const char *text);
+// Translation context of every catalog problem text (lupdate files CatalogTr::tr() under it).
+struct CatalogTr
+{
+    Q_DECLARE_TR_FUNCTIONS(ms::CatalogLoader)
+};
 
 class JsonFields
 {

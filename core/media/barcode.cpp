@@ -10,17 +10,18 @@
 namespace ms {
 
 namespace {
-QString tr(const char *text)
+// lupdate files Tr::tr() under this context; a free tr() helper would land in the namespace.
+struct Tr
 {
-    return QCoreApplication::translate("ms::Barcode", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ms::Barcode)
+};
 } // namespace
 
 Result<QList<BarcodeHit>> scanBarcodes(const QImage &image)
 {
     if (image.isNull())
         return makeError(QStringLiteral("barcode.no_image"),
-                         tr("没有图像可识别。请重新拍摄或导入铭牌照片。"));
+                         Tr::tr("没有图像可识别。请重新拍摄或导入铭牌照片。"));
     const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
     const ZXing::ImageView view(gray.constBits(), gray.width(), gray.height(), ZXing::ImageFormat::Lum,
                                 int(gray.bytesPerLine()));
@@ -62,7 +63,7 @@ Result<QList<BarcodeHit>> scanBarcodes(const QImage &image)
     }
     if (hits.isEmpty())
         return makeError(QStringLiteral("barcode.none"),
-                         tr("图像中没有找到可识别的条码。请让条码充满取景框中部、保持稳定、避免反光，"
+                         Tr::tr("图像中没有找到可识别的条码。请让条码充满取景框中部、保持稳定、避免反光，"
                             "或导入一张更清晰的铭牌照片。"));
     return hits;
 }
@@ -106,11 +107,11 @@ AssetCheck checkAssetAgainstAddress(const QString &assetNo, const QString &addre
     }
     if (!check.matches) {
         if (check.addressFromAsset.isEmpty() && rule.mode == AssetAddressRule::Mode::Tail)
-            check.message = tr("资产编号 %1 太短，取不出 %2 位通信地址。请重新扫描铭牌上的资产编号条码。")
+            check.message = Tr::tr("资产编号 %1 太短，取不出 %2 位通信地址。请重新扫描铭牌上的资产编号条码。")
                                 .arg(asset)
                                 .arg(rule.addressDigits);
         else
-            check.message = tr("条码资产编号 %1 与读到的通信地址 %2 不对应（规则：%3）。"
+            check.message = Tr::tr("条码资产编号 %1 与读到的通信地址 %2 不对应（规则：%3）。"
                                "请确认探头对准的是这块表、扫描的是这块表的铭牌。")
                                 .arg(asset, addr, rule.toText());
     }

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>main</name>
@@ -38,9 +39,168 @@
         <source>换表通无法启动</source>
         <translation>MeterSwap cannot start</translation>
     </message>
+    <message>
+        <source>保存办公室服务器地址（同步用）</source>
+        <translation>Save the office server address (for sync)</translation>
+    </message>
+    <message>
+        <source>保存本机的设备令牌（同步用）</source>
+        <translation>Save this device&apos;s token (for sync)</translation>
+    </message>
+    <message>
+        <source>保存服务器证书的 SHA-256 指纹</source>
+        <translation>Save the SHA-256 fingerprint of the server certificate</translation>
+    </message>
 </context>
 <context>
     <name>ms</name>
+    <message>
+        <source>列“%1”出现了两次，请删去一列。</source>
+        <translation>Column &quot;%1&quot; appears twice. Delete one of them.</translation>
+    </message>
+    <message>
+        <source>不认识的列名“%1”。可用的列名见 docs/csv-import.md。</source>
+        <translation>Unknown column name &quot;%1&quot;. See docs/csv-import.md for the column names.</translation>
+    </message>
+    <message>
+        <source>缺少必填列“%1”（%2）。</source>
+        <translation>Required column &quot;%1&quot; (%2) is missing.</translation>
+    </message>
+    <message>
+        <source>这一行不是 UTF-8 编码（文件可能是 GBK/ANSI）。请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”后再导入。</source>
+        <translation>This row is not UTF-8 (the file may be GBK/ANSI). In Excel, use &quot;Save As&quot; &gt; &quot;CSV UTF-8 (Comma delimited)&quot; and import again.</translation>
+    </message>
+    <message>
+        <source>文件是空的：第一行应是列名，下面每行一户。</source>
+        <translation>The file is empty: the first row must be the column names, then one customer per row.</translation>
+    </message>
+    <message>
+        <source>第 %1 行的引号没有闭合：以 &quot; 开始的字段必须以 &quot; 结束。</source>
+        <translation>The quotes in row %1 are not closed: a field that starts with &quot; must end with &quot;.</translation>
+    </message>
+    <message>
+        <source>户号不能为空。</source>
+        <translation>Account number must not be empty.</translation>
+    </message>
+    <message>
+        <source>户号 %1 与第 %2 行重复。</source>
+        <translation>Account number %1 repeats row %2.</translation>
+    </message>
+    <message>
+        <source>户名不能为空。</source>
+        <translation>Customer name must not be empty.</translation>
+    </message>
+    <message>
+        <source>电话“%1”不是有效号码（只能有数字、空格、+ 和 -）。</source>
+        <translation>Phone &quot;%1&quot; is not a valid number (digits, spaces, + and - only).</translation>
+    </message>
+    <message>
+        <source>付费方式“%1”应为“预付费”或“后付费”。</source>
+        <translation>Payment type &quot;%1&quot; must be &quot;预付费&quot; (prepaid) or &quot;后付费&quot; (postpaid).</translation>
+    </message>
+    <message>
+        <source>旧表资产编号</source>
+        <translation>Old meter asset number</translation>
+    </message>
+    <message>
+        <source>旧表通信地址</source>
+        <translation>Old meter comm. address</translation>
+    </message>
+    <message>
+        <source>规约“%1”应为 dlt645-2007、dlt645-1997 或 dlt698.45。</source>
+        <translation>Protocol &quot;%1&quot; must be dlt645-2007, dlt645-1997 or dlt698.45.</translation>
+    </message>
+    <message>
+        <source>新表资产编号</source>
+        <translation>New meter asset number</translation>
+    </message>
+    <message>
+        <source>新表通信地址</source>
+        <translation>New meter comm. address</translation>
+    </message>
+    <message>
+        <source>上次抄见示数</source>
+        <translation>Last billed reading</translation>
+    </message>
+    <message>
+        <source>机电不符“%1”应为“是”或“否”。</source>
+        <translation>Meter/register mismatch &quot;%1&quot; must be &quot;是&quot; (yes) or &quot;否&quot; (no).</translation>
+    </message>
+    <message>
+        <source>这一行的字段比列名多（%1 个，列名 %2 个）；含逗号的内容请用英文双引号括起来。</source>
+        <translation>This row has more fields than column names (%1 fields, %2 columns). Put text that contains commas in double quotes.</translation>
+    </message>
+    <message>
+        <source>文件只有列名，没有客户。</source>
+        <translation>The file has only column names and no customers.</translation>
+    </message>
+    <message>
+        <source>累计购电量</source>
+        <translation>Total energy purchased</translation>
+    </message>
+    <message>
+        <source>累计购电量不能为空。</source>
+        <translation>Total energy purchased must not be empty.</translation>
+    </message>
+    <message>
+        <source>日期“%1”应写成 2026-11-05 的形式。</source>
+        <translation>Date &quot;%1&quot; must be written like 2026-11-05.</translation>
+    </message>
+    <message>
+        <source>购电次数“%1”应为非负整数。</source>
+        <translation>Purchase count &quot;%1&quot; must be a whole number, 0 or more.</translation>
+    </message>
+    <message>
+        <source>无法打开文件 %1：%2</source>
+        <translation>Cannot open file %1: %2</translation>
+    </message>
+    <message>
+        <source>存储空间已满，%1未能保存，之前的数据都还在。请删除不需要的文件或同步后清理空间，再重试。</source>
+        <translation>Storage is full, so %1 was not saved. All earlier data is still there. Delete files you do not need or sync and free up space, then try again.</translation>
+    </message>
+    <message>
+        <source>数据库正被其他程序使用，%1未能保存。请稍候再试。</source>
+        <translation>The database is in use by another program, so %1 was not saved. Please try again shortly.</translation>
+    </message>
+    <message>
+        <source>%1未能保存：数据不符合约束（%2）。</source>
+        <translation>%1 was not saved: the data breaks a constraint (%2).</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏，%1未能完成（%2）。请重启程序，损坏的文件会被移到一旁保存。</source>
+        <translation>The database file is damaged, so %1 did not complete (%2). Restart the app; the damaged file will be set aside and kept.</translation>
+    </message>
+    <message>
+        <source>%1失败：%2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <source>文件不是数据库（文件头不对）</source>
+        <translation>The file is not a database (wrong file header)</translation>
+    </message>
+    <message>
+        <source>存储空间已满，%1未能保存，之前的数据都还在。请清理空间（例如先同步再删除旧照片）后重试。</source>
+        <translation>Storage is full, so %1 was not saved. All earlier data is still there. Free up space (e.g. sync, then delete old photos) and try again.</translation>
+    </message>
+    <message>
+        <source>%1未能保存：%2</source>
+        <translation>%1 was not saved: %2</translation>
+    </message>
+    <message>
+        <source>找不到该工单（%1）。</source>
+        <translation>Job not found (%1).</translation>
+    </message>
+    <message>
+        <source>找不到该客户（%1）。</source>
+        <translation>Customer not found (%1).</translation>
+    </message>
+    <message>
+        <source>PIN 码须为 4 到 8 位数字。</source>
+        <translation>The PIN must be 4 to 8 digits.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::Barcode</name>
     <message>
         <source>没有图像可识别。请重新拍摄或导入铭牌照片。</source>
         <translation>There is no image to read. Take or import a photo of the nameplate again.</translation>
@@ -51,11 +211,11 @@
     </message>
     <message>
         <source>资产编号 %1 太短，取不出 %2 位通信地址。请重新扫描铭牌上的资产编号条码。</source>
-        <translation>Asset number %1 is too short to contain a %2-digit communication address. Scan the asset-number barcode on the nameplate again.</translation>
+        <translation>Asset number %1 is too short to contain a %2-digit comm. address. Scan the asset-number barcode on the nameplate again.</translation>
     </message>
     <message>
         <source>条码资产编号 %1 与读到的通信地址 %2 不对应（规则：%3）。请确认探头对准的是这块表、扫描的是这块表的铭牌。</source>
-        <translation>Barcode asset number %1 does not match the communication address read, %2 (rule: %3). Make sure the probe and the scanned nameplate belong to this meter.</translation>
+        <translation>Barcode asset number %1 does not match the comm. address read, %2 (rule: %3). Make sure the probe and the scanned nameplate belong to this meter.</translation>
     </message>
 </context>
 <context>
@@ -66,7 +226,7 @@
     </message>
     <message>
         <source>本机没有可用的相机：请用“导入照片”选择已拍好的照片。</source>
-        <translation>This device has no usable camera: use "Import photo" to pick a photo you already took.</translation>
+        <translation>This device has no usable camera: use &quot;Import photo&quot; to pick a photo you already took.</translation>
     </message>
     <message>
         <source>拍照失败（%1）：请重试，或改用导入照片。</source>
@@ -79,6 +239,17 @@
     <message>
         <source>相机拒绝拍照：请改用导入照片。</source>
         <translation>The camera refused to take a photo: import a photo instead.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::CardValues</name>
+    <message>
+        <source>明装</source>
+        <translation>Surface-mounted</translation>
+    </message>
+    <message>
+        <source>暗装</source>
+        <translation>Concealed</translation>
     </message>
 </context>
 <context>
@@ -156,6 +327,483 @@
 </source>
         <translation>This card cannot be completed yet. Still missing:
 </translation>
+    </message>
+</context>
+<context>
+    <name>ms::CatalogLoader</name>
+    <message>
+        <source>未知的条件“%1”：应为 [!]customer.mismatch | customer.prepaid | customer.postpaid | check.failed | check.passed | choice.&lt;分支 id&gt;</source>
+        <translation>Unknown condition &quot;%1&quot;: must be [!]customer.mismatch | customer.prepaid | customer.postpaid | check.failed | check.passed | choice.&lt;branch id&gt;</translation>
+    </message>
+    <message>
+        <source>卡片编号“%1”格式不对：应为“流程号.步骤号”，如 21.4</source>
+        <translation>Card number &quot;%1&quot; is malformed: must be &quot;flow.step&quot;, e.g. 21.4</translation>
+    </message>
+    <message>
+        <source>未知的 scope“%1”：应为 %2</source>
+        <translation>Unknown scope &quot;%1&quot;: must be %2</translation>
+    </message>
+    <message>
+        <source>未知的 source“%1”：应为 seed 或 reconstructed</source>
+        <translation>Unknown source &quot;%1&quot;: must be seed or reconstructed</translation>
+    </message>
+    <message>
+        <source>附录编号“%1”不存在：应为 1 到 31 的数字（不补零）</source>
+        <translation>Appendix number &quot;%1&quot; does not exist: must be a number from 1 to 31 (no leading zero)</translation>
+    </message>
+    <message>
+        <source>同一附录列出了多次：请删除重复的编号</source>
+        <translation>The same appendix is listed more than once: delete the duplicate number</translation>
+    </message>
+    <message>
+        <source>应为对象 {&quot;id&quot;, &quot;question&quot;}，实际是%1</source>
+        <translation>Must be an object {&quot;id&quot;, &quot;question&quot;}, got %1</translation>
+    </message>
+    <message>
+        <source>“%1”只能由小写字母、数字和下划线组成</source>
+        <translation>&quot;%1&quot; may contain only lowercase letters, digits and underscores</translation>
+    </message>
+    <message>
+        <source>证据键“%1”重复：同一张卡片内每个键只能用一次</source>
+        <translation>Evidence key &quot;%1&quot; repeats: each key may be used only once per card</translation>
+    </message>
+    <message>
+        <source>证据名称“%1”重复：请写清两者的区别</source>
+        <translation>Evidence name &quot;%1&quot; repeats: make the difference between them clear</translation>
+    </message>
+    <message>
+        <source>证据键“%1”只能由小写字母、数字和下划线组成</source>
+        <translation>Evidence key &quot;%1&quot; may contain only lowercase letters, digits and underscores</translation>
+    </message>
+    <message>
+        <source>未知的证据类型“%1”：应为 %2</source>
+        <translation>Unknown evidence type &quot;%1&quot;: must be %2</translation>
+    </message>
+    <message>
+        <source>meter 应为 old 或 new，实际是“%1”</source>
+        <translation>meter must be old or new, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>未知的示数项“%1”：应为 %2</source>
+        <translation>Unknown register &quot;%1&quot;: must be %2</translation>
+    </message>
+    <message>
+        <source>表计示数必须写明示数项（register），如 forward_total</source>
+        <translation>A meter reading must name its register, e.g. forward_total</translation>
+    </message>
+    <message>
+        <source>表计示数必须写明是旧表还是新表（meter: old | new）</source>
+        <translation>A meter reading must say whether it is the old or the new meter (meter: old | new)</translation>
+    </message>
+    <message>
+        <source>正则表达式无法编译（位置 %1：%2）：请修正</source>
+        <translation>The regular expression does not compile (position %1: %2): please fix it</translation>
+    </message>
+    <message>
+        <source>pattern 只用于 text、seal_number、barcode 类型</source>
+        <translation>pattern is only for the text, seal_number and barcode types</translation>
+    </message>
+    <message>
+        <source>有 pattern 时必须写 pattern_hint，告诉施工人员应该输入什么</source>
+        <translation>With a pattern, pattern_hint is required to tell the technician what to enter</translation>
+    </message>
+    <message>
+        <source>未知的签字人“%1”：应为 %2</source>
+        <translation>Unknown signer &quot;%1&quot;: must be %2</translation>
+    </message>
+    <message>
+        <source>签字必须写明由谁签（signer）</source>
+        <translation>A signature must say who signs (signer)</translation>
+    </message>
+    <message>
+        <source>%1 只用于 meter_reading 和 number 类型</source>
+        <translation>%1 is only for the meter_reading and number types</translation>
+    </message>
+    <message>
+        <source>范围颠倒：min %1 大于 max %2</source>
+        <translation>Range reversed: min %1 is greater than max %2</translation>
+    </message>
+    <message>
+        <source>应为两个数字 [下限, 上限]，例如 [0, 1]</source>
+        <translation>Must be two numbers [low, high], e.g. [0, 1]</translation>
+    </message>
+    <message>
+        <source>范围颠倒：下限 %1 大于上限 %2</source>
+        <translation>Range reversed: low %1 is greater than high %2</translation>
+    </message>
+    <message>
+        <source>合理范围 [%1, %2] 超出了硬性范围 min/max：请收窄</source>
+        <translation>The plausible range [%1, %2] goes beyond the hard range min/max: narrow it</translation>
+    </message>
+    <message>
+        <source>未知的等待类型“%1”：目前只有 appointment</source>
+        <translation>Unknown wait type &quot;%1&quot;: only appointment exists</translation>
+    </message>
+    <message>
+        <source>分支“%1”重复：每个分支的 choice 必须不同</source>
+        <translation>Branch &quot;%1&quot; repeats: each branch needs a different choice</translation>
+    </message>
+    <message>
+        <source>有 %1 个由人选择的分支却没有 decision：请写明要问施工人员的问题</source>
+        <translation>There are %1 branches chosen by a person but no decision: write the question to ask the technician</translation>
+    </message>
+    <message>
+        <source>多分支时每个由人选择的分支都要有 choice</source>
+        <translation>With several branches, every branch chosen by a person needs a choice</translation>
+    </message>
+    <message>
+        <source>多分支时每个由人选择的分支都要有 label（按钮上的文字）</source>
+        <translation>With several branches, every branch chosen by a person needs a label (the button text)</translation>
+    </message>
+    <message>
+        <source>没有可供选择的多个分支，不需要 decision：请删除它或补全分支</source>
+        <translation>There are not several branches to choose from, so no decision is needed: delete it or complete the branches</translation>
+    </message>
+    <message>
+        <source>无法读取文件（%1）：请确认目录完整</source>
+        <translation>Cannot read the file (%1): check that the catalog folder is complete</translation>
+    </message>
+    <message>
+        <source>JSON 语法错误，第 %1 行第 %2 列（偏移 %3）：%4。请修正后重试</source>
+        <translation>JSON syntax error at line %1, column %2 (offset %3): %4. Fix it and try again</translation>
+    </message>
+    <message>
+        <source>文件顶层应为 JSON 对象 {…}</source>
+        <translation>The top level of the file must be a JSON object {…}</translation>
+    </message>
+    <message>
+        <source>缺少必填字段：请补上（&quot;format&quot;: 1）</source>
+        <translation>Required field missing: add it (&quot;format&quot;: 1)</translation>
+    </message>
+    <message>
+        <source>不支持的格式版本 %1：本程序只读格式 1，请升级程序</source>
+        <translation>Unsupported format version %1: this app reads format 1 only. Please update the app</translation>
+    </message>
+    <message>
+        <source>文件名应为“流程号.json”（如 21.json，不补零）</source>
+        <translation>The file name must be &quot;flow number.json&quot; (e.g. 21.json, no leading zero)</translation>
+    </message>
+    <message>
+        <source>文件 %1 应写流程 %2，实际写的是 %3</source>
+        <translation>File %1 should hold flow %2 but holds %3</translation>
+    </message>
+    <message>
+        <source>卡片属于流程 %1，却写在流程 %2 的文件里</source>
+        <translation>The card belongs to flow %1 but is in the file of flow %2</translation>
+    </message>
+    <message>
+        <source>目录不存在：请给出作业卡目录所在的文件夹</source>
+        <translation>Folder does not exist: give the folder that holds the job card catalog</translation>
+    </message>
+    <message>
+        <source>作业卡目录有 %1 处问题：
+%2</source>
+        <translation>The job card catalog has %1 problem(s):
+%2</translation>
+    </message>
+    <message>
+        <source>%1“%2”重复：编号必须唯一</source>
+        <translation>%1 &quot;%2&quot; repeats: ids must be unique</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>阶段</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>流程</source>
+        <translation>Flow</translation>
+    </message>
+    <message>
+        <source>入口卡片 %1 没有定义：请指向一张存在的卡片</source>
+        <translation>Entry card %1 is not defined: point to a card that exists</translation>
+    </message>
+    <message>
+        <source>工单入口卡片 %1 没有定义：请指向一张存在的卡片</source>
+        <translation>Job entry card %1 is not defined: point to a card that exists</translation>
+    </message>
+    <message>
+        <source>阶段 %1 列出了不存在的流程 %2</source>
+        <translation>Phase %1 lists flow %2, which does not exist</translation>
+    </message>
+    <message>
+        <source>未知的阶段“%1”</source>
+        <translation>Unknown phase &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>未知的岗位“%1”</source>
+        <translation>Unknown role &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>流程 %1 出现在 %2 个阶段的列表里：每个流程必须恰好属于一个阶段</source>
+        <translation>Flow %1 is listed in %2 phases: each flow must belong to exactly one phase</translation>
+    </message>
+    <message>
+        <source>流程 %1 写的阶段是 %2，却列在另一个阶段里</source>
+        <translation>Flow %1 names phase %2 but is listed under another phase</translation>
+    </message>
+    <message>
+        <source>卡片编号重复：每张卡片只能列一次</source>
+        <translation>Duplicate card number: list each card only once</translation>
+    </message>
+    <message>
+        <source>卡片编号应以流程号 %1. 开头</source>
+        <translation>The card number must start with the flow number %1.</translation>
+    </message>
+    <message>
+        <source>目录中列出了这张卡片，但卡片文件里没有定义：请在 %1 中补上</source>
+        <translation>The catalog lists this card but the card file does not define it: add it to %1</translation>
+    </message>
+    <message>
+        <source>卡片编号重复定义：每张卡片只能定义一次</source>
+        <translation>Card number defined twice: define each card only once</translation>
+    </message>
+    <message>
+        <source>卡片没有列在 catalog.json 的流程里：请在对应流程的 cards 中加上它，或删除这张卡片</source>
+        <translation>The card is not listed in a flow of catalog.json: add it to that flow&apos;s cards, or delete the card</translation>
+    </message>
+    <message>
+        <source>流程应为 %1（catalog.json 中的位置），实际写的是 %2</source>
+        <translation>Flow must be %1 (its place in catalog.json), got %2</translation>
+    </message>
+    <message>
+        <source>标题与 catalog.json 不一致：应为“%1”</source>
+        <translation>Title differs from catalog.json: must be &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>来源与 catalog.json 不一致：应为 %1</source>
+        <translation>Source differs from catalog.json: must be %1</translation>
+    </message>
+    <message>
+        <source>未知的岗位“%1”：应为 catalog.json 中 roles 的 id</source>
+        <translation>Unknown role &quot;%1&quot;: must be a role id from catalog.json</translation>
+    </message>
+    <message>
+        <source>指向的卡片 %1 不存在：请检查编号</source>
+        <translation>Card %1 that it points to does not exist: check the number</translation>
+    </message>
+    <message>
+        <source>卡片不能指向自己</source>
+        <translation>A card cannot point to itself</translation>
+    </message>
+    <message>
+        <source>示意图文件 %1 不存在：请放入目录或删除引用</source>
+        <translation>Illustration file %1 does not exist: add it to the folder or remove the reference</translation>
+    </message>
+    <message>
+        <source>条件 %1 引用的分支 %2 在任何卡片中都不存在</source>
+        <translation>Condition %1 refers to branch %2, which no card defines</translation>
+    </message>
+    <message>
+        <source>从入口 %1 无法到达这张卡片：请在前一张卡片的 next 中指向它</source>
+        <translation>This card cannot be reached from entry %1: point to it from the next of the card before it</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>布尔值</source>
+        <translation>boolean</translation>
+    </message>
+    <message>
+        <source>数字</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <source>字符串</source>
+        <translation>string</translation>
+    </message>
+    <message>
+        <source>数组</source>
+        <translation>array</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>object</translation>
+    </message>
+    <message>
+        <source>缺失</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>缺少必填字段：请补上（字符串）</source>
+        <translation>Required field missing: add it (a string)</translation>
+    </message>
+    <message>
+        <source>应为字符串，实际是%1</source>
+        <translation>Must be a string, got %1</translation>
+    </message>
+    <message>
+        <source>不能为空：请填写内容</source>
+        <translation>Must not be empty: fill it in</translation>
+    </message>
+    <message>
+        <source>应为 true 或 false，实际是%1</source>
+        <translation>Must be true or false, got %1</translation>
+    </message>
+    <message>
+        <source>应为整数，实际是%1</source>
+        <translation>Must be an integer, got %1</translation>
+    </message>
+    <message>
+        <source>超出范围：应在 %1 到 %2 之间，实际是 %3</source>
+        <translation>Out of range: must be between %1 and %2, got %3</translation>
+    </message>
+    <message>
+        <source>应为数字，实际是%1</source>
+        <translation>Must be a number, got %1</translation>
+    </message>
+    <message>
+        <source>缺少必填字段：请补上（字符串数组）</source>
+        <translation>Required field missing: add it (an array of strings)</translation>
+    </message>
+    <message>
+        <source>应为字符串数组，实际是%1</source>
+        <translation>Must be an array of strings, got %1</translation>
+    </message>
+    <message>
+        <source>不能为空：这一栏至少写一条</source>
+        <translation>Must not be empty: give at least one entry</translation>
+    </message>
+    <message>
+        <source>不能为空字符串：请删除这一条或填写内容</source>
+        <translation>Must not be an empty string: delete this entry or fill it in</translation>
+    </message>
+    <message>
+        <source>缺少必填字段：请补上（数组）</source>
+        <translation>Required field missing: add it (an array)</translation>
+    </message>
+    <message>
+        <source>应为数组，实际是%1</source>
+        <translation>Must be an array, got %1</translation>
+    </message>
+    <message>
+        <source>应为对象，实际是%1</source>
+        <translation>Must be an object, got %1</translation>
+    </message>
+    <message>
+        <source>未知字段：请检查拼写，允许的字段有 %1</source>
+        <translation>Unknown field: check the spelling; allowed fields are %1</translation>
+    </message>
+</context>
+<context>
+    <name>ms::CjkFont</name>
+    <message>
+        <source>找不到中文字体 %1，也没有其他可用的中文字体，打印出的中文会显示为方框。请安装 fonts-wqy-microhei（apt-get install fonts-wqy-microhei）后重新打印。</source>
+        <translation>Chinese font %1 not found and no other Chinese font is available, so Chinese will print as boxes. Install fonts-wqy-microhei (apt-get install fonts-wqy-microhei) and print again.</translation>
+    </message>
+    <message>
+        <source>找不到中文字体 %1，暂用“%2”代替。建议安装 fonts-wqy-microhei 以保证打印效果一致。</source>
+        <translation>Chinese font %1 not found; using &quot;%2&quot; instead. Install fonts-wqy-microhei for consistent printouts.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::Database</name>
+    <message>
+        <source>数据库文件 %1 无法读取（%2），也无法移到一旁。请检查数据目录的权限。</source>
+        <translation>Database file %1 cannot be read (%2) and cannot be moved aside. Check the permissions of the data folder.</translation>
+    </message>
+    <message>
+        <source>数据库文件无法读取（%1）。它已被原样移到 %2 保存，没有删除；程序已用一个新的空数据库启动。请把该文件交给技术支持以找回其中的记录。</source>
+        <translation>The database file cannot be read (%1). It was moved unchanged to %2 and not deleted; the app started with a new, empty database. Give that file to technical support to recover its records.</translation>
+    </message>
+    <message>
+        <source>无法打开数据库 %1：%2</source>
+        <translation>Cannot open database %1: %2</translation>
+    </message>
+    <message>
+        <source>读取数据库版本</source>
+        <translation>reading the database version</translation>
+    </message>
+    <message>
+        <source>数据库由更新版本的换表通创建（版本 %1，本程序支持到 %2）。请升级程序。</source>
+        <translation>The database was created by a newer MeterSwap (version %1; this app supports up to %2). Please update the app.</translation>
+    </message>
+    <message>
+        <source>数据库升级到版本 %1 失败：%2</source>
+        <translation>Upgrading the database to version %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>数据库操作</source>
+        <translation>database operation</translation>
+    </message>
+    <message>
+        <source>准备查询</source>
+        <translation>preparing a query</translation>
+    </message>
+    <message>
+        <source>数据库完整性检查未通过：%1</source>
+        <translation>Database integrity check failed: %1</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>saving</translation>
+    </message>
+    <message>
+        <source>事务已结束。</source>
+        <translation>The transaction has already ended.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::EvidenceFiles</name>
+    <message>
+        <source>无法读取文件 %1：%2。请确认文件存在且可读。</source>
+        <translation>Cannot read file %1: %2. Check that the file exists and is readable.</translation>
+    </message>
+    <message>
+        <source>读取文件 %1 时出错：%2</source>
+        <translation>Error while reading file %1: %2</translation>
+    </message>
+    <message>
+        <source>证据文件</source>
+        <translation>evidence file</translation>
+    </message>
+    <message>
+        <source>证据文件 %1 不见了。</source>
+        <translation>Evidence file %1 is missing.</translation>
+    </message>
+    <message>
+        <source>证据文件 %1 无法读取：%2</source>
+        <translation>Evidence file %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>证据文件 %1 的内容与其哈希不符（实际 %2），文件可能被改动或损坏。</source>
+        <translation>The content of evidence file %1 does not match its hash (actual %2); the file may have been altered or damaged.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::EvidenceRepository</name>
+    <message>
+        <source>证据缺少工单或卡片编号。</source>
+        <translation>The evidence has no job or card number.</translation>
+    </message>
+    <message>
+        <source>保存证据</source>
+        <translation>saving evidence</translation>
+    </message>
+    <message>
+        <source>证据所属的工单 %1 不存在。</source>
+        <translation>Job %1 of this evidence does not exist.</translation>
+    </message>
+    <message>
+        <source>要重拍替换的证据 %1 不存在或不属于该工单。</source>
+        <translation>Evidence %1 to be retaken does not exist or does not belong to this job.</translation>
+    </message>
+    <message>
+        <source>证据 %1 已被重拍替换过，请替换最新的那一份。</source>
+        <translation>Evidence %1 has already been retaken; replace the latest one.</translation>
+    </message>
+    <message>
+        <source>找不到该证据（%1）。</source>
+        <translation>Evidence not found (%1).</translation>
+    </message>
+    <message>
+        <source>工单 %1 的第 %2 条证据（%3，卡片 %4）与哈希链不符：记录被改动、删除或插入过。</source>
+        <translation>Evidence no. %2 of job %1 (%3, card %4) breaks the hash chain: a record was altered, deleted or inserted.</translation>
     </message>
 </context>
 <context>
@@ -257,6 +905,364 @@
     </message>
 </context>
 <context>
+    <name>ms::FlowChartPage</name>
+    <message>
+        <source>点选一个流程查看其作业卡片</source>
+        <translation>Tap a flow to see its job cards</translation>
+    </message>
+    <message>
+        <source>流程 %1 %2
+责任岗位：%3&#x3000;进度：%4/%5</source>
+        <translation>Flow %1 %2
+Role: %3   Progress: %4/%5</translation>
+    </message>
+</context>
+<context>
+    <name>ms::FlowChartView</name>
+    <message>
+        <source>阶段 %1&#x3000;%2</source>
+        <translation>Phase %1  %2</translation>
+    </message>
+</context>
+<context>
+    <name>ms::FormContextBuilder</name>
+    <message>
+        <source>自 %1 至 %2</source>
+        <translation>from %1 to %2</translation>
+    </message>
+    <message>
+        <source>预付费</source>
+        <translation>Prepaid</translation>
+    </message>
+    <message>
+        <source>后付费</source>
+        <translation>Postpaid</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>机电不符</source>
+        <translation>Meter/register mismatch</translation>
+    </message>
+    <message>
+        <source>批量轮换</source>
+        <translation>Batch rotation</translation>
+    </message>
+    <message>
+        <source>缺购电记录</source>
+        <translation>No purchase records</translation>
+    </message>
+    <message>
+        <source>机电不符：差额电量 %1 kWh（%2）</source>
+        <translation>Meter/register mismatch: energy difference %1 kWh (%2)</translation>
+    </message>
+    <message>
+        <source>拆回旧表</source>
+        <translation>Old meter removed and returned</translation>
+    </message>
+    <message>
+        <source>机电不符，封存送检</source>
+        <translation>Meter/register mismatch, sealed for testing</translation>
+    </message>
+    <message>
+        <source>封存</source>
+        <translation>Sealed</translation>
+    </message>
+    <message>
+        <source>待报废</source>
+        <translation>To be scrapped</translation>
+    </message>
+    <message>
+        <source> 元</source>
+        <translation> yuan</translation>
+    </message>
+    <message>
+        <source>没有编号为 %1 的换表工作任务。请先用任务列表确认任务编号。</source>
+        <translation>There is no meter replacement task %1. Check the task number in the task list first.</translation>
+    </message>
+    <message>
+        <source>没有编号为 %1 的工单。请先用工单列表确认工单编号。</source>
+        <translation>There is no job %1. Check the job number in the job list first.</translation>
+    </message>
+    <message>
+        <source>工单 %1 的客户记录不存在，数据可能不完整，请重新同步任务。</source>
+        <translation>The customer record of job %1 does not exist; the data may be incomplete. Please sync the task again.</translation>
+    </message>
+    <message>
+        <source>附录 %1“%2”按户填写，请指定工单（--job 工单编号）。</source>
+        <translation>Appendix %1 &quot;%2&quot; is filled per customer: give the job (--job JOB_NUMBER).</translation>
+    </message>
+    <message>
+        <source>附录 %1“%2”按任务填写，请指定任务（--task 任务编号）。</source>
+        <translation>Appendix %1 &quot;%2&quot; is filled per task: give the task (--task TASK_NUMBER).</translation>
+    </message>
+    <message>
+        <source>读取附录 %1 已保存的填写内容失败：%2</source>
+        <translation>Reading the saved entries of appendix %1 failed: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ms::FormEntryRepository</name>
+    <message>
+        <source>附录编号 %1 无效：应为 1 到 31。</source>
+        <translation>Appendix number %1 is invalid: must be 1 to 31.</translation>
+    </message>
+    <message>
+        <source>表单填写内容须属于某个工单或任务，请从工单或任务打开附录 %1。</source>
+        <translation>Form entries must belong to a job or a task. Open appendix %1 from a job or a task.</translation>
+    </message>
+    <message>
+        <source>附录 %1 的字段名“%2”无效（只能是小写字母、数字和下划线）。</source>
+        <translation>Field name &quot;%2&quot; of appendix %1 is invalid (lowercase letters, digits and underscores only).</translation>
+    </message>
+    <message>
+        <source>附录 %1 的字段“%2”内容过长（%3 字，最多 %4 字），请精简后再保存。</source>
+        <translation>Field &quot;%2&quot; of appendix %1 is too long (%3 characters, at most %4). Shorten it and save again.</translation>
+    </message>
+    <message>
+        <source>找不到工单 %1，附录 %2 的填写内容无法保存。请重新同步任务后再试。</source>
+        <translation>Job %1 not found, so the entries of appendix %2 cannot be saved. Sync the task again and retry.</translation>
+    </message>
+    <message>
+        <source>找不到任务 %1，附录 %2 的填写内容无法保存。请重新同步任务后再试。</source>
+        <translation>Task %1 not found, so the entries of appendix %2 cannot be saved. Sync the task again and retry.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::FormFillPage</name>
+    <message>
+        <source>附录 %1&#x3000;%2</source>
+        <translation>Appendix %1  %2</translation>
+    </message>
+    <message>
+        <source>浅色底的内容由系统根据任务、工单和现场记录自动填写，可修改；其余请补填，空着的将打印为空白线供手写。</source>
+        <translation>Shaded fields are filled in from the task, job and field records and can be edited; fill in the rest. Empty fields print as blank lines for handwriting.</translation>
+    </message>
+    <message>
+        <source>表格“%1”：%2 行由系统填写，打印时另留空行。</source>
+        <translation>Table &quot;%1&quot;: %2 rows filled in by the system; blank rows are added when printing.</translation>
+    </message>
+    <message>
+        <source>%1（已签）</source>
+        <translation>%1 (signed)</translation>
+    </message>
+    <message>
+        <source>签字：%1</source>
+        <translation>Signature: %1</translation>
+    </message>
+    <message>
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>导出 PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>例如 2026-11-05</source>
+        <translation>e.g. 2026-11-05</translation>
+    </message>
+    <message>
+        <source>例如 2026-11-05 14:30</source>
+        <translation>e.g. 2026-11-05 14:30</translation>
+    </message>
+    <message>
+        <source>由系统自动填写（来源：%1）</source>
+        <translation>Filled in by the system (from %1)</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>打印预览 — 附录 %1</source>
+        <translation>Print preview — Appendix %1</translation>
+    </message>
+    <message>
+        <source>附录%1-%2.pdf</source>
+        <translation>Appendix%1-%2.pdf</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>已导出</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation type="unfinished">saving</translation>
+    </message>
+    <message>
+        <source>此表未关联工单或任务，填写内容不会保存；请直接打印或导出 PDF。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已保存的填写内容已载入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>填写后自动保存。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有未保存的修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此表未关联工单或任务，填写内容无法保存。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存失败：平板存储空间已满。请同步并清理旧数据后点“保存”重试。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存失败：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>填写内容仍在屏幕上，没有丢失。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已保存（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ms::FormLibrary</name>
+    <message>
+        <source>JSON 格式错误：%1</source>
+        <translation>JSON format error: %1</translation>
+    </message>
+    <message>
+        <source>附录编号须为 1 到 31</source>
+        <translation>Appendix number must be 1 to 31</translation>
+    </message>
+    <message>
+        <source>缺少表单名称</source>
+        <translation>Form name missing</translation>
+    </message>
+    <message>
+        <source>scope 应为 job、task、crew_day、stock 或 static</source>
+        <translation>scope must be job, task, crew_day, stock or static</translation>
+    </message>
+    <message>
+        <source>表单没有内容块</source>
+        <translation>The form has no blocks</translation>
+    </message>
+    <message>
+        <source>缺少附录文件，请补齐 1–31 号附录</source>
+        <translation>Appendix files missing: add appendices 1–31</translation>
+    </message>
+    <message>
+        <source>文件名与附录编号不一致</source>
+        <translation>File name does not match the appendix number</translation>
+    </message>
+    <message>
+        <source>header 应为 true 或 false</source>
+        <translation>header must be true or false</translation>
+    </message>
+    <message>
+        <source>只有宣传品和固定通知（scope static）可以不印单位和编号；记录类表单须保留表头</source>
+        <translation>Only leaflets and fixed notices (scope static) may omit the organisation and number; record forms must keep the header</translation>
+    </message>
+</context>
+<context>
+    <name>ms::FormPainter</name>
+    <message>
+        <source>单位：%1</source>
+        <translation>Unit: %1</translation>
+    </message>
+    <message>
+        <source>编号：%1</source>
+        <translation>No.: %1</translation>
+    </message>
+    <message>
+        <source>%1（续）</source>
+        <translation>%1 (cont.)</translation>
+    </message>
+    <message>
+        <source>第 %1 页 共 %2 页</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>第 %1 页</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <source>附录 %1</source>
+        <translation>Appendix %1</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>&#x3000;&#x3000;&#x3000;年&#x3000;&#x3000;月&#x3000;&#x3000;日</source>
+        <translation>&#x3000;&#x3000;&#x3000;&#x3000;/&#x3000;&#x3000;/&#x3000;&#x3000;</translation>
+    </message>
+    <message>
+        <source>&#x3000;年&#x3000;月&#x3000;日</source>
+        <translation>&#x3000;&#x3000;/&#x3000;/&#x3000;</translation>
+    </message>
+    <message>
+        <source>&#x3000;&#x3000;&#x3000;年&#x3000;&#x3000;月&#x3000;&#x3000;日&#x3000;&#x3000;时&#x3000;&#x3000;分</source>
+        <translation>&#x3000;&#x3000;&#x3000;&#x3000;/&#x3000;&#x3000;/&#x3000;&#x3000;&#x3000;&#x3000;:&#x3000;&#x3000;</translation>
+    </message>
+    <message>
+        <source>&#x3000;年&#x3000;月&#x3000;日&#x3000;时&#x3000;分</source>
+        <translation>&#x3000;&#x3000;/&#x3000;/&#x3000;&#x3000;:&#x3000;</translation>
+    </message>
+    <message>
+        <source>&#x3000;月&#x3000;日&#x3000;时&#x3000;分</source>
+        <translation>&#x3000;/&#x3000;&#x3000;:&#x3000;</translation>
+    </message>
+    <message>
+        <source>%1（签字）</source>
+        <translation>%1 (signature)</translation>
+    </message>
+    <message>
+        <source>日期：%1</source>
+        <translation>Date: %1</translation>
+    </message>
+    <message>
+        <source>日期：&#x3000;&#x3000;&#x3000;&#x3000;年&#x3000;&#x3000;月&#x3000;&#x3000;日</source>
+        <translation>Date: &#x3000;&#x3000;&#x3000;&#x3000;/&#x3000;&#x3000;/&#x3000;&#x3000;</translation>
+    </message>
+</context>
+<context>
+    <name>ms::FormRenderer</name>
+    <message>
+        <source>无法开始打印附录 %1：打印设备不可用。</source>
+        <translation>Cannot start printing appendix %1: the printer is not available.</translation>
+    </message>
+    <message>
+        <source>无法写入 %1：%2。请换一个有写权限的位置。</source>
+        <translation>Cannot write %1: %2. Choose a location you can write to.</translation>
+    </message>
+    <message>
+        <source>附录%1 %2</source>
+        <translation>Appendix%1 %2</translation>
+    </message>
+    <message>
+        <source>无法保存 %1：%2。请检查磁盘空间。</source>
+        <translation>Cannot save %1: %2. Check the free disk space.</translation>
+    </message>
+</context>
+<context>
     <name>ms::JobDelegate</name>
     <message>
         <source>卡片 %1</source>
@@ -329,8 +1335,8 @@
         <translation>Seals</translation>
     </message>
     <message>
-        <source>&lt;b style='font-size:26px'&gt;%1&lt;/b&gt;　户号 &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3&lt;br&gt;电话 %4　表箱 %5　%6</source>
-        <translation>&lt;b style='font-size:26px'&gt;%1&lt;/b&gt;　Account &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3&lt;br&gt;Phone %4　Box %5　%6</translation>
+        <source>&lt;b style=&apos;font-size:26px&apos;&gt;%1&lt;/b&gt;&#x3000;户号 &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3&lt;br&gt;电话 %4&#x3000;表箱 %5&#x3000;%6</source>
+        <translation>&lt;b style=&apos;font-size:26px&apos;&gt;%1&lt;/b&gt;&#x3000;Account &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3&lt;br&gt;Phone %4&#x3000;Box %5&#x3000;%6</translation>
     </message>
     <message>
         <source>预付费</source>
@@ -341,8 +1347,8 @@
         <translation>Postpaid</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;b style='color:#b31212'&gt;机电不符客户&lt;/b&gt;</source>
-        <translation>&lt;br&gt;&lt;b style='color:#b31212'&gt;Register mismatch customer&lt;/b&gt;</translation>
+        <source>&lt;br&gt;&lt;b style=&apos;color:#b31212&apos;&gt;机电不符客户&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b style=&apos;color:#b31212&apos;&gt;Register mismatch customer&lt;/b&gt;</translation>
     </message>
     <message>
         <source>资产编号 &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;通信地址 %2&lt;br&gt;型号 %3&lt;br&gt;%4 &lt;b&gt;%5&lt;/b&gt;</source>
@@ -369,8 +1375,8 @@
         <translation> (appointment %1)</translation>
     </message>
     <message>
-        <source>　→ %1　%2</source>
-        <translation>　→ %1　%2</translation>
+        <source>&#x3000;→ %1&#x3000;%2</source>
+        <translation>&#x3000;→ %1&#x3000;%2</translation>
     </message>
     <message>
         <source>开始：%1 %2</source>
@@ -383,6 +1389,21 @@
     <message>
         <source>本户换表已完成</source>
         <translation>This household is done</translation>
+    </message>
+</context>
+<context>
+    <name>ms::JobRepository</name>
+    <message>
+        <source>工单 %1 缺少任务或客户。</source>
+        <translation>Job %1 has no task or customer.</translation>
+    </message>
+    <message>
+        <source>分支记录缺少决策点或选择。</source>
+        <translation>The branch record has no decision point or choice.</translation>
+    </message>
+    <message>
+        <source>步骤记录缺少卡片编号或步骤序号。</source>
+        <translation>The step record has no card number or step index.</translation>
     </message>
 </context>
 <context>
@@ -453,10 +1474,6 @@
         <translation>MeterSwap · Sign in</translation>
     </message>
     <message>
-        <source>施工人员：%1</source>
-        <translation>Installer: %1</translation>
-    </message>
-    <message>
         <source>当前用户：%1</source>
         <translation>Signed in: %1</translation>
     </message>
@@ -482,10 +1499,312 @@
     </message>
 </context>
 <context>
+    <name>ms::MeterReadPage</name>
+    <message>
+        <source>读表</source>
+        <translation>Read meter</translation>
+    </message>
+    <message>
+        <source>工单表计：资产编号 %1&#x3000;通信地址 %2</source>
+        <translation>Job meter: asset no. %1   comm. address %2</translation>
+    </message>
+    <message>
+        <source>红外</source>
+        <translation>Infrared</translation>
+    </message>
+    <message>
+        <source>RS-485</source>
+        <translation>RS-485</translation>
+    </message>
+    <message>
+        <source>%1 bit/s</source>
+        <translation>%1 bit/s</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>把红外探头贴紧表计红外口（或接好 RS-485 线），然后点“读表”。</source>
+        <translation>Hold the infrared probe against the meter&apos;s IR port (or connect the RS-485 cable), then tap &quot;Read meter&quot;.</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>扫描铭牌条码（导入照片）</source>
+        <translation>Scan nameplate barcode (import photo)</translation>
+    </message>
+    <message>
+        <source>资产编号：未扫描</source>
+        <translation>Asset no.: not scanned</translation>
+    </message>
+    <message>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>保存到工单</source>
+        <translation>Save to job</translation>
+    </message>
+    <message>
+        <source>请先选择串口：插上红外探头或 RS-485 转换器后点“刷新”，或直接输入设备路径。</source>
+        <translation>Choose a serial port first: plug in the IR probe or RS-485 adapter and tap &quot;Refresh&quot;, or type the device path.</translation>
+    </message>
+    <message>
+        <source>正在识别电表规约（%1）…</source>
+        <translation>Detecting the meter protocol (%1)…</translation>
+    </message>
+    <message>
+        <source>正在读表…</source>
+        <translation>Reading meter…</translation>
+    </message>
+    <message>
+        <source>正在读取：%1（%2/%3）</source>
+        <translation>Reading: %1 (%2/%3)</translation>
+    </message>
+    <message>
+        <source>✓</source>
+        <translation>✓</translation>
+    </message>
+    <message>
+        <source>此表无此项</source>
+        <translation>Not on this meter</translation>
+    </message>
+    <message>
+        <source>被拒绝</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>已取消。可以重新读表。</source>
+        <translation>Cancelled. You can read the meter again.</translation>
+    </message>
+    <message>
+        <source>读表完成：%1，通信地址 %2，用时 %3 秒。</source>
+        <translation>Read complete: %1, comm. address %2, %3 s.</translation>
+    </message>
+    <message>
+        <source>扫描到的资产编号 %1 与工单上的 %2 不一致：请确认这块表是不是本户的表。</source>
+        <translation>Scanned asset number %1 differs from %2 on the job: check that this meter belongs to this customer.</translation>
+    </message>
+    <message>
+        <source>识别到条码 %1，但它不像资产编号（至少 12 位数字）。请扫描铭牌上的资产编号条码。</source>
+        <translation>Found barcode %1, but it does not look like an asset number (at least 12 digits). Scan the asset-number barcode on the nameplate.</translation>
+    </message>
+    <message>
+        <source>资产编号：%1</source>
+        <translation>Asset no.: %1</translation>
+    </message>
+    <message>
+        <source>（与通信地址一致 ✓）</source>
+        <translation>(matches comm. address ✓)</translation>
+    </message>
+    <message>
+        <source>（与通信地址不一致）</source>
+        <translation>(does not match comm. address)</translation>
+    </message>
+    <message>
+        <source>选择铭牌照片</source>
+        <translation>Choose nameplate photo</translation>
+    </message>
+    <message>
+        <source>图片 (*.jpg *.jpeg *.png *.bmp)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.bmp)</translation>
+    </message>
+    <message>
+        <source>无法打开图片 %1：%2</source>
+        <translation>Cannot open image %1: %2</translation>
+    </message>
+    <message>
+        <source>已保存到工单。</source>
+        <translation>Saved to the job.</translation>
+    </message>
+    <message>
+        <source>保存失败：%1 读数仍在本页，可以重试。</source>
+        <translation>Save failed: %1 The readings are still on this page; you can try again.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::MismatchCalculator</name>
+    <message>
+        <source>该客户</source>
+        <translation>This customer</translation>
+    </message>
+    <message>
+        <source>户号 %1</source>
+        <translation>Account %1</translation>
+    </message>
+    <message>
+        <source>%1 没有累计购电记录，无法计算差额电量。请内勤按流程 5.1 导入该户的购电记录（附录 4）后重新计算；在此之前不登记分档。</source>
+        <translation>%1 has no purchase records, so the energy difference cannot be calculated. The office clerk should import this customer&apos;s purchase records (Appendix 4) as in flow 5.1 and recalculate; no tier is registered until then.</translation>
+    </message>
+    <message>
+        <source>%1 尚未抄录旧表机械计度器示数，请按流程 6.1 现场抄录后再计算。</source>
+        <translation>%1: the old meter&apos;s mechanical register reading is not recorded yet. Record it on site as in flow 6.1, then calculate.</translation>
+    </message>
+    <message>
+        <source>%1 尚未抄录旧表剩余电量，请按流程 6.1 现场抄录后再计算。</source>
+        <translation>%1: the old meter&apos;s remaining energy is not recorded yet. Record it on site as in flow 6.1, then calculate.</translation>
+    </message>
+    <message>
+        <source>%1 的购电量、剩余电量和计度器示数都不能为负数，请核对后重新录入。</source>
+        <translation>%1: energy purchased, remaining energy and register reading cannot be negative. Check and enter them again.</translation>
+    </message>
+    <message>
+        <source>%1 的剩余电量 %2 kWh 大于累计购电量 %3 kWh，数据不可能成立。请核对现场抄录的剩余电量或重新导入购电记录。</source>
+        <translation>%1: remaining energy %2 kWh is more than total energy purchased %3 kWh, which is impossible. Check the remaining energy recorded on site or import the purchase records again.</translation>
+    </message>
+    <message>
+        <source>%1 的机械计度器示数 %2 kWh 小于开户时示数 %3 kWh，请核对抄录的示数。</source>
+        <translation>%1: mechanical register reading %2 kWh is less than the reading at account opening, %3 kWh. Check the recorded reading.</translation>
+    </message>
+    <message>
+        <source>差额电量 %1 kWh 不属于任何分档，请检查分档配置是否首尾相接。</source>
+        <translation>Energy difference %1 kWh falls in no tier. Check that the tier settings have no gaps.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::MismatchConfig</name>
+    <message>
+        <source>JSON 格式错误：%1</source>
+        <translation>JSON format error: %1</translation>
+    </message>
+    <message>
+        <source>至少需要一个分档</source>
+        <translation>At least one tier is needed</translation>
+    </message>
+    <message>
+        <source>每个分档都需要 id 和 name</source>
+        <translation>Every tier needs an id and a name</translation>
+    </message>
+    <message>
+        <source>min 必须小于 max</source>
+        <translation>min must be less than max</translation>
+    </message>
+    <message>
+        <source>分档 id“%1”重复</source>
+        <translation>Tier id &quot;%1&quot; repeats</translation>
+    </message>
+    <message>
+        <source>第一档的 min 必须为 null，否则更小的差额无档可归</source>
+        <translation>The first tier&apos;s min must be null, otherwise smaller differences fall in no tier</translation>
+    </message>
+    <message>
+        <source>最后一档的 max 必须为 null，否则更大的差额无档可归</source>
+        <translation>The last tier&apos;s max must be null, otherwise larger differences fall in no tier</translation>
+    </message>
+    <message>
+        <source>分档须按从小到大排列且首尾相接：本档 min 应等于上一档 max</source>
+        <translation>Tiers must run from small to large without gaps: this tier&apos;s min must equal the previous tier&apos;s max</translation>
+    </message>
+    <message>
+        <source>无法读取分档配置 %1：%2</source>
+        <translation>Cannot read the tier settings %1: %2</translation>
+    </message>
+    <message>
+        <source>应为数字（千瓦时）或 null（无界）</source>
+        <translation>Must be a number (kWh) or null (no limit)</translation>
+    </message>
+</context>
+<context>
+    <name>ms::MismatchRepository</name>
+    <message>
+        <source>购电记录缺少户号。</source>
+        <translation>The purchase record has no account number.</translation>
+    </message>
+    <message>
+        <source>户号 %1 的累计购电量或购电次数为负数，请核对原始数据。</source>
+        <translation>Account %1 has a negative total purchase or purchase count. Check the source data.</translation>
+    </message>
+    <message>
+        <source>客户 %1 不存在。</source>
+        <translation>Customer %1 does not exist.</translation>
+    </message>
+</context>
+<context>
     <name>ms::NumericPad</name>
     <message>
         <source>退格</source>
         <translation>Backspace</translation>
+    </message>
+</context>
+<context>
+    <name>ms::OfficeHome</name>
+    <message>
+        <source>‹ 回到我的工作</source>
+        <translation>‹ Back to my work</translation>
+    </message>
+</context>
+<context>
+    <name>ms::Parser</name>
+    <message>
+        <source>key 只能由小写字母、数字和下划线组成</source>
+        <translation>key may contain only lowercase letters, digits and underscores</translation>
+    </message>
+    <message>
+        <source>key“%1”在本表中重复</source>
+        <translation>key &quot;%1&quot; repeats in this form</translation>
+    </message>
+    <message>
+        <source>缺少字段名称</source>
+        <translation>Field name missing</translation>
+    </message>
+    <message>
+        <source>未知的字段类型“%1”</source>
+        <translation>Unknown field type &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>选择类字段须列出选项</source>
+        <translation>A choice field must list its options</translation>
+    </message>
+    <message>
+        <source>字段块不能为空</source>
+        <translation>A fields block must not be empty</translation>
+    </message>
+    <message>
+        <source>列须有名称和正的宽度</source>
+        <translation>A column needs a name and a positive width</translation>
+    </message>
+    <message>
+        <source>表格至少需要一列</source>
+        <translation>A table needs at least one column</translation>
+    </message>
+    <message>
+        <source>未知的行来源“%1”</source>
+        <translation>Unknown row source &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>文字块不能为空</source>
+        <translation>A text block must not be empty</translation>
+    </message>
+    <message>
+        <source>签字块至少需要一位签字人</source>
+        <translation>A signatures block needs at least one signer</translation>
+    </message>
+    <message>
+        <source>未知的块类型“%1”，应为 fields、table、text 或 signatures</source>
+        <translation>Unknown block type &quot;%1&quot;: must be fields, table, text or signatures</translation>
+    </message>
+    <message>
+        <source>未知的属性（拼写错误？可用：%1）</source>
+        <translation>Unknown attribute (typo? allowed: %1)</translation>
     </message>
 </context>
 <context>
@@ -536,12 +1855,12 @@
     </message>
     <message>
         <source>本机不能直接录像：请用“导入视频文件”。</source>
-        <translation>This device cannot record here: use "Import video file".</translation>
+        <translation>This device cannot record here: use &quot;Import video file&quot;.</translation>
     </message>
     <message>
         <source>本机没有相机：请用“导入照片文件”
 选择已拍好的照片。</source>
-        <translation>This device has no camera: use "Import photo file"
+        <translation>This device has no camera: use &quot;Import photo file&quot;
 to pick a photo you already took.</translation>
     </message>
     <message>
@@ -564,7 +1883,7 @@ to pick a photo you already took.</translation>
     </message>
     <message>
         <source>%1 × %2 像素，%3 KB。看清楚示数和封印后点“保存”。</source>
-        <translation>%1 × %2 px, %3 KB. Check the reading and seals are clear, then tap "Keep".</translation>
+        <translation>%1 × %2 px, %3 KB. Check the reading and seals are clear, then tap &quot;Keep&quot;.</translation>
     </message>
     <message>
         <source>还没有照片：请先拍照或导入。</source>
@@ -618,6 +1937,121 @@ to pick a photo you already took.</translation>
     </message>
 </context>
 <context>
+    <name>ms::RoleHomePage</name>
+    <message>
+        <source>我的工作</source>
+        <translation>My work</translation>
+    </message>
+    <message>
+        <source>标准化流程图</source>
+        <translation>Standard flow chart</translation>
+    </message>
+    <message>
+        <source>未知岗位“%1”：请在用户设置中改为目录中的岗位。</source>
+        <translation>Unknown role &quot;%1&quot;: change it in the user settings to a role from the catalog.</translation>
+    </message>
+    <message>
+        <source>此用户还没有分配岗位，请管理员在用户设置中添加。</source>
+        <translation>This user has no role yet. Ask an administrator to add one in the user settings.</translation>
+    </message>
+    <message>
+        <source>缺购电记录（5.1 导入）</source>
+        <translation>No purchase records (import, 5.1)</translation>
+    </message>
+    <message>
+        <source>机电不符登记（7.1/7.2）</source>
+        <translation>Meter/register mismatch register (7.1/7.2)</translation>
+    </message>
+    <message>
+        <source>待内勤审核（31.1）</source>
+        <translation>Awaiting clerk review (31.1)</translation>
+    </message>
+    <message>
+        <source>待出库（13.1）</source>
+        <translation>Awaiting stock issue (13.1)</translation>
+    </message>
+    <message>
+        <source>待拆旧入库（32.1）</source>
+        <translation>Awaiting return of old meters (32.1)</translation>
+    </message>
+    <message>
+        <source>未开始的工单</source>
+        <translation>Jobs not started</translation>
+    </message>
+    <message>
+        <source>进行中的工单</source>
+        <translation>Jobs in progress</translation>
+    </message>
+    <message>
+        <source>约时待换（21.8）</source>
+        <translation>Appointment set, awaiting swap (21.8)</translation>
+    </message>
+    <message>
+        <source>待现场验收（28）</source>
+        <translation>Awaiting site acceptance (28)</translation>
+    </message>
+    <message>
+        <source>待质量检查（27）</source>
+        <translation>Awaiting quality check (27)</translation>
+    </message>
+    <message>
+        <source>待电费信息审核（33.1）</source>
+        <translation>Awaiting billing data review (33.1)</translation>
+    </message>
+    <message>
+        <source>需协助约时的客户（8.2）</source>
+        <translation>Customers needing help with an appointment (8.2)</translation>
+    </message>
+    <message>
+        <source>换表工作任务（1.1）</source>
+        <translation>Meter replacement tasks (1.1)</translation>
+    </message>
+    <message>
+        <source>流程 %1 %2</source>
+        <translation>Flow %1 %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2 项</source>
+        <translation>%1
+%2 items</translation>
+    </message>
+</context>
+<context>
+    <name>ms::RowReader</name>
+    <message>
+        <source>%1“%2”不是有效的非负数字。</source>
+        <translation>%1 &quot;%2&quot; is not a valid number of 0 or more.</translation>
+    </message>
+    <message>
+        <source>%1“%2”应为 %3 位数字。</source>
+        <translation>%1 &quot;%2&quot; must have %3 digits.</translation>
+    </message>
+    <message>
+        <source>%1“%2”只能包含数字。</source>
+        <translation>%1 &quot;%2&quot; may contain digits only.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::SealRepository</name>
+    <message>
+        <source>请填写封印位置和封印编号。</source>
+        <translation>Fill in the seal location and seal number.</translation>
+    </message>
+    <message>
+        <source>封印所属的工单 %1 不存在。</source>
+        <translation>Job %1 of this seal does not exist.</translation>
+    </message>
+    <message>
+        <source>封印编号 %1 已登记在户号 %2（%3）上。请核对封印上的编号后重新输入。</source>
+        <translation>Seal number %1 is already registered to account %2 (%3). Check the number on the seal and enter it again.</translation>
+    </message>
+    <message>
+        <source>找不到该封印记录，可能已被删除。</source>
+        <translation>Seal record not found; it may have been deleted.</translation>
+    </message>
+</context>
+<context>
     <name>ms::SettingsPage</name>
     <message>
         <source>设置</source>
@@ -660,8 +2094,8 @@ to pick a photo you already took.</translation>
         <translation>About</translation>
     </message>
     <message>
-        <source>换表通 %1　数据目录：%2</source>
-        <translation>MeterSwap %1　data directory: %2</translation>
+        <source>换表通 %1&#x3000;数据目录：%2</source>
+        <translation>MeterSwap %1&#x3000;data directory: %2</translation>
     </message>
     <message>
         <source>选择卡片目录文件夹</source>
@@ -736,7 +2170,7 @@ to pick a photo you already took.</translation>
     </message>
     <message>
         <source>见证人（物业/居委会）</source>
-        <translation>Witness (property management / residents' committee)</translation>
+        <translation>Witness (property management / residents&apos; committee)</translation>
     </message>
     <message>
         <source>施工负责人</source>
@@ -806,6 +2240,76 @@ to pick a photo you already took.</translation>
     </message>
 </context>
 <context>
+    <name>ms::Store</name>
+    <message>
+        <source>无法创建数据目录 %1。请检查路径和权限，或用 --data 指定其他目录。</source>
+        <translation>Cannot create data folder %1. Check the path and permissions, or choose another folder with --data.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::SyncHost</name>
+    <message>
+        <source>本机还没有配置办公室服务器。
+请班长或内勤用办公室电脑执行 meterswap-office token create 生成设备令牌，然后在本机执行一次：
+meterswap --server https://服务器地址:端口 --token 令牌 [--server-pin 证书指纹]
+配置后在这里点“开始同步”。数据一直保存在本机，不会丢失。</source>
+        <translation>This device has no office server yet.
+Ask the crew leader or office clerk to create a device token on the office computer with meterswap-office token create, then run once on this device:
+meterswap --server https://SERVER:PORT --token TOKEN [--server-pin CERT-SHA256]
+Then tap “Start sync” here. Your data stays safe on this device meanwhile.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::TaskRepository</name>
+    <message>
+        <source>任务名称不能为空。</source>
+        <translation>Task name must not be empty.</translation>
+    </message>
+    <message>
+        <source>第 %1 个客户没有户号，请补上户号再导入。</source>
+        <translation>Customer no. %1 has no account number. Add it and import again.</translation>
+    </message>
+    <message>
+        <source>户号 %1 在导入的客户中出现了两次，请删去重复的一行。</source>
+        <translation>Account %1 appears twice in the imported customers. Delete the duplicate row.</translation>
+    </message>
+    <message>
+        <source>找不到编号为 %1 的任务。</source>
+        <translation>No task with number %1.</translation>
+    </message>
+    <message>
+        <source>找不到该任务（%1）。</source>
+        <translation>Task not found (%1).</translation>
+    </message>
+    <message>
+        <source>户号不能为空。</source>
+        <translation>Account number must not be empty.</translation>
+    </message>
+    <message>
+        <source>户号 %1 在本任务中已存在。</source>
+        <translation>Account %1 already exists in this task.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::UserRepository</name>
+    <message>
+        <source>请填写用户姓名。</source>
+        <translation>Enter the user&apos;s name.</translation>
+    </message>
+    <message>
+        <source>已有名为“%1”的用户，请换一个姓名（例如加上工号）。</source>
+        <translation>A user named &quot;%1&quot; already exists. Choose another name (e.g. add the staff number).</translation>
+    </message>
+    <message>
+        <source>找不到该用户，可能已在其他设备上被移除。</source>
+        <translation>User not found; it may have been removed on another device.</translation>
+    </message>
+    <message>
+        <source>PIN 码不正确，请重新输入。</source>
+        <translation>Wrong PIN. Please try again.</translation>
+    </message>
+</context>
+<context>
     <name>ms::ValueEntryPage</name>
     <message>
         <source>单位：%1</source>
@@ -835,11 +2339,682 @@ to pick a photo you already took.</translation>
         <source>
 确认无误请再点一次“确认无误”。</source>
         <translation>
-If it is right, tap "Confirm" once more.</translation>
+If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
     <message>
         <source>确认无误</source>
         <translation>Confirm</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ValueValidator</name>
+    <message>
+        <source>请填写%1</source>
+        <translation>Enter %1</translation>
+    </message>
+    <message>
+        <source>%1 只能选择“是”或“否”</source>
+        <translation>%1: choose &quot;Yes&quot; or &quot;No&quot; only</translation>
+    </message>
+    <message>
+        <source>%1 的校验规则有误（%2）：请联系内勤更新作业卡目录</source>
+        <translation>The check rule of %1 is wrong (%2): ask the office clerk to update the job card catalog</translation>
+    </message>
+    <message>
+        <source>格式不正确</source>
+        <translation>wrong format</translation>
+    </message>
+    <message>
+        <source>%1“%2”不符合要求：应为%3</source>
+        <translation>%1 &quot;%2&quot; is not valid: it should be %3</translation>
+    </message>
+    <message>
+        <source>“%1”不是数字：请只输入数字和小数点</source>
+        <translation>&quot;%1&quot; is not a number: enter digits and a decimal point only</translation>
+    </message>
+    <message>
+        <source>%1 只能是整数：请去掉小数部分</source>
+        <translation>%1 must be a whole number: remove the decimals</translation>
+    </message>
+    <message>
+        <source>%1 最多 %2 位小数：请按表盘显示核对后重新输入</source>
+        <translation>%1 allows at most %2 decimal places: check the meter display and enter it again</translation>
+    </message>
+    <message>
+        <source>%1 不能小于 %2 %3：请核对后重新输入</source>
+        <translation>%1 cannot be less than %2 %3: check and enter it again</translation>
+    </message>
+    <message>
+        <source>%1 不能大于 %2 %3：请核对后重新输入</source>
+        <translation>%1 cannot be more than %2 %3: check and enter it again</translation>
+    </message>
+    <message>
+        <source>%1 为 %2 %3，超出通常范围 %4–%5：请再看一遍表盘，确认无误再保存</source>
+        <translation>%1 is %2 %3, outside the usual range %4–%5: look at the meter display again and save only if it is right</translation>
+    </message>
+</context>
+<context>
+    <name>ms::Workflow</name>
+    <message>
+        <source>步骤 %1：%2</source>
+        <translation>Step %1: %2</translation>
+    </message>
+    <message>
+        <source>%1：必须确认为“是”才能继续</source>
+        <translation>%1: must be confirmed &quot;Yes&quot; to go on</translation>
+    </message>
+    <message>
+        <source>%1（需要 %2 项，已有 %3 项）</source>
+        <translation>%1 (%2 needed, %3 so far)</translation>
+    </message>
+    <message>
+        <source>作业卡目录中没有卡片 %1：请更新作业卡目录</source>
+        <translation>The job card catalog has no card %1: update the job card catalog</translation>
+    </message>
+    <message>
+        <source>卡片 %1 还没有完成，缺少：%2</source>
+        <translation>Card %1 is not complete yet; missing: %2</translation>
+    </message>
+    <message>
+        <source>卡片 %1 是流程的最后一张</source>
+        <translation>Card %1 is the last of its flow</translation>
+    </message>
+    <message>
+        <source>卡片 %1 的分支条件都不满足：请联系内勤检查作业卡目录</source>
+        <translation>None of the branch conditions of card %1 hold: ask the office clerk to check the job card catalog</translation>
+    </message>
+    <message>
+        <source>请先选择：%1</source>
+        <translation>Choose first: %1</translation>
+    </message>
+    <message>
+        <source>记录的选择“%1”不是卡片 %2 的分支：请重新选择</source>
+        <translation>The recorded choice &quot;%1&quot; is not a branch of card %2: choose again</translation>
+    </message>
+    <message>
+        <source>起始卡片 %1 不在作业卡目录中：请更新作业卡目录</source>
+        <translation>Start card %1 is not in the job card catalog: update the job card catalog</translation>
+    </message>
+    <message>
+        <source>卡片 %1 需要重新进行</source>
+        <translation>Card %1 must be done again</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ctl</name>
+    <message>
+        <source>用法：meterswapctl demo seed --data DIR --jobs N --photos-per-job M [--photo-kb K]</source>
+        <translation>Usage: meterswapctl demo seed --data DIR --jobs N --photos-per-job M [--photo-kb K]</translation>
+    </message>
+    <message>
+        <source>meterswapctl demo seed: --jobs 应为 1…100000，--photos-per-job 应为 0…100</source>
+        <translation>meterswapctl demo seed: --jobs must be 1…100000, --photos-per-job 0…100</translation>
+    </message>
+    <message>
+        <source>演示任务 %1</source>
+        <translation>Demo task %1</translation>
+    </message>
+    <message>
+        <source>用法: meterswapctl frame decode HEX
+      meterswapctl frame encode read --protocol dlt645-2007|dlt645-1997|dlt698.45 --address ADDR --item ID
+</source>
+        <translation>Usage: meterswapctl frame decode HEX
+       meterswapctl frame encode read --protocol dlt645-2007|dlt645-1997|dlt698.45 --address ADDR --item ID
+</translation>
+    </message>
+    <message>
+        <source>没有输入任何字节，请给出帧的十六进制文本</source>
+        <translation>No bytes given: give the frame as hex text</translation>
+    </message>
+    <message>
+        <source>不是电能表帧，请检查复制的十六进制是否完整</source>
+        <translation>Not a meter frame: check that the copied hex is complete</translation>
+    </message>
+    <message>
+        <source>帧不完整（被截断），请重新读取或复制完整的帧</source>
+        <translation>Frame incomplete (truncated): read or copy the whole frame again</translation>
+    </message>
+    <message>
+        <source>长度域错误，帧已损坏，请重新读取</source>
+        <translation>Length field wrong, the frame is damaged: read it again</translation>
+    </message>
+    <message>
+        <source>校验和（CS）错误，帧已损坏：请检查接线和 8E1 校验位后重新读取</source>
+        <translation>Checksum (CS) wrong, the frame is damaged: check the wiring and 8E1 parity, then read again</translation>
+    </message>
+    <message>
+        <source>帧头校验（HCS）错误，帧已损坏：请重新读取</source>
+        <translation>Header check (HCS) wrong, the frame is damaged: read it again</translation>
+    </message>
+    <message>
+        <source>帧校验（FCS）错误，帧已损坏：请检查接线和 8E1 校验位后重新读取</source>
+        <translation>Frame check (FCS) wrong, the frame is damaged: check the wiring and 8E1 parity, then read again</translation>
+    </message>
+    <message>
+        <source>结束符不是 16，帧已损坏：请重新读取</source>
+        <translation>End byte is not 16, the frame is damaged: read it again</translation>
+    </message>
+    <message>
+        <source>结束符 16 之后还有多余字节，请只给出一帧</source>
+        <translation>Extra bytes after the end byte 16: give one frame only</translation>
+    </message>
+    <message>
+        <source>帧完整但数据域格式错误</source>
+        <translation>Frame complete but the data field is malformed</translation>
+    </message>
+    <message>
+        <source>暂不支持此类帧</source>
+        <translation>This kind of frame is not supported yet</translation>
+    </message>
+    <message>
+        <source>不是本程序解码的电能表规约</source>
+        <translation>Not a meter protocol this app decodes</translation>
+    </message>
+    <message>
+        <source>参数错误</source>
+        <translation>Invalid argument</translation>
+    </message>
+    <message>
+        <source>未知错误</source>
+        <translation>Unknown error</translation>
+    </message>
+    <message>
+        <source>frame decode 需要一帧的十六进制文本，例如 &quot;68 01 00 00 00 00 00 68 11 04 33 33 33 33 B2 16&quot;</source>
+        <translation>frame decode needs one frame as hex text, e.g. &quot;68 01 00 00 00 00 00 68 11 04 33 33 33 33 B2 16&quot;</translation>
+    </message>
+    <message>
+        <source>输入不是十六进制字节（每字节两位 0-9/A-F，可用空格分隔）：%1</source>
+        <translation>Input is not hex bytes (two digits 0-9/A-F per byte, spaces allowed): %1</translation>
+    </message>
+    <message>
+        <source>frame encode 目前只支持 read</source>
+        <translation>frame encode supports only read for now</translation>
+    </message>
+    <message>
+        <source>未知参数 %1</source>
+        <translation>Unknown argument %1</translation>
+    </message>
+    <message>
+        <source>参数 %1 缺少取值</source>
+        <translation>Argument %1 has no value</translation>
+    </message>
+    <message>
+        <source>frame encode read 需要 --protocol 和 --item（--address 省略时用通配地址 AAAAAAAAAAAA）</source>
+        <translation>frame encode read needs --protocol and --item (without --address the wildcard address AAAAAAAAAAAA is used)</translation>
+    </message>
+    <message>
+        <source>未知规约 %1，可用 dlt645-2007、dlt645-1997、dlt698.45</source>
+        <translation>Unknown protocol %1; available: dlt645-2007, dlt645-1997, dlt698.45</translation>
+    </message>
+    <message>
+        <source>缺少子命令 decode 或 encode</source>
+        <translation>Missing subcommand decode or encode</translation>
+    </message>
+    <message>
+        <source>未知子命令 %1</source>
+        <translation>Unknown subcommand %1</translation>
+    </message>
+    <message>
+        <source>只支持 &quot;meter read&quot;</source>
+        <translation>Only &quot;meter read&quot; is supported</translation>
+    </message>
+    <message>
+        <source>未知参数或缺少取值：%1</source>
+        <translation>Unknown argument or missing value: %1</translation>
+    </message>
+    <message>
+        <source>未知参数：%1</source>
+        <translation>Unknown argument: %1</translation>
+    </message>
+    <message>
+        <source>%1 的取值 &quot;%2&quot; 无效</source>
+        <translation>Invalid value &quot;%2&quot; for %1</translation>
+    </message>
+    <message>
+        <source>必须用 --port 指定串口（如 /dev/ttyUSB0）</source>
+        <translation>Give the serial port with --port (e.g. /dev/ttyUSB0)</translation>
+    </message>
+    <message>
+        <source>--protocol 必须是 dlt645-2007、dlt645-1997 或 dlt698.45，而不是 &quot;%1&quot;</source>
+        <translation>--protocol must be dlt645-2007, dlt645-1997 or dlt698.45, not &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--address 必须是 12 位通信地址（如 201000000012），而不是 &quot;%1&quot;</source>
+        <translation>--address must be a 12-digit comm. address (e.g. 201000000012), not &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1 的取值 &quot;%2&quot; 无效（波特率 300–115200，延时 0–10000 ms，比例 0–1）</source>
+        <translation>Invalid value &quot;%2&quot; for %1 (baud 300–115200, delay 0–10000 ms, ratio 0–1)</translation>
+    </message>
+    <message>
+        <source>必须给出 --protocol、--address 和 --link</source>
+        <translation>--protocol, --address and --link are required</translation>
+    </message>
+    <message>
+        <source>meterswapctl sync: 需要 --server http(s)://主机:端口 和 --token 令牌</source>
+        <translation>meterswapctl sync: needs --server http(s)://host:port and --token TOKEN</translation>
+    </message>
+</context>
+<context>
+    <name>ms::meter::CrossCheck</name>
+    <message>
+        <source>读到的通信地址 %1 与工单上的表号 %2 不一致：探头可能对准了邻近的表。请核对表位后重新读表。</source>
+        <translation>Comm. address read, %1, differs from meter number %2 on the job: the probe may be on a neighbouring meter. Check the meter position and read again.</translation>
+    </message>
+    <message>
+        <source>新表起码为 %1 kWh，超过 %2 kWh：新表可能已被使用过或装错。请核对表号并拍照留证。</source>
+        <translation>New meter start reading is %1 kWh, more than %2 kWh: the new meter may have been used or fitted wrongly. Check the meter number and take a photo as evidence.</translation>
+    </message>
+    <message>
+        <source>旧表止码 %1 kWh 小于上次结算示数 %2 kWh：可能读错了表或表计异常。请核对表号，拍摄表盘照片留证。</source>
+        <translation>Old meter final reading %1 kWh is less than the last billed reading %2 kWh: the wrong meter may have been read, or the meter is faulty. Check the meter number and photograph the display as evidence.</translation>
+    </message>
+    <message>
+        <source>各费率之和 %1 kWh 与总电能 %2 kWh 不相等：请重新读表；若仍不一致，照实记录并拍摄表盘。</source>
+        <translation>Sum of tariffs %1 kWh differs from total energy %2 kWh: read the meter again; if it still differs, record it as read and photograph the display.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::meter::MeterReader</name>
+    <message>
+        <source>正在识别电表规约…</source>
+        <translation>Detecting the meter protocol…</translation>
+    </message>
+    <message>
+        <source>已取消读表。</source>
+        <translation>Meter read cancelled.</translation>
+    </message>
+    <message>
+        <source>依次尝试了 DL/T 645-2007、DL/T 645-1997 和 DL/T 698.45，均未得到有效应答。</source>
+        <translation>Tried DL/T 645-2007, DL/T 645-1997 and DL/T 698.45; none gave a valid reply.</translation>
+    </message>
+    <message>
+        <source>按 %1 读取通信地址未得到有效应答。</source>
+        <translation>No valid reply when reading the comm. address with %1.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; 不是 %2 的数据标识。请检查项目编号。</source>
+        <translation>&quot;%1&quot; is not a data ID of %2. Check the item number.</translation>
+    </message>
+    <message>
+        <source>读取「%1」时失败：%2</source>
+        <translation>Reading &quot;%1&quot; failed: %2</translation>
+    </message>
+    <message>
+        <source>电表应答无法解析（%1）。请重试；若反复出现，请记录报文并上报。</source>
+        <translation>The meter&apos;s reply cannot be parsed (%1). Try again; if it keeps happening, save the frames and report it.</translation>
+    </message>
+    <message>
+        <source>此表没有该数据项（%1）。</source>
+        <translation>This meter does not have this item (%1).</translation>
+    </message>
+    <message>
+        <source>电表拒绝读取「%1」（%2）。该项可能需要权限；其余数据不受影响，可改用有权限的掌机或在营销系统中核对。</source>
+        <translation>The meter refused to read &quot;%1&quot; (%2). The item may need authorisation; other data is not affected. Use an authorised handheld or check in the marketing system.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::meter::PtyPort</name>
+    <message>
+        <source>无法创建伪终端（openpty：%1）。请检查 /dev/ptmx 是否可用。</source>
+        <translation>Cannot create a pseudo-terminal (openpty: %1). Check that /dev/ptmx is available.</translation>
+    </message>
+    <message>
+        <source>%1 已存在且不是符号链接，模拟器不会覆盖它。请换一个 --link 路径。</source>
+        <translation>%1 exists and is not a symbolic link; the simulator will not overwrite it. Choose another --link path.</translation>
+    </message>
+    <message>
+        <source>无法在 %1 创建链接：%2。请检查目录是否存在并可写。</source>
+        <translation>Cannot create the link at %1: %2. Check that the folder exists and is writable.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::meter::RegisterSet</name>
+    <message>
+        <source>无法读取寄存器文件 %1：%2</source>
+        <translation>Cannot read register file %1: %2</translation>
+    </message>
+    <message>
+        <source>不是有效的 JSON 对象（%1，偏移 %2）。格式见 docs/simulator.md。</source>
+        <translation>Not a valid JSON object (%1, offset %2). See docs/simulator.md for the format.</translation>
+    </message>
+    <message>
+        <source>未知字段 &quot;%1&quot;，可用字段：%2</source>
+        <translation>Unknown field &quot;%1&quot;; available fields: %2</translation>
+    </message>
+    <message>
+        <source>registers 中未知的寄存器 &quot;%1&quot;，可用：%2</source>
+        <translation>Unknown register &quot;%1&quot; in registers; available: %2</translation>
+    </message>
+    <message>
+        <source>寄存器 &quot;%1&quot; 的值必须是文本、数字或它们的数组。</source>
+        <translation>The value of register &quot;%1&quot; must be text, a number or an array of them.</translation>
+    </message>
+    <message>
+        <source>forward_active 需要 5 个值：总、费率1、费率2、费率3、费率4。</source>
+        <translation>forward_active needs 5 values: total, tariff 1, tariff 2, tariff 3, tariff 4.</translation>
+    </message>
+    <message>
+        <source>extra &quot;%1&quot; 的值必须是文本或文本数组。</source>
+        <translation>The value of extra &quot;%1&quot; must be text or an array of text.</translation>
+    </message>
+    <message>
+        <source>clock 必须是 &quot;now&quot; 或 &quot;YYYY-MM-DD hh:mm:ss&quot;，而不是 &quot;%1&quot;。</source>
+        <translation>clock must be &quot;now&quot; or &quot;YYYY-MM-DD hh:mm:ss&quot;, not &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::meter::SerialLink</name>
+    <message>
+        <source>没有选择串口。请在列表中选择红外或 RS-485 串口，或输入设备路径（如 /dev/ttyUSB0）。</source>
+        <translation>No serial port chosen. Pick the infrared or RS-485 port in the list, or type the device path (e.g. /dev/ttyUSB0).</translation>
+    </message>
+    <message>
+        <source>串口 %1 不存在。请检查探头/转换器是否插好，或在列表中重新选择端口。</source>
+        <translation>Serial port %1 does not exist. Check that the probe/adapter is plugged in, or pick the port in the list again.</translation>
+    </message>
+    <message>
+        <source>无法打开串口 %1：%2。请确认端口未被其他程序占用，并有访问权限（dialout 组）。</source>
+        <translation>Cannot open serial port %1: %2. Make sure no other program uses the port and you have access (dialout group).</translation>
+    </message>
+    <message>
+        <source>已取消读表。</source>
+        <translation>Meter read cancelled.</translation>
+    </message>
+    <message>
+        <source>串口 %1 已断开：%2。请检查探头/转换器连接后重新读表。</source>
+        <translation>Serial port %1 was disconnected: %2. Check the probe/adapter connection and read again.</translation>
+    </message>
+    <message>
+        <source>串口 %1 未打开或已断开。请检查探头/转换器连接后重试。</source>
+        <translation>Serial port %1 is not open or was disconnected. Check the probe/adapter connection and try again.</translation>
+    </message>
+    <message>
+        <source>电表没有应答（共尝试 %1 次，每次等待 %2 ms，端口 %3，%4）。请检查：红外探头是否对准表计红外口并贴紧，RS-485 的 A/B 线是否接反或松动，端口和波特率是否选对。</source>
+        <translation>The meter does not answer (%1 tries, %2 ms each, port %3, %4). Check that the IR probe sits tight on the meter&apos;s IR port, that the RS-485 A/B wires are not swapped or loose, and that port and baud rate are right.</translation>
+    </message>
+    <message>
+        <source>电表有应答，但 %1 次都不是有效报文（当前 %2）：通信参数很可能与电表不一致（如电表为 8N1 或其他波特率）。请改用其他校验方式（8E1/8N1）或波特率（1200/2400/9600）再试；若仍不行，遮挡强光并重新对准探头。</source>
+        <translation>The meter answers, but none of %1 replies was a valid frame (now %2): the link settings probably differ from the meter&apos;s (e.g. 8N1 or another baud rate). Try another parity (8E1/8N1) or baud rate (1200/2400/9600); if that fails, shade strong light and re-aim the probe.</translation>
+    </message>
+    <message>
+        <source>应答报文只收到一部分就中断了（共尝试 %1 次）。请把探头对准并保持不动，检查 RS-485 接线，然后重试。</source>
+        <translation>The reply broke off part way (%1 tries). Aim the probe and hold it still, check the RS-485 wiring, then try again.</translation>
+    </message>
+    <message>
+        <source>应答报文校验错误（共尝试 %1 次）：线路受到干扰。请遮挡强光、重新对准探头或检查接线后重试。</source>
+        <translation>Reply checksum wrong (%1 tries): the line has interference. Shade strong light, re-aim the probe or check the wiring, then try again.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::meter::SwapSet</name>
+    <message>
+        <source>通信地址</source>
+        <translation>Comm. address</translation>
+    </message>
+    <message>
+        <source>表号</source>
+        <translation>Meter number</translation>
+    </message>
+    <message>
+        <source>正向有功电能（总、尖峰平谷）</source>
+        <translation>Forward active energy (total, tariffs)</translation>
+    </message>
+    <message>
+        <source>反向有功总电能</source>
+        <translation>Reverse active energy, total</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>日期时间</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>电表运行状态字1</source>
+        <translation>Meter status word 1</translation>
+    </message>
+    <message>
+        <source>剩余电量</source>
+        <translation>Remaining energy</translation>
+    </message>
+    <message>
+        <source>剩余金额</source>
+        <translation>Remaining credit</translation>
+    </message>
+    <message>
+        <source>开表盖次数</source>
+        <translation>Cover openings</translation>
+    </message>
+</context>
+<context>
+    <name>ms::office</name>
+    <message>
+        <source>需要 --data DIR（服务器数据目录）</source>
+        <translation>--data DIR is required (server data folder)</translation>
+    </message>
+    <message>
+        <source>无法创建数据目录 %1</source>
+        <translation>Cannot create data folder %1</translation>
+    </message>
+    <message>
+        <source>无法读取证书 %1（需要 PEM 格式）</source>
+        <translation>Cannot read certificate %1 (PEM format needed)</translation>
+    </message>
+    <message>
+        <source>无法读取私钥 %1</source>
+        <translation>Cannot read private key %1</translation>
+    </message>
+    <message>
+        <source>私钥 %1 不是未加密的 PEM RSA/EC 私钥</source>
+        <translation>Private key %1 is not an unencrypted PEM RSA/EC key</translation>
+    </message>
+    <message>
+        <source>--listen 应为 地址:端口，例如 127.0.0.1:8443（收到“%1”）</source>
+        <translation>--listen must be address:port, e.g. 127.0.0.1:8443 (got &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>--tls-cert 和 --tls-key 必须同时给出</source>
+        <translation>--tls-cert and --tls-key must be given together</translation>
+    </message>
+    <message>
+        <source>token revoke 需要 --device NAME 或 --token TOKEN</source>
+        <translation>token revoke needs --device NAME or --token TOKEN</translation>
+    </message>
+    <message>
+        <source>用法：token create|revoke …</source>
+        <translation>Usage: token create|revoke …</translation>
+    </message>
+    <message>
+        <source>import-task 需要且只需要一个 CSV 文件</source>
+        <translation>import-task needs exactly one CSV file</translation>
+    </message>
+    <message>
+        <source>任务 %1，客户 %2，工单 %3，记录 %4，证据文件 %5（%6 字节），设备 %7
+</source>
+        <translation>Tasks %1, customers %2, jobs %3, records %4, evidence files %5 (%6 bytes), devices %7
+</translation>
+    </message>
+    <message>
+        <source>记录 %1（%2）引用的证据文件 %3 不在服务器上</source>
+        <translation>Record %1 (%2) refers to evidence file %3, which is not on the server</translation>
+    </message>
+    <message>
+        <source>无法打开 %1：%2</source>
+        <translation>Cannot open %1: %2</translation>
+    </message>
+    <message>
+        <source>%1：没有数据行（第一行是列名，之后每行一个客户）</source>
+        <translation>%1: no data rows (the first row is the column names, then one customer per row)</translation>
+    </message>
+    <message>
+        <source>%1:1: 缺少列 %2</source>
+        <translation>%1:1: column %2 missing</translation>
+    </message>
+    <message>
+        <source>%1: task_code: 任务编号为空</source>
+        <translation>%1: task_code: task number is empty</translation>
+    </message>
+    <message>
+        <source>%1: task_code: 一个文件只能有一个任务（前面是 %2，这里是 %3）</source>
+        <translation>%1: task_code: a file can hold only one task (%2 above, %3 here)</translation>
+    </message>
+    <message>
+        <source>%1: account_no: 户号为空</source>
+        <translation>%1: account_no: account number is empty</translation>
+    </message>
+    <message>
+        <source>%1: account_no: 户号 %2 重复</source>
+        <translation>%1: account_no: account number %2 repeats</translation>
+    </message>
+    <message>
+        <source>%1: payment: “%2”应为 prepaid 或 postpaid</source>
+        <translation>%1: payment: &quot;%2&quot; must be prepaid or postpaid</translation>
+    </message>
+    <message>
+        <source>%1: last_billed_reading: “%2”不是数字</source>
+        <translation>%1: last_billed_reading: &quot;%2&quot; is not a number</translation>
+    </message>
+    <message>
+        <source>服务器磁盘已满，无法保存证据文件（%1）。请清理服务器磁盘后重试。</source>
+        <translation>The server disk is full; the evidence file cannot be saved (%1). Free up server disk space and try again.</translation>
+    </message>
+    <message>
+        <source>无法写入证据文件 %1：%2</source>
+        <translation>Cannot write evidence file %1: %2</translation>
+    </message>
+    <message>
+        <source>无法读取证据文件 %1：%2</source>
+        <translation>Cannot read evidence file %1: %2</translation>
+    </message>
+    <message>
+        <source>读取证据文件 %1 时出错</source>
+        <translation>Error while reading evidence file %1</translation>
+    </message>
+    <message>
+        <source>--workers 应为 1…32 之间的整数（收到“%1”）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ms::office::FileBlobStore</name>
+    <message>
+        <source>无法创建证据目录 %1</source>
+        <translation>Cannot create evidence folder %1</translation>
+    </message>
+    <message>
+        <source>服务器已收到 %1 字节，本次从 %2 字节处开始；请从 %1 处续传。</source>
+        <translation>The server has received %1 bytes, but this upload starts at byte %2; resume from byte %1.</translation>
+    </message>
+    <message>
+        <source>数据超出文件声明的大小 %1 字节</source>
+        <translation>Data goes beyond the declared file size of %1 bytes</translation>
+    </message>
+    <message>
+        <source>文件内容与其 SHA-256 %1 不符（实际为 %2），已丢弃；请重新拍摄或重新发送。</source>
+        <translation>The file content does not match its SHA-256 %1 (actual %2) and was discarded; take the photo again or resend.</translation>
+    </message>
+    <message>
+        <source>无法创建目录 %1</source>
+        <translation>Cannot create folder %1</translation>
+    </message>
+    <message>
+        <source>无法保存证据文件 %1</source>
+        <translation>Cannot save evidence file %1</translation>
+    </message>
+    <message>
+        <source>证据文件 %1 不存在</source>
+        <translation>Evidence file %1 does not exist</translation>
+    </message>
+    <message>
+        <source>证据文件 %1 已损坏（实际 SHA-256 为 %2）</source>
+        <translation>Evidence file %1 is damaged (actual SHA-256 %2)</translation>
+    </message>
+    <message>
+        <source>无法创建证据目录 %1/%2</source>
+        <translation>Cannot create evidence folder %1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>ms::office::OfficeServer</name>
+    <message>
+        <source>没有这个接口：%1</source>
+        <translation>No such endpoint: %1</translation>
+    </message>
+    <message>
+        <source>缺少设备令牌（Authorization: Bearer …）；请在设置中填写办公室发放的令牌。</source>
+        <translation>Device token missing (Authorization: Bearer …); enter the token issued by the office in Settings.</translation>
+    </message>
+    <message>
+        <source>办公室不认可此设备令牌（错误或已吊销）；请向办公室申请新令牌。</source>
+        <translation>The office does not accept this device token (wrong or revoked); ask the office for a new token.</translation>
+    </message>
+    <message>
+        <source>游标“%1”不是非负整数</source>
+        <translation>Cursor &quot;%1&quot; is not a whole number of 0 or more</translation>
+    </message>
+    <message>
+        <source>“%1”不是 64 位小写十六进制 SHA-256</source>
+        <translation>&quot;%1&quot; is not a 64-digit lowercase hex SHA-256</translation>
+    </message>
+    <message>
+        <source>每次最多上传 %1 字节，收到 %2 字节；请分块上传。</source>
+        <translation>At most %1 bytes per upload, got %2 bytes; upload in chunks.</translation>
+    </message>
+    <message>
+        <source>需要 offset（≥0）和 total（1…%1）两个参数</source>
+        <translation>Both offset (≥0) and total (1…%1) are required</translation>
+    </message>
+    <message>
+        <source>记录批次超过 %1 字节；请分批发送。</source>
+        <translation>Record batch exceeds %1 bytes; send it in smaller batches.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::office::ServerPool</name>
+    <message>
+        <source>无法在 %1:%2 上监听（%3）；请换一个端口。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ms::office::SqliteOfficeStore</name>
+    <message>
+        <source>设备名和用户名都不能为空</source>
+        <translation>Device name and user name must not be empty</translation>
+    </message>
+    <message>
+        <source>没有找到设备或令牌“%1”的有效令牌</source>
+        <translation>No valid token found for device or token &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>记录缺少 uuid、entity 或有效的 version</source>
+        <translation>The record lacks uuid, entity or a valid version</translation>
+    </message>
+    <message>
+        <source>未知操作“%1”（应为 upsert 或 delete）</source>
+        <translation>Unknown operation &quot;%1&quot; (must be upsert or delete)</translation>
+    </message>
+    <message>
+        <source>证据哈希“%1”不是 64 位小写十六进制 SHA-256</source>
+        <translation>Evidence hash &quot;%1&quot; is not a 64-digit lowercase hex SHA-256</translation>
+    </message>
+    <message>
+        <source>记录引用的证据文件 %1 尚未上传到办公室；请先上传该文件再发送记录。</source>
+        <translation>Evidence file %1 of this record has not been uploaded to the office yet; upload the file first, then send the record.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::storeutil</name>
+    <message>
+        <source>工单数量必须大于 0。</source>
+        <translation>The number of jobs must be more than 0.</translation>
     </message>
 </context>
 <context>
@@ -862,23 +3037,246 @@ If it is right, tap "Confirm" once more.</translation>
     </message>
 </context>
 <context>
-    <name>ms::OfficeHome</name>
+    <name>ms::sync</name>
     <message>
-        <source>‹ 回到我的工作</source>
-        <translation>‹ Back to my work</translation>
+        <source>%1 不是有效的 JSON（第 %2 字节：%3）</source>
+        <translation>%1 is not valid JSON (byte %2: %3)</translation>
+    </message>
+    <message>
+        <source>%1 应为 JSON 对象</source>
+        <translation>%1 must be a JSON object</translation>
+    </message>
+    <message>
+        <source>缺少或类型不对</source>
+        <translation>missing or of the wrong type</translation>
+    </message>
+    <message>
+        <source>应为字符串数组</source>
+        <translation>must be an array of strings</translation>
+    </message>
+    <message>
+        <source>应为 SHA-256 字符串</source>
+        <translation>must be a SHA-256 string</translation>
+    </message>
+    <message>
+        <source>记录批次</source>
+        <translation>record batch</translation>
+    </message>
+    <message>
+        <source>缺少记录数组</source>
+        <translation>records array missing</translation>
+    </message>
+    <message>
+        <source>一批最多 %1 条记录，收到 %2 条；请分批发送。</source>
+        <translation>At most %1 records per batch, got %2; send them in smaller batches.</translation>
+    </message>
+    <message>
+        <source>应为对象</source>
+        <translation>must be an object</translation>
+    </message>
+    <message>
+        <source>服务器应答</source>
+        <translation>server reply</translation>
+    </message>
+    <message>
+        <source>未知状态</source>
+        <translation>unknown status</translation>
+    </message>
+    <message>
+        <source>任务缺少 uuid 或名称</source>
+        <translation>Task lacks uuid or name</translation>
+    </message>
+    <message>
+        <source>客户缺少 uuid、task_uuid 或户号</source>
+        <translation>Customer lacks uuid, task_uuid or account number</translation>
+    </message>
+    <message>
+        <source>任务分配</source>
+        <translation>task assignment</translation>
+    </message>
+    <message>
+        <source>文件状态</source>
+        <translation>file status</translation>
+    </message>
+    <message>
+        <source>缺少偏移量</source>
+        <translation>offset missing</translation>
+    </message>
+    <message>
+        <source>文件状态查询</source>
+        <translation>file status query</translation>
+    </message>
+    <message>
+        <source>应为 SHA-256 数组</source>
+        <translation>must be an array of SHA-256 values</translation>
+    </message>
+    <message>
+        <source>一次最多查询 %1 个文件，收到 %2 个</source>
+        <translation>At most %1 files per query, got %2</translation>
+    </message>
+    <message>
+        <source>不是 64 位小写十六进制 SHA-256</source>
+        <translation>not a 64-digit lowercase hex SHA-256</translation>
+    </message>
+    <message>
+        <source>应为数组</source>
+        <translation>must be an array</translation>
+    </message>
+    <message>
+        <source>缺少 sha256 或有效的 offset</source>
+        <translation>sha256 or a valid offset missing</translation>
+    </message>
+    <message>
+        <source>办公室服务器返回 HTTP %1</source>
+        <translation>The office server returned HTTP %1</translation>
     </message>
 </context>
 <context>
-    <name>ms::SyncHost</name>
+    <name>ms::sync::FileUploader</name>
     <message>
-        <source>本机还没有配置办公室服务器。
-请班长或内勤用办公室电脑执行 meterswap-office token create 生成设备令牌，然后在本机执行一次：
-meterswap --server https://服务器地址:端口 --token 令牌 [--server-pin 证书指纹]
-配置后在这里点“开始同步”。数据一直保存在本机，不会丢失。</source>
-        <translation>This device has no office server yet.
-Ask the crew leader or office clerk to create a device token on the office computer with meterswap-office token create, then run once on this device:
-meterswap --server https://SERVER:PORT --token TOKEN [--server-pin CERT-SHA256]
-Then tap “Start sync” here. Your data stays safe on this device meanwhile.</translation>
+        <source>无法读取本机证据文件 %1：%2</source>
+        <translation>Cannot read local evidence file %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ms::sync::SyncClient</name>
+    <message>
+        <source>同步已取消；已发送的部分不会丢失。</source>
+        <translation>Sync cancelled; what was already sent is not lost.</translation>
+    </message>
+    <message>
+        <source>%1 条记录未被办公室接收：%2</source>
+        <translation>%1 records were not accepted by the office: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ms::sync::SyncHttp</name>
+    <message>
+        <source>办公室服务器拒绝了本机的令牌（%1）。请向办公室申请新令牌并在设置中更新。</source>
+        <translation>The office server rejected this device&apos;s token (%1). Ask the office for a new token and update it in Settings.</translation>
+    </message>
+    <message>
+        <source>办公室服务器磁盘已满，暂时无法接收。请通知办公室清理磁盘后再同步；本机数据都在。</source>
+        <translation>The office server&apos;s disk is full and cannot take data now. Ask the office to free up disk space, then sync again; all data is still on this device.</translation>
+    </message>
+    <message>
+        <source>服务器证书与本机登记的指纹不符，已中止连接。请向办公室核对证书指纹。</source>
+        <translation>The server certificate does not match the fingerprint saved on this device; the connection was stopped. Check the certificate fingerprint with the office.</translation>
+    </message>
+    <message>
+        <source>与办公室服务器的加密连接失败（%1）。请在设置中核对证书指纹。</source>
+        <translation>The secure connection to the office server failed (%1). Check the certificate fingerprint in Settings.</translation>
+    </message>
+    <message>
+        <source>连不上办公室服务器（%1）。请检查网络后再同步；已发送的部分不会丢失。</source>
+        <translation>Cannot reach the office server (%1). Check the network and sync again; what was already sent is not lost.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ui::SyncPage</name>
+    <message>
+        <source>%1 秒</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 分钟</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 小时 %2 分钟</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>同步到办公室</source>
+        <translation>Sync to office</translation>
+    </message>
+    <message>
+        <source>开始同步</source>
+        <translation>Start sync</translation>
+    </message>
+    <message>
+        <source>暂停</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>已暂停，点“继续”接着发送</source>
+        <translation>Paused. Tap &quot;Resume&quot; to continue sending</translation>
+    </message>
+    <message>
+        <source>正在同步…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>网络中断，%1 秒后第 %2 次重试…</source>
+        <translation>Network down, retry %2 in %1 s…</translation>
+    </message>
+    <message>
+        <source>没有待发送的内容</source>
+        <translation>Nothing to send</translation>
+    </message>
+    <message>
+        <source>待发送：%1 条记录，%2 个照片/文件，共 %3 MB</source>
+        <translation>To send: %1 records, %2 photos/files, %3 MB in total</translation>
+    </message>
+    <message>
+        <source>上次成功同步：%1</source>
+        <translation>Last successful sync: %1</translation>
+    </message>
+    <message>
+        <source>还没有成功同步过</source>
+        <translation>Never synced successfully</translation>
+    </message>
+    <message>
+        <source>没有网络，连不上办公室。到有信号的地方再点“开始同步”；已发送的部分不会重发。</source>
+        <translation>No network, cannot reach the office. Move to where there is signal and tap &quot;Start sync&quot;; what was sent will not be sent again.</translation>
+    </message>
+    <message>
+        <source>办公室不认可本机的令牌。请向办公室申请新令牌，在设置中更新后再同步。</source>
+        <translation>The office does not accept this device&apos;s token. Ask the office for a new token, update it in Settings, then sync.</translation>
+    </message>
+    <message>
+        <source>办公室服务器磁盘已满，暂时收不了。请电话通知办公室；本机数据都在，稍后再同步。</source>
+        <translation>The office server&apos;s disk is full and cannot take data now. Phone the office; all data is still on this device, sync again later.</translation>
+    </message>
+    <message>
+        <source>办公室服务器的证书与本机登记的不一致，为安全起见没有发送。请向办公室核对证书指纹。</source>
+        <translation>The office server&apos;s certificate differs from the one saved on this device, so nothing was sent for safety. Check the certificate fingerprint with the office.</translation>
+    </message>
+    <message>
+        <source>%1 / %2 MB</source>
+        <translation>%1 / %2 MB</translation>
+    </message>
+    <message>
+        <source>正在连接办公室…</source>
+        <translation>Connecting to the office…</translation>
+    </message>
+    <message>
+        <source>正在发送：照片 %1/%2，记录 %3/%4</source>
+        <translation>Sending: photos %1/%2, records %3/%4</translation>
+    </message>
+    <message>
+        <source>正在接收新任务…</source>
+        <translation>Receiving new tasks…</translation>
+    </message>
+    <message>
+        <source>速度 %1 MB/秒，约剩 %2</source>
+        <translation>Speed %1 MB/s, about %2 left</translation>
+    </message>
+    <message>
+        <source>未知</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>同步完成：%1 条记录，%2 个文件；收到 %3 个新任务</source>
+        <translation>Sync complete: %1 records, %2 files; %3 new tasks received</translation>
+    </message>
+    <message>
+        <source>同步未完成</source>
+        <translation>Sync not complete</translation>
+    </message>
+    <message>
+        <source>继续</source>
+        <translation>Resume</translation>
     </message>
 </context>
 </TS>

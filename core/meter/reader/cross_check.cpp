@@ -7,10 +7,11 @@
 namespace ms::meter {
 
 namespace {
-QString tr(const char *text)
+// lupdate files Tr::tr() under this context; a free tr() helper would land in the namespace.
+struct Tr
 {
-    return QCoreApplication::translate("ms::meter::CrossCheck", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ms::meter::CrossCheck)
+};
 } // namespace
 
 QList<CrossCheckWarning> crossCheck(const SwapSetReading &reading, const CrossCheckInput &input)
@@ -20,19 +21,19 @@ QList<CrossCheckWarning> crossCheck(const SwapSetReading &reading, const CrossCh
     if (!expected.isEmpty() && !reading.address.isEmpty()
         && expected.rightJustified(12, QLatin1Char('0')) != reading.address.toUpper()) {
         warnings.append({QStringLiteral("address_mismatch"),
-                         tr("读到的通信地址 %1 与工单上的表号 %2 不一致：探头可能对准了邻近的表。请核对表位后重新读表。")
+                         Tr::tr("读到的通信地址 %1 与工单上的表号 %2 不一致：探头可能对准了邻近的表。请核对表位后重新读表。")
                              .arg(reading.address, expected)});
     }
     const std::optional<double> total = reading.number(QStringLiteral("forward_active"), 0);
     if (total && input.meter == QLatin1String("new") && *total > input.newMeterMaxStart) {
         warnings.append({QStringLiteral("new_meter_not_zero"),
-                         tr("新表起码为 %1 kWh，超过 %2 kWh：新表可能已被使用过或装错。请核对表号并拍照留证。")
+                         Tr::tr("新表起码为 %1 kWh，超过 %2 kWh：新表可能已被使用过或装错。请核对表号并拍照留证。")
                              .arg(*total, 0, 'f', 2)
                              .arg(input.newMeterMaxStart, 0, 'f', 0)});
     }
     if (total && input.meter == QLatin1String("old") && input.lastBilled && *total < *input.lastBilled) {
         warnings.append({QStringLiteral("below_last_billed"),
-                         tr("旧表止码 %1 kWh 小于上次结算示数 %2 kWh：可能读错了表或表计异常。请核对表号，拍摄表盘照片留证。")
+                         Tr::tr("旧表止码 %1 kWh 小于上次结算示数 %2 kWh：可能读错了表或表计异常。请核对表号，拍摄表盘照片留证。")
                              .arg(*total, 0, 'f', 2)
                              .arg(*input.lastBilled, 0, 'f', 2)});
     }
@@ -47,7 +48,7 @@ QList<CrossCheckWarning> crossCheck(const SwapSetReading &reading, const CrossCh
         }
         if (all && std::abs(sum - *total) > input.tariffTolerance) {
             warnings.append({QStringLiteral("tariff_sum"),
-                             tr("各费率之和 %1 kWh 与总电能 %2 kWh 不相等：请重新读表；若仍不一致，照实记录并拍摄表盘。")
+                             Tr::tr("各费率之和 %1 kWh 与总电能 %2 kWh 不相等：请重新读表；若仍不一致，照实记录并拍摄表盘。")
                                  .arg(sum, 0, 'f', 2)
                                  .arg(*total, 0, 'f', 2)});
         }
