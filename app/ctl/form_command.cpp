@@ -1,5 +1,7 @@
 // meterswapctl form: the appendix forms from a terminal.
 //   form pdf NUMBER (--job ID | --task ID) --out FILE [--data DIR] [--catalog DIR] [--date YYYY-MM-DD]
+//       prints what the store knows plus what was typed and saved on the form's screen
+//       (FormEntryRepository); static forms (publicity material) need neither --job nor --task.
 //   form list
 //   form mismatch --task ID [--data DIR]     (7.1/7.2: compute, tier and flag every customer)
 #include "commands.h"
@@ -151,7 +153,7 @@ int pdf(const QStringList &args, const QString &root)
     const RowId job = idOption(args, QStringLiteral("--job"), &bad);
     const RowId task = idOption(args, QStringLiteral("--task"), &bad);
     const QString out = option(args, QStringLiteral("--out"));
-    if (bad || out.isEmpty() || (job == 0 && task == 0))
+    if (bad || out.isEmpty())
         return usage();
     auto lib = FormLibrary::load(root);
     if (!lib) {
@@ -159,6 +161,8 @@ int pdf(const QStringList &args, const QString &root)
         return ExitFailed;
     }
     const FormSpec *form = lib->form(number);
+    if (job == 0 && task == 0 && form->scope != QLatin1String("static"))
+        return usage();
     auto store = openStore(args);
     if (!store)
         return ExitFailed;
@@ -190,6 +194,7 @@ int pdf(const QStringList &args, const QString &root)
     json({{QStringLiteral("appendix"), number}, {QStringLiteral("title"), form->title},
           {QStringLiteral("file"), QFileInfo(out).absoluteFilePath()},
           {QStringLiteral("pages"), info->pages}, {QStringLiteral("font"), info->fontFamily},
+          {QStringLiteral("typed_fields"), int(ctx->entries.size())},
           {QStringLiteral("warnings"), QJsonArray::fromStringList(info->warnings)}});
     return ExitOk;
 }

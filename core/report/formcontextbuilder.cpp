@@ -1,5 +1,6 @@
 #include "report/formcontextbuilder.h"
 
+#include "report/cardvalues.h"
 #include "store/store.h"
 #include "workflow/mismatch.h"
 
@@ -48,7 +49,7 @@ FormContextBuilder::FormContextBuilder(Store &store, const Catalog *catalog,
 {
 }
 
-void FormContextBuilder::addTask(FormContext &ctx, const Task &task)
+void FormContextBuilder::addUnit(FormContext &ctx)
 {
     auto &v = ctx.values;
     SettingsRepository &settings = m_store.settings();
@@ -58,6 +59,12 @@ void FormContextBuilder::addTask(FormContext &ctx, const Task &task)
     put(v, QStringLiteral("unit.contractor"), settings.value(QStringLiteral("unit.contractor")));
     put(v, QStringLiteral("doc.date"), date(m_date));
     put(v, QStringLiteral("doc.year"), QString::number(m_date.year()));
+}
+
+void FormContextBuilder::addTask(FormContext &ctx, const Task &task)
+{
+    addUnit(ctx);
+    auto &v = ctx.values;
     put(v, QStringLiteral("doc.serial"), task.code);
     put(v, QStringLiteral("task.code"), task.code);
     put(v, QStringLiteral("task.name"), task.name);
@@ -80,8 +87,9 @@ void FormContextBuilder::addTask(FormContext &ctx, const Task &task)
     int done = 0;
     int mismatch = 0;
     QDateTime exportedAt;
+    RecordedValues recorded; // what the task's cards recorded, on whichever job
     for (const Customer &c : m_store.tasks().customers(task.id)) {
-        FormRow row = customerRow(c);
+        FormRow row = customerRow(c, &recorded);
         done += row.tags.contains(QStringLiteral("swapped"));
         mismatch += row.tags.contains(QStringLiteral("mismatch"));
         if (auto p = m_store.mismatch().purchase(c.accountNo); p && p->importedAt > exportedAt)
@@ -92,6 +100,9 @@ void FormContextBuilder::addTask(FormContext &ctx, const Task &task)
     put(v, QStringLiteral("task.done_count"), QString::number(done));
     put(v, QStringLiteral("task.mismatch_count"), QString::number(mismatch));
     put(v, QStringLiteral("purchase.exported_at"), date(exportedAt.date()));
+    for (auto it = recorded.begin(); it != recorded.end(); ++it)
+        if (it.key().startsWith(QLatin1String("concentrator.")))
+            put(v, it.key(), it->text);
     ctx.lists.insert(QStringLiteral("customers"), rows);
 
     FormRow taskRow;
@@ -101,7 +112,7 @@ void FormContextBuilder::addTask(FormContext &ctx, const Task &task)
     ctx.lists.insert(QStringLiteral("tasks"), {taskRow});
 }
 
-FormRow FormContextBuilder::customerRow(const Customer &c)
+FormRow FormContextBuilder::customerRow(const Customer &c, RecordedValues *taskRecorded)
 {
     FormRow row;
     auto &v = row.values;
@@ -172,7 +183,13 @@ FormRow FormContextBuilder::customerRow(const Customer &c)
         const QString key = QStringLiteral("seal.") + s.position;
         v.insert(key, v.contains(key) ? v.value(key) + QStringLiteral("、") + s.number : s.number);
     }
-    for (const Evidence &e : m_store.evidence().forJob(j.id)) {
+    const QList<Evidence> evidence = m_store.evidence().forJob(j.id);
+    const RecordedValues recorded = CardValues::fromJob(evidence, j.branches);
+    for (auto it = recorded.begin(); it != recorded.end(); ++it)
+        put(v, it.key(), it->text);
+    if (taskRecorded)
+        CardValues::merge(*taskRecorded, recorded);
+    for (const Evidence &e : evidence) {
         const Card *card = m_catalog ? m_catalog->card(e.cardId) : nullptr;
         const EvidenceRequirement *req = card ? card->requirement(e.requirement) : nullptr;
         const QString meterSide = e.meta.value(QLatin1String("meter")).toString(req ? req->meter : QString());
@@ -241,20 +258,50 @@ Result<FormContext> FormContextBuilder::forJob(RowId jobId)
     return ctx;
 }
 
-Result<FormContext> FormContextBuilder::forForm(const FormSpec &form, RowId jobId, RowId taskId)
+Result<FormOwner> FormContextBuilder::ownerFor(const FormSpec &form, RowId jobId, RowId taskId)
 {
-    if (form.isJobScope()) {
-        if (jobId <= 0)
-            return makeError(QStringLiteral("report.needs_job"),
-                             tr("附录 %1“%2”按户填写，请指定工单（--job 工单编号）。").arg(form.number).arg(form.title));
-        return forJob(jobId);
+    if (form.isJobScope() && jobId <= 0)
+        return makeError(QStringLiteral("report.needs_job"),
+                         tr("附录 %1“%2”按户填写，请指定工单（--job 工单编号）。").arg(form.number).arg(form.title));
+    if (jobId > 0) {
+        auto job = m_store.jobs().byId(jobId);
+        if (!job)
+            return makeError(QStringLiteral("report.not_found"),
+                             tr("没有编号为 %1 的工单。请先用工单列表确认工单编号。").arg(jobId));
+        if (form.isJobScope())
+            return FormOwner::job(job->uuid);
+        taskId = job->taskId;
     }
-    if (jobId > 0) // task-level form opened from a job: the job's task, with the job's values
-        return forJob(jobId);
     if (taskId <= 0)
         return makeError(QStringLiteral("report.needs_task"),
                          tr("附录 %1“%2”按任务填写，请指定任务（--task 任务编号）。").arg(form.number).arg(form.title));
-    return forTask(taskId);
+    auto task = m_store.tasks().byId(taskId);
+    if (!task)
+        return makeError(QStringLiteral("report.not_found"),
+                         tr("没有编号为 %1 的换表工作任务。请先用任务列表确认任务编号。").arg(taskId));
+    return FormOwner::task(task->uuid);
+}
+
+Result<FormContext> FormContextBuilder::forForm(const FormSpec &form, RowId jobId, RowId taskId)
+{
+    if (form.scope == QLatin1String("static") && jobId <= 0 && taskId <= 0) {
+        FormContext ctx; // publicity material: the unit and date only, nothing typed to keep
+        addUnit(ctx);
+        return ctx;
+    }
+    auto owner = ownerFor(form, jobId, taskId);
+    if (!owner)
+        return owner.error();
+    // A task-level form opened from a job: the job's task, with the job's values.
+    auto ctx = jobId > 0 ? forJob(jobId) : forTask(taskId);
+    if (!ctx)
+        return ctx;
+    auto typed = m_store.formEntries().load(form.number, owner.value());
+    if (!typed)
+        return makeError(typed.error().code,
+                         tr("读取附录 %1 已保存的填写内容失败：%2").arg(form.number).arg(typed.error().message));
+    ctx.value().entries = typed->entries;
+    return ctx;
 }
 
 } // namespace ms

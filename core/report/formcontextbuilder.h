@@ -7,8 +7,10 @@
 // 供电所, "unit.phone" 服务电话 (default 95598), "unit.contractor" 施工单位.
 #include "catalog/catalog.h"
 #include "model/result.h"
+#include "report/cardvalues.h"
 #include "report/formcontext.h"
 #include "report/formspec.h"
+#include "store/formentryrepository.h"
 #include "workflow/mismatchconfig.h"
 
 #include <QDate>
@@ -33,12 +35,21 @@ public:
     // A task: task values and the "customers"/"tasks" lists. Errors "report.not_found".
     Result<FormContext> forTask(RowId taskId);
     // What `meterswapctl form pdf` does: a job form needs a job (error "report.needs_job"
-    // otherwise); any other form uses the task (given, or the job's).
+    // otherwise); any other form uses the task (given, or the job's); a static form (publicity)
+    // needs neither and then gets only the unit and the date.
+    // Also loads what was typed on the form's screen and saved (FormEntryRepository) into
+    // `entries`, so the print shows it.
     Result<FormContext> forForm(const FormSpec &form, RowId jobId, RowId taskId);
 
+    // Whose typed entries a form keeps: the job for a job form, otherwise the task (given, or
+    // the job's). Errors as forForm ("report.needs_job", "report.needs_task", "report.not_found").
+    Result<FormOwner> ownerFor(const FormSpec &form, RowId jobId, RowId taskId);
+
 private:
+    void addUnit(FormContext &ctx); // unit.* from settings, doc.date, doc.year
     void addTask(FormContext &ctx, const Task &task);
-    FormRow customerRow(const Customer &customer);
+    // One customer's row; adds what the job's cards recorded to `taskRecorded` when given.
+    FormRow customerRow(const Customer &customer, RecordedValues *taskRecorded = nullptr);
 
     Store &m_store;
     const Catalog *m_catalog;

@@ -131,6 +131,18 @@ QString FormPainter::documentNumber() const
 
 void FormPainter::header()
 {
+    if (m_form.header)
+        unitLine();
+    const QString title = m_page == 1 ? m_form.title : tr("%1（续）").arg(m_form.title);
+    const QFont tf = font(m_page == 1 ? 17 : 12, true);
+    const double th = textHeight(title, tf, m_content.width()) + mm(2);
+    text(QRectF(m_content.left(), m_y, m_content.width(), th), Qt::AlignHCenter | Qt::AlignVCenter,
+         title, tf);
+    m_y += th + mm(3);
+}
+
+void FormPainter::unitLine()
+{
     const QFont small = font(9);
     const double h = mm(6);
     const QString unit = m_ctx.value(QStringLiteral("unit.name"));
@@ -144,12 +156,6 @@ void FormPainter::header()
         m_p->drawLine(QPointF(m_content.left(), m_y), QPointF(m_content.right(), m_y));
     }
     m_y += mm(2);
-    const QString title = m_page == 1 ? m_form.title : tr("%1（续）").arg(m_form.title);
-    const QFont tf = font(m_page == 1 ? 17 : 12, true);
-    const double th = textHeight(title, tf, m_content.width()) + mm(2);
-    text(QRectF(m_content.left(), m_y, m_content.width(), th), Qt::AlignHCenter | Qt::AlignVCenter,
-         title, tf);
-    m_y += th + mm(3);
 }
 
 void FormPainter::footer()

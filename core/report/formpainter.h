@@ -36,7 +36,8 @@ private:
     void breakPage();
     bool fits(double height) const { return m_y + height <= m_bottom; }
     void ensure(double height);
-    void header();
+    void header();   // the unit/number line (unless the form has none) and the title
+    void unitLine();
     void footer();
 
     void sectionBand(const QString &title);

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -45,6 +46,15 @@ struct Parser
         problems.append(QStringLiteral("%1: %2: %3").arg(file, where, what));
     }
 
+    // Unknown JSON members are typos (the schema says additionalProperties: false).
+    void checkMembers(const QJsonObject &o, const QStringList &known, const QString &where)
+    {
+        for (auto it = o.begin(); it != o.end(); ++it)
+            if (!known.contains(it.key()))
+                problem(where.isEmpty() ? it.key() : where + QLatin1Char('.') + it.key(),
+                        tr("未知的属性（拼写错误？可用：%1）").arg(known.join(QStringLiteral(", "))));
+    }
+
     void checkKey(const QString &key, const QString &where)
     {
         static const QRegularExpression re(QStringLiteral("^[a-z0-9_]+$"));
@@ -66,6 +76,9 @@ struct Parser
         f.lines = o.value(QLatin1String("lines")).toInt(1);
         f.span = o.value(QLatin1String("span")).toInt(1);
         f.defaultText = o.value(QLatin1String("default")).toString();
+        checkMembers(o, {QStringLiteral("key"), QStringLiteral("label"), QStringLiteral("source"),
+                         QStringLiteral("kind"), QStringLiteral("options"), QStringLiteral("lines"),
+                         QStringLiteral("span"), QStringLiteral("default")}, where);
         checkKey(f.key, where);
         if (f.label.isEmpty())
             problem(where + QStringLiteral(".label"), tr("缺少字段名称"));
@@ -85,6 +98,14 @@ struct Parser
         FormBlock b;
         const QString type = o.value(QLatin1String("type")).toString();
         b.title = o.value(QLatin1String("title")).toString();
+        static const QHash<QString, QStringList> members{
+            {QStringLiteral("fields"), {QStringLiteral("type"), QStringLiteral("title"), QStringLiteral("columns"), QStringLiteral("fields")}},
+            {QStringLiteral("table"), {QStringLiteral("type"), QStringLiteral("title"), QStringLiteral("rows"), QStringLiteral("filter"),
+                                       QStringLiteral("min_rows"), QStringLiteral("static_rows"), QStringLiteral("columns")}},
+            {QStringLiteral("text"), {QStringLiteral("type"), QStringLiteral("size"), QStringLiteral("align"), QStringLiteral("paragraphs")}},
+            {QStringLiteral("signatures"), {QStringLiteral("type"), QStringLiteral("date"), QStringLiteral("signers")}}};
+        if (members.contains(type))
+            checkMembers(o, members.value(type), where);
         if (type == QLatin1String("fields")) {
             b.type = FormBlock::Type::Fields;
             b.columns = qBound(1, o.value(QLatin1String("columns")).toInt(2), 3);
@@ -109,6 +130,9 @@ struct Parser
                 col.source = c.value(QLatin1String("source")).toString();
                 col.width = c.value(QLatin1String("width")).toDouble(1);
                 col.align = alignment(c.value(QLatin1String("align")).toString());
+                checkMembers(c, {QStringLiteral("key"), QStringLiteral("label"), QStringLiteral("source"),
+                                 QStringLiteral("width"), QStringLiteral("align")},
+                             where + QStringLiteral(".columns[%1]").arg(i));
                 if (col.label.isEmpty() || col.width <= 0)
                     problem(where + QStringLiteral(".columns[%1]").arg(i), tr("列须有名称和正的宽度"));
                 b.tableColumns.append(col);
@@ -187,6 +211,13 @@ Result<FormSpec> FormLibrary::parse(const QByteArray &json, const QString &file)
     spec.numberPrefix = o.value(QLatin1String("number_prefix")).toString();
     spec.flows = strings(o.value(QLatin1String("flows")));
     spec.note = o.value(QLatin1String("note")).toString();
+    p.checkMembers(o, {QStringLiteral("number"), QStringLiteral("title"), QStringLiteral("scope"),
+                       QStringLiteral("orientation"), QStringLiteral("number_prefix"), QStringLiteral("header"),
+                       QStringLiteral("flows"), QStringLiteral("note"), QStringLiteral("blocks")}, QString());
+    const QJsonValue header = o.value(QLatin1String("header"));
+    if (!header.isUndefined() && !header.isBool())
+        p.problem(QStringLiteral("header"), tr("header 应为 true 或 false"));
+    spec.header = header.toBool(true);
     if (spec.number < 1 || spec.number > 31)
         p.problem(QStringLiteral("number"), tr("附录编号须为 1 到 31"));
     if (spec.title.isEmpty())
@@ -196,6 +227,9 @@ Result<FormSpec> FormLibrary::parse(const QByteArray &json, const QString &file)
                                     QStringLiteral("static")};
     if (!scopes.contains(spec.scope))
         p.problem(QStringLiteral("scope"), tr("scope 应为 job、task、crew_day、stock 或 static"));
+    if (!spec.header && spec.scope != QLatin1String("static"))
+        p.problem(QStringLiteral("header"),
+                  tr("只有宣传品和固定通知（scope static）可以不印单位和编号；记录类表单须保留表头"));
     const QJsonArray blocks = o.value(QLatin1String("blocks")).toArray();
     if (blocks.isEmpty())
         p.problem(QStringLiteral("blocks"), tr("表单没有内容块"));

@@ -68,6 +68,9 @@ struct FormSpec
     QString scope;         // job | task | crew_day | stock | static
     bool landscape = false;
     QString numberPrefix;  // printed document number = prefix-serial
+    // The unit / document-number line at the top of every page. false (JSON "header": false)
+    // for publicity material and fixed notices (scope static only): they are not records.
+    bool header = true;
     QStringList flows;     // flows whose cards fill this form
     QString note;
     QList<FormBlock> blocks;

@@ -1,5 +1,7 @@
 // The 31 appendix forms as data: all present, well formed, using only the documented sources.
+#include "catalog/catalogloader.h"
 #include "common/testenv.h"
+#include "report/cardvalues.h"
 #include "report/formcontext.h"
 #include "report/formspec.h"
 
@@ -83,4 +85,91 @@ TEST(FormContext, TypedEntriesWinOverAutoFillAndPlaceholdersLeaveBlanks)
     ctx.values.insert(QStringLiteral("customer.name"), QStringLiteral("张三"));
     EXPECT_EQ(ctx.expand(QStringLiteral("致 {customer.name}，{notice.collect_time} 领卡")),
               QStringLiteral("致 张三，＿＿＿＿＿＿ 领卡"));
+}
+
+TEST(FormLibrary, PublicityAndFixedNoticesHaveNoRecordHeaderAndRecordsKeepIt)
+{
+    auto lib = FormLibrary::load(test::formsDir());
+    ASSERT_TRUE(lib.ok());
+    for (int n : {14, 15, 16, 23})
+        EXPECT_FALSE(lib->form(n)->header) << n;
+    for (const FormSpec &f : lib->forms()) {
+        if (f.scope != QLatin1String("static")) {
+            EXPECT_TRUE(f.header) << f.file.toStdString();
+        }
+    }
+}
+
+TEST(FormLibrary, AHeaderlessRecordFormOrAnUnknownMemberIsRefusedNamingIt)
+{
+    // GIVEN a job record without its header, a misspelt member and a header that is not a bool
+    const QByteArray json = R"({"number": 8, "title": "x", "scope": "job", "orientation": "portrait",
+        "header": false, "numbr_prefix": "HB08",
+        "blocks": [ {"type": "fields", "fields": [ {"key": "a", "label": "A", "sorce": "customer.name"} ]},
+                    {"type": "text", "paragraphs": ["p"], "colour": "red"} ]})";
+    auto spec = FormLibrary::parse(json, QStringLiteral("appendix/08.json"));
+    ASSERT_FALSE(spec.ok());
+    const QString msg = spec.error().message;
+    EXPECT_TRUE(msg.contains(QStringLiteral("appendix/08.json: header:"))) << msg.toStdString();
+    EXPECT_TRUE(msg.contains(QStringLiteral("appendix/08.json: numbr_prefix:"))) << msg.toStdString();
+    EXPECT_TRUE(msg.contains(QStringLiteral("blocks[0].fields[0].sorce"))) << msg.toStdString();
+    EXPECT_TRUE(msg.contains(QStringLiteral("blocks[1].colour"))) << msg.toStdString();
+    auto notBool = FormLibrary::parse(R"({"number": 14, "title": "x", "scope": "static", "orientation": "portrait",
+        "header": "no", "blocks": [ {"type": "text", "paragraphs": ["p"]} ]})", QStringLiteral("appendix/14.json"));
+    ASSERT_FALSE(notBool.ok());
+    EXPECT_TRUE(notBool.error().message.contains(QStringLiteral("header")));
+    // AND the same static form with a boolean header loads
+    auto good = FormLibrary::parse(R"({"number": 14, "title": "x", "scope": "static", "orientation": "portrait",
+        "header": false, "blocks": [ {"type": "text", "paragraphs": ["p"]} ]})", QStringLiteral("appendix/14.json"));
+    ASSERT_TRUE(good.ok()) << good.error().message.toStdString();
+    EXPECT_FALSE(good->header);
+}
+
+TEST(CardValues, EveryCardRequirementReadExistsInTheCatalogAndEveryPathIsDocumented)
+{
+    const CatalogLoad catalog = CatalogLoader::load(test::formsDir());
+    for (const QString &cardReq : CardValues::requirementsRead()) {
+        const QString cardId = cardReq.section(QLatin1Char('/'), 0, 0);
+        const QString key = cardReq.section(QLatin1Char('/'), 1);
+        const Card *card = catalog.catalog.card(cardId);
+        ASSERT_NE(card, nullptr) << cardReq.toStdString();
+        EXPECT_NE(card->requirement(key), nullptr) << cardReq.toStdString();
+    }
+    for (const QString &path : CardValues::paths())
+        EXPECT_TRUE(isKnownFormSource(path)) << path.toStdString();
+    // 2.4's mounting decision has exactly the choices the table reads
+    QStringList choices;
+    for (const Edge &e : catalog.catalog.card(QStringLiteral("2.4"))->next)
+        choices << e.choice;
+    EXPECT_EQ(choices, (QStringList{QStringLiteral("surface"), QStringLiteral("concealed")}));
+}
+
+TEST(CardValues, APreferredCardWinsThenTheLatestRecordAndSealsAreJoined)
+{
+    const QDateTime t0 = QDateTime::currentDateTimeUtc();
+    const auto ev = [&](const char *card, const char *req, const char *value, int secs) {
+        Evidence e;
+        e.cardId = QLatin1String(card);
+        e.requirement = QLatin1String(req);
+        e.value = QString::fromUtf8(value);
+        e.capturedAt = t0.addSecs(secs);
+        return e;
+    };
+    // GIVEN a read-back card number recorded after the written one, a retyped ID, two seals
+    const QList<Evidence> evidence{ev("34.4", "readback_card_no", "999", 60), ev("34.3", "card_number", "111", 0),
+                                   ev("35.1", "id_last4", "1234", 0), ev("35.1", "id_last4", "5678", 30),
+                                   ev("19.1", "concentrator_seals", "S1", 0), ev("28.4", "concentrator_box_seal", "S2", 5),
+                                   ev("4.1", "box_bottom_height", "1.6", 0)};
+    const RecordedValues v = CardValues::fromJob(evidence, {});
+    EXPECT_EQ(v.value(QStringLiteral("card.number")).text, QStringLiteral("111")); // 34.3 preferred
+    EXPECT_EQ(v.value(QStringLiteral("card.id_last4")).text, QStringLiteral("5678")); // latest
+    EXPECT_EQ(v.value(QStringLiteral("concentrator.seal")).text, QStringLiteral("S1、S2"));
+    EXPECT_EQ(v.value(QStringLiteral("concentrator.mounting")).text, QStringLiteral("明装")); // 4.1 recorded
+    EXPECT_FALSE(v.contains(QStringLiteral("card.issued_at"))); // nothing answered yes
+    // AND merging across jobs: a preferred card beats a fallback, then the later record
+    RecordedValues task{{QStringLiteral("concentrator.asset_no"), {QStringLiteral("FROM-36.1"), t0.addSecs(100), 2}}};
+    CardValues::merge(task, {{QStringLiteral("concentrator.asset_no"), {QStringLiteral("FROM-19.1"), t0, 0}}});
+    EXPECT_EQ(task.value(QStringLiteral("concentrator.asset_no")).text, QStringLiteral("FROM-19.1"));
+    CardValues::merge(task, {{QStringLiteral("concentrator.asset_no"), {QStringLiteral("LATER-19.1"), t0.addSecs(5), 0}}});
+    EXPECT_EQ(task.value(QStringLiteral("concentrator.asset_no")).text, QStringLiteral("LATER-19.1"));
 }

@@ -179,3 +179,31 @@ TEST(FormRenderer, PreviewForAPerson)
                                            out + QStringLiteral("/appendix-%1.pdf").arg(form.number, 2, 10, QLatin1Char('0')))
                         .ok());
 }
+
+TEST(FormRenderer, PublicityAndFixedNoticesPrintWithoutTheUnitAndNumberHeader)
+{
+    // GIVEN a context with the unit and a document serial known
+    const FormLibrary lib = library();
+    FormContext ctx = test::sampleContext();
+    ctx.values.insert(QStringLiteral("unit.name"), QStringLiteral("国网北京城区供电中心"));
+    ctx.values.insert(QStringLiteral("doc.serial"), QStringLiteral("RW2026-018"));
+    QTemporaryDir dir;
+    for (int n : {14, 15, 16, 23, 8, 13}) {
+        SCOPED_TRACE(n);
+        const FormSpec &form = *lib.form(n);
+        // WHEN the form is printed
+        const QString pdf = dir.filePath(QStringLiteral("h%1.pdf").arg(n));
+        ASSERT_TRUE(FormRenderer::writePdf(form, ctx, pdf).ok());
+        const QString text = squash(test::pdfText(pdf));
+        // THEN static forms carry neither the unit line nor a document number; records do
+        const bool record = form.scope != QLatin1String("static");
+        EXPECT_EQ(text.contains(QStringLiteral("编号：")), record) << text.left(300).toStdString();
+        EXPECT_EQ(text.contains(QStringLiteral("单位：国网北京城区供电中心")), record); // 23 says "施工单位：" itself
+        EXPECT_EQ(text.contains(form.numberPrefix + QStringLiteral("-RW2026-018")), record);
+        EXPECT_TRUE(text.contains(squash(form.title)));
+        // AND the title is the first thing on the page of a static form
+        if (!record) {
+            EXPECT_TRUE(text.startsWith(squash(form.title))) << text.left(100).toStdString();
+        }
+    }
+}

@@ -220,3 +220,154 @@ TEST(StoreForms, MeterswapctlFormPdfWritesTheJobsFormAndRefusesBadUsage)
     EXPECT_EQ(p.exitCode(), 0) << p.readAllStandardError().toStdString();
     EXPECT_TRUE(test::pdfText(out).contains(acc));
 }
+
+TEST(StoreForms, ValuesTypedOnTheFormScreenAreSavedAndPrintedAfterReopeningTheStore)
+{
+    // GIVEN a job whose appendix 8 had a remark and a corrected phone typed and saved
+    auto f = std::make_unique<Fixture>();
+    const QString acc = QStringLiteral("3100123457");
+    const RowId jobId = f->jobs.value(acc);
+    auto lib = FormLibrary::load(test::formsDir());
+    ASSERT_TRUE(lib.ok());
+    const FormSpec &form = *lib->form(8);
+    FormContextBuilder builder(*f->store, &f->catalog.catalog);
+    auto owner = builder.ownerFor(form, jobId, 0);
+    ASSERT_TRUE(owner.ok());
+    EXPECT_EQ(owner->kind, FormOwner::Kind::Job);
+    const QString remark = QStringLiteral("客户出差，由其子刘伟代为确认");
+    ASSERT_TRUE(f->store->formEntries().save(8, owner.value(), {{QStringLiteral("remark"), remark},
+                                                                 {QStringLiteral("phone"), QStringLiteral("13911112222")}},
+                                             {}).ok());
+    // WHEN the store is closed and opened again and the form is built and printed
+    const QString dataDir = f->dir.path();
+    f->store.reset();
+    auto reopened = Store::open(dataDir);
+    ASSERT_TRUE(reopened.ok());
+    f->store = std::move(reopened).value();
+    FormContextBuilder again(*f->store, &f->catalog.catalog);
+    auto ctx = again.forForm(form, jobId, 0);
+    ASSERT_TRUE(ctx.ok()) << ctx.error().message.toStdString();
+    // THEN the typed values are the entries and win over what the store knows
+    EXPECT_EQ(ctx->entries.value(QStringLiteral("remark")), remark);
+    const QString pdf = f->dir.filePath(QStringLiteral("8-typed.pdf"));
+    ASSERT_TRUE(FormRenderer::writePdf(form, ctx.value(), pdf).ok());
+    const QString text = test::pdfText(pdf).remove(QRegularExpression(QStringLiteral("\\s")));
+    EXPECT_TRUE(text.contains(remark)) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("13911112222")));
+    EXPECT_TRUE(text.contains(acc));
+    // AND another job's appendix 8 does not get them
+    auto other = again.forForm(form, f->jobs.value(QStringLiteral("3100123456")), 0);
+    ASSERT_TRUE(other.ok());
+    EXPECT_TRUE(other->entries.isEmpty());
+}
+
+TEST(StoreForms, MeterswapctlFormPdfPrintsWhatWasTypedForTheTask)
+{
+    const QString ctl = test::executable(QStringLiteral("meterswapctl"));
+    if (ctl.isEmpty())
+        GTEST_SKIP() << "meterswapctl not built";
+    // GIVEN appendix 21 typed for the task (model, result) and saved, then the store closed
+    Fixture f;
+    const QString task = f.store->tasks().byId(f.taskId)->uuid;
+    ASSERT_TRUE(f.store->formEntries().save(21, FormOwner::task(task),
+                                            {{QStringLiteral("model"), QStringLiteral("DJGZ23-HX9000")},
+                                             {QStringLiteral("result"), QStringLiteral("主站召测成功")}}, {}).ok());
+    f.store.reset();
+    // WHEN meterswapctl prints it, from the task or from one of its jobs
+    for (const QStringList &by : {QStringList{QStringLiteral("--task"), QString::number(f.taskId)},
+                                  QStringList{QStringLiteral("--job"), QString::number(f.jobs.value(QStringLiteral("3100123458")))}}) {
+        const QString out = f.dir.filePath(QStringLiteral("ctl-21.pdf"));
+        QProcess p;
+        p.start(ctl, QStringList{QStringLiteral("form"), QStringLiteral("pdf"), QStringLiteral("21")} + by
+                         + QStringList{QStringLiteral("--out"), out, QStringLiteral("--data"), f.dir.path()});
+        ASSERT_TRUE(p.waitForFinished(60000));
+        ASSERT_EQ(p.exitCode(), 0) << p.readAllStandardError().toStdString();
+        const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        EXPECT_EQ(o.value(QStringLiteral("typed_fields")).toInt(), 2);
+        // THEN the PDF carries them
+        const QString text = test::pdfText(out);
+        EXPECT_TRUE(text.contains(QStringLiteral("DJGZ23-HX9000"))) << by.join(' ').toStdString();
+        EXPECT_TRUE(text.contains(QStringLiteral("主站召测成功")));
+    }
+}
+
+TEST(StoreForms, CardIssueAndConcentratorValuesComeFromWhatTheCardsRecorded)
+{
+    // GIVEN 34.3 wrote a card for one prepaid customer and 35.1 handed it over (ID last 4 typed),
+    // and the concentrator cards 19.1 / 36.1–36.5 / 2.4 were recorded on a job of the task
+    Fixture f;
+    const QString acc = QStringLiteral("3100123456");
+    f.value(acc, QStringLiteral("34.3"), QStringLiteral("card_number"), EvidenceKind::Text, QStringLiteral("8800123456789"));
+    f.value(acc, QStringLiteral("35.1"), QStringLiteral("id_last4"), EvidenceKind::Text, QStringLiteral("402X"));
+    f.value(acc, QStringLiteral("35.1"), QStringLiteral("card_handed_over"), EvidenceKind::Check, QStringLiteral("yes"));
+    const QString other = QStringLiteral("3100123458");
+    f.value(other, QStringLiteral("35.3"), QStringLiteral("card_collected"), EvidenceKind::Check, QStringLiteral("no"));
+    const QString host = QStringLiteral("3100123457");
+    f.value(host, QStringLiteral("19.1"), QStringLiteral("concentrator_barcode"), EvidenceKind::Barcode, QStringLiteral("3230001122334455"));
+    f.value(host, QStringLiteral("19.1"), QStringLiteral("concentrator_seals"), EvidenceKind::SealNumber, QStringLiteral("JZ0001"));
+    f.value(host, QStringLiteral("19.1"), QStringLiteral("concentrator_seals"), EvidenceKind::SealNumber, QStringLiteral("JZ0002"));
+    f.value(host, QStringLiteral("2.4"), QStringLiteral("location_text"), EvidenceKind::Text, QStringLiteral("3号楼1单元一层配电间东墙"));
+    f.value(host, QStringLiteral("36.1"), QStringLiteral("master_ip"), EvidenceKind::Text, QStringLiteral("10.172.4.21"));
+    f.value(host, QStringLiteral("36.2"), QStringLiteral("master_port"), EvidenceKind::Number, QStringLiteral("9001"));
+    f.value(host, QStringLiteral("36.3"), QStringLiteral("apn"), EvidenceKind::Text, QStringLiteral("BJDL.BJ"));
+    f.value(host, QStringLiteral("36.4"), QStringLiteral("region_code"), EvidenceKind::Text, QStringLiteral("110105"));
+    f.value(host, QStringLiteral("36.5"), QStringLiteral("terminal_address"), EvidenceKind::Number, QStringLiteral("12345"));
+    ASSERT_TRUE(f.store->jobs().recordBranch(f.jobs.value(host), QStringLiteral("2.4"), QStringLiteral("concealed"), {}).ok());
+    auto lib = FormLibrary::load(test::formsDir());
+    ASSERT_TRUE(lib.ok());
+    FormContextBuilder builder(*f.store, &f.catalog.catalog);
+    // WHEN the task's card receipt (31) and concentrator certificate (21) are built
+    auto ctx = builder.forForm(*lib->form(31), 0, f.taskId);
+    ASSERT_TRUE(ctx.ok()) << ctx.error().message.toStdString();
+    // THEN the handed-over customer's row has the card number, ID digits and the issue date
+    FormRow row;
+    for (const FormRow &r : ctx->lists.value(QStringLiteral("customers")))
+        if (r.values.value(QStringLiteral("customer.account_no")) == acc)
+            row = r;
+    EXPECT_EQ(row.values.value(QStringLiteral("card.number")), QStringLiteral("8800123456789"));
+    EXPECT_EQ(row.values.value(QStringLiteral("card.id_last4")), QStringLiteral("402X"));
+    EXPECT_EQ(row.values.value(QStringLiteral("card.issued_at")), QDate::currentDate().toString(Qt::ISODate));
+    EXPECT_FALSE(row.values.contains(QStringLiteral("card.receiver"))); // no card records a name
+    // AND a card answered "no" issues nothing
+    for (const FormRow &r : ctx->lists.value(QStringLiteral("customers"))) {
+        if (r.values.value(QStringLiteral("customer.account_no")) == other) {
+            EXPECT_FALSE(r.values.contains(QStringLiteral("card.issued_at")));
+        }
+    }
+    const QString pdf31 = f.dir.filePath(QStringLiteral("31.pdf"));
+    ASSERT_TRUE(FormRenderer::writePdf(*lib->form(31), ctx.value(), pdf31).ok());
+    const QString text31 = test::pdfText(pdf31);
+    EXPECT_TRUE(text31.contains(QStringLiteral("8800123456789")));
+    EXPECT_TRUE(text31.contains(QStringLiteral("402X")));
+    // AND appendix 21 carries the concentrator's number, location, mounting, parameters, seals
+    auto c21 = builder.forForm(*lib->form(21), 0, f.taskId);
+    ASSERT_TRUE(c21.ok());
+    const QString pdf21 = f.dir.filePath(QStringLiteral("21.pdf"));
+    ASSERT_TRUE(FormRenderer::writePdf(*lib->form(21), c21.value(), pdf21).ok());
+    const QString text21 = test::pdfText(pdf21).remove(QRegularExpression(QStringLiteral("\\s")));
+    for (const QString &s : {QStringLiteral("3230001122334455"), QStringLiteral("3号楼1单元一层配电间东墙"),
+                             QStringLiteral("10.172.4.21"), QStringLiteral("9001"), QStringLiteral("BJDL.BJ"),
+                             QStringLiteral("110105"), QStringLiteral("12345"), QStringLiteral("JZ0001、JZ0002")})
+        EXPECT_TRUE(text21.contains(s)) << s.toStdString();
+    EXPECT_EQ(c21->value(QStringLiteral("concentrator.mounting")), QStringLiteral("暗装"));
+    EXPECT_TRUE(c21->value(QStringLiteral("concentrator.old_asset_no")).isEmpty()); // nothing records it
+}
+
+TEST(StoreForms, NoticeValuesNoCardRecordsStayBlankAndTheStandardDocumentsPrint)
+{
+    // GIVEN a job with nothing recorded about card collection
+    Fixture f;
+    auto lib = FormLibrary::load(test::formsDir());
+    ASSERT_TRUE(lib.ok());
+    FormContextBuilder builder(*f.store, &f.catalog.catalog);
+    auto ctx = builder.forForm(*lib->form(11), f.jobs.value(QStringLiteral("3100123456")), 0);
+    ASSERT_TRUE(ctx.ok());
+    // WHEN appendix 11 (领卡通知) is printed
+    const QString pdf = f.dir.filePath(QStringLiteral("11.pdf"));
+    ASSERT_TRUE(FormRenderer::writePdf(*lib->form(11), ctx.value(), pdf).ok());
+    const QString text = test::pdfText(pdf).remove(QRegularExpression(QStringLiteral("\\s")));
+    // THEN time and place are blank lines to fill by hand, the documents the standard wording
+    EXPECT_TRUE(ctx->value(QStringLiteral("notice.collect_time")).isEmpty());
+    EXPECT_TRUE(text.contains(QStringLiteral("于＿＿＿＿＿＿到＿＿＿＿＿＿领取"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("本通知、户主身份证原件、原购电卡")));
+}

@@ -1,0 +1,54 @@
+#pragma once
+// The auto-fill values that come from what the manual's cards recorded (evidence values and
+// decision choices), as opposed to the task list, the meters or the purchase records:
+//   card.number       购电卡号            34.3 card_number, else 34.4 readback_card_no
+//   card.id_last4     领卡人身份证后四位   35.1 id_last4, else 35.3 id_last4
+//   card.issued_at    发卡日期            date 35.1 card_handed_over / 35.3 card_collected was answered yes
+//   concentrator.asset_no         19.1 concentrator_barcode, 27.5 / 36.1 concentrator_asset
+//   concentrator.location         2.4 location_text
+//   concentrator.mounting         2.4 decision (surface 明装 / concealed 暗装), else 4.1 / 4.2 recorded
+//   concentrator.comm             36.2 transport
+//   concentrator.sim              36.3 sim_iccid, 19.1 sim_iccid
+//   concentrator.master_ip 36.1 master_ip; .master_port 36.2; .apn 36.3; .region_code 36.4;
+//   concentrator.terminal_address 36.5; concentrator.seal 19.1 concentrator_seals + 28.4
+//   concentrator_box_seal (all, joined)
+// No card records card.receiver, concentrator.old_asset_no or any notice.* value (领卡时间/地点,
+// 停电时长, 施工时段): those stay blank for a hand or the form screen.
+#include "model/types.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace ms {
+
+struct RecordedValue
+{
+    QString text;
+    QDateTime at;  // when it was recorded (the latest capture it is made of)
+    int rank = 0;  // 0 = the preferred card; higher = a fallback card
+};
+
+using RecordedValues = QHash<QString, RecordedValue>; // auto-fill path → value
+
+class CardValues
+{
+public:
+    // From one job's current (not superseded) evidence and its branch choices (card id →
+    // {"choice": …}, as JobRepository::recordBranch stores them).
+    static RecordedValues fromJob(const QList<Evidence> &evidence, const QJsonObject &branches);
+
+    // Adds `from` to `into`: a preferred card's value beats a fallback's, then the later record.
+    static void merge(RecordedValues &into, const RecordedValues &from);
+
+    // Every (card, requirement) the table reads, "19.1/concentrator_barcode", to check against
+    // the catalog.
+    static QStringList requirementsRead();
+    // Every auto-fill path the table can fill.
+    static QStringList paths();
+};
+
+} // namespace ms
