@@ -10,18 +10,27 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace ms {
 
 FormFillPage::FormFillPage(const FormSpec &form, FormContext context, QWidget *parent)
-    : QWidget(parent), m_form(form), m_base(std::move(context))
+    : FormFillPage(form, std::move(context), nullptr, FormOwner{}, QString(), parent)
+{
+}
+
+FormFillPage::FormFillPage(const FormSpec &form, FormContext context, FormEntryRepository *entries,
+                           FormOwner owner, QString userUuid, QWidget *parent)
+    : QWidget(parent), m_form(form), m_base(std::move(context)), m_entries(entries),
+      m_owner(std::move(owner)), m_userUuid(std::move(userUuid))
 {
     auto *outer = new QVBoxLayout(this);
     auto *title = new QLabel(tr("附录 %1　%2").arg(m_form.number).arg(m_form.title), this);
@@ -68,6 +77,28 @@ FormFillPage::FormFillPage(const FormSpec &form, FormContext context, QWidget *p
     outer->addWidget(scroll, 1);
 
     auto *buttons = new QHBoxLayout;
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("saveStatus"));
+    m_status->setWordWrap(true);
+    buttons->addWidget(m_status, 1);
+    m_saveButton = new QPushButton(tr("保存"), this);
+    m_saveButton->setObjectName(QStringLiteral("save"));
+    m_saveButton->setMinimumHeight(52);
+    m_saveButton->setVisible(canSave());
+    m_saveButton->setEnabled(false);
+    buttons->addWidget(m_saveButton);
+    // save() shows its own outcome on the status line; the Result is for programmatic callers.
+    connect(m_saveButton, &QPushButton::clicked, this, [this] { static_cast<void>(save()); });
+    m_saveTimer = new QTimer(this);
+    m_saveTimer->setSingleShot(true);
+    m_saveTimer->setInterval(kSaveDelayMs);
+    connect(m_saveTimer, &QTimer::timeout, this, [this] { static_cast<void>(save()); });
+    if (!canSave())
+        showStatus(tr("此表未关联工单或任务，填写内容不会保存；请直接打印或导出 PDF。"), false);
+    else if (!m_base.entries.isEmpty())
+        showStatus(tr("已保存的填写内容已载入。"), false);
+    else
+        showStatus(tr("填写后自动保存。"), false);
     auto *preview = new QPushButton(tr("打印预览"), this);
     preview->setObjectName(QStringLiteral("printPreview"));
     auto *pdf = new QPushButton(tr("导出 PDF"), this);
@@ -108,6 +139,14 @@ QWidget *FormFillPage::makeEditor(const FormField &field)
             e->setPlaceholderText(tr("例如 2026-11-05 14:30"));
         editor = e;
     }
+    if (auto *line = qobject_cast<QLineEdit *>(editor))
+        connect(line, &QLineEdit::textEdited, this, &FormFillPage::edited);
+    else if (auto *plain = qobject_cast<QPlainTextEdit *>(editor))
+        connect(plain, &QPlainTextEdit::textChanged, this, &FormFillPage::edited);
+    else if (auto *combo = qobject_cast<QComboBox *>(editor))
+        connect(combo, &QComboBox::currentTextChanged, this, &FormFillPage::edited);
+    else if (auto *check = qobject_cast<QCheckBox *>(editor))
+        connect(check, &QCheckBox::toggled, this, &FormFillPage::edited);
     editor->setObjectName(QStringLiteral("field_") + field.key);
     editor->setMinimumHeight(40);
     if (m_base.isAutoFilled(field)) {
@@ -142,6 +181,63 @@ FormContext FormFillPage::context() const
             ctx.entries.insert(it.key(), now); // typed: wins over auto-fill, even when cleared
     }
     return ctx;
+}
+
+void FormFillPage::edited()
+{
+    m_dirty = true;
+    if (!canSave())
+        return;
+    m_saveButton->setEnabled(true);
+    showStatus(tr("有未保存的修改"), false);
+    m_saveTimer->start(); // restarts: saves once typing pauses
+}
+
+Result<void> FormFillPage::save()
+{
+    m_saveTimer->stop();
+    if (!canSave())
+        return makeError(QStringLiteral("ui.form_not_saved"),
+                         tr("此表未关联工单或任务，填写内容无法保存。"));
+    if (!m_dirty)
+        return {};
+    const FormContext now = context();
+    auto r = m_entries->save(m_form.number, m_owner, now.entries, m_userUuid);
+    if (!r) {
+        qCWarning(lcUi).noquote() << "form" << m_form.number << "not saved:" << r.error().message;
+        const QString what = r.error().code == QLatin1String("store.disk_full")
+            ? tr("保存失败：平板存储空间已满。请同步并清理旧数据后点“保存”重试。")
+            : tr("保存失败：%1").arg(r.error().message);
+        showStatus(what + tr("填写内容仍在屏幕上，没有丢失。"), true);
+        return r.error();
+    }
+    m_base.entries = now.entries;
+    for (auto it = m_editors.begin(); it != m_editors.end(); ++it)
+        m_initial.insert(it.key(), text(it.key()));
+    m_dirty = false;
+    m_saveButton->setEnabled(false);
+    showStatus(tr("已保存（%1）").arg(QLocale().toString(r->updatedAt.toLocalTime().time(), QStringLiteral("HH:mm:ss"))), false);
+    emit saved(r->version);
+    return {};
+}
+
+QString FormFillPage::saveStatus() const
+{
+    return m_status->text();
+}
+
+void FormFillPage::showStatus(const QString &text, bool problem)
+{
+    m_status->setText(text);
+    m_status->setStyleSheet(problem ? QStringLiteral("color: #b00020; font-weight: bold;")
+                                    : QStringLiteral("color: #2e5e2e;"));
+}
+
+void FormFillPage::hideEvent(QHideEvent *event)
+{
+    if (m_dirty && canSave())
+        static_cast<void>(save()); // leaving the page: keep what was typed (status shows a failure)
+    QWidget::hideEvent(event);
 }
 
 Result<RenderInfo> FormFillPage::printTo(QPrinter *printer) const
