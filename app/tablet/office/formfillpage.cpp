@@ -45,6 +45,7 @@ FormFillPage::FormFillPage(const FormSpec &form, FormContext context, FormEntryR
 
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // fields wrap to the width
     auto *content = new QWidget(scroll);
     auto *col = new QVBoxLayout(content);
     for (const FormBlock &b : m_form.blocks) {
@@ -80,6 +81,9 @@ FormFillPage::FormFillPage(const FormSpec &form, FormContext context, FormEntryR
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("saveStatus"));
     m_status->setWordWrap(true);
+    QFont statusFont = m_status->font();
+    statusFont.setPointSizeF(statusFont.pointSizeF() * 1.15);
+    m_status->setFont(statusFont);
     buttons->addWidget(m_status, 1);
     m_saveButton = new QPushButton(tr("保存"), this);
     m_saveButton->setObjectName(QStringLiteral("save"));

@@ -10,6 +10,7 @@
 #include "store/store.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -350,6 +351,10 @@ TEST(StoreForms, CardIssueAndConcentratorValuesComeFromWhatTheCardsRecorded)
                              QStringLiteral("110105"), QStringLiteral("12345"), QStringLiteral("JZ0001、JZ0002")})
         EXPECT_TRUE(text21.contains(s)) << s.toStdString();
     EXPECT_EQ(c21->value(QStringLiteral("concentrator.mounting")), QStringLiteral("暗装"));
+    if (const QString keep = qEnvironmentVariable("MS_FORMS_PREVIEW_DIR"); !keep.isEmpty()) { // for a person
+        QFile::copy(pdf21, keep + QStringLiteral("/store-21.pdf"));
+        QFile::copy(pdf31, keep + QStringLiteral("/store-31.pdf"));
+    }
     EXPECT_TRUE(c21->value(QStringLiteral("concentrator.old_asset_no")).isEmpty()); // nothing records it
 }
 
