@@ -1102,43 +1102,43 @@ Role: %3   Progress: %4/%5</translation>
     </message>
     <message>
         <source>保存</source>
-        <translation type="unfinished">saving</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>此表未关联工单或任务，填写内容不会保存；请直接打印或导出 PDF。</source>
-        <translation type="unfinished"></translation>
+        <translation>This form is not linked to a job or task, so entries are not saved; print it or export a PDF directly.</translation>
     </message>
     <message>
         <source>已保存的填写内容已载入。</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved entries loaded.</translation>
     </message>
     <message>
         <source>填写后自动保存。</source>
-        <translation type="unfinished"></translation>
+        <translation>Entries are saved automatically.</translation>
     </message>
     <message>
         <source>有未保存的修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsaved changes</translation>
     </message>
     <message>
         <source>此表未关联工单或任务，填写内容无法保存。</source>
-        <translation type="unfinished"></translation>
+        <translation>This form is not linked to a job or task, so the entries cannot be saved.</translation>
     </message>
     <message>
         <source>保存失败：平板存储空间已满。请同步并清理旧数据后点“保存”重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>Save failed: the tablet storage is full. Sync and clear old data, then tap &quot;Save&quot; again.</translation>
     </message>
     <message>
         <source>保存失败：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Save failed: %1</translation>
     </message>
     <message>
         <source>填写内容仍在屏幕上，没有丢失。</source>
-        <translation type="unfinished"></translation>
+        <translation>Your entries are still on screen and not lost.</translation>
     </message>
     <message>
         <source>已保存（%1）</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved (%1)</translation>
     </message>
 </context>
 <context>
@@ -2899,7 +2899,7 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
     <message>
         <source>--workers 应为 1…32 之间的整数（收到“%1”）</source>
-        <translation type="unfinished"></translation>
+        <translation>--workers must be a whole number from 1 to 32 (got &quot;%1&quot;)</translation>
     </message>
 </context>
 <context>
@@ -2980,7 +2980,15 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <name>ms::office::ServerPool</name>
     <message>
         <source>无法在 %1:%2 上监听（%3）；请换一个端口。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot listen on %1:%2 (%3); choose another port.</translation>
+    </message>
+    <message>
+        <source>无法为服务线程复制监听套接字：%1</source>
+        <translation>Cannot duplicate the listening socket for a server thread: %1</translation>
+    </message>
+    <message>
+        <source>服务线程 %1 无法接受连接；请重启服务器。</source>
+        <translation>Server thread %1 cannot accept connections; restart the server.</translation>
     </message>
 </context>
 <context>
