@@ -47,7 +47,7 @@ QString option(const QStringList &args, const QString &name)
 
 int usage()
 {
-    err(QStringLiteral("usage: form pdf NUMBER (--job ID | --task ID) --out FILE [--data DIR] "
+    err(QStringLiteral("usage: form pdf NUMBER (--job ID | --task ID; neither for static forms) --out FILE [--data DIR] "
                        "[--catalog DIR] [--date YYYY-MM-DD] | form list | form mismatch --task ID [--data DIR]"));
     return ExitUsage;
 }

@@ -376,3 +376,22 @@ TEST(StoreForms, NoticeValuesNoCardRecordsStayBlankAndTheStandardDocumentsPrint)
     EXPECT_TRUE(text.contains(QStringLiteral("于＿＿＿＿＿＿到＿＿＿＿＿＿领取"))) << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("本通知、户主身份证原件、原购电卡")));
 }
+
+TEST(StoreForms, MeterswapctlPrintsAStaticFormWithoutJobOrTaskAndWithoutHeader)
+{
+    const QString ctl = test::executable(QStringLiteral("meterswapctl"));
+    if (ctl.isEmpty())
+        GTEST_SKIP() << "meterswapctl not built";
+    Fixture f; // unit.name is set: a record would print "单位：国网北京城区供电中心"
+    f.store.reset();
+    const QString out = f.dir.filePath(QStringLiteral("16.pdf"));
+    QProcess p;
+    p.start(ctl, {QStringLiteral("form"), QStringLiteral("pdf"), QStringLiteral("16"), QStringLiteral("--out"), out,
+                  QStringLiteral("--data"), f.dir.path()});
+    ASSERT_TRUE(p.waitForFinished(60000));
+    ASSERT_EQ(p.exitCode(), 0) << p.readAllStandardError().toStdString();
+    const QString text = test::pdfText(out);
+    EXPECT_TRUE(text.contains(QStringLiteral("宣传折页")));
+    EXPECT_FALSE(text.contains(QStringLiteral("编号：")));
+    EXPECT_FALSE(text.contains(QStringLiteral("国网北京城区供电中心")));
+}
