@@ -11,6 +11,7 @@ void usage()
     std::fputs(
         "usage: meterswap-office <command> ...\n"
         "  serve --data DIR --listen ADDR:PORT [--tls-cert FILE --tls-key FILE] [--catalog DIR]\n"
+        "        [--workers N]   threads serving requests (default 4)\n"
         "  token create --data DIR --device NAME --user NAME\n"
         "  token revoke --data DIR (--device NAME | --token TOKEN)\n"
         "  import-task --data DIR FILE.csv [--assign USER,USER]\n"

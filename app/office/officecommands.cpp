@@ -1,6 +1,7 @@
 #include "officecommands.h"
 
 #include "officeserver.h"
+#include "serverpool.h"
 #include "signalwatcher.h"
 #include "store/office/fileblobstore.h"
 #include "store/office/sqliteofficestore.h"
@@ -101,7 +102,7 @@ int serveCommand(const QStringList &args)
 {
     QCommandLineParser p;
     if (!parse(p, args, {QStringLiteral("data"), QStringLiteral("listen"), QStringLiteral("tls-cert"),
-                         QStringLiteral("tls-key"), QStringLiteral("catalog")}))
+                         QStringLiteral("tls-key"), QStringLiteral("catalog"), QStringLiteral("workers")}))
         return ExitUsage;
     const QString listen = p.value(QStringLiteral("listen"));
     const int colon = listen.lastIndexOf(QLatin1Char(':'));
@@ -124,13 +125,27 @@ int serveCommand(const QStringList &args)
         }
         config.tls = *tls;
     }
+    if (p.isSet(QStringLiteral("workers"))) {
+        bool ok = false;
+        config.workers = p.value(QStringLiteral("workers")).toInt(&ok);
+        if (!ok || config.workers < 1 || config.workers > 32) {
+            err(tr("--workers 应为 1…32 之间的整数（收到“%1”）").arg(p.value(QStringLiteral("workers"))));
+            return ExitUsage;
+        }
+    }
     config.catalogVersion = catalogVersion(p.value(QStringLiteral("catalog")));
-    auto data = openData(p.value(QStringLiteral("data")));
+    const QString dir = p.value(QStringLiteral("data"));
+    auto data = openData(dir); // creates and migrates; the workers open their own connections
     if (!data) {
         err(data.error().message);
         return ExitFailed;
     }
-    OfficeServer server(*data->store, *data->blobs, config);
+    ServerPool server([dir]() -> Result<std::unique_ptr<OfficeStore>> {
+        auto store = SqliteOfficeStore::openAnother(dir + QStringLiteral("/office.db"));
+        if (!store)
+            return store.error();
+        return std::unique_ptr<OfficeStore>(std::move(store).value());
+    }, *data->blobs, config, config.workers);
     auto port = server.start();
     if (!port) {
         err(port.error().message);

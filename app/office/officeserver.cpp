@@ -1,6 +1,5 @@
 #include "officeserver.h"
 
-#include "sync/ackinglistener.h"
 #include "sync/wire.h"
 
 #include <QCoreApplication>
@@ -87,21 +86,9 @@ OfficeServer::OfficeServer(OfficeStore &store, BlobStore &blobs, ServerConfig co
     setupRoutes();
 }
 
-Result<quint16> OfficeServer::start()
+void OfficeServer::serve(QTcpServer *feed)
 {
-    // Our own listeners, so uploads are acknowledged at once (see ackinglistener.h).
-    QTcpServer *listener = m_config.tls
-        ? static_cast<QTcpServer *>(new sync::AckingSslServer(*m_config.tls, this))
-        : new sync::AckingTcpServer(this);
-    const quint16 port = listener->listen(m_config.address, m_config.port) ? listener->serverPort() : 0;
-    if (port != 0)
-        m_http.bind(listener);
-    if (port == 0)
-        return makeError(QStringLiteral("office.listen_failed"),
-                         tr("无法在 %1:%2 上监听（端口被占用或无权限）；请换一个端口。")
-                             .arg(m_config.address.toString())
-                             .arg(m_config.port));
-    return port;
+    m_http.bind(feed);
 }
 
 void OfficeServer::setupRoutes()

@@ -8,6 +8,7 @@
 #include <QHttpServer>
 #include <QObject>
 #include <QSslConfiguration>
+#include <QTcpServer>
 
 namespace ms::office {
 
@@ -17,6 +18,7 @@ struct ServerConfig
     quint16 port = 0;                 // 0: any free port
     QString catalogVersion;           // handed to tablets with their assignments
     std::optional<QSslConfiguration> tls;
+    int workers = 4;                  // threads serving requests (ServerPool)
 };
 
 class OfficeServer : public QObject
@@ -26,8 +28,8 @@ public:
     OfficeServer(OfficeStore &store, BlobStore &blobs, ServerConfig config,
                  QObject *parent = nullptr);
 
-    // Listens; returns the bound port or an error saying why it could not.
-    Result<quint16> start();
+    // Serves the connections that `feed` accepts (see ServerPool), in the calling thread.
+    void serve(QTcpServer *feed);
 
 private:
     void setupRoutes();

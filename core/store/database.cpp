@@ -179,7 +179,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath,
     std::unique_ptr<Database> db;
     // A file that is not SQLite at all is moved aside before SQLite touches it (opening would
     // reset a WAL it cannot read).
-    if (!hasSqliteHeader(filePath, &why))
+    if (options.checkFileHeader && !hasSqliteHeader(filePath, &why))
         corrupt = true;
     else
         db = attempt(&why, &corrupt);

@@ -34,6 +34,11 @@ struct DatabaseOptions
     // WAL checkpoints (the only fsyncs in WAL mode) run on a background thread with its own
     // connection, so a user action never waits for one. false: SQLite's default auto-checkpoint.
     bool backgroundCheckpoint = true;
+    // Checks the file starts with SQLite's header before SQLite touches it. Must be false when
+    // this process already has the file open (another connection): reading the header through a
+    // second descriptor and closing it drops every POSIX lock the process holds on the file, after
+    // which another process may delete the live WAL (and with it committed rows).
+    bool checkFileHeader = true;
 };
 
 // What open() had to do besides opening. The app shows `message` (plain words) when not empty.

@@ -1,7 +1,13 @@
 #pragma once
 // BlobStore on a local directory: ROOT/ab/abcdef… for complete files, ROOT/partial/<sha>.part for
 // uploads in progress. Completion: hash the partial file, fsync, rename into place, fsync the dir.
+// Thread-safe: the office serves on several threads; calls on the same file are serialised
+// (striped locks by hash), calls on different files run in parallel.
 #include "store/office/blobstore.h"
+
+#include <QMutex>
+
+#include <array>
 
 namespace ms::office {
 
@@ -22,8 +28,11 @@ public:
     QString partialPath(const QString &sha256) const;
 
 private:
-    Result<BlobState> complete(const QString &sha256);
+    Result<BlobState> stateLocked(const QString &sha256) const;
+    Result<BlobState> complete(const QString &sha256, const QByteArray *wholeFile);
+    QMutex &lockFor(const QString &sha256);
     QString m_root;
+    std::array<QMutex, 64> m_stripes;
 };
 
 } // namespace ms::office

@@ -116,6 +116,17 @@ Result<std::unique_ptr<SqliteOfficeStore>> SqliteOfficeStore::open(const QString
     return std::unique_ptr<SqliteOfficeStore>(new SqliteOfficeStore(std::move(db).value()));
 }
 
+Result<std::unique_ptr<SqliteOfficeStore>> SqliteOfficeStore::openAnother(const QString &filePath)
+{
+    DatabaseOptions options;
+    options.checkFileHeader = false;
+    options.quickCheckOnOpen = false;
+    auto db = Database::open(filePath, migrations(), options);
+    if (!db)
+        return db.error();
+    return std::unique_ptr<SqliteOfficeStore>(new SqliteOfficeStore(std::move(db).value()));
+}
+
 Result<QString> SqliteOfficeStore::createToken(const QString &device, const QString &user)
 {
     if (device.trimmed().isEmpty() || user.trimmed().isEmpty())

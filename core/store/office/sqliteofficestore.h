@@ -16,6 +16,9 @@ class SqliteOfficeStore final : public OfficeStore
 public:
     // Opens (creating and migrating) the database file.
     static Result<std::unique_ptr<SqliteOfficeStore>> open(const QString &filePath);
+    // One more connection to a file this process already opened with open() (one per server
+    // thread): no header or quick check, which would disturb the first connection's locks.
+    static Result<std::unique_ptr<SqliteOfficeStore>> openAnother(const QString &filePath);
     ~SqliteOfficeStore() override;
 
     Result<QString> createToken(const QString &device, const QString &user) override;
