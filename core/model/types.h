@@ -100,6 +100,7 @@ struct StepRecord
     QString userUuid;
     QDateTime at;
     int version = 1;
+    RowId taskId = 0; // set instead of jobId for a task-level card (card scope "task")
 };
 
 // 证据 — anything captured against a card's evidence requirement.
@@ -126,6 +127,7 @@ struct Evidence
     QString userUuid;
     QDateTime capturedAt;
     int version = 1;
+    RowId taskId = 0;      // set instead of jobId for a task-level card (card scope "task")
 };
 
 // 封印 — a seal placed on the new meter or box (29.1), or removed from the old one.
@@ -134,10 +136,12 @@ struct Seal
     RowId id = 0;
     QString uuid;
     RowId jobId = 0;
-    QString position; // "meter_cover" 表盖, "terminal_cover" 端钮盒, "box" 表箱, "removed"
+    QString position; // "meter_cover" 表盖, "terminal_cover" 端钮盒, "box" 表箱, "removed",
+                      // task seals: "concentrator" 集中器, "concentrator_box" 集中器箱
     QString number;
     QDateTime at;
     int version = 1;
+    RowId taskId = 0; // set instead of jobId for a task's seal (concentrator, 19.1 / 28.4)
 };
 
 // 发件箱 — every change appends one row in the same transaction; sync sends them in order.

@@ -21,7 +21,7 @@ namespace {
 
 constexpr const char *kSelect =
     "SELECT id, uuid, job_id, card_id, requirement, kind, sha256, mime, size, value, unit, meta, "
-    "user_uuid, captured_at, version, supersedes, prev_hash, chain_hash FROM evidence e ";
+    "user_uuid, captured_at, version, supersedes, prev_hash, chain_hash, task_id FROM evidence e ";
 constexpr const char *kCurrentOnly =
     " AND NOT EXISTS (SELECT 1 FROM evidence n WHERE n.supersedes = e.uuid)";
 
@@ -43,6 +43,7 @@ Evidence evidenceFrom(const Statement &q)
     e.userUuid = q.text(12);
     e.capturedAt = json::parseTime(q.text(13));
     e.version = int(q.integer(14));
+    e.taskId = q.integer(18);
     return e;
 }
 
@@ -85,7 +86,11 @@ QByteArray EvidenceRepository::canonicalJson(const Evidence &e, const QString &s
                         {QStringLiteral("captured_at"), json::isoTime(e.capturedAt)},
                         {QStringLiteral("supersedes"), supersedes},
                         {QStringLiteral("version"), e.version}};
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    if (e.taskId == 0)
+        return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    QJsonObject task = o; // a task-level card's row: job_id 0, task_id names the owner
+    task.insert(QStringLiteral("task_id"), double(e.taskId));
+    return QJsonDocument(task).toJson(QJsonDocument::Compact);
 }
 
 Result<Evidence> EvidenceRepository::add(const NewEvidence &item)
@@ -111,7 +116,9 @@ Result<QList<Evidence>> EvidenceRepository::add(const QList<NewEvidence> &items)
     };
     for (const NewEvidence &item : items) {
         Evidence e = item.record;
-        if (e.jobId == 0 || e.cardId.isEmpty()) {
+        if (e.jobId != 0)
+            e.taskId = 0; // one owner: the job, or (task-level card) the task
+        if ((e.jobId == 0 && e.taskId == 0) || e.cardId.isEmpty()) {
             cleanup();
             return badInput(tr("证据缺少工单或卡片编号。"));
         }
@@ -152,38 +159,53 @@ Result<QList<Evidence>> EvidenceRepository::add(const QList<NewEvidence> &items)
         if (!tx.ok())
             return fail(tx.error());
         auto jobQ = m_db.prepare(QStringLiteral("SELECT uuid FROM jobs WHERE id = ?"));
+        auto taskQ = m_db.prepare(QStringLiteral("SELECT uuid FROM tasks WHERE id = ?"));
         auto lastQ = m_db.prepare(QStringLiteral(
             "SELECT chain_hash FROM evidence WHERE job_id = ? ORDER BY id DESC LIMIT 1"));
+        auto lastTaskQ = m_db.prepare(QStringLiteral(
+            "SELECT chain_hash FROM evidence WHERE task_id = ? AND task_id IS NOT NULL "
+            "ORDER BY id DESC LIMIT 1"));
         auto ins = m_db.prepare(QStringLiteral(
             "INSERT INTO evidence(uuid, job_id, card_id, requirement, kind, sha256, mime, size, "
-            "value, unit, meta, user_uuid, captured_at, supersedes, prev_hash, chain_hash, version) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
-        auto supQ = m_db.prepare(QStringLiteral("SELECT job_id FROM evidence WHERE uuid = ?"));
-        if (!jobQ || !lastQ || !ins || !supQ)
+            "value, unit, meta, user_uuid, captured_at, supersedes, prev_hash, chain_hash, version, "
+            "task_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        auto supQ = m_db.prepare(QStringLiteral(
+            "SELECT ifnull(job_id, 0), ifnull(task_id, 0) FROM evidence WHERE uuid = ?"));
+        if (!jobQ || !taskQ || !lastQ || !lastTaskQ || !ins || !supQ)
             return fail(m_db.lastError(tr("保存证据")));
         for (int i = 0; i < records.size(); ++i) {
             Evidence &e = records[i];
             const QString supersedes = items.at(i).supersedes;
-            jobQ.value().reset();
-            jobQ.value().bindInt(1, e.jobId);
-            if (!jobQ.value().step())
-                return fail(badInput(tr("证据所属的工单 %1 不存在。").arg(e.jobId)));
-            const QString jobUuid = jobQ.value().text(0);
+            const bool taskOwned = e.jobId == 0;
+            Statement &ownerQ = taskOwned ? taskQ.value() : jobQ.value();
+            ownerQ.reset();
+            ownerQ.bindInt(1, taskOwned ? e.taskId : e.jobId);
+            if (!ownerQ.step())
+                return fail(badInput(taskOwned
+                                         ? tr("证据所属的任务 %1 不存在。").arg(e.taskId)
+                                         : tr("证据所属的工单 %1 不存在。").arg(e.jobId)));
+            const QString ownerUuid = ownerQ.text(0);
             if (!supersedes.isEmpty()) {
                 supQ.value().reset();
                 supQ.value().bindText(1, supersedes);
-                if (!supQ.value().step() || supQ.value().integer(0) != e.jobId)
+                if (!supQ.value().step() || supQ.value().integer(0) != e.jobId
+                    || supQ.value().integer(1) != e.taskId)
                     return fail(badInput(tr("要重拍替换的证据 %1 不存在或不属于该工单。").arg(supersedes)));
                 if (!this->supersededBy(supersedes).isEmpty())
                     return fail(badInput(tr("证据 %1 已被重拍替换过，请替换最新的那一份。").arg(supersedes)));
             }
-            lastQ.value().reset();
-            lastQ.value().bindInt(1, e.jobId);
-            const QString prev = lastQ.value().step() ? lastQ.value().text(0) : QString();
+            Statement &chainQ = taskOwned ? lastTaskQ.value() : lastQ.value();
+            chainQ.reset();
+            chainQ.bindInt(1, taskOwned ? e.taskId : e.jobId);
+            const QString prev = chainQ.step() ? chainQ.text(0) : QString();
             const QString chain = chainOf(prev, canonicalJson(e, supersedes));
             Statement &q = ins.value();
             q.reset();
-            q.bindText(1, e.uuid).bindInt(2, e.jobId).bindText(3, e.cardId);
+            q.bindText(1, e.uuid).bindText(3, e.cardId);
+            if (taskOwned)
+                q.bindNull(2).bindInt(18, e.taskId);
+            else
+                q.bindInt(2, e.jobId).bindNull(18);
             q.bindText(4, nn(e.requirement)).bindText(5, evidenceKindKey(e.kind));
             q.bindText(6, nn(e.sha256)).bindText(7, nn(e.mime)).bindInt(8, e.size);
             q.bindText(9, nn(e.value)).bindText(10, nn(e.unit));
@@ -197,7 +219,9 @@ Result<QList<Evidence>> EvidenceRepository::add(const QList<NewEvidence> &items)
             if (auto r = q.run(); !r)
                 return fail(r.error());
             e.id = m_db.lastInsertId();
-            QJsonObject payload = json::fromEvidence(e, jobUuid, supersedes);
+            QJsonObject payload = json::fromEvidence(e, taskOwned ? QString() : ownerUuid, supersedes);
+            if (taskOwned)
+                payload.insert(QStringLiteral("task_uuid"), ownerUuid);
             payload.insert(QStringLiteral("prev_hash"), prev);
             payload.insert(QStringLiteral("chain_hash"), chain);
             const QStringList blobs = e.sha256.isEmpty() ? QStringList() : QStringList{e.sha256};
@@ -216,8 +240,12 @@ Result<QList<Evidence>> EvidenceRepository::add(const QList<NewEvidence> &items)
     }
     for (const Evidence &e : records) {
         const RowId job = e.jobId;
+        const RowId task = e.taskId;
         const QString card = e.cardId;
-        m_db.afterCommit([this, job, card] { emit m_store.evidenceAdded(job, card); });
+        if (job == 0)
+            m_db.afterCommit([this, task, card] { emit m_store.taskCardChanged(task, card); });
+        else
+            m_db.afterCommit([this, job, card] { emit m_store.evidenceAdded(job, card); });
     }
     return records;
 }
@@ -231,6 +259,21 @@ QList<Evidence> EvidenceRepository::forJob(RowId jobId, bool includeSuperseded)
     if (!st)
         return out;
     st.value().bindInt(1, jobId);
+    while (st.value().step())
+        out << evidenceFrom(st.value());
+    return out;
+}
+
+QList<Evidence> EvidenceRepository::forTask(RowId taskId, bool includeSuperseded)
+{
+    QList<Evidence> out;
+    auto st = m_db.prepare(QLatin1String(kSelect)
+                           + QStringLiteral("WHERE task_id = ? AND task_id IS NOT NULL")
+                           + (includeSuperseded ? QString() : QLatin1String(kCurrentOnly))
+                           + QStringLiteral(" ORDER BY id"));
+    if (!st)
+        return out;
+    st.value().bindInt(1, taskId);
     while (st.value().step())
         out << evidenceFrom(st.value());
     return out;
@@ -283,8 +326,20 @@ QString EvidenceRepository::chainHash(const QString &uuid)
 
 ChainReport EvidenceRepository::verifyChain(RowId jobId)
 {
+    return verifyChainOf(QStringLiteral("job_id"), jobId);
+}
+
+ChainReport EvidenceRepository::verifyTaskChain(RowId taskId)
+{
+    return verifyChainOf(QStringLiteral("task_id"), taskId);
+}
+
+ChainReport EvidenceRepository::verifyChainOf(const QString &ownerColumn, RowId ownerId)
+{
+    const RowId jobId = ownerId; // named in the message (a task's rows: the task id)
     ChainReport report;
-    auto st = m_db.prepare(QLatin1String(kSelect) + QStringLiteral("WHERE job_id = ? ORDER BY id"));
+    auto st = m_db.prepare(QLatin1String(kSelect) + QStringLiteral("WHERE ") + ownerColumn
+                           + QStringLiteral(" = ? ORDER BY id"));
     if (!st) {
         report.ok = false;
         report.message = st.error().message;

@@ -1,6 +1,7 @@
 #pragma once
 // 证据: rows naming content-addressed files. Never updated in place: a retake is a new row that
-// supersedes the old one. Each job's rows form a hash chain: chain_hash = sha256(previous chain
+// supersedes the old one. A row belongs to a job, or (task-level cards, record.taskId set and
+// jobId 0) to a task. Each job's (task's) rows form a hash chain: chain_hash = sha256(previous chain
 // hash of the job ("" for the first) + canonical JSON of the row), checked by verifyChain().
 #include "model/result.h"
 #include "model/types.h"
@@ -30,11 +31,14 @@ public:
 
     QList<Evidence> forJob(RowId jobId, bool includeSuperseded = false);
     QList<Evidence> forCard(RowId jobId, const QString &cardId, bool includeSuperseded = false);
+    // A task's own evidence (task-level cards, Evidence::taskId set, jobId 0); its own chain.
+    QList<Evidence> forTask(RowId taskId, bool includeSuperseded = false);
     Result<Evidence> byUuid(const QString &uuid);
     QString supersededBy(const QString &uuid);     // empty when current
     QString chainHash(const QString &uuid);
 
     ChainReport verifyChain(RowId jobId);
+    ChainReport verifyTaskChain(RowId taskId);
     // Every row's file exists and matches its hash (crash test, `meterswapctl` diagnostics).
     Result<void> verifyFiles(RowId jobId = 0);    // 0 = all jobs
     QSet<QString> referencedBlobs();
@@ -43,6 +47,8 @@ public:
     static QByteArray canonicalJson(const Evidence &e, const QString &supersedes);
 
 private:
+    ChainReport verifyChainOf(const QString &ownerColumn, RowId ownerId);
+
     Database &m_db;
     EvidenceFiles &m_files;
     Store &m_store;

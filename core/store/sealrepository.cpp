@@ -18,8 +18,20 @@ SealRepository::SealRepository(Database &db, Store &store, OutboxRepository &out
 
 Result<Seal> SealRepository::add(RowId jobId, const QString &position, const QString &number)
 {
+    return addFor(jobId, 0, position, number);
+}
+
+Result<Seal> SealRepository::addForTask(RowId taskId, const QString &position, const QString &number)
+{
+    return addFor(0, taskId, position, number);
+}
+
+Result<Seal> SealRepository::addFor(RowId jobId, RowId taskId, const QString &position,
+                                    const QString &number)
+{
     Seal s;
     s.jobId = jobId;
+    s.taskId = taskId;
     s.position = position.trimmed();
     s.number = number.trimmed();
     if (s.position.isEmpty() || s.number.isEmpty())
@@ -27,41 +39,53 @@ Result<Seal> SealRepository::add(RowId jobId, const QString &position, const QSt
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    auto job = m_db.prepare(QStringLiteral("SELECT uuid FROM jobs WHERE id = ?"));
+    auto job = m_db.prepare(taskId != 0 ? QStringLiteral("SELECT uuid FROM tasks WHERE id = ?")
+                                        : QStringLiteral("SELECT uuid FROM jobs WHERE id = ?"));
     if (!job)
         return job.error();
-    job.value().bindInt(1, jobId);
+    job.value().bindInt(1, taskId != 0 ? taskId : jobId);
     if (!job.value().step())
-        return badInput(tr("封印所属的工单 %1 不存在。").arg(jobId));
-    const QString jobUuid = job.value().text(0);
+        return badInput(taskId != 0 ? tr("封印所属的任务 %1 不存在。").arg(taskId)
+                                    : tr("封印所属的工单 %1 不存在。").arg(jobId));
+    const QString ownerUuid = job.value().text(0);
     auto dup = m_db.prepare(QStringLiteral(
-        "SELECT c.account_no, c.name FROM seals s JOIN jobs j ON j.id = s.job_id "
-        "JOIN customers c ON c.id = j.customer_id WHERE s.number = ? AND s.removed = 0"));
+        "SELECT c.account_no, c.name, t.name FROM seals s LEFT JOIN jobs j ON j.id = s.job_id "
+        "LEFT JOIN customers c ON c.id = j.customer_id LEFT JOIN tasks t ON t.id = s.task_id "
+        "WHERE s.number = ? AND s.removed = 0"));
     if (!dup)
         return dup.error();
     dup.value().bindText(1, s.number);
-    if (dup.value().step())
+    const bool taken = dup.value().step();
+    if (taken && dup.value().isNull(0))
+        return makeError(QStringLiteral("store.duplicate"),
+                         tr("封印编号 %1 已登记在任务“%2”的集中器上。请核对封印上的编号后重新输入。")
+                             .arg(s.number, dup.value().text(2)));
+    if (taken)
         return makeError(QStringLiteral("store.duplicate"),
                          tr("封印编号 %1 已登记在户号 %2（%3）上。请核对封印上的编号后重新输入。")
                              .arg(s.number, dup.value().text(0), dup.value().text(1)));
     s.uuid = newUuid();
     s.at = json::parseTime(json::isoTime(now()));
     auto st = m_db.prepare(QStringLiteral(
-        "INSERT INTO seals(uuid, job_id, position, number, at) VALUES (?,?,?,?,?)"));
+        "INSERT INTO seals(uuid, job_id, task_id, position, number, at) VALUES (?,?,?,?,?,?)"));
     if (!st)
         return st.error();
-    st.value().bindText(1, s.uuid).bindInt(2, jobId).bindText(3, s.position);
-    st.value().bindText(4, s.number).bindText(5, json::isoTime(s.at));
+    st.value().bindText(1, s.uuid).bind(2, jobId != 0 ? QVariant(jobId) : QVariant());
+    st.value().bind(3, taskId != 0 ? QVariant(taskId) : QVariant()).bindText(4, s.position);
+    st.value().bindText(5, s.number).bindText(6, json::isoTime(s.at));
     if (auto r = st.value().run(); !r)
         return r.error();
     s.id = m_db.lastInsertId();
     if (auto r = m_outbox.append(QStringLiteral("seal"), s.uuid, s.version,
-                                 QStringLiteral("upsert"), json::fromSeal(s, jobUuid));
+                                 QStringLiteral("upsert"), payloadOf(s, ownerUuid));
         !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
-    m_db.afterCommit([this, jobId] { emit m_store.sealsChanged(jobId); });
+    if (taskId != 0)
+        m_db.afterCommit([this, taskId] { emit m_store.taskCardChanged(taskId, {}); });
+    else
+        m_db.afterCommit([this, jobId] { emit m_store.sealsChanged(jobId); });
     return s;
 }
 
@@ -71,8 +95,9 @@ Result<void> SealRepository::remove(const QString &uuid)
     if (!tx.ok())
         return tx.error();
     auto find = m_db.prepare(QStringLiteral(
-        "SELECT s.job_id, s.version, j.uuid, s.position, s.number, s.at FROM seals s "
-        "JOIN jobs j ON j.id = s.job_id WHERE s.uuid = ? AND s.removed = 0"));
+        "SELECT ifnull(s.job_id, 0), s.version, ifnull(j.uuid, t.uuid), s.position, s.number, "
+        "s.at, ifnull(s.task_id, 0) FROM seals s LEFT JOIN jobs j ON j.id = s.job_id "
+        "LEFT JOIN tasks t ON t.id = s.task_id WHERE s.uuid = ? AND s.removed = 0"));
     if (!find)
         return find.error();
     find.value().bindText(1, uuid);
@@ -85,7 +110,8 @@ Result<void> SealRepository::remove(const QString &uuid)
     s.position = find.value().text(3);
     s.number = find.value().text(4);
     s.at = json::parseTime(find.value().text(5));
-    const QString jobUuid = find.value().text(2);
+    s.taskId = find.value().integer(6);
+    const QString ownerUuid = find.value().text(2);
     auto st = m_db.prepare(
         QStringLiteral("UPDATE seals SET removed = 1, version = ? WHERE uuid = ?"));
     if (!st)
@@ -94,25 +120,48 @@ Result<void> SealRepository::remove(const QString &uuid)
     if (auto r = st.value().run(); !r)
         return r;
     if (auto r = m_outbox.append(QStringLiteral("seal"), uuid, s.version,
-                                 QStringLiteral("delete"), json::fromSeal(s, jobUuid));
+                                 QStringLiteral("delete"), payloadOf(s, ownerUuid));
         !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r;
     const RowId jobId = s.jobId;
-    m_db.afterCommit([this, jobId] { emit m_store.sealsChanged(jobId); });
+    const RowId taskId = s.taskId;
+    if (taskId != 0)
+        m_db.afterCommit([this, taskId] { emit m_store.taskCardChanged(taskId, {}); });
+    else
+        m_db.afterCommit([this, jobId] { emit m_store.sealsChanged(jobId); });
     return {};
+}
+
+QJsonObject SealRepository::payloadOf(const Seal &s, const QString &ownerUuid)
+{
+    if (s.taskId == 0)
+        return json::fromSeal(s, ownerUuid);
+    QJsonObject o = json::fromSeal(s, QString());
+    o.insert(QStringLiteral("task_uuid"), ownerUuid);
+    return o;
 }
 
 QList<Seal> SealRepository::forJob(RowId jobId)
 {
+    return listWhere(QStringLiteral("job_id"), jobId);
+}
+
+QList<Seal> SealRepository::forTask(RowId taskId)
+{
+    return listWhere(QStringLiteral("task_id"), taskId);
+}
+
+QList<Seal> SealRepository::listWhere(const QString &ownerColumn, RowId ownerId)
+{
     QList<Seal> out;
     auto st = m_db.prepare(QStringLiteral(
-        "SELECT id, uuid, job_id, position, number, at, version FROM seals "
-        "WHERE job_id = ? AND removed = 0 ORDER BY id"));
+        "SELECT id, uuid, ifnull(job_id, 0), position, number, at, version, ifnull(task_id, 0) "
+        "FROM seals WHERE ") + ownerColumn + QStringLiteral(" = ? AND removed = 0 ORDER BY id"));
     if (!st)
         return out;
-    st.value().bindInt(1, jobId);
+    st.value().bindInt(1, ownerId);
     while (st.value().step()) {
         const Statement &q = st.value();
         Seal s;
@@ -123,6 +172,7 @@ QList<Seal> SealRepository::forJob(RowId jobId)
         s.number = q.text(4);
         s.at = json::parseTime(q.text(5));
         s.version = int(q.integer(6));
+        s.taskId = q.integer(7);
         out << s;
     }
     return out;

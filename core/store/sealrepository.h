@@ -3,6 +3,7 @@
 #include "model/result.h"
 #include "model/types.h"
 
+#include <QJsonObject>
 #include <QList>
 
 namespace ms {
@@ -19,10 +20,18 @@ public:
     // Errors: "store.bad_input" (empty number/position, unknown job), "store.duplicate"
     // (number already recorded, message names the job's customer).
     Result<Seal> add(RowId jobId, const QString &position, const QString &number);
+    // A task's seal (concentrator 集中器 / concentrator_box 集中器箱, cards 19.1 and 28.4); the
+    // same number rule across jobs and tasks. Outbox payload names task_uuid (job_uuid "").
+    Result<Seal> addForTask(RowId taskId, const QString &position, const QString &number);
     Result<void> remove(const QString &uuid);          // outbox op "delete"
     QList<Seal> forJob(RowId jobId);
+    QList<Seal> forTask(RowId taskId);
 
 private:
+    Result<Seal> addFor(RowId jobId, RowId taskId, const QString &position, const QString &number);
+    QList<Seal> listWhere(const QString &ownerColumn, RowId ownerId);
+    static QJsonObject payloadOf(const Seal &s, const QString &ownerUuid);
+
     Database &m_db;
     Store &m_store;
     OutboxRepository &m_outbox;

@@ -18,6 +18,7 @@
 #include "store/sealrepository.h"
 #include "store/settingsrepository.h"
 #include "store/storetypes.h"
+#include "store/taskcardrepository.h"
 #include "store/taskrepository.h"
 #include "store/userrepository.h"
 
@@ -69,6 +70,7 @@ public:
     OutboxRepository &outbox() { return m_outbox; }
     SettingsRepository &settings() { return m_settings; }
     FormEntryRepository &formEntries() { return m_formEntries; }
+    TaskCardRepository &taskCards() { return m_taskCards; } // task-level cards (scope "task")
 
 signals:
     void usersChanged();
@@ -81,6 +83,8 @@ signals:
     void mismatchChanged(ms::RowId customerId);  // purchase records or mismatch fields
     void settingChanged(const QString &key);
     void outboxChanged();                        // rows appended or confirmed
+    // A task-level card's ticks, evidence, seals, choice or completion changed ("" = a seal).
+    void taskCardChanged(ms::RowId taskId, const QString &cardId);
 
 private:
     Store(QString dataDir, std::unique_ptr<Database> db, EvidenceFiles files, OpenNotice notice);
@@ -100,6 +104,7 @@ private:
     MismatchRepository m_mismatch;
     SettingsRepository m_settings;
     FormEntryRepository m_formEntries;
+    TaskCardRepository m_taskCards;
 };
 
 } // namespace ms
