@@ -130,9 +130,7 @@ int main(int argc, char **argv)
     // (app/tablet/sync) plug in here.
     ms::meter::ProtocolMemory protocolMemory;
     ctx.meterRead = ms::makeMeterReadFactory(ctx, protocolMemory);
-    ctx.roleHome = [&ctx](const ms::User &user, QWidget *parent) -> QWidget * {
-        return new ms::OfficeHome(ctx.catalog, ctx.store, user.roles, parent);
-    };
+    ctx.roleHome = ms::makeOfficeHomeFactory(ctx); // role homes with the appendix forms
     ctx.syncPage = [&ctx](QWidget *parent) -> QWidget * { return new ms::SyncHost(ctx.store, parent); };
 
     ms::MainWindow window(ctx);

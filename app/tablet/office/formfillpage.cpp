@@ -4,6 +4,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -16,7 +17,9 @@
 #include <QPrintPreviewDialog>
 #include <QPrinter>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -34,10 +37,8 @@ FormFillPage::FormFillPage(const FormSpec &form, FormContext context, FormEntryR
 {
     auto *outer = new QVBoxLayout(this);
     auto *title = new QLabel(tr("附录 %1　%2").arg(m_form.number).arg(m_form.title), this);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    f.setBold(true);
-    title->setFont(f);
+    title->setObjectName(QStringLiteral("pageTitle")); // the app's font is sized in pixels
+    title->setWordWrap(true);
     outer->addWidget(title);
     auto *hint = new QLabel(tr("浅色底的内容由系统根据任务、工单和现场记录自动填写，可修改；其余请补填，空着的将打印为空白线供手写。"), this);
     hint->setWordWrap(true);
@@ -82,7 +83,10 @@ FormFillPage::FormFillPage(const FormSpec &form, FormContext context, FormEntryR
     m_status->setObjectName(QStringLiteral("saveStatus"));
     m_status->setWordWrap(true);
     QFont statusFont = m_status->font();
-    statusFont.setPointSizeF(statusFont.pointSizeF() * 1.15);
+    if (statusFont.pixelSize() > 0)
+        statusFont.setPixelSize(statusFont.pixelSize() * 115 / 100);
+    else
+        statusFont.setPointSizeF(statusFont.pointSizeF() * 1.15);
     m_status->setFont(statusFont);
     buttons->addWidget(m_status, 1);
     m_saveButton = new QPushButton(tr("保存"), this);
@@ -270,17 +274,46 @@ void FormFillPage::showPrintPreview()
     dialog.exec();
 }
 
+QString FormFillPage::suggestedPdfName() const
+{
+    QString who = m_form.isJobScope() ? m_base.value(QStringLiteral("customer.account_no")) : QString();
+    if (who.isEmpty())
+        who = m_base.value(QStringLiteral("task.code"));
+    if (who.isEmpty())
+        who = m_base.value(QStringLiteral("task.name"));
+    if (who.isEmpty())
+        who = m_form.title;
+    static const QRegularExpression unsafe(QStringLiteral("[\\\\/:*?\"<>|\\s]+"));
+    who.replace(unsafe, QStringLiteral("_"));
+    return tr("附录%1_%2.pdf").arg(m_form.number, 2, 10, QLatin1Char('0')).arg(who);
+}
+
 void FormFillPage::chooseAndExportPdf()
 {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("导出 PDF"), tr("附录%1-%2.pdf").arg(m_form.number).arg(m_form.title), tr("PDF 文件 (*.pdf)"));
-    if (path.isEmpty())
-        return;
-    auto r = exportPdf(path);
-    if (!r)
-        QMessageBox::warning(this, tr("导出失败"), r.error().message);
-    else if (!r->warnings.isEmpty())
-        QMessageBox::information(this, tr("已导出"), r->warnings.join(QLatin1Char('\n')));
+    // Qt's own dialog (as on the tablet), opened window-modal so the event loop keeps running.
+    auto *dialog = new QFileDialog(this, tr("导出 PDF"));
+    dialog->setObjectName(QStringLiteral("exportPdfDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setOption(QFileDialog::DontUseNativeDialog);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setFileMode(QFileDialog::AnyFile);
+    dialog->setNameFilter(tr("PDF 文件 (*.pdf)"));
+    dialog->setDefaultSuffix(QStringLiteral("pdf"));
+    dialog->setDirectory(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    dialog->selectFile(suggestedPdfName());
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        auto r = exportPdf(path);
+        if (!r) {
+            showStatus(tr("导出失败：%1").arg(r.error().message), true);
+            QMessageBox::warning(this, tr("导出失败"), r.error().message);
+            return;
+        }
+        showStatus(tr("已导出 PDF：%1").arg(QDir::toNativeSeparators(path)), false);
+        if (!r->warnings.isEmpty())
+            QMessageBox::information(this, tr("已导出"), r->warnings.join(QLatin1Char('\n')));
+        emit pdfExported(path);
+    });
+    dialog->open();
 }
 
 } // namespace ms

@@ -42,6 +42,8 @@ public:
     // Draws the form on a printer (the preview dialog calls this for each refresh).
     Result<RenderInfo> printTo(QPrinter *printer) const;
     Result<RenderInfo> exportPdf(const QString &filePath) const;
+    // "附录08_3100555001.pdf": the form number and the job's 户号 or the task's number.
+    QString suggestedPdfName() const;
 
     bool canSave() const { return m_entries && m_owner.isValid(); }
     bool isDirty() const { return m_dirty; }
@@ -49,6 +51,8 @@ public:
 
 public slots:
     void showPrintPreview();
+    // Asks for the file (a save dialog, window-modal, default suggestedPdfName() in Documents)
+    // and writes the PDF there; the status line says where it went or what failed.
     void chooseAndExportPdf();
     // Saves what is typed now. Errors (e.g. "store.disk_full") are also shown on the status
     // line; nothing typed is lost and the next edit or 保存 tries again.
@@ -56,6 +60,7 @@ public slots:
 
 signals:
     void saved(int version);
+    void pdfExported(const QString &filePath);
 
 protected:
     void hideEvent(QHideEvent *event) override;

@@ -1,9 +1,22 @@
 #pragma once
-// The home of an office or field-management role: the role's queues and cards, and the manual's
-// flow chart one tap away. Hosted by the shell through AppContext::roleHome.
+// The home of an office or field-management role: the role's queues and cards, the manual's
+// flow chart and the appendix forms one tap away. Hosted by the shell through
+// AppContext::roleHome (makeOfficeHomeFactory).
+//
+// Forms: 附录表单 (FormsPage) → what the form is for (FormTargetPage: a task, or a job of a task;
+// static forms skip this) → the form on screen (FormFillPage) with typed values saved to the
+// store, print preview and PDF export. A queue on the role home that works with a form has a
+// button for it that opens the form for the task straight away.
+#include "appcontext.h"
+#include "model/result.h"
+#include "report/formspec.h"
+#include "workflow/mismatchconfig.h"
+
 #include <QStringList>
 #include <QWidget>
+#include <optional>
 
+class QLabel;
 class QStackedWidget;
 
 namespace ms {
@@ -12,25 +25,68 @@ class Catalog;
 class Store;
 class RoleHomePage;
 class FlowChartPage;
+class FormsPage;
+class FormTargetPage;
+class FormFillPage;
+
+// The shell's role-home factory: an OfficeHome for the signed-in user, with the forms of the
+// catalog the app runs on (ctx.catalogRoot, the built-in one when that has none).
+RoleHomeFactory makeOfficeHomeFactory(const AppContext &ctx);
 
 class OfficeHome : public QWidget
 {
     Q_OBJECT
 public:
+    // Forms from `catalogRoot` (empty = built-in); what is typed is saved as `user`.
+    OfficeHome(const Catalog &catalog, Store &store, const User &user, const QString &catalogRoot,
+               QWidget *parent = nullptr);
     OfficeHome(const Catalog &catalog, Store &store, const QStringList &roles,
                QWidget *parent = nullptr);
 
     RoleHomePage *home() const { return m_home; }
     FlowChartPage *flowChart() const { return m_chart; }
+    FormsPage *formsPage() const { return m_forms; }
+    FormTargetPage *targetPage() const { return m_target; }
+    FormFillPage *formPage() const { return m_fill; } // the open form, or null
+    QWidget *currentPage() const;
+    const FormLibrary *formLibrary() const { return m_library ? &*m_library : nullptr; }
+    QString message() const; // the error line's text, empty when hidden
+
     void showHome();
     void showFlowChart(const QString &flowId = {});
+    void showForms();
+    // Form `number` as a person asks for it: a static form opens at once; a task form opens for
+    // `taskId` when `direct` and the task is known (given, or the only one); otherwise the
+    // target page asks, with `taskId` selected.
+    void startForm(int number, RowId taskId = 0, bool direct = false);
+    // Opens form `number` for the job or task (both 0 for a static form). Errors are also shown.
+    Result<FormFillPage *> openForm(int number, RowId jobId, RowId taskId);
+    // Leaves the open form (saving what is typed first; stays when that fails).
+    bool closeForm();
 
 private:
+    void show(QWidget *page);
+    void showMessage(const QString &text);
+    QString targetText(const FormSpec &form, RowId jobId, RowId taskId);
+
     const Catalog &m_catalog;
+    Store &m_store;
+    QString m_userUuid;
+    std::optional<FormLibrary> m_library;
+    std::optional<MismatchConfig> m_tiers;
+    QString m_libraryError;
+    QLabel *m_message = nullptr;
     QStackedWidget *m_stack = nullptr;
     RoleHomePage *m_home = nullptr;
     FlowChartPage *m_chart = nullptr;
     QWidget *m_chartPane = nullptr;
+    FormsPage *m_forms = nullptr;
+    FormTargetPage *m_target = nullptr;
+    QWidget *m_fillPane = nullptr;
+    FormFillPage *m_fill = nullptr;
+    QWidget *m_targetReturn = nullptr; // where 返回 leaves the target page for
+    QWidget *m_fillReturn = nullptr;   // and the form
+    RowId m_lastTask = 0;
 };
 
 } // namespace ms

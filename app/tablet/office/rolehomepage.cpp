@@ -1,5 +1,6 @@
 #include "office/rolehomepage.h"
 
+#include "report/formspec.h"
 #include "store/store.h"
 
 #include <QGridLayout>
@@ -22,15 +23,18 @@ int jobCount(Store &store, std::optional<JobStatus> status)
 } // namespace
 
 RoleHomePage::RoleHomePage(const Catalog &catalog, Store &store, const QStringList &roles,
-                           QWidget *parent)
-    : QWidget(parent), m_catalog(catalog), m_store(store), m_roles(roles)
+                           const FormLibrary *forms, QWidget *parent)
+    : QWidget(parent), m_catalog(catalog), m_store(store), m_roles(roles), m_forms(forms)
 {
     auto *outer = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;
     auto *title = new QLabel(tr("我的工作"), this);
     title->setObjectName(QStringLiteral("homeTitle"));
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.5);
+    QFont f = title->font(); // the app's font is sized in pixels, a bare widget's in points
+    if (f.pixelSize() > 0)
+        f.setPixelSize(f.pixelSize() * 3 / 2);
+    else
+        f.setPointSizeF(f.pointSizeF() * 1.5);
     f.setBold(true);
     title->setFont(f);
     top->addWidget(title, 1);
@@ -39,6 +43,13 @@ RoleHomePage::RoleHomePage(const Catalog &catalog, Store &store, const QStringLi
     chart->setMinimumHeight(48);
     connect(chart, &QPushButton::clicked, this, &RoleHomePage::flowChartRequested);
     top->addWidget(chart);
+    if (m_forms) {
+        auto *all = new QPushButton(tr("附录表单"), this);
+        all->setObjectName(QStringLiteral("formsButton"));
+        all->setMinimumHeight(48);
+        connect(all, &QPushButton::clicked, this, &RoleHomePage::formsRequested);
+        top->addWidget(all);
+    }
     outer->addLayout(top);
 
     auto *scroll = new QScrollArea(this);
@@ -116,7 +127,23 @@ QWidget *RoleHomePage::roleSection(const Role &role)
         const QString id = queue.id;
         const QString card = queue.cardId;
         connect(button, &QPushButton::clicked, this, [this, id, card] { emit queueRequested(id, card); });
-        queueRow->addWidget(button, col / 3, col % 3);
+        auto *cell = new QVBoxLayout;
+        cell->setSpacing(6);
+        cell->addWidget(button);
+        for (int number : queueForms(queue)) {
+            const FormSpec *form = m_forms->form(number);
+            auto *f = new QPushButton(tr("附录 %1　%2").arg(number).arg(form->title), box);
+            f->setObjectName(QStringLiteral("queueForm"));
+            f->setToolTip(tr("打开附录 %1 %2").arg(number).arg(form->title));
+            f->setStyleSheet(QStringLiteral("text-align: left; padding: 4px 12px; min-height: 52px;"
+                                            " font-size: 18px; font-weight: normal; background: #ffffff;"));
+            connect(f, &QPushButton::clicked, this, [this, number] { emit formRequested(number); });
+            cell->addWidget(f);
+            m_formButtons.insert(queue.id + QLatin1Char('/') + QString::number(number), f);
+        }
+        cell->addStretch(1);
+        queueRow->addLayout(cell, col / 3, col % 3);
+        queueRow->setColumnStretch(col % 3, 1);
         ++col;
     }
     layout->addLayout(queueRow);
@@ -166,9 +193,37 @@ void RoleHomePage::refresh()
     for (const QString &role : m_roles) {
         for (const RoleQueue &queue : queues(role)) {
             if (QPushButton *b = m_queueButtons.value(queue.id))
-                b->setText(tr("%1\n%2 项").arg(queue.label).arg(queue.count));
+                b->setText(tr("%1\n%n 项", nullptr, queue.count).arg(queue.label));
         }
     }
+}
+
+QList<int> RoleHomePage::queueForms(const RoleQueue &queue) const
+{
+    QList<int> out;
+    if (!m_forms)
+        return out;
+    QStringList numbers;
+    if (const Card *card = m_catalog.card(queue.cardId))
+        numbers = card->forms;
+    // Review queues whose card fills no form of its own: the task lists the reviewer checks.
+    if (queue.id == QLatin1String("clerk.review"))
+        numbers << QStringLiteral("8") << QStringLiteral("31"); // 装换凭证 per job, 发卡签收单
+    else if (queue.id == QLatin1String("billing.review"))
+        numbers << QStringLiteral("4") << QStringLiteral("28"); // 购电记录, 机电不符 differences
+    else if (queue.id == QLatin1String("community.appointments"))
+        numbers << QStringLiteral("29"); // 约时更换记录单
+    for (const QString &n : std::as_const(numbers)) {
+        const int number = n.toInt();
+        if (m_forms->form(number) && !out.contains(number))
+            out << number;
+    }
+    return out;
+}
+
+QPushButton *RoleHomePage::formButton(const QString &queueId, int number) const
+{
+    return m_formButtons.value(queueId + QLatin1Char('/') + QString::number(number));
 }
 
 QListWidget *RoleHomePage::cardList(const QString &roleId) const
