@@ -17,7 +17,12 @@
 namespace ms::ctl {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("ms::ctl::Demo", text); }
+// lupdate files Tr::tr() under this context; a free tr() helper would file them under the
+// enclosing namespace or class, where the translator never looks.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ms::ctl::Demo)
+};
 
 // A real JPEG of roughly `targetKb` KB: a noisy photo-like image, made unique by `index`
 // (a band of pixels encodes it), so every photo has its own SHA-256.
@@ -74,7 +79,7 @@ int demoCommand(const QStringList &args)
     if (!p.parse(QStringList{QStringLiteral("meterswapctl")} + args)
         || p.positionalArguments() != QStringList{QStringLiteral("seed")}) {
         std::fprintf(stderr, "%s\n",
-                     qPrintable(tr("用法：meterswapctl demo seed --data DIR --jobs N --photos-per-job M [--photo-kb K]")));
+                     qPrintable(Tr::tr("用法：meterswapctl demo seed --data DIR --jobs N --photos-per-job M [--photo-kb K]")));
         return ExitUsage;
     }
     bool okJobs = false, okPhotos = false;
@@ -83,7 +88,7 @@ int demoCommand(const QStringList &args)
     const int photoKb = p.isSet(QStringLiteral("photo-kb")) ? p.value(QStringLiteral("photo-kb")).toInt() : 400;
     const quint32 seed = p.isSet(QStringLiteral("seed")) ? p.value(QStringLiteral("seed")).toUInt() : 1;
     if (!okJobs || !okPhotos || jobs < 1 || jobs > 100000 || photos < 0 || photos > 100 || photoKb < 1) {
-        std::fprintf(stderr, "%s\n", qPrintable(tr("meterswapctl demo seed: --jobs 应为 1…100000，--photos-per-job 应为 0…100")));
+        std::fprintf(stderr, "%s\n", qPrintable(Tr::tr("meterswapctl demo seed: --jobs 应为 1…100000，--photos-per-job 应为 0…100")));
         return ExitUsage;
     }
     StoreOptions options;
@@ -94,7 +99,7 @@ int demoCommand(const QStringList &args)
         return ExitFailed;
     }
     Store &store = **opened;
-    auto taskId = generateJobs(store, jobs, seed, tr("演示任务 %1").arg(seed));
+    auto taskId = generateJobs(store, jobs, seed, Tr::tr("演示任务 %1").arg(seed));
     if (!taskId) {
         std::fprintf(stderr, "meterswapctl demo: %s\n", qPrintable(taskId.error().message));
         return ExitFailed;

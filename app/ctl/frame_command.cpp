@@ -15,10 +15,12 @@ namespace ms::ctl {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate files Tr::tr() under this context; a free tr() helper would file them under the
+// enclosing namespace or class, where the translator never looks.
+struct Tr
 {
-    return QCoreApplication::translate("ms::ctl::FrameCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ms::ctl::FrameCommand)
+};
 
 void printError(const QString &message)
 {
@@ -30,7 +32,7 @@ int usage(const QString &problem)
 {
     printError(problem);
     QTextStream err(stderr);
-    err << tr("用法: meterswapctl frame decode HEX\n"
+    err << Tr::tr("用法: meterswapctl frame decode HEX\n"
               "      meterswapctl frame encode read --protocol dlt645-2007|dlt645-1997|dlt698.45 "
               "--address ADDR --item ID\n");
     return ExitUsage;
@@ -40,21 +42,21 @@ int usage(const QString &problem)
 QString describeFault(meter::Fault fault)
 {
     switch (fault) {
-    case meter::Fault::Empty: return tr("没有输入任何字节，请给出帧的十六进制文本");
-    case meter::Fault::Garbage: return tr("不是电能表帧，请检查复制的十六进制是否完整");
-    case meter::Fault::Truncated: return tr("帧不完整（被截断），请重新读取或复制完整的帧");
-    case meter::Fault::BadLength: return tr("长度域错误，帧已损坏，请重新读取");
-    case meter::Fault::BadChecksum: return tr("校验和（CS）错误，帧已损坏：请检查接线和 8E1 校验位后重新读取");
-    case meter::Fault::BadHeaderCrc: return tr("帧头校验（HCS）错误，帧已损坏：请重新读取");
-    case meter::Fault::BadFrameCrc: return tr("帧校验（FCS）错误，帧已损坏：请检查接线和 8E1 校验位后重新读取");
-    case meter::Fault::BadEnd: return tr("结束符不是 16，帧已损坏：请重新读取");
-    case meter::Fault::TrailingBytes: return tr("结束符 16 之后还有多余字节，请只给出一帧");
-    case meter::Fault::BadData: return tr("帧完整但数据域格式错误");
-    case meter::Fault::Unsupported: return tr("暂不支持此类帧");
-    case meter::Fault::OtherProtocol: return tr("不是本程序解码的电能表规约");
-    case meter::Fault::InvalidArgument: return tr("参数错误");
+    case meter::Fault::Empty: return Tr::tr("没有输入任何字节，请给出帧的十六进制文本");
+    case meter::Fault::Garbage: return Tr::tr("不是电能表帧，请检查复制的十六进制是否完整");
+    case meter::Fault::Truncated: return Tr::tr("帧不完整（被截断），请重新读取或复制完整的帧");
+    case meter::Fault::BadLength: return Tr::tr("长度域错误，帧已损坏，请重新读取");
+    case meter::Fault::BadChecksum: return Tr::tr("校验和（CS）错误，帧已损坏：请检查接线和 8E1 校验位后重新读取");
+    case meter::Fault::BadHeaderCrc: return Tr::tr("帧头校验（HCS）错误，帧已损坏：请重新读取");
+    case meter::Fault::BadFrameCrc: return Tr::tr("帧校验（FCS）错误，帧已损坏：请检查接线和 8E1 校验位后重新读取");
+    case meter::Fault::BadEnd: return Tr::tr("结束符不是 16，帧已损坏：请重新读取");
+    case meter::Fault::TrailingBytes: return Tr::tr("结束符 16 之后还有多余字节，请只给出一帧");
+    case meter::Fault::BadData: return Tr::tr("帧完整但数据域格式错误");
+    case meter::Fault::Unsupported: return Tr::tr("暂不支持此类帧");
+    case meter::Fault::OtherProtocol: return Tr::tr("不是本程序解码的电能表规约");
+    case meter::Fault::InvalidArgument: return Tr::tr("参数错误");
     }
-    return tr("未知错误");
+    return Tr::tr("未知错误");
 }
 
 // "<what is wrong and what to do> (<fault name>: <technical detail>)" on one line.
@@ -109,12 +111,12 @@ QJsonObject toJson(const meter::Message &m)
 int decode(const QStringList &args)
 {
     if (args.isEmpty())
-        return usage(tr("frame decode 需要一帧的十六进制文本，例如 "
+        return usage(Tr::tr("frame decode 需要一帧的十六进制文本，例如 "
                         "\"68 01 00 00 00 00 00 68 11 04 33 33 33 33 B2 16\""));
     const QByteArray text = args.join(QLatin1Char(' ')).toLatin1();
     const auto bytes = meter::fromHex(std::string_view(text.constData(), std::size_t(text.size())));
     if (!bytes) {
-        printError(tr("输入不是十六进制字节（每字节两位 0-9/A-F，可用空格分隔）：%1")
+        printError(Tr::tr("输入不是十六进制字节（每字节两位 0-9/A-F，可用空格分隔）：%1")
                        .arg(args.join(QLatin1Char(' '))));
         return ExitFailed;
     }
@@ -130,7 +132,7 @@ int decode(const QStringList &args)
 int encode(const QStringList &args)
 {
     if (args.value(0) != QLatin1String("read"))
-        return usage(tr("frame encode 目前只支持 read"));
+        return usage(Tr::tr("frame encode 目前只支持 read"));
     QString protocolText, address, item;
     for (qsizetype i = 1; i < args.size(); ++i) {
         const QString &a = args.at(i);
@@ -139,17 +141,17 @@ int encode(const QStringList &args)
                           : a == QLatin1String("--item")    ? &item
                                                             : nullptr;
         if (!target)
-            return usage(tr("未知参数 %1").arg(a));
+            return usage(Tr::tr("未知参数 %1").arg(a));
         if (i + 1 >= args.size())
-            return usage(tr("参数 %1 缺少取值").arg(a));
+            return usage(Tr::tr("参数 %1 缺少取值").arg(a));
         *target = args.at(++i);
     }
     if (protocolText.isEmpty() || item.isEmpty())
-        return usage(tr("frame encode read 需要 --protocol 和 --item（--address 省略时用通配地址 AAAAAAAAAAAA）"));
+        return usage(Tr::tr("frame encode read 需要 --protocol 和 --item（--address 省略时用通配地址 AAAAAAAAAAAA）"));
     const QByteArray p = protocolText.toLatin1();
     const auto protocol = meter::protocolFromName(std::string_view(p.constData(), std::size_t(p.size())));
     if (!protocol)
-        return usage(tr("未知规约 %1，可用 dlt645-2007、dlt645-1997、dlt698.45").arg(protocolText));
+        return usage(Tr::tr("未知规约 %1，可用 dlt645-2007、dlt645-1997、dlt698.45").arg(protocolText));
     const QByteArray a = address.toLatin1(), d = item.toLatin1();
     const auto frame = meter::encodeReadRequest(*protocol,
                                                 std::string_view(a.constData(), std::size_t(a.size())),
@@ -174,7 +176,7 @@ int frameCommand(const QStringList &args)
         return decode(args.mid(1));
     if (sub == QLatin1String("encode"))
         return encode(args.mid(1));
-    return usage(sub.isEmpty() ? tr("缺少子命令 decode 或 encode") : tr("未知子命令 %1").arg(sub));
+    return usage(sub.isEmpty() ? Tr::tr("缺少子命令 decode 或 encode") : Tr::tr("未知子命令 %1").arg(sub));
 }
 
 } // namespace ms::ctl

@@ -15,10 +15,12 @@ namespace ms::ctl {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate files Tr::tr() under this context; a free tr() helper would file them under the
+// enclosing namespace or class, where the translator never looks.
+struct Tr
 {
-    return QCoreApplication::translate("meterswapctl", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(meterswapctl)
+};
 
 int usage(const QString &why)
 {
@@ -36,7 +38,7 @@ int meterCommand(const QStringList &argsIn)
 {
     QStringList args = argsIn;
     if (args.isEmpty() || args.takeFirst() != QLatin1String("read"))
-        return usage(tr("只支持 \"meter read\""));
+        return usage(Tr::tr("只支持 \"meter read\""));
     meter::LinkSettings settings = meter::LinkSettings::rs485({});
     meter::ReadOptions options;
     bool baudGiven = false;
@@ -51,7 +53,7 @@ int meterCommand(const QStringList &argsIn)
             continue;
         }
         if (i + 1 >= args.size())
-            return usage(tr("未知参数或缺少取值：%1").arg(a));
+            return usage(Tr::tr("未知参数或缺少取值：%1").arg(a));
         const QString v = args.at(++i);
         bool ok = true;
         if (a == QLatin1String("--port")) {
@@ -85,13 +87,13 @@ int meterCommand(const QStringList &argsIn)
             settings.retries = v.toInt(&ok);
             ok = ok && settings.retries >= 0 && settings.retries <= 10;
         } else {
-            return usage(tr("未知参数：%1").arg(a));
+            return usage(Tr::tr("未知参数：%1").arg(a));
         }
         if (!ok)
-            return usage(tr("%1 的取值 \"%2\" 无效").arg(a, v));
+            return usage(Tr::tr("%1 的取值 \"%2\" 无效").arg(a, v));
     }
     if (settings.portName.isEmpty())
-        return usage(tr("必须用 --port 指定串口（如 /dev/ttyUSB0）"));
+        return usage(Tr::tr("必须用 --port 指定串口（如 /dev/ttyUSB0）"));
 
     meter::SerialLink link(settings);
     meter::ProtocolMemory memory;

@@ -27,10 +27,12 @@ extern "C" void onStopSignal(int)
     [[maybe_unused]] const auto n = ::write(g_stopPipe[1], &c, 1);
 }
 
-QString tr(const char *text)
+// lupdate files Tr::tr() under this context; a free tr() helper would file them under the
+// enclosing namespace or class, where the translator never looks.
+struct Tr
 {
-    return QCoreApplication::translate("meterswapctl", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(meterswapctl)
+};
 
 int usage(const QString &why)
 {
@@ -69,16 +71,16 @@ int simulateCommand(const QStringList &args)
         } else if (a == QLatin1String("--half-frame")) {
             options.halfFrame = true;
         } else if (!next(v)) {
-            return usage(tr("未知参数或缺少取值：%1").arg(a));
+            return usage(Tr::tr("未知参数或缺少取值：%1").arg(a));
         } else if (a == QLatin1String("--protocol")) {
             const auto p = meter::protocolFromText(v);
             if (!p)
-                return usage(tr("--protocol 必须是 dlt645-2007、dlt645-1997 或 dlt698.45，而不是 \"%1\"").arg(v));
+                return usage(Tr::tr("--protocol 必须是 dlt645-2007、dlt645-1997 或 dlt698.45，而不是 \"%1\"").arg(v));
             options.protocol = *p;
             haveProtocol = true;
         } else if (a == QLatin1String("--address")) {
             if (!QRegularExpression(QStringLiteral("^[0-9A-Fa-f]{12}$")).match(v).hasMatch())
-                return usage(tr("--address 必须是 12 位通信地址（如 201000000012），而不是 \"%1\"").arg(v));
+                return usage(Tr::tr("--address 必须是 12 位通信地址（如 201000000012），而不是 \"%1\"").arg(v));
             options.address = v.toUpper();
             haveAddress = true;
         } else if (a == QLatin1String("--link")) {
@@ -100,13 +102,13 @@ int simulateCommand(const QStringList &args)
         } else if (a == QLatin1String("--seed")) {
             options.seed = v.toUInt(&ok);
         } else {
-            return usage(tr("未知参数：%1").arg(a));
+            return usage(Tr::tr("未知参数：%1").arg(a));
         }
         if (!ok)
-            return usage(tr("%1 的取值 \"%2\" 无效（波特率 300–115200，延时 0–10000 ms，比例 0–1）").arg(a, v));
+            return usage(Tr::tr("%1 的取值 \"%2\" 无效（波特率 300–115200，延时 0–10000 ms，比例 0–1）").arg(a, v));
     }
     if (!haveProtocol || !haveAddress || link.isEmpty())
-        return usage(tr("必须给出 --protocol、--address 和 --link"));
+        return usage(Tr::tr("必须给出 --protocol、--address 和 --link"));
 
     meter::RegisterSet registers = meter::RegisterSet::defaults();
     if (!registersPath.isEmpty()) {

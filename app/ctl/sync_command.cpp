@@ -16,7 +16,12 @@
 namespace ms::ctl {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("ms::ctl::Sync", text); }
+// lupdate files Tr::tr() under this context; a free tr() helper would file them under the
+// enclosing namespace or class, where the translator never looks.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ms::ctl::Sync)
+};
 
 QJsonObject summaryJson(const sync::SyncSummary &s, const PendingCounts &left)
 {
@@ -64,7 +69,7 @@ int syncCommand(const QStringList &args)
     const QUrl server(p.value(QStringLiteral("server")));
     if (!server.isValid() || (server.scheme() != QLatin1String("http") && server.scheme() != QLatin1String("https"))
         || p.value(QStringLiteral("token")).isEmpty()) {
-        std::fprintf(stderr, "%s\n", qPrintable(tr("meterswapctl sync: 需要 --server http(s)://主机:端口 和 --token 令牌")));
+        std::fprintf(stderr, "%s\n", qPrintable(Tr::tr("meterswapctl sync: 需要 --server http(s)://主机:端口 和 --token 令牌")));
         return ExitUsage;
     }
     StoreOptions storeOptions;

@@ -22,7 +22,12 @@
 namespace ms::office {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("ms::office::Commands", text); }
+// lupdate files Tr::tr() under this context; a free tr() helper would file them under the
+// enclosing namespace or class, where the translator never looks.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ms::office::Commands)
+};
 
 void err(const QString &message) { std::fprintf(stderr, "meterswap-office: %s\n", qPrintable(message)); }
 void out(const QByteArray &text) { std::fwrite(text.constData(), 1, size_t(text.size()), stdout); std::fflush(stdout); }
@@ -41,7 +46,7 @@ bool parse(QCommandLineParser &p, const QStringList &args, const QStringList &va
         return false;
     }
     if (!p.isSet(QStringLiteral("data"))) {
-        err(tr("需要 --data DIR（服务器数据目录）"));
+        err(Tr::tr("需要 --data DIR（服务器数据目录）"));
         return false;
     }
     return true;
@@ -56,7 +61,7 @@ struct Opened
 Result<Opened> openData(const QString &dir)
 {
     if (!QDir().mkpath(dir))
-        return makeError(QStringLiteral("office.data_dir"), tr("无法创建数据目录 %1").arg(dir));
+        return makeError(QStringLiteral("office.data_dir"), Tr::tr("无法创建数据目录 %1").arg(dir));
     auto store = SqliteOfficeStore::open(dir + QStringLiteral("/office.db"));
     if (!store)
         return store.error();
@@ -79,17 +84,17 @@ Result<QSslConfiguration> loadTls(const QString &certPath, const QString &keyPat
 {
     const auto certs = QSslCertificate::fromPath(certPath, QSsl::Pem);
     if (certs.isEmpty())
-        return makeError(QStringLiteral("office.tls"), tr("无法读取证书 %1（需要 PEM 格式）").arg(certPath));
+        return makeError(QStringLiteral("office.tls"), Tr::tr("无法读取证书 %1（需要 PEM 格式）").arg(certPath));
     QFile keyFile(keyPath);
     if (!keyFile.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("office.tls"), tr("无法读取私钥 %1").arg(keyPath));
+        return makeError(QStringLiteral("office.tls"), Tr::tr("无法读取私钥 %1").arg(keyPath));
     const QByteArray pem = keyFile.readAll();
     QSslKey key(pem, QSsl::Rsa, QSsl::Pem);
     if (key.isNull())
         key = QSslKey(pem, QSsl::Ec, QSsl::Pem);
     if (key.isNull())
         return makeError(QStringLiteral("office.tls"),
-                         tr("私钥 %1 不是未加密的 PEM RSA/EC 私钥").arg(keyPath));
+                         Tr::tr("私钥 %1 不是未加密的 PEM RSA/EC 私钥").arg(keyPath));
     QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
     conf.setLocalCertificate(certs.first());
     conf.setPrivateKey(key);
@@ -110,11 +115,11 @@ int serveCommand(const QStringList &args)
     ServerConfig config;
     config.port = quint16(listen.mid(colon + 1).toUInt(&portOk));
     if (colon <= 0 || !portOk || !config.address.setAddress(listen.left(colon))) {
-        err(tr("--listen 应为 地址:端口，例如 127.0.0.1:8443（收到“%1”）").arg(listen));
+        err(Tr::tr("--listen 应为 地址:端口，例如 127.0.0.1:8443（收到“%1”）").arg(listen));
         return ExitUsage;
     }
     if (p.isSet(QStringLiteral("tls-cert")) != p.isSet(QStringLiteral("tls-key"))) {
-        err(tr("--tls-cert 和 --tls-key 必须同时给出"));
+        err(Tr::tr("--tls-cert 和 --tls-key 必须同时给出"));
         return ExitUsage;
     }
     if (p.isSet(QStringLiteral("tls-cert"))) {
@@ -129,7 +134,7 @@ int serveCommand(const QStringList &args)
         bool ok = false;
         config.workers = p.value(QStringLiteral("workers")).toInt(&ok);
         if (!ok || config.workers < 1 || config.workers > 32) {
-            err(tr("--workers 应为 1…32 之间的整数（收到“%1”）").arg(p.value(QStringLiteral("workers"))));
+            err(Tr::tr("--workers 应为 1…32 之间的整数（收到“%1”）").arg(p.value(QStringLiteral("workers"))));
             return ExitUsage;
         }
     }
@@ -189,7 +194,7 @@ int tokenCommand(const QStringList &args)
         const QString which = p.isSet(QStringLiteral("token")) ? p.value(QStringLiteral("token"))
                                                               : p.value(QStringLiteral("device"));
         if (which.isEmpty()) {
-            err(tr("token revoke 需要 --device NAME 或 --token TOKEN"));
+            err(Tr::tr("token revoke 需要 --device NAME 或 --token TOKEN"));
             return ExitUsage;
         }
         auto n = data->store->revokeToken(which);
@@ -200,7 +205,7 @@ int tokenCommand(const QStringList &args)
         out(QByteArray("{\"revoked\":") + QByteArray::number(*n) + "}\n");
         return ExitOk;
     }
-    err(tr("用法：token create|revoke …"));
+    err(Tr::tr("用法：token create|revoke …"));
     return ExitUsage;
 }
 
@@ -211,7 +216,7 @@ int importTaskCommand(const QStringList &args)
     if (!parse(p, args, {QStringLiteral("data"), QStringLiteral("assign")}))
         return ExitUsage;
     if (p.positionalArguments().size() != 1) {
-        err(tr("import-task 需要且只需要一个 CSV 文件"));
+        err(Tr::tr("import-task 需要且只需要一个 CSV 文件"));
         return ExitUsage;
     }
     auto import = readTaskCsv(p.positionalArguments().first());
@@ -268,7 +273,7 @@ int statsCommand(const QStringList &args)
                             {QStringLiteral("devices"), s->devices}};
         out(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
     } else {
-        out(tr("任务 %1，客户 %2，工单 %3，记录 %4，证据文件 %5（%6 字节），设备 %7\n")
+        out(Tr::tr("任务 %1，客户 %2，工单 %3，记录 %4，证据文件 %5（%6 字节），设备 %7\n")
                 .arg(s->tasks).arg(s->customers).arg(s->jobs).arg(s->records)
                 .arg(s->evidenceFiles).arg(s->evidenceBytes).arg(s->devices).toUtf8());
     }
@@ -314,7 +319,7 @@ int verifyCommand(const QStringList &args)
     }
     for (const BlobReference &r : *refs)
         if (!recorded->contains(r.sha256))
-            report(tr("记录 %1（%2）引用的证据文件 %3 不在服务器上").arg(r.recordUuid, r.entity, r.sha256));
+            report(Tr::tr("记录 %1（%2）引用的证据文件 %3 不在服务器上").arg(r.recordUuid, r.entity, r.sha256));
     const QJsonObject o{{QStringLiteral("evidence_files"), recorded->size()},
                         {QStringLiteral("references"), refs->size()},
                         {QStringLiteral("problems"), problems},

@@ -10,7 +10,12 @@
 namespace ms::office {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("ms::office::TaskCsv", text); }
+// lupdate files Tr::tr() under this context; a free tr() helper would file them under the
+// enclosing namespace or class, where the translator never looks.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ms::office::TaskCsv)
+};
 
 // RFC 4180 rows: quoted fields may hold commas, quotes ("") and line breaks.
 QList<QStringList> parseCsv(const QString &text)
@@ -64,21 +69,21 @@ Result<TaskImport> readTaskCsv(const QString &filePath)
     QFile file(filePath);
     if (!file.open(QIODevice::ReadOnly))
         return makeError(QStringLiteral("import.open_failed"),
-                         tr("无法打开 %1：%2").arg(filePath, file.errorString()));
+                         Tr::tr("无法打开 %1：%2").arg(filePath, file.errorString()));
     QString text = QString::fromUtf8(file.readAll());
     if (text.startsWith(QChar(0xFEFF)))
         text.remove(0, 1);
     const QList<QStringList> rows = parseCsv(text);
     if (rows.size() < 2)
         return makeError(QStringLiteral("import.empty"),
-                         tr("%1：没有数据行（第一行是列名，之后每行一个客户）").arg(name));
+                         Tr::tr("%1：没有数据行（第一行是列名，之后每行一个客户）").arg(name));
     QHash<QString, int> col;
     for (int i = 0; i < rows.first().size(); ++i)
         col.insert(rows.first().at(i).trimmed(), i);
     for (const char *required : {"task_code", "task_name", "account_no", "customer_name"})
         if (!col.contains(QLatin1String(required)))
             return makeError(QStringLiteral("import.missing_column"),
-                             tr("%1:1: 缺少列 %2").arg(name, QLatin1String(required)));
+                             Tr::tr("%1:1: 缺少列 %2").arg(name, QLatin1String(required)));
 
     TaskImport out;
     Task task;
@@ -94,7 +99,7 @@ Result<TaskImport> readTaskCsv(const QString &filePath)
         const QString where = QStringLiteral("%1:%2").arg(name).arg(r + 1);
         const QString code = get("task_code");
         if (code.isEmpty())
-            return makeError(QStringLiteral("import.bad_row"), tr("%1: task_code: 任务编号为空").arg(where));
+            return makeError(QStringLiteral("import.bad_row"), Tr::tr("%1: task_code: 任务编号为空").arg(where));
         if (task.code.isEmpty()) {
             task.code = code;
             task.uuid = QUuid::createUuidV5(idNamespace(), QStringLiteral("task:") + code)
@@ -109,16 +114,16 @@ Result<TaskImport> readTaskCsv(const QString &filePath)
             task.plannedEnd = QDate::fromString(get("planned_end"), Qt::ISODate);
         } else if (code != task.code) {
             return makeError(QStringLiteral("import.bad_row"),
-                             tr("%1: task_code: 一个文件只能有一个任务（前面是 %2，这里是 %3）")
+                             Tr::tr("%1: task_code: 一个文件只能有一个任务（前面是 %2，这里是 %3）")
                                  .arg(where, task.code, code));
         }
         Customer c;
         c.accountNo = get("account_no");
         if (c.accountNo.isEmpty())
-            return makeError(QStringLiteral("import.bad_row"), tr("%1: account_no: 户号为空").arg(where));
+            return makeError(QStringLiteral("import.bad_row"), Tr::tr("%1: account_no: 户号为空").arg(where));
         if (accounts.contains(c.accountNo))
             return makeError(QStringLiteral("import.bad_row"),
-                             tr("%1: account_no: 户号 %2 重复").arg(where, c.accountNo));
+                             Tr::tr("%1: account_no: 户号 %2 重复").arg(where, c.accountNo));
         accounts.insert(c.accountNo);
         c.uuid = QUuid::createUuidV5(idNamespace(), QStringLiteral("customer:%1:%2").arg(code, c.accountNo))
                      .toString(QUuid::WithoutBraces);
@@ -129,7 +134,7 @@ Result<TaskImport> readTaskCsv(const QString &filePath)
         const QString payment = get("payment");
         if (!payment.isEmpty() && payment != QLatin1String("prepaid") && payment != QLatin1String("postpaid"))
             return makeError(QStringLiteral("import.bad_row"),
-                             tr("%1: payment: “%2”应为 prepaid 或 postpaid").arg(where, payment));
+                             Tr::tr("%1: payment: “%2”应为 prepaid 或 postpaid").arg(where, payment));
         c.payment = payment == QLatin1String("prepaid") ? PaymentType::Prepaid : PaymentType::Postpaid;
         c.oldMeter = MeterInfo{get("old_asset_no"), get("old_comm_address"), get("old_model"),
                                get("old_protocol")};
@@ -138,7 +143,7 @@ Result<TaskImport> readTaskCsv(const QString &filePath)
             c.lastBilledReading = reading.toDouble(&ok);
             if (!ok)
                 return makeError(QStringLiteral("import.bad_row"),
-                                 tr("%1: last_billed_reading: “%2”不是数字").arg(where, reading));
+                                 Tr::tr("%1: last_billed_reading: “%2”不是数字").arg(where, reading));
         }
         const QString mismatch = get("mismatch");
         c.mismatchFlag = mismatch == QLatin1String("1") || mismatch == QLatin1String("true")

@@ -9,10 +9,12 @@
 namespace ms {
 
 namespace {
-QString tr(const char *text)
+// lupdate files Tr::tr() under this context; a free tr() helper would file them under the
+// enclosing namespace or class, where the translator never looks.
+struct Tr
 {
-    return QCoreApplication::translate("ms::FormRenderer", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ms::FormRenderer)
+};
 
 constexpr double kMargin = 15;      // mm, all sides
 constexpr double kRowHeight = 8;    // mm, one line of a field grid
@@ -133,7 +135,7 @@ void FormPainter::header()
 {
     if (m_form.header)
         unitLine();
-    const QString title = m_page == 1 ? m_form.title : tr("%1（续）").arg(m_form.title);
+    const QString title = m_page == 1 ? m_form.title : Tr::tr("%1（续）").arg(m_form.title);
     const QFont tf = font(m_page == 1 ? 17 : 12, true);
     const double th = textHeight(title, tf, m_content.width()) + mm(2);
     text(QRectF(m_content.left(), m_y, m_content.width(), th), Qt::AlignHCenter | Qt::AlignVCenter,
@@ -147,9 +149,9 @@ void FormPainter::unitLine()
     const double h = mm(6);
     const QString unit = m_ctx.value(QStringLiteral("unit.name"));
     text(QRectF(m_content.left(), m_y, m_content.width() * 0.6, h), Qt::AlignLeft | Qt::AlignVCenter,
-         tr("单位：%1").arg(unit.isEmpty() ? QStringLiteral("＿＿＿＿＿＿＿＿＿＿") : unit), small);
+         Tr::tr("单位：%1").arg(unit.isEmpty() ? QStringLiteral("＿＿＿＿＿＿＿＿＿＿") : unit), small);
     text(QRectF(m_content.left() + m_content.width() * 0.4, m_y, m_content.width() * 0.6, h),
-         Qt::AlignRight | Qt::AlignVCenter, tr("编号：%1").arg(documentNumber()), small);
+         Qt::AlignRight | Qt::AlignVCenter, Tr::tr("编号：%1").arg(documentNumber()), small);
     m_y += h;
     if (m_p) {
         m_p->setPen(QPen(Qt::black, mm(0.4)));
@@ -162,10 +164,10 @@ void FormPainter::footer()
 {
     const QFont small = font(8.5);
     const QRectF r(m_content.left(), m_content.bottom() - mm(6), m_content.width(), mm(6));
-    const QString pages = m_total > 0 ? tr("第 %1 页 共 %2 页").arg(m_page).arg(m_total)
-                                      : tr("第 %1 页").arg(m_page);
+    const QString pages = m_total > 0 ? Tr::tr("第 %1 页 共 %2 页").arg(m_page).arg(m_total)
+                                      : Tr::tr("第 %1 页").arg(m_page);
     text(r, Qt::AlignHCenter | Qt::AlignVCenter, pages, small);
-    text(r, Qt::AlignLeft | Qt::AlignVCenter, tr("附录 %1").arg(m_form.number), small, Qt::darkGray);
+    text(r, Qt::AlignLeft | Qt::AlignVCenter, Tr::tr("附录 %1").arg(m_form.number), small, Qt::darkGray);
 }
 
 void FormPainter::sectionBand(const QString &title)
@@ -236,7 +238,7 @@ void FormPainter::drawValue(const FormField &f, const QRectF &r)
     const QString v = m_ctx.fieldValue(f);
     const QRectF inner = r.adjusted(mm(kPad), mm(kPad), -mm(kPad), -mm(kPad));
     if (f.kind == QLatin1String("check")) {
-        checkBoxes(inner, {tr("是")}, isTicked(v) ? tr("是") : QString());
+        checkBoxes(inner, {Tr::tr("是")}, isTicked(v) ? Tr::tr("是") : QString());
         return;
     }
     if (f.kind == QLatin1String("choice") && (v.isEmpty() || f.options.contains(v))) {
@@ -253,8 +255,8 @@ void FormPainter::drawValue(const FormField &f, const QRectF &r)
         // Blanks for a hand-written date, as long as the cell allows.
         const QFontMetricsF fm(font(10.5), m_device);
         const QStringList candidates = f.kind == QLatin1String("date")
-            ? QStringList{tr("　　　年　　月　　日"), tr("　年　月　日")}
-            : QStringList{tr("　　　年　　月　　日　　时　　分"), tr("　年　月　日　时　分"), tr("　月　日　时　分")};
+            ? QStringList{Tr::tr("　　　年　　月　　日"), Tr::tr("　年　月　日")}
+            : QStringList{Tr::tr("　　　年　　月　　日　　时　　分"), Tr::tr("　年　月　日　时　分"), Tr::tr("　月　日　时　分")};
         for (const QString &c : candidates) {
             if (fm.horizontalAdvance(c) <= inner.width()) {
                 text(inner, Qt::AlignRight | Qt::AlignVCenter, c, font(10.5));
@@ -455,7 +457,7 @@ void FormPainter::signaturesBlock(const FormBlock &b)
             const FormSigner &s = b.signers.at(i);
             const FormSignature sig = m_ctx.signatures.value(s.signer);
             text(QRectF(x, m_y, w, labelH), Qt::AlignLeft | Qt::AlignVCenter,
-                 tr("%1（签字）").arg(s.label), labelFont);
+                 Tr::tr("%1（签字）").arg(s.label), labelFont);
             const QRectF area(x, m_y + labelH, w, signH);
             box(area);
             signature(area.adjusted(mm(2), mm(2), -mm(2), -mm(2)), sig.image);
@@ -464,8 +466,8 @@ void FormPainter::signaturesBlock(const FormBlock &b)
                      sig.name, small, Qt::darkGray);
             if (b.signDate) {
                 const QString date = sig.at.isValid()
-                    ? tr("日期：%1").arg(sig.at.toString(QStringLiteral("yyyy年M月d日")))
-                    : tr("日期：　　　　年　　月　　日");
+                    ? Tr::tr("日期：%1").arg(sig.at.toString(QStringLiteral("yyyy年M月d日")))
+                    : Tr::tr("日期：　　　　年　　月　　日");
                 text(QRectF(x, area.bottom(), w, dateH), Qt::AlignLeft | Qt::AlignVCenter, date, small);
             }
             x += w + gap;

@@ -13,10 +13,12 @@
 namespace ms {
 
 namespace {
-QString tr(const char *text)
+// lupdate files Tr::tr() under this context; a free tr() helper would file them under the
+// enclosing namespace or class, where the translator never looks.
+struct Tr
 {
-    return QCoreApplication::translate("ms::FormLibrary", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ms::FormLibrary)
+};
 
 QStringList strings(const QJsonValue &v)
 {
@@ -52,16 +54,16 @@ struct Parser
         for (auto it = o.begin(); it != o.end(); ++it)
             if (!known.contains(it.key()))
                 problem(where.isEmpty() ? it.key() : where + QLatin1Char('.') + it.key(),
-                        tr("未知的属性（拼写错误？可用：%1）").arg(known.join(QStringLiteral(", "))));
+                        Tr::tr("未知的属性（拼写错误？可用：%1）").arg(known.join(QStringLiteral(", "))));
     }
 
     void checkKey(const QString &key, const QString &where)
     {
         static const QRegularExpression re(QStringLiteral("^[a-z0-9_]+$"));
         if (!re.match(key).hasMatch())
-            problem(where + QStringLiteral(".key"), tr("key 只能由小写字母、数字和下划线组成"));
+            problem(where + QStringLiteral(".key"), Tr::tr("key 只能由小写字母、数字和下划线组成"));
         else if (keys.contains(key))
-            problem(where + QStringLiteral(".key"), tr("key“%1”在本表中重复").arg(key));
+            problem(where + QStringLiteral(".key"), Tr::tr("key“%1”在本表中重复").arg(key));
         keys.insert(key);
     }
 
@@ -81,15 +83,15 @@ struct Parser
                          QStringLiteral("span"), QStringLiteral("default")}, where);
         checkKey(f.key, where);
         if (f.label.isEmpty())
-            problem(where + QStringLiteral(".label"), tr("缺少字段名称"));
+            problem(where + QStringLiteral(".label"), Tr::tr("缺少字段名称"));
         static const QStringList kinds{QStringLiteral("text"), QStringLiteral("number"),
                                        QStringLiteral("date"), QStringLiteral("datetime"),
                                        QStringLiteral("choice"), QStringLiteral("check"),
                                        QStringLiteral("multiline")};
         if (!kinds.contains(f.kind))
-            problem(where + QStringLiteral(".kind"), tr("未知的字段类型“%1”").arg(f.kind));
+            problem(where + QStringLiteral(".kind"), Tr::tr("未知的字段类型“%1”").arg(f.kind));
         if (f.kind == QLatin1String("choice") && f.options.isEmpty())
-            problem(where + QStringLiteral(".options"), tr("选择类字段须列出选项"));
+            problem(where + QStringLiteral(".options"), Tr::tr("选择类字段须列出选项"));
         return f;
     }
 
@@ -113,7 +115,7 @@ struct Parser
             for (qsizetype i = 0; i < fs.size(); ++i)
                 b.fields.append(field(fs.at(i).toObject(), where + QStringLiteral(".fields[%1]").arg(i)));
             if (b.fields.isEmpty())
-                problem(where + QStringLiteral(".fields"), tr("字段块不能为空"));
+                problem(where + QStringLiteral(".fields"), Tr::tr("字段块不能为空"));
         } else if (type == QLatin1String("table")) {
             b.type = FormBlock::Type::Table;
             b.rows = o.value(QLatin1String("rows")).toString(QStringLiteral("blank"));
@@ -134,22 +136,22 @@ struct Parser
                                  QStringLiteral("width"), QStringLiteral("align")},
                              where + QStringLiteral(".columns[%1]").arg(i));
                 if (col.label.isEmpty() || col.width <= 0)
-                    problem(where + QStringLiteral(".columns[%1]").arg(i), tr("列须有名称和正的宽度"));
+                    problem(where + QStringLiteral(".columns[%1]").arg(i), Tr::tr("列须有名称和正的宽度"));
                 b.tableColumns.append(col);
             }
             if (b.tableColumns.isEmpty())
-                problem(where + QStringLiteral(".columns"), tr("表格至少需要一列"));
+                problem(where + QStringLiteral(".columns"), Tr::tr("表格至少需要一列"));
             static const QStringList rowKinds{QStringLiteral("blank"), QStringLiteral("static"),
                                               QStringLiteral("tasks"), QStringLiteral("customers")};
             if (!rowKinds.contains(b.rows))
-                problem(where + QStringLiteral(".rows"), tr("未知的行来源“%1”").arg(b.rows));
+                problem(where + QStringLiteral(".rows"), Tr::tr("未知的行来源“%1”").arg(b.rows));
         } else if (type == QLatin1String("text")) {
             b.type = FormBlock::Type::Text;
             b.paragraphs = strings(o.value(QLatin1String("paragraphs")));
             b.size = o.value(QLatin1String("size")).toString(QStringLiteral("normal"));
             b.align = alignment(o.value(QLatin1String("align")).toString());
             if (b.paragraphs.isEmpty())
-                problem(where + QStringLiteral(".paragraphs"), tr("文字块不能为空"));
+                problem(where + QStringLiteral(".paragraphs"), Tr::tr("文字块不能为空"));
         } else if (type == QLatin1String("signatures")) {
             b.type = FormBlock::Type::Signatures;
             b.signDate = o.value(QLatin1String("date")).toBool(true);
@@ -159,10 +161,10 @@ struct Parser
                                   so.value(QLatin1String("label")).toString()});
             }
             if (b.signers.isEmpty())
-                problem(where + QStringLiteral(".signers"), tr("签字块至少需要一位签字人"));
+                problem(where + QStringLiteral(".signers"), Tr::tr("签字块至少需要一位签字人"));
         } else {
             problem(where + QStringLiteral(".type"),
-                    tr("未知的块类型“%1”，应为 fields、table、text 或 signatures").arg(type));
+                    Tr::tr("未知的块类型“%1”，应为 fields、table、text 或 signatures").arg(type));
         }
         return b;
     }
@@ -199,7 +201,7 @@ Result<FormSpec> FormLibrary::parse(const QByteArray &json, const QString &file)
     if (err.error != QJsonParseError::NoError || !doc.isObject())
         return makeError(QStringLiteral("report.bad_form"),
                          QStringLiteral("%1: offset %2: %3").arg(file).arg(err.offset).arg(
-                             tr("JSON 格式错误：%1").arg(err.errorString())));
+                             Tr::tr("JSON 格式错误：%1").arg(err.errorString())));
     const QJsonObject o = doc.object();
     Parser p{file, {}, {}};
     FormSpec spec;
@@ -216,23 +218,23 @@ Result<FormSpec> FormLibrary::parse(const QByteArray &json, const QString &file)
                        QStringLiteral("flows"), QStringLiteral("note"), QStringLiteral("blocks")}, QString());
     const QJsonValue header = o.value(QLatin1String("header"));
     if (!header.isUndefined() && !header.isBool())
-        p.problem(QStringLiteral("header"), tr("header 应为 true 或 false"));
+        p.problem(QStringLiteral("header"), Tr::tr("header 应为 true 或 false"));
     spec.header = header.toBool(true);
     if (spec.number < 1 || spec.number > 31)
-        p.problem(QStringLiteral("number"), tr("附录编号须为 1 到 31"));
+        p.problem(QStringLiteral("number"), Tr::tr("附录编号须为 1 到 31"));
     if (spec.title.isEmpty())
-        p.problem(QStringLiteral("title"), tr("缺少表单名称"));
+        p.problem(QStringLiteral("title"), Tr::tr("缺少表单名称"));
     static const QStringList scopes{QStringLiteral("job"), QStringLiteral("task"),
                                     QStringLiteral("crew_day"), QStringLiteral("stock"),
                                     QStringLiteral("static")};
     if (!scopes.contains(spec.scope))
-        p.problem(QStringLiteral("scope"), tr("scope 应为 job、task、crew_day、stock 或 static"));
+        p.problem(QStringLiteral("scope"), Tr::tr("scope 应为 job、task、crew_day、stock 或 static"));
     if (!spec.header && spec.scope != QLatin1String("static"))
         p.problem(QStringLiteral("header"),
-                  tr("只有宣传品和固定通知（scope static）可以不印单位和编号；记录类表单须保留表头"));
+                  Tr::tr("只有宣传品和固定通知（scope static）可以不印单位和编号；记录类表单须保留表头"));
     const QJsonArray blocks = o.value(QLatin1String("blocks")).toArray();
     if (blocks.isEmpty())
-        p.problem(QStringLiteral("blocks"), tr("表单没有内容块"));
+        p.problem(QStringLiteral("blocks"), Tr::tr("表单没有内容块"));
     for (qsizetype i = 0; i < blocks.size(); ++i)
         spec.blocks.append(p.block(blocks.at(i).toObject(), QStringLiteral("blocks[%1]").arg(i)));
     if (!p.problems.isEmpty())
@@ -248,7 +250,7 @@ Result<FormLibrary> FormLibrary::load(const QString &root)
         const QString rel = QStringLiteral("appendix/%1.json").arg(n, 2, 10, QLatin1Char('0'));
         QFile f(root + QLatin1Char('/') + rel);
         if (!f.open(QIODevice::ReadOnly)) {
-            problems.append(QStringLiteral("%1: %2").arg(rel, tr("缺少附录文件，请补齐 1–31 号附录")));
+            problems.append(QStringLiteral("%1: %2").arg(rel, Tr::tr("缺少附录文件，请补齐 1–31 号附录")));
             continue;
         }
         auto spec = parse(f.readAll(), rel);
@@ -257,7 +259,7 @@ Result<FormLibrary> FormLibrary::load(const QString &root)
             continue;
         }
         if (spec->number != n)
-            problems.append(QStringLiteral("%1: number: %2").arg(rel, tr("文件名与附录编号不一致")));
+            problems.append(QStringLiteral("%1: number: %2").arg(rel, Tr::tr("文件名与附录编号不一致")));
         lib.m_forms.append(std::move(spec).value());
     }
     if (!problems.isEmpty())

@@ -11,7 +11,7 @@
 
 namespace ms {
 
-using storeutil::tr;
+using storeutil::Tr;
 
 namespace {
 
@@ -54,19 +54,19 @@ QHash<QString, int> mapHeader(const CsvRow &header, const Column (&columns)[N],
             if (name == QString::fromUtf8(c.zh) || name.toLower() == QLatin1String(c.id)) {
                 if (index.contains(QLatin1String(c.id)))
                     problems.append({header.line, i + 1,
-                                     tr("列“%1”出现了两次，请删去一列。").arg(name)});
+                                     Tr::tr("列“%1”出现了两次，请删去一列。").arg(name)});
                 index.insert(QLatin1String(c.id), i);
                 known = true;
             }
         }
         if (!known)
             problems.append({header.line, i + 1,
-                             tr("不认识的列名“%1”。可用的列名见 docs/csv-import.md。").arg(name)});
+                             Tr::tr("不认识的列名“%1”。可用的列名见 docs/csv-import.md。").arg(name)});
     }
     for (const Column &c : columns)
         if (c.required && !index.contains(QLatin1String(c.id)))
             problems.append({header.line, 0,
-                             tr("缺少必填列“%1”（%2）。").arg(QString::fromUtf8(c.zh),
+                             Tr::tr("缺少必填列“%1”（%2）。").arg(QString::fromUtf8(c.zh),
                                                           QLatin1String(c.id))});
     return index;
 }
@@ -95,7 +95,7 @@ struct RowReader
         bool ok = false;
         const double v = t.toDouble(&ok);
         if (!ok || v < 0) {
-            problem(id, tr("%1“%2”不是有效的非负数字。").arg(label, t));
+            problem(id, Tr::tr("%1“%2”不是有效的非负数字。").arg(label, t));
             return std::nullopt;
         }
         return v;
@@ -108,8 +108,8 @@ struct RowReader
         if (!re.match(value).hasMatch()
             || (exactLength > 0 && value.size() != exactLength)) {
             problem(id, exactLength > 0
-                            ? tr("%1“%2”应为 %3 位数字。").arg(label, value).arg(exactLength)
-                            : tr("%1“%2”只能包含数字。").arg(label, value));
+                            ? Tr::tr("%1“%2”应为 %3 位数字。").arg(label, value).arg(exactLength)
+                            : Tr::tr("%1“%2”只能包含数字。").arg(label, value));
             return false;
         }
         return true;
@@ -129,7 +129,7 @@ std::optional<CsvProblem> checkUtf8(const QByteArray &bytes)
         (void)QString(dec(QByteArrayView(bytes.constData() + start, end - start)));
         if (dec.hasError())
             return CsvProblem{line, 0,
-                              tr("这一行不是 UTF-8 编码（文件可能是 GBK/ANSI）。请在 Excel 中“另存为”"
+                              Tr::tr("这一行不是 UTF-8 编码（文件可能是 GBK/ANSI）。请在 Excel 中“另存为”"
                                  "“CSV UTF-8（逗号分隔）”后再导入。")};
         start = end + 1;
         ++line;
@@ -147,7 +147,7 @@ Result<QList<CsvRow>> readChecked(const QByteArray &bytes, QList<CsvProblem> &pr
     if (!rows)
         problems.append({0, 0, rows.error().message});
     else if (rows->isEmpty())
-        problems.append({1, 0, tr("文件是空的：第一行应是列名，下面每行一户。")});
+        problems.append({1, 0, Tr::tr("文件是空的：第一行应是列名，下面每行一户。")});
     return rows;
 }
 
@@ -214,7 +214,7 @@ Result<QList<CsvRow>> readCsv(const QByteArray &bytesIn)
     }
     if (inQuotes)
         return makeError(QStringLiteral("store.bad_input"),
-                         tr("第 %1 行的引号没有闭合：以 \" 开始的字段必须以 \" 结束。").arg(quoteLine));
+                         Tr::tr("第 %1 行的引号没有闭合：以 \" 开始的字段必须以 \" 结束。").arg(quoteLine));
     if (!field.isEmpty() || !current.fields.isEmpty())
         endRow();
     return rows;
@@ -238,18 +238,18 @@ CustomerCsv parseCustomerCsv(const QByteArray &bytes)
         c.accountNo = rd.text("account_no");
         c.name = rd.text("name");
         if (c.accountNo.isEmpty())
-            rd.problem("account_no", tr("户号不能为空。"));
+            rd.problem("account_no", Tr::tr("户号不能为空。"));
         else if (seen.contains(c.accountNo))
-            rd.problem("account_no", tr("户号 %1 与第 %2 行重复。").arg(c.accountNo).arg(seen.value(c.accountNo)));
+            rd.problem("account_no", Tr::tr("户号 %1 与第 %2 行重复。").arg(c.accountNo).arg(seen.value(c.accountNo)));
         else
             seen.insert(c.accountNo, row.line);
         if (c.name.isEmpty())
-            rd.problem("name", tr("户名不能为空。"));
+            rd.problem("name", Tr::tr("户名不能为空。"));
         c.address = rd.text("address");
         c.phone = rd.text("phone");
         static const QRegularExpression phoneRe(QStringLiteral("^[0-9+\\- ]{7,20}$"));
         if (!c.phone.isEmpty() && !phoneRe.match(c.phone).hasMatch())
-            rd.problem("phone", tr("电话“%1”不是有效号码（只能有数字、空格、+ 和 -）。").arg(c.phone));
+            rd.problem("phone", Tr::tr("电话“%1”不是有效号码（只能有数字、空格、+ 和 -）。").arg(c.phone));
         c.meterBoxNo = rd.text("meter_box_no");
         const QString pay = rd.text("payment").toLower();
         if (pay.isEmpty() || pay == QStringLiteral("后付费") || pay == QLatin1String("postpaid"))
@@ -257,44 +257,44 @@ CustomerCsv parseCustomerCsv(const QByteArray &bytes)
         else if (pay == QStringLiteral("预付费") || pay == QLatin1String("prepaid"))
             c.payment = PaymentType::Prepaid;
         else
-            rd.problem("payment", tr("付费方式“%1”应为“预付费”或“后付费”。").arg(pay));
+            rd.problem("payment", Tr::tr("付费方式“%1”应为“预付费”或“后付费”。").arg(pay));
         c.oldMeter.assetNo = rd.text("old_asset_no");
-        rd.digits("old_asset_no", c.oldMeter.assetNo, tr("旧表资产编号"), 0);
+        rd.digits("old_asset_no", c.oldMeter.assetNo, Tr::tr("旧表资产编号"), 0);
         c.oldMeter.commAddress = rd.text("old_comm_address");
         if (c.oldMeter.commAddress.isEmpty() && c.oldMeter.assetNo.size() >= 12)
             c.oldMeter.commAddress = c.oldMeter.assetNo.right(12);
-        rd.digits("old_comm_address", c.oldMeter.commAddress, tr("旧表通信地址"), 12);
+        rd.digits("old_comm_address", c.oldMeter.commAddress, Tr::tr("旧表通信地址"), 12);
         c.oldMeter.model = rd.text("old_model");
         c.oldMeter.protocol = rd.text("old_protocol");
         static const QStringList protocols{QString(), QStringLiteral("dlt645-2007"),
                                            QStringLiteral("dlt645-1997"), QStringLiteral("dlt698.45")};
         if (!protocols.contains(c.oldMeter.protocol))
-            rd.problem("old_protocol", tr("规约“%1”应为 dlt645-2007、dlt645-1997 或 dlt698.45。")
+            rd.problem("old_protocol", Tr::tr("规约“%1”应为 dlt645-2007、dlt645-1997 或 dlt698.45。")
                                            .arg(c.oldMeter.protocol));
         c.newMeter.assetNo = rd.text("new_asset_no");
-        rd.digits("new_asset_no", c.newMeter.assetNo, tr("新表资产编号"), 0);
+        rd.digits("new_asset_no", c.newMeter.assetNo, Tr::tr("新表资产编号"), 0);
         c.newMeter.commAddress = rd.text("new_comm_address");
         if (c.newMeter.commAddress.isEmpty() && c.newMeter.assetNo.size() >= 12)
             c.newMeter.commAddress = c.newMeter.assetNo.right(12);
-        rd.digits("new_comm_address", c.newMeter.commAddress, tr("新表通信地址"), 12);
-        c.lastBilledReading = rd.number("last_billed_reading", tr("上次抄见示数"));
+        rd.digits("new_comm_address", c.newMeter.commAddress, Tr::tr("新表通信地址"), 12);
+        c.lastBilledReading = rd.number("last_billed_reading", Tr::tr("上次抄见示数"));
         const QString mm = rd.text("mismatch").toLower();
         if (mm == QStringLiteral("是") || mm == QLatin1String("yes") || mm == QLatin1String("1")
             || mm == QLatin1String("true"))
             c.mismatchFlag = true;
         else if (!(mm.isEmpty() || mm == QStringLiteral("否") || mm == QLatin1String("no")
                    || mm == QLatin1String("0") || mm == QLatin1String("false")))
-            rd.problem("mismatch", tr("机电不符“%1”应为“是”或“否”。").arg(mm));
+            rd.problem("mismatch", Tr::tr("机电不符“%1”应为“是”或“否”。").arg(mm));
         if (row.fields.size() > rows->first().fields.size())
             out.problems.append({row.line, int(rows->first().fields.size()) + 1,
-                                 tr("这一行的字段比列名多（%1 个，列名 %2 个）；含逗号的内容请用英文双引号括起来。")
+                                 Tr::tr("这一行的字段比列名多（%1 个，列名 %2 个）；含逗号的内容请用英文双引号括起来。")
                                      .arg(row.fields.size())
                                      .arg(rows->first().fields.size())});
         if (out.problems.size() == before)
             out.customers << c;
     }
     if (out.customers.isEmpty() && out.problems.isEmpty())
-        out.problems.append({1, 0, tr("文件只有列名，没有客户。")});
+        out.problems.append({1, 0, Tr::tr("文件只有列名，没有客户。")});
     return out;
 }
 
@@ -313,10 +313,10 @@ PurchaseCsv parsePurchaseCsv(const QByteArray &bytes)
         PurchaseRecord p;
         p.accountNo = rd.text("account_no");
         if (p.accountNo.isEmpty())
-            rd.problem("account_no", tr("户号不能为空。"));
-        const auto kwh = rd.number("cumulative_kwh", tr("累计购电量"));
+            rd.problem("account_no", Tr::tr("户号不能为空。"));
+        const auto kwh = rd.number("cumulative_kwh", Tr::tr("累计购电量"));
         if (!kwh && rd.text("cumulative_kwh").isEmpty())
-            rd.problem("cumulative_kwh", tr("累计购电量不能为空。"));
+            rd.problem("cumulative_kwh", Tr::tr("累计购电量不能为空。"));
         p.cumulativeKwh = kwh.value_or(0);
         const QString date = rd.text("last_purchase_date");
         if (!date.isEmpty()) {
@@ -324,14 +324,14 @@ PurchaseCsv parsePurchaseCsv(const QByteArray &bytes)
             if (!p.lastPurchaseDate.isValid())
                 p.lastPurchaseDate = QDate::fromString(date, QStringLiteral("yyyy/M/d"));
             if (!p.lastPurchaseDate.isValid())
-                rd.problem("last_purchase_date", tr("日期“%1”应写成 2026-11-05 的形式。").arg(date));
+                rd.problem("last_purchase_date", Tr::tr("日期“%1”应写成 2026-11-05 的形式。").arg(date));
         }
         const QString count = rd.text("purchase_count");
         if (!count.isEmpty()) {
             bool ok = false;
             p.purchaseCount = count.toInt(&ok);
             if (!ok || p.purchaseCount < 0)
-                rd.problem("purchase_count", tr("购电次数“%1”应为非负整数。").arg(count));
+                rd.problem("purchase_count", Tr::tr("购电次数“%1”应为非负整数。").arg(count));
         }
         if (out.problems.size() == before)
             out.records << p;
@@ -352,7 +352,7 @@ Result<QByteArray> readAll(const QString &filePath)
 {
     QFile f(filePath);
     if (!f.open(QIODevice::ReadOnly))
-        return storeutil::badInput(tr("无法打开文件 %1：%2").arg(filePath, f.errorString()));
+        return storeutil::badInput(Tr::tr("无法打开文件 %1：%2").arg(filePath, f.errorString()));
     return f.readAll();
 }
 } // namespace

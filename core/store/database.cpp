@@ -17,10 +17,12 @@ namespace ms {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate files Tr::tr() under this context; a free tr() helper would file them under the
+// enclosing namespace or class, where the translator never looks.
+struct Tr
 {
-    return QCoreApplication::translate("ms::Database", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ms::Database)
+};
 
 bool isDiskFull(int code)
 {
@@ -39,20 +41,20 @@ Error errorFromCode(int code, const QString &detail, const QString &what)
 {
     if (isDiskFull(code))
         return makeError(QStringLiteral("store.disk_full"),
-                         tr("存储空间已满，%1未能保存，之前的数据都还在。请删除不需要的文件或同步后清理空间，再重试。")
+                         Tr::tr("存储空间已满，%1未能保存，之前的数据都还在。请删除不需要的文件或同步后清理空间，再重试。")
                              .arg(what));
     const int primary = code & 0xff;
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
         return makeError(QStringLiteral("store.busy"),
-                         tr("数据库正被其他程序使用，%1未能保存。请稍候再试。").arg(what));
+                         Tr::tr("数据库正被其他程序使用，%1未能保存。请稍候再试。").arg(what));
     if (primary == SQLITE_CONSTRAINT)
         return makeError(QStringLiteral("store.constraint"),
-                         tr("%1未能保存：数据不符合约束（%2）。").arg(what, detail));
+                         Tr::tr("%1未能保存：数据不符合约束（%2）。").arg(what, detail));
     if (isCorruption(code))
         return makeError(QStringLiteral("store.corrupt"),
-                         tr("数据库文件已损坏，%1未能完成（%2）。请重启程序，损坏的文件会被移到一旁保存。")
+                         Tr::tr("数据库文件已损坏，%1未能完成（%2）。请重启程序，损坏的文件会被移到一旁保存。")
                              .arg(what, detail));
-    return makeError(QStringLiteral("store.sql"), tr("%1失败：%2").arg(what, detail));
+    return makeError(QStringLiteral("store.sql"), Tr::tr("%1失败：%2").arg(what, detail));
 }
 
 // Moves the file and its -wal/-shm aside; returns the new main path or empty on failure.
@@ -84,7 +86,7 @@ bool hasSqliteHeader(const QString &path, QString *why)
     }
     if (f.read(16) == QByteArray("SQLite format 3", 16))
         return true;
-    *why = tr("文件不是数据库（文件头不对）");
+    *why = Tr::tr("文件不是数据库（文件头不对）");
     return false;
 }
 
@@ -188,13 +190,13 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath,
         const QString movedTo = moveAside(filePath);
         if (movedTo.isEmpty())
             return makeError(QStringLiteral("store.open_failed"),
-                             tr("数据库文件 %1 无法读取（%2），也无法移到一旁。请检查数据目录的权限。")
+                             Tr::tr("数据库文件 %1 无法读取（%2），也无法移到一旁。请检查数据目录的权限。")
                                  .arg(filePath, why));
         if (notice) {
             notice->movedAside = true;
             notice->movedTo = movedTo;
             notice->message =
-                tr("数据库文件无法读取（%1）。它已被原样移到 %2 保存，没有删除；程序已用一个新的空数据库启动。"
+                Tr::tr("数据库文件无法读取（%1）。它已被原样移到 %2 保存，没有删除；程序已用一个新的空数据库启动。"
                    "请把该文件交给技术支持以找回其中的记录。")
                     .arg(why, movedTo);
         }
@@ -202,7 +204,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath,
     }
     if (!db)
         return makeError(QStringLiteral("store.open_failed"),
-                         tr("无法打开数据库 %1：%2").arg(filePath, why));
+                         Tr::tr("无法打开数据库 %1：%2").arg(filePath, why));
     if (auto migrated = db->migrate(migrations); !migrated)
         return migrated.error();
     if (options.backgroundCheckpoint)
@@ -225,10 +227,10 @@ Result<void> Database::migrate(const QList<Migration> &migrations)
 {
     const int current = schemaVersion();
     if (current < 0)
-        return lastError(tr("读取数据库版本"));
+        return lastError(Tr::tr("读取数据库版本"));
     if (current > migrations.size())
         return makeError(QStringLiteral("store.too_new"),
-                         tr("数据库由更新版本的换表通创建（版本 %1，本程序支持到 %2）。请升级程序。")
+                         Tr::tr("数据库由更新版本的换表通创建（版本 %1，本程序支持到 %2）。请升级程序。")
                              .arg(current)
                              .arg(migrations.size()));
     for (int i = current; i < migrations.size(); ++i) {
@@ -241,7 +243,7 @@ Result<void> Database::migrate(const QList<Migration> &migrations)
             return makeError(r.error().code == QLatin1String("store.disk_full")
                                  ? r.error().code
                                  : QStringLiteral("store.migration_failed"),
-                             tr("数据库升级到版本 %1 失败：%2").arg(m.version).arg(r.error().message));
+                             Tr::tr("数据库升级到版本 %1 失败：%2").arg(m.version).arg(r.error().message));
         if (auto r = exec(QStringLiteral("PRAGMA user_version=%1").arg(m.version)); !r)
             return r.error();
         if (auto r = tx.commit(); !r)
@@ -259,7 +261,7 @@ Result<void> Database::exec(const QString &sql)
         return {};
     const QString detail = err ? QString::fromUtf8(err) : QString::fromUtf8(sqlite3_errstr(rc));
     sqlite3_free(err);
-    return errorFromCode(sqlite3_extended_errcode(m_db), detail, tr("数据库操作"));
+    return errorFromCode(sqlite3_extended_errcode(m_db), detail, Tr::tr("数据库操作"));
 }
 
 Result<Statement> Database::prepare(const QString &sql)
@@ -269,7 +271,7 @@ Result<Statement> Database::prepare(const QString &sql)
         return Statement(this, it->takeLast(), utf8);
     sqlite3_stmt *st = nullptr;
     if (sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &st, nullptr) != SQLITE_OK)
-        return lastError(tr("准备查询"));
+        return lastError(Tr::tr("准备查询"));
     return Statement(this, st, utf8);
 }
 
@@ -303,7 +305,7 @@ Result<void> Database::integrityCheck()
     if (problems == QStringList{QStringLiteral("ok")})
         return {};
     return makeError(QStringLiteral("store.corrupt"),
-                     tr("数据库完整性检查未通过：%1").arg(problems.join(QLatin1String("; "))));
+                     Tr::tr("数据库完整性检查未通过：%1").arg(problems.join(QLatin1String("; "))));
 }
 
 void Database::afterCommit(std::function<void()> fn)

@@ -137,7 +137,7 @@ Result<DemoLoad> loadDemoData(Store &store)
 Result<RowId> generateJobs(Store &store, int jobs, quint32 seed, const QString &name)
 {
     if (jobs <= 0)
-        return storeutil::badInput(storeutil::tr("工单数量必须大于 0。"));
+        return storeutil::badInput(storeutil::Tr::tr("工单数量必须大于 0。"));
     QRandomGenerator rng(seed);
     Task task;
     task.code = QStringLiteral("GEN-%1-%2").arg(seed).arg(jobs);

@@ -18,10 +18,12 @@ namespace ms {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate files Tr::tr() under this context; a free tr() helper would file them under the
+// enclosing namespace or class, where the translator never looks.
+struct Tr
 {
-    return QCoreApplication::translate("ms::EvidenceFiles", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ms::EvidenceFiles)
+};
 
 constexpr qint64 kChunk = 256 * 1024;
 const QLatin1String kTempPrefix("tmp-");
@@ -30,10 +32,10 @@ Error osError(int err, const QString &what)
 {
     if (err == ENOSPC || err == EDQUOT || err == EFBIG)
         return makeError(QStringLiteral("store.disk_full"),
-                         tr("存储空间已满，%1未能保存，之前的数据都还在。请清理空间（例如先同步再删除旧照片）后重试。")
+                         Tr::tr("存储空间已满，%1未能保存，之前的数据都还在。请清理空间（例如先同步再删除旧照片）后重试。")
                              .arg(what));
     return makeError(QStringLiteral("store.io"),
-                     tr("%1未能保存：%2").arg(what, QString::fromLocal8Bit(std::strerror(err))));
+                     Tr::tr("%1未能保存：%2").arg(what, QString::fromLocal8Bit(std::strerror(err))));
 }
 
 bool fsyncPath(const QString &path)
@@ -108,7 +110,7 @@ Result<BlobInfo> EvidenceFiles::writeFile(const QString &sourcePath)
     QFile in(sourcePath);
     if (!in.open(QIODevice::ReadOnly))
         return makeError(QStringLiteral("store.bad_input"),
-                         tr("无法读取文件 %1：%2。请确认文件存在且可读。").arg(sourcePath, in.errorString()));
+                         Tr::tr("无法读取文件 %1：%2。请确认文件存在且可读。").arg(sourcePath, in.errorString()));
     bool readFailed = false;
     auto result = writeStream(
         [&](char *buf, qint64 max) {
@@ -120,7 +122,7 @@ Result<BlobInfo> EvidenceFiles::writeFile(const QString &sourcePath)
         in.size());
     if (readFailed)
         return makeError(QStringLiteral("store.bad_input"),
-                         tr("读取文件 %1 时出错：%2").arg(sourcePath, in.errorString()));
+                         Tr::tr("读取文件 %1 时出错：%2").arg(sourcePath, in.errorString()));
     return result;
 }
 
@@ -128,7 +130,7 @@ Result<BlobInfo> EvidenceFiles::writeStream(const std::function<qint64(char *, q
                                             qint64 expectedSize)
 {
     Q_UNUSED(expectedSize);
-    const QString what = tr("证据文件");
+    const QString what = Tr::tr("证据文件");
     QByteArray tmpl = QFile::encodeName(m_root + QLatin1Char('/') + kTempPrefix) + "XXXXXX";
     const int fd = ::mkstemp(tmpl.data());
     if (fd < 0)
@@ -199,15 +201,15 @@ Result<void> EvidenceFiles::verify(const QString &sha256) const
     QFile f(path(sha256));
     if (!isSha256Hex(sha256) || !f.open(QIODevice::ReadOnly))
         return makeError(QStringLiteral("store.evidence_missing"),
-                         tr("证据文件 %1 不见了。").arg(sha256));
+                         Tr::tr("证据文件 %1 不见了。").arg(sha256));
     Sha256 hash;
     if (!hash.addData(&f))
         return makeError(QStringLiteral("store.evidence_missing"),
-                         tr("证据文件 %1 无法读取：%2").arg(sha256, f.errorString()));
+                         Tr::tr("证据文件 %1 无法读取：%2").arg(sha256, f.errorString()));
     const QString actual = hash.hex();
     if (actual != sha256)
         return makeError(QStringLiteral("store.evidence_mismatch"),
-                         tr("证据文件 %1 的内容与其哈希不符（实际 %2），文件可能被改动或损坏。")
+                         Tr::tr("证据文件 %1 的内容与其哈希不符（实际 %2），文件可能被改动或损坏。")
                              .arg(sha256, actual));
     return {};
 }

@@ -120,7 +120,7 @@ Result<QList<Evidence>> EvidenceRepository::add(const QList<NewEvidence> &items)
             e.taskId = 0; // one owner: the job, or (task-level card) the task
         if ((e.jobId == 0 && e.taskId == 0) || e.cardId.isEmpty()) {
             cleanup();
-            return badInput(tr("证据缺少工单或卡片编号。"));
+            return badInput(Tr::tr("证据缺少工单或卡片编号。"));
         }
         if (!item.data.isEmpty() || !item.sourcePath.isEmpty()) {
             auto blob = item.data.isEmpty() ? m_files.writeFile(item.sourcePath)
@@ -172,7 +172,7 @@ Result<QList<Evidence>> EvidenceRepository::add(const QList<NewEvidence> &items)
         auto supQ = m_db.prepare(QStringLiteral(
             "SELECT ifnull(job_id, 0), ifnull(task_id, 0) FROM evidence WHERE uuid = ?"));
         if (!jobQ || !taskQ || !lastQ || !lastTaskQ || !ins || !supQ)
-            return fail(m_db.lastError(tr("保存证据")));
+            return fail(m_db.lastError(Tr::tr("保存证据")));
         for (int i = 0; i < records.size(); ++i) {
             Evidence &e = records[i];
             const QString supersedes = items.at(i).supersedes;
@@ -182,17 +182,17 @@ Result<QList<Evidence>> EvidenceRepository::add(const QList<NewEvidence> &items)
             ownerQ.bindInt(1, taskOwned ? e.taskId : e.jobId);
             if (!ownerQ.step())
                 return fail(badInput(taskOwned
-                                         ? tr("证据所属的任务 %1 不存在。").arg(e.taskId)
-                                         : tr("证据所属的工单 %1 不存在。").arg(e.jobId)));
+                                         ? Tr::tr("证据所属的任务 %1 不存在。").arg(e.taskId)
+                                         : Tr::tr("证据所属的工单 %1 不存在。").arg(e.jobId)));
             const QString ownerUuid = ownerQ.text(0);
             if (!supersedes.isEmpty()) {
                 supQ.value().reset();
                 supQ.value().bindText(1, supersedes);
                 if (!supQ.value().step() || supQ.value().integer(0) != e.jobId
                     || supQ.value().integer(1) != e.taskId)
-                    return fail(badInput(tr("要重拍替换的证据 %1 不存在或不属于该工单。").arg(supersedes)));
+                    return fail(badInput(Tr::tr("要重拍替换的证据 %1 不存在或不属于该工单。").arg(supersedes)));
                 if (!this->supersededBy(supersedes).isEmpty())
-                    return fail(badInput(tr("证据 %1 已被重拍替换过，请替换最新的那一份。").arg(supersedes)));
+                    return fail(badInput(Tr::tr("证据 %1 已被重拍替换过，请替换最新的那一份。").arg(supersedes)));
             }
             Statement &chainQ = taskOwned ? lastTaskQ.value() : lastQ.value();
             chainQ.reset();
@@ -302,7 +302,7 @@ Result<Evidence> EvidenceRepository::byUuid(const QString &uuid)
         return st.error();
     st.value().bindText(1, uuid);
     if (!st.value().step())
-        return notFound(tr("找不到该证据（%1）。").arg(uuid));
+        return notFound(Tr::tr("找不到该证据（%1）。").arg(uuid));
     return evidenceFrom(st.value());
 }
 
@@ -358,7 +358,7 @@ ChainReport EvidenceRepository::verifyChainOf(const QString &ownerColumn, RowId 
         if (storedPrev != prev || stored != expected) {
             report.ok = false;
             report.brokenUuid = e.uuid;
-            report.message = tr("工单 %1 的第 %2 条证据（%3，卡片 %4）与哈希链不符：记录被改动、删除或插入过。")
+            report.message = Tr::tr("工单 %1 的第 %2 条证据（%3，卡片 %4）与哈希链不符：记录被改动、删除或插入过。")
                                  .arg(jobId).arg(report.rows).arg(e.uuid, e.cardId);
             return report;
         }

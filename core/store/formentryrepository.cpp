@@ -72,9 +72,9 @@ QJsonObject FormEntryRepository::toJson(const FormEntries &e)
 Result<void> FormEntryRepository::checkKey(int form, const FormOwner &owner)
 {
     if (form < 1 || form > 31)
-        return badInput(tr("附录编号 %1 无效：应为 1 到 31。").arg(form));
+        return badInput(Tr::tr("附录编号 %1 无效：应为 1 到 31。").arg(form));
     if (!owner.isValid())
-        return badInput(tr("表单填写内容须属于某个工单或任务，请从工单或任务打开附录 %1。").arg(form));
+        return badInput(Tr::tr("表单填写内容须属于某个工单或任务，请从工单或任务打开附录 %1。").arg(form));
     return {};
 }
 
@@ -114,9 +114,9 @@ Result<FormEntries> FormEntryRepository::save(int form, const FormOwner &owner,
     static const QRegularExpression keyPattern(QStringLiteral("^[a-z0-9_]{1,64}$"));
     for (auto it = entries.begin(); it != entries.end(); ++it) {
         if (!keyPattern.match(it.key()).hasMatch())
-            return badInput(tr("附录 %1 的字段名“%2”无效（只能是小写字母、数字和下划线）。").arg(form).arg(it.key()));
+            return badInput(Tr::tr("附录 %1 的字段名“%2”无效（只能是小写字母、数字和下划线）。").arg(form).arg(it.key()));
         if (it.value().size() > kMaxValueLength)
-            return badInput(tr("附录 %1 的字段“%2”内容过长（%3 字，最多 %4 字），请精简后再保存。")
+            return badInput(Tr::tr("附录 %1 的字段“%2”内容过长（%3 字，最多 %4 字），请精简后再保存。")
                                 .arg(form).arg(it.key()).arg(it.value().size()).arg(kMaxValueLength));
     }
     Transaction tx(m_db);
@@ -132,8 +132,8 @@ Result<FormEntries> FormEntryRepository::save(int form, const FormOwner &owner,
         return ownerRow.value().failed()
             ? ownerRow.value().error()
             : badInput(owner.kind == FormOwner::Kind::Job
-                           ? tr("找不到工单 %1，附录 %2 的填写内容无法保存。请重新同步任务后再试。").arg(owner.uuid).arg(form)
-                           : tr("找不到任务 %1，附录 %2 的填写内容无法保存。请重新同步任务后再试。").arg(owner.uuid).arg(form));
+                           ? Tr::tr("找不到工单 %1，附录 %2 的填写内容无法保存。请重新同步任务后再试。").arg(owner.uuid).arg(form)
+                           : Tr::tr("找不到任务 %1，附录 %2 的填写内容无法保存。请重新同步任务后再试。").arg(owner.uuid).arg(form));
     auto old = load(form, owner);
     if (!old)
         return old.error();

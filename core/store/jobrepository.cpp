@@ -107,7 +107,7 @@ Result<Job> jobWhere(Database &db, const QString &where, const QVariant &value)
         return st.error();
     st.value().bind(1, value);
     if (!st.value().step())
-        return notFound(tr("找不到该工单（%1）。").arg(value.toString()));
+        return notFound(Tr::tr("找不到该工单（%1）。").arg(value.toString()));
     return rows::jobFrom(st.value(), 0);
 }
 } // namespace
@@ -161,7 +161,7 @@ Result<Job> JobRepository::update(const Job &in)
         return refs.error();
     refs.value().bindInt(1, job.id);
     if (!refs.value().step())
-        return notFound(tr("工单 %1 缺少任务或客户。").arg(job.id));
+        return notFound(Tr::tr("工单 %1 缺少任务或客户。").arg(job.id));
     if (auto r = m_outbox.append(QStringLiteral("job"), job.uuid, job.version,
                                  QStringLiteral("upsert"),
                                  json::fromJob(job, refs.value().text(0), refs.value().text(1)));
@@ -200,7 +200,7 @@ Result<Job> JobRepository::recordBranch(RowId jobId, const QString &decisionId,
                                         const QString &choice, const QString &reason)
 {
     if (decisionId.isEmpty() || choice.isEmpty())
-        return badInput(tr("分支记录缺少决策点或选择。"));
+        return badInput(Tr::tr("分支记录缺少决策点或选择。"));
     auto job = byId(jobId);
     if (!job)
         return job;
@@ -224,7 +224,7 @@ Result<StepRecord> JobRepository::setStep(RowId jobId, const QString &cardId, in
                                           bool done, const QString &userUuid)
 {
     if (cardId.isEmpty() || stepIndex < 0)
-        return badInput(tr("步骤记录缺少卡片编号或步骤序号。"));
+        return badInput(Tr::tr("步骤记录缺少卡片编号或步骤序号。"));
     auto job = byId(jobId);
     if (!job)
         return job.error();

@@ -67,9 +67,9 @@ Result<int> MismatchRepository::importPurchases(const QList<PurchaseRecord> &rec
 {
     for (const PurchaseRecord &p : records) {
         if (p.accountNo.trimmed().isEmpty())
-            return badInput(tr("购电记录缺少户号。"));
+            return badInput(Tr::tr("购电记录缺少户号。"));
         if (p.cumulativeKwh < 0 || p.purchaseCount < 0)
-            return badInput(tr("户号 %1 的累计购电量或购电次数为负数，请核对原始数据。").arg(p.accountNo));
+            return badInput(Tr::tr("户号 %1 的累计购电量或购电次数为负数，请核对原始数据。").arg(p.accountNo));
     }
     Transaction tx(m_db);
     if (!tx.ok())
@@ -131,7 +131,7 @@ Result<MismatchInfo> MismatchRepository::save(const MismatchInfo &in)
         return cust.error();
     cust.value().bindInt(1, in.customerId);
     if (!cust.value().step())
-        return badInput(tr("客户 %1 不存在。").arg(in.customerId));
+        return badInput(Tr::tr("客户 %1 不存在。").arg(in.customerId));
     const QString customerUuid = cust.value().text(0);
     MismatchInfo m = in;
     m.updatedAt = json::parseTime(json::isoTime(now()));

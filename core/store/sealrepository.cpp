@@ -35,7 +35,7 @@ Result<Seal> SealRepository::addFor(RowId jobId, RowId taskId, const QString &po
     s.position = position.trimmed();
     s.number = number.trimmed();
     if (s.position.isEmpty() || s.number.isEmpty())
-        return badInput(tr("请填写封印位置和封印编号。"));
+        return badInput(Tr::tr("请填写封印位置和封印编号。"));
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
@@ -45,8 +45,8 @@ Result<Seal> SealRepository::addFor(RowId jobId, RowId taskId, const QString &po
         return job.error();
     job.value().bindInt(1, taskId != 0 ? taskId : jobId);
     if (!job.value().step())
-        return badInput(taskId != 0 ? tr("封印所属的任务 %1 不存在。").arg(taskId)
-                                    : tr("封印所属的工单 %1 不存在。").arg(jobId));
+        return badInput(taskId != 0 ? Tr::tr("封印所属的任务 %1 不存在。").arg(taskId)
+                                    : Tr::tr("封印所属的工单 %1 不存在。").arg(jobId));
     const QString ownerUuid = job.value().text(0);
     auto dup = m_db.prepare(QStringLiteral(
         "SELECT c.account_no, c.name, t.name FROM seals s LEFT JOIN jobs j ON j.id = s.job_id "
@@ -58,11 +58,11 @@ Result<Seal> SealRepository::addFor(RowId jobId, RowId taskId, const QString &po
     const bool taken = dup.value().step();
     if (taken && dup.value().isNull(0))
         return makeError(QStringLiteral("store.duplicate"),
-                         tr("封印编号 %1 已登记在任务“%2”的集中器上。请核对封印上的编号后重新输入。")
+                         Tr::tr("封印编号 %1 已登记在任务“%2”的集中器上。请核对封印上的编号后重新输入。")
                              .arg(s.number, dup.value().text(2)));
     if (taken)
         return makeError(QStringLiteral("store.duplicate"),
-                         tr("封印编号 %1 已登记在户号 %2（%3）上。请核对封印上的编号后重新输入。")
+                         Tr::tr("封印编号 %1 已登记在户号 %2（%3）上。请核对封印上的编号后重新输入。")
                              .arg(s.number, dup.value().text(0), dup.value().text(1)));
     s.uuid = newUuid();
     s.at = json::parseTime(json::isoTime(now()));
@@ -102,7 +102,7 @@ Result<void> SealRepository::remove(const QString &uuid)
         return find.error();
     find.value().bindText(1, uuid);
     if (!find.value().step())
-        return notFound(tr("找不到该封印记录，可能已被删除。"));
+        return notFound(Tr::tr("找不到该封印记录，可能已被删除。"));
     Seal s;
     s.uuid = uuid;
     s.jobId = find.value().integer(0);

@@ -62,7 +62,7 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions &options)
                             .absolutePath();
     if (!QDir().mkpath(dir))
         return makeError(QStringLiteral("store.open_failed"),
-                         tr("无法创建数据目录 %1。请检查路径和权限，或用 --data 指定其他目录。").arg(dir));
+                         Tr::tr("无法创建数据目录 %1。请检查路径和权限，或用 --data 指定其他目录。").arg(dir));
 
     // Every open store holds a shared lock; only a store that is alone may sweep evidence
     // (another process could be between writing a file and committing its row).

@@ -19,10 +19,13 @@ inline QDateTime now()
     return QDateTime::currentDateTimeUtc();
 }
 
-inline QString tr(const char *text)
+// Translation context of the repositories' messages: call Tr::tr("…") so lupdate files the text
+// under ms::Store, the context used at run time (a free tr() helper would land under the caller's
+// class or namespace, where the translator never looks).
+struct Tr
 {
-    return QCoreApplication::translate("ms::Store", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ms::Store)
+};
 
 inline Error badInput(const QString &message)
 {

@@ -100,14 +100,14 @@ Result<TaskImportResult> TaskRepository::importTask(const Task &taskIn,
                                                     Origin origin)
 {
     if (taskIn.name.trimmed().isEmpty())
-        return badInput(tr("任务名称不能为空。"));
+        return badInput(Tr::tr("任务名称不能为空。"));
     QSet<QString> accounts;
     for (int i = 0; i < customers.size(); ++i) {
         const QString acc = customers.at(i).accountNo.trimmed();
         if (acc.isEmpty())
-            return badInput(tr("第 %1 个客户没有户号，请补上户号再导入。").arg(i + 1));
+            return badInput(Tr::tr("第 %1 个客户没有户号，请补上户号再导入。").arg(i + 1));
         if (accounts.contains(acc))
-            return badInput(tr("户号 %1 在导入的客户中出现了两次，请删去重复的一行。").arg(acc));
+            return badInput(Tr::tr("户号 %1 在导入的客户中出现了两次，请删去重复的一行。").arg(acc));
         accounts.insert(acc);
     }
     const bool local = origin == Origin::Local;
@@ -247,7 +247,7 @@ Result<Task> TaskRepository::byId(RowId id)
         return st.error();
     st.value().bindInt(1, id);
     if (!st.value().step())
-        return notFound(tr("找不到编号为 %1 的任务。").arg(id));
+        return notFound(Tr::tr("找不到编号为 %1 的任务。").arg(id));
     return taskFrom(st.value());
 }
 
@@ -258,7 +258,7 @@ Result<Task> TaskRepository::byUuid(const QString &uuid)
         return st.error();
     st.value().bindText(1, uuid);
     if (!st.value().step())
-        return notFound(tr("找不到该任务（%1）。").arg(uuid));
+        return notFound(Tr::tr("找不到该任务（%1）。").arg(uuid));
     return taskFrom(st.value());
 }
 
@@ -286,7 +286,7 @@ Result<Customer> customerWhere(Database &db, const QString &where, const QVarian
         return st.error();
     st.value().bind(1, value);
     if (!st.value().step())
-        return notFound(tr("找不到该客户（%1）。").arg(value.toString()));
+        return notFound(Tr::tr("找不到该客户（%1）。").arg(value.toString()));
     return rows::customerFrom(st.value(), 0);
 }
 } // namespace
@@ -312,7 +312,7 @@ Result<Customer> TaskRepository::updateCustomer(const Customer &in)
     if (!old)
         return old.error();
     if (in.accountNo.trimmed().isEmpty())
-        return badInput(tr("户号不能为空。"));
+        return badInput(Tr::tr("户号不能为空。"));
     auto task = byId(old->taskId);
     if (!task)
         return task.error();
@@ -327,7 +327,7 @@ Result<Customer> TaskRepository::updateCustomer(const Customer &in)
     if (auto r = writeCustomer(m_db, c); !r) {
         if (r.error().code == QLatin1String("store.constraint"))
             return makeError(QStringLiteral("store.duplicate"),
-                             tr("户号 %1 在本任务中已存在。").arg(c.accountNo));
+                             Tr::tr("户号 %1 在本任务中已存在。").arg(c.accountNo));
         return r.error();
     }
     if (auto r = m_outbox.append(QStringLiteral("customer"), c.uuid, c.version,

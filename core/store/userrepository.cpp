@@ -50,7 +50,7 @@ Result<void> checkPin(const QString &pin)
 {
     static const QRegularExpression digits(QStringLiteral("^\\d{4,8}$"));
     if (!digits.match(pin).hasMatch())
-        return badInput(tr("PIN 码须为 4 到 8 位数字。"));
+        return badInput(Tr::tr("PIN 码须为 4 到 8 位数字。"));
     return {};
 }
 
@@ -81,7 +81,7 @@ Result<User> UserRepository::add(const QString &name, const QStringList &roles, 
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
-        return badInput(tr("请填写用户姓名。"));
+        return badInput(Tr::tr("请填写用户姓名。"));
     if (auto r = checkPin(pin); !r)
         return r.error();
     User u;
@@ -105,7 +105,7 @@ Result<User> UserRepository::add(const QString &name, const QStringList &roles, 
     if (auto r = st.value().run(); !r) {
         if (r.error().code == QLatin1String("store.constraint"))
             return makeError(QStringLiteral("store.duplicate"),
-                             tr("已有名为“%1”的用户，请换一个姓名（例如加上工号）。").arg(u.name));
+                             Tr::tr("已有名为“%1”的用户，请换一个姓名（例如加上工号）。").arg(u.name));
         return r.error();
     }
     u.id = m_db.lastInsertId();
@@ -137,7 +137,7 @@ Result<User> UserRepository::byUuid(const QString &uuid)
         return st.error();
     st.value().bindText(1, uuid);
     if (!st.value().step())
-        return notFound(tr("找不到该用户，可能已在其他设备上被移除。"));
+        return notFound(Tr::tr("找不到该用户，可能已在其他设备上被移除。"));
     return userFrom(st.value());
 }
 
@@ -147,7 +147,7 @@ Result<User> UserRepository::verifyPin(const QString &userUuid, const QString &p
     if (!user)
         return user.error();
     if (!constantTimeEqual(derive(pin, user->pinSalt), user->pinHash))
-        return makeError(QStringLiteral("store.wrong_pin"), tr("PIN 码不正确，请重新输入。"));
+        return makeError(QStringLiteral("store.wrong_pin"), Tr::tr("PIN 码不正确，请重新输入。"));
     return user;
 }
 

@@ -8,7 +8,12 @@
 namespace ms::sync {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("ms::sync::Wire", text); }
+// lupdate files Tr::tr() under this context; a free tr() helper would file them under the
+// enclosing namespace or class, where the translator never looks.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ms::sync::Wire)
+};
 
 Error bad(const QString &where, const QString &what)
 {
@@ -21,10 +26,10 @@ Result<QJsonObject> parseObject(const QByteArray &body, const QString &what)
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (pe.error != QJsonParseError::NoError)
         return makeError(QStringLiteral("sync.malformed_json"),
-                         tr("%1 不是有效的 JSON（第 %2 字节：%3）")
+                         Tr::tr("%1 不是有效的 JSON（第 %2 字节：%3）")
                              .arg(what).arg(pe.offset).arg(pe.errorString()));
     if (!doc.isObject())
-        return makeError(QStringLiteral("sync.malformed_json"), tr("%1 应为 JSON 对象").arg(what));
+        return makeError(QStringLiteral("sync.malformed_json"), Tr::tr("%1 应为 JSON 对象").arg(what));
     return doc.object();
 }
 
@@ -69,7 +74,7 @@ Result<OutboxEntry> outboxEntryFromJson(const QJsonObject &o, const QString &whe
     const auto need = [&](const char *key, QJsonValue::Type type) -> std::optional<Error> {
         const QJsonValue v = o.value(QLatin1String(key));
         if (v.type() != type)
-            return bad(where + QLatin1Char('.') + QLatin1String(key), tr("缺少或类型不对"));
+            return bad(where + QLatin1Char('.') + QLatin1String(key), Tr::tr("缺少或类型不对"));
         return std::nullopt;
     };
     for (auto [key, type] : {std::pair{"seq", QJsonValue::Double}, {"entity", QJsonValue::String},
@@ -85,11 +90,11 @@ Result<OutboxEntry> outboxEntryFromJson(const QJsonObject &o, const QString &whe
     e.payload = o.value(QStringLiteral("payload")).toObject();
     const QJsonValue blobs = o.value(QStringLiteral("blobs"));
     if (!blobs.isUndefined() && !blobs.isArray())
-        return bad(where + QStringLiteral(".blobs"), tr("应为字符串数组"));
+        return bad(where + QStringLiteral(".blobs"), Tr::tr("应为字符串数组"));
     const QJsonArray arr = blobs.toArray();
     for (qsizetype i = 0; i < arr.size(); ++i) {
         if (!arr.at(i).isString())
-            return bad(QStringLiteral("%1.blobs[%2]").arg(where).arg(i), tr("应为 SHA-256 字符串"));
+            return bad(QStringLiteral("%1.blobs[%2]").arg(where).arg(i), Tr::tr("应为 SHA-256 字符串"));
         e.blobs << arr.at(i).toString();
     }
     e.createdAt = QDateTime::fromString(str(o, "created_at"), Qt::ISODateWithMs);
@@ -106,22 +111,22 @@ QByteArray encodePushBatch(const QList<OutboxEntry> &records)
 
 Result<QList<OutboxEntry>> decodePushBatch(const QByteArray &body)
 {
-    auto obj = parseObject(body, tr("记录批次"));
+    auto obj = parseObject(body, Tr::tr("记录批次"));
     if (!obj)
         return obj.error();
     const QJsonValue v = obj->value(QStringLiteral("records"));
     if (!v.isArray())
-        return bad(QStringLiteral("records"), tr("缺少记录数组"));
+        return bad(QStringLiteral("records"), Tr::tr("缺少记录数组"));
     const QJsonArray arr = v.toArray();
     if (arr.size() > kMaxBatchRecords)
         return makeError(QStringLiteral("sync.batch_too_large"),
-                         tr("一批最多 %1 条记录，收到 %2 条；请分批发送。")
+                         Tr::tr("一批最多 %1 条记录，收到 %2 条；请分批发送。")
                              .arg(kMaxBatchRecords).arg(arr.size()));
     QList<OutboxEntry> out;
     for (qsizetype i = 0; i < arr.size(); ++i) {
         const QString where = QStringLiteral("records[%1]").arg(i);
         if (!arr.at(i).isObject())
-            return bad(where, tr("应为对象"));
+            return bad(where, Tr::tr("应为对象"));
         auto e = outboxEntryFromJson(arr.at(i).toObject(), where);
         if (!e)
             return e.error();
@@ -149,7 +154,7 @@ QByteArray encodePushResults(const QList<office::PushResult> &results)
 
 Result<QList<office::PushResult>> decodePushResults(const QByteArray &body)
 {
-    auto obj = parseObject(body, tr("服务器应答"));
+    auto obj = parseObject(body, Tr::tr("服务器应答"));
     if (!obj)
         return obj.error();
     QList<office::PushResult> out;
@@ -158,7 +163,7 @@ Result<QList<office::PushResult>> decodePushResults(const QByteArray &body)
         const QJsonObject o = arr.at(i).toObject();
         const auto status = office::pushStatusFromKey(str(o, "status"));
         if (!status)
-            return bad(QStringLiteral("results[%1].status").arg(i), tr("未知状态"));
+            return bad(QStringLiteral("results[%1].status").arg(i), Tr::tr("未知状态"));
         out << office::PushResult{o.value(QStringLiteral("seq")).toInteger(), str(o, "uuid"),
                                   o.value(QStringLiteral("version")).toInt(), *status,
                                   str(o, "code"), str(o, "reason")};
@@ -188,7 +193,7 @@ Result<Task> taskFromJson(const QJsonObject &o)
     t.code = str(o, "code");
     t.name = str(o, "name");
     if (t.uuid.isEmpty() || t.name.isEmpty())
-        return bad(QStringLiteral("task"), tr("任务缺少 uuid 或名称"));
+        return bad(QStringLiteral("task"), Tr::tr("任务缺少 uuid 或名称"));
     t.areaName = str(o, "area_name");
     t.areaCode = str(o, "area_code");
     t.address = str(o, "address");
@@ -229,7 +234,7 @@ Result<PulledCustomer> customerFromJson(const QJsonObject &o)
     c.uuid = str(o, "uuid");
     c.accountNo = str(o, "account_no");
     if (c.uuid.isEmpty() || p.taskUuid.isEmpty() || c.accountNo.isEmpty())
-        return bad(QStringLiteral("customer"), tr("客户缺少 uuid、task_uuid 或户号"));
+        return bad(QStringLiteral("customer"), Tr::tr("客户缺少 uuid、task_uuid 或户号"));
     c.name = str(o, "name");
     c.address = str(o, "address");
     c.phone = str(o, "phone");
@@ -260,7 +265,7 @@ QByteArray encodeAssignmentPage(const office::AssignmentPage &page, const QStrin
 
 Result<PulledAssignments> decodeAssignmentPage(const QByteArray &body)
 {
-    auto obj = parseObject(body, tr("任务分配"));
+    auto obj = parseObject(body, Tr::tr("任务分配"));
     if (!obj)
         return obj.error();
     PulledAssignments out;
@@ -291,11 +296,11 @@ QByteArray encodeBlobState(const QString &sha256, const office::BlobState &state
 
 Result<office::BlobState> decodeBlobState(const QByteArray &body)
 {
-    auto obj = parseObject(body, tr("文件状态"));
+    auto obj = parseObject(body, Tr::tr("文件状态"));
     if (!obj)
         return obj.error();
     if (!obj->value(QStringLiteral("offset")).isDouble())
-        return bad(QStringLiteral("offset"), tr("缺少偏移量"));
+        return bad(QStringLiteral("offset"), Tr::tr("缺少偏移量"));
     return office::BlobState{obj->value(QStringLiteral("offset")).toInteger(),
                              obj->value(QStringLiteral("complete")).toBool()};
 }
@@ -307,20 +312,20 @@ QByteArray encodeBlobStateQuery(const QStringList &sha256s)
 
 Result<QStringList> decodeBlobStateQuery(const QByteArray &body)
 {
-    auto obj = parseObject(body, tr("文件状态查询"));
+    auto obj = parseObject(body, Tr::tr("文件状态查询"));
     if (!obj)
         return obj.error();
     const QJsonValue list = obj->value(QStringLiteral("sha256"));
     if (!list.isArray())
-        return bad(QStringLiteral("sha256"), tr("应为 SHA-256 数组"));
+        return bad(QStringLiteral("sha256"), Tr::tr("应为 SHA-256 数组"));
     const QJsonArray array = list.toArray();
     if (array.size() > kMaxStateQuery)
-        return bad(QStringLiteral("sha256"), tr("一次最多查询 %1 个文件，收到 %2 个").arg(kMaxStateQuery).arg(array.size()));
+        return bad(QStringLiteral("sha256"), Tr::tr("一次最多查询 %1 个文件，收到 %2 个").arg(kMaxStateQuery).arg(array.size()));
     QStringList out;
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString sha = array.at(i).toString();
         if (!office::isSha256Hex(sha))
-            return bad(QStringLiteral("sha256[%1]").arg(i), tr("不是 64 位小写十六进制 SHA-256"));
+            return bad(QStringLiteral("sha256[%1]").arg(i), Tr::tr("不是 64 位小写十六进制 SHA-256"));
         out << sha;
     }
     return out;
@@ -338,11 +343,11 @@ QByteArray encodeBlobStates(const QList<QPair<QString, office::BlobState>> &stat
 
 Result<QHash<QString, office::BlobState>> decodeBlobStates(const QByteArray &body)
 {
-    auto obj = parseObject(body, tr("文件状态"));
+    auto obj = parseObject(body, Tr::tr("文件状态"));
     if (!obj)
         return obj.error();
     if (!obj->value(QStringLiteral("blobs")).isArray())
-        return bad(QStringLiteral("blobs"), tr("应为数组"));
+        return bad(QStringLiteral("blobs"), Tr::tr("应为数组"));
     QHash<QString, office::BlobState> out;
     const QJsonArray blobs = obj->value(QStringLiteral("blobs")).toArray();
     for (qsizetype i = 0; i < blobs.size(); ++i) {
@@ -350,7 +355,7 @@ Result<QHash<QString, office::BlobState>> decodeBlobStates(const QByteArray &bod
         const QString sha = b.value(QStringLiteral("sha256")).toString();
         const QJsonValue offset = b.value(QStringLiteral("offset"));
         if (!office::isSha256Hex(sha) || !offset.isDouble() || offset.toInteger() < 0)
-            return bad(QStringLiteral("blobs[%1]").arg(i), tr("缺少 sha256 或有效的 offset"));
+            return bad(QStringLiteral("blobs[%1]").arg(i), Tr::tr("缺少 sha256 或有效的 offset"));
         out.insert(sha, office::BlobState{offset.toInteger(), b.value(QStringLiteral("complete")).toBool()});
     }
     return out;
@@ -369,7 +374,7 @@ Error decodeError(const QByteArray &body, int httpStatus)
     if (!e.isEmpty())
         return makeError(str(e, "code"), str(e, "message"));
     return makeError(QStringLiteral("sync.http_%1").arg(httpStatus),
-                     tr("办公室服务器返回 HTTP %1").arg(httpStatus));
+                     Tr::tr("办公室服务器返回 HTTP %1").arg(httpStatus));
 }
 
 } // namespace ms::sync

@@ -53,150 +53,42 @@
     </message>
 </context>
 <context>
-    <name>ms</name>
+    <name>meterswapctl</name>
     <message>
-        <source>列“%1”出现了两次，请删去一列。</source>
-        <translation>Column &quot;%1&quot; appears twice. Delete one of them.</translation>
+        <source>只支持 &quot;meter read&quot;</source>
+        <translation>Only &quot;meter read&quot; is supported</translation>
     </message>
     <message>
-        <source>不认识的列名“%1”。可用的列名见 docs/csv-import.md。</source>
-        <translation>Unknown column name &quot;%1&quot;. See docs/csv-import.md for the column names.</translation>
+        <source>未知参数或缺少取值：%1</source>
+        <translation>Unknown argument or missing value: %1</translation>
     </message>
     <message>
-        <source>缺少必填列“%1”（%2）。</source>
-        <translation>Required column &quot;%1&quot; (%2) is missing.</translation>
+        <source>未知参数：%1</source>
+        <translation>Unknown argument: %1</translation>
     </message>
     <message>
-        <source>这一行不是 UTF-8 编码（文件可能是 GBK/ANSI）。请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”后再导入。</source>
-        <translation>This row is not UTF-8 (the file may be GBK/ANSI). In Excel, use &quot;Save As&quot; &gt; &quot;CSV UTF-8 (Comma delimited)&quot; and import again.</translation>
+        <source>%1 的取值 &quot;%2&quot; 无效</source>
+        <translation>Invalid value &quot;%2&quot; for %1</translation>
     </message>
     <message>
-        <source>文件是空的：第一行应是列名，下面每行一户。</source>
-        <translation>The file is empty: the first row must be the column names, then one customer per row.</translation>
+        <source>必须用 --port 指定串口（如 /dev/ttyUSB0）</source>
+        <translation>Give the serial port with --port (e.g. /dev/ttyUSB0)</translation>
     </message>
     <message>
-        <source>第 %1 行的引号没有闭合：以 &quot; 开始的字段必须以 &quot; 结束。</source>
-        <translation>The quotes in row %1 are not closed: a field that starts with &quot; must end with &quot;.</translation>
+        <source>--protocol 必须是 dlt645-2007、dlt645-1997 或 dlt698.45，而不是 &quot;%1&quot;</source>
+        <translation>--protocol must be dlt645-2007, dlt645-1997 or dlt698.45, not &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>户号不能为空。</source>
-        <translation>Account number must not be empty.</translation>
+        <source>--address 必须是 12 位通信地址（如 201000000012），而不是 &quot;%1&quot;</source>
+        <translation>--address must be a 12-digit comm. address (e.g. 201000000012), not &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>户号 %1 与第 %2 行重复。</source>
-        <translation>Account number %1 repeats row %2.</translation>
+        <source>%1 的取值 &quot;%2&quot; 无效（波特率 300–115200，延时 0–10000 ms，比例 0–1）</source>
+        <translation>Invalid value &quot;%2&quot; for %1 (baud 300–115200, delay 0–10000 ms, ratio 0–1)</translation>
     </message>
     <message>
-        <source>户名不能为空。</source>
-        <translation>Customer name must not be empty.</translation>
-    </message>
-    <message>
-        <source>电话“%1”不是有效号码（只能有数字、空格、+ 和 -）。</source>
-        <translation>Phone &quot;%1&quot; is not a valid number (digits, spaces, + and - only).</translation>
-    </message>
-    <message>
-        <source>付费方式“%1”应为“预付费”或“后付费”。</source>
-        <translation>Payment type &quot;%1&quot; must be &quot;预付费&quot; (prepaid) or &quot;后付费&quot; (postpaid).</translation>
-    </message>
-    <message>
-        <source>旧表资产编号</source>
-        <translation>Old meter asset number</translation>
-    </message>
-    <message>
-        <source>旧表通信地址</source>
-        <translation>Old meter comm. address</translation>
-    </message>
-    <message>
-        <source>规约“%1”应为 dlt645-2007、dlt645-1997 或 dlt698.45。</source>
-        <translation>Protocol &quot;%1&quot; must be dlt645-2007, dlt645-1997 or dlt698.45.</translation>
-    </message>
-    <message>
-        <source>新表资产编号</source>
-        <translation>New meter asset number</translation>
-    </message>
-    <message>
-        <source>新表通信地址</source>
-        <translation>New meter comm. address</translation>
-    </message>
-    <message>
-        <source>上次抄见示数</source>
-        <translation>Last billed reading</translation>
-    </message>
-    <message>
-        <source>机电不符“%1”应为“是”或“否”。</source>
-        <translation>Meter/register mismatch &quot;%1&quot; must be &quot;是&quot; (yes) or &quot;否&quot; (no).</translation>
-    </message>
-    <message>
-        <source>这一行的字段比列名多（%1 个，列名 %2 个）；含逗号的内容请用英文双引号括起来。</source>
-        <translation>This row has more fields than column names (%1 fields, %2 columns). Put text that contains commas in double quotes.</translation>
-    </message>
-    <message>
-        <source>文件只有列名，没有客户。</source>
-        <translation>The file has only column names and no customers.</translation>
-    </message>
-    <message>
-        <source>累计购电量</source>
-        <translation>Total energy purchased</translation>
-    </message>
-    <message>
-        <source>累计购电量不能为空。</source>
-        <translation>Total energy purchased must not be empty.</translation>
-    </message>
-    <message>
-        <source>日期“%1”应写成 2026-11-05 的形式。</source>
-        <translation>Date &quot;%1&quot; must be written like 2026-11-05.</translation>
-    </message>
-    <message>
-        <source>购电次数“%1”应为非负整数。</source>
-        <translation>Purchase count &quot;%1&quot; must be a whole number, 0 or more.</translation>
-    </message>
-    <message>
-        <source>无法打开文件 %1：%2</source>
-        <translation>Cannot open file %1: %2</translation>
-    </message>
-    <message>
-        <source>存储空间已满，%1未能保存，之前的数据都还在。请删除不需要的文件或同步后清理空间，再重试。</source>
-        <translation>Storage is full, so %1 was not saved. All earlier data is still there. Delete files you do not need or sync and free up space, then try again.</translation>
-    </message>
-    <message>
-        <source>数据库正被其他程序使用，%1未能保存。请稍候再试。</source>
-        <translation>The database is in use by another program, so %1 was not saved. Please try again shortly.</translation>
-    </message>
-    <message>
-        <source>%1未能保存：数据不符合约束（%2）。</source>
-        <translation>%1 was not saved: the data breaks a constraint (%2).</translation>
-    </message>
-    <message>
-        <source>数据库文件已损坏，%1未能完成（%2）。请重启程序，损坏的文件会被移到一旁保存。</source>
-        <translation>The database file is damaged, so %1 did not complete (%2). Restart the app; the damaged file will be set aside and kept.</translation>
-    </message>
-    <message>
-        <source>%1失败：%2</source>
-        <translation>%1 failed: %2</translation>
-    </message>
-    <message>
-        <source>文件不是数据库（文件头不对）</source>
-        <translation>The file is not a database (wrong file header)</translation>
-    </message>
-    <message>
-        <source>存储空间已满，%1未能保存，之前的数据都还在。请清理空间（例如先同步再删除旧照片）后重试。</source>
-        <translation>Storage is full, so %1 was not saved. All earlier data is still there. Free up space (e.g. sync, then delete old photos) and try again.</translation>
-    </message>
-    <message>
-        <source>%1未能保存：%2</source>
-        <translation>%1 was not saved: %2</translation>
-    </message>
-    <message>
-        <source>找不到该工单（%1）。</source>
-        <translation>Job not found (%1).</translation>
-    </message>
-    <message>
-        <source>找不到该客户（%1）。</source>
-        <translation>Customer not found (%1).</translation>
-    </message>
-    <message>
-        <source>PIN 码须为 4 到 8 位数字。</source>
-        <translation>The PIN must be 4 to 8 digits.</translation>
+        <source>必须给出 --protocol、--address 和 --link</source>
+        <translation>--protocol, --address and --link are required</translation>
     </message>
 </context>
 <context>
@@ -327,6 +219,10 @@
 </source>
         <translation>This card cannot be completed yet. Still missing:
 </translation>
+    </message>
+    <message>
+        <source>‹ 台区作业卡列表</source>
+        <translation>‹ Area card list</translation>
     </message>
 </context>
 <context>
@@ -747,6 +643,30 @@
         <source>事务已结束。</source>
         <translation>The transaction has already ended.</translation>
     </message>
+    <message>
+        <source>存储空间已满，%1未能保存，之前的数据都还在。请删除不需要的文件或同步后清理空间，再重试。</source>
+        <translation>Storage is full, so %1 was not saved. All earlier data is still there. Delete files you do not need or sync and free up space, then try again.</translation>
+    </message>
+    <message>
+        <source>数据库正被其他程序使用，%1未能保存。请稍候再试。</source>
+        <translation>The database is in use by another program, so %1 was not saved. Please try again shortly.</translation>
+    </message>
+    <message>
+        <source>%1未能保存：数据不符合约束（%2）。</source>
+        <translation>%1 was not saved: the data breaks a constraint (%2).</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏，%1未能完成（%2）。请重启程序，损坏的文件会被移到一旁保存。</source>
+        <translation>The database file is damaged, so %1 did not complete (%2). Restart the app; the damaged file will be set aside and kept.</translation>
+    </message>
+    <message>
+        <source>%1失败：%2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <source>文件不是数据库（文件头不对）</source>
+        <translation>The file is not a database (wrong file header)</translation>
+    </message>
 </context>
 <context>
     <name>ms::EvidenceFiles</name>
@@ -774,36 +694,13 @@
         <source>证据文件 %1 的内容与其哈希不符（实际 %2），文件可能被改动或损坏。</source>
         <translation>The content of evidence file %1 does not match its hash (actual %2); the file may have been altered or damaged.</translation>
     </message>
-</context>
-<context>
-    <name>ms::EvidenceRepository</name>
     <message>
-        <source>证据缺少工单或卡片编号。</source>
-        <translation>The evidence has no job or card number.</translation>
+        <source>存储空间已满，%1未能保存，之前的数据都还在。请清理空间（例如先同步再删除旧照片）后重试。</source>
+        <translation>Storage is full, so %1 was not saved. All earlier data is still there. Free up space (e.g. sync, then delete old photos) and try again.</translation>
     </message>
     <message>
-        <source>保存证据</source>
-        <translation>saving evidence</translation>
-    </message>
-    <message>
-        <source>证据所属的工单 %1 不存在。</source>
-        <translation>Job %1 of this evidence does not exist.</translation>
-    </message>
-    <message>
-        <source>要重拍替换的证据 %1 不存在或不属于该工单。</source>
-        <translation>Evidence %1 to be retaken does not exist or does not belong to this job.</translation>
-    </message>
-    <message>
-        <source>证据 %1 已被重拍替换过，请替换最新的那一份。</source>
-        <translation>Evidence %1 has already been retaken; replace the latest one.</translation>
-    </message>
-    <message>
-        <source>找不到该证据（%1）。</source>
-        <translation>Evidence not found (%1).</translation>
-    </message>
-    <message>
-        <source>工单 %1 的第 %2 条证据（%3，卡片 %4）与哈希链不符：记录被改动、删除或插入过。</source>
-        <translation>Evidence no. %2 of job %1 (%3, card %4) breaks the hash chain: a record was altered, deleted or inserted.</translation>
+        <source>%1未能保存：%2</source>
+        <translation>%1 was not saved: %2</translation>
     </message>
 </context>
 <context>
@@ -1008,33 +905,6 @@ Role: %3   Progress: %4/%5</translation>
     </message>
 </context>
 <context>
-    <name>ms::FormEntryRepository</name>
-    <message>
-        <source>附录编号 %1 无效：应为 1 到 31。</source>
-        <translation>Appendix number %1 is invalid: must be 1 to 31.</translation>
-    </message>
-    <message>
-        <source>表单填写内容须属于某个工单或任务，请从工单或任务打开附录 %1。</source>
-        <translation>Form entries must belong to a job or a task. Open appendix %1 from a job or a task.</translation>
-    </message>
-    <message>
-        <source>附录 %1 的字段名“%2”无效（只能是小写字母、数字和下划线）。</source>
-        <translation>Field name &quot;%2&quot; of appendix %1 is invalid (lowercase letters, digits and underscores only).</translation>
-    </message>
-    <message>
-        <source>附录 %1 的字段“%2”内容过长（%3 字，最多 %4 字），请精简后再保存。</source>
-        <translation>Field &quot;%2&quot; of appendix %1 is too long (%3 characters, at most %4). Shorten it and save again.</translation>
-    </message>
-    <message>
-        <source>找不到工单 %1，附录 %2 的填写内容无法保存。请重新同步任务后再试。</source>
-        <translation>Job %1 not found, so the entries of appendix %2 cannot be saved. Sync the task again and retry.</translation>
-    </message>
-    <message>
-        <source>找不到任务 %1，附录 %2 的填写内容无法保存。请重新同步任务后再试。</source>
-        <translation>Task %1 not found, so the entries of appendix %2 cannot be saved. Sync the task again and retry.</translation>
-    </message>
-</context>
-<context>
     <name>ms::FormFillPage</name>
     <message>
         <source>附录 %1&#x3000;%2</source>
@@ -1083,10 +953,6 @@ Role: %3   Progress: %4/%5</translation>
     <message>
         <source>打印预览 — 附录 %1</source>
         <translation>Print preview — Appendix %1</translation>
-    </message>
-    <message>
-        <source>附录%1-%2.pdf</source>
-        <translation>Appendix%1-%2.pdf</translation>
     </message>
     <message>
         <source>PDF 文件 (*.pdf)</source>
@@ -1140,6 +1006,18 @@ Role: %3   Progress: %4/%5</translation>
         <source>已保存（%1）</source>
         <translation>Saved (%1)</translation>
     </message>
+    <message>
+        <source>附录%1_%2.pdf</source>
+        <translation>Appendix%1_%2.pdf</translation>
+    </message>
+    <message>
+        <source>导出失败：%1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <source>已导出 PDF：%1</source>
+        <translation>PDF exported: %1</translation>
+    </message>
 </context>
 <context>
     <name>ms::FormLibrary</name>
@@ -1179,9 +1057,81 @@ Role: %3   Progress: %4/%5</translation>
         <source>只有宣传品和固定通知（scope static）可以不印单位和编号；记录类表单须保留表头</source>
         <translation>Only leaflets and fixed notices (scope static) may omit the organisation and number; record forms must keep the header</translation>
     </message>
+    <message>
+        <source>未知的属性（拼写错误？可用：%1）</source>
+        <translation>Unknown attribute (typo? allowed: %1)</translation>
+    </message>
+    <message>
+        <source>key 只能由小写字母、数字和下划线组成</source>
+        <translation>key may contain only lowercase letters, digits and underscores</translation>
+    </message>
+    <message>
+        <source>key“%1”在本表中重复</source>
+        <translation>key &quot;%1&quot; repeats in this form</translation>
+    </message>
+    <message>
+        <source>缺少字段名称</source>
+        <translation>Field name missing</translation>
+    </message>
+    <message>
+        <source>未知的字段类型“%1”</source>
+        <translation>Unknown field type &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>选择类字段须列出选项</source>
+        <translation>A choice field must list its options</translation>
+    </message>
+    <message>
+        <source>字段块不能为空</source>
+        <translation>A fields block must not be empty</translation>
+    </message>
+    <message>
+        <source>列须有名称和正的宽度</source>
+        <translation>A column needs a name and a positive width</translation>
+    </message>
+    <message>
+        <source>表格至少需要一列</source>
+        <translation>A table needs at least one column</translation>
+    </message>
+    <message>
+        <source>未知的行来源“%1”</source>
+        <translation>Unknown row source &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>文字块不能为空</source>
+        <translation>A text block must not be empty</translation>
+    </message>
+    <message>
+        <source>签字块至少需要一位签字人</source>
+        <translation>A signatures block needs at least one signer</translation>
+    </message>
+    <message>
+        <source>未知的块类型“%1”，应为 fields、table、text 或 signatures</source>
+        <translation>Unknown block type &quot;%1&quot;: must be fields, table, text or signatures</translation>
+    </message>
 </context>
 <context>
-    <name>ms::FormPainter</name>
+    <name>ms::FormRenderer</name>
+    <message>
+        <source>无法开始打印附录 %1：打印设备不可用。</source>
+        <translation>Cannot start printing appendix %1: the printer is not available.</translation>
+    </message>
+    <message>
+        <source>无法写入 %1：%2。请换一个有写权限的位置。</source>
+        <translation>Cannot write %1: %2. Choose a location you can write to.</translation>
+    </message>
+    <message>
+        <source>附录%1 %2</source>
+        <translation>Appendix%1 %2</translation>
+    </message>
+    <message>
+        <source>无法保存 %1：%2。请检查磁盘空间。</source>
+        <translation>Cannot save %1: %2. Check the free disk space.</translation>
+    </message>
+    <message>
+        <source>%1（续）</source>
+        <translation>%1 (cont.)</translation>
+    </message>
     <message>
         <source>单位：%1</source>
         <translation>Unit: %1</translation>
@@ -1189,10 +1139,6 @@ Role: %3   Progress: %4/%5</translation>
     <message>
         <source>编号：%1</source>
         <translation>No.: %1</translation>
-    </message>
-    <message>
-        <source>%1（续）</source>
-        <translation>%1 (cont.)</translation>
     </message>
     <message>
         <source>第 %1 页 共 %2 页</source>
@@ -1244,22 +1190,147 @@ Role: %3   Progress: %4/%5</translation>
     </message>
 </context>
 <context>
-    <name>ms::FormRenderer</name>
+    <name>ms::FormTargetPage</name>
     <message>
-        <source>无法开始打印附录 %1：打印设备不可用。</source>
-        <translation>Cannot start printing appendix %1: the printer is not available.</translation>
+        <source>‹ 返回</source>
+        <translation>‹ Back</translation>
     </message>
     <message>
-        <source>无法写入 %1：%2。请换一个有写权限的位置。</source>
-        <translation>Cannot write %1: %2. Choose a location you can write to.</translation>
+        <source>换表任务</source>
+        <translation>Replacement tasks</translation>
     </message>
     <message>
-        <source>附录%1 %2</source>
-        <translation>Appendix%1 %2</translation>
+        <source>任务编号、名称、台区或地址</source>
+        <translation>Task number, name, area or address</translation>
     </message>
     <message>
-        <source>无法保存 %1：%2。请检查磁盘空间。</source>
-        <translation>Cannot save %1: %2. Check the free disk space.</translation>
+        <source>客户（工单）</source>
+        <translation>Customers (jobs)</translation>
+    </message>
+    <message>
+        <source>户号、户名、地址或表号</source>
+        <translation>Account no., name, address or meter no.</translation>
+    </message>
+    <message>
+        <source>打开表单</source>
+        <translation>Open form</translation>
+    </message>
+    <message>
+        <source>附录 %1&#x3000;%2</source>
+        <translation>Appendix %1  %2</translation>
+    </message>
+    <message>
+        <source>此表每户一份：先选换表任务，再选客户。</source>
+        <translation>This form is one per household: choose the task first, then the customer.</translation>
+    </message>
+    <message>
+        <source>此表按换表任务填写：请选择任务。</source>
+        <translation>This form is filled per task: choose a task.</translation>
+    </message>
+    <message>
+        <source>%1&#x3000;%2
+%3 · %4 户，已完成 %5 户</source>
+        <translation>%1&#x3000;%2
+%3 · %4 households, %5 done</translation>
+    </message>
+    <message>
+        <source>平板上还没有换表任务：请先同步或导入任务。</source>
+        <translation>No replacement tasks on this tablet yet: sync or import a task first.</translation>
+    </message>
+    <message>
+        <source>没有与“%1”相符的任务。</source>
+        <translation>No task matches &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>请先在左侧选择换表任务。</source>
+        <translation>Choose a replacement task on the left first.</translation>
+    </message>
+    <message>
+        <source>%1&#x3000;%2
+%3 · %4</source>
+        <translation>%1&#x3000;%2
+%3 · %4</translation>
+    </message>
+    <message>
+        <source>此任务没有客户。</source>
+        <translation>This task has no customers.</translation>
+    </message>
+    <message>
+        <source>没有与“%1”相符的客户。</source>
+        <translation>No customer matches &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>显示前 %1 户（共 %2 户），输入户号或户名可缩小范围。</source>
+        <translation>Showing the first %1 of %2 households; type an account no. or name to narrow the list.</translation>
+    </message>
+    <message>
+        <source>共 %1 户</source>
+        <translation>%1 households</translation>
+    </message>
+    <message>
+        <source>尚未选择换表任务</source>
+        <translation>No task chosen yet</translation>
+    </message>
+    <message>
+        <source>尚未选择客户</source>
+        <translation>No customer chosen yet</translation>
+    </message>
+    <message>
+        <source>将为 %1 打开</source>
+        <translation>Will open for %1</translation>
+    </message>
+</context>
+<context>
+    <name>ms::FormsPage</name>
+    <message>
+        <source>每户一份（按客户工单填写）</source>
+        <translation>One per household (filled per customer job)</translation>
+    </message>
+    <message>
+        <source>每个换表任务一份（台区、小区）</source>
+        <translation>One per replacement task (area, estate)</translation>
+    </message>
+    <message>
+        <source>每班每日一份（按换表任务）</source>
+        <translation>One per crew per day (by task)</translation>
+    </message>
+    <message>
+        <source>设备材料出入库（按换表任务）</source>
+        <translation>Equipment and material in/out (by task)</translation>
+    </message>
+    <message>
+        <source>宣传材料与文件（直接打印）</source>
+        <translation>Publicity material and documents (print as is)</translation>
+    </message>
+    <message>
+        <source>其他表单</source>
+        <translation>Other forms</translation>
+    </message>
+    <message>
+        <source>‹ 回到我的工作</source>
+        <translation>‹ Back to my work</translation>
+    </message>
+    <message>
+        <source>附录表单</source>
+        <translation>Appendix forms</translation>
+    </message>
+    <message>
+        <source>搜索：附录编号或名称中的字，例如 8 或 凭证</source>
+        <translation>Search: appendix number or words of its name, e.g. 8 or voucher</translation>
+    </message>
+    <message>
+        <source>附录表单无法读取：%1
+请在设置中改回内置卡片目录，或更新目录文件夹。</source>
+        <translation>The appendix forms cannot be read: %1
+In Settings, switch back to the built-in card catalog or update the catalog folder.</translation>
+    </message>
+    <message>
+        <source>附录 %1&#x3000;%2</source>
+        <translation>Appendix %1  %2</translation>
+    </message>
+    <message>
+        <source>没有与“%1”相符的表单。请换个词，或清空搜索查看全部 %2 张附录。</source>
+        <translation>No form matches &quot;%1&quot;. Try another word, or clear the search to see all %2 appendices.</translation>
     </message>
 </context>
 <context>
@@ -1314,6 +1385,18 @@ Role: %3   Progress: %4/%5</translation>
     <message>
         <source>共 %1 户</source>
         <translation>%1 households</translation>
+    </message>
+    <message>
+        <source>台区/任务作业卡</source>
+        <translation>Area / task cards</translation>
+    </message>
+    <message>
+        <source>集中器、信号测试等每个台区只做一次的作业卡</source>
+        <translation>Cards done once per area, not per household: concentrator, signal test and the like</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1392,21 +1475,6 @@ Role: %3   Progress: %4/%5</translation>
     </message>
 </context>
 <context>
-    <name>ms::JobRepository</name>
-    <message>
-        <source>工单 %1 缺少任务或客户。</source>
-        <translation>Job %1 has no task or customer.</translation>
-    </message>
-    <message>
-        <source>分支记录缺少决策点或选择。</source>
-        <translation>The branch record has no decision point or choice.</translation>
-    </message>
-    <message>
-        <source>步骤记录缺少卡片编号或步骤序号。</source>
-        <translation>The step record has no card number or step index.</translation>
-    </message>
-</context>
-<context>
     <name>ms::JobSession</name>
     <message>
         <source>卡片 %1 没有证据项 %2：请更新卡片目录。</source>
@@ -1437,6 +1505,14 @@ Role: %3   Progress: %4/%5</translation>
     <message>
         <source>新表资产编号：%1    起码：%2 kWh</source>
         <translation>New meter: %1    start reading: %2 kWh</translation>
+    </message>
+    <message>
+        <source>任务：%1    编号：%2</source>
+        <translation>Task: %1    Number: %2</translation>
+    </message>
+    <message>
+        <source>台区：%1    地址：%2</source>
+        <translation>Area: %1    Address: %2</translation>
     </message>
 </context>
 <context>
@@ -1496,6 +1572,18 @@ Role: %3   Progress: %4/%5</translation>
     <message>
         <source>没有找到这种语言的翻译文件，继续使用中文。</source>
         <translation>No translation found for this language; staying in Chinese.</translation>
+    </message>
+    <message>
+        <source>台区/任务作业卡 · %1</source>
+        <translation>Area / task cards · %1</translation>
+    </message>
+    <message>
+        <source>本张台区作业卡已完成，记录已保存在任务上，联网后会自动上传。</source>
+        <translation>This area card is complete. The record is saved on the task and uploads by itself once online.</translation>
+    </message>
+    <message>
+        <source>台区作业卡 · %1</source>
+        <translation>Area card · %1</translation>
     </message>
 </context>
 <context>
@@ -1724,21 +1812,6 @@ Role: %3   Progress: %4/%5</translation>
     </message>
 </context>
 <context>
-    <name>ms::MismatchRepository</name>
-    <message>
-        <source>购电记录缺少户号。</source>
-        <translation>The purchase record has no account number.</translation>
-    </message>
-    <message>
-        <source>户号 %1 的累计购电量或购电次数为负数，请核对原始数据。</source>
-        <translation>Account %1 has a negative total purchase or purchase count. Check the source data.</translation>
-    </message>
-    <message>
-        <source>客户 %1 不存在。</source>
-        <translation>Customer %1 does not exist.</translation>
-    </message>
-</context>
-<context>
     <name>ms::NumericPad</name>
     <message>
         <source>退格</source>
@@ -1751,60 +1824,33 @@ Role: %3   Progress: %4/%5</translation>
         <source>‹ 回到我的工作</source>
         <translation>‹ Back to my work</translation>
     </message>
-</context>
-<context>
-    <name>ms::Parser</name>
     <message>
-        <source>key 只能由小写字母、数字和下划线组成</source>
-        <translation>key may contain only lowercase letters, digits and underscores</translation>
+        <source>附录 %1 不在表单目录中。</source>
+        <translation>Appendix %1 is not in the form catalog.</translation>
     </message>
     <message>
-        <source>key“%1”在本表中重复</source>
-        <translation>key &quot;%1&quot; repeats in this form</translation>
+        <source>附录表单无法读取：%1</source>
+        <translation>The appendix forms cannot be read: %1</translation>
     </message>
     <message>
-        <source>缺少字段名称</source>
-        <translation>Field name missing</translation>
+        <source>附录 %1 无法打开：%2</source>
+        <translation>Appendix %1 cannot be opened: %2</translation>
     </message>
     <message>
-        <source>未知的字段类型“%1”</source>
-        <translation>Unknown field type &quot;%1&quot;</translation>
+        <source>‹ 返回</source>
+        <translation>‹ Back</translation>
     </message>
     <message>
-        <source>选择类字段须列出选项</source>
-        <translation>A choice field must list its options</translation>
+        <source>宣传材料与文件：按内置内容打印，可补填空白处。</source>
+        <translation>Publicity material and documents: print the built-in content; blanks can be filled in.</translation>
     </message>
     <message>
-        <source>字段块不能为空</source>
-        <translation>A fields block must not be empty</translation>
+        <source>客户：%1 %2（任务 %3）</source>
+        <translation>Customer: %1 %2 (task %3)</translation>
     </message>
     <message>
-        <source>列须有名称和正的宽度</source>
-        <translation>A column needs a name and a positive width</translation>
-    </message>
-    <message>
-        <source>表格至少需要一列</source>
-        <translation>A table needs at least one column</translation>
-    </message>
-    <message>
-        <source>未知的行来源“%1”</source>
-        <translation>Unknown row source &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>文字块不能为空</source>
-        <translation>A text block must not be empty</translation>
-    </message>
-    <message>
-        <source>签字块至少需要一位签字人</source>
-        <translation>A signatures block needs at least one signer</translation>
-    </message>
-    <message>
-        <source>未知的块类型“%1”，应为 fields、table、text 或 signatures</source>
-        <translation>Unknown block type &quot;%1&quot;: must be fields, table, text or signatures</translation>
-    </message>
-    <message>
-        <source>未知的属性（拼写错误？可用：%1）</source>
-        <translation>Unknown attribute (typo? allowed: %1)</translation>
+        <source>换表任务：%1 %2</source>
+        <translation>Replacement task: %1 %2</translation>
     </message>
 </context>
 <context>
@@ -2011,44 +2057,26 @@ to pick a photo you already took.</translation>
         <translation>Flow %1 %2</translation>
     </message>
     <message>
+        <source>附录表单</source>
+        <translation>Appendix forms</translation>
+    </message>
+    <message>
+        <source>附录 %1&#x3000;%2</source>
+        <translation>Appendix %1  %2</translation>
+    </message>
+    <message>
+        <source>打开附录 %1 %2</source>
+        <translation>Open appendix %1 %2</translation>
+    </message>
+    <message numerus="yes">
         <source>%1
-%2 项</source>
-        <translation>%1
-%2 items</translation>
-    </message>
-</context>
-<context>
-    <name>ms::RowReader</name>
-    <message>
-        <source>%1“%2”不是有效的非负数字。</source>
-        <translation>%1 &quot;%2&quot; is not a valid number of 0 or more.</translation>
-    </message>
-    <message>
-        <source>%1“%2”应为 %3 位数字。</source>
-        <translation>%1 &quot;%2&quot; must have %3 digits.</translation>
-    </message>
-    <message>
-        <source>%1“%2”只能包含数字。</source>
-        <translation>%1 &quot;%2&quot; may contain digits only.</translation>
-    </message>
-</context>
-<context>
-    <name>ms::SealRepository</name>
-    <message>
-        <source>请填写封印位置和封印编号。</source>
-        <translation>Fill in the seal location and seal number.</translation>
-    </message>
-    <message>
-        <source>封印所属的工单 %1 不存在。</source>
-        <translation>Job %1 of this seal does not exist.</translation>
-    </message>
-    <message>
-        <source>封印编号 %1 已登记在户号 %2（%3）上。请核对封印上的编号后重新输入。</source>
-        <translation>Seal number %1 is already registered to account %2 (%3). Check the number on the seal and enter it again.</translation>
-    </message>
-    <message>
-        <source>找不到该封印记录，可能已被删除。</source>
-        <translation>Seal record not found; it may have been deleted.</translation>
+%n 项</source>
+        <translation>
+            <numerusform>%1
+%n item</numerusform>
+            <numerusform>%1
+%n items</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2245,22 +2273,238 @@ to pick a photo you already took.</translation>
         <source>无法创建数据目录 %1。请检查路径和权限，或用 --data 指定其他目录。</source>
         <translation>Cannot create data folder %1. Check the path and permissions, or choose another folder with --data.</translation>
     </message>
-</context>
-<context>
-    <name>ms::SyncHost</name>
     <message>
-        <source>本机还没有配置办公室服务器。
-请班长或内勤用办公室电脑执行 meterswap-office token create 生成设备令牌，然后在本机执行一次：
-meterswap --server https://服务器地址:端口 --token 令牌 [--server-pin 证书指纹]
-配置后在这里点“开始同步”。数据一直保存在本机，不会丢失。</source>
-        <translation>This device has no office server yet.
-Ask the crew leader or office clerk to create a device token on the office computer with meterswap-office token create, then run once on this device:
-meterswap --server https://SERVER:PORT --token TOKEN [--server-pin CERT-SHA256]
-Then tap “Start sync” here. Your data stays safe on this device meanwhile.</translation>
+        <source>列“%1”出现了两次，请删去一列。</source>
+        <translation>Column &quot;%1&quot; appears twice. Delete one of them.</translation>
     </message>
-</context>
-<context>
-    <name>ms::TaskRepository</name>
+    <message>
+        <source>不认识的列名“%1”。可用的列名见 docs/csv-import.md。</source>
+        <translation>Unknown column name &quot;%1&quot;. See docs/csv-import.md for the column names.</translation>
+    </message>
+    <message>
+        <source>缺少必填列“%1”（%2）。</source>
+        <translation>Required column &quot;%1&quot; (%2) is missing.</translation>
+    </message>
+    <message>
+        <source>%1“%2”不是有效的非负数字。</source>
+        <translation>%1 &quot;%2&quot; is not a valid number of 0 or more.</translation>
+    </message>
+    <message>
+        <source>%1“%2”应为 %3 位数字。</source>
+        <translation>%1 &quot;%2&quot; must have %3 digits.</translation>
+    </message>
+    <message>
+        <source>%1“%2”只能包含数字。</source>
+        <translation>%1 &quot;%2&quot; may contain digits only.</translation>
+    </message>
+    <message>
+        <source>这一行不是 UTF-8 编码（文件可能是 GBK/ANSI）。请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”后再导入。</source>
+        <translation>This row is not UTF-8 (the file may be GBK/ANSI). In Excel, use &quot;Save As&quot; &gt; &quot;CSV UTF-8 (Comma delimited)&quot; and import again.</translation>
+    </message>
+    <message>
+        <source>文件是空的：第一行应是列名，下面每行一户。</source>
+        <translation>The file is empty: the first row must be the column names, then one customer per row.</translation>
+    </message>
+    <message>
+        <source>第 %1 行的引号没有闭合：以 &quot; 开始的字段必须以 &quot; 结束。</source>
+        <translation>The quotes in row %1 are not closed: a field that starts with &quot; must end with &quot;.</translation>
+    </message>
+    <message>
+        <source>户号不能为空。</source>
+        <translation>Account number must not be empty.</translation>
+    </message>
+    <message>
+        <source>户号 %1 与第 %2 行重复。</source>
+        <translation>Account number %1 repeats row %2.</translation>
+    </message>
+    <message>
+        <source>户名不能为空。</source>
+        <translation>Customer name must not be empty.</translation>
+    </message>
+    <message>
+        <source>电话“%1”不是有效号码（只能有数字、空格、+ 和 -）。</source>
+        <translation>Phone &quot;%1&quot; is not a valid number (digits, spaces, + and - only).</translation>
+    </message>
+    <message>
+        <source>付费方式“%1”应为“预付费”或“后付费”。</source>
+        <translation>Payment type &quot;%1&quot; must be &quot;预付费&quot; (prepaid) or &quot;后付费&quot; (postpaid).</translation>
+    </message>
+    <message>
+        <source>旧表资产编号</source>
+        <translation>Old meter asset number</translation>
+    </message>
+    <message>
+        <source>旧表通信地址</source>
+        <translation>Old meter comm. address</translation>
+    </message>
+    <message>
+        <source>规约“%1”应为 dlt645-2007、dlt645-1997 或 dlt698.45。</source>
+        <translation>Protocol &quot;%1&quot; must be dlt645-2007, dlt645-1997 or dlt698.45.</translation>
+    </message>
+    <message>
+        <source>新表资产编号</source>
+        <translation>New meter asset number</translation>
+    </message>
+    <message>
+        <source>新表通信地址</source>
+        <translation>New meter comm. address</translation>
+    </message>
+    <message>
+        <source>上次抄见示数</source>
+        <translation>Last billed reading</translation>
+    </message>
+    <message>
+        <source>机电不符“%1”应为“是”或“否”。</source>
+        <translation>Meter/register mismatch &quot;%1&quot; must be &quot;是&quot; (yes) or &quot;否&quot; (no).</translation>
+    </message>
+    <message>
+        <source>这一行的字段比列名多（%1 个，列名 %2 个）；含逗号的内容请用英文双引号括起来。</source>
+        <translation>This row has more fields than column names (%1 fields, %2 columns). Put text that contains commas in double quotes.</translation>
+    </message>
+    <message>
+        <source>文件只有列名，没有客户。</source>
+        <translation>The file has only column names and no customers.</translation>
+    </message>
+    <message>
+        <source>累计购电量</source>
+        <translation>Total energy purchased</translation>
+    </message>
+    <message>
+        <source>累计购电量不能为空。</source>
+        <translation>Total energy purchased must not be empty.</translation>
+    </message>
+    <message>
+        <source>日期“%1”应写成 2026-11-05 的形式。</source>
+        <translation>Date &quot;%1&quot; must be written like 2026-11-05.</translation>
+    </message>
+    <message>
+        <source>购电次数“%1”应为非负整数。</source>
+        <translation>Purchase count &quot;%1&quot; must be a whole number, 0 or more.</translation>
+    </message>
+    <message>
+        <source>无法打开文件 %1：%2</source>
+        <translation>Cannot open file %1: %2</translation>
+    </message>
+    <message>
+        <source>工单数量必须大于 0。</source>
+        <translation>The number of jobs must be more than 0.</translation>
+    </message>
+    <message>
+        <source>证据缺少工单或卡片编号。</source>
+        <translation>The evidence has no job or card number.</translation>
+    </message>
+    <message>
+        <source>保存证据</source>
+        <translation>saving evidence</translation>
+    </message>
+    <message>
+        <source>证据所属的任务 %1 不存在。</source>
+        <translation>Task %1, which the evidence belongs to, does not exist.</translation>
+    </message>
+    <message>
+        <source>证据所属的工单 %1 不存在。</source>
+        <translation>Job %1 of this evidence does not exist.</translation>
+    </message>
+    <message>
+        <source>要重拍替换的证据 %1 不存在或不属于该工单。</source>
+        <translation>Evidence %1 to be retaken does not exist or does not belong to this job.</translation>
+    </message>
+    <message>
+        <source>证据 %1 已被重拍替换过，请替换最新的那一份。</source>
+        <translation>Evidence %1 has already been retaken; replace the latest one.</translation>
+    </message>
+    <message>
+        <source>找不到该证据（%1）。</source>
+        <translation>Evidence not found (%1).</translation>
+    </message>
+    <message>
+        <source>工单 %1 的第 %2 条证据（%3，卡片 %4）与哈希链不符：记录被改动、删除或插入过。</source>
+        <translation>Evidence no. %2 of job %1 (%3, card %4) breaks the hash chain: a record was altered, deleted or inserted.</translation>
+    </message>
+    <message>
+        <source>附录编号 %1 无效：应为 1 到 31。</source>
+        <translation>Appendix number %1 is invalid: must be 1 to 31.</translation>
+    </message>
+    <message>
+        <source>表单填写内容须属于某个工单或任务，请从工单或任务打开附录 %1。</source>
+        <translation>Form entries must belong to a job or a task. Open appendix %1 from a job or a task.</translation>
+    </message>
+    <message>
+        <source>附录 %1 的字段名“%2”无效（只能是小写字母、数字和下划线）。</source>
+        <translation>Field name &quot;%2&quot; of appendix %1 is invalid (lowercase letters, digits and underscores only).</translation>
+    </message>
+    <message>
+        <source>附录 %1 的字段“%2”内容过长（%3 字，最多 %4 字），请精简后再保存。</source>
+        <translation>Field &quot;%2&quot; of appendix %1 is too long (%3 characters, at most %4). Shorten it and save again.</translation>
+    </message>
+    <message>
+        <source>找不到工单 %1，附录 %2 的填写内容无法保存。请重新同步任务后再试。</source>
+        <translation>Job %1 not found, so the entries of appendix %2 cannot be saved. Sync the task again and retry.</translation>
+    </message>
+    <message>
+        <source>找不到任务 %1，附录 %2 的填写内容无法保存。请重新同步任务后再试。</source>
+        <translation>Task %1 not found, so the entries of appendix %2 cannot be saved. Sync the task again and retry.</translation>
+    </message>
+    <message>
+        <source>找不到该工单（%1）。</source>
+        <translation>Job not found (%1).</translation>
+    </message>
+    <message>
+        <source>工单 %1 缺少任务或客户。</source>
+        <translation>Job %1 has no task or customer.</translation>
+    </message>
+    <message>
+        <source>分支记录缺少决策点或选择。</source>
+        <translation>The branch record has no decision point or choice.</translation>
+    </message>
+    <message>
+        <source>步骤记录缺少卡片编号或步骤序号。</source>
+        <translation>The step record has no card number or step index.</translation>
+    </message>
+    <message>
+        <source>购电记录缺少户号。</source>
+        <translation>The purchase record has no account number.</translation>
+    </message>
+    <message>
+        <source>户号 %1 的累计购电量或购电次数为负数，请核对原始数据。</source>
+        <translation>Account %1 has a negative total purchase or purchase count. Check the source data.</translation>
+    </message>
+    <message>
+        <source>客户 %1 不存在。</source>
+        <translation>Customer %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>请填写封印位置和封印编号。</source>
+        <translation>Fill in the seal location and seal number.</translation>
+    </message>
+    <message>
+        <source>封印所属的任务 %1 不存在。</source>
+        <translation>Task %1, which the seal belongs to, does not exist.</translation>
+    </message>
+    <message>
+        <source>封印所属的工单 %1 不存在。</source>
+        <translation>Job %1 of this seal does not exist.</translation>
+    </message>
+    <message>
+        <source>封印编号 %1 已登记在任务“%2”的集中器上。请核对封印上的编号后重新输入。</source>
+        <translation>Seal number %1 is already registered on the concentrator of task &quot;%2&quot;. Check the number on the seal and enter it again.</translation>
+    </message>
+    <message>
+        <source>封印编号 %1 已登记在户号 %2（%3）上。请核对封印上的编号后重新输入。</source>
+        <translation>Seal number %1 is already registered to account %2 (%3). Check the number on the seal and enter it again.</translation>
+    </message>
+    <message>
+        <source>找不到该封印记录，可能已被删除。</source>
+        <translation>Seal record not found; it may have been deleted.</translation>
+    </message>
+    <message>
+        <source>任务 %1 不存在：任务级作业卡只能记录在已下载的任务上。</source>
+        <translation>Task %1 does not exist: task-level cards can only be recorded on a downloaded task.</translation>
+    </message>
+    <message>
+        <source>任务 %1 的作业卡 %2 还没有记录。</source>
+        <translation>Card %2 of task %1 has not been recorded yet.</translation>
+    </message>
     <message>
         <source>任务名称不能为空。</source>
         <translation>Task name must not be empty.</translation>
@@ -2282,16 +2526,17 @@ Then tap “Start sync” here. Your data stays safe on this device meanwhile.</
         <translation>Task not found (%1).</translation>
     </message>
     <message>
-        <source>户号不能为空。</source>
-        <translation>Account number must not be empty.</translation>
+        <source>找不到该客户（%1）。</source>
+        <translation>Customer not found (%1).</translation>
     </message>
     <message>
         <source>户号 %1 在本任务中已存在。</source>
         <translation>Account %1 already exists in this task.</translation>
     </message>
-</context>
-<context>
-    <name>ms::UserRepository</name>
+    <message>
+        <source>PIN 码须为 4 到 8 位数字。</source>
+        <translation>The PIN must be 4 to 8 digits.</translation>
+    </message>
     <message>
         <source>请填写用户姓名。</source>
         <translation>Enter the user&apos;s name.</translation>
@@ -2307,6 +2552,79 @@ Then tap “Start sync” here. Your data stays safe on this device meanwhile.</
     <message>
         <source>PIN 码不正确，请重新输入。</source>
         <translation>Wrong PIN. Please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::SyncHost</name>
+    <message>
+        <source>本机还没有配置办公室服务器。
+请班长或内勤用办公室电脑执行 meterswap-office token create 生成设备令牌，然后在本机执行一次：
+meterswap --server https://服务器地址:端口 --token 令牌 [--server-pin 证书指纹]
+配置后在这里点“开始同步”。数据一直保存在本机，不会丢失。</source>
+        <translation>This device has no office server yet.
+Ask the crew leader or office clerk to create a device token on the office computer with meterswap-office token create, then run once on this device:
+meterswap --server https://SERVER:PORT --token TOKEN [--server-pin CERT-SHA256]
+Then tap “Start sync” here. Your data stays safe on this device meanwhile.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::TaskCards</name>
+    <message>
+        <source>作业卡目录中没有卡片 %1：请更新作业卡目录</source>
+        <translation>The job card catalog has no card %1: update the job card catalog</translation>
+    </message>
+    <message>
+        <source>卡片 %1 按户办理，请在工单里完成它。</source>
+        <translation>Card %1 is done per household: complete it in the job.</translation>
+    </message>
+    <message>
+        <source>请选择下一步怎么走</source>
+        <translation>Choose where to go next</translation>
+    </message>
+    <message>
+        <source>卡片 %1 还不能完成，还缺：
+%2</source>
+        <translation>Card %1 cannot be completed yet. Still missing:
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>ms::TaskCardsPage</name>
+    <message>
+        <source>步骤 %1/%2 · 证据 %3/%4</source>
+        <translation>Step %1/%2 · evidence %3/%4</translation>
+    </message>
+    <message>
+        <source>这些作业卡每个台区（集中器）只做一次，不按户做；记录保存在本任务上，各户工单和附录表单都会用到。</source>
+        <translation>These cards are done once per area (concentrator), not per household. The record is kept on this task and used by every job and the appendix forms.</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>已完成 %1 / %2 张</source>
+        <translation>%1 / %2 done</translation>
+    </message>
+    <message>
+        <source>✓ 已完成</source>
+        <translation>✓ Done</translation>
+    </message>
+    <message>
+        <source>进行中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>未开始</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>继续：%1 %2</source>
+        <translation>Continue: %1 %2</translation>
+    </message>
+    <message>
+        <source>本任务的台区作业卡都已完成</source>
+        <translation>All area cards of this task are done</translation>
     </message>
 </context>
 <context>
@@ -2441,7 +2759,7 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
-    <name>ms::ctl</name>
+    <name>ms::ctl::Demo</name>
     <message>
         <source>用法：meterswapctl demo seed --data DIR --jobs N --photos-per-job M [--photo-kb K]</source>
         <translation>Usage: meterswapctl demo seed --data DIR --jobs N --photos-per-job M [--photo-kb K]</translation>
@@ -2454,6 +2772,9 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <source>演示任务 %1</source>
         <translation>Demo task %1</translation>
     </message>
+</context>
+<context>
+    <name>ms::ctl::FrameCommand</name>
     <message>
         <source>用法: meterswapctl frame decode HEX
       meterswapctl frame encode read --protocol dlt645-2007|dlt645-1997|dlt698.45 --address ADDR --item ID
@@ -2554,42 +2875,9 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <source>未知子命令 %1</source>
         <translation>Unknown subcommand %1</translation>
     </message>
-    <message>
-        <source>只支持 &quot;meter read&quot;</source>
-        <translation>Only &quot;meter read&quot; is supported</translation>
-    </message>
-    <message>
-        <source>未知参数或缺少取值：%1</source>
-        <translation>Unknown argument or missing value: %1</translation>
-    </message>
-    <message>
-        <source>未知参数：%1</source>
-        <translation>Unknown argument: %1</translation>
-    </message>
-    <message>
-        <source>%1 的取值 &quot;%2&quot; 无效</source>
-        <translation>Invalid value &quot;%2&quot; for %1</translation>
-    </message>
-    <message>
-        <source>必须用 --port 指定串口（如 /dev/ttyUSB0）</source>
-        <translation>Give the serial port with --port (e.g. /dev/ttyUSB0)</translation>
-    </message>
-    <message>
-        <source>--protocol 必须是 dlt645-2007、dlt645-1997 或 dlt698.45，而不是 &quot;%1&quot;</source>
-        <translation>--protocol must be dlt645-2007, dlt645-1997 or dlt698.45, not &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>--address 必须是 12 位通信地址（如 201000000012），而不是 &quot;%1&quot;</source>
-        <translation>--address must be a 12-digit comm. address (e.g. 201000000012), not &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>%1 的取值 &quot;%2&quot; 无效（波特率 300–115200，延时 0–10000 ms，比例 0–1）</source>
-        <translation>Invalid value &quot;%2&quot; for %1 (baud 300–115200, delay 0–10000 ms, ratio 0–1)</translation>
-    </message>
-    <message>
-        <source>必须给出 --protocol、--address 和 --link</source>
-        <translation>--protocol, --address and --link are required</translation>
-    </message>
+</context>
+<context>
+    <name>ms::ctl::Sync</name>
     <message>
         <source>meterswapctl sync: 需要 --server http(s)://主机:端口 和 --token 令牌</source>
         <translation>meterswapctl sync: needs --server http(s)://host:port and --token TOKEN</translation>
@@ -2794,7 +3082,7 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
-    <name>ms::office</name>
+    <name>ms::office::Commands</name>
     <message>
         <source>需要 --data DIR（服务器数据目录）</source>
         <translation>--data DIR is required (server data folder)</translation>
@@ -2824,6 +3112,10 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <translation>--tls-cert and --tls-key must be given together</translation>
     </message>
     <message>
+        <source>--workers 应为 1…32 之间的整数（收到“%1”）</source>
+        <translation>--workers must be a whole number from 1 to 32 (got &quot;%1&quot;)</translation>
+    </message>
+    <message>
         <source>token revoke 需要 --device NAME 或 --token TOKEN</source>
         <translation>token revoke needs --device NAME or --token TOKEN</translation>
     </message>
@@ -2844,62 +3136,6 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>记录 %1（%2）引用的证据文件 %3 不在服务器上</source>
         <translation>Record %1 (%2) refers to evidence file %3, which is not on the server</translation>
-    </message>
-    <message>
-        <source>无法打开 %1：%2</source>
-        <translation>Cannot open %1: %2</translation>
-    </message>
-    <message>
-        <source>%1：没有数据行（第一行是列名，之后每行一个客户）</source>
-        <translation>%1: no data rows (the first row is the column names, then one customer per row)</translation>
-    </message>
-    <message>
-        <source>%1:1: 缺少列 %2</source>
-        <translation>%1:1: column %2 missing</translation>
-    </message>
-    <message>
-        <source>%1: task_code: 任务编号为空</source>
-        <translation>%1: task_code: task number is empty</translation>
-    </message>
-    <message>
-        <source>%1: task_code: 一个文件只能有一个任务（前面是 %2，这里是 %3）</source>
-        <translation>%1: task_code: a file can hold only one task (%2 above, %3 here)</translation>
-    </message>
-    <message>
-        <source>%1: account_no: 户号为空</source>
-        <translation>%1: account_no: account number is empty</translation>
-    </message>
-    <message>
-        <source>%1: account_no: 户号 %2 重复</source>
-        <translation>%1: account_no: account number %2 repeats</translation>
-    </message>
-    <message>
-        <source>%1: payment: “%2”应为 prepaid 或 postpaid</source>
-        <translation>%1: payment: &quot;%2&quot; must be prepaid or postpaid</translation>
-    </message>
-    <message>
-        <source>%1: last_billed_reading: “%2”不是数字</source>
-        <translation>%1: last_billed_reading: &quot;%2&quot; is not a number</translation>
-    </message>
-    <message>
-        <source>服务器磁盘已满，无法保存证据文件（%1）。请清理服务器磁盘后重试。</source>
-        <translation>The server disk is full; the evidence file cannot be saved (%1). Free up server disk space and try again.</translation>
-    </message>
-    <message>
-        <source>无法写入证据文件 %1：%2</source>
-        <translation>Cannot write evidence file %1: %2</translation>
-    </message>
-    <message>
-        <source>无法读取证据文件 %1：%2</source>
-        <translation>Cannot read evidence file %1: %2</translation>
-    </message>
-    <message>
-        <source>读取证据文件 %1 时出错</source>
-        <translation>Error while reading evidence file %1</translation>
-    </message>
-    <message>
-        <source>--workers 应为 1…32 之间的整数（收到“%1”）</source>
-        <translation>--workers must be a whole number from 1 to 32 (got &quot;%1&quot;)</translation>
     </message>
 </context>
 <context>
@@ -2939,6 +3175,22 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>无法创建证据目录 %1/%2</source>
         <translation>Cannot create evidence folder %1/%2</translation>
+    </message>
+    <message>
+        <source>服务器磁盘已满，无法保存证据文件（%1）。请清理服务器磁盘后重试。</source>
+        <translation>The server disk is full; the evidence file cannot be saved (%1). Free up server disk space and try again.</translation>
+    </message>
+    <message>
+        <source>无法写入证据文件 %1：%2</source>
+        <translation>Cannot write evidence file %1: %2</translation>
+    </message>
+    <message>
+        <source>无法读取证据文件 %1：%2</source>
+        <translation>Cannot read evidence file %1: %2</translation>
+    </message>
+    <message>
+        <source>读取证据文件 %1 时出错</source>
+        <translation>Error while reading evidence file %1</translation>
     </message>
 </context>
 <context>
@@ -3019,10 +3271,42 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
-    <name>ms::storeutil</name>
+    <name>ms::office::TaskCsv</name>
     <message>
-        <source>工单数量必须大于 0。</source>
-        <translation>The number of jobs must be more than 0.</translation>
+        <source>无法打开 %1：%2</source>
+        <translation>Cannot open %1: %2</translation>
+    </message>
+    <message>
+        <source>%1：没有数据行（第一行是列名，之后每行一个客户）</source>
+        <translation>%1: no data rows (the first row is the column names, then one customer per row)</translation>
+    </message>
+    <message>
+        <source>%1:1: 缺少列 %2</source>
+        <translation>%1:1: column %2 missing</translation>
+    </message>
+    <message>
+        <source>%1: task_code: 任务编号为空</source>
+        <translation>%1: task_code: task number is empty</translation>
+    </message>
+    <message>
+        <source>%1: task_code: 一个文件只能有一个任务（前面是 %2，这里是 %3）</source>
+        <translation>%1: task_code: a file can hold only one task (%2 above, %3 here)</translation>
+    </message>
+    <message>
+        <source>%1: account_no: 户号为空</source>
+        <translation>%1: account_no: account number is empty</translation>
+    </message>
+    <message>
+        <source>%1: account_no: 户号 %2 重复</source>
+        <translation>%1: account_no: account number %2 repeats</translation>
+    </message>
+    <message>
+        <source>%1: payment: “%2”应为 prepaid 或 postpaid</source>
+        <translation>%1: payment: &quot;%2&quot; must be prepaid or postpaid</translation>
+    </message>
+    <message>
+        <source>%1: last_billed_reading: “%2”不是数字</source>
+        <translation>%1: last_billed_reading: &quot;%2&quot; is not a number</translation>
     </message>
 </context>
 <context>
@@ -3045,7 +3329,48 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
-    <name>ms::sync</name>
+    <name>ms::sync::FileUploader</name>
+    <message>
+        <source>无法读取本机证据文件 %1：%2</source>
+        <translation>Cannot read local evidence file %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ms::sync::SyncClient</name>
+    <message>
+        <source>同步已取消；已发送的部分不会丢失。</source>
+        <translation>Sync cancelled; what was already sent is not lost.</translation>
+    </message>
+    <message>
+        <source>%1 条记录未被办公室接收：%2</source>
+        <translation>%1 records were not accepted by the office: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ms::sync::SyncHttp</name>
+    <message>
+        <source>办公室服务器拒绝了本机的令牌（%1）。请向办公室申请新令牌并在设置中更新。</source>
+        <translation>The office server rejected this device&apos;s token (%1). Ask the office for a new token and update it in Settings.</translation>
+    </message>
+    <message>
+        <source>办公室服务器磁盘已满，暂时无法接收。请通知办公室清理磁盘后再同步；本机数据都在。</source>
+        <translation>The office server&apos;s disk is full and cannot take data now. Ask the office to free up disk space, then sync again; all data is still on this device.</translation>
+    </message>
+    <message>
+        <source>服务器证书与本机登记的指纹不符，已中止连接。请向办公室核对证书指纹。</source>
+        <translation>The server certificate does not match the fingerprint saved on this device; the connection was stopped. Check the certificate fingerprint with the office.</translation>
+    </message>
+    <message>
+        <source>与办公室服务器的加密连接失败（%1）。请在设置中核对证书指纹。</source>
+        <translation>The secure connection to the office server failed (%1). Check the certificate fingerprint in Settings.</translation>
+    </message>
+    <message>
+        <source>连不上办公室服务器（%1）。请检查网络后再同步；已发送的部分不会丢失。</source>
+        <translation>Cannot reach the office server (%1). Check the network and sync again; what was already sent is not lost.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::sync::Wire</name>
     <message>
         <source>%1 不是有效的 JSON（第 %2 字节：%3）</source>
         <translation>%1 is not valid JSON (byte %2: %3)</translation>
@@ -3137,47 +3462,6 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>办公室服务器返回 HTTP %1</source>
         <translation>The office server returned HTTP %1</translation>
-    </message>
-</context>
-<context>
-    <name>ms::sync::FileUploader</name>
-    <message>
-        <source>无法读取本机证据文件 %1：%2</source>
-        <translation>Cannot read local evidence file %1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>ms::sync::SyncClient</name>
-    <message>
-        <source>同步已取消；已发送的部分不会丢失。</source>
-        <translation>Sync cancelled; what was already sent is not lost.</translation>
-    </message>
-    <message>
-        <source>%1 条记录未被办公室接收：%2</source>
-        <translation>%1 records were not accepted by the office: %2</translation>
-    </message>
-</context>
-<context>
-    <name>ms::sync::SyncHttp</name>
-    <message>
-        <source>办公室服务器拒绝了本机的令牌（%1）。请向办公室申请新令牌并在设置中更新。</source>
-        <translation>The office server rejected this device&apos;s token (%1). Ask the office for a new token and update it in Settings.</translation>
-    </message>
-    <message>
-        <source>办公室服务器磁盘已满，暂时无法接收。请通知办公室清理磁盘后再同步；本机数据都在。</source>
-        <translation>The office server&apos;s disk is full and cannot take data now. Ask the office to free up disk space, then sync again; all data is still on this device.</translation>
-    </message>
-    <message>
-        <source>服务器证书与本机登记的指纹不符，已中止连接。请向办公室核对证书指纹。</source>
-        <translation>The server certificate does not match the fingerprint saved on this device; the connection was stopped. Check the certificate fingerprint with the office.</translation>
-    </message>
-    <message>
-        <source>与办公室服务器的加密连接失败（%1）。请在设置中核对证书指纹。</source>
-        <translation>The secure connection to the office server failed (%1). Check the certificate fingerprint in Settings.</translation>
-    </message>
-    <message>
-        <source>连不上办公室服务器（%1）。请检查网络后再同步；已发送的部分不会丢失。</source>
-        <translation>Cannot reach the office server (%1). Check the network and sync again; what was already sent is not lost.</translation>
     </message>
 </context>
 <context>

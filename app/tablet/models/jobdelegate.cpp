@@ -6,11 +6,20 @@
 #include <QCoreApplication>
 #include <QPainter>
 
+#include <algorithm>
+
 namespace ms {
 
-QSize JobDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+namespace {
+constexpr int kMinRowWidth = 480; // a narrower view scrolls sideways
+} // namespace
+
+QSize JobDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIndex &) const
 {
-    return QSize(option.rect.width(), kRowHeight);
+    // Rows take the viewport's width (QListView stretches narrower rows to it). Asking for the
+    // view's own width made rows as wide as the view *including* its scroll bar, so the status
+    // chip on the right slid under the bar.
+    return QSize(kMinRowWidth, kRowHeight);
 }
 
 void JobDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
@@ -35,14 +44,19 @@ void JobDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
     QFont chipFont = option.font;
     chipFont.setPixelSize(20);
     chipFont.setBold(true);
-    const int chipW = 132;
+    // As wide as the text needs (English is longer than 未开始), at most a third of the row;
+    // a text that still does not fit is elided rather than clipped.
+    const QFontMetrics chipMetrics(chipFont);
+    const int chipW = std::clamp(chipMetrics.horizontalAdvance(statusText) + 36, 132,
+                                 std::max(132, r.width() / 3));
     const QRect chip(r.right() - chipW - 12, r.center().y() - 22, chipW, 44);
     p->setPen(Qt::NoPen);
     p->setBrush(style::statusColor(status));
     p->drawRoundedRect(chip, 22, 22);
     p->setPen(Qt::white);
     p->setFont(chipFont);
-    p->drawText(chip, Qt::AlignCenter, statusText);
+    p->drawText(chip, Qt::AlignCenter,
+                chipMetrics.elidedText(statusText, Qt::ElideRight, chip.width() - 24));
 
     const int textRight = chip.left() - 16;
     QFont big = option.font;
@@ -51,16 +65,20 @@ void JobDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
     p->setFont(big);
     p->setPen(QColor(0x11, 0x11, 0x11));
     const QRect line1(r.left() + 16, r.top() + 8, textRight - r.left() - 16, 38);
+    // current card at the right of the first line; the name gives way to it
+    QFont small = option.font;
+    small.setPixelSize(20);
+    const QString card = !it->job.currentCard.isEmpty() && status != JobStatus::Done
+                             ? QCoreApplication::translate("ms::JobDelegate", "卡片 %1").arg(it->job.currentCard)
+                             : QString();
+    const int cardW = card.isEmpty() ? 0 : QFontMetrics(small).horizontalAdvance(card) + 16;
     const QString head = QStringLiteral("%1   %2").arg(it->customer.name, it->customer.accountNo);
-    p->drawText(line1, Qt::AlignLeft | Qt::AlignVCenter, head);
-    // current card next to the name
-    if (!it->job.currentCard.isEmpty() && status != JobStatus::Done) {
-        QFont small = option.font;
-        small.setPixelSize(20);
+    p->drawText(line1, Qt::AlignLeft | Qt::AlignVCenter,
+                QFontMetrics(big).elidedText(head, Qt::ElideRight, line1.width() - cardW));
+    if (!card.isEmpty()) {
         p->setFont(small);
         p->setPen(style::statusColor(status));
-        p->drawText(line1, Qt::AlignRight | Qt::AlignVCenter,
-                    QCoreApplication::translate("ms::JobDelegate", "卡片 %1").arg(it->job.currentCard));
+        p->drawText(line1, Qt::AlignRight | Qt::AlignVCenter, card);
     }
     QFont mid = option.font;
     mid.setPixelSize(20);

@@ -17,18 +17,20 @@ Q_LOGGING_CATEGORY(lcOfficeBlobs, "meterswap.office.blobs", QtWarningMsg)
 namespace ms::office {
 
 namespace {
-QString tr(const char *text)
+// lupdate files Tr::tr() under this context; a free tr() helper would file them under the
+// enclosing namespace or class, where the translator never looks.
+struct Tr
 {
-    return QCoreApplication::translate("ms::office::FileBlobStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ms::office::FileBlobStore)
+};
 
 Error ioError(const QFile &file, const QString &what)
 {
     if (file.error() == QFileDevice::ResourceError)
         return makeError(QStringLiteral("blob.disk_full"),
-                         tr("服务器磁盘已满，无法保存证据文件（%1）。请清理服务器磁盘后重试。").arg(what));
+                         Tr::tr("服务器磁盘已满，无法保存证据文件（%1）。请清理服务器磁盘后重试。").arg(what));
     return makeError(QStringLiteral("blob.io"),
-                     tr("无法写入证据文件 %1：%2").arg(what, file.errorString()));
+                     Tr::tr("无法写入证据文件 %1：%2").arg(what, file.errorString()));
 }
 
 bool syncPath(const QString &path)
@@ -46,10 +48,10 @@ Result<QByteArray> hashFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return makeError(QStringLiteral("blob.io"),
-                         tr("无法读取证据文件 %1：%2").arg(path, file.errorString()));
+                         Tr::tr("无法读取证据文件 %1：%2").arg(path, file.errorString()));
     Sha256 hash;
     if (!hash.addData(&file))
-        return makeError(QStringLiteral("blob.io"), tr("读取证据文件 %1 时出错").arg(path));
+        return makeError(QStringLiteral("blob.io"), Tr::tr("读取证据文件 %1 时出错").arg(path));
     return hash.hex().toLatin1();
 }
 } // namespace
@@ -72,7 +74,7 @@ FileBlobStore::FileBlobStore(QString rootDir) : m_root(std::move(rootDir)) {}
 Result<void> FileBlobStore::init()
 {
     if (!QDir().mkpath(m_root + QStringLiteral("/partial")))
-        return makeError(QStringLiteral("blob.io"), tr("无法创建证据目录 %1").arg(m_root));
+        return makeError(QStringLiteral("blob.io"), Tr::tr("无法创建证据目录 %1").arg(m_root));
     // The 256 fan-out directories (first two hex digits) are made once, up front: creating a
     // directory on ext4 scans for a block group, which cost ~1 ms per upload while they were
     // still being made on demand.
@@ -80,7 +82,7 @@ Result<void> FileBlobStore::init()
     for (int i = 0; i < 256; ++i) {
         const QString dir = QStringLiteral("%1").arg(i, 2, 16, QLatin1Char('0'));
         if (!root.exists(dir) && !root.mkdir(dir))
-            return makeError(QStringLiteral("blob.io"), tr("无法创建证据目录 %1/%2").arg(m_root, dir));
+            return makeError(QStringLiteral("blob.io"), Tr::tr("无法创建证据目录 %1/%2").arg(m_root, dir));
     }
     return {};
 }
@@ -126,12 +128,12 @@ Result<BlobState> FileBlobStore::append(const QString &sha256, qint64 offset, qi
         return *current; // already held: nothing to write (idempotent)
     if (offset != current->offset)
         return makeError(QStringLiteral("blob.offset_mismatch"),
-                         tr("服务器已收到 %1 字节，本次从 %2 字节处开始；请从 %1 处续传。")
+                         Tr::tr("服务器已收到 %1 字节，本次从 %2 字节处开始；请从 %1 处续传。")
                              .arg(current->offset)
                              .arg(offset));
     if (offset + bytes.size() > totalSize)
         return makeError(QStringLiteral("blob.too_large"),
-                         tr("数据超出文件声明的大小 %1 字节").arg(totalSize));
+                         Tr::tr("数据超出文件声明的大小 %1 字节").arg(totalSize));
     QFile file(partialPath(sha256));
     if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
         return ioError(file, sha256);
@@ -159,16 +161,16 @@ Result<BlobState> FileBlobStore::complete(const QString &sha256, const QByteArra
         QFile::remove(part);
         qCWarning(lcOfficeBlobs) << "hash mismatch, discarded" << sha256 << "got" << *hash;
         return makeError(QStringLiteral("blob.hash_mismatch"),
-                         tr("文件内容与其 SHA-256 %1 不符（实际为 %2），已丢弃；请重新拍摄或重新发送。")
+                         Tr::tr("文件内容与其 SHA-256 %1 不符（实际为 %2），已丢弃；请重新拍摄或重新发送。")
                              .arg(sha256, QString::fromLatin1(*hash)));
     }
     const QString target = finalPath(sha256);
     const QString dir = QFileInfo(target).absolutePath();
     if (!QDir().mkpath(dir))
-        return makeError(QStringLiteral("blob.io"), tr("无法创建目录 %1").arg(dir));
+        return makeError(QStringLiteral("blob.io"), Tr::tr("无法创建目录 %1").arg(dir));
     if (!syncPath(part) || ::rename(QFile::encodeName(part).constData(),
                                     QFile::encodeName(target).constData()) != 0)
-        return makeError(QStringLiteral("blob.io"), tr("无法保存证据文件 %1").arg(sha256));
+        return makeError(QStringLiteral("blob.io"), Tr::tr("无法保存证据文件 %1").arg(sha256));
     syncPath(dir);
     return BlobState{QFileInfo(target).size(), true};
 }
@@ -178,13 +180,13 @@ Result<void> FileBlobStore::verify(const QString &sha256)
     QMutexLocker lock(&lockFor(sha256));
     const QString path = finalPath(sha256);
     if (!QFileInfo::exists(path))
-        return makeError(QStringLiteral("blob.missing"), tr("证据文件 %1 不存在").arg(sha256));
+        return makeError(QStringLiteral("blob.missing"), Tr::tr("证据文件 %1 不存在").arg(sha256));
     auto hash = hashFile(path);
     if (!hash)
         return hash.error();
     if (QString::fromLatin1(*hash) != sha256)
         return makeError(QStringLiteral("blob.corrupt"),
-                         tr("证据文件 %1 已损坏（实际 SHA-256 为 %2）")
+                         Tr::tr("证据文件 %1 已损坏（实际 SHA-256 为 %2）")
                              .arg(sha256, QString::fromLatin1(*hash)));
     return {};
 }
@@ -206,7 +208,7 @@ Result<qint64> FileBlobStore::size(const QString &sha256)
 {
     const QFileInfo info(finalPath(sha256));
     if (!info.exists())
-        return makeError(QStringLiteral("blob.missing"), tr("证据文件 %1 不存在").arg(sha256));
+        return makeError(QStringLiteral("blob.missing"), Tr::tr("证据文件 %1 不存在").arg(sha256));
     return info.size();
 }
 
