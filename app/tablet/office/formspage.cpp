@@ -98,8 +98,8 @@ FormsPage::FormsPage(const FormLibrary *library, const QString &loadError, QWidg
             b->setObjectName(QStringLiteral("formButton"));
             b->setProperty("formNumber", f.number);
             b->setToolTip(f.note.isEmpty() ? f.title : f.note);
-            b->setStyleSheet(QStringLiteral("text-align: left; padding: 8px 16px; font-size: 20px;"
-                                            " min-height: 64px;"));
+            b->setStyleSheet(QStringLiteral("text-align: left; padding: 4px 16px; font-size: 20px;"
+                                            " min-height: 56px;"));
             const int number = f.number;
             connect(b, &QPushButton::clicked, this, [this, number] { emit formChosen(number); });
             grid->addWidget(b, n / 2, n % 2);

@@ -103,7 +103,7 @@ OfficeHome::OfficeHome(const Catalog &catalog, Store &store, const User &user,
     connect(m_forms, &FormsPage::backRequested, this, &OfficeHome::showHome);
     connect(m_forms, &FormsPage::formChosen, this, [this](int number) { startForm(number); });
     connect(m_target, &FormTargetPage::backRequested, this, [this] {
-        show(m_targetReturn ? m_targetReturn : m_home);
+        showPage(m_targetReturn ? m_targetReturn : m_home);
     });
     connect(m_target, &FormTargetPage::chosen, this, [this](int number, RowId job, RowId task) {
         static_cast<void>(openForm(number, job, task)); // openForm shows its own errors
@@ -127,7 +127,7 @@ void OfficeHome::showMessage(const QString &text)
     m_message->setVisible(!text.isEmpty());
 }
 
-void OfficeHome::show(QWidget *page)
+void OfficeHome::showPage(QWidget *page)
 {
     showMessage({});
     if (page == m_home)
@@ -137,19 +137,19 @@ void OfficeHome::show(QWidget *page)
 
 void OfficeHome::showHome()
 {
-    show(m_home);
+    showPage(m_home);
 }
 
 void OfficeHome::showFlowChart(const QString &flowId)
 {
     if (!flowId.isEmpty())
         m_chart->showFlow(flowId);
-    show(m_chartPane);
+    showPage(m_chartPane);
 }
 
 void OfficeHome::showForms()
 {
-    show(m_forms);
+    showPage(m_forms);
 }
 
 void OfficeHome::startForm(int number, RowId taskId, bool direct)
@@ -176,7 +176,7 @@ void OfficeHome::startForm(int number, RowId taskId, bool direct)
     }
     m_targetReturn = from == m_target ? m_targetReturn : from;
     m_target->ask(*form, taskId > 0 ? taskId : m_lastTask);
-    show(m_target);
+    showPage(m_target);
 }
 
 Result<FormFillPage *> OfficeHome::openForm(int number, RowId jobId, RowId taskId)
@@ -222,7 +222,7 @@ Result<FormFillPage *> OfficeHome::openForm(int number, RowId jobId, RowId taskI
     else if (jobId > 0)
         if (auto job = m_store.jobs().byId(jobId))
             m_lastTask = job->taskId;
-    show(m_fillPane);
+    showPage(m_fillPane);
     return m_fill;
 }
 
@@ -236,7 +236,7 @@ bool OfficeHome::closeForm()
     m_fill = nullptr;
     m_fillPane = nullptr;
     QWidget *to = m_fillReturn && m_fillReturn != pane ? m_fillReturn : m_home;
-    show(to);
+    showPage(to);
     m_stack->removeWidget(pane);
     pane->deleteLater();
     return true;

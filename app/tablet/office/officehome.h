@@ -65,7 +65,7 @@ public:
     bool closeForm();
 
 private:
-    void show(QWidget *page);
+    void showPage(QWidget *page);
     void showMessage(const QString &text);
     QString targetText(const FormSpec &form, RowId jobId, RowId taskId);
 

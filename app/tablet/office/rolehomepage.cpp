@@ -29,14 +29,7 @@ RoleHomePage::RoleHomePage(const Catalog &catalog, Store &store, const QStringLi
     auto *outer = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;
     auto *title = new QLabel(tr("我的工作"), this);
-    title->setObjectName(QStringLiteral("homeTitle"));
-    QFont f = title->font(); // the app's font is sized in pixels, a bare widget's in points
-    if (f.pixelSize() > 0)
-        f.setPixelSize(f.pixelSize() * 3 / 2);
-    else
-        f.setPointSizeF(f.pointSizeF() * 1.5);
-    f.setBold(true);
-    title->setFont(f);
+    title->setObjectName(QStringLiteral("pageTitle")); // the app's style sheet sizes it
     top->addWidget(title, 1);
     auto *chart = new QPushButton(tr("标准化流程图"), this);
     chart->setObjectName(QStringLiteral("flowChartButton"));
@@ -58,13 +51,14 @@ RoleHomePage::RoleHomePage(const Catalog &catalog, Store &store, const QStringLi
     auto *col = new QVBoxLayout(content);
     for (const QString &id : m_roles) {
         if (const Role *role = m_catalog.role(id))
-            col->addWidget(roleSection(*role));
+            col->addWidget(roleSection(*role), 1); // the card lists take the height there is
         else
             col->addWidget(new QLabel(tr("未知岗位“%1”：请在用户设置中改为目录中的岗位。").arg(id), content));
     }
     if (m_roles.isEmpty())
         col->addWidget(new QLabel(tr("此用户还没有分配岗位，请管理员在用户设置中添加。"), content));
-    col->addStretch(1);
+    if (m_roles.isEmpty())
+        col->addStretch(1);
     scroll->setWidget(content);
     outer->addWidget(scroll, 1);
     refresh();
@@ -143,9 +137,10 @@ QWidget *RoleHomePage::roleSection(const Role &role)
         }
         cell->addStretch(1);
         queueRow->addLayout(cell, col / 3, col % 3);
-        queueRow->setColumnStretch(col % 3, 1);
         ++col;
     }
+    for (int c = 0; c < 3; ++c)
+        queueRow->setColumnStretch(c, 1); // same width for every queue, however many
     layout->addLayout(queueRow);
 
     auto *list = new QListWidget(box);
@@ -183,7 +178,7 @@ QWidget *RoleHomePage::roleSection(const Role &role)
             emit cardRequested(id);
     });
     list->setMinimumHeight(220);
-    layout->addWidget(list);
+    layout->addWidget(list, 1);
     m_cardLists.insert(role.id, list);
     return box;
 }
