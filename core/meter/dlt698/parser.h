@@ -1,38 +1,31 @@
 #pragma once
 // Streaming DL/T 698.45 frame parser (same contract as dlt645::StreamParser): skips FE and
 // noise, checks HCS as soon as the header is in (so garbage with a huge L is dropped at once),
-// reports broken frames and resynchronises one byte after their 68.
+// reports broken frames and resynchronises one byte after their 68 (meter::FrameScanner).
+#include "meter/dlt645/framescanner.h"
 #include "meter/dlt698/frame.h"
-
-#include <cstdint>
-#include <optional>
-#include <vector>
 
 namespace ms::dlt698 {
 
-struct ParsedFrame
+// What the scanner needs to know about 698.45 frames.
+struct StreamCodec
 {
-    Bytes raw;                                 // from 68 to 16
-    std::optional<Frame> frame;                // good frame
-    std::optional<meter::CodecError> rejected; // broken frame
+    using Frame = dlt698::Frame;
+    static meter::Outcome<std::size_t> checkFrameAt(ByteView bytes) { return dlt698::checkFrameAt(bytes); }
+    static meter::Outcome<Frame> decodeFrame(ByteView bytes) { return dlt698::decodeFrame(bytes); }
+    static std::optional<std::size_t> brokenLength(ByteView view, const meter::CodecError &error);
+    static bool hadStarted(ByteView view);
 };
 
-class StreamParser
+using ParsedFrame = meter::ScannedFrame<Frame>;
+
+class StreamParser : public meter::FrameScanner<StreamCodec>
 {
 public:
-    explicit StreamParser(std::size_t maxBuffered = 8192);
-
-    std::vector<ParsedFrame> feed(ByteView bytes);
-    bool hasPartialFrame() const;
-    std::size_t bufferedBytes() const { return m_buffer.size(); }
-    std::uint64_t discardedBytes() const { return m_discarded; }
-    void reset();
-
-private:
-    Bytes m_buffer;
-    std::size_t m_maxBuffered;
-    std::uint64_t m_discarded = 0;
-    std::size_t m_settled = 0; // buffer positions [1, m_settled) hold no frame (see parser.cpp)
+    explicit StreamParser(std::size_t maxBuffered = 8192)
+        : FrameScanner(std::max<std::size_t>(maxBuffered, 4200))
+    {
+    }
 };
 
 } // namespace ms::dlt698
