@@ -13,6 +13,11 @@ namespace {
 
 QString sealPosition(const QString &key, qsizetype index)
 {
+    // The concentrator's seals (19.1 concentrator_seals, 28.4 concentrator_box_seal) are the
+    // task's, never a meter's.
+    if (key.startsWith(QLatin1String("concentrator")))
+        return key.contains(QLatin1String("box")) ? QStringLiteral("concentrator_box")
+                                                  : QStringLiteral("concentrator");
     // One requirement for several seals ("端钮盒、表盖、表箱"): by the order they are entered.
     static const QStringList byIndex = {QStringLiteral("terminal_cover"),
                                         QStringLiteral("meter_cover"), QStringLiteral("box")};
@@ -48,28 +53,76 @@ Result<std::unique_ptr<JobSession>> JobSession::open(AppContext &ctx, RowId jobI
     return s;
 }
 
+Result<std::unique_ptr<JobSession>> JobSession::openTask(AppContext &ctx, RowId taskId,
+                                                        QObject *parent)
+{
+    auto task = ctx.store.tasks().byId(taskId);
+    if (!task)
+        return task.error();
+    std::unique_ptr<JobSession> s(new JobSession(ctx, parent));
+    s->m_taskSession = true;
+    s->m_task = task.value();
+    s->reload();
+    return s;
+}
+
+bool JobSession::recordsOnTask(const QString &cardId) const
+{
+    if (m_taskSession)
+        return true;
+    const Card *card = m_ctx.catalog.card(cardId);
+    return card && TaskCards::isTaskLevel(*card) && m_task.id != 0;
+}
+
 void JobSession::reload()
 {
-    if (auto job = m_ctx.store.jobs().byId(m_job.id))
-        m_job = job.value();
-    if (auto c = m_ctx.store.tasks().customer(m_job.customerId))
-        m_customer = c.value();
     JobSnapshot snap;
-    snap.customer.mismatch = m_customer.mismatchFlag;
-    snap.customer.prepaid = m_customer.payment == PaymentType::Prepaid;
-    for (const StepRecord &s : m_ctx.store.jobs().steps(m_job.id))
+    QList<StepRecord> steps;
+    m_evidence.clear();
+    if (!m_taskSession) {
+        if (auto job = m_ctx.store.jobs().byId(m_job.id))
+            m_job = job.value();
+        if (auto c = m_ctx.store.tasks().customer(m_job.customerId))
+            m_customer = c.value();
+        snap.customer.mismatch = m_customer.mismatchFlag;
+        snap.customer.prepaid = m_customer.payment == PaymentType::Prepaid;
+        steps = m_ctx.store.jobs().steps(m_job.id);
+        m_evidence = m_ctx.store.evidence().forJob(m_job.id);
+        for (auto it = m_job.branches.constBegin(); it != m_job.branches.constEnd(); ++it) {
+            const QJsonObject b = it.value().toObject();
+            snap.choose(it.key(), b.value(QStringLiteral("choice")).toString(),
+                        b.value(QStringLiteral("reason")).toString());
+        }
+    }
+    // The task's own records (task-level cards) count for the task and for each of its jobs.
+    m_completedTaskCards.clear();
+    if (m_task.id != 0) {
+        steps += m_ctx.store.taskCards().steps(m_task.id);
+        m_evidence += m_ctx.store.evidence().forTask(m_task.id);
+        for (const TaskCardRecord &r : m_ctx.store.taskCards().cards(m_task.id)) {
+            if (!r.choice.isEmpty())
+                snap.choose(r.cardId, r.choice, r.reason);
+            if (r.completedAt.isValid())
+                m_completedTaskCards.insert(r.cardId);
+        }
+    }
+    for (const StepRecord &s : steps)
         if (s.done)
             snap.tick(s.cardId, s.stepIndex);
-    m_evidence = m_ctx.store.evidence().forJob(m_job.id);
     for (const Evidence &e : m_evidence)
         snap.capture(e.cardId, e.requirement, e.sha256.isEmpty() ? e.value : e.sha256);
-    for (auto it = m_job.branches.constBegin(); it != m_job.branches.constEnd(); ++it) {
-        const QJsonObject b = it.value().toObject();
-        snap.choose(it.key(), b.value(QStringLiteral("choice")).toString(),
-                    b.value(QStringLiteral("reason")).toString());
-    }
     m_snapshot = snap;
-    m_state = m_ctx.workflow.evaluate(m_snapshot);
+    if (m_taskSession) {
+        m_state = WorkflowState{};
+        m_state.status = JobStatus::InProgress;
+    } else {
+        m_state = m_ctx.workflow.evaluate(m_snapshot);
+    }
+}
+
+TaskCardsOverview JobSession::taskCards() const
+{
+    return TaskCards(m_ctx.catalog, m_ctx.workflow).overview(m_snapshot, m_completedTaskCards);
 }
 
 CardProgress JobSession::progress(const QString &cardId) const
@@ -91,7 +144,9 @@ Result<void> JobSession::setStep(const QString &cardId, int index, bool done)
     Transaction tx(m_ctx.store.database());
     if (!tx.ok())
         return tx.error();
-    auto r = m_ctx.store.jobs().setStep(m_job.id, cardId, index, done, m_ctx.userUuid());
+    auto r = recordsOnTask(cardId)
+        ? m_ctx.store.taskCards().setStep(m_task.id, cardId, index, done, m_ctx.userUuid())
+        : m_ctx.store.jobs().setStep(m_job.id, cardId, index, done, m_ctx.userUuid());
     if (!r)
         return r.error();
     reload();
@@ -105,7 +160,9 @@ Result<void> JobSession::setStep(const QString &cardId, int index, bool done)
 
 Result<Evidence> JobSession::addEvidence(NewEvidence item)
 {
-    item.record.jobId = m_job.id;
+    const bool onTask = recordsOnTask(item.record.cardId);
+    item.record.jobId = onTask ? 0 : m_job.id;
+    item.record.taskId = onTask ? m_task.id : 0;
     item.record.userUuid = m_ctx.userUuid();
     Transaction tx(m_ctx.store.database());
     if (!tx.ok())
@@ -115,8 +172,9 @@ Result<Evidence> JobSession::addEvidence(NewEvidence item)
         return added.error();
     if (item.record.kind == EvidenceKind::SealNumber) {
         const qsizetype index = evidence(item.record.cardId, item.record.requirement).size();
-        auto seal = m_ctx.store.seals().add(m_job.id, sealPosition(item.record.requirement, index),
-                                            item.record.value);
+        const QString position = sealPosition(item.record.requirement, index);
+        auto seal = onTask ? m_ctx.store.seals().addForTask(m_task.id, position, item.record.value)
+                           : m_ctx.store.seals().add(m_job.id, position, item.record.value);
         if (!seal)
             return seal.error();
     }
@@ -211,9 +269,13 @@ Result<void> JobSession::choose(const QString &cardId, const QString &choice, co
     Transaction tx(m_ctx.store.database());
     if (!tx.ok())
         return tx.error();
-    auto r = m_ctx.store.jobs().recordBranch(m_job.id, cardId, choice, reason);
-    if (!r)
+    if (recordsOnTask(cardId)) {
+        auto r = m_ctx.store.taskCards().setChoice(m_task.id, cardId, choice, reason, m_ctx.userUuid());
+        if (!r)
+            return r.error();
+    } else if (auto r = m_ctx.store.jobs().recordBranch(m_job.id, cardId, choice, reason); !r) {
         return r.error();
+    }
     reload();
     if (auto saved = saveJobState(); !saved)
         return saved.error();
@@ -225,6 +287,14 @@ Result<void> JobSession::choose(const QString &cardId, const QString &choice, co
 
 Result<QString> JobSession::completeCard(const QString &cardId)
 {
+    if (m_taskSession) {
+        auto next = TaskCards(m_ctx.catalog, m_ctx.workflow).complete(m_snapshot, cardId);
+        if (!next)
+            return next.error();
+        if (auto marked = markTaskCard(cardId); !marked)
+            return marked.error();
+        return next;
+    }
     const CardProgress p = progress(cardId);
     if (!p.canComplete || p.needsDecision) {
         QStringList missing = p.missing;
@@ -236,14 +306,32 @@ Result<QString> JobSession::completeCard(const QString &cardId)
     auto edge = m_ctx.workflow.nextEdge(m_snapshot, cardId);
     if (!edge)
         return edge.error();
+    if (recordsOnTask(cardId)) {
+        if (auto marked = markTaskCard(cardId); !marked)
+            return marked.error();
+    }
     if (auto saved = saveJobState(); !saved)
         return saved.error();
     emit changed();
     return edge->to;
 }
 
+Result<void> JobSession::markTaskCard(const QString &cardId)
+{
+    if (m_completedTaskCards.contains(cardId))
+        return {};
+    auto r = m_ctx.store.taskCards().setCompleted(m_task.id, cardId, true, m_ctx.userUuid());
+    if (!r)
+        return r.error();
+    reload();
+    emit changed();
+    return {};
+}
+
 Result<void> JobSession::saveJobState()
 {
+    if (m_taskSession)
+        return {};
     Job j = m_job;
     j.currentCard = m_state.currentCard;
     j.status = m_state.status;
@@ -278,6 +366,11 @@ QString JobSession::signatureSummary() const
 {
     const auto dash = [](const QString &s) { return s.isEmpty() ? QStringLiteral("—") : s; };
     QStringList lines;
+    if (m_taskSession) {
+        lines << tr("任务：%1    编号：%2").arg(m_task.name, dash(m_task.code));
+        lines << tr("台区：%1    地址：%2").arg(dash(m_task.areaName), dash(m_task.address));
+        return lines.join(QLatin1Char('\n'));
+    }
     lines << tr("户名：%1    户号：%2").arg(m_customer.name, m_customer.accountNo);
     lines << tr("地址：%1").arg(m_customer.address);
     lines << tr("旧表资产编号：%1    止码：%2 kWh")
@@ -290,9 +383,9 @@ QString JobSession::signatureSummary() const
 Watermark JobSession::watermark(const QString &cardId) const
 {
     Watermark w;
-    w.accountNo = m_customer.accountNo;
-    w.customerName = m_customer.name;
-    w.jobLabel = m_customer.address;
+    w.accountNo = m_taskSession ? m_task.areaCode : m_customer.accountNo;
+    w.customerName = m_taskSession ? m_task.areaName : m_customer.name;
+    w.jobLabel = m_taskSession ? m_task.name : m_customer.address;
     w.cardId = cardId;
     if (const Card *card = m_ctx.catalog.card(cardId))
         w.cardTitle = card->title;

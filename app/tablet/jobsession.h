@@ -2,13 +2,21 @@
 // One open job: what the store knows about it, turned into a JobSnapshot for the workflow, and
 // every user action on it (tick a step, save a photo/signature/value, choose a branch, complete a
 // card) as one store transaction. No widgets here, so the UI test and the screens share it.
+//
+// Task-level cards (scope "task": 2.4, 4.x, 19.1, 27.5, 28.4, 36.x …) are recorded against the
+// task, never a job: openTask() opens a session on the task alone (台区/任务作业卡), and a job
+// session that reaches such a card (27.5 / 28.4 on the swap walk) reads and writes the task's
+// records for it, so the concentrator is checked once per task, not once per customer.
 #include "appcontext.h"
 #include "media/photopipeline.h"
 #include "media/signature.h"
 #include "model/result.h"
 #include "store/storetypes.h"
 #include "workflow/jobsnapshot.h"
+#include "workflow/taskcards.h"
 #include "workflow/workflow.h"
+
+#include <QSet>
 
 #include <QObject>
 
@@ -20,6 +28,15 @@ class JobSession : public QObject
 public:
     static Result<std::unique_ptr<JobSession>> open(AppContext &ctx, RowId jobId,
                                                     QObject *parent = nullptr);
+    // A session on the task's own cards (no job, no customer).
+    static Result<std::unique_ptr<JobSession>> openTask(AppContext &ctx, RowId taskId,
+                                                        QObject *parent = nullptr);
+
+    bool isTaskSession() const { return m_taskSession; }
+    // Whether this card's records belong to the task (task session, or a task-level card).
+    bool recordsOnTask(const QString &cardId) const;
+    // The task's task-level cards with progress (done / in progress / not started).
+    TaskCardsOverview taskCards() const;
 
     const Job &job() const { return m_job; }
     const Customer &customer() const { return m_customer; }
@@ -42,7 +59,9 @@ public:
                               const QString &value, const QJsonObject &meta = {});
     Result<void> choose(const QString &cardId, const QString &choice, const QString &reason);
     // Leaves `cardId`: fails with the missing items named, else returns the next card id
-    // ("" when the job is done). Job status and current card are saved.
+    // ("" when the job is done). Job status and current card are saved. A task-level card is
+    // also marked completed on the task; in a task session the next card is the next
+    // task-level one ("" when the flow leaves task scope).
     Result<QString> completeCard(const QString &cardId);
 
     // What the signer is shown: customer, old/new meter numbers and readings.
@@ -60,6 +79,7 @@ private:
     JobSession(AppContext &ctx, QObject *parent);
     Result<Evidence> addEvidence(NewEvidence item);
     Result<void> saveJobState();
+    Result<void> markTaskCard(const QString &cardId);
 
     AppContext &m_ctx;
     Job m_job;
@@ -68,6 +88,8 @@ private:
     QList<Evidence> m_evidence;
     JobSnapshot m_snapshot;
     WorkflowState m_state;
+    bool m_taskSession = false;
+    QSet<QString> m_completedTaskCards;
 };
 
 } // namespace ms

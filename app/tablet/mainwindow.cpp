@@ -9,6 +9,7 @@
 #include "pages/settingspage.h"
 #include "pages/signaturepage.h"
 #include "pages/signinpage.h"
+#include "pages/taskcardspage.h"
 #include "pages/valueentrypage.h"
 #include "store/store.h"
 #include "uilog.h"
@@ -180,6 +181,7 @@ void MainWindow::signIn(const User &user)
     if (!m_jobList) {
         m_jobList = new JobListPage(m_ctx, m_stack);
         connect(m_jobList, &JobListPage::jobOpened, this, &MainWindow::openJob);
+        connect(m_jobList, &JobListPage::taskCardsOpened, this, &MainWindow::openTaskCards);
     }
     // The list replaces sign-in at the bottom of the stack.
     m_pages.clear();
@@ -233,6 +235,21 @@ bool MainWindow::openJob(RowId jobId)
     return true;
 }
 
+bool MainWindow::openTaskCards(RowId taskId)
+{
+    popTo(m_jobList);
+    auto session = JobSession::openTask(m_ctx, taskId);
+    if (!session) {
+        showMessage(session.error().message);
+        return false;
+    }
+    m_session = std::move(session).value();
+    auto *page = new TaskCardsPage(m_ctx, *m_session, m_stack);
+    connect(page, &TaskCardsPage::cardOpened, this, &MainWindow::openCard);
+    push(page, tr("台区/任务作业卡 · %1").arg(m_session->task().name));
+    return true;
+}
+
 void MainWindow::openCard(const QString &cardId)
 {
     if (!m_session)
@@ -244,11 +261,18 @@ void MainWindow::openCard(const QString &cardId)
     auto *walker = new CardWalkerPage(m_ctx, *m_session, cardId, m_stack);
     connect(walker, &CardWalkerPage::evidenceRequested, this, &MainWindow::openEvidence);
     connect(walker, &CardWalkerPage::messageRaised, this, [this](const QString &t) { showMessage(t); });
-    connect(walker, &CardWalkerPage::jobFinished, this, [this] {
-        showMessage(tr("本户换表已完成，记录已保存，联网后会自动上传。"), false);
-        pop(); // back to the job page, which shows the finished walk
+    const bool taskSession = m_session->isTaskSession();
+    connect(walker, &CardWalkerPage::listRequested, this, &MainWindow::back);
+    connect(walker, &CardWalkerPage::jobFinished, this, [this, taskSession] {
+        showMessage(taskSession ? tr("本张台区作业卡已完成，记录已保存在任务上，联网后会自动上传。")
+                                : tr("本户换表已完成，记录已保存，联网后会自动上传。"),
+                    false);
+        pop(); // back to the job page (task session: the task's card list)
     });
-    push(walker, tr("%1 · %2").arg(m_session->customer().name, m_session->customer().accountNo));
+    if (taskSession)
+        push(walker, tr("台区作业卡 · %1").arg(m_session->task().name));
+    else
+        push(walker, tr("%1 · %2").arg(m_session->customer().name, m_session->customer().accountNo));
 }
 
 void MainWindow::openEvidence(const QString &cardId, const QString &key, EvidenceSlot::Action action)

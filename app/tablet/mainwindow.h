@@ -36,6 +36,7 @@ public:
     void signIn(const User &user);
     void signOut();
     bool openJob(RowId jobId);
+    bool openTaskCards(RowId taskId); // 台区/任务作业卡 of a task, walked on a task session
     void openCard(const QString &cardId);
     void openEvidence(const QString &cardId, const QString &key, EvidenceSlot::Action action);
     void openSettings();

@@ -123,6 +123,23 @@ RecordedValues CardValues::fromJob(const QList<Evidence> &evidence, const QJsonO
     return out;
 }
 
+RecordedValues CardValues::fromTask(const QList<Evidence> &evidence, const QJsonObject &choices)
+{
+    // The same table: the cards read are the same, only the owner differs.
+    return fromJob(evidence, choices);
+}
+
+void CardValues::preferTask(RecordedValues &fromJobs, const RecordedValues &fromTask)
+{
+    for (auto it = fromTask.begin(); it != fromTask.end(); ++it) {
+        const auto have = fromJobs.constFind(it.key());
+        // A fallback card on the task (e.g. 27.5's asset number) does not hide the preferred card
+        // (19.1) recorded on a job; otherwise the task wins.
+        if (have == fromJobs.constEnd() || it->rank <= have->rank)
+            fromJobs.insert(it.key(), it.value());
+    }
+}
+
 void CardValues::merge(RecordedValues &into, const RecordedValues &from)
 {
     for (auto it = from.begin(); it != from.end(); ++it) {

@@ -12,6 +12,9 @@
 //   concentrator.master_ip 36.1 master_ip; .master_port 36.2; .apn 36.3; .region_code 36.4;
 //   concentrator.terminal_address 36.5; concentrator.seal 19.1 concentrator_seals + 28.4
 //   concentrator_box_seal (all, joined)
+// The concentrator cards are task-level (scope "task"): their records belong to the task
+// (fromTask), and a job's records of them (made before task-level cards were recorded on the
+// task) only fill what the task has not recorded (preferTask).
 // No card records card.receiver, concentrator.old_asset_no or any notice.* value (领卡时间/地点,
 // 停电时长, 施工时段): those stay blank for a hand or the form screen.
 #include "model/types.h"
@@ -40,6 +43,14 @@ public:
     // From one job's current (not superseded) evidence and its branch choices (card id →
     // {"choice": …}, as JobRepository::recordBranch stores them).
     static RecordedValues fromJob(const QList<Evidence> &evidence, const QJsonObject &branches);
+
+    // From a task's own records (task-level cards): its evidence (Evidence::taskId) and its cards'
+    // choices, card id → {"choice": …, "at": ISO time} (TaskCardRepository).
+    static RecordedValues fromTask(const QList<Evidence> &evidence, const QJsonObject &choices);
+
+    // What the task recorded replaces what its jobs recorded for the same path; the jobs' values
+    // stay where the task has none.
+    static void preferTask(RecordedValues &fromJobs, const RecordedValues &fromTask);
 
     // Adds `from` to `into`: a preferred card's value beats a fallback's, then the later record.
     static void merge(RecordedValues &into, const RecordedValues &from);

@@ -100,6 +100,14 @@ void FormContextBuilder::addTask(FormContext &ctx, const Task &task)
     put(v, QStringLiteral("task.done_count"), QString::number(done));
     put(v, QStringLiteral("task.mismatch_count"), QString::number(mismatch));
     put(v, QStringLiteral("purchase.exported_at"), date(exportedAt.date()));
+    // The task-level cards' own records (2.4, 4.x, 19.1, 27.5, 28.4, 36.x) win; what a job recorded
+    // for them only fills the gaps.
+    QJsonObject taskChoices;
+    for (const TaskCardRecord &r : m_store.taskCards().cards(task.id))
+        if (!r.choice.isEmpty())
+            taskChoices.insert(r.cardId, QJsonObject{{QStringLiteral("choice"), r.choice},
+                                                     {QStringLiteral("at"), r.chosenAt.toString(Qt::ISODateWithMs)}});
+    CardValues::preferTask(recorded, CardValues::fromTask(m_store.evidence().forTask(task.id), taskChoices));
     for (auto it = recorded.begin(); it != recorded.end(); ++it)
         if (it.key().startsWith(QLatin1String("concentrator.")))
             put(v, it.key(), it->text);

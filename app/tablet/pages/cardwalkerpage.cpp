@@ -141,7 +141,12 @@ void CardWalkerPage::rebuild()
 
     const bool onPath = std::any_of(m_session.state().path.cbegin(), m_session.state().path.cend(),
                                     [this](const PathEntry &p) { return p.cardId == m_cardId; });
-    m_back->setEnabled(!previousCard().isEmpty());
+    if (m_session.isTaskSession()) {
+        m_back->setText(tr("‹ 台区作业卡列表"));
+        m_back->setEnabled(true);
+    } else {
+        m_back->setEnabled(!previousCard().isEmpty());
+    }
     if (card->isFinal())
         m_complete->setText(tr("完成本户换表 ✓"));
     else
@@ -322,6 +327,10 @@ QString CardWalkerPage::previousCard() const
 
 void CardWalkerPage::goBack()
 {
+    if (m_session.isTaskSession()) {
+        emit listRequested();
+        return;
+    }
     const QString prev = previousCard();
     if (!prev.isEmpty())
         setCard(prev);

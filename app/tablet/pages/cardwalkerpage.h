@@ -37,7 +37,8 @@ public:
 
 signals:
     void evidenceRequested(const QString &cardId, const QString &key, ms::EvidenceSlot::Action action);
-    void jobFinished();
+    void jobFinished();          // the walk ended (a task session: the task-level walk ended)
+    void listRequested();        // task session: back to the task's card list
     void messageRaised(const QString &text); // errors to show in the window's message bar
 
 private:

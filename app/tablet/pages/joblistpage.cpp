@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QPushButton>
 #include <QScroller>
 #include <QTimer>
@@ -33,6 +34,10 @@ JobListPage::JobListPage(AppContext &ctx, QWidget *parent) : QWidget(parent), m_
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("hint"));
     head->addWidget(m_count);
+    m_taskCards = new QPushButton(tr("台区/任务作业卡"), this);
+    m_taskCards->setObjectName(QStringLiteral("taskCards"));
+    m_taskCards->setToolTip(tr("集中器、信号测试等每个台区只做一次的作业卡"));
+    head->addWidget(m_taskCards);
     root->addLayout(head);
 
     m_search = new QLineEdit(this);
@@ -75,6 +80,7 @@ JobListPage::JobListPage(AppContext &ctx, QWidget *parent) : QWidget(parent), m_
     connect(m_debounce, &QTimer::timeout, this, &JobListPage::applyQuery);
     connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(m_filter, &QButtonGroup::idClicked, this, &JobListPage::applyQuery);
+    connect(m_taskCards, &QPushButton::clicked, this, &JobListPage::openTaskCards);
     connect(m_view, &QListView::clicked, this, [this](const QModelIndex &index) {
         emit jobOpened(index.data(JobListModel::JobIdRole).toLongLong());
     });
@@ -95,7 +101,25 @@ void JobListPage::refresh()
     const QList<Task> tasks = m_ctx.store.tasks().list();
     m_taskTitle->setText(tasks.size() == 1 ? tasks.first().name
                                            : tr("换表工单（%1 个任务）").arg(tasks.size()));
+    m_taskCards->setEnabled(!tasks.isEmpty());
     applyQuery();
+}
+
+void JobListPage::openTaskCards()
+{
+    const QList<Task> tasks = m_ctx.store.tasks().list();
+    if (tasks.size() == 1) {
+        emit taskCardsOpened(tasks.first().id);
+        return;
+    }
+    // Several tasks on this device: say which one.
+    QMenu menu(this);
+    for (const Task &t : tasks) {
+        const QString label = t.areaName.isEmpty() ? t.name : tr("%1（%2）").arg(t.areaName, t.name);
+        const RowId id = t.id;
+        menu.addAction(label, this, [this, id] { emit taskCardsOpened(id); });
+    }
+    menu.exec(m_taskCards->mapToGlobal(QPoint(0, m_taskCards->height())));
 }
 
 void JobListPage::applyQuery()

@@ -9,6 +9,7 @@ class QButtonGroup;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QPushButton;
 class QTimer;
 
 namespace ms {
@@ -28,9 +29,11 @@ public:
 
 signals:
     void jobOpened(ms::RowId jobId);
+    void taskCardsOpened(ms::RowId taskId); // 台区/任务作业卡 of a task
 
 private:
     void applyQuery();
+    void openTaskCards();
 
     AppContext &m_ctx;
     JobListModel *m_model = nullptr;
@@ -39,6 +42,7 @@ private:
     QButtonGroup *m_filter = nullptr;
     QLabel *m_count = nullptr;
     QLabel *m_taskTitle = nullptr;
+    QPushButton *m_taskCards = nullptr;
     QTimer *m_debounce = nullptr;
 };
 
