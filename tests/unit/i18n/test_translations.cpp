@@ -3,6 +3,7 @@
 //      update_translations does
 // THEN each text has a finished English translation with the same placeholders, and the
 //      .qm compiled into the tablet translates it at run time.
+#include "trhelpers.h"
 #include "tsfile.h"
 #include "workflow/valuevalidator.h"
 
@@ -24,12 +25,13 @@ namespace {
 
 struct LupdateRun
 {
-    TsFile fresh;   // what lupdate finds in the sources today
+    TsFile fresh;        // what lupdate finds in the sources today (with locations)
+    QStringList sources; // the files it read
     QString error;  // why it could not run
 };
 
 // The [sources] and [includes] lists CMake wrote for this test.
-QJsonObject lupdateProject(const QString &tsPath, QString *error)
+QJsonObject lupdateProject(const QString &tsPath, QStringList *sourceList, QString *error)
 {
     QFile file(QStringLiteral(MS_I18N_INPUTS));
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
@@ -48,6 +50,8 @@ QJsonObject lupdateProject(const QString &tsPath, QString *error)
         else if (!line.isEmpty() && current && QFile::exists(line))
             current->append(line);
     }
+    for (const auto &v : std::as_const(sources))
+        sourceList->append(v.toString());
     QJsonObject project;
     project[QStringLiteral("projectFile")] = QStringLiteral(MS_SOURCE_DIR "/app/tablet/CMakeLists.txt");
     project[QStringLiteral("includePaths")] = includes;
@@ -61,7 +65,7 @@ LupdateRun runLupdate()
     LupdateRun run;
     QTemporaryDir dir;
     const QString ts = dir.filePath(QStringLiteral("meterswap_en.ts"));
-    const QJsonObject project = lupdateProject(ts, &run.error);
+    const QJsonObject project = lupdateProject(ts, &run.sources, &run.error);
     if (!run.error.isEmpty())
         return run;
     const QString projectPath = dir.filePath(QStringLiteral("project.json"));
@@ -76,7 +80,7 @@ LupdateRun runLupdate()
     lupdate.setProcessChannelMode(QProcess::MergedChannels);
     lupdate.start(QStringLiteral(MS_LUPDATE),
                   {QStringLiteral("-project"), projectPath, QStringLiteral("-no-obsolete"),
-                   QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-silent")});
+                   QStringLiteral("-locations"), QStringLiteral("absolute"), QStringLiteral("-silent")});
     if (!lupdate.waitForFinished(90'000) || lupdate.exitStatus() != QProcess::NormalExit
         || lupdate.exitCode() != 0) {
         run.error = QStringLiteral("lupdate (%1) failed: %2 %3")
@@ -190,6 +194,20 @@ TEST_F(EnglishTranslation, ShippedCatalogTranslatesEveryFinishedEntry)
     EXPECT_TRUE(wrong.isEmpty()) << wrong.size() << " entr(y/ies) the .qm translates differently "
                                  << "(rebuild meterswap_tablet_lrelease):\n"
                                  << wrong.join(QLatin1Char('\n')).toStdString();
+}
+
+// A text only reaches the user in English when tr() at run time looks it up under the context
+// lupdate filed it under. A hand-written helper `QString tr(const char *)` that passes a fixed
+// context to translate() breaks that silently for every caller outside that exact class.
+TEST_F(EnglishTranslation, TrHelpersLookTextsUpWhereLupdateFiledThem)
+{
+    const QList<TrHelper> helpers = findTrHelpers(s_run->sources);
+    const QStringList wrong = helperContextMismatches(s_run->fresh, helpers);
+    EXPECT_TRUE(wrong.isEmpty())
+        << wrong.size() << " text(s) would stay Chinese in English mode:\n"
+        << wrong.join(QLatin1Char('\n')).toStdString()
+        << "\nReplace the helper with `struct Tr { Q_DECLARE_TR_FUNCTIONS(<context>) };` and call "
+           "Tr::tr(\"…\") (see core/media/barcode.cpp), then refresh the .ts.";
 }
 
 // A core message built outside any QObject reaches the user in English once the tablet's

@@ -1,6 +1,8 @@
 #include "tsfile.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QXmlStreamReader>
 #include <algorithm>
@@ -17,12 +19,22 @@ QString TsMessage::describe() const
 
 namespace {
 
-void readMessage(QXmlStreamReader &xml, TsMessage &m)
+// `tsDir` resolves the location file names, which lupdate writes relative to the .ts.
+void readMessage(QXmlStreamReader &xml, TsMessage &m, const QDir &tsDir)
 {
     m.numerus = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
     while (xml.readNextStartElement()) {
         const auto name = xml.name();
-        if (name == QLatin1String("source")) {
+        if (name == QLatin1String("location")) {
+            const auto file = xml.attributes().value(QLatin1String("filename"));
+            TsLocation loc;
+            loc.file = file.isEmpty() && !m.locations.isEmpty()
+                           ? m.locations.constLast().file
+                           : QDir::cleanPath(tsDir.absoluteFilePath(file.toString()));
+            loc.line = xml.attributes().value(QLatin1String("line")).toInt();
+            m.locations << loc;
+            xml.skipCurrentElement();
+        } else if (name == QLatin1String("source")) {
             m.source = xml.readElementText();
         } else if (name == QLatin1String("comment")) {
             m.comment = xml.readElementText();
@@ -72,7 +84,7 @@ TsFile TsFile::read(const QString &path)
             } else if (xml.name() == QLatin1String("message")) {
                 TsMessage m;
                 m.context = context;
-                readMessage(xml, m);
+                readMessage(xml, m, QFileInfo(path).absoluteDir());
                 ts.messages << m;
             } else {
                 xml.skipCurrentElement();

@@ -7,6 +7,12 @@
 
 namespace ms::test {
 
+struct TsLocation
+{
+    QString file; // absolute path
+    int line = 0;
+};
+
 struct TsMessage
 {
     QString context;
@@ -15,6 +21,7 @@ struct TsMessage
     bool numerus = false;
     bool finished = false;     // no type="unfinished" / "vanished" / "obsolete"
     QStringList translations;  // one, or one per numerus form
+    QList<TsLocation> locations; // where lupdate found it (when run with -locations absolute)
 
     QString key() const { return context + QChar(0x1F) + source + QChar(0x1F) + comment; }
     QString describe() const;  // "context | source" for failure messages
