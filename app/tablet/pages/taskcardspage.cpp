@@ -3,11 +3,13 @@
 #include "jobsession.h"
 #include "style.h"
 
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <algorithm>
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QScroller>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -53,15 +55,11 @@ TaskCardsPage::TaskCardsPage(AppContext &ctx, JobSession &taskSession, QWidget *
     hint->setWordWrap(true);
     root->addWidget(hint);
 
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    QScroller::grabGesture(scroll->viewport(), QScroller::TouchGesture);
-    auto *content = new QWidget(scroll);
-    m_list = new QVBoxLayout(content);
-    m_list->setSpacing(8);
-    scroll->setWidget(content);
-    root->addWidget(scroll, 1);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    QScroller::grabGesture(m_scroll->viewport(), QScroller::TouchGesture);
+    root->addWidget(m_scroll, 1);
 
     m_continue = new QPushButton(this);
     m_continue->setObjectName(QStringLiteral("primary"));
@@ -81,30 +79,46 @@ TaskCardsPage::TaskCardsPage(AppContext &ctx, JobSession &taskSession, QWidget *
 
 void TaskCardsPage::refresh()
 {
+    // The top bar names the task; the page names the area (台区) the cards are done for.
     const Task &task = m_session.task();
-    m_title->setText(task.areaName.isEmpty() ? task.name
-                                             : tr("%1（%2）").arg(task.areaName, task.name));
+    const QString area = task.areaName.isEmpty() ? task.name : task.areaName;
+    m_title->setText(task.areaCode.isEmpty() ? area : tr("%1　台区编号 %2").arg(area, task.areaCode));
     const TaskCardsOverview o = m_session.taskCards();
     m_summary->setText(tr("已完成 %1 / %2 张").arg(o.done).arg(o.cards.size()));
 
-    while (QLayoutItem *item = m_list->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
+    const int scrollPos = m_scroll->verticalScrollBar()->value();
+    auto *content = new QWidget;
+    m_list = new QVBoxLayout(content);
+    m_list->setSpacing(8);
+    // Two columns per phase, in manual order; "继续" goes to the first open card of the signed-in
+    // person's role (an installer is not sent to the project engineer's 1.1), else the first open.
+    const QStringList myRoles = m_ctx.user ? m_ctx.user->roles : QStringList();
     QString phase;
     QString firstOpen;
+    QString firstMine;
+    QGridLayout *grid = nullptr;
+    int cell = 0;
     for (const TaskCardState &s : o.cards) {
-        if (s.phaseName != phase) {
+        if (s.phaseName != phase || !grid) {
             phase = s.phaseName;
             auto *t = new QLabel(phase);
             t->setObjectName(QStringLiteral("sectionTitle"));
             m_list->addWidget(t);
+            grid = new QGridLayout;
+            grid->setHorizontalSpacing(10);
+            grid->setVerticalSpacing(8);
+            grid->setColumnStretch(0, 1);
+            grid->setColumnStretch(1, 1);
+            m_list->addLayout(grid);
+            cell = 0;
         }
         const Role *role = m_ctx.catalog.role(s.card->role);
         const QString roleName = role ? role->name : s.card->role;
         const bool done = s.status == TaskCardStatus::Done;
         if (!done && firstOpen.isEmpty())
             firstOpen = s.card->id;
+        if (!done && firstMine.isEmpty() && myRoles.contains(s.card->role))
+            firstMine = s.card->id;
 
         auto *b = new QPushButton;
         b->setObjectName(QStringLiteral("step"));
@@ -138,12 +152,16 @@ void TaskCardsPage::refresh()
             b->setChecked(done);
             emit cardOpened(id);
         });
-        m_list->addWidget(b);
+        grid->addWidget(b, cell / 2, cell % 2);
+        ++cell;
     }
     m_list->addStretch();
+    m_scroll->setWidget(content); // deletes the previous content
+    m_scroll->verticalScrollBar()->setValue(scrollPos);
 
-    const Card *next = firstOpen.isEmpty() ? nullptr : m_ctx.catalog.card(firstOpen);
-    m_continue->setProperty("cardId", firstOpen);
+    const QString nextId = firstMine.isEmpty() ? firstOpen : firstMine;
+    const Card *next = nextId.isEmpty() ? nullptr : m_ctx.catalog.card(nextId);
+    m_continue->setProperty("cardId", nextId);
     m_continue->setEnabled(next != nullptr);
     m_continue->setText(next ? tr("继续：%1 %2").arg(next->id, next->title)
                              : tr("本任务的台区作业卡都已完成"));

@@ -9,6 +9,7 @@
 
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QVBoxLayout;
 
 namespace ms {
@@ -34,7 +35,8 @@ private:
     JobSession &m_session;
     QLabel *m_title = nullptr;
     QLabel *m_summary = nullptr;
-    QVBoxLayout *m_list = nullptr;
+    QScrollArea *m_scroll = nullptr;
+    QVBoxLayout *m_list = nullptr; // a title and a two-column grid per phase (rebuilt)
     QPushButton *m_continue = nullptr;
 };
 

@@ -89,6 +89,8 @@ TEST_F(TaskCardsUi, GivenATask_WhenCard41IsWalkedFromTheJobList_ThenItIsRecorded
     for (const char *id : {"2.4", "4.1", "19.1", "27.5", "28.4", "36.1"})
         EXPECT_TRUE(list->cardButton(QLatin1String(id))) << id;
     EXPECT_FALSE(list->cardButton(QStringLiteral("24.2"))); // a customer's card is not listed
+    // An installer is sent on to the first open installer card (19.1), not the engineer's 1.1
+    EXPECT_TRUE(findButton(list, QStringLiteral("继续：19.1")));
     saveScreen(QStringLiteral("task-cards.png"));
 
     // AND card 4.1 is opened in the card walker
