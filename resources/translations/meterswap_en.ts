@@ -1276,8 +1276,8 @@ Role: %3   Progress: %4/%5</translation>
         <translation>No customer chosen yet</translation>
     </message>
     <message>
-        <source>将为 %1 打开</source>
-        <translation>Will open for %1</translation>
+        <source>已选：%1</source>
+        <translation>Chosen: %1</translation>
     </message>
 </context>
 <context>
@@ -2599,10 +2599,6 @@ Then tap “Start sync” here. Your data stays safe on this device meanwhile.</
         <translation>These cards are done once per area (concentrator), not per household. The record is kept on this task and used by every job and the appendix forms.</translation>
     </message>
     <message>
-        <source>%1（%2）</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
         <source>已完成 %1 / %2 张</source>
         <translation>%1 / %2 done</translation>
     </message>
@@ -2625,6 +2621,10 @@ Then tap “Start sync” here. Your data stays safe on this device meanwhile.</
     <message>
         <source>本任务的台区作业卡都已完成</source>
         <translation>All area cards of this task are done</translation>
+    </message>
+    <message>
+        <source>%1&#x3000;台区编号 %2</source>
+        <translation>%1&#x3000;area no. %2</translation>
     </message>
 </context>
 <context>
