@@ -247,7 +247,7 @@ void FormTargetPage::updateOpen()
     else if (m_needsJob && !job)
         m_choice->setText(tr("尚未选择客户"));
     else
-        m_choice->setText(tr("将为 %1 打开").arg((job ? job : task)->text().section(QLatin1Char('\n'), 0, 0)));
+        m_choice->setText(tr("已选：%1").arg((job ? job : task)->text().section(QLatin1Char('\n'), 0, 0).simplified()));
 }
 
 } // namespace ms

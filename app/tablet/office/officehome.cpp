@@ -96,6 +96,11 @@ OfficeHome::OfficeHome(const Catalog &catalog, Store &store, const User &user,
         const Card *card = m_catalog.card(cardId);
         showFlowChart(card ? card->flow : QString());
     });
+    // A queue: the flow of the card that works it (its forms have their own buttons).
+    connect(m_home, &RoleHomePage::queueRequested, this, [this](const QString &, const QString &cardId) {
+        const Card *card = m_catalog.card(cardId);
+        showFlowChart(card ? card->flow : QString());
+    });
     connect(m_home, &RoleHomePage::formsRequested, this, &OfficeHome::showForms);
     connect(m_home, &RoleHomePage::formRequested, this, [this](int number) {
         startForm(number, 0, true);

@@ -241,6 +241,7 @@ TEST_F(FormHost, TaskFormsAskForTheTaskAndStaticFormsOpenAtOnce)
     ASSERT_EQ(home->currentPage(), target);
     EXPECT_FALSE(target->jobList()->isVisible());
     ASSERT_TRUE(tapRow(target->taskList(), taskId));
+    shot(QStringLiteral("6-target-task"));
     ASSERT_TRUE(tap(target->openButton()));
     FormFillPage *page = home->formPage();
     ASSERT_NE(page, nullptr);
@@ -257,7 +258,7 @@ TEST_F(FormHost, TaskFormsAskForTheTaskAndStaticFormsOpenAtOnce)
     EXPECT_EQ(home->currentPage(), page);
     EXPECT_FALSE(page->canSave());
     EXPECT_EQ(page->suggestedPdfName(), QStringLiteral("附录14_宣传横幅.pdf"));
-    shot(QStringLiteral("6-static"));
+    shot(QStringLiteral("6-static-form"));
     ASSERT_TRUE(tap(findButton(home, QStringLiteral("‹ 返回"))));
     EXPECT_EQ(home->currentPage(), forms);
 }
