@@ -1,5 +1,6 @@
 #include "taskcsv.h"
 
+#include "store/recordjson.h"
 #include "sync/wire.h"
 
 #include <QCoreApplication>
@@ -151,11 +152,11 @@ Result<TaskImport> readTaskCsv(const QString &filePath)
         for (const QString &who : get("installers").split(QLatin1Char(';'), Qt::SkipEmptyParts))
             if (!out.assignees.contains(who.trimmed()))
                 out.assignees << who.trimmed();
-        QJsonObject payload = sync::customerToJson(c, task.uuid);
+        QJsonObject payload = json::fromCustomer(c, task.uuid);
         payload.remove(QStringLiteral("version")); // the store assigns versions
         out.customers << Assignment{0, QStringLiteral("customer"), c.uuid, 1, payload};
     }
-    QJsonObject taskPayload = sync::taskToJson(task);
+    QJsonObject taskPayload = json::fromTask(task);
     taskPayload.remove(QStringLiteral("version"));
     out.task = Assignment{0, QStringLiteral("task"), task.uuid, 1, taskPayload};
     return out;

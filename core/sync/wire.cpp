@@ -1,5 +1,7 @@
 #include "sync/wire.h"
 
+#include "store/recordjson.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -34,22 +36,6 @@ Result<QJsonObject> parseObject(const QByteArray &body, const QString &what)
 }
 
 QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
-
-QJsonObject meterToJson(const MeterInfo &m)
-{
-    return {{QStringLiteral("asset_no"), m.assetNo},
-            {QStringLiteral("comm_address"), m.commAddress},
-            {QStringLiteral("model"), m.model},
-            {QStringLiteral("protocol"), m.protocol}};
-}
-
-MeterInfo meterFromJson(const QJsonObject &o)
-{
-    return MeterInfo{o.value(QStringLiteral("asset_no")).toString(),
-                     o.value(QStringLiteral("comm_address")).toString(),
-                     o.value(QStringLiteral("model")).toString(),
-                     o.value(QStringLiteral("protocol")).toString()};
-}
 
 QString str(const QJsonObject &o, const char *key) { return o.value(QLatin1String(key)).toString(); }
 } // namespace
@@ -171,83 +157,21 @@ Result<QList<office::PushResult>> decodePushResults(const QByteArray &body)
     return out;
 }
 
-QJsonObject taskToJson(const Task &t)
-{
-    return {{QStringLiteral("uuid"), t.uuid},
-            {QStringLiteral("code"), t.code},
-            {QStringLiteral("name"), t.name},
-            {QStringLiteral("area_name"), t.areaName},
-            {QStringLiteral("area_code"), t.areaCode},
-            {QStringLiteral("address"), t.address},
-            {QStringLiteral("crew"), t.crew},
-            {QStringLiteral("leader"), t.leader},
-            {QStringLiteral("planned_start"), t.plannedStart.toString(Qt::ISODate)},
-            {QStringLiteral("planned_end"), t.plannedEnd.toString(Qt::ISODate)},
-            {QStringLiteral("version"), t.version}};
-}
-
+// Field names and formats are the store's (core/store/recordjson): one mapping for both.
 Result<Task> taskFromJson(const QJsonObject &o)
 {
-    Task t;
-    t.uuid = str(o, "uuid");
-    t.code = str(o, "code");
-    t.name = str(o, "name");
+    Task t = json::toTask(o);
     if (t.uuid.isEmpty() || t.name.isEmpty())
         return bad(QStringLiteral("task"), Tr::tr("任务缺少 uuid 或名称"));
-    t.areaName = str(o, "area_name");
-    t.areaCode = str(o, "area_code");
-    t.address = str(o, "address");
-    t.crew = str(o, "crew");
-    t.leader = str(o, "leader");
-    t.plannedStart = QDate::fromString(str(o, "planned_start"), Qt::ISODate);
-    t.plannedEnd = QDate::fromString(str(o, "planned_end"), Qt::ISODate);
-    t.version = o.value(QStringLiteral("version")).toInt(1);
     return t;
-}
-
-QJsonObject customerToJson(const Customer &c, const QString &taskUuid)
-{
-    QJsonObject o{{QStringLiteral("uuid"), c.uuid},
-                  {QStringLiteral("task_uuid"), taskUuid},
-                  {QStringLiteral("account_no"), c.accountNo},
-                  {QStringLiteral("name"), c.name},
-                  {QStringLiteral("address"), c.address},
-                  {QStringLiteral("phone"), c.phone},
-                  {QStringLiteral("meter_box_no"), c.meterBoxNo},
-                  {QStringLiteral("payment"), c.payment == PaymentType::Prepaid
-                                                  ? QStringLiteral("prepaid")
-                                                  : QStringLiteral("postpaid")},
-                  {QStringLiteral("old_meter"), meterToJson(c.oldMeter)},
-                  {QStringLiteral("new_meter"), meterToJson(c.newMeter)},
-                  {QStringLiteral("mismatch"), c.mismatchFlag},
-                  {QStringLiteral("version"), c.version}};
-    o.insert(QStringLiteral("last_billed_reading"),
-             c.lastBilledReading ? QJsonValue(*c.lastBilledReading) : QJsonValue());
-    return o;
 }
 
 Result<PulledCustomer> customerFromJson(const QJsonObject &o)
 {
     PulledCustomer p;
-    p.taskUuid = str(o, "task_uuid");
-    Customer &c = p.customer;
-    c.uuid = str(o, "uuid");
-    c.accountNo = str(o, "account_no");
-    if (c.uuid.isEmpty() || p.taskUuid.isEmpty() || c.accountNo.isEmpty())
+    p.customer = json::toCustomer(o, &p.taskUuid);
+    if (p.customer.uuid.isEmpty() || p.taskUuid.isEmpty() || p.customer.accountNo.isEmpty())
         return bad(QStringLiteral("customer"), Tr::tr("客户缺少 uuid、task_uuid 或户号"));
-    c.name = str(o, "name");
-    c.address = str(o, "address");
-    c.phone = str(o, "phone");
-    c.meterBoxNo = str(o, "meter_box_no");
-    c.payment = str(o, "payment") == QLatin1String("prepaid") ? PaymentType::Prepaid
-                                                              : PaymentType::Postpaid;
-    c.oldMeter = meterFromJson(o.value(QStringLiteral("old_meter")).toObject());
-    c.newMeter = meterFromJson(o.value(QStringLiteral("new_meter")).toObject());
-    const QJsonValue reading = o.value(QStringLiteral("last_billed_reading"));
-    if (reading.isDouble())
-        c.lastBilledReading = reading.toDouble();
-    c.mismatchFlag = o.value(QStringLiteral("mismatch")).toBool();
-    c.version = o.value(QStringLiteral("version")).toInt(1);
     return p;
 }
 

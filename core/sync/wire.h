@@ -32,9 +32,8 @@ QByteArray encodePushResults(const QList<office::PushResult> &results);
 Result<QList<office::PushResult>> decodePushResults(const QByteArray &body);
 
 // --- assignments ---
-QJsonObject taskToJson(const Task &t);
+// (Encoding is json::fromTask / json::fromCustomer in store/recordjson.h.)
 Result<Task> taskFromJson(const QJsonObject &o);
-QJsonObject customerToJson(const Customer &c, const QString &taskUuid);
 struct PulledCustomer
 {
     QString taskUuid;

@@ -30,6 +30,7 @@
 #include <QThread>
 
 #include <cstdio>
+#include <memory>
 
 using namespace ms;
 
@@ -234,8 +235,9 @@ int main(int argc, char **argv)
         plainParallelRates << mb(plainBytes) / parallelSeconds;
         const QString tablet = tmp.filePath(QStringLiteral("tablet-r%1").arg(round));
         QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-a"), tabletA, tablet});
-        Office office;
-        if (!office.start(tmp.filePath(QStringLiteral("office-r%1").arg(round))))
+        const QString officeDir = tmp.filePath(QStringLiteral("office-r%1").arg(round));
+        auto office = std::make_unique<Office>();
+        if (!office->start(officeDir))
             return 1;
         StoreOptions so;
         so.dataDir = tablet;
@@ -244,7 +246,7 @@ int main(int argc, char **argv)
             return 1;
         QElapsedTimer clock;
         clock.start();
-        clean = syncOnce(**store, office.port, office.token);
+        clean = syncOnce(**store, office->port, office->token);
         const double syncSeconds = clock.elapsed() / 1000.0;
         if (!clean.ok) {
             std::fprintf(stderr, "sync failed: %s\n", qPrintable(clean.error.message));
@@ -254,7 +256,9 @@ int main(int argc, char **argv)
         std::printf("  round %d        : sync %.1f MB/s, plain %.1f MB/s, plain x3 %.1f MB/s\n", round + 1,
                     syncRates.last(), plainRates.last(), plainParallelRates.last());
         store = makeError(QStringLiteral("bench.closed"), QString()); // closes the store
+        office.reset();
         QDir(tablet).removeRecursively();
+        QDir(officeDir).removeRecursively();
     }
     const double syncRate = median(syncRates), plainRate = median(plainRates);
     const double plainParallelRate = median(plainParallelRates);

@@ -1,4 +1,5 @@
 // The sync wire format: round trips and precise errors on bad input.
+#include "store/recordjson.h"
 #include "sync/wire.h"
 
 #include <gtest/gtest.h>
@@ -60,8 +61,8 @@ TEST(Wire, CustomerAndTaskRoundTripThroughAnAssignmentPage)
     c.lastBilledReading = 1234.5;
     c.mismatchFlag = true;
     office::AssignmentPage page;
-    page.items = {{1, QStringLiteral("task"), t.uuid, 1, sync::taskToJson(t)},
-                  {2, QStringLiteral("customer"), c.uuid, 1, sync::customerToJson(c, t.uuid)}};
+    page.items = {{1, QStringLiteral("task"), t.uuid, 1, json::fromTask(t)},
+                  {2, QStringLiteral("customer"), c.uuid, 1, json::fromCustomer(c, t.uuid)}};
     page.cursor = 2;
     auto pulled = sync::decodeAssignmentPage(sync::encodeAssignmentPage(page, QStringLiteral("2026.11-1")));
     ASSERT_TRUE(pulled) << pulled.error().message.toStdString();
@@ -69,6 +70,7 @@ TEST(Wire, CustomerAndTaskRoundTripThroughAnAssignmentPage)
     ASSERT_EQ(pulled->customers.size(), 1);
     EXPECT_EQ(pulled->tasks.first().name, t.name);
     EXPECT_EQ(pulled->tasks.first().plannedStart, t.plannedStart);
+    EXPECT_FALSE(pulled->tasks.first().plannedEnd.isValid()); // no end date stays no end date
     const Customer &back = pulled->customers.first().customer;
     EXPECT_EQ(pulled->customers.first().taskUuid, t.uuid);
     EXPECT_EQ(back.payment, PaymentType::Prepaid);
