@@ -46,6 +46,7 @@ void CuttingProxy::run()
             };
             QObject::connect(client, &QTcpSocket::readyRead, client, [&, client, upstream, cut] {
                 QByteArray data = client->readAll();
+                m_fromClient.fetch_add(data.size());
                 if (next < m_offsets.size() && forwarded + data.size() > m_offsets.at(next)) {
                     const qint64 keep = m_offsets.at(next) - forwarded;
                     upstream->write(data.left(keep));

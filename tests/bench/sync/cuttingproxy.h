@@ -17,6 +17,8 @@ public:
     ~CuttingProxy() override;
     quint16 port() const { return m_port.load(); }   // valid once started
     int cutsMade() const { return m_cuts.load(); }
+    // Client→server bytes that reached the proxy (all connections, resends and headers included).
+    qint64 bytesFromClient() const { return m_fromClient.load(); }
     void waitReady();
 
 protected:
@@ -27,6 +29,7 @@ private:
     QList<qint64> m_offsets; // ascending
     std::atomic<quint16> m_port{0};
     std::atomic<int> m_cuts{0};
+    std::atomic<qint64> m_fromClient{0};
 };
 
 } // namespace ms::bench
