@@ -50,6 +50,7 @@ SyncPage::SyncPage(sync::SyncLocal &local, sync::SyncClient &client, QWidget *pa
     m_error->setObjectName(QStringLiteral("error"));
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+    m_error->hide(); // shown with a message only (the style gives it a red banner)
     m_start = new QPushButton(tr("开始同步"), this);
     m_start->setObjectName(QStringLiteral("start"));
     m_pause = new QPushButton(tr("暂停"), this);
@@ -68,7 +69,7 @@ SyncPage::SyncPage(sync::SyncLocal &local, sync::SyncClient &client, QWidget *pa
     layout->addWidget(m_pause);
 
     connect(m_start, &QPushButton::clicked, this, [this] {
-        m_error->clear();
+        setError({});
         m_client.start();
         updateButtons();
     });
@@ -101,8 +102,14 @@ void SyncPage::refresh()
                                                                               QLocale::ShortFormat))
                             : tr("还没有成功同步过"));
     if (!m_client.isRunning() && !state.lastError.isEmpty() && m_error->text().isEmpty())
-        m_error->setText(state.lastError);
+        setError(state.lastError);
     updateButtons();
+}
+
+void SyncPage::setError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->setVisible(!message.isEmpty());
 }
 
 QString SyncPage::plainWords(const Error &error)
@@ -149,10 +156,10 @@ void SyncPage::onFinished(const sync::SyncSummary &summary)
         m_bar->setValue(1000);
         m_status->setText(tr("同步完成：%1 条记录，%2 个文件；收到 %3 个新任务")
                               .arg(summary.recordsConfirmed).arg(summary.filesUploaded).arg(summary.tasksPulled));
-        m_error->clear();
+        setError({});
     } else {
         m_status->setText(tr("同步未完成"));
-        m_error->setText(plainWords(summary.error));
+        setError(plainWords(summary.error));
     }
     refresh();
 }

@@ -25,6 +25,7 @@ public:
     static QString plainWords(const Error &error);
 
 private:
+    void setError(const QString &message); // empty: no banner
     void onProgress(const sync::SyncProgress &progress);
     void onFinished(const sync::SyncSummary &summary);
     void updateButtons();

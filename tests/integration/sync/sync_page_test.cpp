@@ -49,6 +49,7 @@ TEST(SyncPage, ShowsWhatIsWaitingSyncsOnClickAndShowsTheLastSync)
     EXPECT_EQ(text(page, "waiting"), QStringLiteral("没有待发送的内容"));
     EXPECT_TRUE(text(page, "lastSync").contains(QStringLiteral("上次成功同步")));
     EXPECT_TRUE(text(page, "error").isEmpty());
+    EXPECT_FALSE(page.findChild<QLabel *>(QStringLiteral("error"))->isVisibleTo(&page)); // no empty red banner
 }
 
 TEST(SyncPage, RefusedTokenIsShownInPlainWords)
@@ -67,6 +68,7 @@ TEST(SyncPage, RefusedTokenIsShownInPlainWords)
     QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("start")), Qt::LeftButton);
     ASSERT_TRUE(done.wait(30000));
     EXPECT_TRUE(text(page, "error").contains(QStringLiteral("令牌")));
+    EXPECT_TRUE(page.findChild<QLabel *>(QStringLiteral("error"))->isVisibleTo(&page));
     EXPECT_TRUE(page.findChild<QPushButton *>(QStringLiteral("start"))->isEnabled());
     EXPECT_TRUE(text(page, "waiting").contains(QStringLiteral("1 个照片")));
 }
