@@ -173,13 +173,21 @@ QHttpServerResponse OfficeServer::blobState(const QString &sha256, const QHttpSe
     if (!isSha256Hex(sha256))
         return fail(Status::BadRequest, QStringLiteral("sync.bad_hash"),
                     tr("“%1”不是 64 位小写十六进制 SHA-256").arg(sha256));
-    auto state = m_blobs.state(sha256);
+    auto state = heldState(sha256);
     if (!state)
         return fail(state.error());
+    return json(sync::encodeBlobState(sha256, *state));
+}
+
+Result<BlobState> OfficeServer::heldState(const QString &sha256)
+{
+    auto state = m_blobs.state(sha256);
+    if (!state)
+        return state.error();
     if (state->complete) // a file completed just before a crash is recorded now
         if (auto r = m_store.recordBlob(sha256, state->offset); !r)
-            return fail(r.error());
-    return json(sync::encodeBlobState(sha256, *state));
+            return r.error();
+    return state;
 }
 
 QHttpServerResponse OfficeServer::blobStates(const QHttpServerRequest &request)
@@ -192,12 +200,9 @@ QHttpServerResponse OfficeServer::blobStates(const QHttpServerRequest &request)
         return fail(hashes.error());
     QList<QPair<QString, BlobState>> states;
     for (const QString &sha256 : std::as_const(*hashes)) {
-        auto state = m_blobs.state(sha256);
+        auto state = heldState(sha256);
         if (!state)
             return fail(state.error());
-        if (state->complete) // a file completed just before a crash is recorded now
-            if (auto r = m_store.recordBlob(sha256, state->offset); !r)
-                return fail(r.error());
         states.append({sha256, *state});
     }
     return json(sync::encodeBlobStates(states));

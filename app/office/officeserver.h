@@ -36,6 +36,8 @@ private:
     QHttpServerResponse pullAssignments(const QHttpServerRequest &request);
     QHttpServerResponse blobState(const QString &sha256, const QHttpServerRequest &request);
     QHttpServerResponse blobStates(const QHttpServerRequest &request); // many files in one call
+    // What the blob store holds of a file; a complete one is (re)recorded in the office store.
+    Result<BlobState> heldState(const QString &sha256);
     QHttpServerResponse blobAppend(const QString &sha256, const QHttpServerRequest &request);
     QHttpServerResponse pushRecords(const QHttpServerRequest &request);
     QHttpServerResponse whoAmI(const QHttpServerRequest &request);
