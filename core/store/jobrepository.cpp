@@ -3,6 +3,7 @@
 #include "store/database.h"
 #include "store/outboxrepository.h"
 #include "store/recordjson.h"
+#include "store/steprecordwriter.h"
 #include "store/rows.h"
 #include "store/store.h"
 #include "store/storeutil.h"
@@ -238,35 +239,8 @@ Result<StepRecord> JobRepository::setStep(RowId jobId, const QString &cardId, in
     s.done = done;
     s.userUuid = userUuid.isNull() ? QStringLiteral("") : userUuid;
     s.at = now();
-    auto find = m_db.prepare(QStringLiteral(
-        "SELECT id, uuid, version FROM step_records WHERE job_id=? AND card_id=? AND step_index=?"));
-    if (!find)
-        return find.error();
-    find.value().bindInt(1, jobId).bindText(2, cardId).bindInt(3, stepIndex);
-    const bool exists = find.value().step();
-    if (exists) {
-        s.id = find.value().integer(0);
-        s.uuid = find.value().text(1);
-        s.version = int(find.value().integer(2)) + 1;
-    } else {
-        s.uuid = newUuid();
-    }
-    auto st = m_db.prepare(exists
-        ? QStringLiteral("UPDATE step_records SET done=?4, user_uuid=?5, at=?6, version=?7 "
-                         "WHERE uuid=?8")
-        : QStringLiteral("INSERT INTO step_records(job_id, card_id, step_index, done, user_uuid, "
-                         "at, version, uuid) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"));
-    if (!st)
-        return st.error();
-    Statement &q = st.value();
-    if (!exists)
-        q.bindInt(1, jobId).bindText(2, cardId).bindInt(3, stepIndex);
-    q.bindInt(4, done ? 1 : 0).bindText(5, s.userUuid).bindText(6, json::isoTime(s.at));
-    q.bindInt(7, s.version).bindText(8, s.uuid);
-    if (auto r = q.run(); !r)
+    if (auto r = writeStepRecord(m_db, StepOwner::Job, jobId, s); !r)
         return r.error();
-    if (!exists)
-        s.id = m_db.lastInsertId();
     if (auto r = m_outbox.append(QStringLiteral("step"), s.uuid, s.version,
                                  QStringLiteral("upsert"), json::fromStep(s, job->uuid));
         !r)
