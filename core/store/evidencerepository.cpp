@@ -252,44 +252,47 @@ Result<QList<Evidence>> EvidenceRepository::add(const QList<NewEvidence> &items)
 
 QList<Evidence> EvidenceRepository::forJob(RowId jobId, bool includeSuperseded)
 {
-    QList<Evidence> out;
-    auto st = m_db.prepare(QLatin1String(kSelect) + QStringLiteral("WHERE job_id = ?")
-                           + (includeSuperseded ? QString() : QLatin1String(kCurrentOnly))
-                           + QStringLiteral(" ORDER BY id"));
-    if (!st)
-        return out;
-    st.value().bindInt(1, jobId);
-    while (st.value().step())
-        out << evidenceFrom(st.value());
-    return out;
+    return listOf(QStringLiteral("job_id"), jobId, std::nullopt, includeSuperseded);
 }
 
 QList<Evidence> EvidenceRepository::forTask(RowId taskId, bool includeSuperseded)
 {
-    QList<Evidence> out;
-    auto st = m_db.prepare(QLatin1String(kSelect)
-                           + QStringLiteral("WHERE task_id = ? AND task_id IS NOT NULL")
-                           + (includeSuperseded ? QString() : QLatin1String(kCurrentOnly))
-                           + QStringLiteral(" ORDER BY id"));
-    if (!st)
-        return out;
-    st.value().bindInt(1, taskId);
-    while (st.value().step())
-        out << evidenceFrom(st.value());
-    return out;
+    return listOf(QStringLiteral("task_id"), taskId, std::nullopt, includeSuperseded);
 }
 
 QList<Evidence> EvidenceRepository::forCard(RowId jobId, const QString &cardId,
                                             bool includeSuperseded)
 {
-    QList<Evidence> out;
-    auto st = m_db.prepare(QLatin1String(kSelect)
-                           + QStringLiteral("WHERE job_id = ? AND card_id = ?")
+    return listOf(QStringLiteral("job_id"), jobId, cardId, includeSuperseded);
+}
+
+Result<Statement> EvidenceRepository::selectOf(const QString &ownerColumn, RowId ownerId,
+                                               const std::optional<QString> &cardId,
+                                               bool includeSuperseded)
+{
+    // "task_id = ?" needs no "task_id IS NOT NULL" to use the partial index evidence_task_card:
+    // SQLite knows that "x = ?" implies it.
+    auto st = m_db.prepare(QLatin1String(kSelect) + QStringLiteral("WHERE ") + ownerColumn
+                           + QStringLiteral(" = ?")
+                           + (cardId ? QStringLiteral(" AND card_id = ?") : QString())
                            + (includeSuperseded ? QString() : QLatin1String(kCurrentOnly))
                            + QStringLiteral(" ORDER BY id"));
     if (!st)
+        return st.error();
+    st.value().bindInt(1, ownerId);
+    if (cardId)
+        st.value().bindText(2, *cardId);
+    return st;
+}
+
+QList<Evidence> EvidenceRepository::listOf(const QString &ownerColumn, RowId ownerId,
+                                           const std::optional<QString> &cardId,
+                                           bool includeSuperseded)
+{
+    QList<Evidence> out;
+    auto st = selectOf(ownerColumn, ownerId, cardId, includeSuperseded);
+    if (!st)
         return out;
-    st.value().bindInt(1, jobId).bindText(2, cardId);
     while (st.value().step())
         out << evidenceFrom(st.value());
     return out;
@@ -338,14 +341,12 @@ ChainReport EvidenceRepository::verifyChainOf(const QString &ownerColumn, RowId 
 {
     const RowId jobId = ownerId; // named in the message (a task's rows: the task id)
     ChainReport report;
-    auto st = m_db.prepare(QLatin1String(kSelect) + QStringLiteral("WHERE ") + ownerColumn
-                           + QStringLiteral(" = ? ORDER BY id"));
+    auto st = selectOf(ownerColumn, ownerId, std::nullopt, true);
     if (!st) {
         report.ok = false;
         report.message = st.error().message;
         return report;
     }
-    st.value().bindInt(1, jobId);
     QString prev;
     while (st.value().step()) {
         const Statement &q = st.value();

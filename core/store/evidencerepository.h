@@ -9,11 +9,13 @@
 
 #include <QList>
 #include <QSet>
+#include <optional>
 
 namespace ms {
 
 class Database;
 class EvidenceFiles;
+class Statement;
 class Store;
 class OutboxRepository;
 
@@ -47,6 +49,12 @@ public:
     static QByteArray canonicalJson(const Evidence &e, const QString &supersedes);
 
 private:
+    // The rows of one owner (ownerColumn "job_id" or "task_id"), optionally of one card, oldest
+    // first; without includeSuperseded only rows no retake has replaced.
+    Result<Statement> selectOf(const QString &ownerColumn, RowId ownerId,
+                               const std::optional<QString> &cardId, bool includeSuperseded);
+    QList<Evidence> listOf(const QString &ownerColumn, RowId ownerId,
+                           const std::optional<QString> &cardId, bool includeSuperseded);
     ChainReport verifyChainOf(const QString &ownerColumn, RowId ownerId);
 
     Database &m_db;

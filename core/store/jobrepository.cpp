@@ -253,29 +253,7 @@ Result<StepRecord> JobRepository::setStep(RowId jobId, const QString &cardId, in
 
 QList<StepRecord> JobRepository::steps(RowId jobId, const QString &cardId)
 {
-    QList<StepRecord> out;
-    auto st = m_db.prepare(
-        QStringLiteral("SELECT id, uuid, job_id, card_id, step_index, done, user_uuid, at, version "
-                       "FROM step_records WHERE job_id = ?1 AND (?2 = '' OR card_id = ?2) "
-                       "ORDER BY card_id, step_index"));
-    if (!st)
-        return out;
-    Statement &q = st.value();
-    q.bindInt(1, jobId).bindText(2, cardId.isNull() ? QStringLiteral("") : cardId);
-    while (q.step()) {
-        StepRecord s;
-        s.id = q.integer(0);
-        s.uuid = q.text(1);
-        s.jobId = q.integer(2);
-        s.cardId = q.text(3);
-        s.stepIndex = int(q.integer(4));
-        s.done = q.integer(5) != 0;
-        s.userUuid = q.text(6);
-        s.at = json::parseTime(q.text(7));
-        s.version = int(q.integer(8));
-        out << s;
-    }
-    return out;
+    return stepRecordsOf(m_db, StepOwner::Job, jobId, cardId);
 }
 
 } // namespace ms

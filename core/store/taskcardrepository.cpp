@@ -115,29 +115,7 @@ Result<StepRecord> TaskCardRepository::setStep(RowId taskId, const QString &card
 
 QList<StepRecord> TaskCardRepository::steps(RowId taskId, const QString &cardId)
 {
-    QList<StepRecord> out;
-    auto st = m_db.prepare(QStringLiteral(
-        "SELECT id, uuid, task_id, card_id, step_index, done, user_uuid, at, version "
-        "FROM step_records WHERE task_id = ?1 AND task_id IS NOT NULL "
-        "AND (?2 = '' OR card_id = ?2) ORDER BY card_id, step_index"));
-    if (!st)
-        return out;
-    Statement &q = st.value();
-    q.bindInt(1, taskId).bindText(2, nn(cardId));
-    while (q.step()) {
-        StepRecord s;
-        s.id = q.integer(0);
-        s.uuid = q.text(1);
-        s.taskId = q.integer(2);
-        s.cardId = q.text(3);
-        s.stepIndex = int(q.integer(4));
-        s.done = q.integer(5) != 0;
-        s.userUuid = q.text(6);
-        s.at = json::parseTime(q.text(7));
-        s.version = int(q.integer(8));
-        out << s;
-    }
-    return out;
+    return stepRecordsOf(m_db, StepOwner::Task, taskId, cardId);
 }
 
 Result<TaskCardRecord> TaskCardRepository::card(RowId taskId, const QString &cardId)

@@ -129,6 +129,54 @@ TEST_F(TaskCardsTest, EvidenceOfATaskHasItsOwnChainFilesAndOutboxRowsAndStaysOut
     EXPECT_EQ(refused.error().code, QStringLiteral("store.bad_input"));
 }
 
+TEST_F(TaskCardsTest, ListsOfStepsAndEvidenceKeepToTheirOwnerAndCard)
+{
+    // GIVEN the same card ids recorded on the job and on the task, each on two cards, and the
+    // task's row id equal to the job's (ids of different tables are alike; the owner column tells)
+    ASSERT_EQ(m_task, m_job) << "fixture: a fresh file numbers the first task and job 1";
+    const QString user = QStringLiteral("u1");
+    for (const char *card : {"2.4", "21.3"}) {
+        const QString id = QString::fromLatin1(card);
+        ASSERT_TRUE(store().jobs().setStep(m_job, id, 0, true, user).ok());
+        ASSERT_TRUE(store().taskCards().setStep(m_task, id, 1, true, user).ok());
+        NewEvidence j = taskValue(0, card, "note", QStringLiteral("job ") + id);
+        j.record.jobId = m_job;
+        ASSERT_TRUE(store().evidence().add(j).ok());
+        ASSERT_TRUE(store().evidence().add(taskValue(m_task, card, "note", QStringLiteral("task ") + id)).ok());
+    }
+    // WHEN each owner's steps are read, all and of one card
+    // THEN each list holds its owner's rows only, with that owner's id set and the other's 0
+    const QList<StepRecord> jobSteps = store().jobs().steps(m_job);
+    ASSERT_EQ(jobSteps.size(), 2);
+    for (const StepRecord &s : jobSteps) {
+        EXPECT_EQ(s.stepIndex, 0);
+        EXPECT_EQ(s.jobId, m_job);
+        EXPECT_EQ(s.taskId, 0);
+    }
+    const QList<StepRecord> taskSteps = store().taskCards().steps(m_task, QStringLiteral("21.3"));
+    ASSERT_EQ(taskSteps.size(), 1);
+    EXPECT_EQ(taskSteps.first().cardId, QStringLiteral("21.3"));
+    EXPECT_EQ(taskSteps.first().stepIndex, 1);
+    EXPECT_EQ(taskSteps.first().taskId, m_task);
+    EXPECT_EQ(taskSteps.first().jobId, 0);
+    ASSERT_EQ(store().jobs().steps(m_job, QStringLiteral("2.4")).size(), 1);
+    EXPECT_EQ(store().jobs().steps(m_job, QStringLiteral("2.4")).first().cardId, QStringLiteral("2.4"));
+    EXPECT_TRUE(store().taskCards().steps(m_task, QStringLiteral("9.9")).isEmpty());
+    // AND evidence likewise: per owner, and per card of the job
+    const QList<Evidence> jobRows = store().evidence().forJob(m_job);
+    ASSERT_EQ(jobRows.size(), 2);
+    for (const Evidence &e : jobRows)
+        EXPECT_TRUE(e.value.startsWith(QStringLiteral("job "))) << e.value.toStdString();
+    const QList<Evidence> taskRows = store().evidence().forTask(m_task);
+    ASSERT_EQ(taskRows.size(), 2);
+    for (const Evidence &e : taskRows)
+        EXPECT_TRUE(e.value.startsWith(QStringLiteral("task "))) << e.value.toStdString();
+    const QList<Evidence> card = store().evidence().forCard(m_job, QStringLiteral("21.3"));
+    ASSERT_EQ(card.size(), 1);
+    EXPECT_EQ(card.first().value, QStringLiteral("job 21.3"));
+    EXPECT_TRUE(store().evidence().forCard(m_job, QString()).isEmpty());
+}
+
 TEST_F(TaskCardsTest, UnknownTaskOrNoOwnerIsRefusedWithAPlainMessage)
 {
     auto noTask = store().evidence().add(taskValue(9999, "2.4", "location_text", QStringLiteral("x")));
