@@ -58,7 +58,8 @@ struct Opened
     std::unique_ptr<FileBlobStore> blobs;
 };
 
-Result<Opened> openData(const QString &dir)
+// Only `serve` writes evidence; the other commands may run beside it and open it read-only.
+Result<Opened> openData(const QString &dir, EvidencePack::Mode evidence = EvidencePack::Mode::ReadOnly)
 {
     if (!QDir().mkpath(dir))
         return makeError(QStringLiteral("office.data_dir"), Tr::tr("无法创建数据目录 %1").arg(dir));
@@ -66,7 +67,7 @@ Result<Opened> openData(const QString &dir)
     if (!store)
         return store.error();
     auto blobs = std::make_unique<FileBlobStore>(dir + QStringLiteral("/evidence"));
-    if (auto ok = blobs->init(); !ok)
+    if (auto ok = blobs->init(evidence); !ok)
         return ok.error();
     return Opened{std::move(store).value(), std::move(blobs)};
 }
@@ -140,7 +141,8 @@ int serveCommand(const QStringList &args)
     }
     config.catalogVersion = catalogVersion(p.value(QStringLiteral("catalog")));
     const QString dir = p.value(QStringLiteral("data"));
-    auto data = openData(dir); // creates and migrates; the workers open their own connections
+    // creates and migrates; the workers open their own connections
+    auto data = openData(dir, EvidencePack::Mode::Writer);
     if (!data) {
         err(data.error().message);
         return ExitFailed;

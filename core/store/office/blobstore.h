@@ -33,6 +33,7 @@ public:
     virtual Result<void> verify(const QString &sha256) = 0;
     virtual Result<QStringList> list() = 0; // complete files
     virtual Result<qint64> size(const QString &sha256) = 0;
+    virtual Result<QByteArray> read(const QString &sha256) = 0; // a complete file's bytes
 };
 
 bool isSha256Hex(const QString &text); // 64 lowercase hex digits

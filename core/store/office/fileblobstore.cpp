@@ -43,6 +43,14 @@ bool syncPath(const QString &path)
     return ok;
 }
 
+Error hashMismatch(const QString &sha256, const QString &actual)
+{
+    qCWarning(lcOfficeBlobs) << "hash mismatch, discarded" << sha256 << "got" << actual;
+    return makeError(QStringLiteral("blob.hash_mismatch"),
+                     Tr::tr("文件内容与其 SHA-256 %1 不符（实际为 %2），已丢弃；请重新拍摄或重新发送。")
+                         .arg(sha256, actual));
+}
+
 Result<QByteArray> hashFile(const QString &path)
 {
     QFile file(path);
@@ -69,9 +77,12 @@ bool isSha256Hex(const QString &text)
     return true;
 }
 
-FileBlobStore::FileBlobStore(QString rootDir) : m_root(std::move(rootDir)) {}
+FileBlobStore::FileBlobStore(QString rootDir)
+    : m_root(std::move(rootDir)), m_pack(m_root + QStringLiteral("/packs"))
+{
+}
 
-Result<void> FileBlobStore::init()
+Result<void> FileBlobStore::init(EvidencePack::Mode mode)
 {
     if (!QDir().mkpath(m_root + QStringLiteral("/partial")))
         return makeError(QStringLiteral("blob.io"), Tr::tr("无法创建证据目录 %1").arg(m_root));
@@ -84,7 +95,7 @@ Result<void> FileBlobStore::init()
         if (!root.exists(dir) && !root.mkdir(dir))
             return makeError(QStringLiteral("blob.io"), Tr::tr("无法创建证据目录 %1/%2").arg(m_root, dir));
     }
-    return {};
+    return m_pack.open(mode);
 }
 
 QString FileBlobStore::finalPath(const QString &sha256) const
@@ -110,6 +121,8 @@ Result<BlobState> FileBlobStore::state(const QString &sha256)
 
 Result<BlobState> FileBlobStore::stateLocked(const QString &sha256) const
 {
+    if (const auto packed = m_pack.size(sha256))
+        return BlobState{*packed, true};
     const QFileInfo done(finalPath(sha256));
     if (done.exists())
         return BlobState{done.size(), true};
@@ -134,6 +147,15 @@ Result<BlobState> FileBlobStore::append(const QString &sha256, qint64 offset, qi
     if (offset + bytes.size() > totalSize)
         return makeError(QStringLiteral("blob.too_large"),
                          Tr::tr("数据超出文件声明的大小 %1 字节").arg(totalSize));
+    if (offset == 0 && bytes.size() == totalSize) { // the whole file in one request
+        const QString actual = Sha256::hexOf(bytes);
+        if (actual != sha256)
+            return hashMismatch(sha256, actual);
+        auto added = m_pack.add(sha256, bytes);
+        if (!added)
+            return added.error();
+        return BlobState{*added, true};
+    }
     QFile file(partialPath(sha256));
     if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
         return ioError(file, sha256);
@@ -147,22 +169,18 @@ Result<BlobState> FileBlobStore::append(const QString &sha256, qint64 offset, qi
     file.close();
     if (offset + bytes.size() < totalSize)
         return BlobState{offset + bytes.size(), false};
-    // A file that came in one request is hashed from memory instead of being read back.
-    return complete(sha256, offset == 0 ? &bytes : nullptr);
+    return complete(sha256);
 }
 
-Result<BlobState> FileBlobStore::complete(const QString &sha256, const QByteArray *wholeFile)
+Result<BlobState> FileBlobStore::complete(const QString &sha256)
 {
     const QString part = partialPath(sha256);
-    auto hash = wholeFile ? Result<QByteArray>(Sha256::hexOf(*wholeFile).toLatin1()) : hashFile(part);
+    auto hash = hashFile(part);
     if (!hash)
         return hash.error();
     if (QString::fromLatin1(*hash) != sha256) {
         QFile::remove(part);
-        qCWarning(lcOfficeBlobs) << "hash mismatch, discarded" << sha256 << "got" << *hash;
-        return makeError(QStringLiteral("blob.hash_mismatch"),
-                         Tr::tr("文件内容与其 SHA-256 %1 不符（实际为 %2），已丢弃；请重新拍摄或重新发送。")
-                             .arg(sha256, QString::fromLatin1(*hash)));
+        return hashMismatch(sha256, QString::fromLatin1(*hash));
     }
     const QString target = finalPath(sha256);
     const QString dir = QFileInfo(target).absolutePath();
@@ -178,6 +196,16 @@ Result<BlobState> FileBlobStore::complete(const QString &sha256, const QByteArra
 Result<void> FileBlobStore::verify(const QString &sha256)
 {
     QMutexLocker lock(&lockFor(sha256));
+    if (m_pack.size(sha256)) {
+        auto bytes = m_pack.read(sha256);
+        if (!bytes)
+            return bytes.error();
+        const QString actual = Sha256::hexOf(*bytes);
+        if (actual != sha256)
+            return makeError(QStringLiteral("blob.corrupt"),
+                             Tr::tr("证据文件 %1 已损坏（实际 SHA-256 为 %2）").arg(sha256, actual));
+        return {};
+    }
     const QString path = finalPath(sha256);
     if (!QFileInfo::exists(path))
         return makeError(QStringLiteral("blob.missing"), Tr::tr("证据文件 %1 不存在").arg(sha256));
@@ -193,7 +221,7 @@ Result<void> FileBlobStore::verify(const QString &sha256)
 
 Result<QStringList> FileBlobStore::list()
 {
-    QStringList out;
+    QStringList out = m_pack.list();
     QDirIterator it(m_root, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QFileInfo info(it.next());
@@ -201,15 +229,32 @@ Result<QStringList> FileBlobStore::list()
             out << info.fileName();
     }
     out.sort();
+    out.removeDuplicates();
     return out;
 }
 
 Result<qint64> FileBlobStore::size(const QString &sha256)
 {
+    if (const auto packed = m_pack.size(sha256))
+        return *packed;
     const QFileInfo info(finalPath(sha256));
     if (!info.exists())
         return makeError(QStringLiteral("blob.missing"), Tr::tr("证据文件 %1 不存在").arg(sha256));
     return info.size();
 }
+
+Result<QByteArray> FileBlobStore::read(const QString &sha256)
+{
+    if (m_pack.size(sha256))
+        return m_pack.read(sha256);
+    QFile file(finalPath(sha256));
+    if (!file.exists())
+        return makeError(QStringLiteral("blob.missing"), Tr::tr("证据文件 %1 不存在").arg(sha256));
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("blob.io"),
+                         Tr::tr("无法读取证据文件 %1：%2").arg(sha256, file.errorString()));
+    return file.readAll();
+}
+
 
 } // namespace ms::office

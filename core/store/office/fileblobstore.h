@@ -1,9 +1,14 @@
 #pragma once
-// BlobStore on a local directory: ROOT/ab/abcdef… for complete files, ROOT/partial/<sha>.part for
-// uploads in progress. Completion: hash the partial file, fsync, rename into place, fsync the dir.
+// BlobStore on a local directory:
+// - a file that arrives whole in one request (a photo, a signature) is hashed from memory and
+//   appended to the evidence volumes in ROOT/packs (EvidencePack: one fdatasync per file);
+// - a file sent in several chunks (a video, or a photo whose upload was cut) collects in
+//   ROOT/partial/<sha>.part; on completion it is hashed, fsynced and renamed to ROOT/ab/abcdef…,
+//   followed by an fsync of the directory.
 // Thread-safe: the office serves on several threads; calls on the same file are serialised
 // (striped locks by hash), calls on different files run in parallel.
 #include "store/office/blobstore.h"
+#include "store/office/evidencepack.h"
 
 #include <QMutex>
 
@@ -16,22 +21,26 @@ class FileBlobStore final : public BlobStore
 public:
     explicit FileBlobStore(QString rootDir);
 
-    Result<void> init(); // creates the directories
+    // Creates the directories and indexes the volumes. Only the serving process writes
+    // (EvidencePack::Mode::Writer, one per directory); commands such as verify read.
+    Result<void> init(EvidencePack::Mode mode = EvidencePack::Mode::Writer);
     Result<BlobState> state(const QString &sha256) override;
     Result<BlobState> append(const QString &sha256, qint64 offset, qint64 totalSize,
                              const QByteArray &bytes) override;
     Result<void> verify(const QString &sha256) override;
     Result<QStringList> list() override;
     Result<qint64> size(const QString &sha256) override;
+    Result<QByteArray> read(const QString &sha256) override;
 
     QString finalPath(const QString &sha256) const;
     QString partialPath(const QString &sha256) const;
 
 private:
     Result<BlobState> stateLocked(const QString &sha256) const;
-    Result<BlobState> complete(const QString &sha256, const QByteArray *wholeFile);
+    Result<BlobState> complete(const QString &sha256); // a multi-chunk file's last chunk is in
     QMutex &lockFor(const QString &sha256);
     QString m_root;
+    EvidencePack m_pack;
     std::array<QMutex, 64> m_stripes;
 };
 
