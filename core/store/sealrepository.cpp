@@ -82,10 +82,7 @@ Result<Seal> SealRepository::addFor(RowId jobId, RowId taskId, const QString &po
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
-    if (taskId != 0)
-        m_db.afterCommit([this, taskId] { emit m_store.taskCardChanged(taskId, {}); });
-    else
-        m_db.afterCommit([this, jobId] { emit m_store.sealsChanged(jobId); });
+    notifyChanged(jobId, taskId);
     return s;
 }
 
@@ -125,13 +122,16 @@ Result<void> SealRepository::remove(const QString &uuid)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r;
-    const RowId jobId = s.jobId;
-    const RowId taskId = s.taskId;
+    notifyChanged(s.jobId, s.taskId);
+    return {};
+}
+
+void SealRepository::notifyChanged(RowId jobId, RowId taskId)
+{
     if (taskId != 0)
         m_db.afterCommit([this, taskId] { emit m_store.taskCardChanged(taskId, {}); });
     else
         m_db.afterCommit([this, jobId] { emit m_store.sealsChanged(jobId); });
-    return {};
 }
 
 QJsonObject SealRepository::payloadOf(const Seal &s, const QString &ownerUuid)

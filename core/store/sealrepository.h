@@ -31,6 +31,8 @@ private:
     Result<Seal> addFor(RowId jobId, RowId taskId, const QString &position, const QString &number);
     QList<Seal> listWhere(const QString &ownerColumn, RowId ownerId);
     static QJsonObject payloadOf(const Seal &s, const QString &ownerUuid);
+    // After the commit: taskCardChanged for a task's seal, sealsChanged for a job's.
+    void notifyChanged(RowId jobId, RowId taskId);
 
     Database &m_db;
     Store &m_store;

@@ -2,6 +2,7 @@
 // choose what the form is for, type, save, leave, come back; export a PDF to a chosen file and
 // read it back with pdftotext. Static forms open at once; the role homes' queue buttons open
 // their forms for the task. Real MainWindow, real store in a QTemporaryDir, demo data.
+#include "common/shellfixture.h"
 #include "office/formfillpage.h"
 #include "office/formspage.h"
 #include "office/formtargetpage.h"
@@ -10,7 +11,6 @@
 #include "pages/joblistpage.h"
 #include "pages/signinpage.h"
 #include "store/store.h"
-#include "uidriver.h"
 #include "unit/report/pdftools.h"
 
 #include <QApplication>
@@ -59,20 +59,16 @@ bool tapRow(QListWidget *list, RowId id)
     return false;
 }
 
-class FormHost : public ::testing::Test
+class FormHost : public ShellTest
 {
 protected:
     void SetUp() override
     {
-        app = App::start();
-        ASSERT_TRUE(app);
+        ASSERT_NO_FATAL_FAILURE(ShellTest::SetUp());
         app->ctx->roleHome = makeOfficeHomeFactory(*app->ctx);
         taskId = app->ctx->store.tasks().list().value(0).id;
         ASSERT_GT(taskId, 0);
     }
-
-    MainWindow &win() { return *app->window; }
-    Store &store() { return app->ctx->store; }
 
     // Signs in as a demo user (PIN 1234) and taps 我的工作 in the top bar.
     OfficeHome *signInToRoleHome(const QString &name)
@@ -99,7 +95,6 @@ protected:
         return {jobs.at(index).job.id, jobs.at(index).customer.accountNo};
     }
 
-    std::unique_ptr<App> app;
     RowId taskId = 0;
 };
 

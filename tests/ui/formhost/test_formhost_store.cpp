@@ -1,6 +1,7 @@
 // OfficeHome's forms over a store in states the demo never reaches: no task at all, and a full
 // disk when the clerk leaves a form she typed in.
 #include "catalog/catalogloader.h"
+#include "common/storefixture.h"
 #include "common/testenv.h"
 #include "office/formfillpage.h"
 #include "office/formspage.h"
@@ -13,36 +14,21 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QTemporaryDir>
 #include <QTest>
 #include <gtest/gtest.h>
 
 using namespace ms;
 
 namespace {
-struct Env
+struct Env : test::StoreEnv
 {
-    QTemporaryDir dir;
-    std::unique_ptr<Store> store;
     CatalogLoad catalog = CatalogLoader::load(test::formsDir());
     User clerk;
 
     Env()
     {
-        open();
         clerk.uuid = QStringLiteral("clerk-uuid");
         clerk.roles = QStringList{QStringLiteral("office_clerk")};
-    }
-
-    void open(qint64 maxPages = 0)
-    {
-        store.reset();
-        StoreOptions options;
-        options.dataDir = dir.path();
-        options.database.maxPageCount = maxPages;
-        auto opened = Store::open(options);
-        ASSERT_TRUE(opened.ok());
-        store = std::move(opened).value();
     }
 
     RowId importTask()
@@ -54,15 +40,7 @@ struct Env
         c.accountNo = QStringLiteral("3100777001");
         c.name = QStringLiteral("周建国");
         c.address = QStringLiteral("东城区和平里9区3号楼");
-        auto imported = store->tasks().importTask(task, {c});
-        EXPECT_TRUE(imported.ok());
-        return imported.ok() ? imported->task.id : 0;
-    }
-
-    qint64 pageCount()
-    {
-        auto st = store->database().prepare(QStringLiteral("PRAGMA page_count"));
-        return st.ok() && st.value().step() ? st.value().integer(0) : -1;
+        return StoreEnv::importTask(task, {c});
     }
 
     std::unique_ptr<OfficeHome> home()

@@ -4,6 +4,7 @@
 // the card-issue form.
 #include "appcontext.h"
 #include "catalog/catalogloader.h"
+#include "common/storefixture.h"
 #include "common/testenv.h"
 #include "jobsession.h"
 #include "languageswitcher.h"
@@ -24,10 +25,8 @@
 using namespace ms;
 
 namespace {
-struct Env
+struct Env : test::StoreEnv
 {
-    QTemporaryDir dir;
-    std::unique_ptr<Store> store;
     CatalogLoad catalog = CatalogLoader::load(test::formsDir());
     FormLibrary forms = FormLibrary::load(test::formsDir()).value();
     RowId taskId = 0;
@@ -35,7 +34,6 @@ struct Env
 
     explicit Env(qint64 maxPageCount = 0)
     {
-        open();
         Task task;
         task.code = QStringLiteral("RW2026-031");
         task.name = QStringLiteral("和平里7区台区智能表更换");
@@ -45,29 +43,10 @@ struct Env
         c.name = QStringLiteral("孙丽华");
         c.address = QStringLiteral("东城区和平里7区12号楼3单元");
         c.payment = PaymentType::Prepaid;
-        auto imported = store->tasks().importTask(task, {c});
-        EXPECT_TRUE(imported.ok());
-        taskId = imported->task.id;
+        taskId = importTask(task, {c});
         jobId = store->jobs().forCustomer(store->tasks().customers(taskId).first().id)->id;
         if (maxPageCount > 0) // cap the file just above its size: a full disk
             open(pageCount() + maxPageCount);
-    }
-
-    void open(qint64 maxPages = 0)
-    {
-        store.reset();
-        StoreOptions options;
-        options.dataDir = dir.path();
-        options.database.maxPageCount = maxPages;
-        auto opened = Store::open(options);
-        ASSERT_TRUE(opened.ok());
-        store = std::move(opened).value();
-    }
-
-    qint64 pageCount()
-    {
-        auto st = store->database().prepare(QStringLiteral("PRAGMA page_count"));
-        return st.ok() && st.value().step() ? st.value().integer(0) : -1;
     }
 
     qint64 formOutboxRows()

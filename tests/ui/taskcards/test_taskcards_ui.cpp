@@ -3,7 +3,7 @@
 // imported JPEG, completed, and back to the list showing it done; the records are the task's
 // (no job got any), with outbox rows and the photo file. Also: a concentrator seal typed on a
 // job's session is filed on the task as "concentrator", not as the job's meter_cover seal.
-#include "../walk/uidriver.h"
+#include "common/shellfixture.h"
 
 #include "jobsession.h"
 #include "models/joblistmodel.h"
@@ -29,51 +29,19 @@ using namespace ms::test;
 
 namespace {
 
-class TaskCardsUi : public ::testing::Test
+class TaskCardsUi : public ShellTest
 {
 protected:
     void SetUp() override
     {
-        app = App::start();
-        ASSERT_TRUE(app);
+        ASSERT_NO_FATAL_FAILURE(ShellTest::SetUp());
         ASSERT_TRUE(writeJpeg(app->dir.filePath(QStringLiteral("wall.jpg")), 1600, 1200));
-        ASSERT_TRUE(win().signInPage()->selectUser(QStringLiteral("张伟")));
-        win().signInPage()->enterPin(QStringLiteral("1234"));
-        ASSERT_TRUE(page<JobListPage>());
+        ASSERT_NO_FATAL_FAILURE(signIn());
         const QList<Task> tasks = store().tasks().list();
         ASSERT_FALSE(tasks.isEmpty());
         task = tasks.first();
     }
-    MainWindow &win() { return *app->window; }
-    Store &store() { return app->ctx->store; }
-    template<typename T>
-    T *page() { return qobject_cast<T *>(win().currentPage()); }
 
-    QWidget *slotOf(CardWalkerPage *walker, const QString &key)
-    {
-        for (auto *slot : walker->findChildren<EvidenceSlot *>())
-            if (slot->key() == key)
-                return slot;
-        ADD_FAILURE() << "no slot " << key.toStdString();
-        return walker;
-    }
-
-    void saveScreen(const QString &name)
-    {
-        QApplication::processEvents();
-        const QImage img = win().grab().toImage();
-        EXPECT_EQ(img.size(), QSize(1280, 800));
-        QSet<QRgb> colours;
-        for (int y = 0; y < img.height(); y += 16)
-            for (int x = 0; x < img.width(); x += 16)
-                colours.insert(img.pixel(x, y));
-        EXPECT_GT(colours.size(), 8) << name.toStdString();
-        if (const QString dir = qEnvironmentVariable("MS_SCREENSHOT_DIR"); !dir.isEmpty()) {
-            EXPECT_TRUE(img.save(dir + QLatin1Char('/') + name));
-        }
-    }
-
-    std::unique_ptr<App> app;
     Task task;
 };
 

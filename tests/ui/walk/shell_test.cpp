@@ -1,6 +1,6 @@
 // The shell and single screens: sign-in errors, search, the numeric pad's validation, the
 // appointment branch, the signature pad's undo/clear, and the runtime language switch.
-#include "uidriver.h"
+#include "common/shellfixture.h"
 
 #include "jobsession.h"
 #include "languageswitcher.h"
@@ -26,23 +26,9 @@ using namespace ms::test;
 
 namespace {
 
-class Shell : public ::testing::Test
+class Shell : public ShellTest
 {
 protected:
-    void SetUp() override
-    {
-        app = App::start();
-        ASSERT_TRUE(app);
-    }
-    MainWindow &win() { return *app->window; }
-    template<typename T>
-    T *page() { return qobject_cast<T *>(win().currentPage()); }
-    void signIn()
-    {
-        ASSERT_TRUE(win().signInPage()->selectUser(QStringLiteral("张伟")));
-        win().signInPage()->enterPin(QStringLiteral("1234"));
-        ASSERT_TRUE(page<JobListPage>());
-    }
     // Opens the first job and its first card, ticking nothing.
     CardWalkerPage *openCard(const QString &cardId)
     {
@@ -53,7 +39,6 @@ protected:
         win().openCard(cardId);
         return page<CardWalkerPage>();
     }
-    std::unique_ptr<App> app;
 };
 
 } // namespace
@@ -177,21 +162,7 @@ TEST_F(Shell, GivenDemo_WhenJobListAndCardWalkerRendered_ThenScreensHaveContent)
     signIn();
     win().resize(1280, 800);
     QApplication::processEvents();
-    const auto check = [&](const QString &name) {
-        QApplication::processEvents();
-        const QImage img = win().grab().toImage();
-        EXPECT_EQ(img.size(), QSize(1280, 800));
-        QSet<QRgb> colours;
-        for (int y = 0; y < img.height(); y += 16)
-            for (int x = 0; x < img.width(); x += 16)
-                colours.insert(img.pixel(x, y));
-        EXPECT_GT(colours.size(), 8) << name.toStdString();
-        const QString dir = qEnvironmentVariable("MS_SCREENSHOT_DIR");
-        if (!dir.isEmpty()) {
-            EXPECT_TRUE(img.save(dir + QLatin1Char('/') + name));
-        }
-    };
-    check(QStringLiteral("job-list.png"));
+    saveScreen(QStringLiteral("job-list.png"));
     auto *walker = openCard(QStringLiteral("21.3"));
     ASSERT_TRUE(walker);
     ASSERT_TRUE(walker->toggleStep(0));
@@ -200,5 +171,5 @@ TEST_F(Shell, GivenDemo_WhenJobListAndCardWalkerRendered_ThenScreensHaveContent)
                                            QStringLiteral("12345.67"));
     ASSERT_TRUE(added.ok());
     QApplication::processEvents();
-    check(QStringLiteral("card-walker.png"));
+    saveScreen(QStringLiteral("card-walker.png"));
 }

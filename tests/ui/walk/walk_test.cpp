@@ -1,7 +1,7 @@
 // GIVEN the demo data, WHEN an installer walks one normal customer's swap through the real
 // screens, THEN every step, value, photo and signature is in the database, the files match their
 // hashes, the signature is bound to what the customer saw, and the job is done.
-#include "uidriver.h"
+#include "common/shellfixture.h"
 
 #include "jobsession.h"
 #include "media/signature.h"
@@ -56,18 +56,14 @@ QString valueFor(const QString &key, const Customer &c, int nth)
     return QStringLiteral("123456");
 }
 
-class Walk : public ::testing::Test
+class Walk : public ShellTest
 {
 protected:
     void SetUp() override
     {
-        app = App::start();
-        ASSERT_TRUE(app);
+        ASSERT_NO_FATAL_FAILURE(ShellTest::SetUp());
         ASSERT_TRUE(writeJpeg(app->dir.filePath(QStringLiteral("meter.jpg")), 1600, 1200));
     }
-    MainWindow &win() { return *app->window; }
-    template<typename T>
-    T *page() { return qobject_cast<T *>(win().currentPage()); }
 
     // Captures one piece of evidence through its screen.
     void capture(CardWalkerPage *walker, const EvidenceRequirement &req, int nth)
@@ -115,16 +111,6 @@ protected:
         }
     }
 
-    QWidget *slotOf(CardWalkerPage *walker, const QString &key)
-    {
-        for (auto *slot : walker->findChildren<EvidenceSlot *>())
-            if (slot->key() == key)
-                return slot;
-        ADD_FAILURE() << "no slot " << key.toStdString();
-        return walker;
-    }
-
-    std::unique_ptr<App> app;
 };
 
 } // namespace
