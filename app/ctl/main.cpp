@@ -1,10 +1,10 @@
 #include "commands.h"
+#include "languageswitcher.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QTextStream>
 
-#include <cstdio>
 #include <functional>
 #include <map>
 #include <memory>
@@ -37,6 +37,9 @@ int main(int argc, char **argv)
     QCoreApplication &app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("MeterSwap"));
     QCoreApplication::setApplicationName(QStringLiteral("meterswap"));
+    // Messages in $MS_LANG (zh_CN|en), else in the system locale's language (zh_CN by default).
+    ms::LanguageSwitcher language;
+    language.setLanguage(ms::LanguageSwitcher::fromEnvironment());
     QStringList args = app.arguments().mid(1);
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
         printUsage();
@@ -54,7 +57,9 @@ int main(int argc, char **argv)
     const QString group = args.takeFirst();
     const auto it = commands.find(group);
     if (it == commands.end()) {
-        std::fprintf(stderr, "meterswapctl: unknown command '%s'\n", qPrintable(group));
+        QTextStream(stderr) << QCoreApplication::translate("meterswapctl", "meterswapctl：未知命令“%1”")
+                                   .arg(group)
+                               << '\n';
         printUsage();
         return ms::ctl::ExitUsage;
     }

@@ -1,7 +1,9 @@
 // meterswap-office: the office sync server and its admin commands. Only dispatches.
+#include "languageswitcher.h"
 #include "officecommands.h"
 
 #include <QCoreApplication>
+#include <QTextStream>
 
 #include <cstdio>
 
@@ -25,6 +27,9 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("meterswap-office"));
+    // Messages in $MS_LANG (zh_CN|en), else in the system locale's language (zh_CN by default).
+    ms::LanguageSwitcher language;
+    language.setLanguage(ms::LanguageSwitcher::fromEnvironment());
     QStringList args = app.arguments().mid(1);
     if (args.isEmpty() || args.first() == QLatin1String("--help")) {
         usage();
@@ -41,7 +46,9 @@ int main(int argc, char **argv)
         return ms::office::statsCommand(args);
     if (command == QLatin1String("verify"))
         return ms::office::verifyCommand(args);
-    std::fprintf(stderr, "meterswap-office: unknown command '%s'\n", qPrintable(command));
+    QTextStream(stderr) << QCoreApplication::translate("meterswap-office", "meterswap-office：未知命令“%1”")
+                               .arg(command)
+                           << '\n';
     usage();
     return ms::office::ExitUsage;
 }

@@ -1,13 +1,28 @@
 #include "languageswitcher.h"
 
-#include "uilog.h"
-
 #include <QCoreApplication>
 #include <QLibraryInfo>
+#include <QLocale>
+#include <QLoggingCategory>
 
 namespace ms {
 
+namespace {
+Q_LOGGING_CATEGORY(lcI18n, "meterswap.i18n", QtWarningMsg)
+} // namespace
+
 LanguageSwitcher::LanguageSwitcher(QObject *parent) : QObject(parent) {}
+
+QString LanguageSwitcher::fromEnvironment()
+{
+    const QString chosen = qEnvironmentVariable("MS_LANG");
+    if (available().contains(chosen))
+        return chosen;
+    if (!chosen.isEmpty())
+        qCWarning(lcI18n) << "MS_LANG" << chosen << "is not one of" << available();
+    return QLocale::system().language() == QLocale::English ? QStringLiteral("en")
+                                                             : QStringLiteral("zh_CN");
+}
 
 bool LanguageSwitcher::setLanguage(const QString &language)
 {
@@ -23,7 +38,7 @@ bool LanguageSwitcher::setLanguage(const QString &language)
     if (lang != QStringLiteral("zh_CN")) {
         ok = m_translator.load(QStringLiteral(":/i18n/meterswap_%1.qm").arg(lang));
         if (!ok) {
-            qCWarning(lcUi) << "no translation for" << lang;
+            qCWarning(lcI18n) << "no translation for" << lang;
         } else {
             QCoreApplication::installTranslator(&m_translator);
             if (m_qtTranslator.load(QStringLiteral("qtbase_%1").arg(lang),
