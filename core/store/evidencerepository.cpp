@@ -70,7 +70,9 @@ EvidenceRepository::EvidenceRepository(Database &db, EvidenceFiles &files, Store
 
 QByteArray EvidenceRepository::canonicalJson(const Evidence &e, const QString &supersedes)
 {
-    // QJsonObject keeps keys sorted, so the compact form is canonical.
+    // QJsonObject keeps keys sorted, so the compact form is canonical. Deliberately not built
+    // from json::fromEvidence (the sync payload, nearly the same fields): a field added there
+    // would change the hash of every stored row and break every existing chain.
     const QJsonObject o{{QStringLiteral("uuid"), e.uuid},
                         {QStringLiteral("job_id"), double(e.jobId)},
                         {QStringLiteral("card_id"), e.cardId},
