@@ -141,8 +141,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath,
         if (rc != SQLITE_OK)
             return fail(rc);
         rc = sqlite3_exec(db->m_db,
-                          "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-                          "PRAGMA temp_store=MEMORY;",
+                          options.durableCommits
+                              ? "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;"
+                              : "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;",
                           nullptr, nullptr, nullptr);
         if (rc != SQLITE_OK)
             return fail(rc);

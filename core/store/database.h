@@ -39,6 +39,11 @@ struct DatabaseOptions
     // second descriptor and closing it drops every POSIX lock the process holds on the file, after
     // which another process may delete the live WAL (and with it committed rows).
     bool checkFileHeader = true;
+    // PRAGMA synchronous=FULL instead of NORMAL: a commit is on disk when it returns, not only at
+    // the next checkpoint. The office needs it: a tablet marks a record confirmed, for good, once
+    // the office has acknowledged its commit. The tablet keeps NORMAL (a commit survives a killed
+    // process; only a power cut can take the last ones).
+    bool durableCommits = false;
 };
 
 // What open() had to do besides opening. The app shows `message` (plain words) when not empty.
