@@ -139,6 +139,25 @@ QList<Evidence> JobSession::evidence(const QString &cardId, const QString &requi
     return out;
 }
 
+QList<TaskSeal> JobSession::taskSeals() const
+{
+    QList<TaskSeal> out;
+    if (m_task.id == 0)
+        return out;
+    for (const Seal &s : m_ctx.store.seals().forTask(m_task.id)) {
+        TaskSeal t{s, {}, {}};
+        // The seal-number record it came from: same task, same number, the latest not after it.
+        for (const Evidence &e : m_evidence)
+            if (e.taskId == m_task.id && e.kind == EvidenceKind::SealNumber && e.value == s.number
+                && (!s.at.isValid() || !e.capturedAt.isValid() || e.capturedAt <= s.at.addSecs(1))) {
+                t.cardId = e.cardId;
+                t.requirement = e.requirement;
+            }
+        out << t;
+    }
+    return out;
+}
+
 Result<void> JobSession::setStep(const QString &cardId, int index, bool done)
 {
     Transaction tx(m_ctx.store.database());

@@ -22,6 +22,15 @@
 
 namespace ms {
 
+// A seal recorded on the task (集中器 / 集中器箱), with the card and requirement it was typed on
+// (empty when no seal-number record of the task names it).
+struct TaskSeal
+{
+    Seal seal;
+    QString cardId;
+    QString requirement;
+};
+
 class JobSession : public QObject
 {
     Q_OBJECT
@@ -45,6 +54,8 @@ public:
     const WorkflowState &state() const { return m_state; }
     CardProgress progress(const QString &cardId) const;
     QList<Evidence> evidence(const QString &cardId, const QString &requirement = {}) const;
+    // The task's own seals, in the order they were recorded.
+    QList<TaskSeal> taskSeals() const;
 
     Result<void> setStep(const QString &cardId, int index, bool done);
     Result<Evidence> addPhoto(const QString &cardId, const QString &requirement,

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "backnavigation.h"
 #include "jobsession.h"
 #include "languageswitcher.h"
 #include "pages/cardwalkerpage.h"
@@ -159,6 +160,9 @@ void MainWindow::popTo(QWidget *page)
 void MainWindow::back()
 {
     showMessage({});
+    // A page with pages of its own (我的工作) steps back inside first.
+    if (auto *nested = qobject_cast<BackNavigation *>(currentPage()); nested && nested->goBack())
+        return;
     pop();
 }
 

@@ -38,10 +38,9 @@ Result<Services> startServices(const StartupOptions &options)
             s.catalogRoot = dir;
         } else {
             s.catalogNotice = QCoreApplication::translate(
-                                  "ms::Startup", "卡片目录 %1 有 %2 处问题，暂用内置卡片。第一处：%3")
-                                  .arg(dir)
-                                  .arg(load.problems.size())
-                                  .arg(load.problems.first().toString());
+                                  "ms::Startup", "卡片目录 %1 有 %n 处问题，暂用内置卡片。第一处：%2",
+                                  nullptr, int(load.problems.size()))
+                                  .arg(dir, load.problems.first().toString());
         }
     }
     if (s.catalogRoot.isEmpty()) {

@@ -53,6 +53,13 @@
     </message>
 </context>
 <context>
+    <name>meterswap-office</name>
+    <message>
+        <source>meterswap-office：未知命令“%1”</source>
+        <translation>meterswap-office: unknown command &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
     <name>meterswapctl</name>
     <message>
         <source>只支持 &quot;meter read&quot;</source>
@@ -89,6 +96,10 @@
     <message>
         <source>必须给出 --protocol、--address 和 --link</source>
         <translation>--protocol, --address and --link are required</translation>
+    </message>
+    <message>
+        <source>meterswapctl：未知命令“%1”</source>
+        <translation>meterswapctl: unknown command &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -1192,10 +1203,6 @@ Role: %3   Progress: %4/%5</translation>
 <context>
     <name>ms::FormTargetPage</name>
     <message>
-        <source>‹ 返回</source>
-        <translation>‹ Back</translation>
-    </message>
-    <message>
         <source>换表任务</source>
         <translation>Replacement tasks</translation>
     </message>
@@ -1228,12 +1235,6 @@ Role: %3   Progress: %4/%5</translation>
         <translation>This form is filled per task: choose a task.</translation>
     </message>
     <message>
-        <source>%1&#x3000;%2
-%3 · %4 户，已完成 %5 户</source>
-        <translation>%1&#x3000;%2
-%3 · %4 households, %5 done</translation>
-    </message>
-    <message>
         <source>平板上还没有换表任务：请先同步或导入任务。</source>
         <translation>No replacement tasks on this tablet yet: sync or import a task first.</translation>
     </message>
@@ -1260,14 +1261,6 @@ Role: %3   Progress: %4/%5</translation>
         <translation>No customer matches &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>显示前 %1 户（共 %2 户），输入户号或户名可缩小范围。</source>
-        <translation>Showing the first %1 of %2 households; type an account no. or name to narrow the list.</translation>
-    </message>
-    <message>
-        <source>共 %1 户</source>
-        <translation>%1 households</translation>
-    </message>
-    <message>
         <source>尚未选择换表任务</source>
         <translation>No task chosen yet</translation>
     </message>
@@ -1278,6 +1271,30 @@ Role: %3   Progress: %4/%5</translation>
     <message>
         <source>已选：%1</source>
         <translation>Chosen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1&#x3000;%2
+%3 · %n 户，已完成 %4 户</source>
+        <translation>
+            <numerusform>%1&#x3000;%2
+%3 · %n household, %4 done</numerusform>
+            <numerusform>%1&#x3000;%2
+%3 · %n households, %4 done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>显示前 %1 户（共 %n 户），输入户号或户名可缩小范围。</source>
+        <translation>
+            <numerusform>Showing the first %1 of %n household; type an account no. or name to narrow the list.</numerusform>
+            <numerusform>Showing the first %1 of %n households; type an account no. or name to narrow the list.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>共 %n 户</source>
+        <translation>
+            <numerusform>%n household</numerusform>
+            <numerusform>%n households</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1307,10 +1324,6 @@ Role: %3   Progress: %4/%5</translation>
         <translation>Other forms</translation>
     </message>
     <message>
-        <source>‹ 回到我的工作</source>
-        <translation>‹ Back to my work</translation>
-    </message>
-    <message>
         <source>附录表单</source>
         <translation>Appendix forms</translation>
     </message>
@@ -1328,9 +1341,12 @@ In Settings, switch back to the built-in card catalog or update the catalog fold
         <source>附录 %1&#x3000;%2</source>
         <translation>Appendix %1  %2</translation>
     </message>
-    <message>
-        <source>没有与“%1”相符的表单。请换个词，或清空搜索查看全部 %2 张附录。</source>
-        <translation>No form matches &quot;%1&quot;. Try another word, or clear the search to see all %2 appendices.</translation>
+    <message numerus="yes">
+        <source>没有与“%1”相符的表单。请换个词，或清空搜索查看全部 %n 张附录。</source>
+        <translation>
+            <numerusform>No form matches &quot;%1&quot;. Try another word, or clear the search to see the %n appendix.</numerusform>
+            <numerusform>No form matches &quot;%1&quot;. Try another word, or clear the search to see all %n appendices.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1379,14 +1395,6 @@ In Settings, switch back to the built-in card catalog or update the catalog fold
         <translation>Jobs</translation>
     </message>
     <message>
-        <source>换表工单（%1 个任务）</source>
-        <translation>Jobs (%1 tasks)</translation>
-    </message>
-    <message>
-        <source>共 %1 户</source>
-        <translation>%1 households</translation>
-    </message>
-    <message>
         <source>台区/任务作业卡</source>
         <translation>Area / task cards</translation>
     </message>
@@ -1397,6 +1405,20 @@ In Settings, switch back to the built-in card catalog or update the catalog fold
     <message>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>换表工单（%n 个任务）</source>
+        <translation>
+            <numerusform>Jobs (%n task)</numerusform>
+            <numerusform>Jobs (%n tasks)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>共 %n 户</source>
+        <translation>
+            <numerusform>%n household</numerusform>
+            <numerusform>%n households</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1821,10 +1843,6 @@ In Settings, switch back to the built-in card catalog or update the catalog fold
 <context>
     <name>ms::OfficeHome</name>
     <message>
-        <source>‹ 回到我的工作</source>
-        <translation>‹ Back to my work</translation>
-    </message>
-    <message>
         <source>附录 %1 不在表单目录中。</source>
         <translation>Appendix %1 is not in the form catalog.</translation>
     </message>
@@ -1835,10 +1853,6 @@ In Settings, switch back to the built-in card catalog or update the catalog fold
     <message>
         <source>附录 %1 无法打开：%2</source>
         <translation>Appendix %1 cannot be opened: %2</translation>
-    </message>
-    <message>
-        <source>‹ 返回</source>
-        <translation>‹ Back</translation>
     </message>
     <message>
         <source>宣传材料与文件：按内置内容打印，可补填空白处。</source>
@@ -2114,10 +2128,6 @@ to pick a photo you already took.</translation>
         <translation>Use built-in</translation>
     </message>
     <message>
-        <source>正在使用：%1（%2 张卡片，版本 %3）</source>
-        <translation>In use: %1 (%2 cards, version %3)</translation>
-    </message>
-    <message>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -2130,14 +2140,25 @@ to pick a photo you already took.</translation>
         <translation>Choose the card catalog folder</translation>
     </message>
     <message>
-        <source>这个文件夹里的卡片有 %1 处问题，未采用：
-%2</source>
-        <translation>The cards in this folder have %1 problems and were not used:
-%2</translation>
-    </message>
-    <message>
         <source>已保存。重新打开换表通后使用%1。</source>
         <translation>Saved. MeterSwap uses %1 from its next start.</translation>
+    </message>
+    <message numerus="yes">
+        <source>正在使用：%1（%n 张卡片，版本 %2）</source>
+        <translation>
+            <numerusform>In use: %1 (%n card, version %2)</numerusform>
+            <numerusform>In use: %1 (%n cards, version %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>这个文件夹里的卡片有 %n 处问题，未采用：
+%1</source>
+        <translation>
+            <numerusform>The cards in this folder have %n problem and were not used:
+%1</numerusform>
+            <numerusform>The cards in this folder have %n problems and were not used:
+%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2262,9 +2283,12 @@ to pick a photo you already took.</translation>
 </context>
 <context>
     <name>ms::Startup</name>
-    <message>
-        <source>卡片目录 %1 有 %2 处问题，暂用内置卡片。第一处：%3</source>
-        <translation>Card catalog %1 has %2 problems; using the built-in cards for now. First: %3</translation>
+    <message numerus="yes">
+        <source>卡片目录 %1 有 %n 处问题，暂用内置卡片。第一处：%2</source>
+        <translation>
+            <numerusform>Card catalog %1 has %n problem; using the built-in cards for now. The problem: %2</numerusform>
+            <numerusform>Card catalog %1 has %n problems; using the built-in cards for now. First: %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2599,10 +2623,6 @@ Then tap “Start sync” here. Your data stays safe on this device meanwhile.</
         <translation>These cards are done once per area (concentrator), not per household. The record is kept on this task and used by every job and the appendix forms.</translation>
     </message>
     <message>
-        <source>已完成 %1 / %2 张</source>
-        <translation>%1 / %2 done</translation>
-    </message>
-    <message>
         <source>✓ 已完成</source>
         <translation>✓ Done</translation>
     </message>
@@ -2626,16 +2646,50 @@ Then tap “Start sync” here. Your data stays safe on this device meanwhile.</
         <source>%1&#x3000;台区编号 %2</source>
         <translation>%1&#x3000;area no. %2</translation>
     </message>
+    <message>
+        <source>集中器</source>
+        <translation>Concentrator</translation>
+    </message>
+    <message>
+        <source>集中器箱</source>
+        <translation>Concentrator box</translation>
+    </message>
+    <message>
+        <source>只看我的作业卡</source>
+        <translation>Only my cards</translation>
+    </message>
+    <message>
+        <source>本任务没有分给您的角色（%1）的台区作业卡。点上方“只看我的作业卡”可查看全部。</source>
+        <translation>This task has no area cards for your role (%1). Tap &quot;Only my cards&quot; above to see them all.</translation>
+    </message>
+    <message numerus="yes">
+        <source>本任务的封印（%n 个）</source>
+        <translation>
+            <numerusform>Seals of this task (%n)</numerusform>
+            <numerusform>Seals of this task (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>尚未登记封印。集中器、集中器箱的封印号在对应作业卡上输入后列在这里。</source>
+        <translation>No seals recorded yet. Seal numbers of the concentrator and its box appear here once typed on their cards.</translation>
+    </message>
+    <message>
+        <source>（未知）</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message numerus="yes">
+        <source>已完成 %1 / %n 张</source>
+        <translation>
+            <numerusform>%1 / %n done</numerusform>
+            <numerusform>%1 / %n done</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ms::ValueEntryPage</name>
     <message>
         <source>单位：%1</source>
         <translation>Unit: %1</translation>
-    </message>
-    <message>
-        <source>最多 %1 位小数</source>
-        <translation>at most %1 decimal places</translation>
     </message>
     <message>
         <source>范围 %1 – %2</source>
@@ -2662,6 +2716,13 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>确认无误</source>
         <translation>Confirm</translation>
+    </message>
+    <message numerus="yes">
+        <source>最多 %n 位小数</source>
+        <translation>
+            <numerusform>at most %n decimal place</numerusform>
+            <numerusform>at most %n decimal places</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3139,6 +3200,41 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
+    <name>ms::office::EvidencePack</name>
+    <message>
+        <source>服务器磁盘已满，无法保存证据文件（%1）。请清理服务器磁盘后重试。</source>
+        <translation>The server disk is full; the evidence file cannot be saved (%1). Free up server disk space and try again.</translation>
+    </message>
+    <message>
+        <source>无法写入证据卷 %1：%2</source>
+        <translation>Cannot write evidence volume %1: %2</translation>
+    </message>
+    <message>
+        <source>无法创建证据卷目录 %1</source>
+        <translation>Cannot create the evidence volume folder %1</translation>
+    </message>
+    <message>
+        <source>证据卷 %1 正由另一个 meterswap-office serve 写入；同一数据目录只能运行一个服务，请先停止那个服务。</source>
+        <translation>Evidence volume %1 is being written by another meterswap-office serve; only one server may run on a data folder. Stop that server first.</translation>
+    </message>
+    <message>
+        <source>无法读取证据卷 %1：%2</source>
+        <translation>Cannot read evidence volume %1: %2</translation>
+    </message>
+    <message>
+        <source>证据卷 %1 以只读方式打开</source>
+        <translation>Evidence volume %1 is open read-only</translation>
+    </message>
+    <message>
+        <source>证据文件 %1 不存在</source>
+        <translation>Evidence file %1 does not exist</translation>
+    </message>
+    <message>
+        <source>无法从证据卷 %1 读取文件 %2</source>
+        <translation>Cannot read file %2 from evidence volume %1</translation>
+    </message>
+</context>
+<context>
     <name>ms::office::FileBlobStore</name>
     <message>
         <source>无法创建证据目录 %1</source>
@@ -3507,10 +3603,6 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <translation>Nothing to send</translation>
     </message>
     <message>
-        <source>待发送：%1 条记录，%2 个照片/文件，共 %3 MB</source>
-        <translation>To send: %1 records, %2 photos/files, %3 MB in total</translation>
-    </message>
-    <message>
         <source>上次成功同步：%1</source>
         <translation>Last successful sync: %1</translation>
     </message>
@@ -3559,16 +3651,48 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <translation>unknown</translation>
     </message>
     <message>
-        <source>同步完成：%1 条记录，%2 个文件；收到 %3 个新任务</source>
-        <translation>Sync complete: %1 records, %2 files; %3 new tasks received</translation>
-    </message>
-    <message>
         <source>同步未完成</source>
         <translation>Sync not complete</translation>
     </message>
     <message>
         <source>继续</source>
         <translation>Resume</translation>
+    </message>
+    <message>
+        <source>待发送：%1，%2，共 %3 MB</source>
+        <translation>To send: %1, %2, %3 MB in total</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 条记录</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个照片/文件</source>
+        <translation>
+            <numerusform>%n photo/file</numerusform>
+            <numerusform>%n photos/files</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>同步完成：%1，%2；收到 %3</source>
+        <translation>Sync complete: %1, %2; %3 received</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个文件</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个新任务</source>
+        <translation>
+            <numerusform>%n new task</numerusform>
+            <numerusform>%n new tasks</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

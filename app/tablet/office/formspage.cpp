@@ -38,15 +38,10 @@ FormsPage::FormsPage(const FormLibrary *library, const QString &loadError, QWidg
 {
     setObjectName(QStringLiteral("formsPage"));
     auto *outer = new QVBoxLayout(this);
-    auto *top = new QHBoxLayout;
-    auto *back = new QPushButton(tr("‹ 回到我的工作"), this);
-    back->setObjectName(QStringLiteral("formsBack"));
-    connect(back, &QPushButton::clicked, this, &FormsPage::backRequested);
-    top->addWidget(back);
+    // Back is the shell's 返回 (OfficeHome::goBack), never a button of this page.
     auto *title = new QLabel(tr("附录表单"), this);
     title->setObjectName(QStringLiteral("pageTitle"));
-    top->addWidget(title, 1);
-    outer->addLayout(top);
+    outer->addWidget(title);
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("formSearch"));
@@ -140,7 +135,7 @@ void FormsPage::setFilter(const QString &text)
             g->setVisible(inGroup > 0);
         shown += inGroup;
     }
-    m_empty->setText(tr("没有与“%1”相符的表单。请换个词，或清空搜索查看全部 %2 张附录。").arg(wanted).arg(m_buttons.size()));
+    m_empty->setText(tr("没有与“%1”相符的表单。请换个词，或清空搜索查看全部 %n 张附录。", nullptr, int(m_buttons.size())).arg(wanted));
     m_empty->setVisible(shown == 0 && !m_buttons.isEmpty());
 }
 

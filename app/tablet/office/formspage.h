@@ -35,7 +35,6 @@ public slots:
 
 signals:
     void formChosen(int number);
-    void backRequested();
 
 private:
     QLineEdit *m_search = nullptr;

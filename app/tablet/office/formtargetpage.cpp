@@ -39,15 +39,10 @@ FormTargetPage::FormTargetPage(Store &store, QWidget *parent) : QWidget(parent),
 {
     setObjectName(QStringLiteral("formTargetPage"));
     auto *outer = new QVBoxLayout(this);
-    auto *top = new QHBoxLayout;
-    auto *back = new QPushButton(tr("‹ 返回"), this);
-    back->setObjectName(QStringLiteral("targetBack"));
-    connect(back, &QPushButton::clicked, this, &FormTargetPage::backRequested);
-    top->addWidget(back);
+    // Back is the shell's 返回 (OfficeHome::goBack), never a button of this page.
     m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("pageTitle"));
-    top->addWidget(m_title, 1);
-    outer->addLayout(top);
+    outer->addWidget(m_title);
     m_hint = new QLabel(this);
     m_hint->setObjectName(QStringLiteral("hint"));
     m_hint->setWordWrap(true);
@@ -145,9 +140,8 @@ void FormTargetPage::fillTasks()
             continue;
         const int customers = m_store.jobs().count(JobQuery().inTask(t.id));
         const int done = m_store.jobs().count(JobQuery().inTask(t.id).withStatus(JobStatus::Done));
-        auto *item = new QListWidgetItem(tr("%1　%2\n%3 · %4 户，已完成 %5 户")
+        auto *item = new QListWidgetItem(tr("%1　%2\n%3 · %n 户，已完成 %4 户", nullptr, customers)
                                              .arg(t.code, t.name, t.areaName.isEmpty() ? t.address : t.areaName)
-                                             .arg(customers)
                                              .arg(done),
                                          m_tasks);
         item->setData(Qt::UserRole, qlonglong(t.id));
@@ -196,9 +190,9 @@ void FormTargetPage::fillJobs()
     if (jobs.isEmpty())
         m_jobNote->setText(wanted.isEmpty() ? tr("此任务没有客户。") : tr("没有与“%1”相符的客户。").arg(wanted));
     else if (total > jobs.size())
-        m_jobNote->setText(tr("显示前 %1 户（共 %2 户），输入户号或户名可缩小范围。").arg(jobs.size()).arg(total));
+        m_jobNote->setText(tr("显示前 %1 户（共 %n 户），输入户号或户名可缩小范围。", nullptr, total).arg(jobs.size()));
     else
-        m_jobNote->setText(tr("共 %1 户").arg(total));
+        m_jobNote->setText(tr("共 %n 户", nullptr, total));
     updateOpen();
 }
 

@@ -43,7 +43,6 @@ public:
 
 signals:
     void chosen(int formNumber, RowId jobId, RowId taskId);
-    void backRequested();
 
 private:
     void fillTasks();

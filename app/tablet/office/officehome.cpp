@@ -12,7 +12,6 @@
 #include "uilog.h"
 
 #include <QLabel>
-#include <QPushButton>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -76,21 +75,14 @@ OfficeHome::OfficeHome(const Catalog &catalog, Store &store, const User &user,
     m_home = new RoleHomePage(catalog, store, user.roles, formLibrary(), m_stack);
     m_stack->addWidget(m_home);
 
-    m_chartPane = new QWidget(m_stack);
-    auto *chartLayout = new QVBoxLayout(m_chartPane);
-    auto *toHome = new QPushButton(tr("‹ 回到我的工作"), m_chartPane);
-    toHome->setMinimumHeight(56);
-    chartLayout->addWidget(toHome, 0, Qt::AlignLeft);
-    m_chart = new FlowChartPage(catalog, m_chartPane);
-    chartLayout->addWidget(m_chart, 1);
-    m_stack->addWidget(m_chartPane);
+    m_chart = new FlowChartPage(catalog, m_stack);
+    m_stack->addWidget(m_chart);
 
     m_forms = new FormsPage(formLibrary(), m_libraryError, m_stack);
     m_stack->addWidget(m_forms);
     m_target = new FormTargetPage(store, m_stack);
     m_stack->addWidget(m_target);
 
-    connect(toHome, &QPushButton::clicked, this, &OfficeHome::showHome);
     connect(m_home, &RoleHomePage::flowChartRequested, this, [this] { showFlowChart(); });
     connect(m_home, &RoleHomePage::cardRequested, this, [this](const QString &cardId) {
         const Card *card = m_catalog.card(cardId);
@@ -105,11 +97,7 @@ OfficeHome::OfficeHome(const Catalog &catalog, Store &store, const User &user,
     connect(m_home, &RoleHomePage::formRequested, this, [this](int number) {
         startForm(number, 0, true);
     });
-    connect(m_forms, &FormsPage::backRequested, this, &OfficeHome::showHome);
     connect(m_forms, &FormsPage::formChosen, this, [this](int number) { startForm(number); });
-    connect(m_target, &FormTargetPage::backRequested, this, [this] {
-        showPage(m_targetReturn ? m_targetReturn : m_home);
-    });
     connect(m_target, &FormTargetPage::chosen, this, [this](int number, RowId job, RowId task) {
         static_cast<void>(openForm(number, job, task)); // openForm shows its own errors
     });
@@ -118,7 +106,21 @@ OfficeHome::OfficeHome(const Catalog &catalog, Store &store, const User &user,
 QWidget *OfficeHome::currentPage() const
 {
     QWidget *w = m_stack->currentWidget();
-    return w == m_fillPane ? m_fill : w == m_chartPane ? m_chart : w;
+    return w == m_fillPane ? m_fill : w;
+}
+
+bool OfficeHome::goBack()
+{
+    QWidget *w = m_stack->currentWidget();
+    if (w == m_home)
+        return false;
+    if (w == m_fillPane)
+        closeForm(); // saves first; stays on the form (which says why) when that fails
+    else if (w == m_target)
+        showPage(m_targetReturn && m_targetReturn != m_target ? m_targetReturn : m_forms);
+    else
+        showHome(); // the forms list, the flow chart
+    return true;
 }
 
 QString OfficeHome::message() const
@@ -149,7 +151,7 @@ void OfficeHome::showFlowChart(const QString &flowId)
 {
     if (!flowId.isEmpty())
         m_chart->showFlow(flowId);
-    showPage(m_chartPane);
+    showPage(m_chart);
 }
 
 void OfficeHome::showForms()
@@ -207,20 +209,14 @@ Result<FormFillPage *> OfficeHome::openForm(int number, RowId jobId, RowId taskI
     QWidget *from = m_stack->currentWidget();
     m_fillPane = new QWidget(m_stack);
     auto *col = new QVBoxLayout(m_fillPane);
-    auto *top = new QHBoxLayout;
-    auto *back = new QPushButton(tr("‹ 返回"), m_fillPane);
-    back->setObjectName(QStringLiteral("formBack"));
-    top->addWidget(back);
     auto *target = new QLabel(targetText(*form, jobId, taskId), m_fillPane);
     target->setObjectName(QStringLiteral("formTarget"));
     target->setWordWrap(true);
-    top->addWidget(target, 1);
-    col->addLayout(top);
+    col->addWidget(target);
     m_fill = new FormFillPage(*form, std::move(ctx).value(), &m_store.formEntries(), owner.value(),
                               m_userUuid, m_fillPane);
     col->addWidget(m_fill, 1);
     m_stack->addWidget(m_fillPane);
-    connect(back, &QPushButton::clicked, this, [this] { closeForm(); });
     m_fillReturn = from;
     if (taskId > 0)
         m_lastTask = taskId;

@@ -8,6 +8,7 @@
 // store, print preview and PDF export. A queue on the role home that works with a form has a
 // button for it that opens the form for the task straight away.
 #include "appcontext.h"
+#include "backnavigation.h"
 #include "model/result.h"
 #include "report/formspec.h"
 #include "workflow/mismatchconfig.h"
@@ -33,9 +34,10 @@ class FormFillPage;
 // catalog the app runs on (ctx.catalogRoot, the built-in one when that has none).
 RoleHomeFactory makeOfficeHomeFactory(const AppContext &ctx);
 
-class OfficeHome : public QWidget
+class OfficeHome : public QWidget, public BackNavigation
 {
     Q_OBJECT
+    Q_INTERFACES(ms::BackNavigation)
 public:
     // Forms from `catalogRoot` (empty = built-in); what is typed is saved as `user`.
     OfficeHome(const Catalog &catalog, Store &store, const User &user, const QString &catalogRoot,
@@ -63,6 +65,9 @@ public:
     Result<FormFillPage *> openForm(int number, RowId jobId, RowId taskId);
     // Leaves the open form (saving what is typed first; stays when that fails).
     bool closeForm();
+    // The shell's 返回: form → where it was opened from, target page → forms list (or where it
+    // was asked from), forms list / flow chart → role home; false on the role home.
+    bool goBack() override;
 
 private:
     void showPage(QWidget *page);
@@ -79,12 +84,11 @@ private:
     QStackedWidget *m_stack = nullptr;
     RoleHomePage *m_home = nullptr;
     FlowChartPage *m_chart = nullptr;
-    QWidget *m_chartPane = nullptr;
     FormsPage *m_forms = nullptr;
     FormTargetPage *m_target = nullptr;
     QWidget *m_fillPane = nullptr;
     FormFillPage *m_fill = nullptr;
-    QWidget *m_targetReturn = nullptr; // where 返回 leaves the target page for
+    QWidget *m_targetReturn = nullptr; // where the shell's 返回 leaves the target page for
     QWidget *m_fillReturn = nullptr;   // and the form
     RowId m_lastTask = 0;
 };

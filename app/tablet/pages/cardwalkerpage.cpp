@@ -2,6 +2,7 @@
 
 #include "jobsession.h"
 #include "style.h"
+#include "widgets/pageheader.h"
 
 #include <QButtonGroup>
 #include <algorithm>
@@ -44,15 +45,8 @@ CardWalkerPage::CardWalkerPage(AppContext &ctx, JobSession &session, const QStri
     auto *root = new QVBoxLayout(this);
     root->setContentsMargins(20, 10, 20, 10);
     root->setSpacing(8);
-    auto *head = new QHBoxLayout;
-    m_title = new QLabel(this);
-    m_title->setObjectName(QStringLiteral("pageTitle"));
-    m_title->setWordWrap(true);
-    head->addWidget(m_title, 1);
-    m_summary = new QLabel(this);
-    m_summary->setObjectName(QStringLiteral("hint"));
-    head->addWidget(m_summary);
-    root->addLayout(head);
+    m_header = new PageHeader(this);
+    root->addWidget(m_header);
 
     m_scroll = new QScrollArea(this);
     m_scroll->setWidgetResizable(true);
@@ -108,7 +102,7 @@ void CardWalkerPage::rebuild()
 {
     const Card *card = m_ctx.catalog.card(m_cardId);
     if (!card) {
-        m_title->setText(tr("卡片 %1 不在卡片目录中：请更新卡片目录。").arg(m_cardId));
+        m_header->setTitle(tr("卡片 %1 不在卡片目录中：请更新卡片目录。").arg(m_cardId));
         return;
     }
     if (m_reason)
@@ -117,8 +111,8 @@ void CardWalkerPage::rebuild()
     const int scrollPos = m_scroll->verticalScrollBar()->value();
     const CardProgress progress = m_session.progress(m_cardId);
     const Role *role = m_ctx.catalog.role(card->role);
-    m_title->setText(QStringLiteral("%1  %2").arg(card->id, card->title));
-    m_summary->setText(tr("%1 · 步骤 %2/%3 · 证据 %4/%5")
+    m_header->setTitle(QStringLiteral("%1  %2").arg(card->id, card->title));
+    m_header->setSummary(tr("%1 · 步骤 %2/%3 · 证据 %4/%5")
                            .arg(role ? role->name : card->role)
                            .arg(progress.stepsDone())
                            .arg(progress.steps.size())

@@ -18,6 +18,7 @@ class QScrollArea;
 namespace ms {
 
 class JobSession;
+class PageHeader;
 
 class CardWalkerPage : public QWidget
 {
@@ -52,8 +53,7 @@ private:
     AppContext &m_ctx;
     JobSession &m_session;
     QString m_cardId;
-    QLabel *m_title = nullptr;
-    QLabel *m_summary = nullptr;
+    PageHeader *m_header = nullptr;
     QScrollArea *m_scroll = nullptr;
     QLabel *m_missing = nullptr;
     QPushButton *m_back = nullptr;

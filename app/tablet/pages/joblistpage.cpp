@@ -100,7 +100,7 @@ void JobListPage::refresh()
 {
     const QList<Task> tasks = m_ctx.store.tasks().list();
     m_taskTitle->setText(tasks.size() == 1 ? tasks.first().name
-                                           : tr("换表工单（%1 个任务）").arg(tasks.size()));
+                                           : tr("换表工单（%n 个任务）", nullptr, int(tasks.size())));
     m_taskCards->setEnabled(!tasks.isEmpty());
     applyQuery();
 }
@@ -129,7 +129,7 @@ void JobListPage::applyQuery()
     if (m_filter->checkedId() != kAll)
         q.status = JobStatus(m_filter->checkedId());
     m_model->setQuery(q);
-    m_count->setText(tr("共 %1 户").arg(m_model->totalCount()));
+    m_count->setText(tr("共 %n 户", nullptr, int(m_model->totalCount())));
 }
 
 } // namespace ms

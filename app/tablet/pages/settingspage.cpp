@@ -82,11 +82,11 @@ SettingsPage::SettingsPage(AppContext &ctx, QWidget *parent) : QWidget(parent), 
     catRow->addWidget(apply);
     catRow->addWidget(builtIn);
     root->addLayout(catRow);
-    m_catalogState = new QLabel(tr("正在使用：%1（%2 张卡片，版本 %3）")
+    m_catalogState = new QLabel(tr("正在使用：%1（%n 张卡片，版本 %2）", nullptr,
+                                   int(ctx.catalog.cards.size()))
                                     .arg(ctx.catalogRoot == CatalogLoader::builtInRoot()
                                              ? tr("内置卡片")
                                              : ctx.catalogRoot)
-                                    .arg(ctx.catalog.cards.size())
                                     .arg(ctx.catalog.version),
                                 this);
     m_catalogState->setObjectName(QStringLiteral("hint"));
@@ -143,8 +143,8 @@ bool SettingsPage::setCatalogDir(const QString &dir)
             QStringList lines;
             for (qsizetype i = 0; i < std::min<qsizetype>(5, load.problems.size()); ++i)
                 lines << load.problems[i].toString();
-            m_catalogState->setText(tr("这个文件夹里的卡片有 %1 处问题，未采用：\n%2")
-                                        .arg(load.problems.size())
+            m_catalogState->setText(tr("这个文件夹里的卡片有 %n 处问题，未采用：\n%1", nullptr,
+                                       int(load.problems.size()))
                                         .arg(lines.join(QLatin1Char('\n'))));
             return false;
         }

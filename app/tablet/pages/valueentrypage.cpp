@@ -42,7 +42,7 @@ ValueEntryPage::ValueEntryPage(AppContext &, JobSession &session, const QString 
     if (!requirement.unit.isEmpty())
         rules << tr("单位：%1").arg(requirement.unit);
     if (requirement.decimals)
-        rules << tr("最多 %1 位小数").arg(*requirement.decimals);
+        rules << tr("最多 %n 位小数", nullptr, *requirement.decimals);
     if (requirement.min && requirement.max)
         rules << tr("范围 %1 – %2").arg(fmt(*requirement.min), fmt(*requirement.max));
     if (requirement.plausibleLow && requirement.plausibleHigh)

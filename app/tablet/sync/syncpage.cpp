@@ -94,8 +94,10 @@ void SyncPage::refresh()
     if (counts.records == 0 && counts.files == 0)
         m_waiting->setText(tr("没有待发送的内容"));
     else
-        m_waiting->setText(tr("待发送：%1 条记录，%2 个照片/文件，共 %3 MB")
-                               .arg(counts.records).arg(counts.files).arg(megabytes(counts.bytes)));
+        m_waiting->setText(tr("待发送：%1，%2，共 %3 MB")
+                               .arg(tr("%n 条记录", nullptr, int(counts.records)),
+                                    tr("%n 个照片/文件", nullptr, int(counts.files)))
+                               .arg(megabytes(counts.bytes)));
     const SyncState state = m_local.syncState();
     m_lastSync->setText(state.lastSyncAt.isValid()
                             ? tr("上次成功同步：%1").arg(QLocale().toString(state.lastSyncAt.toLocalTime(),
@@ -154,8 +156,10 @@ void SyncPage::onFinished(const sync::SyncSummary &summary)
 {
     if (summary.ok) {
         m_bar->setValue(1000);
-        m_status->setText(tr("同步完成：%1 条记录，%2 个文件；收到 %3 个新任务")
-                              .arg(summary.recordsConfirmed).arg(summary.filesUploaded).arg(summary.tasksPulled));
+        m_status->setText(tr("同步完成：%1，%2；收到 %3")
+                              .arg(tr("%n 条记录", nullptr, int(summary.recordsConfirmed)),
+                                   tr("%n 个文件", nullptr, int(summary.filesUploaded)),
+                                   tr("%n 个新任务", nullptr, int(summary.tasksPulled))));
         setError({});
     } else {
         m_status->setText(tr("同步未完成"));

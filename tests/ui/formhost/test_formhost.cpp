@@ -155,7 +155,7 @@ TEST_F(FormHost, ClerkFindsAJobFormTypesSavesLeavesAndFindsItAgainThenExportsThe
     remark->setFocus();
     remark->insertPlainText(remarkText);
     shot(QStringLiteral("4-form"));
-    ASSERT_TRUE(tap(findButton(home, QStringLiteral("‹ 返回"))));
+    ASSERT_TRUE(tap(findButton(&win(), QStringLiteral("‹ 返回"))));
     // THEN she is back where she came from and the entry is in the store
     EXPECT_EQ(home->currentPage(), target);
     EXPECT_EQ(home->formPage(), nullptr);
@@ -199,13 +199,23 @@ TEST_F(FormHost, ClerkFindsAJobFormTypesSavesLeavesAndFindsItAgainThenExportsThe
     EXPECT_TRUE(page->saveStatus().contains(QStringLiteral("已导出"))) << page->saveStatus().toStdString();
     shot(QStringLiteral("5-exported"));
 
-    // AND 返回 twice leads back to the forms list and the role home
-    ASSERT_TRUE(tap(findButton(home, QStringLiteral("‹ 返回"))));
+    // AND the top bar's 返回 (the only back button: the pages draw none of their own) leads
+    // back step by step: the target page, the forms list, the role home, then the job list
+    EXPECT_EQ(findButton(home, QStringLiteral("返回")), nullptr);
+    EXPECT_EQ(findButton(home, QStringLiteral("回到我的工作")), nullptr);
+    QAbstractButton *shellBack = findButton(&win(), QStringLiteral("‹ 返回"));
+    ASSERT_NE(shellBack, nullptr);
+    ASSERT_TRUE(tap(shellBack));
     ASSERT_EQ(home->currentPage(), target);
-    ASSERT_TRUE(tap(findButton(target, QStringLiteral("‹ 返回"))));
+    EXPECT_EQ(findButton(target, QStringLiteral("返回")), nullptr);
+    ASSERT_TRUE(tap(shellBack));
     ASSERT_EQ(home->currentPage(), forms);
-    ASSERT_TRUE(tap(findButton(forms, QStringLiteral("回到我的工作"))));
+    shot(QStringLiteral("5b-forms-one-back"));
+    ASSERT_TRUE(tap(shellBack));
     EXPECT_EQ(home->currentPage(), home->home());
+    EXPECT_EQ(win().currentPage(), home);
+    ASSERT_TRUE(tap(shellBack));
+    EXPECT_TRUE(qobject_cast<JobListPage *>(win().currentPage()));
 }
 
 TEST_F(FormHost, TaskFormsAskForTheTaskAndStaticFormsOpenAtOnce)
@@ -245,7 +255,7 @@ TEST_F(FormHost, TaskFormsAskForTheTaskAndStaticFormsOpenAtOnce)
     ASSERT_TRUE(home->closeForm());
 
     // WHEN a static form (附录 14 宣传横幅) is tapped THEN it opens with nothing to choose
-    ASSERT_TRUE(tap(findButton(target, QStringLiteral("‹ 返回"))));
+    ASSERT_TRUE(tap(findButton(&win(), QStringLiteral("‹ 返回"))));
     ASSERT_EQ(home->currentPage(), forms);
     ASSERT_TRUE(tap(forms->formButton(14)));
     page = home->formPage();
@@ -254,7 +264,7 @@ TEST_F(FormHost, TaskFormsAskForTheTaskAndStaticFormsOpenAtOnce)
     EXPECT_FALSE(page->canSave());
     EXPECT_EQ(page->suggestedPdfName(), QStringLiteral("附录14_宣传横幅.pdf"));
     shot(QStringLiteral("6-static-form"));
-    ASSERT_TRUE(tap(findButton(home, QStringLiteral("‹ 返回"))));
+    ASSERT_TRUE(tap(findButton(&win(), QStringLiteral("‹ 返回"))));
     EXPECT_EQ(home->currentPage(), forms);
 }
 
@@ -280,7 +290,7 @@ TEST_F(FormHost, QueueButtonsOnTheRoleHomesOpenTheirFormsForTheTask)
     EXPECT_TRUE(text.contains(QStringLiteral("更换客户购电记录单")));
     EXPECT_TRUE(text.contains(aJob(0).second)) << "the task's customers are listed";
     // AND 返回 leads back to her home
-    ASSERT_TRUE(tap(findButton(home, QStringLiteral("‹ 返回"))));
+    ASSERT_TRUE(tap(findButton(&win(), QStringLiteral("‹ 返回"))));
     EXPECT_EQ(home->currentPage(), roleHome);
 }
 
@@ -299,6 +309,6 @@ TEST_F(FormHost, AJobFormFromAQueueAsksForTheCustomerWithTheTaskChosen)
     EXPECT_EQ(target->selectedTask(), taskId);
     EXPECT_EQ(target->jobList()->count(), 20);
     // AND 返回 goes back to her home, not to a list she never saw
-    ASSERT_TRUE(tap(findButton(target, QStringLiteral("‹ 返回"))));
+    ASSERT_TRUE(tap(findButton(&win(), QStringLiteral("‹ 返回"))));
     EXPECT_EQ(home->currentPage(), home->home());
 }
