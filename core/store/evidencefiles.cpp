@@ -2,6 +2,7 @@
 
 #include "model/sha256.h"
 
+#include "store/fsync.h"
 #include "store/storelog.h"
 
 #include <QCoreApplication>
@@ -36,16 +37,6 @@ Error osError(int err, const QString &what)
                              .arg(what));
     return makeError(QStringLiteral("store.io"),
                      Tr::tr("%1未能保存：%2").arg(what, QString::fromLocal8Bit(std::strerror(err))));
-}
-
-bool fsyncPath(const QString &path)
-{
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
 }
 
 } // namespace
@@ -190,7 +181,7 @@ Result<BlobInfo> EvidenceFiles::writeStream(const std::function<qint64(char *, q
         return osError(err, what);
     }
     // The rename is durable only once the directory entry is.
-    if (!fsyncPath(dir) || (newDir && !fsyncPath(m_root)))
+    if (!storeutil::fsyncPath(dir) || (newDir && !storeutil::fsyncPath(m_root)))
         qCWarning(lcStore) << "fsync of evidence directory failed:" << dir;
     qCDebug(lcStore) << "stored evidence" << sha << total << "bytes from" << tmpPath;
     return BlobInfo{sha, total, false};

@@ -1,6 +1,7 @@
 #include "store/office/evidencepack.h"
 
 #include "model/sha256.h"
+#include "store/fsync.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -97,15 +98,6 @@ int writeAt(int fd, QByteArrayView head, QByteArrayView body, qint64 at)
     return 0;
 }
 
-bool syncDir(const QString &dir)
-{
-    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY);
-    if (fd < 0)
-        return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
 } // namespace
 
 struct EvidencePack::Fd
@@ -245,7 +237,7 @@ Result<void> EvidencePack::startVolume(int number)
     auto fd = std::make_shared<Fd>();
     fd->fd = ::open(QFile::encodeName(volumePath(number)).constData(),
                     O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd->fd < 0 || !syncDir(m_dir))
+    if (fd->fd < 0 || !storeutil::fsyncPath(m_dir))
         return ioError(errno, volumePath(number));
     m_volumes.push_back(number);
     m_writer = std::move(fd);
@@ -341,7 +333,7 @@ void EvidencePack::writeCleanMark()
         return;
     mark.write(QByteArray::number(m_writerVolume) + ' ' + QByteArray::number(m_end) + '\n');
     if (mark.commit())
-        syncDir(m_dir);
+        storeutil::fsyncPath(m_dir);
 }
 
 } // namespace ms::office

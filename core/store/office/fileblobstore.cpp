@@ -1,6 +1,7 @@
 #include "store/office/fileblobstore.h"
 
 #include "model/sha256.h"
+#include "store/fsync.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -31,16 +32,6 @@ Error ioError(const QFile &file, const QString &what)
                          Tr::tr("服务器磁盘已满，无法保存证据文件（%1）。请清理服务器磁盘后重试。").arg(what));
     return makeError(QStringLiteral("blob.io"),
                      Tr::tr("无法写入证据文件 %1：%2").arg(what, file.errorString()));
-}
-
-bool syncPath(const QString &path)
-{
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY);
-    if (fd < 0)
-        return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
 }
 
 Error hashMismatch(const QString &sha256, const QString &actual)
@@ -186,10 +177,10 @@ Result<BlobState> FileBlobStore::complete(const QString &sha256)
     const QString dir = QFileInfo(target).absolutePath();
     if (!QDir().mkpath(dir))
         return makeError(QStringLiteral("blob.io"), Tr::tr("无法创建目录 %1").arg(dir));
-    if (!syncPath(part) || ::rename(QFile::encodeName(part).constData(),
+    if (!storeutil::fsyncPath(part) || ::rename(QFile::encodeName(part).constData(),
                                     QFile::encodeName(target).constData()) != 0)
         return makeError(QStringLiteral("blob.io"), Tr::tr("无法保存证据文件 %1").arg(sha256));
-    syncPath(dir);
+    storeutil::fsyncPath(dir);
     return BlobState{QFileInfo(target).size(), true};
 }
 
