@@ -64,6 +64,8 @@ void MainWindow::build()
     m_back = new QPushButton(tr("‹ 返回"), bar);
     m_title = new QLabel(bar);
     m_title->setStyleSheet(QStringLiteral("font-weight:bold; font-size:24px"));
+    // A long title (task name, English) wraps to two lines rather than widening the window.
+    m_title->setWordWrap(true);
     m_user = new QLabel(bar);
     m_roleHome = new QPushButton(tr("我的工作"), bar);
     m_sync = new QPushButton(tr("同步"), bar);

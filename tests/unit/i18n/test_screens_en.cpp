@@ -3,18 +3,21 @@
 // THEN their own labels and buttons are English: the only Chinese left is data (customer
 //      names, addresses, card texts from the catalog). With MS_SCREENSHOT_DIR set, each screen
 //      is saved as <dir>/en-<screen>.png for a look.
+#include "jobsession.h"
 #include "meter/meterreadflow.h"
 #include "models/joblistmodel.h"
 #include "office/officehome.h"
 #include "pages/cardwalkerpage.h"
 #include "pages/joblistpage.h"
 #include "pages/signinpage.h"
+#include "pages/taskcardspage.h"
 #include "sync/synchost.h"
 #include "uidriver.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QLabel>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <gtest/gtest.h>
 
@@ -122,6 +125,30 @@ TEST_F(EnglishScreens, ChromeOfEveryMainScreenIsEnglish)
     shoot(QStringLiteral("role-home"));
     win().openSettings();
     shoot(QStringLiteral("settings"));
+}
+
+// GIVEN English WHEN the task's cards are opened and a concentrator seal is typed
+// THEN the filter toggle, the counts and the seal strip speak English (card titles and
+// positions come from the Chinese catalog data and stay as they are).
+TEST_F(EnglishScreens, TaskCardsWithTheirSealsAreEnglish)
+{
+    auto *list = qobject_cast<JobListPage *>(win().currentPage());
+    ASSERT_TRUE(list);
+    ASSERT_TRUE(win().openTaskCards(app->ctx->store.tasks().list().value(0).id));
+    auto *page = qobject_cast<TaskCardsPage *>(win().currentPage());
+    ASSERT_TRUE(page);
+    EXPECT_EQ(page->mineOnlyToggle()->text(), QStringLiteral("✓ Only my cards"));
+    EXPECT_TRUE(page->summaryText().startsWith(QStringLiteral("0 / "))) << page->summaryText().toStdString();
+    auto seal = win().session()->addValue(QStringLiteral("19.1"), QStringLiteral("concentrator_seals"),
+                                          QStringLiteral("JZQ00001"));
+    ASSERT_TRUE(seal.ok()) << seal.error().message.toStdString();
+    QApplication::processEvents();
+    QStringList strip;
+    for (QLabel *l : page->findChild<QWidget *>(QStringLiteral("taskSeals"))->findChildren<QLabel *>())
+        strip << l->text();
+    EXPECT_TRUE(strip.contains(QStringLiteral("Seals of this task (1)"))) << strip.join(u'|').toStdString();
+    EXPECT_TRUE(strip.contains(QStringLiteral("Concentrator"))) << strip.join(u'|').toStdString();
+    shoot(QStringLiteral("task-cards"));
 }
 
 } // namespace
