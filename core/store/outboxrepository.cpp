@@ -135,7 +135,9 @@ PendingCounts OutboxRepository::counts()
     if (auto st = m_db.prepare(QStringLiteral(
             "SELECT count(*), coalesce(sum(sz), 0) FROM ("
             " SELECT DISTINCT b.sha256, (SELECT max(e.size) FROM evidence e"
-            "   WHERE e.sha256 = b.sha256) AS sz"
+            // the `<> ''` lets SQLite use the partial index evidence_sha; without it every
+            // waiting file scanned the whole evidence table (1 s for 3,000 photos)
+            "   WHERE e.sha256 = b.sha256 AND e.sha256 <> '') AS sz"
             " FROM outbox_blobs b JOIN outbox o ON o.seq = b.seq"
             " WHERE o.confirmed_at IS NULL"
             "   AND b.sha256 NOT IN (SELECT sha256 FROM blob_uploads))"));
