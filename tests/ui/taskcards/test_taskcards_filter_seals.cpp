@@ -3,7 +3,7 @@
 // off for the office; tapping it shows all / only mine; a person whose roles have no task card
 // is told so. 本任务的封印 lists the task's seals (number, position, card, time) as they are
 // typed, and says when there are none. Screens saved with MS_SCREENSHOT_DIR.
-#include "../walk/uidriver.h"
+#include "common/shellfixture.h"
 
 #include "jobsession.h"
 #include "pages/joblistpage.h"
@@ -21,17 +21,16 @@ using namespace ms::test;
 
 namespace {
 
-class TaskCardsList : public ::testing::Test
+class TaskCardsList : public ShellTest
 {
 protected:
     void SetUp() override
     {
-        app = App::start();
+        ShellTest::SetUp();
         ASSERT_TRUE(app);
         task = app->ctx->store.tasks().list().value(0);
         ASSERT_GT(task.id, 0);
     }
-    MainWindow &win() { return *app->window; }
 
     // Signs in as a demo user (PIN 1234) and taps 台区/任务作业卡 on the job list.
     TaskCardsPage *openAs(const QString &name)
@@ -76,13 +75,9 @@ protected:
     }
     void saveScreen(const QString &name)
     {
-        QApplication::processEvents();
-        if (const QString dir = qEnvironmentVariable("MS_SCREENSHOT_DIR"); !dir.isEmpty()) {
-            EXPECT_TRUE(win().grab().save(dir + QStringLiteral("/taskcards-") + name + QStringLiteral(".png")));
-        }
+        ShellTest::saveScreen(QStringLiteral("taskcards-") + name + QStringLiteral(".png"));
     }
 
-    std::unique_ptr<App> app;
     Task task;
 };
 
