@@ -3,7 +3,7 @@
 // same link (goal ≥ 0.8) and (2) bytes re-sent after connections are cut at random byte offsets,
 // as a share of the total (goal ≤ 1 %). Never fails on time; exits 1 only if a sync fails.
 //
-//   bench_sync [--jobs 300] [--photos 10] [--kb 400] [--cuts 20] [--rounds 3]
+//   bench_sync [--jobs 300] [--photos 10] [--kb 400] [--cuts 20] [--rounds 3] [--lanes 3]
 #include "cuttingproxy.h"
 
 #include "store/store.h"
@@ -112,7 +112,8 @@ protected:
     }
 };
 
-sync::SyncSummary syncOnce(Store &store, quint16 port, const QString &token)
+// lanes: files uploaded at once (--lanes; 0 keeps the client's default)
+sync::SyncSummary syncOnce(Store &store, quint16 port, const QString &token, int lanes)
 {
     sync::StoreSyncLocal local(store);
     QNetworkAccessManager nam;
@@ -123,6 +124,8 @@ sync::SyncSummary syncOnce(Store &store, quint16 port, const QString &token)
     o.http.maxBackoffMs = 200;
     o.http.maxAttempts = 50;
     o.pull = false;
+    if (lanes > 0)
+        o.parallelUploads = lanes;
     sync::SyncClient client(local, nam, o);
     sync::SyncSummary summary;
     QEventLoop loop;
@@ -211,13 +214,14 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
-    for (const char *o : {"jobs", "photos", "kb", "cuts", "rounds"})
+    for (const char *o : {"jobs", "photos", "kb", "cuts", "rounds", "lanes"})
         p.addOption(QCommandLineOption(QLatin1String(o), QLatin1String(o), QStringLiteral("n")));
     p.process(app);
     const int jobs = p.isSet(QStringLiteral("jobs")) ? p.value(QStringLiteral("jobs")).toInt() : 300;
     const int photos = p.isSet(QStringLiteral("photos")) ? p.value(QStringLiteral("photos")).toInt() : 10;
     const int kb = p.isSet(QStringLiteral("kb")) ? p.value(QStringLiteral("kb")).toInt() : 400;
     const int cuts = p.isSet(QStringLiteral("cuts")) ? p.value(QStringLiteral("cuts")).toInt() : 20;
+    const int lanes = p.value(QStringLiteral("lanes")).toInt();
     const int rounds = std::max(1, p.isSet(QStringLiteral("rounds")) ? p.value(QStringLiteral("rounds")).toInt() : 3);
 
     QTemporaryDir tmp;
@@ -234,7 +238,7 @@ int main(int argc, char **argv)
     // 1. throughput, in rounds (the machine is shared and noisy): each round a plain PUT of the
     // same files one after another, the same with 3 at once, and a meterswap sync from a fresh
     // copy of the tablet store to a fresh office. Medians are compared.
-    QList<double> plainRates, plainParallelRates, syncRates;
+    QList<double> plainRates, plainParallelRates, syncRates, roundRatios;
     sync::SyncSummary clean;
     for (int round = 0; round < rounds; ++round) {
         qint64 plainBytes = 0;
@@ -255,15 +259,17 @@ int main(int argc, char **argv)
             return 1;
         QElapsedTimer clock;
         clock.start();
-        clean = syncOnce(**store, office->port, office->token);
+        clean = syncOnce(**store, office->port, office->token, lanes);
         const double syncSeconds = clock.elapsed() / 1000.0;
         if (!clean.ok) {
             std::fprintf(stderr, "sync failed: %s\n", qPrintable(clean.error.message));
             return 1;
         }
         syncRates << mb(clean.fileBytes) / syncSeconds;
-        std::printf("  round %d        : sync %.1f MB/s, plain %.1f MB/s, plain x3 %.1f MB/s\n", round + 1,
-                    syncRates.last(), plainRates.last(), plainParallelRates.last());
+        roundRatios << syncRates.last() / plainRates.last();
+        std::printf("  round %d        : sync %.1f MB/s, plain %.1f MB/s, plain x3 %.1f MB/s, ratio %.2f\n",
+                    round + 1, syncRates.last(), plainRates.last(), plainParallelRates.last(),
+                    roundRatios.last());
         store = makeError(QStringLiteral("bench.closed"), QString()); // closes the store
         office.reset();
         QDir(tablet).removeRecursively();
@@ -272,11 +278,13 @@ int main(int argc, char **argv)
     const double syncRate = median(syncRates), plainRate = median(plainRates);
     const double plainParallelRate = median(plainParallelRates);
     std::printf("  files          : %.1f MB, %d records\n", mb(clean.fileBytes), clean.recordsConfirmed);
-    std::printf("  meterswap sync : %.1f MB/s median (3 files at once; hashing, fsync and records included)\n", syncRate);
+    std::printf("  meterswap sync : %.1f MB/s median (%d files at once; hashing, fsync and records included)\n", syncRate,
+                lanes > 0 ? lanes : sync::SyncOptions().parallelUploads);
     std::printf("  plain HTTP PUT : %.1f MB/s median (one PUT per file to a discarding sink)\n", plainRate);
     std::printf("  plain PUT, x3  : %.1f MB/s median (3 PUTs at once to the same sink)\n", plainParallelRate);
     std::printf("  ratio          : %.2f against plain PUT (goal >= 0.80); %.2f against plain x3\n",
                 syncRate / plainRate, syncRate / plainParallelRate);
+    std::printf("  ratio by round : %.2f median of the rounds' own ratios\n", median(roundRatios));
 
     // 2. connections cut at random byte offsets: the same sync through a relay, once without
     // cuts and once with them; the bytes the client sent into the relay are compared (resends
@@ -304,7 +312,7 @@ int main(int argc, char **argv)
             return std::nullopt;
         QElapsedTimer clock;
         clock.start();
-        const auto summary = syncOnce(**store, proxy.port(), office.token);
+        const auto summary = syncOnce(**store, proxy.port(), office.token, lanes);
         if (!summary.ok) {
             std::fprintf(stderr, "sync through the relay failed: %s\n", qPrintable(summary.error.message));
             return std::nullopt;
