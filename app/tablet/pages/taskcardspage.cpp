@@ -8,7 +8,6 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -254,7 +253,7 @@ QWidget *TaskCardsPage::buildSeals()
         grid->addWidget(number, row, 1, Qt::AlignBottom);
         grid->addWidget(sealCell(sealPositionName(t.seal.position), box), row, 2, Qt::AlignBottom);
         grid->addWidget(sealCell(cardText, box), row, 3, Qt::AlignBottom);
-        grid->addWidget(sealCell(QLocale().toString(t.seal.at.toLocalTime(), QLocale::ShortFormat), box),
+        grid->addWidget(sealCell(t.seal.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), box),
                         row, 4, Qt::AlignBottom);
         ++row;
     }

@@ -100,8 +100,8 @@ void SyncPage::refresh()
                                .arg(megabytes(counts.bytes)));
     const SyncState state = m_local.syncState();
     m_lastSync->setText(state.lastSyncAt.isValid()
-                            ? tr("上次成功同步：%1").arg(QLocale().toString(state.lastSyncAt.toLocalTime(),
-                                                                              QLocale::ShortFormat))
+                            ? tr("上次成功同步：%1").arg(state.lastSyncAt.toLocalTime().toString(
+                                  QStringLiteral("yyyy-MM-dd HH:mm")))
                             : tr("还没有成功同步过"));
     if (!m_client.isRunning() && !state.lastError.isEmpty() && m_error->text().isEmpty())
         setError(state.lastError);

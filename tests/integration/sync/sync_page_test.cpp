@@ -5,6 +5,7 @@
 #include "sync/storesynclocal.h"
 #include "sync/syncpage.h"
 
+#include <QDate>
 #include <QLabel>
 #include <QNetworkAccessManager>
 #include <QProgressBar>
@@ -48,6 +49,9 @@ TEST(SyncPage, ShowsWhatIsWaitingSyncsOnClickAndShowsTheLastSync)
     EXPECT_EQ(page.findChild<QProgressBar *>()->value(), 1000);
     EXPECT_EQ(text(page, "waiting"), QStringLiteral("没有待发送的内容"));
     EXPECT_TRUE(text(page, "lastSync").contains(QStringLiteral("上次成功同步")));
+    // the same date format in both languages, whatever the system locale
+    EXPECT_TRUE(text(page, "lastSync").contains(QDate::currentDate().toString(QStringLiteral("yyyy-MM-dd"))))
+        << text(page, "lastSync").toStdString();
     EXPECT_TRUE(text(page, "error").isEmpty());
     EXPECT_FALSE(page.findChild<QLabel *>(QStringLiteral("error"))->isVisibleTo(&page)); // no empty red banner
 }

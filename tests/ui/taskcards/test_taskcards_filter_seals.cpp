@@ -181,7 +181,7 @@ TEST_F(TaskCardsList, TheTasksSealsAreListedWithPositionCardAndTime)
     ASSERT_GE(first, 0) << all.toStdString();
     EXPECT_EQ(texts.value(first + 1), QStringLiteral("集中器"));
     EXPECT_EQ(texts.value(first + 2), QStringLiteral("19.1　") + app->ctx->catalog.card(QStringLiteral("19.1"))->title);
-    EXPECT_EQ(texts.value(first + 3), QLocale().toString(seals[0].at.toLocalTime(), QLocale::ShortFormat));
+    EXPECT_EQ(texts.value(first + 3), seals[0].at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
     const int second = int(texts.indexOf(QStringLiteral("JZX20260318")));
     ASSERT_GT(second, first);
     EXPECT_EQ(texts.value(second + 1), QStringLiteral("集中器箱"));
