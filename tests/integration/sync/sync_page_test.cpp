@@ -3,6 +3,7 @@
 #include "synctestutil.h"
 
 #include "sync/storesynclocal.h"
+#include "style.h"
 #include "sync/syncpage.h"
 
 #include <QDate>
@@ -54,6 +55,11 @@ TEST(SyncPage, ShowsWhatIsWaitingSyncsOnClickAndShowsTheLastSync)
         << text(page, "lastSync").toStdString();
     EXPECT_TRUE(text(page, "error").isEmpty());
     EXPECT_FALSE(page.findChild<QLabel *>(QStringLiteral("error"))->isVisibleTo(&page)); // no empty red banner
+    if (const QString dir = qEnvironmentVariable("MS_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        style::apply(*qApp); // as the app shows it
+        page.resize(1280, 720); // the page below the app's 80 px top bar
+        EXPECT_TRUE(page.grab().save(dir + QStringLiteral("/sync-done.png")));
+    }
 }
 
 TEST(SyncPage, RefusedTokenIsShownInPlainWords)
