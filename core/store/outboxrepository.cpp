@@ -150,12 +150,28 @@ PendingCounts OutboxRepository::counts()
 
 Result<void> OutboxRepository::markBlobUploaded(const QString &sha256)
 {
+    return markBlobsUploaded({sha256});
+}
+
+Result<void> OutboxRepository::markBlobsUploaded(const QStringList &sha256s)
+{
+    if (sha256s.isEmpty())
+        return {};
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
     auto st = m_db.prepare(QStringLiteral(
         "INSERT OR IGNORE INTO blob_uploads(sha256, uploaded_at) VALUES (?, ?)"));
     if (!st)
         return st.error();
-    st.value().bindText(1, sha256).bindText(2, json::isoTime(now()));
-    if (auto r = st.value().run(); !r)
+    const QString at = json::isoTime(now());
+    for (const QString &sha256 : sha256s) {
+        st.value().reset();
+        st.value().bindText(1, sha256).bindText(2, at);
+        if (auto r = st.value().run(); !r)
+            return r;
+    }
+    if (auto r = tx.commit(); !r)
         return r;
     m_db.afterCommit([this] { emit m_store.outboxChanged(); });
     return {};

@@ -28,9 +28,9 @@ bool StoreSyncLocal::isBlobUploaded(const QString &sha256)
     return m_store.outbox().isBlobUploaded(sha256);
 }
 
-Result<void> StoreSyncLocal::markBlobUploaded(const QString &sha256)
+Result<void> StoreSyncLocal::markBlobsUploaded(const QStringList &sha256s)
 {
-    return m_store.outbox().markBlobUploaded(sha256);
+    return m_store.outbox().markBlobsUploaded(sha256s);
 }
 
 SyncState StoreSyncLocal::syncState() { return m_store.outbox().syncState(); }

@@ -18,7 +18,7 @@ public:
     PendingCounts counts() override;
     QString evidencePath(const QString &sha256) override;
     bool isBlobUploaded(const QString &sha256) override;
-    Result<void> markBlobUploaded(const QString &sha256) override;
+    Result<void> markBlobsUploaded(const QStringList &sha256s) override;
     SyncState syncState() override;
     Result<void> setSyncCursor(const QString &cursor) override;
     Result<void> recordSyncSuccess(const QDateTime &at) override;

@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 
+#include <utility>
+
 Q_DECLARE_LOGGING_CATEGORY(lcSyncHttp)
 
 namespace ms::sync {
@@ -65,6 +67,7 @@ void SyncClient::start()
     m_running = true;
     m_summary = {};
     m_lastSeq = 0;
+    m_filesHeld.clear();
     m_movedBytes = 0;
     for (const auto &lane : m_lanes)
         lane->resetCounters();
@@ -197,8 +200,7 @@ void SyncClient::queryFiles(QStringList unknown, QList<FileUploader::Job> jobs)
 
 void SyncClient::fileDone(const QString &sha256, qint64 size, bool uploadedNow)
 {
-    if (auto ok = m_local.markBlobUploaded(sha256); !ok)
-        return fail(ok.error());
+    m_filesHeld << sha256;
     if (uploadedNow) {
         ++m_summary.filesUploaded;
     } else {
@@ -211,6 +213,8 @@ void SyncClient::fileDone(const QString &sha256, qint64 size, bool uploadedNow)
 
 void SyncClient::pushBatch()
 {
+    if (auto ok = m_local.markBlobsUploaded(std::exchange(m_filesHeld, {})); !ok)
+        return fail(ok.error());
     m_http.post(QStringLiteral("records"), encodePushBatch(m_batch), [this](Result<HttpReply> r) {
         if (!guard(r))
             return;
@@ -290,6 +294,7 @@ void SyncClient::fail(const Error &error)
         return;
     m_running = false;
     m_uploader.abort();
+    (void)m_local.markBlobsUploaded(std::exchange(m_filesHeld, {})); // what did arrive stays marked
     m_summary.ok = false;
     m_summary.error = error;
     countTransfers();

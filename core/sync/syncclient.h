@@ -101,6 +101,9 @@ private:
     SyncHttp &m_http;
     FileUploader m_uploader;
     QHash<QString, qint64> m_sizes;                  // files of the current batch being uploaded
+    // Files the office confirmed, marked in the store together before the batch's records go
+    // (one commit per batch, not per file). Marks lost to a crash cost one blob-states answer.
+    QStringList m_filesHeld;
     bool m_running = false;
     qint64 m_lastSeq = 0;
     QList<OutboxEntry> m_batch;

@@ -19,7 +19,8 @@ public:
 
     virtual QString evidencePath(const QString &sha256) = 0;  // the local file (never deleted here)
     virtual bool isBlobUploaded(const QString &sha256) = 0;
-    virtual Result<void> markBlobUploaded(const QString &sha256) = 0;
+    // Files the office has confirmed it holds, in one transaction.
+    virtual Result<void> markBlobsUploaded(const QStringList &sha256s) = 0;
 
     virtual SyncState syncState() = 0;
     virtual Result<void> setSyncCursor(const QString &cursor) = 0;

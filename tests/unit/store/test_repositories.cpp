@@ -221,6 +221,12 @@ TEST_F(StoreTest, OutboxIsOrderedConfirmableAndCountsPendingFilesAndBytes)
     c = store().outbox().counts();
     EXPECT_EQ(c.files, 1);
     EXPECT_EQ(c.bytes, 500);
+    // several at once (the sync client marks a batch's files together); repeats are harmless
+    const QStringList both = store().outbox().pendingBlobs() + QStringList{pending[0].blobs.first()};
+    ASSERT_TRUE(store().outbox().markBlobsUploaded(both).ok());
+    ASSERT_TRUE(store().outbox().markBlobsUploaded({}).ok());
+    EXPECT_EQ(store().outbox().counts().files, 0);
+    EXPECT_TRUE(store().outbox().pendingBlobs().isEmpty());
 
     ASSERT_TRUE(store().outbox().markConfirmed({pending[0].seq, pending[1].seq}).ok());
     EXPECT_EQ(store().outbox().counts().records, 2);
