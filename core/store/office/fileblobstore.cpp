@@ -187,20 +187,19 @@ Result<BlobState> FileBlobStore::complete(const QString &sha256)
 Result<void> FileBlobStore::verify(const QString &sha256)
 {
     QMutexLocker lock(&lockFor(sha256));
-    if (m_pack.size(sha256)) {
-        auto bytes = m_pack.read(sha256);
-        if (!bytes)
-            return bytes.error();
-        const QString actual = Sha256::hexOf(*bytes);
-        if (actual != sha256)
-            return makeError(QStringLiteral("blob.corrupt"),
-                             Tr::tr("证据文件 %1 已损坏（实际 SHA-256 为 %2）").arg(sha256, actual));
-        return {};
-    }
-    const QString path = finalPath(sha256);
-    if (!QFileInfo::exists(path))
-        return makeError(QStringLiteral("blob.missing"), Tr::tr("证据文件 %1 不存在").arg(sha256));
-    auto hash = hashFile(path);
+    const auto actualHash = [&]() -> Result<QByteArray> {
+        if (m_pack.size(sha256)) {
+            auto bytes = m_pack.read(sha256);
+            if (!bytes)
+                return bytes.error();
+            return Sha256::hexOf(*bytes).toLatin1();
+        }
+        const QString path = finalPath(sha256);
+        if (!QFileInfo::exists(path))
+            return makeError(QStringLiteral("blob.missing"), Tr::tr("证据文件 %1 不存在").arg(sha256));
+        return hashFile(path);
+    };
+    const auto hash = actualHash();
     if (!hash)
         return hash.error();
     if (QString::fromLatin1(*hash) != sha256)
