@@ -3,7 +3,6 @@
 #include "sync/wire.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -16,30 +15,71 @@ namespace {
 constexpr int kMaxConflicts = 10; // offset disagreements tolerated per run before giving up
 } // namespace
 
-FileUploader::FileUploader(QList<SyncHttp *> lanes, qint64 chunkBytes, QObject *parent)
-    : QObject(parent), m_lanes(std::move(lanes)),
-      m_chunkBytes(std::clamp<qint64>(chunkBytes, 1024, kMaxChunkBytes))
+FileUploader::FileUploader(const HttpOptions &http, int lanes, qint64 chunkBytes, QObject *parent)
+    : QObject(parent), m_chunkBytes(std::clamp<qint64>(chunkBytes, 1024, kMaxChunkBytes))
 {
-    Q_ASSERT(!m_lanes.isEmpty());
+    for (int i = 0; i < std::max(1, lanes); ++i) {
+        auto lane = std::make_unique<UploadLane>(http);
+        connect(lane.get(), &UploadLane::sent, this,
+                [this, i](const UploadChunk &chunk, const Result<HttpReply> &r) { chunkSent(i, chunk, r); });
+        connect(lane.get(), &UploadLane::retrying, this, &FileUploader::retrying);
+        m_lanes.push_back(std::move(lane));
+    }
+    m_laneBusy.fill(false, laneCount());
+    m_current.resize(laneCount());
 }
 
-void FileUploader::run(QList<Job> jobs)
+FileUploader::~FileUploader() = default;
+
+void FileUploader::setPaused(bool paused)
 {
-    m_queue = std::move(jobs);
-    m_running = true;
-    m_busy = 0;
-    m_conflicts = 0;
-    const int lanes = int(std::min<qsizetype>(m_lanes.size(), std::max<qsizetype>(1, m_queue.size())));
-    for (int lane = 0; lane < lanes; ++lane)
-        nextFile(lane);
+    for (const auto &lane : m_lanes)
+        lane->setPaused(paused);
+}
+
+void FileUploader::resetCounters()
+{
+    for (const auto &lane : m_lanes)
+        lane->resetCounters();
+}
+
+int FileUploader::retries() const
+{
+    int n = 0;
+    for (const auto &lane : m_lanes)
+        n += lane->retries();
+    return n;
+}
+
+qint64 FileUploader::bodyBytesSent() const
+{
+    qint64 n = 0;
+    for (const auto &lane : m_lanes)
+        n += lane->bodyBytesSent();
+    return n;
+}
+
+void FileUploader::add(const QList<Job> &jobs)
+{
+    if (!m_running) { // a fresh start after abort() or a failure
+        m_running = true;
+        m_conflicts = 0;
+    }
+    m_queue.append(jobs);
+    for (int lane = 0; lane < laneCount() && !m_queue.isEmpty(); ++lane) {
+        if (!m_laneBusy.at(lane))
+            nextFile(lane);
+    }
 }
 
 void FileUploader::abort()
 {
     m_running = false;
     m_queue.clear();
-    for (SyncHttp *http : std::as_const(m_lanes))
-        http->abort();
+    m_laneBusy.fill(false);
+    m_busy = 0;
+    for (const auto &lane : m_lanes)
+        lane->abort();
 }
 
 void FileUploader::stop(const Error &error)
@@ -50,60 +90,67 @@ void FileUploader::stop(const Error &error)
 
 void FileUploader::nextFile(int lane)
 {
-    if (!m_running)
+    if (!m_running || m_queue.isEmpty())
         return;
-    if (m_queue.isEmpty()) {
-        if (m_busy == 0) {
-            m_running = false;
-            Q_EMIT finished();
-        }
-        return;
-    }
+    m_laneBusy[lane] = true;
     ++m_busy;
     const Job job = m_queue.takeFirst();
     sendChunk(lane, job, job.offset);
 }
 
+void FileUploader::laneFree(int lane)
+{
+    m_laneBusy[lane] = false;
+    --m_busy;
+    nextFile(lane);
+    if (m_running && isIdle())
+        Q_EMIT idle();
+}
+
 void FileUploader::sendChunk(int lane, const Job &job, qint64 offset)
 {
-    QFile file(job.path);
-    if (!file.open(QIODevice::ReadOnly) || !file.seek(offset))
-        return stop(makeError(QStringLiteral("sync.local_file"),
-                              tr("无法读取本机证据文件 %1：%2").arg(job.sha256, file.errorString())));
-    const QByteArray chunk = file.read(std::min(m_chunkBytes, job.size - offset));
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("offset"), QString::number(offset));
-    query.addQueryItem(QStringLiteral("total"), QString::number(job.size));
-    m_lanes[lane]->put(QStringLiteral("blobs/") + job.sha256, query, chunk,
-                       [this, lane, job, offset, sent = qint64(chunk.size())](Result<HttpReply> r) {
-        if (!m_running)
-            return;
-        if (!r)
-            return stop(r.error());
-        if (r->status == 409) { // the office holds a different offset: continue from there
-            const qint64 held = QJsonDocument::fromJson(r->body).object()
-                                    .value(QStringLiteral("offset")).toInteger(-1);
-            if (held < 0 || ++m_conflicts > kMaxConflicts)
-                return stop(SyncHttp::answerError(*r));
-            return sendChunk(lane, job, held);
-        }
-        if (r->status == 422) { // bytes do not match the hash: the local file is damaged
-            qCWarning(lcSyncHttp) << "office refused file (hash mismatch)" << job.sha256;
-            --m_busy;
-            Q_EMIT fileRefused(job.sha256);
-            return nextFile(lane);
-        }
-        if (r->status != 200 && r->status != 201)
+    m_current[lane] = job;
+    m_lanes[lane]->send({job.sha256, job.path, offset, std::min(m_chunkBytes, job.size - offset), job.size});
+}
+
+void FileUploader::chunkSent(int lane, const UploadChunk &chunk, const Result<HttpReply> &r)
+{
+    if (!m_running)
+        return;
+    const Job job = m_current.at(lane);
+    if (!r && r.error().code == QLatin1String("sync.local_file")) { // this file only: go on
+        qCWarning(lcSyncHttp) << "local evidence file unreadable" << job.sha256 << r.error().message;
+        Q_EMIT fileRefused(job.sha256);
+        if (m_running)
+            laneFree(lane);
+        return;
+    }
+    if (!r)
+        return stop(r.error());
+    if (r->status == 409) { // the office holds a different offset: continue from there
+        const qint64 held = QJsonDocument::fromJson(r->body).object()
+                                .value(QStringLiteral("offset")).toInteger(-1);
+        if (held < 0 || ++m_conflicts > kMaxConflicts)
             return stop(SyncHttp::answerError(*r));
-        Q_EMIT bytesAccepted(sent);
-        if (!m_running) // a fileDone/bytesAccepted handler may have stopped us
-            return;
-        if (r->status == 200 && offset + sent < job.size)
-            return sendChunk(lane, job, offset + sent);
-        --m_busy;
-        Q_EMIT fileDone(job.sha256);
-        nextFile(lane);
-    });
+        return sendChunk(lane, job, held);
+    }
+    if (r->status == 422) { // bytes do not match the hash: the local file is damaged
+        qCWarning(lcSyncHttp) << "office refused file (hash mismatch)" << job.sha256;
+        Q_EMIT fileRefused(job.sha256);
+        if (m_running) // a handler may have stopped us
+            laneFree(lane);
+        return;
+    }
+    if (r->status != 200 && r->status != 201)
+        return stop(SyncHttp::answerError(*r));
+    Q_EMIT bytesAccepted(chunk.length);
+    if (!m_running) // a bytesAccepted handler may have stopped us
+        return;
+    if (r->status == 200 && chunk.offset + chunk.length < job.size)
+        return sendChunk(lane, job, chunk.offset + chunk.length);
+    Q_EMIT fileDone(job.sha256);
+    if (m_running)
+        laneFree(lane);
 }
 
 } // namespace ms::sync

@@ -15,34 +15,18 @@ namespace ms::sync {
 
 namespace {
 using Phase = SyncProgress::Phase;
-
-std::vector<std::unique_ptr<SyncHttp>> makeLanes(QNetworkAccessManager &nam, const SyncOptions &o)
-{
-    std::vector<std::unique_ptr<SyncHttp>> lanes;
-    for (int i = 0; i < std::clamp(o.parallelUploads, 1, 6); ++i)
-        lanes.push_back(std::make_unique<SyncHttp>(nam, o.http));
-    return lanes;
-}
-
-QList<SyncHttp *> pointers(const std::vector<std::unique_ptr<SyncHttp>> &lanes)
-{
-    QList<SyncHttp *> out;
-    for (const auto &lane : lanes)
-        out << lane.get();
-    return out;
-}
 } // namespace
 
 SyncClient::SyncClient(SyncLocal &local, QNetworkAccessManager &nam, SyncOptions options,
                        QObject *parent)
     : QObject(parent), m_local(local), m_options(std::move(options)),
-      m_lanes(makeLanes(nam, m_options)), m_http(*m_lanes.front()),
-      m_uploader(pointers(m_lanes), m_options.chunkBytes, this)
+      m_control(nam, m_options.http),
+      m_uploader(m_options.http, std::clamp(m_options.parallelUploads, 1, 6), m_options.chunkBytes, this)
 {
     m_options.chunkBytes = std::clamp<qint64>(m_options.chunkBytes, 1024, kMaxChunkBytes);
     m_options.batchRecords = std::clamp(m_options.batchRecords, 1, kMaxBatchRecords);
-    for (const auto &lane : m_lanes)
-        connect(lane.get(), &SyncHttp::retrying, this, &SyncClient::retrying);
+    connect(&m_control, &SyncHttp::retrying, this, &SyncClient::retrying);
+    connect(&m_uploader, &FileUploader::retrying, this, &SyncClient::retrying);
     connect(&m_uploader, &FileUploader::bytesAccepted, this, [this](qint64 bytes) {
         m_progress.bytesDone += bytes;
         m_summary.fileBytes += bytes;
@@ -52,10 +36,7 @@ SyncClient::SyncClient(SyncLocal &local, QNetworkAccessManager &nam, SyncOptions
             [this](const QString &sha) { fileDone(sha, m_sizes.value(sha), true); });
     connect(&m_uploader, &FileUploader::fileRefused, this, [this](const QString &sha) {
         m_summary.failedFiles << sha; // its record will come back refused with the reason
-    });
-    connect(&m_uploader, &FileUploader::finished, this, [this] {
-        if (m_running)
-            pushBatch();
+        fileThrough(sha);
     });
     connect(&m_uploader, &FileUploader::failed, this, &SyncClient::fail);
 }
@@ -66,11 +47,16 @@ void SyncClient::start()
         return;
     m_running = true;
     m_summary = {};
-    m_lastSeq = 0;
+    m_loadedSeq = 0;
+    m_batches.clear();
+    m_sizes.clear();
+    m_through.clear();
+    m_controlBusy = false;
+    m_outboxDone = false;
     m_filesHeld.clear();
     m_movedBytes = 0;
-    for (const auto &lane : m_lanes)
-        lane->resetCounters();
+    m_control.resetCounters();
+    m_uploader.resetCounters();
     const PendingCounts counts = m_local.counts();
     m_progress = {};
     m_progress.phase = Phase::Checking;
@@ -87,8 +73,8 @@ void SyncClient::pause()
 {
     if (!m_running || isPaused())
         return;
-    for (const auto &lane : m_lanes)
-        lane->setPaused(true);
+    m_control.setPaused(true);
+    m_uploader.setPaused(true);
     Q_EMIT pausedChanged(true);
 }
 
@@ -96,8 +82,8 @@ void SyncClient::resume()
 {
     if (!isPaused())
         return;
-    for (const auto &lane : m_lanes)
-        lane->setPaused(false);
+    m_control.setPaused(false);
+    m_uploader.setPaused(false);
     Q_EMIT pausedChanged(false);
 }
 
@@ -126,60 +112,91 @@ bool SyncClient::guard(const Result<HttpReply> &r, int okStatus)
 
 void SyncClient::checkToken()
 {
-    m_http.get(QStringLiteral("whoami"), {}, [this](Result<HttpReply> r) {
+    m_control.get(QStringLiteral("whoami"), {}, [this](Result<HttpReply> r) {
         if (!guard(r))
             return;
         m_progress.phase = Phase::Uploading;
         report();
-        nextBatch();
+        pump();
     });
 }
 
-void SyncClient::nextBatch()
+// The control connection does one thing at a time: push the oldest batch once all its files are
+// through; otherwise load the next batch and ask about its files, so they queue for upload
+// behind the current ones; when the outbox is through, pull assignments.
+void SyncClient::pump()
 {
-    m_batch = m_local.pending(m_options.batchRecords, m_lastSeq);
-    if (m_batch.isEmpty()) {
-        if (m_options.pull)
-            return pull();
-        return finish();
+    if (!m_running || m_controlBusy)
+        return;
+    if (!m_batches.empty() && m_batches.front().checked && m_batches.front().waiting.isEmpty())
+        return pushBatch();
+    const bool lookAhead = m_batches.size() < 2 && (m_batches.empty() || m_batches.back().checked);
+    if (lookAhead && !m_outboxDone && loadBatch())
+        return;
+    if (!m_batches.empty() || !m_outboxDone)
+        return; // files are still on their way: their completion pumps again
+    if (m_options.pull)
+        return pull();
+    finish();
+}
+
+bool SyncClient::loadBatch()
+{
+    Batch batch;
+    batch.entries = m_local.pending(m_options.batchRecords, m_loadedSeq);
+    if (batch.entries.isEmpty()) {
+        m_outboxDone = true;
+        return false;
     }
-    m_sizes.clear();
+    m_loadedSeq = batch.entries.last().seq;
     QStringList unknown;
-    for (const OutboxEntry &e : std::as_const(m_batch)) {
+    for (const OutboxEntry &e : std::as_const(batch.entries)) {
         for (const QString &sha : e.blobs) {
-            if (m_sizes.contains(sha) || m_summary.failedFiles.contains(sha) || m_local.isBlobUploaded(sha))
+            if (m_through.contains(sha))
+                continue;
+            if (m_sizes.contains(sha)) { // an earlier batch sent it on its way
+                batch.waiting.insert(sha);
+                continue;
+            }
+            if (m_local.isBlobUploaded(sha))
                 continue;
             const QFileInfo info(m_local.evidencePath(sha));
             if (!info.exists()) {
                 qCWarning(lcSyncHttp) << "evidence file missing locally" << sha;
                 m_summary.failedFiles << sha; // its record will come back refused with the reason
+                m_through.insert(sha);
                 continue;
             }
             m_sizes.insert(sha, info.size());
+            batch.waiting.insert(sha);
             unknown << sha;
         }
     }
-    queryFiles(unknown, {});
+    m_batches.push_back(std::move(batch));
+    checkFiles(std::move(unknown));
+    return true;
 }
 
-// One call asks the office what it holds of every file the batch names (kMaxStateQuery at a
-// time): complete ones are marked, the rest go to the uploader from the offset it holds.
-void SyncClient::queryFiles(QStringList unknown, QList<FileUploader::Job> jobs)
+// One call asks the office what it holds of the newest batch's files (kMaxStateQuery at a time):
+// complete ones are marked, the rest go to the uploader from the offset the office holds.
+void SyncClient::checkFiles(QStringList unknown)
 {
     if (unknown.isEmpty()) {
-        if (jobs.isEmpty())
-            return pushBatch();
-        return m_uploader.run(std::move(jobs));
+        m_controlBusy = false;
+        m_batches.back().checked = true;
+        return pump();
     }
+    m_controlBusy = true;
     const QStringList ask = unknown.mid(0, kMaxStateQuery);
     unknown.remove(0, ask.size());
-    m_http.post(QStringLiteral("blob-states"), encodeBlobStateQuery(ask),
-                [this, ask, unknown = std::move(unknown), jobs = std::move(jobs)](Result<HttpReply> r) mutable {
+    m_control.post(QStringLiteral("blob-states"), encodeBlobStateQuery(ask),
+                   [this, ask, unknown = std::move(unknown)](Result<HttpReply> r) mutable {
         if (!guard(r))
             return;
         auto states = decodeBlobStates(r->body);
         if (!states)
             return fail(states.error());
+        QList<FileUploader::Job> jobs;
         for (const QString &sha : ask) {
             const office::BlobState state = states->value(sha);
             const qint64 size = m_sizes.value(sha);
@@ -194,8 +211,17 @@ void SyncClient::queryFiles(QStringList unknown, QList<FileUploader::Job> jobs)
             m_summary.fileBytes += held;
             jobs.append({sha, m_local.evidencePath(sha), size, held});
         }
-        queryFiles(std::move(unknown), std::move(jobs));
+        m_uploader.add(jobs);
+        checkFiles(std::move(unknown));
     });
+}
+
+void SyncClient::fileThrough(const QString &sha256)
+{
+    m_through.insert(sha256);
+    for (Batch &batch : m_batches)
+        batch.waiting.remove(sha256);
+    pump();
 }
 
 void SyncClient::fileDone(const QString &sha256, qint64 size, bool uploadedNow)
@@ -209,13 +235,16 @@ void SyncClient::fileDone(const QString &sha256, qint64 size, bool uploadedNow)
     }
     ++m_progress.filesDone;
     report();
+    fileThrough(sha256);
 }
 
 void SyncClient::pushBatch()
 {
     if (auto ok = m_local.markBlobsUploaded(std::exchange(m_filesHeld, {})); !ok)
         return fail(ok.error());
-    m_http.post(QStringLiteral("records"), encodePushBatch(m_batch), [this](Result<HttpReply> r) {
+    m_controlBusy = true;
+    m_control.post(QStringLiteral("records"), encodePushBatch(m_batches.front().entries),
+                   [this](Result<HttpReply> r) {
         if (!guard(r))
             return;
         auto results = decodePushResults(r->body);
@@ -234,10 +263,11 @@ void SyncClient::pushBatch()
             return fail(ok.error());
         m_summary.recordsConfirmed += int(confirmed.size());
         m_summary.recordsRefused = int(m_summary.refused.size());
-        m_progress.recordsDone += int(m_batch.size());
-        m_lastSeq = m_batch.last().seq;
+        m_progress.recordsDone += int(m_batches.front().entries.size());
+        m_batches.pop_front();
+        m_controlBusy = false;
         report();
-        nextBatch();
+        pump();
     });
 }
 
@@ -247,7 +277,8 @@ void SyncClient::pull()
     report();
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("since"), m_cursor.isEmpty() ? QStringLiteral("0") : m_cursor);
-    m_http.get(QStringLiteral("assignments"), query, [this](Result<HttpReply> r) {
+    m_controlBusy = true;
+    m_control.get(QStringLiteral("assignments"), query, [this](Result<HttpReply> r) {
         if (!guard(r))
             return;
         auto page = decodeAssignmentPage(r->body);
@@ -294,6 +325,7 @@ void SyncClient::fail(const Error &error)
         return;
     m_running = false;
     m_uploader.abort();
+    m_control.abort();
     (void)m_local.markBlobsUploaded(std::exchange(m_filesHeld, {})); // what did arrive stays marked
     m_summary.ok = false;
     m_summary.error = error;
@@ -305,12 +337,8 @@ void SyncClient::fail(const Error &error)
 
 void SyncClient::countTransfers()
 {
-    m_summary.retries = 0;
-    m_summary.bodyBytesSent = 0;
-    for (const auto &lane : m_lanes) {
-        m_summary.retries += lane->retries();
-        m_summary.bodyBytesSent += lane->bodyBytesSent();
-    }
+    m_summary.retries = m_control.retries() + m_uploader.retries();
+    m_summary.bodyBytesSent = m_control.bodyBytesSent() + m_uploader.bodyBytesSent();
 }
 
 void SyncClient::report(qint64 movedBytes)

@@ -1,7 +1,8 @@
 #pragma once
 // The end-of-day sync (同步): evidence files first, then the outbox records that name them, in
 // outbox order; a row is confirmed only on the office's acknowledgement; then assignments are
-// pulled. Everything is resumable: uploaded bytes are kept by the office, confirmations by the
+// pulled. Batches overlap: while one batch's records go to the office (on a control connection
+// of their own), the next batch's files are already uploading, so the upload lanes never idle. Everything is resumable: uploaded bytes are kept by the office, confirmations by the
 // store, so a sync cut off at any point (or an app restart) carries on where it stopped.
 // Local evidence is never deleted here.
 //
@@ -14,7 +15,9 @@
 #include "sync/synclocal.h"
 
 #include <QElapsedTimer>
+#include <QSet>
 
+#include <deque>
 #include <memory>
 #include <vector>
 
@@ -25,7 +28,8 @@ struct SyncOptions
     HttpOptions http;
     qint64 chunkBytes = 1 << 20;    // ≤ kMaxChunkBytes; a typical photo goes in one request
     int batchRecords = 200;         // ≤ kMaxBatchRecords
-    int parallelUploads = 3;        // files sent at once, each on its own connection (1…6)
+    int parallelUploads = 4;        // files sent at once, each on its own connection (1…6);
+                                    // one more connection carries records and queries
     bool pull = true;               // also pull assignments
 };
 
@@ -73,7 +77,7 @@ public:
     void resume();
     void cancel();  // stops; finished() is emitted with "sync.cancelled"
     bool isRunning() const { return m_running; }
-    bool isPaused() const { return m_lanes.front()->isPaused(); }
+    bool isPaused() const { return m_control.isPaused(); }
     const SyncProgress &progress() const { return m_progress; }
 
 Q_SIGNALS:
@@ -83,9 +87,19 @@ Q_SIGNALS:
     void finished(const ms::sync::SyncSummary &summary);
 
 private:
+    // Records of the outbox, in order, with the files they name that are not through yet.
+    struct Batch
+    {
+        QList<OutboxEntry> entries;
+        QSet<QString> waiting;   // files not yet confirmed or refused by the office
+        bool checked = false;    // the office was asked about its files
+    };
+
     void checkToken();
-    void nextBatch();
-    void queryFiles(QStringList unknown, QList<FileUploader::Job> jobs);
+    void pump();            // starts the next control call: push a finished batch, or check one
+    bool loadBatch();       // reads the next batch from the outbox; false when there is none
+    void checkFiles(QStringList unknown);
+    void fileThrough(const QString &sha256);
     void fileDone(const QString &sha256, qint64 size, bool uploadedNow);
     void pushBatch();
     void pull();
@@ -97,16 +111,18 @@ private:
 
     SyncLocal &m_local;
     SyncOptions m_options;
-    std::vector<std::unique_ptr<SyncHttp>> m_lanes; // [0] also carries the other calls
-    SyncHttp &m_http;
+    SyncHttp m_control;                              // whoami, blob-states, records, assignments
     FileUploader m_uploader;
-    QHash<QString, qint64> m_sizes;                  // files of the current batch being uploaded
+    QHash<QString, qint64> m_sizes;                  // files of this run sent to the uploader
+    QSet<QString> m_through;                         // files confirmed or refused in this run
+    std::deque<Batch> m_batches;                     // loaded, not yet pushed (at most 2)
+    bool m_controlBusy = false;
+    bool m_outboxDone = false;                       // every pending record is loaded
     // Files the office confirmed, marked in the store together before the batch's records go
     // (one commit per batch, not per file). Marks lost to a crash cost one blob-states answer.
     QStringList m_filesHeld;
     bool m_running = false;
-    qint64 m_lastSeq = 0;
-    QList<OutboxEntry> m_batch;
+    qint64 m_loadedSeq = 0;
     QString m_cursor;
     SyncProgress m_progress;
     SyncSummary m_summary;

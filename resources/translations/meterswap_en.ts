@@ -3425,13 +3425,6 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
-    <name>ms::sync::FileUploader</name>
-    <message>
-        <source>无法读取本机证据文件 %1：%2</source>
-        <translation>Cannot read local evidence file %1: %2</translation>
-    </message>
-</context>
-<context>
     <name>ms::sync::SyncClient</name>
     <message>
         <source>同步已取消；已发送的部分不会丢失。</source>
@@ -3463,6 +3456,17 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>连不上办公室服务器（%1）。请检查网络后再同步；已发送的部分不会丢失。</source>
         <translation>Cannot reach the office server (%1). Check the network and sync again; what was already sent is not lost.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::sync::UploadLane</name>
+    <message>
+        <source>无法读取本机证据文件 %1：%2</source>
+        <translation>Cannot read local evidence file %1: %2</translation>
+    </message>
+    <message>
+        <source>本机证据文件 %1 比登记的短（文件可能已损坏）。</source>
+        <translation>Local evidence file %1 is shorter than recorded (the file may be damaged).</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,7 @@
 #include <cstdio>
 #include <memory>
 #include <optional>
+#include <sys/resource.h>
 #include <unistd.h>
 
 using namespace ms;
@@ -202,6 +203,27 @@ QStringList evidenceFiles(const QString &dataDir)
     return out;
 }
 
+// CPU seconds (user + system) this process has used so far, all threads.
+double selfCpu()
+{
+    rusage u{};
+    ::getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+// CPU seconds another (running) process has used so far, from /proc/PID/stat.
+double processCpu(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray stat = f.readAll();
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(::sysconf(_SC_CLK_TCK));
+}
+
 double mb(qint64 b) { return double(b) / (1024.0 * 1024.0); }
 
 double median(QList<double> v)
@@ -240,10 +262,13 @@ int main(int argc, char **argv)
     // same files one after another, the same with 3 at once, and a meterswap sync from a fresh
     // copy of the tablet store to a fresh office. Medians are compared.
     QList<double> plainRates, plainParallelRates, syncRates, roundRatios;
+    QList<double> plainCpu, syncClientCpu, syncOfficeCpu; // cores busy on average
     sync::SyncSummary clean;
     for (int round = 0; round < rounds; ++round) {
         qint64 plainBytes = 0;
+        const double plainCpu0 = selfCpu();
         const double plainSeconds = plainUpload(files, 1, &plainBytes);
+        plainCpu << (selfCpu() - plainCpu0) / plainSeconds;
         plainRates << mb(plainBytes) / plainSeconds;
         const double parallelSeconds = plainUpload(files, 3, &plainBytes);
         plainParallelRates << mb(plainBytes) / parallelSeconds;
@@ -260,17 +285,21 @@ int main(int argc, char **argv)
             return 1;
         QElapsedTimer clock;
         clock.start();
+        const double clientCpu0 = selfCpu(), officeCpu0 = processCpu(office->process.processId());
         clean = syncOnce(**store, office->port, office->token, lanes);
         const double syncSeconds = clock.elapsed() / 1000.0;
+        syncClientCpu << (selfCpu() - clientCpu0) / syncSeconds;
+        syncOfficeCpu << (processCpu(office->process.processId()) - officeCpu0) / syncSeconds;
         if (!clean.ok) {
             std::fprintf(stderr, "sync failed: %s\n", qPrintable(clean.error.message));
             return 1;
         }
         syncRates << mb(clean.fileBytes) / syncSeconds;
         roundRatios << syncRates.last() / plainRates.last();
-        std::printf("  round %d        : sync %.1f MB/s, plain %.1f MB/s, plain x3 %.1f MB/s, ratio %.2f\n",
+        std::printf("  round %d        : sync %.1f MB/s, plain %.1f MB/s, plain x3 %.1f MB/s, ratio %.2f; "
+                    "cores busy: sync %.2f client + %.2f office, plain %.2f\n",
                     round + 1, syncRates.last(), plainRates.last(), plainParallelRates.last(),
-                    roundRatios.last());
+                    roundRatios.last(), syncClientCpu.last(), syncOfficeCpu.last(), plainCpu.last());
         store = makeError(QStringLiteral("bench.closed"), QString()); // closes the store
         office.reset();
         QDir(tablet).removeRecursively();

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QSslCertificate>
 #include <QTemporaryDir>
@@ -155,6 +156,123 @@ TEST_F(SyncClientTest, CancelledSyncCarriesOnInANewClientWithoutResendingFiles)
     EXPECT_LE(firstSummary.bodyBytesSent + second.bodyBytesSent, 8 * 100 * 1024 + o.parallelUploads * o.chunkBytes);
     EXPECT_EQ(store->outbox().counts().records, 0);
     EXPECT_EQ(m_server->stats().value(QStringLiteral("evidence_files")).toInt(), 8);
+}
+
+namespace {
+// The real store's SyncLocal, noting when batches are read from the outbox and confirmed.
+class RecordingLocal final : public sync::SyncLocal
+{
+public:
+    struct Event
+    {
+        bool load = false;  // pending() read a batch; otherwise markConfirmed()
+        int records = 0;
+        bool namesFiles = false;
+    };
+    explicit RecordingLocal(Store &store) : m_real(store) {}
+    QList<Event> events;
+
+    QList<OutboxEntry> pending(int limit, qint64 afterSeq) override
+    {
+        const auto batch = m_real.pending(limit, afterSeq);
+        const bool files = std::any_of(batch.begin(), batch.end(), [](const auto &e) { return !e.blobs.isEmpty(); });
+        events.append({true, int(batch.size()), files});
+        return batch;
+    }
+    Result<void> markConfirmed(const QList<qint64> &seqs) override
+    {
+        events.append({false, int(seqs.size()), false});
+        return m_real.markConfirmed(seqs);
+    }
+    PendingCounts counts() override { return m_real.counts(); }
+    QString evidencePath(const QString &sha) override { return m_real.evidencePath(sha); }
+    bool isBlobUploaded(const QString &sha) override { return m_real.isBlobUploaded(sha); }
+    Result<void> markBlobsUploaded(const QStringList &shas) override { return m_real.markBlobsUploaded(shas); }
+    SyncState syncState() override { return m_real.syncState(); }
+    Result<void> setSyncCursor(const QString &c) override { return m_real.setSyncCursor(c); }
+    Result<void> recordSyncSuccess(const QDateTime &at) override { return m_real.recordSyncSuccess(at); }
+    Result<void> recordSyncError(const QString &m) override { return m_real.recordSyncError(m); }
+    Result<void> importAssignments(const sync::PulledAssignments &p) override { return m_real.importAssignments(p); }
+
+private:
+    sync::StoreSyncLocal m_real;
+};
+} // namespace
+
+TEST_F(SyncClientTest, NextBatchIsReadAndItsFilesQueuedBeforeTheRecordsBeforeItAreConfirmed)
+{
+    startServer();
+    // GIVEN 6 jobs with 2 files each, synced in batches of 4 records
+    auto store = openStore(m_tablet.path());
+    ASSERT_TRUE(store);
+    const QStringList files = seedStore(*store, 6, 2, 50 * 1024);
+    ASSERT_EQ(files.size(), 12);
+    RecordingLocal local(*store);
+    sync::SyncOptions o = options(m_server->url(), m_token);
+    o.batchRecords = 4;
+    o.parallelUploads = 2;
+    // WHEN it syncs
+    const auto summary = runSync(local, o);
+    // THEN everything arrives, no record before its files
+    ASSERT_TRUE(summary.ok) << summary.error.message.toStdString();
+    EXPECT_EQ(summary.recordsRefused, 0);
+    EXPECT_EQ(store->outbox().counts().records, 0);
+    EXPECT_EQ(m_server->stats().value(QStringLiteral("evidence_files")).toInt(), 12);
+    EXPECT_EQ(runOffice({QStringLiteral("verify"), QStringLiteral("--data"), m_office.path()}).exitCode, 0);
+    // AND while a batch's files were uploading the next batch was already read (and its files
+    // queued behind them), so the upload connections never waited for a batch's records
+    int loads = 0, confirms = 0, overlapped = 0;
+    QList<bool> batchNamesFiles;
+    for (const RecordingLocal::Event &e : std::as_const(local.events)) {
+        if (e.load) {
+            ++loads;
+            if (e.records > 0)
+                batchNamesFiles << e.namesFiles;
+            continue;
+        }
+        ++confirms;
+        if (confirms < batchNamesFiles.size() && batchNamesFiles.at(confirms - 1)) {
+            EXPECT_GT(loads, confirms) << "batch " << confirms << " was confirmed before the next one was read";
+            ++overlapped;
+        }
+    }
+    EXPECT_EQ(confirms, batchNamesFiles.size());
+    EXPECT_GE(overlapped, 3);
+}
+
+TEST_F(SyncClientTest, DamagedLocalFilesAreReportedAndTheRestStillSyncs)
+{
+    startServer();
+    // GIVEN 3 jobs with one file each; on the tablet one file was cut short and one overwritten
+    auto store = openStore(m_tablet.path());
+    ASSERT_TRUE(store);
+    const QStringList files = seedStore(*store, 3, 1, 80 * 1024);
+    ASSERT_EQ(files.size(), 3);
+    const QString shortened = store->files().path(files.at(0));
+    const QString overwritten = store->files().path(files.at(1));
+    ASSERT_TRUE(QFile::resize(shortened, 1000));
+    QFile f(overwritten);
+    ASSERT_TRUE(f.open(QIODevice::ReadWrite));
+    f.seek(500);
+    f.write("not the photo that was taken");
+    f.close();
+    sync::StoreSyncLocal local(*store);
+    // WHEN it syncs
+    const auto summary = runSync(local, options(m_server->url(), m_token));
+    // THEN the sync ends saying which records could not go, and why
+    EXPECT_FALSE(summary.ok);
+    EXPECT_EQ(summary.error.code, QStringLiteral("sync.refused"));
+    EXPECT_TRUE(summary.failedFiles.contains(files.at(0)));
+    EXPECT_TRUE(summary.failedFiles.contains(files.at(1)));
+    EXPECT_EQ(summary.recordsRefused, 2) << "the evidence records of the two damaged files";
+    // AND the good file and every other record reached the office
+    EXPECT_EQ(summary.filesUploaded, 1);
+    EXPECT_EQ(m_server->stats().value(QStringLiteral("evidence_files")).toInt(), 1);
+    EXPECT_EQ(runOffice({QStringLiteral("verify"), QStringLiteral("--data"), m_office.path()}).exitCode, 0);
+    EXPECT_EQ(store->outbox().counts().records, 2);
+    // AND nothing local was deleted: the damaged files stay for someone to look at
+    EXPECT_EQ(QFileInfo(shortened).size(), 1000);
+    EXPECT_TRUE(QFileInfo::exists(overwritten));
 }
 
 TEST_F(SyncClientTest, BadTokenIsReportedInPlainWordsAndNothingIsConfirmed)
