@@ -33,6 +33,19 @@ protected:
         m_token = m_server->token(QStringLiteral("tablet-01"), QStringLiteral("zhang"));
         ASSERT_FALSE(m_token.isEmpty());
     }
+    // The tablet store with `jobs` done jobs of `filesPerJob` random files of `bytes` each.
+    std::unique_ptr<Store> seededTablet(int jobs, int filesPerJob, int bytes, QStringList *files = nullptr)
+    {
+        auto store = openStore(m_tablet.path());
+        if (!store)
+            return nullptr;
+        const QStringList seeded = seedStore(*store, jobs, filesPerJob, bytes);
+        if (seeded.size() != jobs * filesPerJob)
+            return nullptr;
+        if (files)
+            *files = seeded;
+        return store;
+    }
     QTemporaryDir m_office;
     QTemporaryDir m_tablet;
     std::unique_ptr<OfficeServerProcess> m_server;
@@ -85,10 +98,8 @@ TEST_F(SyncClientTest, ServerKilledMidUploadAndRestartedResumesFromStoredOffset)
 {
     startServer();
     // GIVEN 2 jobs with one 600 KB file each, uploaded in 32 KB chunks
-    auto store = openStore(m_tablet.path());
+    auto store = seededTablet(2, 1, 600 * 1024);
     ASSERT_TRUE(store);
-    const QStringList files = seedStore(*store, 2, 1, 600 * 1024);
-    ASSERT_EQ(files.size(), 2);
     sync::StoreSyncLocal local(*store);
     sync::SyncOptions o = options(m_server->url(), m_token);
     o.chunkBytes = 32 * 1024;
@@ -124,9 +135,8 @@ TEST_F(SyncClientTest, ServerKilledMidUploadAndRestartedResumesFromStoredOffset)
 TEST_F(SyncClientTest, CancelledSyncCarriesOnInANewClientWithoutResendingFiles)
 {
     startServer();
-    auto store = openStore(m_tablet.path());
+    auto store = seededTablet(4, 2, 100 * 1024);
     ASSERT_TRUE(store);
-    seedStore(*store, 4, 2, 100 * 1024);
     sync::StoreSyncLocal local(*store);
     sync::SyncOptions o = options(m_server->url(), m_token);
     o.chunkBytes = 64 * 1024;
@@ -203,10 +213,8 @@ TEST_F(SyncClientTest, NextBatchIsReadAndItsFilesQueuedBeforeTheRecordsBeforeItA
 {
     startServer();
     // GIVEN 6 jobs with 2 files each, synced in batches of 4 records
-    auto store = openStore(m_tablet.path());
+    auto store = seededTablet(6, 2, 50 * 1024);
     ASSERT_TRUE(store);
-    const QStringList files = seedStore(*store, 6, 2, 50 * 1024);
-    ASSERT_EQ(files.size(), 12);
     RecordingLocal local(*store);
     sync::SyncOptions o = options(m_server->url(), m_token);
     o.batchRecords = 4;
@@ -244,10 +252,9 @@ TEST_F(SyncClientTest, DamagedLocalFilesAreReportedAndTheRestStillSyncs)
 {
     startServer();
     // GIVEN 3 jobs with one file each; on the tablet one file was cut short and one overwritten
-    auto store = openStore(m_tablet.path());
+    QStringList files;
+    auto store = seededTablet(3, 1, 80 * 1024, &files);
     ASSERT_TRUE(store);
-    const QStringList files = seedStore(*store, 3, 1, 80 * 1024);
-    ASSERT_EQ(files.size(), 3);
     const QString shortened = store->files().path(files.at(0));
     const QString overwritten = store->files().path(files.at(1));
     ASSERT_TRUE(QFile::resize(shortened, 1000));
@@ -278,9 +285,8 @@ TEST_F(SyncClientTest, DamagedLocalFilesAreReportedAndTheRestStillSyncs)
 TEST_F(SyncClientTest, BadTokenIsReportedInPlainWordsAndNothingIsConfirmed)
 {
     startServer();
-    auto store = openStore(m_tablet.path());
+    auto store = seededTablet(1, 1, 1000);
     ASSERT_TRUE(store);
-    seedStore(*store, 1, 1, 1000);
     const int pending = store->outbox().counts().records;
     sync::StoreSyncLocal local(*store);
     const QJsonObject before = m_server->stats();
@@ -295,9 +301,8 @@ TEST_F(SyncClientTest, BadTokenIsReportedInPlainWordsAndNothingIsConfirmed)
 
 TEST_F(SyncClientTest, NoServerIsReportedAsNoNetworkAfterRetries)
 {
-    auto store = openStore(m_tablet.path());
+    auto store = seededTablet(1, 1, 1000);
     ASSERT_TRUE(store);
-    seedStore(*store, 1, 1, 1000);
     sync::StoreSyncLocal local(*store);
     sync::SyncOptions o = options(QStringLiteral("http://127.0.0.1:1"), QStringLiteral("t"));
     o.http.maxAttempts = 3;
