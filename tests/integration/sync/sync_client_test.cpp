@@ -282,6 +282,57 @@ TEST_F(SyncClientTest, DamagedLocalFilesAreReportedAndTheRestStillSyncs)
     EXPECT_TRUE(QFileInfo::exists(overwritten));
 }
 
+TEST_F(SyncClientTest, PauseHoldsEverythingButTheChunksInFlightAndResumeFinishes)
+{
+    startServer();
+    // GIVEN 8 files of 200 KB, sent in 32 KB chunks on 2 connections
+    auto store = seededTablet(4, 2, 200 * 1024);
+    ASSERT_TRUE(store);
+    sync::StoreSyncLocal local(*store);
+    sync::SyncOptions o = options(m_server->url(), m_token);
+    o.chunkBytes = 32 * 1024;
+    o.parallelUploads = 2;
+    QNetworkAccessManager nam;
+    sync::SyncClient client(local, nam, o);
+    qint64 bytesAtPause = -1, bytesAfterWait = -1;
+    bool finishedWhilePaused = false;
+    QList<bool> pausedSignals;
+    sync::SyncSummary summary;
+    QEventLoop loop;
+    QObject::connect(&client, &sync::SyncClient::pausedChanged, &loop, [&](bool p) { pausedSignals << p; });
+    QObject::connect(&client, &sync::SyncClient::progressChanged, &loop, [&](const sync::SyncProgress &p) {
+        if (bytesAtPause < 0 && p.bytesDone >= 100 * 1024) {
+            // WHEN the installer taps pause part-way
+            bytesAtPause = p.bytesDone;
+            client.pause();
+            QTimer::singleShot(800, &loop, [&] {
+                bytesAfterWait = client.progress().bytesDone;
+                EXPECT_TRUE(client.isPaused());
+                EXPECT_TRUE(client.isRunning());
+                client.resume(); // AND later resume
+            });
+        }
+    });
+    QObject::connect(&client, &sync::SyncClient::finished, &loop, [&](const sync::SyncSummary &s) {
+        finishedWhilePaused = bytesAfterWait < 0;
+        summary = s;
+        loop.quit();
+    });
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    client.start();
+    loop.exec();
+    // THEN while paused only the chunks already on their way (one per connection) arrived
+    ASSERT_GE(bytesAtPause, 0);
+    EXPECT_FALSE(finishedWhilePaused);
+    EXPECT_LE(bytesAfterWait, bytesAtPause + o.parallelUploads * o.chunkBytes);
+    EXPECT_EQ(pausedSignals, (QList<bool>{true, false}));
+    // AND after resume the sync finished with everything confirmed
+    ASSERT_TRUE(summary.ok) << summary.error.message.toStdString();
+    EXPECT_EQ(summary.filesUploaded, 8);
+    EXPECT_EQ(store->outbox().counts().records, 0);
+    EXPECT_EQ(m_server->stats().value(QStringLiteral("evidence_files")).toInt(), 8);
+}
+
 TEST_F(SyncClientTest, BadTokenIsReportedInPlainWordsAndNothingIsConfirmed)
 {
     startServer();
