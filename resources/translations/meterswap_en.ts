@@ -3674,10 +3674,10 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n 个照片/文件</source>
+        <source>%n 个证据文件</source>
         <translation>
-            <numerusform>%n photo/file</numerusform>
-            <numerusform>%n photos/files</numerusform>
+            <numerusform>%n evidence file</numerusform>
+            <numerusform>%n evidence files</numerusform>
         </translation>
     </message>
     <message>

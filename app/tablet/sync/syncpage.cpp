@@ -96,7 +96,7 @@ void SyncPage::refresh()
     else
         m_waiting->setText(tr("待发送：%1，%2，共 %3 MB")
                                .arg(tr("%n 条记录", nullptr, int(counts.records)),
-                                    tr("%n 个照片/文件", nullptr, int(counts.files)))
+                                    tr("%n 个证据文件", nullptr, int(counts.files)))
                                .arg(megabytes(counts.bytes)));
     const SyncState state = m_local.syncState();
     m_lastSync->setText(state.lastSyncAt.isValid()

@@ -40,7 +40,7 @@ TEST(SyncPage, ShowsWhatIsWaitingSyncsOnClickAndShowsTheLastSync)
     ui::SyncPage page(local, client);
     page.show();
     // GIVEN 4 photos waiting
-    EXPECT_TRUE(text(page, "waiting").contains(QStringLiteral("4 个照片")));
+    EXPECT_TRUE(text(page, "waiting").contains(QStringLiteral("4 个证据文件")));
     EXPECT_TRUE(text(page, "lastSync").contains(QStringLiteral("还没有")));
     // WHEN the installer taps 开始同步
     QSignalSpy done(&client, &sync::SyncClient::finished);
@@ -80,5 +80,5 @@ TEST(SyncPage, RefusedTokenIsShownInPlainWords)
     EXPECT_TRUE(text(page, "error").contains(QStringLiteral("令牌")));
     EXPECT_TRUE(page.findChild<QLabel *>(QStringLiteral("error"))->isVisibleTo(&page));
     EXPECT_TRUE(page.findChild<QPushButton *>(QStringLiteral("start"))->isEnabled());
-    EXPECT_TRUE(text(page, "waiting").contains(QStringLiteral("1 个照片")));
+    EXPECT_TRUE(text(page, "waiting").contains(QStringLiteral("1 个证据文件")));
 }

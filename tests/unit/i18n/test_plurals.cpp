@@ -95,7 +95,7 @@ TEST(Plurals, EnglishHasSingularAndPluralAndChineseOneForm)
         {"ms::JobListPage", "换表工单（%n 个任务）", 1, "Jobs (1 task)", "换表工单（1 个任务）"},
         {"ms::JobListPage", "换表工单（%n 个任务）", 3, "Jobs (3 tasks)", "换表工单（3 个任务）"},
         {"ms::ui::SyncPage", "%n 条记录", 1, "1 record", "1 条记录"},
-        {"ms::ui::SyncPage", "%n 个照片/文件", 2, "2 photos/files", "2 个照片/文件"},
+        {"ms::ui::SyncPage", "%n 个证据文件", 2, "2 evidence files", "2 个证据文件"},
         {"ms::ValueEntryPage", "最多 %n 位小数", 1, "at most 1 decimal place", "最多 1 位小数"},
         {"ms::FormTargetPage", "共 %n 户", 1, "1 household", "共 1 户"},
     };
