@@ -148,11 +148,6 @@ PendingCounts OutboxRepository::counts()
     return c;
 }
 
-Result<void> OutboxRepository::markBlobUploaded(const QString &sha256)
-{
-    return markBlobsUploaded({sha256});
-}
-
 Result<void> OutboxRepository::markBlobsUploaded(const QStringList &sha256s)
 {
     if (sha256s.isEmpty())

@@ -31,7 +31,6 @@ public:
     PendingCounts counts();
 
     // Evidence blobs that sync has uploaded (office confirmed it holds them).
-    Result<void> markBlobUploaded(const QString &sha256);
     Result<void> markBlobsUploaded(const QStringList &sha256s); // one transaction
     bool isBlobUploaded(const QString &sha256);
     // Pending blobs (named by unconfirmed rows, not yet uploaded), in outbox order.

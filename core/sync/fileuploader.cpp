@@ -77,7 +77,6 @@ void FileUploader::abort()
     m_running = false;
     m_queue.clear();
     m_laneBusy.fill(false);
-    m_busy = 0;
     for (const auto &lane : m_lanes)
         lane->abort();
 }
@@ -93,7 +92,6 @@ void FileUploader::nextFile(int lane)
     if (!m_running || m_queue.isEmpty())
         return;
     m_laneBusy[lane] = true;
-    ++m_busy;
     const Job job = m_queue.takeFirst();
     sendChunk(lane, job, job.offset);
 }
@@ -101,10 +99,7 @@ void FileUploader::nextFile(int lane)
 void FileUploader::laneFree(int lane)
 {
     m_laneBusy[lane] = false;
-    --m_busy;
     nextFile(lane);
-    if (m_running && isIdle())
-        Q_EMIT idle();
 }
 
 void FileUploader::sendChunk(int lane, const Job &job, qint64 offset)
@@ -118,10 +113,14 @@ void FileUploader::chunkSent(int lane, const UploadChunk &chunk, const Result<Ht
     if (!m_running)
         return;
     const Job job = m_current.at(lane);
-    if (!r && r.error().code == QLatin1String("sync.local_file")) { // this file only: go on
-        qCWarning(lcSyncHttp) << "local evidence file unreadable" << job.sha256 << r.error().message;
+    // This file only, and the others go on: unreadable here, or its bytes do not match the hash
+    // at the office (422).
+    const bool unreadable = !r && r.error().code == QLatin1String("sync.local_file");
+    if (unreadable || (r && r->status == 422)) {
+        qCWarning(lcSyncHttp) << "evidence file not sent" << job.sha256
+                              << (unreadable ? r.error().message : QStringLiteral("hash mismatch at the office"));
         Q_EMIT fileRefused(job.sha256);
-        if (m_running)
+        if (m_running) // a handler may have stopped us
             laneFree(lane);
         return;
     }
@@ -133,13 +132,6 @@ void FileUploader::chunkSent(int lane, const UploadChunk &chunk, const Result<Ht
         if (held < 0 || ++m_conflicts > kMaxConflicts)
             return stop(SyncHttp::answerError(*r));
         return sendChunk(lane, job, held);
-    }
-    if (r->status == 422) { // bytes do not match the hash: the local file is damaged
-        qCWarning(lcSyncHttp) << "office refused file (hash mismatch)" << job.sha256;
-        Q_EMIT fileRefused(job.sha256);
-        if (m_running) // a handler may have stopped us
-            laneFree(lane);
-        return;
     }
     if (r->status != 200 && r->status != 201)
         return stop(SyncHttp::answerError(*r));

@@ -36,7 +36,6 @@ public:
 
     void add(const QList<Job> &jobs); // queued behind the files already waiting; idle lanes start
     void abort();                     // stops every lane and forgets the queue; no further signals
-    bool isIdle() const { return m_queue.isEmpty() && m_busy == 0; }
     void setPaused(bool paused);      // the chunks in flight finish; no new one starts until resumed
 
     int laneCount() const { return int(m_lanes.size()); }
@@ -49,7 +48,6 @@ Q_SIGNALS:
     void fileDone(const QString &sha256);       // verified and kept by the office
     // It cannot be sent: the office found its bytes do not match the hash, or it is unreadable here.
     void fileRefused(const QString &sha256);
-    void idle();                                // every added file is through
     void failed(const ms::Error &error);        // a lane gave up (network, token, disk): stop
     void retrying(int attempt, int delayMs, const QString &reason);
 
@@ -65,7 +63,6 @@ private:
     QList<Job> m_queue;
     QList<Job> m_current;  // per lane: the file it is sending
     QList<bool> m_laneBusy;
-    int m_busy = 0;
     int m_conflicts = 0;
     bool m_running = true; // false after abort() or a failure, until add() again
 };

@@ -2,8 +2,9 @@
 // The end-of-day sync (同步): evidence files first, then the outbox records that name them, in
 // outbox order; a row is confirmed only on the office's acknowledgement; then assignments are
 // pulled. Batches overlap: while one batch's records go to the office (on a control connection
-// of their own), the next batch's files are already uploading, so the upload lanes never idle. Everything is resumable: uploaded bytes are kept by the office, confirmations by the
-// store, so a sync cut off at any point (or an app restart) carries on where it stopped.
+// of their own), the next batch's files are already uploading, so the upload lanes never idle.
+// Everything is resumable: uploaded bytes are kept by the office, confirmations by the store, so
+// a sync cut off at any point (or an app restart) carries on where it stopped.
 // Local evidence is never deleted here.
 //
 //   ms::sync::SyncClient client(local, nam, {.http = {.server = url, .token = token}});
@@ -18,8 +19,6 @@
 #include <QSet>
 
 #include <deque>
-#include <memory>
-#include <vector>
 
 namespace ms::sync {
 

@@ -216,7 +216,7 @@ TEST_F(StoreTest, OutboxIsOrderedConfirmableAndCountsPendingFilesAndBytes)
     EXPECT_EQ(c.bytes, 1500);
     EXPECT_EQ(store().outbox().pendingBlobs().size(), 2);
 
-    ASSERT_TRUE(store().outbox().markBlobUploaded(pending[0].blobs.first()).ok());
+    ASSERT_TRUE(store().outbox().markBlobsUploaded({pending[0].blobs.first()}).ok());
     EXPECT_TRUE(store().outbox().isBlobUploaded(pending[0].blobs.first()));
     c = store().outbox().counts();
     EXPECT_EQ(c.files, 1);
