@@ -334,8 +334,27 @@ int verifyCommand(const QStringList &args)
     for (const BlobReference &r : *refs)
         if (!recorded->contains(r.sha256))
             report(Tr::tr("记录 %1（%2）引用的证据文件 %3 不在服务器上").arg(r.recordUuid, r.entity, r.sha256));
+    // Every device's signed record chain, and every stored record against it.
+    auto chains = data->store->verifyRecordChains();
+    if (!chains) {
+        err(chains.error().message);
+        return ExitFailed;
+    }
+    QJsonArray chainProblems;
+    for (const chain::Problem &c : chains->problems) {
+        report(c.message);
+        chainProblems.append(QJsonObject{{QStringLiteral("code"), c.code},
+                                         {QStringLiteral("device"), c.device},
+                                         {QStringLiteral("uuid"), c.uuid},
+                                         {QStringLiteral("n"), c.n}});
+    }
     const QJsonObject o{{QStringLiteral("evidence_files"), recorded->size()},
                         {QStringLiteral("references"), refs->size()},
+                        {QStringLiteral("devices"), chains->devices},
+                        {QStringLiteral("chain_links"), chains->links},
+                        {QStringLiteral("records_checked"), chains->records},
+                        {QStringLiteral("unsigned_records"), chains->unsignedRecords},
+                        {QStringLiteral("chain_problems"), chainProblems},
                         {QStringLiteral("problems"), problems},
                         {QStringLiteral("ok"), problems == 0}};
     out(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');

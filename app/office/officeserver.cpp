@@ -44,6 +44,8 @@ QHttpServerResponse fail(const Error &e)
         status = Status::UnprocessableEntity;
     else if (e.code.startsWith(QLatin1String("sync.")))
         status = Status::BadRequest;
+    else if (e.code == QLatin1String("auth.device_key_mismatch"))
+        status = Status::Forbidden;
     if (status == Status::InternalServerError)
         qCWarning(lcOffice) << e.code << e.message;
     return json(sync::encodeError(e), status);
@@ -130,6 +132,10 @@ OfficeServer::authorize(const QHttpServerRequest &request)
     if (!token->has_value())
         return fail(Status::Unauthorized, QStringLiteral("auth.bad_token"),
                     tr("办公室不认可此设备令牌（错误或已吊销）；请向办公室申请新令牌。"));
+    // The device's signing key: bound to the token on first use, never another one after.
+    if (const QByteArray key = header(request, sync::kDeviceKeyHeader); !key.isEmpty())
+        if (auto bound = m_store.bindDeviceKey(**token, QString::fromLatin1(key.trimmed())); !bound)
+            return fail(bound.error());
     return **token;
 }
 
@@ -139,8 +145,12 @@ QHttpServerResponse OfficeServer::whoAmI(const QHttpServerRequest &request)
     if (auto *resp = std::get_if<QHttpServerResponse>(&who))
         return std::move(*resp);
     const auto &t = std::get<DeviceToken>(who);
+    auto key = m_store.deviceKey(t);
+    if (!key)
+        return fail(key.error());
     return json(QJsonDocument(QJsonObject{{QStringLiteral("device"), t.device},
                                           {QStringLiteral("user"), t.user},
+                                          {QStringLiteral("device_key"), *key},
                                           {QStringLiteral("api"), 1}})
                     .toJson(QJsonDocument::Compact));
 }

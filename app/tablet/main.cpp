@@ -1,5 +1,6 @@
 // meterswap — the tablet app. Builds the services, the context and the window; nothing else.
 #include "appcontext.h"
+#include "crashcheck.h"
 #include "mainwindow.h"
 #include "meter/meterreadflow.h"
 #include "office/officehome.h"
@@ -135,6 +136,15 @@ int main(int argc, char **argv)
 
     ms::MainWindow window(ctx);
     window.show();
+    // After a crash the record and evidence chains are checked in the background.
+    ms::CrashCheck crashCheck(s.store->dataDir());
+    QObject::connect(&crashCheck, &ms::CrashCheck::finished, &window,
+                     [&window](const ms::StoreVerifyReport &report) {
+        if (const QString message = ms::CrashCheck::messageFor(report); !message.isEmpty())
+            window.showMessage(message);
+    });
+    if (crashCheck.previousRunCrashed())
+        crashCheck.start();
     if (parser.isSet(userOpt)) {
         auto user = s.store->users().list();
         for (const ms::User &u : user)
@@ -153,5 +163,7 @@ int main(int argc, char **argv)
             QCoreApplication::quit();
         });
     }
-    return app.exec();
+    const int rc = app.exec();
+    crashCheck.markCleanExit();
+    return rc;
 }

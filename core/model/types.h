@@ -144,6 +144,16 @@ struct Seal
     RowId taskId = 0; // set instead of jobId for a task's seal (concentrator, 19.1 / 28.4)
 };
 
+// A record's place in its device's hash chain (记录链), signed with the device key. Definition
+// of the bytes: docs/sync-protocol.md "Record chain"; computed by core/model/recordchain.h.
+struct ChainLink
+{
+    qint64 n = 0;        // position in the device's chain, from 1; 0 = not chained
+    QString prev;        // hex link of position n - 1 (64 zeros before the first)
+    QString link;        // hex SHA-256 link of this record
+    QString signature;   // hex Ed25519 signature of the 32 link bytes
+};
+
 // 发件箱 — every change appends one row in the same transaction; sync sends them in order.
 struct OutboxEntry
 {
@@ -156,6 +166,7 @@ struct OutboxEntry
     QStringList blobs;    // SHA-256 of evidence files this record names
     QDateTime createdAt;
     QDateTime confirmedAt; // null until the office acknowledged it
+    ChainLink chain;       // written with the row, never changed
 };
 
 } // namespace ms

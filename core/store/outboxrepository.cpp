@@ -22,9 +22,19 @@ Result<qint64> OutboxRepository::append(const QString &entity, const QString &uu
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
+    OutboxEntry row;
+    row.entity = entity;
+    row.uuid = uuid;
+    row.version = version;
+    row.op = op;
+    row.payload = payload;
+    row.blobs = blobs;
+    auto link = m_store.outboxChain().append(row); // same transaction: the row and its link
+    if (!link)
+        return link.error();
     auto st = m_db.prepare(QStringLiteral(
-        "INSERT INTO outbox(entity, uuid, version, op, payload, blobs, created_at) "
-        "VALUES (?,?,?,?,?,?,?)"));
+        "INSERT INTO outbox(entity, uuid, version, op, payload, blobs, created_at, "
+        "chain_n, chain_prev, chain_link, chain_sig) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
     if (!st)
         return st.error();
     Statement &q = st.value();
@@ -33,6 +43,8 @@ Result<qint64> OutboxRepository::append(const QString &entity, const QString &uu
     q.bindText(6, QString::fromUtf8(
                       QJsonDocument(QJsonArray::fromStringList(blobs)).toJson(QJsonDocument::Compact)));
     q.bindText(7, json::isoTime(now()));
+    q.bindInt(8, link->n).bindText(9, link->prev).bindText(10, link->link);
+    q.bindText(11, link->signature);
     if (auto r = q.run(); !r)
         return r.error();
     const qint64 seq = m_db.lastInsertId();
@@ -68,10 +80,13 @@ OutboxEntry entryFrom(const Statement &q)
         e.blobs << v.toString();
     e.createdAt = json::parseTime(q.text(7));
     e.confirmedAt = json::parseTime(q.text(8));
+    if (!q.isNull(9))
+        e.chain = ChainLink{q.integer(9), q.text(10), q.text(11), q.text(12)};
     return e;
 }
 constexpr const char *kColumns =
-    "SELECT seq, entity, uuid, version, op, payload, blobs, created_at, confirmed_at FROM outbox ";
+    "SELECT seq, entity, uuid, version, op, payload, blobs, created_at, confirmed_at, "
+    "chain_n, chain_prev, chain_link, chain_sig FROM outbox ";
 } // namespace
 
 QList<OutboxEntry> OutboxRepository::pending(int limit, qint64 afterSeq)

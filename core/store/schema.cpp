@@ -1,6 +1,7 @@
 #include "store/schema.h"
 
 #include "store/formentryrepository.h"
+#include "store/outboxchain.h"
 #include "store/taskcardrepository.h"
 
 namespace ms {
@@ -192,6 +193,7 @@ QList<Migration> storeMigrations()
         {1, kV1},
         {2, FormEntryRepository::kMigrationSql}, // form_entries (typed form fields)
         {3, TaskCardRepository::kMigrationSql},  // task-level cards: task owner, task_cards
+        {4, OutboxChain::kMigrationSql},         // record chain: device key, outbox links
     };
 }
 

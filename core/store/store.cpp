@@ -18,7 +18,7 @@ using namespace storeutil;
 Store::Store(QString dataDir, std::unique_ptr<Database> db, EvidenceFiles files,
              OpenNotice notice)
     : m_dataDir(std::move(dataDir)), m_db(std::move(db)), m_files(std::move(files)),
-      m_notice(std::move(notice)), m_outbox(*m_db, *this), m_users(*m_db, *this, m_outbox),
+      m_notice(std::move(notice)), m_chain(*m_db), m_outbox(*m_db, *this), m_users(*m_db, *this, m_outbox),
       m_tasks(*m_db, *this, m_outbox), m_jobs(*m_db, *this, m_outbox),
       m_evidence(*m_db, m_files, *this, m_outbox), m_seals(*m_db, *this, m_outbox),
       m_mismatch(*m_db, *this, m_outbox), m_settings(*m_db, *this),
@@ -83,6 +83,9 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions &options)
                                                          options.writeFault),
                                            std::move(notice)));
     store->m_lockFd = lockFd;
+    // The device key (made on first start) and the chain over rows written before it existed.
+    if (auto chained = store->m_chain.open(); !chained)
+        return chained.error();
     if (alone && options.sweepOnOpen) {
         store->m_sweep = store->m_files.sweep(store->m_evidence.referencedBlobs());
         if (store->m_sweep.temporariesRemoved || store->m_sweep.orphansRemoved)

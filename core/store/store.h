@@ -14,6 +14,7 @@
 #include "store/formentryrepository.h"
 #include "store/jobrepository.h"
 #include "store/mismatchrepository.h"
+#include "store/outboxchain.h"
 #include "store/outboxrepository.h"
 #include "store/sealrepository.h"
 #include "store/settingsrepository.h"
@@ -68,6 +69,7 @@ public:
     SealRepository &seals() { return m_seals; }
     MismatchRepository &mismatch() { return m_mismatch; }
     OutboxRepository &outbox() { return m_outbox; }
+    OutboxChain &outboxChain() { return m_chain; } // this device's key and record chain
     SettingsRepository &settings() { return m_settings; }
     FormEntryRepository &formEntries() { return m_formEntries; }
     TaskCardRepository &taskCards() { return m_taskCards; } // task-level cards (scope "task")
@@ -95,6 +97,7 @@ private:
     OpenNotice m_notice;
     SweepReport m_sweep;
     int m_lockFd = -1; // shared flock on DIR/meterswap.lock while open; exclusive = may sweep
+    OutboxChain m_chain;
     OutboxRepository m_outbox;
     UserRepository m_users;
     TaskRepository m_tasks;

@@ -50,6 +50,8 @@ Result<void> StoreSyncLocal::recordSyncError(const QString &message)
     return m_store.outbox().recordSyncError(message);
 }
 
+QString StoreSyncLocal::devicePublicKey() { return m_store.outboxChain().publicKeyHex(); }
+
 Result<void> StoreSyncLocal::importAssignments(const PulledAssignments &page)
 {
     // Customers grouped by task; a customer whose task came in an earlier page is imported

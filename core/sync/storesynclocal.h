@@ -24,6 +24,7 @@ public:
     Result<void> recordSyncSuccess(const QDateTime &at) override;
     Result<void> recordSyncError(const QString &message) override;
     Result<void> importAssignments(const PulledAssignments &page) override;
+    QString devicePublicKey() override;
 
 private:
     Store &m_store;

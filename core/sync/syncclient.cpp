@@ -15,11 +15,18 @@ namespace ms::sync {
 
 namespace {
 using Phase = SyncProgress::Phase;
+
+SyncOptions withDeviceKey(SyncOptions options, SyncLocal &local)
+{
+    if (options.http.deviceKey.isEmpty())
+        options.http.deviceKey = local.devicePublicKey();
+    return options;
+}
 } // namespace
 
 SyncClient::SyncClient(SyncLocal &local, QNetworkAccessManager &nam, SyncOptions options,
                        QObject *parent)
-    : QObject(parent), m_local(local), m_options(std::move(options)),
+    : QObject(parent), m_local(local), m_options(withDeviceKey(std::move(options), local)),
       m_control(nam, m_options.http),
       m_uploader(m_options.http, std::clamp(m_options.parallelUploads, 1, 6), m_options.chunkBytes, this)
 {

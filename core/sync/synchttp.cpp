@@ -89,6 +89,8 @@ void SyncHttp::issue(Call call)
     url.setQuery(call.query);
     QNetworkRequest request(url);
     request.setRawHeader("Authorization", "Bearer " + m_options.token.toUtf8());
+    if (!m_options.deviceKey.isEmpty())
+        request.setRawHeader(kDeviceKeyHeader, m_options.deviceKey.toLatin1());
     request.setTransferTimeout(m_options.timeoutMs);
     if (!call.body.isEmpty() || call.verb != "GET")
         request.setHeader(QNetworkRequest::ContentTypeHeader,

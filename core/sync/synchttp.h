@@ -20,6 +20,8 @@ struct HttpOptions
     QUrl server;                 // e.g. https://10.0.0.5:8443 (path /api/v1/... is appended)
     QString token;
     QString pinnedSha256;        // hex SHA-256 of the server certificate (DER); empty = system CAs
+    QString deviceKey;           // hex Ed25519 public key, sent as X-MeterSwap-Device-Key: the
+                                 // office binds it to the token on first use
     int maxAttempts = 6;         // per call, before giving up with "sync.no_network"
     int initialBackoffMs = 500;
     int maxBackoffMs = 30000;

@@ -29,6 +29,10 @@ public:
 
     // Stores pulled tasks and customers (creating jobs), without outbox rows (no echo).
     virtual Result<void> importAssignments(const PulledAssignments &page) = 0;
+
+    // This device's public signing key (hex), which the office binds to the token on first use
+    // and checks every record's chain signature with (docs/sync-protocol.md "Record chain").
+    virtual QString devicePublicKey() = 0;
 };
 
 } // namespace ms::sync

@@ -1,5 +1,6 @@
 #include "sync/wire.h"
 
+#include "model/recordchain.h"
 #include "store/recordjson.h"
 
 #include <QCoreApplication>
@@ -44,7 +45,7 @@ QString apiPath(const QString &rest) { return QStringLiteral("/api/v1/") + rest;
 
 QJsonObject outboxEntryToJson(const OutboxEntry &e)
 {
-    return {{QStringLiteral("seq"), e.seq},
+    QJsonObject o{{QStringLiteral("seq"), e.seq},
             {QStringLiteral("entity"), e.entity},
             {QStringLiteral("uuid"), e.uuid},
             {QStringLiteral("version"), e.version},
@@ -52,6 +53,12 @@ QJsonObject outboxEntryToJson(const OutboxEntry &e)
             {QStringLiteral("payload"), e.payload},
             {QStringLiteral("blobs"), QJsonArray::fromStringList(e.blobs)},
             {QStringLiteral("created_at"), e.createdAt.toUTC().toString(Qt::ISODateWithMs)}};
+    if (e.chain.n > 0)
+        o.insert(QStringLiteral("chain"), QJsonObject{{QStringLiteral("n"), e.chain.n},
+                                                      {QStringLiteral("prev"), e.chain.prev},
+                                                      {QStringLiteral("link"), e.chain.link},
+                                                      {QStringLiteral("signature"), e.chain.signature}});
+    return o;
 }
 
 Result<OutboxEntry> outboxEntryFromJson(const QJsonObject &o, const QString &where)
@@ -84,6 +91,24 @@ Result<OutboxEntry> outboxEntryFromJson(const QJsonObject &o, const QString &whe
         e.blobs << arr.at(i).toString();
     }
     e.createdAt = QDateTime::fromString(str(o, "created_at"), Qt::ISODateWithMs);
+    const QJsonValue chain = o.value(QStringLiteral("chain"));
+    if (chain.isUndefined())
+        return e; // unsigned: the office refuses it per record (sync.unsigned_record)
+    const QJsonObject c = chain.toObject();
+    const QJsonValue n = c.value(QStringLiteral("n"));
+    if (!chain.isObject() || !n.isDouble() || n.toDouble() < 1 || n.toDouble() > 9e15
+        || n.toDouble() != double(n.toInteger()))
+        return bad(where + QStringLiteral(".chain.n"), Tr::tr("应为正整数"));
+    e.chain.n = n.toInteger();
+    e.chain.prev = str(c, "prev");
+    e.chain.link = str(c, "link");
+    e.chain.signature = str(c, "signature");
+    if (!chain::isHex(e.chain.prev, 32))
+        return bad(where + QStringLiteral(".chain.prev"), Tr::tr("应为 64 位小写十六进制"));
+    if (!chain::isHex(e.chain.link, 32))
+        return bad(where + QStringLiteral(".chain.link"), Tr::tr("应为 64 位小写十六进制"));
+    if (!chain::isHex(e.chain.signature, SigningKey::kSignatureBytes))
+        return bad(where + QStringLiteral(".chain.signature"), Tr::tr("应为 128 位小写十六进制"));
     return e;
 }
 

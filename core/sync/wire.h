@@ -22,6 +22,8 @@ inline constexpr int kMaxAssignmentPage = 500;
 inline constexpr int kMaxStateQuery = 1000;              // files asked about in one call
 
 QString apiPath(const QString &rest); // "/api/v1/" + rest
+// The device's public key (hex) on every request; the office binds it to the token on first use.
+inline constexpr char kDeviceKeyHeader[] = "X-MeterSwap-Device-Key";
 
 // --- records ---
 QJsonObject outboxEntryToJson(const OutboxEntry &e);

@@ -22,9 +22,17 @@ public:
     // The valid token with this text, or nullopt (unknown or revoked).
     virtual Result<std::optional<DeviceToken>> authenticate(const QString &token) = 0;
 
+    // The device key (hex Ed25519 public key) a token's requests present: bound to the token on
+    // first use; another key later is "auth.device_key_mismatch". Idempotent.
+    virtual Result<void> bindDeviceKey(const DeviceToken &token, const QString &publicKeyHex) = 0;
+    virtual Result<QString> deviceKey(const DeviceToken &token) = 0; // "" = none bound yet
+
     // Applies a batch of outbox records in ONE transaction, idempotently (uuid + version):
     // the same version again is a Duplicate, an older one is Stale and changes nothing, a record
-    // naming evidence the office does not hold is Refused with "sync.missing_blob".
+    // naming evidence the office does not hold is Refused with "sync.missing_blob". Each record
+    // must continue its device's signed record chain (docs/sync-protocol.md "Record chain"),
+    // else it is Refused (sync.unsigned_record, sync.bad_link, sync.bad_signature,
+    // sync.chain_broken) and not applied.
     virtual Result<QList<PushResult>> pushRecords(const DeviceToken &from,
                                                   const QList<OutboxEntry> &records) = 0;
 
@@ -46,6 +54,8 @@ public:
     virtual Result<QList<BlobReference>> blobReferences() = 0;
     virtual Result<QStringList> blobHashes() = 0; // every evidence file recorded as complete
     virtual Result<void> integrityCheck() = 0;
+    // `verify`: every device's record chain and every stored record against it.
+    virtual Result<ChainAudit> verifyRecordChains() = 0;
 };
 
 } // namespace ms::office

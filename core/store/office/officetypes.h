@@ -1,6 +1,7 @@
 #pragma once
 // Value types of the office server's storage (办公室服务器存储). They are what the storage
 // interfaces speak; the JSON wire format (core/sync/wire.h) converts them to and from bytes.
+#include "model/recordchain.h"
 #include "model/types.h"
 
 #include <QJsonObject>
@@ -85,6 +86,16 @@ struct BlobReference
     QString recordUuid;
     QString entity;
     QString sha256;
+};
+
+// What `verify` found walking the record chains (OfficeStore::verifyRecordChains).
+struct ChainAudit
+{
+    int devices = 0;          // device keys known
+    int links = 0;            // chain positions walked
+    int records = 0;          // stored records checked against the hash their device signed
+    int unsignedRecords = 0;  // stored before the office checked chains, unchanged since
+    QList<chain::Problem> problems;
 };
 
 } // namespace ms::office

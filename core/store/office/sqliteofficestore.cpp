@@ -58,6 +58,7 @@ CREATE TABLE assignments(
   assignees TEXT NOT NULL DEFAULT '');
 CREATE INDEX assignments_task ON assignments(task_uuid);
 )sql"},
+        {2, OfficeChainLog::kMigrationSql}, // record chains: device keys, the chain log
     };
     return list;
 }
@@ -105,7 +106,10 @@ std::optional<PushStatus> pushStatusFromKey(const QString &key)
     return std::nullopt;
 }
 
-SqliteOfficeStore::SqliteOfficeStore(std::unique_ptr<Database> db) : m_db(std::move(db)) {}
+SqliteOfficeStore::SqliteOfficeStore(std::unique_ptr<Database> db)
+    : m_db(std::move(db)), m_chain(*m_db)
+{
+}
 SqliteOfficeStore::~SqliteOfficeStore() = default;
 
 Result<std::unique_ptr<SqliteOfficeStore>> SqliteOfficeStore::open(const QString &filePath)
@@ -186,6 +190,19 @@ Result<std::optional<DeviceToken>> SqliteOfficeStore::authenticate(const QString
     return std::optional<DeviceToken>(t);
 }
 
+Result<void> SqliteOfficeStore::bindDeviceKey(const DeviceToken &token, const QString &publicKeyHex)
+{
+    return m_chain.bindKey(token, publicKeyHex);
+}
+
+Result<QString> SqliteOfficeStore::deviceKey(const DeviceToken &token)
+{
+    auto key = m_chain.boundKey(token.id);
+    if (!key)
+        return key.error();
+    return key->has_value() ? (*key)->publicKey : QString();
+}
+
 Result<PushResult> SqliteOfficeStore::applyOne(const DeviceToken &from, const OutboxEntry &r)
 {
     if (r.uuid.isEmpty() || r.entity.isEmpty() || r.version < 1)
@@ -260,10 +277,22 @@ Result<QList<PushResult>> SqliteOfficeStore::pushRecords(const DeviceToken &from
         return tx.error();
     QList<PushResult> results;
     results.reserve(records.size());
+    auto key = m_chain.boundKey(from.id);
+    if (!key)
+        return key.error();
     for (const OutboxEntry &r : records) {
+        auto admitted = m_chain.admit(*key, r); // continues the device's signed chain?
+        if (!admitted)
+            return admitted.error();
+        if (admitted->refusal) {
+            results << *admitted->refusal;
+            continue;
+        }
         auto one = applyOne(from, r);
         if (!one)
             return one.error(); // tx rolls back: nothing of this batch is stored
+        if (auto logged = m_chain.note(*admitted, r, one->status); !logged)
+            return logged.error();
         results << *one;
     }
     if (auto ok = tx.commit(); !ok)
@@ -459,6 +488,11 @@ Result<QStringList> SqliteOfficeStore::blobHashes()
 Result<void> SqliteOfficeStore::integrityCheck()
 {
     return m_db->integrityCheck();
+}
+
+Result<ChainAudit> SqliteOfficeStore::verifyRecordChains()
+{
+    return m_chain.verify();
 }
 
 } // namespace ms::office

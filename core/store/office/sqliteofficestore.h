@@ -1,6 +1,7 @@
 #pragma once
 // OfficeStore on one SQLite file (WAL) through ms::Database. The default for a single office
 // machine; PostgreSQL would be a sibling class (docs/scaling.md).
+#include "store/office/officechainlog.h"
 #include "store/office/officestore.h"
 
 #include <memory>
@@ -24,6 +25,8 @@ public:
     Result<QString> createToken(const QString &device, const QString &user) override;
     Result<int> revokeToken(const QString &deviceOrToken) override;
     Result<std::optional<DeviceToken>> authenticate(const QString &token) override;
+    Result<void> bindDeviceKey(const DeviceToken &token, const QString &publicKeyHex) override;
+    Result<QString> deviceKey(const DeviceToken &token) override;
     Result<QList<PushResult>> pushRecords(const DeviceToken &from,
                                           const QList<OutboxEntry> &records) override;
     Result<void> recordBlob(const QString &sha256, qint64 size) override;
@@ -36,6 +39,7 @@ public:
     Result<QList<BlobReference>> blobReferences() override;
     Result<QStringList> blobHashes() override;
     Result<void> integrityCheck() override;
+    Result<ChainAudit> verifyRecordChains() override;
 
 private:
     explicit SqliteOfficeStore(std::unique_ptr<Database> db);
@@ -44,6 +48,7 @@ private:
     Result<int> upsertAssignment(const Assignment &a, const QString &taskUuid,
                                  const QString &assignees);
     std::unique_ptr<Database> m_db;
+    OfficeChainLog m_chain;
 };
 
 } // namespace ms::office
