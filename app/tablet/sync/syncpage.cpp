@@ -120,6 +120,9 @@ QString SyncPage::plainWords(const Error &error)
         return tr("没有网络，连不上办公室。到有信号的地方再点“开始同步”；已发送的部分不会重发。");
     if (error.code == QLatin1String("sync.token_refused"))
         return tr("办公室不认可本机的令牌。请向办公室申请新令牌，在设置中更新后再同步。");
+    if (error.code == QLatin1String("auth.device_key_mismatch"))
+        return tr("办公室为本机令牌登记的签名密钥与本机的不一致（本机数据重建过，或令牌被别的设备用过），为安全起见没有发送。"
+                  "请向办公室申请新令牌，在设置中更新后再同步；本机数据都在。");
     if (error.code == QLatin1String("sync.server_disk_full"))
         return tr("办公室服务器磁盘已满，暂时收不了。请电话通知办公室；本机数据都在，稍后再同步。");
     if (error.code.startsWith(QLatin1String("sync.tls")))

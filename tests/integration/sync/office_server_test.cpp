@@ -3,6 +3,8 @@
 #include "officeprocess.h"
 #include "synctestutil.h"
 
+#include "common/chainsigner.h"
+
 #include "sync/wire.h"
 
 #include <QCryptographicHash>
@@ -20,7 +22,7 @@ QString sha(const QByteArray &b)
     return QString::fromLatin1(QCryptographicHash::hash(b, QCryptographicHash::Sha256).toHex());
 }
 
-OutboxEntry record(const QString &uuid, int version, const QStringList &blobs = {}, qint64 seq = 1)
+OutboxEntry unsignedRecord(const QString &uuid, int version, const QStringList &blobs, qint64 seq)
 {
     OutboxEntry e;
     e.seq = seq;
@@ -43,6 +45,13 @@ protected:
         ASSERT_TRUE(m_server->start()) << "meterswap-office did not start";
         m_token = m_server->token(QStringLiteral("tablet-01"), QStringLiteral("zhang"));
         ASSERT_FALSE(m_token.isEmpty());
+        // the device presents its key on first use, as the sync client does
+        ASSERT_EQ(keyedRequest("GET", api(QStringLiteral("whoami")), m_token, m_device.publicKey()).status, 200);
+    }
+    // The next record of this test's device, signed into its chain.
+    OutboxEntry record(const QString &uuid, int version, const QStringList &blobs = {}, qint64 seq = 1)
+    {
+        return m_device.next(unsignedRecord(uuid, version, blobs, seq));
     }
     QString api(const QString &rest) const { return m_server->url() + sync::apiPath(rest); }
     Http upload(const QString &hash, qint64 offset, qint64 total, const QByteArray &bytes,
@@ -54,6 +63,7 @@ protected:
     QTemporaryDir m_dir;
     std::unique_ptr<OfficeServerProcess> m_server;
     QString m_token;
+    ChainSigner m_device;
 };
 } // namespace
 

@@ -203,6 +203,7 @@ public:
     Result<void> recordSyncSuccess(const QDateTime &at) override { return m_real.recordSyncSuccess(at); }
     Result<void> recordSyncError(const QString &m) override { return m_real.recordSyncError(m); }
     Result<void> importAssignments(const sync::PulledAssignments &p) override { return m_real.importAssignments(p); }
+    QString devicePublicKey() override { return m_real.devicePublicKey(); }
 
 private:
     sync::StoreSyncLocal m_real;

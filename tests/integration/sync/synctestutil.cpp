@@ -15,10 +15,18 @@ QJsonObject Http::json() const { return QJsonDocument::fromJson(body).object(); 
 
 Http request(const QByteArray &verb, const QString &url, const QString &token, const QByteArray &body)
 {
+    return keyedRequest(verb, url, token, QString(), body);
+}
+
+Http keyedRequest(const QByteArray &verb, const QString &url, const QString &token,
+                  const QString &deviceKey, const QByteArray &body)
+{
     QNetworkAccessManager nam;
     QNetworkRequest req{QUrl(url)};
     if (!token.isNull())
         req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    if (!deviceKey.isEmpty())
+        req.setRawHeader(sync::kDeviceKeyHeader, deviceKey.toLatin1());
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     QNetworkReply *reply = nam.sendCustomRequest(req, verb, body);
     QEventLoop loop;

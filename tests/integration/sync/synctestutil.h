@@ -19,6 +19,9 @@ struct Http
 
 Http request(const QByteArray &verb, const QString &url, const QString &token,
              const QByteArray &body = {});
+// The same with the device's public key in X-MeterSwap-Device-Key, as the sync client sends it.
+Http keyedRequest(const QByteArray &verb, const QString &url, const QString &token,
+                  const QString &deviceKey, const QByteArray &body = {});
 
 std::unique_ptr<Store> openStore(const QString &dir);
 // One task with `jobs` jobs; each gets `filesPerJob` evidence files of `fileBytes` random bytes.

@@ -1,4 +1,5 @@
 // The office server's storage: SQLite store and file blob store in a temporary directory.
+#include "common/chainsigner.h"
 #include "store/office/fileblobstore.h"
 #include "store/office/sqliteofficestore.h"
 
@@ -87,17 +88,20 @@ TEST(SqliteOfficeStore, PushIsIdempotentAndRefusesMissingBlobsInOneTransaction)
     const DeviceToken device = **who;
     const QString file = sha("photo");
     ASSERT_TRUE(store.recordBlob(file, 5).ok());
+    test::ChainSigner tablet; // records are signed links of the device's chain
+    ASSERT_TRUE(store.bindDeviceKey(device, tablet.publicKey()).ok());
 
-    auto first = store.pushRecords(device, {rec(QStringLiteral("a"), 2, {file}), rec(QStringLiteral("b"), 1, {sha("nope")})});
+    const OutboxEntry a2 = tablet.next(rec(QStringLiteral("a"), 2, {file}));
+    auto first = store.pushRecords(device, {a2, tablet.next(rec(QStringLiteral("b"), 1, {sha("nope")}))});
     ASSERT_TRUE(first);
     EXPECT_EQ(first->at(0).status, PushStatus::Stored);
     EXPECT_EQ(first->at(1).status, PushStatus::Refused);
     EXPECT_EQ(first->at(1).code, QStringLiteral("sync.missing_blob"));
-    auto again = store.pushRecords(device, {rec(QStringLiteral("a"), 2, {file}), rec(QStringLiteral("a"), 1)});
+    auto again = store.pushRecords(device, {a2, tablet.next(rec(QStringLiteral("a"), 1))});
     ASSERT_TRUE(again);
     EXPECT_EQ(again->at(0).status, PushStatus::Duplicate);
     EXPECT_EQ(again->at(1).status, PushStatus::Stale);
-    auto newer = store.pushRecords(device, {rec(QStringLiteral("a"), 3)});
+    auto newer = store.pushRecords(device, {tablet.next(rec(QStringLiteral("a"), 3))});
     EXPECT_EQ(newer->at(0).status, PushStatus::Stored);
     const auto stats = store.stats();
     ASSERT_TRUE(stats);

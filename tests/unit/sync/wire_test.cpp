@@ -1,4 +1,5 @@
 // The sync wire format: round trips and precise errors on bad input.
+#include "common/chainsigner.h"
 #include "store/recordjson.h"
 #include "sync/wire.h"
 
@@ -28,6 +29,39 @@ TEST(Wire, PushBatchRoundTripsEveryField)
     EXPECT_EQ(b.payload, e.payload);
     EXPECT_EQ(b.blobs, e.blobs);
     EXPECT_EQ(b.createdAt, e.createdAt);
+}
+
+TEST(Wire, ChainLinkTravelsWithItsRecordAndStillChecks)
+{
+    test::ChainSigner device;
+    OutboxEntry e;
+    e.seq = 7;
+    e.entity = QStringLiteral("reading");
+    e.uuid = QStringLiteral("r-1");
+    e.version = 1;
+    e.op = QStringLiteral("upsert");
+    e.payload = QJsonObject{{QStringLiteral("kwh"), 1234.56}, {QStringLiteral("note"), QStringLiteral("表号 \"A\"")}};
+    e = device.next(e);
+    auto back = sync::decodePushBatch(sync::encodePushBatch({e}));
+    ASSERT_TRUE(back) << back.error().message.toStdString();
+    const OutboxEntry &b = back->first();
+    EXPECT_EQ(b.chain.n, 1);
+    EXPECT_EQ(b.chain.link, e.chain.link);
+    EXPECT_EQ(b.chain.signature, e.chain.signature);
+    EXPECT_EQ(chain::checkLink(b, device.key().publicKey()), chain::LinkFault::None);
+
+    // a malformed link is a bad request naming the field; none at all is the office's to refuse
+    QJsonObject o = sync::outboxEntryToJson(e);
+    QJsonObject c = o.value(QStringLiteral("chain")).toObject();
+    c.insert(QStringLiteral("signature"), QStringLiteral("00"));
+    o.insert(QStringLiteral("chain"), c);
+    auto bad = sync::outboxEntryFromJson(o, QStringLiteral("records[0]"));
+    ASSERT_FALSE(bad);
+    EXPECT_TRUE(bad.error().message.contains(QStringLiteral("records[0].chain.signature")));
+    o.remove(QStringLiteral("chain"));
+    auto bare = sync::outboxEntryFromJson(o, QStringLiteral("records[0]"));
+    ASSERT_TRUE(bare);
+    EXPECT_EQ(bare->chain.n, 0);
 }
 
 TEST(Wire, BadBatchesNameTheFieldThatIsWrong)

@@ -1,0 +1,270 @@
+// The office's record chains (core/store/office/officechainlog): the device key is bound to the
+// token on first use; a push is applied only if it continues its device's signed chain, resumed
+// and cut batches included; verify names every record altered, deleted or slipped in at the office.
+#include "common/chainsigner.h"
+#include "store/office/sqliteofficestore.h"
+
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+using namespace ms;
+using namespace ms::office;
+using ms::test::ChainSigner;
+
+namespace {
+OutboxEntry rec(const QString &uuid, int version = 1, const QStringList &blobs = {})
+{
+    OutboxEntry e;
+    e.seq = version;
+    e.entity = QStringLiteral("job");
+    e.uuid = uuid;
+    e.version = version;
+    e.op = QStringLiteral("upsert");
+    e.payload = QJsonObject{{QStringLiteral("uuid"), uuid}, {QStringLiteral("status"), QStringLiteral("done")}};
+    e.blobs = blobs;
+    return e;
+}
+
+QStringList statuses(const Result<QList<PushResult>> &results)
+{
+    QStringList out;
+    if (!results)
+        return {results.error().message};
+    for (const PushResult &r : *results)
+        out << (r.status == PushStatus::Refused ? r.code : pushStatusKey(r.status));
+    return out;
+}
+
+QStringList codes(const ChainAudit &audit)
+{
+    QStringList out;
+    for (const chain::Problem &p : audit.problems)
+        out << p.code;
+    return out;
+}
+
+// Runs SQL on the office file through a connection of its own, as someone with the file would.
+void tamper(const QString &path, const QString &sql)
+{
+    sqlite3 *db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+    char *error = nullptr;
+    const int rc = sqlite3_exec(db, sql.toUtf8().constData(), nullptr, nullptr, &error);
+    const std::string message = error ? error : "";
+    sqlite3_free(error);
+    sqlite3_close(db);
+    ASSERT_EQ(rc, SQLITE_OK) << message;
+}
+
+class OfficeChainTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        open();
+        auto token = m_store->createToken(QStringLiteral("tablet-07"), QStringLiteral("zhang"));
+        ASSERT_TRUE(token);
+        m_tokenText = *token;
+        m_token = **m_store->authenticate(*token);
+        ASSERT_TRUE(m_store->bindDeviceKey(m_token, m_tablet.publicKey()).ok());
+    }
+    void open()
+    {
+        m_store.reset();
+        auto opened = SqliteOfficeStore::open(path());
+        ASSERT_TRUE(opened) << opened.error().message.toStdString();
+        m_store = std::move(opened).value();
+    }
+    QString path() const { return m_dir.filePath(QStringLiteral("office.db")); }
+    Result<QList<PushResult>> push(const QList<OutboxEntry> &records)
+    {
+        return m_store->pushRecords(m_token, records);
+    }
+    qint64 storedRecords() { return m_store->stats()->records; }
+    ChainAudit audit()
+    {
+        auto a = m_store->verifyRecordChains();
+        EXPECT_TRUE(a) << a.error().message.toStdString();
+        return a ? *a : ChainAudit{};
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<SqliteOfficeStore> m_store;
+    QString m_tokenText;
+    DeviceToken m_token;
+    ChainSigner m_tablet;
+};
+} // namespace
+
+TEST_F(OfficeChainTest, ResumedAndCutBatchesKeepTheChainAndStoreEachRecordOnce)
+{
+    QList<OutboxEntry> records;
+    for (int i = 1; i <= 8; ++i)
+        records << m_tablet.next(rec(QStringLiteral("r%1").arg(i)));
+    // GIVEN a batch whose answer was lost after 3 records, then resumed with 5, then the rest
+    EXPECT_EQ(statuses(push(records.mid(0, 3))), QStringList(3, QStringLiteral("stored")));
+    EXPECT_EQ(statuses(push(records.mid(0, 5))),
+              (QStringList{QStringLiteral("duplicate"), QStringLiteral("duplicate"), QStringLiteral("duplicate"),
+                           QStringLiteral("stored"), QStringLiteral("stored")}));
+    EXPECT_EQ(statuses(push(records.mid(4))),
+              (QStringList{QStringLiteral("duplicate"), QStringLiteral("stored"), QStringLiteral("stored"),
+                           QStringLiteral("stored")}));
+    // THEN every record is stored once, every link logged once, and the chain verifies
+    EXPECT_EQ(storedRecords(), 8);
+    const ChainAudit a = audit();
+    EXPECT_TRUE(a.problems.isEmpty()) << a.problems.first().message.toStdString();
+    EXPECT_EQ(a.links, 8);
+    EXPECT_EQ(a.records, 8);
+    EXPECT_EQ(a.devices, 1);
+}
+
+TEST_F(OfficeChainTest, RecordRefusedForAMissingFileKeepsItsPlaceAndGoesThroughLater)
+{
+    const QString photo = QString(64, QLatin1Char('a'));
+    const OutboxEntry first = m_tablet.next(rec(QStringLiteral("with-photo"), 1, {photo}));
+    const OutboxEntry second = m_tablet.next(rec(QStringLiteral("next")));
+    EXPECT_EQ(statuses(push({first, second})),
+              (QStringList{QStringLiteral("sync.missing_blob"), QStringLiteral("stored")}));
+    ASSERT_TRUE(m_store->recordBlob(photo, 10).ok());
+    EXPECT_EQ(statuses(push({first})), QStringList{QStringLiteral("stored")});
+    EXPECT_EQ(statuses(push({m_tablet.next(rec(QStringLiteral("third")))})), QStringList{QStringLiteral("stored")});
+    EXPECT_TRUE(audit().problems.isEmpty());
+}
+
+TEST_F(OfficeChainTest, UnsignedForgedAlteredAndOutOfOrderRecordsAreRefusedAndNotApplied)
+{
+    const OutboxEntry r1 = m_tablet.next(rec(QStringLiteral("r1")));
+    const OutboxEntry r2 = m_tablet.next(rec(QStringLiteral("r2")));
+    const OutboxEntry r3 = m_tablet.next(rec(QStringLiteral("r3")));
+    ASSERT_EQ(statuses(push({r1})), QStringList{QStringLiteral("stored")});
+
+    OutboxEntry altered = r2; // changed after it was signed (on the tablet or on the way)
+    altered.payload.insert(QStringLiteral("status"), QStringLiteral("not_started"));
+    ChainSigner stranger;     // a link signed with another key
+    OutboxEntry forged = r2;
+    forged.chain.signature = QString::fromLatin1(
+        stranger.key().sign(QByteArray::fromHex(r2.chain.link.toLatin1())).toHex());
+    OutboxEntry fork = rec(QStringLiteral("other")); // another record claiming position 1
+    fork.chain = chain::makeLink(fork, 1, chain::genesisHex(), m_tablet.key());
+    const QStringList refused = statuses(push({rec(QStringLiteral("unsigned")), altered, forged, r3, fork}));
+    EXPECT_EQ(refused, (QStringList{QStringLiteral("sync.unsigned_record"), QStringLiteral("sync.bad_link"),
+                                    QStringLiteral("sync.bad_signature"), QStringLiteral("sync.chain_broken"),
+                                    QStringLiteral("sync.chain_broken")}));
+    auto results = push({r3});
+    ASSERT_TRUE(results);
+    EXPECT_TRUE(results->first().reason.contains(QStringLiteral("r3"))) << results->first().reason.toStdString();
+    EXPECT_EQ(storedRecords(), 1); // none of them applied
+
+    // AND the genuine records, in order, go through
+    EXPECT_EQ(statuses(push({r2, r3})), (QStringList{QStringLiteral("stored"), QStringLiteral("stored")}));
+    EXPECT_TRUE(audit().problems.isEmpty());
+}
+
+TEST_F(OfficeChainTest, TokenKeepsItsFirstKeyAndANewTokenContinuesTheSameDevice)
+{
+    EXPECT_TRUE(m_store->bindDeviceKey(m_token, m_tablet.publicKey()).ok()); // the same again: fine
+    ChainSigner other;
+    auto second = m_store->bindDeviceKey(m_token, other.publicKey());
+    ASSERT_FALSE(second);
+    EXPECT_EQ(second.error().code, QStringLiteral("auth.device_key_mismatch"));
+    EXPECT_FALSE(second.error().message.contains(m_tokenText));
+    EXPECT_EQ(m_store->bindDeviceKey(m_token, QStringLiteral("zz")).error().code,
+              QStringLiteral("sync.bad_device_key"));
+    EXPECT_EQ(*m_store->deviceKey(m_token), m_tablet.publicKey());
+
+    // A token with no key yet cannot have records applied
+    auto fresh = m_store->createToken(QStringLiteral("tablet-08"), QStringLiteral("li"));
+    const DeviceToken unbound = **m_store->authenticate(*fresh);
+    EXPECT_EQ(statuses(m_store->pushRecords(unbound, {other.next(rec(QStringLiteral("x")))})),
+              QStringList{QStringLiteral("sync.no_device_key")});
+
+    // A re-issued token for the same tablet binds the same key and continues its chain
+    ASSERT_EQ(statuses(push({m_tablet.next(rec(QStringLiteral("before")))})), QStringList{QStringLiteral("stored")});
+    ASSERT_TRUE(m_store->revokeToken(QStringLiteral("tablet-07")));
+    auto reissued = m_store->createToken(QStringLiteral("tablet-07"), QStringLiteral("zhang"));
+    m_token = **m_store->authenticate(*reissued);
+    ASSERT_TRUE(m_store->bindDeviceKey(m_token, m_tablet.publicKey()).ok());
+    EXPECT_EQ(statuses(push({m_tablet.next(rec(QStringLiteral("after")))})), QStringList{QStringLiteral("stored")});
+    EXPECT_TRUE(audit().problems.isEmpty());
+}
+
+TEST_F(OfficeChainTest, VerifyNamesRecordsAlteredDeletedOrAddedAtTheOffice)
+{
+    for (const char *uuid : {"a", "b", "c", "d"})
+        ASSERT_EQ(statuses(push({m_tablet.next(rec(QLatin1String(uuid)))})), QStringList{QStringLiteral("stored")});
+    ASSERT_TRUE(audit().problems.isEmpty());
+    m_store.reset();
+    // GIVEN someone with the office's database file changes one payload, deletes one record and
+    // adds one
+    tamper(path(), QStringLiteral("UPDATE records SET payload = replace(payload, 'done', 'not_started') WHERE uuid = 'b';"
+                                  "DELETE FROM records WHERE uuid = 'c';"
+                                  "INSERT INTO records SELECT 'z', entity, version, op, payload, device, user, "
+                                  "received_at FROM records WHERE uuid = 'a';"));
+    open();
+    // WHEN verify runs
+    const ChainAudit a = audit();
+    // THEN each is named with its uuid and device
+    ASSERT_EQ(codes(a), (QStringList{QStringLiteral("record.altered"), QStringLiteral("record.unsigned"),
+                                     QStringLiteral("record.deleted")}));
+    EXPECT_EQ(a.problems.at(0).uuid, QStringLiteral("b"));
+    EXPECT_EQ(a.problems.at(1).uuid, QStringLiteral("z"));
+    EXPECT_EQ(a.problems.at(2).uuid, QStringLiteral("c"));
+    for (const chain::Problem &p : a.problems) {
+        EXPECT_EQ(p.device, QStringLiteral("tablet-07"));
+        EXPECT_TRUE(p.message.contains(p.uuid)) << p.message.toStdString();
+    }
+}
+
+TEST_F(OfficeChainTest, VerifyFindsTheChainLogItselfCutOrRewritten)
+{
+    for (const char *uuid : {"a", "b", "c", "d"})
+        ASSERT_EQ(statuses(push({m_tablet.next(rec(QLatin1String(uuid)))})), QStringList{QStringLiteral("stored")});
+    m_store.reset();
+    // GIVEN a record and its log entry deleted together, and the newest log entry as well
+    tamper(path(), QStringLiteral("DELETE FROM records WHERE uuid IN ('b', 'd');"
+                                  "DELETE FROM record_chain WHERE uuid IN ('b', 'd');"
+                                  "UPDATE record_chain SET record_hash = '%1' WHERE uuid = 'a';")
+                       .arg(QString(64, QLatin1Char('0'))));
+    open();
+    const ChainAudit a = audit();
+    // THEN the hole, the cut-off end and the rewritten hash are each found
+    EXPECT_EQ(codes(a), (QStringList{QStringLiteral("chain.altered"), QStringLiteral("chain.gap"),
+                                     QStringLiteral("chain.truncated"), QStringLiteral("record.altered")}));
+    EXPECT_EQ(a.problems.at(1).uuid, QStringLiteral("c")); // the hole is just before c
+    EXPECT_EQ(a.problems.at(3).uuid, QStringLiteral("a"));
+}
+
+// An office database from before chains (schema 1) with records: after the migration they are
+// counted as unsigned, not reported, until one of them is changed.
+TEST(OfficeChainMigration, RecordsFromBeforeChainsAreCountedAndStillGuarded)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("office.db"));
+    {
+        auto first = SqliteOfficeStore::open(path);
+        ASSERT_TRUE(first);
+    }
+    // Back to the schema-1 shape with two records, as an office before this change holds them
+    tamper(path, QStringLiteral(
+        "DROP TABLE record_chain; DROP TABLE device_keys; DROP TABLE unsigned_records;"
+        "ALTER TABLE tokens DROP COLUMN device_key; PRAGMA user_version = 1;"
+        "INSERT INTO records VALUES('old-1', 'job', 1, 'upsert', '{\"a\":1}', 't1', 'zhang', '2026-01-01');"
+        "INSERT INTO records VALUES('old-2', 'job', 3, 'upsert', '{\"a\":2}', 't1', 'zhang', '2026-01-01');"));
+    {
+        auto store = SqliteOfficeStore::open(path);
+        ASSERT_TRUE(store) << store.error().message.toStdString();
+        auto a = (*store)->verifyRecordChains();
+        ASSERT_TRUE(a);
+        EXPECT_TRUE(a->problems.isEmpty());
+        EXPECT_EQ(a->unsignedRecords, 2);
+    }
+    tamper(path, QStringLiteral("UPDATE records SET payload = '{\"a\":9}' WHERE uuid = 'old-2'"));
+    auto store = SqliteOfficeStore::open(path);
+    ASSERT_TRUE(store);
+    auto a = (*store)->verifyRecordChains();
+    ASSERT_TRUE(a);
+    ASSERT_EQ(codes(*a), QStringList{QStringLiteral("record.unsigned")});
+    EXPECT_EQ(a->problems.first().uuid, QStringLiteral("old-2"));
+}
