@@ -609,6 +609,19 @@
     </message>
 </context>
 <context>
+    <name>ms::CrashCheck</name>
+    <message numerus="yes">
+        <source>换表通上次没有正常退出。自检发现本机数据有 %n 处问题，第一处：%1
+请不要删除数据目录，联系技术支持（可运行 meterswapctl verify --data 数据目录 查看全部）。</source>
+        <translation>
+            <numerusform>MeterSwap did not exit cleanly last time. The self-check found %n problem on this device, namely: %1
+Do not delete the data directory; contact support (run meterswapctl verify --data DATA_DIR to see everything).</numerusform>
+            <numerusform>MeterSwap did not exit cleanly last time. The self-check found %n problems on this device; the first: %1
+Do not delete the data directory; contact support (run meterswapctl verify --data DATA_DIR to see them all).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ms::Database</name>
     <message>
         <source>数据库文件 %1 无法读取（%2），也无法移到一旁。请检查数据目录的权限。</source>
@@ -2282,6 +2295,17 @@ to pick a photo you already took.</translation>
     </message>
 </context>
 <context>
+    <name>ms::SigningKey</name>
+    <message>
+        <source>无法生成本机的签名密钥（OpenSSL 出错）。请重启应用；如仍失败请联系技术支持。</source>
+        <translation>Cannot make this device&apos;s signing key (OpenSSL failed). Restart the app; if it still fails, contact support.</translation>
+    </message>
+    <message>
+        <source>本机保存的签名密钥已损坏（应为 %1 字节的 Ed25519 私钥）。请联系技术支持。</source>
+        <translation>The signing key stored on this device is damaged (it must be a %1-byte Ed25519 private key). Contact support.</translation>
+    </message>
+</context>
+<context>
     <name>ms::Startup</name>
     <message numerus="yes">
         <source>卡片目录 %1 有 %n 处问题，暂用内置卡片。第一处：%2</source>
@@ -2576,6 +2600,66 @@ to pick a photo you already took.</translation>
     <message>
         <source>PIN 码不正确，请重新输入。</source>
         <translation>Wrong PIN. Please try again.</translation>
+    </message>
+    <message>
+        <source>读取本机签名密钥</source>
+        <translation>reading this device&apos;s signing key</translation>
+    </message>
+    <message>
+        <source>为已有记录建立记录链</source>
+        <translation>chaining the existing records</translation>
+    </message>
+    <message>
+        <source>本机签名密钥未载入，无法记录。请重启应用；如仍失败请联系技术支持。</source>
+        <translation>This device&apos;s signing key is not loaded, so nothing can be recorded. Restart the app; if it still fails, contact support.</translation>
+    </message>
+    <message>
+        <source>读取记录链末端</source>
+        <translation>reading the end of the record chain</translation>
+    </message>
+    <message>
+        <source>无法为记录签名（OpenSSL 出错）。请重启应用；如仍失败请联系技术支持。</source>
+        <translation>Cannot sign the record (OpenSSL failed). Restart the app; if it still fails, contact support.</translation>
+    </message>
+    <message>
+        <source>本机没有签名密钥记录，无法核对记录链。请联系技术支持。</source>
+        <translation>This device has no signing key on record, so its record chain cannot be checked. Contact support.</translation>
+    </message>
+    <message>
+        <source>记录 %1（%2，发件箱第 %3 行）</source>
+        <translation>Record %1 (%2, outbox row %3)</translation>
+    </message>
+    <message>
+        <source>%1 不在记录链中。</source>
+        <translation>%1 is not in the record chain.</translation>
+    </message>
+    <message>
+        <source>记录链第 %1–%2 位的记录不见了（在%3之前）：记录被删除过。</source>
+        <translation>The records at chain positions %1–%2 are missing (before %3): records were deleted.</translation>
+    </message>
+    <message>
+        <source>%1 没有接在前一条记录之后：记录被替换或插入过。</source>
+        <translation>%1 does not follow the record before it: records were replaced or inserted.</translation>
+    </message>
+    <message>
+        <source>%1 的链数据格式不对：被改动过。</source>
+        <translation>The chain data of %1 is malformed: it was altered.</translation>
+    </message>
+    <message>
+        <source>%1 的内容在写入后被改动过。</source>
+        <translation>The content of %1 was altered after it was written.</translation>
+    </message>
+    <message>
+        <source>%1 的签名不是本机密钥签的。</source>
+        <translation>The signature of %1 was not made with this device&apos;s key.</translation>
+    </message>
+    <message>
+        <source>记录链最新的第 %1–%2 位记录不见了：记录被删除过。</source>
+        <translation>The newest records, chain positions %1–%2, are missing: records were deleted.</translation>
+    </message>
+    <message>
+        <source>记录链末端与本机记下的不符：最新的记录被替换过。</source>
+        <translation>The end of the record chain differs from the one this device noted: the newest record was replaced.</translation>
     </message>
 </context>
 <context>
@@ -2945,6 +3029,25 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
+    <name>ms::ctl::Verify</name>
+    <message>
+        <source>需要 --data DIR（平板的数据目录）</source>
+        <translation>--data DIR is required (the tablet&apos;s data directory)</translation>
+    </message>
+    <message>
+        <source>%1 中没有换表通的数据库（%2）；请用 --data 指定平板的数据目录。</source>
+        <translation>%1 holds no MeterSwap database (%2); give the tablet&apos;s data directory with --data.</translation>
+    </message>
+    <message>
+        <source>记录链 %1 条记录、%2 条证据链全部完好。</source>
+        <translation>All %1 records of the record chain and all %2 evidence chains hold.</translation>
+    </message>
+    <message>
+        <source>发现 %1 处问题：本机数据被改动或删除过。请不要删除数据目录，联系技术支持。</source>
+        <translation>Found %1 problem(s): data on this device was altered or deleted. Do not delete the data directory; contact support.</translation>
+    </message>
+</context>
+<context>
     <name>ms::meter::CrossCheck</name>
     <message>
         <source>读到的通信地址 %1 与工单上的表号 %2 不一致：探头可能对准了邻近的表。请核对表位后重新读表。</source>
@@ -3140,6 +3243,85 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>开表盖次数</source>
         <translation>Cover openings</translation>
+    </message>
+</context>
+<context>
+    <name>ms::office::ChainLog</name>
+    <message>
+        <source>设备公钥应为 64 位小写十六进制（Ed25519）；请更新平板上的应用。</source>
+        <translation>The device public key must be 64 lowercase hex digits (Ed25519); update the app on the tablet.</translation>
+    </message>
+    <message>
+        <source>此令牌已绑定另一台设备的签名密钥：令牌被别的设备用过，或本机数据已重建。请办公室为本机重新发放令牌（meterswap-office token create）。</source>
+        <translation>This token is bound to another device&apos;s signing key: the token was used by another device, or this device&apos;s data was rebuilt. Have the office issue a new token for this device (meterswap-office token create).</translation>
+    </message>
+    <message>
+        <source>记录 %1 没有设备签名，办公室不接收。请把平板上的应用更新到最新版本。</source>
+        <translation>Record %1 carries no device signature, so the office does not accept it. Update the app on the tablet to the latest version.</translation>
+    </message>
+    <message>
+        <source>办公室还不知道本机的签名公钥（它随每次请求发送）。请把平板上的应用更新到最新版本。</source>
+        <translation>The office does not know this device&apos;s public signing key yet (it is sent with every request). Update the app on the tablet to the latest version.</translation>
+    </message>
+    <message>
+        <source>记录 %1（记录链第 %2 位）的内容与它的链接不符：记录在平板上或传输中被改动过。请在平板上运行 meterswapctl verify 并联系技术支持。</source>
+        <translation>The content of record %1 (chain position %2) does not match its link: the record was altered on the tablet or on the way. Run meterswapctl verify on the tablet and contact support.</translation>
+    </message>
+    <message>
+        <source>记录 %1（记录链第 %2 位）的签名不是本设备密钥签的，办公室不接收。请联系技术支持。</source>
+        <translation>The signature of record %1 (chain position %2) was not made with this device&apos;s key, so the office does not accept it. Contact support.</translation>
+    </message>
+    <message>
+        <source>办公室已有本设备记录链第 %1 位的另一条记录，与记录 %2 冲突：平板数据被替换或从旧备份恢复过。请联系技术支持，不要删除平板数据。</source>
+        <translation>The office already holds another record at position %1 of this device&apos;s chain, which conflicts with record %2: the tablet&apos;s data was replaced or restored from an old backup. Contact support and do not delete the tablet&apos;s data.</translation>
+    </message>
+    <message>
+        <source>办公室只收到本设备记录链第 %1 位为止，记录 %2 是第 %3 位：中间的记录缺失（在平板上被删除？）。请在平板上运行 meterswapctl verify 并联系技术支持。</source>
+        <translation>The office holds this device&apos;s chain up to position %1, but record %2 is at position %3: the records in between are missing (deleted on the tablet?). Run meterswapctl verify on the tablet and contact support.</translation>
+    </message>
+    <message>
+        <source>记录 %1（记录链第 %2 位）没有接在办公室已有的本设备记录之后：平板数据被替换或改动过。请在平板上运行 meterswapctl verify 并联系技术支持。</source>
+        <translation>Record %1 (chain position %2) does not follow this device&apos;s records held at the office: the tablet&apos;s data was replaced or altered. Run meterswapctl verify on the tablet and contact support.</translation>
+    </message>
+    <message>
+        <source>设备 %1 的记录链第 %2–%3 位不在办公室的记录链日志中（在记录 %4 之前）：被删除过。</source>
+        <translation>Positions %2–%3 of device %1&apos;s record chain are missing from the office&apos;s chain log (before record %4): they were deleted.</translation>
+    </message>
+    <message>
+        <source>设备 %1 的记录 %2（第 %3 位）没有接在前一条之后：记录链日志被改动过。</source>
+        <translation>Record %2 of device %1 (position %3) does not follow the one before it: the chain log was altered.</translation>
+    </message>
+    <message>
+        <source>设备 %1 的记录 %2（第 %3 位）在记录链日志中的哈希或链接被改动过。</source>
+        <translation>The hash or link of record %2 of device %1 (position %3) was altered in the chain log.</translation>
+    </message>
+    <message>
+        <source>设备 %1 的记录 %2（第 %3 位）的签名不是该设备密钥签的。</source>
+        <translation>The signature of record %2 of device %1 (position %3) was not made with that device&apos;s key.</translation>
+    </message>
+    <message>
+        <source>设备 %1 的记录链最新的第 %2–%3 位不在办公室的记录链日志中：被删除过。</source>
+        <translation>The newest positions %2–%3 of device %1&apos;s record chain are missing from the office&apos;s chain log: they were deleted.</translation>
+    </message>
+    <message>
+        <source>设备 %1 的记录链末端与办公室记下的不符：最新的记录被替换过。</source>
+        <translation>The end of device %1&apos;s record chain differs from the one the office noted: the newest record was replaced.</translation>
+    </message>
+    <message>
+        <source>记录链日志中有 %1 条记录属于一个已不存在的设备密钥（编号 %2）：设备密钥被删除过。</source>
+        <translation>The chain log holds %1 records of a device key that no longer exists (number %2): the device key was deleted.</translation>
+    </message>
+    <message>
+        <source>记录 %1（设备 %2，第 %3 版）的内容与设备签名时不同：在办公室被改动过。</source>
+        <translation>Record %1 (device %2, version %3) differs from what the device signed: it was altered at the office.</translation>
+    </message>
+    <message>
+        <source>记录 %1（设备 %2，第 %3 版）不在任何设备的记录链中：在办公室被添加或改动过。</source>
+        <translation>Record %1 (device %2, version %3) is in no device&apos;s record chain: it was added or altered at the office.</translation>
+    </message>
+    <message>
+        <source>记录 %1（设备 %2，第 %3 版，记录链第 %4 位）已被办公室确认收到，现在却不见了：被删除过。</source>
+        <translation>Record %1 (device %2, version %3, chain position %4) was acknowledged by the office but is gone now: it was deleted.</translation>
     </message>
 </context>
 <context>
@@ -3563,6 +3745,18 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <source>办公室服务器返回 HTTP %1</source>
         <translation>The office server returned HTTP %1</translation>
     </message>
+    <message>
+        <source>应为正整数</source>
+        <translation>must be a positive whole number</translation>
+    </message>
+    <message>
+        <source>应为 64 位小写十六进制</source>
+        <translation>must be 64 lowercase hex digits</translation>
+    </message>
+    <message>
+        <source>应为 128 位小写十六进制</source>
+        <translation>must be 128 lowercase hex digits</translation>
+    </message>
 </context>
 <context>
     <name>ms::ui::SyncPage</name>
@@ -3697,6 +3891,10 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
             <numerusform>%n new task</numerusform>
             <numerusform>%n new tasks</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>办公室为本机令牌登记的签名密钥与本机的不一致（本机数据重建过，或令牌被别的设备用过），为安全起见没有发送。请向办公室申请新令牌，在设置中更新后再同步；本机数据都在。</source>
+        <translation>The signing key the office holds for this device&apos;s token is not this device&apos;s (its data was rebuilt, or the token was used by another device), so nothing was sent for safety. Ask the office for a new token, update it in Settings, then sync; all data is still on this device.</translation>
     </message>
 </context>
 </TS>
