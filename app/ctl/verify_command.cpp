@@ -23,7 +23,10 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(ms::ctl::Verify)
 };
 
-void err(const QString &message) { std::fprintf(stderr, "meterswapctl verify: %s\n", qPrintable(message)); }
+void err(const QString &message)
+{
+    std::fprintf(stderr, "meterswapctl verify: %s\n", qPrintable(message));
+}
 } // namespace
 
 // meterswapctl verify --data DIR: this tablet's record chain (every outbox row's link and
@@ -31,8 +34,10 @@ void err(const QString &message) { std::fprintf(stderr, "meterswapctl verify: %s
 int verifyCommand(const QStringList &args)
 {
     QCommandLineParser p;
-    p.addOption(QCommandLineOption(QStringLiteral("data"), QStringLiteral("data"), QStringLiteral("DIR")));
-    if (!p.parse(QStringList{QStringLiteral("meterswapctl")} + args) || !p.isSet(QStringLiteral("data"))) {
+    p.addOption(
+        QCommandLineOption(QStringLiteral("data"), QStringLiteral("data"), QStringLiteral("DIR")));
+    if (!p.parse(QStringList{QStringLiteral("meterswapctl")} + args) ||
+        !p.isSet(QStringLiteral("data"))) {
         err(p.errorText().isEmpty() ? Tr::tr("需要 --data DIR（平板的数据目录）") : p.errorText());
         return ExitUsage;
     }
@@ -68,7 +73,9 @@ int verifyCommand(const QStringList &args)
                         {QStringLiteral("problems"), problems}};
     std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
     if (report.ok())
-        err(Tr::tr("记录链 %1 条记录、%2 条证据链全部完好。").arg(report.outbox.records).arg(report.evidenceChains));
+        err(Tr::tr("记录链 %1 条记录、%2 条证据链全部完好。")
+                .arg(report.outbox.records)
+                .arg(report.evidenceChains));
     else
         err(Tr::tr("发现 %1 处问题：本机数据被改动或删除过。请不要删除数据目录，联系技术支持。")
                 .arg(report.problems.size()));

@@ -47,7 +47,8 @@ void CrashCheck::start()
         m_thread = nullptr;
         if (result->ok())
             qCInfo(lcUi) << "check after an unclean exit:" << result->outbox.records
-                         << "chained records and" << result->evidenceChains << "evidence chains hold";
+                         << "chained records and" << result->evidenceChains
+                         << "evidence chains hold";
         Q_EMIT finished(*result);
     });
     m_thread->start(QThread::LowPriority);

@@ -49,7 +49,8 @@ QByteArray SigningKey::privateKey() const
 {
     QByteArray out(kPrivateKeyBytes, Qt::Uninitialized);
     size_t size = size_t(out.size());
-    if (EVP_PKEY_get_raw_private_key(m_key.get(), reinterpret_cast<unsigned char *>(out.data()), &size) != 1)
+    if (EVP_PKEY_get_raw_private_key(m_key.get(), reinterpret_cast<unsigned char *>(out.data()),
+                                     &size) != 1)
         return {};
     out.resize(qsizetype(size));
     return out;
@@ -59,7 +60,8 @@ QByteArray SigningKey::publicKey() const
 {
     QByteArray out(kPublicKeyBytes, Qt::Uninitialized);
     size_t size = size_t(out.size());
-    if (EVP_PKEY_get_raw_public_key(m_key.get(), reinterpret_cast<unsigned char *>(out.data()), &size) != 1)
+    if (EVP_PKEY_get_raw_public_key(m_key.get(), reinterpret_cast<unsigned char *>(out.data()),
+                                    &size) != 1)
         return {};
     out.resize(qsizetype(size));
     return out;
@@ -88,10 +90,9 @@ bool SigningKey::verify(QByteArrayView publicKey, QByteArrayView message, QByteA
     if (!key)
         return false;
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-    return ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) == 1
-           && EVP_DigestVerify(ctx.get(), bytes(signature), size_t(signature.size()), bytes(message),
-                               size_t(message.size()))
-                  == 1;
+    return ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) == 1 &&
+           EVP_DigestVerify(ctx.get(), bytes(signature), size_t(signature.size()), bytes(message),
+                            size_t(message.size())) == 1;
 }
 
 } // namespace ms

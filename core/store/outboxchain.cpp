@@ -131,7 +131,8 @@ void OutboxChain::restrictFilePermissions()
 Result<void> OutboxChain::chainUnlinkedRows()
 {
     { // most opens: nothing to do, and no write lock taken to find that out
-        auto any = m_db.prepare(QStringLiteral("SELECT 1 FROM outbox WHERE chain_n IS NULL LIMIT 1"));
+        auto any =
+            m_db.prepare(QStringLiteral("SELECT 1 FROM outbox WHERE chain_n IS NULL LIMIT 1"));
         if (!any)
             return any.error();
         if (!any.value().step())
@@ -175,7 +176,8 @@ Result<ChainLink> OutboxChain::append(const OutboxEntry &row)
     qint64 n = 0;
     QString prev;
     {
-        auto head = m_db.prepare(QStringLiteral("SELECT head_n, head_link FROM device_key WHERE id = 1"));
+        auto head =
+            m_db.prepare(QStringLiteral("SELECT head_n, head_link FROM device_key WHERE id = 1"));
         if (!head)
             return head.error();
         if (!head.value().step())
@@ -217,7 +219,8 @@ ChainVerifyReport OutboxChain::walk()
         report.problems << chain::Problem{code, {}, {}, 0, 0, message};
         return report;
     };
-    auto head = m_db.prepare(QStringLiteral("SELECT head_n, head_link FROM device_key WHERE id = 1"));
+    auto head =
+        m_db.prepare(QStringLiteral("SELECT head_n, head_link FROM device_key WHERE id = 1"));
     if (!head || !head.value().step())
         return fail(QStringLiteral("chain.no_key"),
                     Tr::tr("本机没有签名密钥记录，无法核对记录链。请联系技术支持。"));

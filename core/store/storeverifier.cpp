@@ -15,7 +15,8 @@ StoreVerifyReport verifyStore(Store &store)
                                                               "WHERE %1 IS NOT NULL ORDER BY 1")
                                                    .arg(column));
         if (!owners) {
-            report.problems << chain::Problem{owners.error().code, {}, {}, 0, 0, owners.error().message};
+            report.problems << chain::Problem{owners.error().code,   {}, {}, 0, 0,
+                                              owners.error().message};
             continue;
         }
         QList<RowId> ids;

@@ -54,10 +54,11 @@ QJsonObject outboxEntryToJson(const OutboxEntry &e)
             {QStringLiteral("blobs"), QJsonArray::fromStringList(e.blobs)},
             {QStringLiteral("created_at"), e.createdAt.toUTC().toString(Qt::ISODateWithMs)}};
     if (e.chain.n > 0)
-        o.insert(QStringLiteral("chain"), QJsonObject{{QStringLiteral("n"), e.chain.n},
-                                                      {QStringLiteral("prev"), e.chain.prev},
-                                                      {QStringLiteral("link"), e.chain.link},
-                                                      {QStringLiteral("signature"), e.chain.signature}});
+        o.insert(QStringLiteral("chain"),
+                 QJsonObject{{QStringLiteral("n"), e.chain.n},
+                             {QStringLiteral("prev"), e.chain.prev},
+                             {QStringLiteral("link"), e.chain.link},
+                             {QStringLiteral("signature"), e.chain.signature}});
     return o;
 }
 

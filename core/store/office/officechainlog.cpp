@@ -108,7 +108,8 @@ Result<std::optional<OfficeChainLog::BoundKey>> OfficeChainLog::boundKey(qint64 
             return st.value().error();
         return std::optional<BoundKey>();
     }
-    return std::optional<BoundKey>(BoundKey{st.value().integer(0), st.value().text(1), st.value().text(2)});
+    return std::optional<BoundKey>(
+        BoundKey{st.value().integer(0), st.value().text(1), st.value().text(2)});
 }
 
 Result<OfficeChainLog::Admission> OfficeChainLog::admit(const std::optional<BoundKey> &key,
@@ -140,8 +141,10 @@ Result<OfficeChainLog::Admission> OfficeChainLog::admit(const std::optional<Boun
                       Tr::tr("记录 %1（记录链第 %2 位）的签名不是本设备密钥签的，办公室不接收。请联系技术支持。")
                           .arg(r.uuid).arg(r.chain.n));
     }
-    auto held = m_db.prepare(QStringLiteral("SELECT link FROM record_chain WHERE key_id = ? AND n = ?"));
-    auto head = m_db.prepare(QStringLiteral("SELECT anchor_n, head_n, head_link FROM device_keys WHERE id = ?"));
+    auto held =
+        m_db.prepare(QStringLiteral("SELECT link FROM record_chain WHERE key_id = ? AND n = ?"));
+    auto head = m_db.prepare(
+        QStringLiteral("SELECT anchor_n, head_n, head_link FROM device_keys WHERE id = ?"));
     if (!held || !head)
         return m_db.lastError(QStringLiteral("admit record"));
     held.value().bindInt(1, key->id).bindInt(2, r.chain.n);
@@ -175,7 +178,8 @@ Result<OfficeChainLog::Admission> OfficeChainLog::admit(const std::optional<Boun
                       .arg(r.uuid).arg(r.chain.n));
 }
 
-Result<void> OfficeChainLog::note(const Admission &admission, const OutboxEntry &r, PushStatus status)
+Result<void> OfficeChainLog::note(const Admission &admission, const OutboxEntry &r,
+                                  PushStatus status)
 {
     if (admission.known) {
         auto st = m_db.prepare(QStringLiteral(
@@ -199,7 +203,10 @@ Result<void> OfficeChainLog::note(const Admission &admission, const OutboxEntry 
     i.bindInt(1, admission.keyId).bindInt(2, r.chain.n).bindText(3, r.chain.prev);
     i.bindText(4, r.chain.link).bindText(5, r.chain.signature);
     i.bindText(6, QString::fromLatin1(chain::recordHash(r).toHex()));
-    i.bindText(7, r.uuid).bindInt(8, r.version).bindText(9, pushStatusKey(status)).bindText(10, now());
+    i.bindText(7, r.uuid)
+        .bindInt(8, r.version)
+        .bindText(9, pushStatusKey(status))
+        .bindText(10, now());
     if (auto ok = i.run(); !ok)
         return ok;
     head.value().bindInt(1, r.chain.n).bindText(2, r.chain.link).bindText(3, r.chain.prev);

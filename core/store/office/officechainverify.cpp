@@ -22,7 +22,10 @@ chain::Problem problem(const QString &code, const QString &device, const QString
     return chain::Problem{code, device, uuid, n, 0, message};
 }
 
-QJsonObject parseObject(const QString &text) { return QJsonDocument::fromJson(text.toUtf8()).object(); }
+QJsonObject parseObject(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
 } // namespace
 
 Result<ChainAudit> OfficeChainLog::verify()
@@ -45,9 +48,9 @@ Result<void> OfficeChainLog::walkChains(ChainAudit &audit)
     auto links = m_db.prepare(QStringLiteral(
         "SELECT n, prev, link, signature, record_hash, uuid FROM record_chain WHERE key_id = ? "
         "ORDER BY n"));
-    auto orphans = m_db.prepare(QStringLiteral(
-        "SELECT key_id, count(*) FROM record_chain WHERE key_id NOT IN (SELECT id FROM device_keys) "
-        "GROUP BY key_id"));
+    auto orphans = m_db.prepare(QStringLiteral("SELECT key_id, count(*) FROM record_chain WHERE "
+                                               "key_id NOT IN (SELECT id FROM device_keys) "
+                                               "GROUP BY key_id"));
     if (!keys || !links || !orphans)
         return m_db.lastError(QStringLiteral("verify chains"));
     while (keys.value().step()) {
@@ -84,9 +87,11 @@ Result<void> OfficeChainLog::walkChains(ChainAudit &audit)
                                               .arg(device, uuid).arg(link.n));
                 break;
             case chain::LinkFault::BadSignature:
-                audit.problems << problem(QStringLiteral("chain.bad_signature"), device, uuid, link.n,
-                                          Tr::tr("设备 %1 的记录 %2（第 %3 位）的签名不是该设备密钥签的。")
-                                              .arg(device, uuid).arg(link.n));
+                audit.problems << problem(
+                    QStringLiteral("chain.bad_signature"), device, uuid, link.n,
+                    Tr::tr("设备 %1 的记录 %2（第 %3 位）的签名不是该设备密钥签的。")
+                        .arg(device, uuid)
+                        .arg(link.n));
                 break;
             }
             expected = link.n + 1;
@@ -105,9 +110,12 @@ Result<void> OfficeChainLog::walkChains(ChainAudit &audit)
     if (keys.value().failed())
         return keys.value().error();
     while (orphans.value().step())
-        audit.problems << problem(QStringLiteral("chain.orphan"), {}, {}, 0,
-                                  Tr::tr("记录链日志中有 %1 条记录属于一个已不存在的设备密钥（编号 %2）：设备密钥被删除过。")
-                                      .arg(orphans.value().integer(1)).arg(orphans.value().integer(0)));
+        audit.problems << problem(
+            QStringLiteral("chain.orphan"), {}, {}, 0,
+            Tr::tr(
+                "记录链日志中有 %1 条记录属于一个已不存在的设备密钥（编号 %2）：设备密钥被删除过。")
+                .arg(orphans.value().integer(1))
+                .arg(orphans.value().integer(0)));
     return {};
 }
 
@@ -132,8 +140,8 @@ Result<void> OfficeChainLog::checkRecords(ChainAudit &audit)
         const int version = int(r.integer(2));
         const QJsonObject payload = parseObject(r.text(4));
         const QString device = r.text(5);
-        const QStringList blobs = r.isNull(6) ? QStringList()
-                                              : r.text(6).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        const QStringList blobs =
+            r.isNull(6) ? QStringList() : r.text(6).split(QLatin1Char(','), Qt::SkipEmptyParts);
         const QString hash = QString::fromLatin1(
             chain::recordHash(r.text(1), uuid, version, r.text(3), payload, blobs).toHex());
         Statement &s = signedHashes.value();
@@ -158,7 +166,8 @@ Result<void> OfficeChainLog::checkRecords(ChainAudit &audit)
         Statement &old = legacy.value();
         old.reset();
         old.bindText(1, uuid).bindInt(2, version);
-        if (old.step() && chain::canonicalJson(parseObject(old.text(0))) == chain::canonicalJson(payload)) {
+        if (old.step() &&
+            chain::canonicalJson(parseObject(old.text(0))) == chain::canonicalJson(payload)) {
             ++audit.unsignedRecords;
             continue;
         }
@@ -184,9 +193,13 @@ Result<void> OfficeChainLog::findDeletedRecords(ChainAudit &audit)
         return gone.error();
     while (gone.value().step()) {
         const Statement &g = gone.value();
-        audit.problems << problem(QStringLiteral("record.deleted"), g.text(3), g.text(0), g.integer(2),
-                                  Tr::tr("记录 %1（设备 %2，第 %3 版，记录链第 %4 位）已被办公室确认收到，现在却不见了：被删除过。")
-                                      .arg(g.text(0), g.text(3)).arg(g.integer(1)).arg(g.integer(2)));
+        audit.problems << problem(QStringLiteral("record.deleted"), g.text(3), g.text(0),
+                                  g.integer(2),
+                                  Tr::tr("记录 %1（设备 %2，第 %3 版，记录链第 %4 "
+                                         "位）已被办公室确认收到，现在却不见了：被删除过。")
+                                      .arg(g.text(0), g.text(3))
+                                      .arg(g.integer(1))
+                                      .arg(g.integer(2)));
     }
     if (gone.value().failed())
         return gone.value().error();
