@@ -21,7 +21,8 @@ void printUsage()
            "           [--registers FILE.json] [--drop-rate P] [--corrupt-rate P] [--silent]\n"
            "  form pdf NUMBER (--job ID | --task ID) --out FILE [--data DIR]\n"
            "  sync --data DIR --server URL --token T\n"
-           "  demo seed --data DIR --jobs N --photos-per-job M\n";
+           "  demo seed --data DIR --jobs N --photos-per-job M\n"
+           "  store rescue --data DIR [--from FILE] [--adopt]\n";
 }
 } // namespace
 
@@ -53,6 +54,7 @@ int main(int argc, char **argv)
         {QStringLiteral("form"), ms::ctl::formCommand},
         {QStringLiteral("sync"), ms::ctl::syncCommand},
         {QStringLiteral("demo"), ms::ctl::demoCommand},
+        {QStringLiteral("store"), ms::ctl::storeCommand},
     };
     const QString group = args.takeFirst();
     const auto it = commands.find(group);

@@ -80,6 +80,8 @@ int syncCommand(const QStringList &args)
         std::fprintf(stderr, "meterswapctl sync: %s\n", qPrintable(store.error().message));
         return ExitFailed;
     }
+    if (!(*store)->openNotice().message.isEmpty())
+        std::fprintf(stderr, "meterswapctl sync: %s\n", qPrintable((*store)->openNotice().message));
     sync::StoreSyncLocal local(**store);
     QNetworkAccessManager nam;
     sync::SyncOptions options;

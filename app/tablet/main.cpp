@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 #include "meter/meterreadflow.h"
 #include "office/officehome.h"
+#include "pages/rescuedialog.h"
 #include "sync/synchost.h"
 #include "startup.h"
 #include "style.h"
@@ -107,6 +108,11 @@ int main(int argc, char **argv)
         QMessageBox::critical(nullptr, QCoreApplication::translate("main", "换表通无法启动"),
                               services.error().message);
         std::fprintf(stderr, "meterswap: %s\n", qPrintable(services.error().message));
+        return 1;
+    }
+    // A corrupt database was moved aside: offer to restore what can be had back from it.
+    if (auto rescued = ms::RescueDialog::offer(services.value(), options); !rescued) {
+        std::fprintf(stderr, "meterswap: %s\n", qPrintable(rescued.error().message));
         return 1;
     }
     ms::Services &s = services.value();

@@ -111,7 +111,7 @@ SqliteOfficeStore::~SqliteOfficeStore() = default;
 Result<std::unique_ptr<SqliteOfficeStore>> SqliteOfficeStore::open(const QString &filePath)
 {
     DatabaseOptions options;
-    options.durableCommits = true;
+    options.moveAsideWhenCorrupt = false; // the office refuses to start on a corrupt database
     auto db = Database::open(filePath, migrations(), options);
     if (!db)
         return db.error();
@@ -123,7 +123,7 @@ Result<std::unique_ptr<SqliteOfficeStore>> SqliteOfficeStore::openAnother(const 
     DatabaseOptions options;
     options.checkFileHeader = false;
     options.quickCheckOnOpen = false;
-    options.durableCommits = true;
+    options.moveAsideWhenCorrupt = false; // the office refuses to start on a corrupt database
     auto db = Database::open(filePath, migrations(), options);
     if (!db)
         return db.error();
