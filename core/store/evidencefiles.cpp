@@ -234,12 +234,15 @@ SweepReport EvidenceFiles::sweep(const SweepPlan &plan)
         }
         const bool inPlace = isSha256Hex(name) && fi.path().endsWith(name.left(2));
         evidenceFiles += inPlace ? 1 : 0;
-        if (inPlace && plan.reclaimable.contains(name) && !plan.referenced.contains(name))
+        if (inPlace && plan.reclaimable.contains(name))
             reclaim << fi.absoluteFilePath();
         else if (!inPlace || !plan.referenced.contains(name))
             orphans << fi.absoluteFilePath();
     }
-    const bool unaccountable = orphans.size() > kMaxQuarantine && orphans.size() * 10 > evidenceFiles;
+    // More orphans than a crash can leave, or a database that names none of the files: the
+    // database is not the one these files belong to.
+    const bool unaccountable = orphans.size() > kMaxQuarantine
+        || (!orphans.isEmpty() && orphans.size() == evidenceFiles);
     if (!plan.touchOrphans || unaccountable) {
         report.leftAsFound = true;
         report.unaccounted = int(orphans.size());

@@ -25,8 +25,8 @@ struct BlobInfo
 struct SweepPlan
 {
     QSet<QString> referenced;  // files some record or pending outbox row names: kept in place
-    QSet<QString> reclaimable; // superseded, and confirmed by the office: may be deleted
-    bool touchOrphans = true;  // false (database new or moved aside): leave everything as found
+    QSet<QString> reclaimable; // only superseded rows name them, all confirmed: may be deleted
+    bool touchOrphans = true;  // false (database new, moved aside, or on hold): leave all as found
 };
 
 struct SweepReport
@@ -68,8 +68,8 @@ public:
     void discard(const QString &sha256);
 
     // Start-up sweep (see SweepPlan). Orphans go to quarantineDir() unless there are more than
-    // a crash can leave (kMaxQuarantine and a tenth of the files): then the database cannot
-    // account for the files, and nothing at all is touched.
+    // a crash can leave (kMaxQuarantine) or the database names none of the files: then it
+    // cannot account for them, and nothing at all is touched.
     SweepReport sweep(const SweepPlan &plan);
     // DIR/evidence-quarantine, beside the evidence folder (outside it, so never swept).
     QString quarantineDir() const;

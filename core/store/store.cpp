@@ -94,8 +94,11 @@ void Store::sweepEvidence()
 {
     SweepPlan plan;
     // A new database (first start, or the old one moved aside) names no file: every file on disk
-    // is someone's unsynced work. Leave all of it exactly where it is.
-    plan.touchOrphans = !m_notice.created && !m_notice.movedAside;
+    // is someone's unsynced work. Leave all of it exactly where it is, at this start and every
+    // later one (the hold is kept in this database: adopting a rescued one lifts it).
+    const QString holdKey = QString::fromLatin1(kSweepHoldKey);
+    const QString hold = m_settings.value(holdKey);
+    plan.touchOrphans = !m_notice.created && !m_notice.movedAside && hold.isEmpty();
     auto referenced = m_evidence.referencedBlobs();
     auto reclaimable = m_evidence.reclaimableBlobs();
     if (!referenced || !reclaimable) {
@@ -106,6 +109,12 @@ void Store::sweepEvidence()
     plan.referenced = std::move(referenced).value();
     plan.reclaimable = std::move(reclaimable).value();
     m_sweep = m_files.sweep(plan);
+    if (m_sweep.unaccounted > 0 && hold.isEmpty()) {
+        const QString reason = m_notice.movedAside ? QStringLiteral("moved_aside:") + m_notice.movedTo
+                                                   : QStringLiteral("unaccounted");
+        if (auto held = m_settings.setValue(holdKey, reason); !held)
+            qCWarning(lcStore) << "could not record the evidence hold:" << held.error().message;
+    }
     if (m_sweep.temporariesRemoved || m_sweep.orphansQuarantined || m_sweep.supersededRemoved)
         qCInfo(lcStore) << "start-up sweep:" << m_sweep.temporariesRemoved << "interrupted writes removed,"
                         << m_sweep.orphansQuarantined << "files named by no record quarantined,"

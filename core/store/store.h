@@ -53,6 +53,9 @@ public:
     // that do not use QCommandLineParser; those that do should add an option named "data".
     static QString dataDirFromArguments(const QStringList &args);
     static constexpr const char *kDatabaseFileName = "meterswap.db";
+    // Setting set when evidence files were found that this database cannot account for: the
+    // sweep then never moves an orphan (support clears it once the files are sorted out).
+    static constexpr const char *kSweepHoldKey = "store.evidence_sweep_hold";
 
     ~Store() override;
 

@@ -611,18 +611,6 @@
 <context>
     <name>ms::Database</name>
     <message>
-        <source>数据库文件 %1 无法读取（%2），也无法移到一旁。请检查数据目录的权限。</source>
-        <translation>Database file %1 cannot be read (%2) and cannot be moved aside. Check the permissions of the data folder.</translation>
-    </message>
-    <message>
-        <source>数据库文件无法读取（%1）。它已被原样移到 %2 保存，没有删除；程序已用一个新的空数据库启动。请把该文件交给技术支持以找回其中的记录。</source>
-        <translation>The database file cannot be read (%1). It was moved unchanged to %2 and not deleted; the app started with a new, empty database. Give that file to technical support to recover its records.</translation>
-    </message>
-    <message>
-        <source>无法打开数据库 %1：%2</source>
-        <translation>Cannot open database %1: %2</translation>
-    </message>
-    <message>
         <source>读取数据库版本</source>
         <translation>reading the database version</translation>
     </message>
@@ -677,6 +665,42 @@
     <message>
         <source>文件不是数据库（文件头不对）</source>
         <translation>The file is not a database (wrong file header)</translation>
+    </message>
+    <message>
+        <source>存储空间已满，无法打开数据库 %1（%2）。没有改动任何文件。请删除不需要的文件腾出空间，然后重新启动。</source>
+        <translation>The storage is full, so the database %1 cannot be opened (%2). No file was changed. Delete files you do not need to free space, then start again.</translation>
+    </message>
+    <message>
+        <source>数据库文件 %1 不能写入（%2）。没有改动任何文件。请让管理员把该文件和它所在的目录改为本程序的用户可读写，然后重新启动。</source>
+        <translation>The database file %1 cannot be written (%2). No file was changed. Ask an administrator to make the file and its folder readable and writable by the user running this program, then start again.</translation>
+    </message>
+    <message>
+        <source>无法打开数据库文件 %1（%2）。没有改动任何文件。请检查存储卡是否插好、该目录是否存在且可读写，然后重新启动。</source>
+        <translation>The database file %1 cannot be opened (%2). No file was changed. Check that the storage card is in place and that the folder exists and can be read and written, then start again.</translation>
+    </message>
+    <message>
+        <source>读写数据库文件 %1 时出错（%2）。没有改动任何文件。存储卡或磁盘可能有故障：请先备份整个数据目录，再重新启动；仍然出错请联系技术支持。</source>
+        <translation>Reading or writing the database file %1 failed (%2). No file was changed. The storage card or disk may be failing: back up the whole data folder first, then start again; if it still fails, contact support.</translation>
+    </message>
+    <message>
+        <source>数据库文件 %1 正被其他程序使用（%2）。请关闭其他换表通窗口或命令后重试。</source>
+        <translation>The database file %1 is in use by another program (%2). Close other MeterSwap windows or commands and try again.</translation>
+    </message>
+    <message>
+        <source>无法打开数据库 %1：%2。没有改动任何文件。</source>
+        <translation>Cannot open the database %1: %2. No file was changed.</translation>
+    </message>
+    <message>
+        <source>数据库文件 %1 已损坏（%2）。程序没有改动它，现在停止。请从备份恢复该文件，或把它交给技术支持；不要删除它。</source>
+        <translation>The database file %1 is damaged (%2). The program has not changed it and stops now. Restore the file from a backup or give it to support; do not delete it.</translation>
+    </message>
+    <message>
+        <source>数据库文件 %1 已损坏（%2），也无法移到一旁。程序没有改动任何文件。请检查数据目录的权限后重新启动。</source>
+        <translation>The database file %1 is damaged (%2) and could not be moved aside. No file was changed. Check the data folder&apos;s permissions, then start again.</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏（%1）。它已被原样移到 %2 保存，没有删除；程序已用一个新的空数据库启动。证据文件（照片、签名等）都原样留在数据目录中。请把该文件交给技术支持以找回其中的记录。</source>
+        <translation>The database file is damaged (%1). It was moved, unchanged, to %2 and not deleted; the program started with a new, empty database. Evidence files (photos, signatures and so on) all stay in the data folder as they were. Give that file to support to get its records back.</translation>
     </message>
 </context>
 <context>
@@ -1997,6 +2021,44 @@ to pick a photo you already took.</translation>
     </message>
 </context>
 <context>
+    <name>ms::RescueDialog</name>
+    <message>
+        <source>数据库已损坏</source>
+        <translation>The database is damaged</translation>
+    </message>
+    <message>
+        <source>本机的数据库文件已损坏，已被原样移到一旁保存。</source>
+        <translation>This device&apos;s database file is damaged. It was moved aside, unchanged, and kept.</translation>
+    </message>
+    <message>
+        <source>损坏的文件：%1（没有删除，技术支持可用它找回记录）</source>
+        <translation>Damaged file: %1 (not deleted; support can use it to get records back)</translation>
+    </message>
+    <message numerus="yes">
+        <source>证据文件（照片、视频、签名）：%n 个都还在数据目录中，没有删除。</source>
+        <translation>
+            <numerusform>Evidence files (photos, videos, signatures): the %n file is still in the data folder, not deleted.</numerusform>
+            <numerusform>Evidence files (photos, videos, signatures): all %n files are still in the data folder, none deleted.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>恢复这些记录</source>
+        <translation>Restore these records</translation>
+    </message>
+    <message>
+        <source>不恢复，用新的空数据库继续</source>
+        <translation>Do not restore; go on with the new, empty database</translation>
+    </message>
+    <message>
+        <source>用新的空数据库继续</source>
+        <translation>Go on with the new, empty database</translation>
+    </message>
+    <message>
+        <source>未能恢复</source>
+        <translation>Could not restore</translation>
+    </message>
+</context>
+<context>
     <name>ms::RoleHomePage</name>
     <message>
         <source>我的工作</source>
@@ -2577,6 +2639,64 @@ to pick a photo you already took.</translation>
         <source>PIN 码不正确，请重新输入。</source>
         <translation>Wrong PIN. Please try again.</translation>
     </message>
+    <message>
+        <source>无法复制损坏的数据库 %1 以尝试恢复（磁盘是否已满？）。原文件没有改动。</source>
+        <translation>Cannot copy the damaged database %1 to try to restore it (is the disk full?). The original file was not changed.</translation>
+    </message>
+    <message>
+        <source>无法从损坏的数据库中恢复记录（%1）。文件 %2 原样保留，请交给技术支持。</source>
+        <translation>No records could be restored from the damaged database (%1). The file %2 is kept unchanged: give it to support.</translation>
+    </message>
+    <message>
+        <source>文件太短</source>
+        <translation>the file is too short</translation>
+    </message>
+    <message>
+        <source>文件头已损坏，无法确定页面大小</source>
+        <translation>the file header is damaged and the page size cannot be found</translation>
+    </message>
+    <message>
+        <source>表结构无法识别</source>
+        <translation>the tables are not recognised</translation>
+    </message>
+    <message>
+        <source>恢复出的副本未通过检查</source>
+        <translation>the restored copy failed its check</translation>
+    </message>
+    <message>
+        <source>可以从损坏的数据库中恢复：%1 个工单、%2 条证据记录、%3 条尚未同步的记录。</source>
+        <translation>Can be restored from the damaged database: %1 jobs, %2 evidence records, %3 records not yet synced.</translation>
+    </message>
+    <message numerus="yes">
+        <source>其中 %n 个证据文件不在数据目录中。</source>
+        <translation>
+            <numerusform>Of these, %n evidence file is not in the data folder.</numerusform>
+            <numerusform>Of these, %n evidence files are not in the data folder.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>没有可用的恢复副本。请把 %1 交给技术支持。</source>
+        <translation>There is no restored copy to use. Give %1 to support.</translation>
+    </message>
+    <message>
+        <source>新数据库中已经有新的工作记录，不能用恢复副本替换它。请先同步，然后联系技术支持合并 %1。</source>
+        <translation>The new database already holds new work, so it cannot be replaced by the restored copy. Sync first, then contact support to merge %1.</translation>
+    </message>
+    <message>
+        <source>无法移开 %1。请检查数据目录的权限。</source>
+        <translation>Cannot move %1 aside. Check the data folder&apos;s permissions.</translation>
+    </message>
+    <message>
+        <source>无法把恢复副本 %1 放到 %2。请检查数据目录的权限。</source>
+        <translation>Cannot put the restored copy %1 in place of %2. Check the data folder&apos;s permissions.</translation>
+    </message>
+    <message numerus="yes">
+        <source>证据文件夹中有 %n 个文件没有任何记录指向它们。它们已原样保留，没有删除或移动。如果数据库曾被替换或恢复，请联系技术支持。</source>
+        <translation>
+            <numerusform>The evidence folder holds %n file that no record names. It was left as it is, not deleted or moved. If the database was replaced or restored, contact support.</numerusform>
+            <numerusform>The evidence folder holds %n files that no record names. They were left as they are, not deleted or moved. If the database was replaced or restored, contact support.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ms::SyncHost</name>
@@ -2935,6 +3055,17 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>未知子命令 %1</source>
         <translation>Unknown subcommand %1</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ctl::StoreCommand</name>
+    <message>
+        <source>用法：meterswapctl store rescue --data DIR [--from 损坏的文件] [--adopt]</source>
+        <translation>usage: meterswapctl store rescue --data DIR [--from DAMAGED_FILE] [--adopt]</translation>
+    </message>
+    <message>
+        <source>在 %1 中没有找到被移到一旁的损坏数据库（meterswap.db.corrupt-*）。可用 --from 指定文件。</source>
+        <translation>No damaged database moved aside (meterswap.db.corrupt-*) was found in %1. Name the file with --from.</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,8 @@ RescueDialog::RescueDialog(const OpenNotice &notice, const RescueReport &report,
 {
     setWindowTitle(tr("数据库已损坏"));
     setMinimumWidth(720);
+    // Read at arm's length, in sunlight: the same sizes as the app's pages.
+    setStyleSheet(QStringLiteral("QLabel { font-size: 18px; } QPushButton { font-size: 20px; }"));
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(16);
     auto *title = new QLabel(tr("本机的数据库文件已损坏，已被原样移到一旁保存。"), this);
@@ -36,6 +38,7 @@ RescueDialog::RescueDialog(const OpenNotice &notice, const RescueReport &report,
             QStringLiteral("evidenceFiles"));
     addLine(report.message, QStringLiteral("rescue"));
 
+    layout->addStretch(1);
     auto *buttons = new QHBoxLayout;
     m_restore = new QPushButton(tr("恢复这些记录"), this);
     m_restore->setObjectName(QStringLiteral("restore"));

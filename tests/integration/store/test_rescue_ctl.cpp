@@ -16,17 +16,17 @@ using namespace ms;
 
 namespace {
 
-struct Run
+struct CtlRun
 {
     int exit = -1;
     QByteArray out, err;
 };
 
-Run ctl(const QStringList &args)
+CtlRun ctl(const QStringList &args)
 {
     QProcess p;
     p.start(QStringLiteral(MS_BINARY_DIR "/app/ctl/meterswapctl"), args);
-    Run r;
+    CtlRun r;
     if (!p.waitForFinished(60000))
         return r;
     r.exit = p.exitCode();
@@ -52,7 +52,7 @@ TEST(RescueThroughTheCommandLine, NoPhotoIsLostAndTheRecordsComeBack)
 {
     QTemporaryDir dir;
     const QString d = dir.path();
-    Run seeded = ctl({QStringLiteral("demo"), QStringLiteral("seed"), QStringLiteral("--data"), d,
+    CtlRun seeded = ctl({QStringLiteral("demo"), QStringLiteral("seed"), QStringLiteral("--data"), d,
                       QStringLiteral("--jobs"), QStringLiteral("3"), QStringLiteral("--photos-per-job"),
                       QStringLiteral("2"), QStringLiteral("--photo-kb"), QStringLiteral("8")});
     ASSERT_EQ(seeded.exit, 0) << seeded.err.toStdString();
@@ -63,13 +63,13 @@ TEST(RescueThroughTheCommandLine, NoPhotoIsLostAndTheRecordsComeBack)
         f.write(QByteArray(64, '\xFF'));
     }
     // a command that opens the store: a sync to a server that is not there
-    Run sync = ctl({QStringLiteral("sync"), QStringLiteral("--data"), d, QStringLiteral("--server"),
+    CtlRun sync = ctl({QStringLiteral("sync"), QStringLiteral("--data"), d, QStringLiteral("--server"),
                     QStringLiteral("http://127.0.0.1:9"), QStringLiteral("--token"), QStringLiteral("x")});
     EXPECT_NE(sync.exit, 0);
     EXPECT_TRUE(sync.err.contains(".corrupt-")) << sync.err.toStdString();
     EXPECT_EQ(photosOnDisk(d), 6) << "the start-up sweep must not delete unsynced photos";
 
-    Run rescue = ctl({QStringLiteral("store"), QStringLiteral("rescue"), QStringLiteral("--data"), d,
+    CtlRun rescue = ctl({QStringLiteral("store"), QStringLiteral("rescue"), QStringLiteral("--data"), d,
                       QStringLiteral("--adopt")});
     ASSERT_EQ(rescue.exit, 0) << rescue.err.toStdString();
     const QJsonObject report = QJsonDocument::fromJson(rescue.out).object();
