@@ -69,8 +69,11 @@ void SyncClient::start()
     m_clock.start();
     report();
     // The token goes with every call: never over plain HTTP to another machine.
-    if (auto safe = checkServerUrl(m_options.http.server); !safe)
-        return fail(safe.error());
+    if (auto safe = checkServerUrl(m_options.http.server); !safe) {
+        // finished() comes from the event loop, as after any call: callers connect after start()
+        QMetaObject::invokeMethod(this, [this, e = safe.error()] { fail(e); }, Qt::QueuedConnection);
+        return;
+    }
     checkToken();
 }
 
