@@ -20,7 +20,7 @@ void printUsage()
            "  simulate --protocol P --address ADDR --link PATH [--baud N] [--reply-delay-ms D]\n"
            "           [--registers FILE.json] [--drop-rate P] [--corrupt-rate P] [--silent]\n"
            "  form pdf NUMBER (--job ID | --task ID) --out FILE [--data DIR]\n"
-           "  sync --data DIR --server URL --token T\n"
+           "  sync --data DIR --server URL (--token-file F | --token T | env MS_TOKEN) [--pin SHA256]\n"
            "  demo seed --data DIR --jobs N --photos-per-job M\n"
            "  store rescue --data DIR [--from FILE] [--adopt]\n";
 }

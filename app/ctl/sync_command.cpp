@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include "store/store.h"
+#include "sync/credentials.h"
 #include "sync/storesynclocal.h"
 #include "sync/syncclient.h"
 
@@ -54,12 +55,13 @@ QJsonObject summaryJson(const sync::SyncSummary &s, const PendingCounts &left)
 }
 } // namespace
 
-// meterswapctl sync --data DIR --server URL --token T [--pin SHA256] [--chunk-bytes N]
-//                   [--max-attempts N] [--backoff-ms N] [--no-pull]
+// meterswapctl sync --data DIR --server URL (--token-file F | --token T | $MS_TOKEN)
+//                   [--pin SHA256] [--chunk-bytes N] [--max-attempts N] [--backoff-ms N] [--no-pull]
 int syncCommand(const QStringList &args)
 {
     QCommandLineParser p;
-    for (const char *o : {"data", "server", "token", "pin", "chunk-bytes", "max-attempts", "backoff-ms"})
+    for (const char *o : {"data", "server", "token", "token-file", "pin", "chunk-bytes",
+                          "max-attempts", "backoff-ms"})
         p.addOption(QCommandLineOption(QLatin1String(o), QLatin1String(o), QStringLiteral("value")));
     p.addOption(QCommandLineOption(QStringLiteral("no-pull")));
     if (!p.parse(QStringList{QStringLiteral("meterswapctl")} + args)) {
@@ -67,9 +69,26 @@ int syncCommand(const QStringList &args)
         return ExitUsage;
     }
     const QUrl server(p.value(QStringLiteral("server")));
-    if (!server.isValid() || (server.scheme() != QLatin1String("http") && server.scheme() != QLatin1String("https"))
-        || p.value(QStringLiteral("token")).isEmpty()) {
-        std::fprintf(stderr, "%s\n", qPrintable(Tr::tr("meterswapctl sync: 需要 --server http(s)://主机:端口 和 --token 令牌")));
+    sync::TokenArguments tokenArgs;
+    if (p.isSet(QStringLiteral("token")))
+        tokenArgs.token = p.value(QStringLiteral("token"));
+    if (p.isSet(QStringLiteral("token-file")))
+        tokenArgs.tokenFile = p.value(QStringLiteral("token-file"));
+    QStringList warnings;
+    const auto token = sync::resolveToken(tokenArgs, &warnings);
+    for (const QString &w : std::as_const(warnings))
+        std::fprintf(stderr, "meterswapctl sync: %s\n", qPrintable(w));
+    if (!token) {
+        std::fprintf(stderr, "meterswapctl sync: %s\n", qPrintable(token.error().message));
+        return ExitUsage;
+    }
+    if (!p.isSet(QStringLiteral("server")) || !token->has_value()) {
+        std::fprintf(stderr, "%s\n", qPrintable(Tr::tr("meterswapctl sync: 需要 --server https://主机:端口 和令牌"
+                                                       "（--token-file 文件，或环境变量 MS_TOKEN，或 --token 令牌）")));
+        return ExitUsage;
+    }
+    if (auto safe = sync::checkServerUrl(server); !safe) {
+        std::fprintf(stderr, "meterswapctl sync: %s\n", qPrintable(safe.error().message));
         return ExitUsage;
     }
     StoreOptions storeOptions;
@@ -86,7 +105,7 @@ int syncCommand(const QStringList &args)
     QNetworkAccessManager nam;
     sync::SyncOptions options;
     options.http.server = server;
-    options.http.token = p.value(QStringLiteral("token"));
+    options.http.token = **token;
     options.http.pinnedSha256 = p.value(QStringLiteral("pin")).remove(QLatin1Char(':')).toLower();
     if (p.isSet(QStringLiteral("chunk-bytes")))
         options.chunkBytes = p.value(QStringLiteral("chunk-bytes")).toLongLong();

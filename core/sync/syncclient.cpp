@@ -1,5 +1,7 @@
 #include "sync/syncclient.h"
 
+#include "sync/credentials.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -66,6 +68,12 @@ void SyncClient::start()
     m_cursor = m_local.syncState().cursor;
     m_clock.start();
     report();
+    // The token goes with every call: never over plain HTTP to another machine.
+    if (auto safe = checkServerUrl(m_options.http.server); !safe) {
+        // finished() comes from the event loop, as after any call: callers connect after start()
+        QMetaObject::invokeMethod(this, [this, e = safe.error()] { fail(e); }, Qt::QueuedConnection);
+        return;
+    }
     checkToken();
 }
 
@@ -250,6 +258,17 @@ void SyncClient::pushBatch()
         auto results = decodePushResults(r->body);
         if (!results)
             return fail(results.error());
+        // Only rows of this request may be confirmed: an answer about a seq that was not sent
+        // (or twice about one) is a broken office, and none of its answer is trusted.
+        QSet<qint64> sent;
+        for (const OutboxEntry &e : std::as_const(m_batches.front().entries))
+            sent.insert(e.seq);
+        for (const office::PushResult &p : std::as_const(*results))
+            if (!sent.remove(p.seq))
+                return fail(makeError(QStringLiteral("sync.bad_answer"),
+                                      tr("办公室的回答提到了本次没有发送的记录（序号 %1），"
+                                         "本批记录都未确认，稍后会重新发送。请通知办公室检查服务器版本。")
+                                          .arg(p.seq)));
         QList<qint64> confirmed;
         for (const office::PushResult &p : *results) {
             if (p.confirmed()) {

@@ -44,12 +44,16 @@
         <translation>Save the office server address (for sync)</translation>
     </message>
     <message>
-        <source>保存本机的设备令牌（同步用）</source>
-        <translation>Save this device&apos;s token (for sync)</translation>
-    </message>
-    <message>
         <source>保存服务器证书的 SHA-256 指纹</source>
         <translation>Save the SHA-256 fingerprint of the server certificate</translation>
+    </message>
+    <message>
+        <source>保存本机的设备令牌（同步用；其他用户可见，建议用 --token-file 或 MS_TOKEN）</source>
+        <translation>Save this device&apos;s token (for sync; other users can see it, prefer --token-file or MS_TOKEN)</translation>
+    </message>
+    <message>
+        <source>从文件第一行读取并保存设备令牌（同步用）</source>
+        <translation>Read the device token from the first line of a file and save it (for sync)</translation>
     </message>
 </context>
 <context>
@@ -2703,12 +2707,12 @@ to pick a photo you already took.</translation>
     <message>
         <source>本机还没有配置办公室服务器。
 请班长或内勤用办公室电脑执行 meterswap-office token create 生成设备令牌，然后在本机执行一次：
-meterswap --server https://服务器地址:端口 --token 令牌 [--server-pin 证书指纹]
+meterswap --server https://服务器地址:端口 --token-file 令牌文件 --server-pin 证书指纹
 配置后在这里点“开始同步”。数据一直保存在本机，不会丢失。</source>
-        <translation>This device has no office server yet.
-Ask the crew leader or office clerk to create a device token on the office computer with meterswap-office token create, then run once on this device:
-meterswap --server https://SERVER:PORT --token TOKEN [--server-pin CERT-SHA256]
-Then tap “Start sync” here. Your data stays safe on this device meanwhile.</translation>
+        <translation>This device has no office server configured yet.
+Ask the crew leader or office staff to create a device token on the office computer with meterswap-office token create, then run once on this device:
+meterswap --server https://SERVER:PORT --token-file TOKEN-FILE --server-pin CERTIFICATE-PIN
+Then tap &quot;Start sync&quot; here. Your data stays on this device and is never lost.</translation>
     </message>
 </context>
 <context>
@@ -3071,8 +3075,8 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
 <context>
     <name>ms::ctl::Sync</name>
     <message>
-        <source>meterswapctl sync: 需要 --server http(s)://主机:端口 和 --token 令牌</source>
-        <translation>meterswapctl sync: needs --server http(s)://host:port and --token TOKEN</translation>
+        <source>meterswapctl sync: 需要 --server https://主机:端口 和令牌（--token-file 文件，或环境变量 MS_TOKEN，或 --token 令牌）</source>
+        <translation>meterswapctl sync: needs --server https://HOST:PORT and a token (--token-file FILE, or the MS_TOKEN environment variable, or --token TOKEN)</translation>
     </message>
 </context>
 <context>
@@ -3304,14 +3308,6 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <translation>--tls-cert and --tls-key must be given together</translation>
     </message>
     <message>
-        <source>--workers 应为 1…32 之间的整数（收到“%1”）</source>
-        <translation>--workers must be a whole number from 1 to 32 (got &quot;%1&quot;)</translation>
-    </message>
-    <message>
-        <source>token revoke 需要 --device NAME 或 --token TOKEN</source>
-        <translation>token revoke needs --device NAME or --token TOKEN</translation>
-    </message>
-    <message>
         <source>用法：token create|revoke …</source>
         <translation>Usage: token create|revoke …</translation>
     </message>
@@ -3328,6 +3324,93 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>记录 %1（%2）引用的证据文件 %3 不在服务器上</source>
         <translation>Record %1 (%2) refers to evidence file %3, which is not on the server</translation>
+    </message>
+    <message>
+        <source>token revoke 需要 --device NAME，或令牌（--token-file 文件、环境变量 MS_TOKEN 或 --token 令牌）</source>
+        <translation>token revoke needs --device NAME, or the token (--token-file FILE, the MS_TOKEN environment variable or --token TOKEN)</translation>
+    </message>
+    <message>
+        <source>没有找到这个令牌，或它已被吊销；未做改动。</source>
+        <translation>This token was not found or is already revoked; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>--%1 应为 %2…%3 之间的整数（收到“%4”）</source>
+        <translation>--%1 must be a whole number from %2 to %3 (got &quot;%4&quot;)</translation>
+    </message>
+    <message>
+        <source>拒绝在 %1 上提供未加密的 HTTP：设备令牌和证据会明文经过网络。请先执行一次 meterswap-office tls init --data %2（serve 会自动使用它），或给出 --tls-cert/--tls-key；只有在完全可信的网络上才可加 --insecure-plain-http 强制使用 HTTP。</source>
+        <translation>Refusing to serve unencrypted HTTP on %1: device tokens and evidence would cross the network in the clear. Run meterswap-office tls init --data %2 once (serve then uses it), or give --tls-cert/--tls-key; only on a network you fully trust add --insecure-plain-http to force HTTP.</translation>
+    </message>
+    <message>
+        <source>OpenSSL 无法生成密钥或证书；请检查 OpenSSL 安装后重试。</source>
+        <translation>OpenSSL could not make the key or certificate; check the OpenSSL installation and try again.</translation>
+    </message>
+    <message>
+        <source>无法写入 %1：%2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>在每台平板上设置此证书指纹：meterswap --server https://本机地址:端口 --server-pin %1（meterswapctl sync 用 --pin %1）</source>
+        <translation>Set this certificate pin on every tablet: meterswap --server https://THIS-HOST:PORT --server-pin %1 (meterswapctl sync takes --pin %1)</translation>
+    </message>
+    <message>
+        <source>%1 里没有证书；请先执行 meterswap-office tls init --data %2</source>
+        <translation>There is no certificate at %1; run meterswap-office tls init --data %2 first</translation>
+    </message>
+    <message>
+        <source>用法：tls init --data DIR [--host 名称,地址] [--force] | tls pin --data DIR</source>
+        <translation>Usage: tls init --data DIR [--host NAME,ADDRESS] [--force] | tls pin --data DIR</translation>
+    </message>
+    <message>
+        <source>%1 已有证书（指纹 %2），未改动。换新证书后每台平板都要重新设置指纹；确需更换请加 --force。</source>
+        <translation>%1 already holds a certificate (pin %2); nothing was changed. After a new certificate every tablet needs the new pin; add --force if you really want to replace it.</translation>
+    </message>
+    <message>
+        <source>无法创建目录 %1/tls</source>
+        <translation>Cannot create folder %1/tls</translation>
+    </message>
+</context>
+<context>
+    <name>ms::office::EdgeGate</name>
+    <message>
+        <source>缺少设备令牌（Authorization: Bearer …）；请在设置中填写办公室发放的令牌。</source>
+        <translation>Device token missing (Authorization: Bearer …); enter the token issued by the office in Settings.</translation>
+    </message>
+    <message>
+        <source>办公室不认可此设备令牌（错误或已吊销）；请向办公室申请新令牌。</source>
+        <translation>The office does not accept this device token (wrong or revoked); ask the office for a new token.</translation>
+    </message>
+    <message>
+        <source>请求头没有及时到达，连接已关闭；请重试。</source>
+        <translation>The request head did not arrive in time and the connection was closed; try again.</translation>
+    </message>
+    <message>
+        <source>请求必须用 Content-Length 声明正文长度（不接受分块传输）。</source>
+        <translation>A request must declare its body length with Content-Length (chunked transfer is not accepted).</translation>
+    </message>
+    <message>
+        <source>请求正文 %1 字节，超过此接口的上限 %2 字节，未读取；请分块或分批发送。</source>
+        <translation>The request body of %1 bytes is over this endpoint&apos;s limit of %2 bytes and was not read; send it in chunks or smaller batches.</translation>
+    </message>
+    <message>
+        <source>不支持的 Expect 请求头；只接受 100-continue。</source>
+        <translation>Unsupported Expect header; only 100-continue is accepted.</translation>
+    </message>
+    <message>
+        <source>本机与办公室的连接过多；请稍后再同步（同步会自动重试）。</source>
+        <translation>This device has too many connections to the office; sync again later (sync retries by itself).</translation>
+    </message>
+    <message>
+        <source>请求头过大或字段过多；请检查客户端。</source>
+        <translation>The request head is too large or has too many fields; check the client.</translation>
+    </message>
+    <message>
+        <source>办公室服务器当前连接已满；请稍后再同步（同步会自动重试）。</source>
+        <translation>The office server has no free connections right now; sync again later (sync retries by itself).</translation>
+    </message>
+    <message>
+        <source>请求格式不正确（%1）；请使用换表通客户端同步。</source>
+        <translation>Malformed request (%1); sync with the MeterSwap client.</translation>
     </message>
 </context>
 <context>
@@ -3418,6 +3501,18 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>读取证据文件 %1 时出错</source>
         <translation>Error while reading evidence file %1</translation>
+    </message>
+    <message>
+        <source>文件 %1 正由另一台设备（%2）分块上传，只有它能续传；它若不再上传，此部分会在 %3 天后清除，之后可以重新上传。</source>
+        <translation>File %1 is being uploaded in chunks by another device (%2), and only that device can continue it; if it stops, the unfinished part is removed after %3 days and the file can be uploaded again.</translation>
+    </message>
+    <message>
+        <source>文件 %1 开始上传时声明为 %2 字节，本次声明为 %3 字节；请从头重新上传。</source>
+        <translation>File %1 was declared as %2 bytes when its upload started, but as %3 bytes now; upload it again from the start.</translation>
+    </message>
+    <message>
+        <source>本设备未完成的分块上传已有 %1 字节，再加 %2 字节会超过每台设备 %3 字节的上限；请先完成正在上传的文件，或等办公室清除过期的部分。</source>
+        <translation>This device already has %1 bytes of unfinished chunked uploads; %2 more bytes would pass the limit of %3 bytes per device. Finish the uploads in progress first, or wait for the office to remove expired ones.</translation>
     </message>
 </context>
 <context>
@@ -3556,6 +3651,41 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
+    <name>ms::sync::Credentials</name>
+    <message>
+        <source>--token 和 --token-file 只能给一个；建议只用 --token-file。</source>
+        <translation>Give only one of --token and --token-file; --token-file is preferred.</translation>
+    </message>
+    <message>
+        <source>无法读取令牌文件 %1：%2。请检查路径和权限。</source>
+        <translation>Cannot read token file %1: %2. Check the path and permissions.</translation>
+    </message>
+    <message>
+        <source>令牌文件 %1 的第一行是空的；请把办公室发放的令牌写在第一行。</source>
+        <translation>The first line of token file %1 is empty; put the token issued by the office on the first line.</translation>
+    </message>
+    <message>
+        <source>警告：令牌文件 %1 其他用户也能读取；请执行 chmod 600 %1。</source>
+        <translation>Warning: other users can read token file %1; run chmod 600 %1.</translation>
+    </message>
+    <message>
+        <source>--token 的值是空的。</source>
+        <translation>The value of --token is empty.</translation>
+    </message>
+    <message>
+        <source>警告：--token 把令牌放在命令行上，本机其他用户可以看到（ps）；请改用 --token-file 文件 或环境变量 %1。</source>
+        <translation>Warning: --token puts the token on the command line, where other users of this machine can see it (ps); use --token-file FILE or the %1 environment variable instead.</translation>
+    </message>
+    <message>
+        <source>办公室服务器地址“%1”无效；应为 https://主机:端口。</source>
+        <translation>Office server address &quot;%1&quot; is not valid; it must be https://HOST:PORT.</translation>
+    </message>
+    <message>
+        <source>办公室服务器地址 %1 未加密（http://），令牌和证据会明文经过网络，已拒绝。请在办公室执行 meterswap-office tls init，改用 https:// 地址，并在本机设置它打印的证书指纹（--server-pin）。</source>
+        <translation>Office server address %1 is unencrypted (http://): the token and evidence would cross the network in the clear, so it was refused. Run meterswap-office tls init at the office, use the https:// address, and set the certificate pin it prints on this device (--server-pin).</translation>
+    </message>
+</context>
+<context>
     <name>ms::sync::SyncClient</name>
     <message>
         <source>同步已取消；已发送的部分不会丢失。</source>
@@ -3564,6 +3694,10 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>%1 条记录未被办公室接收：%2</source>
         <translation>%1 records were not accepted by the office: %2</translation>
+    </message>
+    <message>
+        <source>办公室的回答提到了本次没有发送的记录（序号 %1），本批记录都未确认，稍后会重新发送。请通知办公室检查服务器版本。</source>
+        <translation>The office&apos;s answer names a record that was not sent in this request (seq %1); no record of this batch was confirmed and they will be sent again. Ask the office to check the server version.</translation>
     </message>
 </context>
 <context>
@@ -3587,6 +3721,10 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>连不上办公室服务器（%1）。请检查网络后再同步；已发送的部分不会丢失。</source>
         <translation>Cannot reach the office server (%1). Check the network and sync again; what was already sent is not lost.</translation>
+    </message>
+    <message>
+        <source>办公室服务器使用自签名证书，本机还没有登记它的指纹，已中止连接。请在办公室执行 meterswap-office tls init（或 tls pin）查看指纹，然后在本机设置：meterswap --server-pin 指纹。</source>
+        <translation>The office server uses a self-signed certificate and this device has no pin for it; the connection was stopped. At the office run meterswap-office tls init (or tls pin) to see the pin, then set it here: meterswap --server-pin PIN.</translation>
     </message>
 </context>
 <context>
