@@ -2943,6 +2943,14 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <source>meterswapctl sync: 需要 --server http(s)://主机:端口 和 --token 令牌</source>
         <translation>meterswapctl sync: needs --server http(s)://host:port and --token TOKEN</translation>
     </message>
+    <message>
+        <source>meterswapctl sync: 记录 %1 被办公室拒收（%2）：%3</source>
+        <translation>meterswapctl sync: record %1 refused by the office (%2): %3</translation>
+    </message>
+    <message>
+        <source>meterswapctl sync: 记录 %1 与办公室的记录冲突，不同之处：%2；已保留在本机</source>
+        <translation>meterswapctl sync: record %1 conflicts with the office&apos;s record, differing fields: %2; kept on this device</translation>
+    </message>
 </context>
 <context>
     <name>ms::meter::CrossCheck</name>
@@ -3189,14 +3197,26 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <translation>import-task needs exactly one CSV file</translation>
     </message>
     <message>
-        <source>任务 %1，客户 %2，工单 %3，记录 %4，证据文件 %5（%6 字节），设备 %7
-</source>
-        <translation>Tasks %1, customers %2, jobs %3, records %4, evidence files %5 (%6 bytes), devices %7
-</translation>
-    </message>
-    <message>
         <source>记录 %1（%2）引用的证据文件 %3 不在服务器上</source>
         <translation>Record %1 (%2) refers to evidence file %3, which is not on the server</translation>
+    </message>
+    <message>
+        <source>警告：任务 %1 没有指派给任何人，没有平板会收到它。请在 installers 列填写安装人员，或加 --assign 用户名 后重新导入。</source>
+        <translation>Warning: task %1 is assigned to nobody, so no tablet will receive it. Fill in the installers column, or add --assign USER, and import again.</translation>
+    </message>
+    <message>
+        <source>警告：任务 %1 中有 %2 户没有指派给任何人（户号 %3），没有平板会收到它们。请在这些行的 installers 列填写安装人员，或加 --assign 用户名 后重新导入。</source>
+        <translation>Warning: %2 customers of task %1 are assigned to nobody (account numbers %3), so no tablet will receive them. Fill in the installers column of those rows, or add --assign USER, and import again.</translation>
+    </message>
+    <message>
+        <source>注意：任务 %1 的 %2 户不在这次导入的文件中，已从原先收到它们的平板撤回（户号 %3）。若是误删，把这些行加回文件再导入一次即可。</source>
+        <translation>Note: %2 customers of task %1 are not in this file and were withdrawn from the tablets that had them (account numbers %3). If they were removed by mistake, add the rows back and import again.</translation>
+    </message>
+    <message>
+        <source>任务 %1（未指派 %2），客户 %3，工单 %4（完成 %5），记录 %6（冲突 %7），证据文件 %8（%9 字节），设备 %10
+</source>
+        <translation>Tasks %1 (unassigned %2), customers %3, jobs %4 (done %5), records %6 (conflicts %7), evidence files %8 (%9 bytes), devices %10
+</translation>
     </message>
 </context>
 <context>
@@ -3365,6 +3385,34 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <source>记录引用的证据文件 %1 尚未上传到办公室；请先上传该文件再发送记录。</source>
         <translation>Evidence file %1 of this record has not been uploaded to the office yet; upload the file first, then send the record.</translation>
     </message>
+    <message>
+        <source>办公室已收到本记录第 %1 版的另一份内容，不同之处：%2。两份都已保存；请联系办公室核对，本机的这一条会一直保留到办公室处理完。</source>
+        <translation>The office already holds version %1 of this record with other content; differing fields: %2. Both are kept; ask the office to check them. This device keeps its record until the office has settled it.</translation>
+    </message>
+    <message>
+        <source>设备 %1 已修改过同一%2，不同之处：%3。两份修改都已保存，谁的都没有丢；请联系办公室核对，本机的修改会一直保留到办公室处理完。</source>
+        <translation>Device %1 has already changed the same %2; differing fields: %3. Both changes are kept, neither is lost; ask the office to check them. This device keeps its change until the office has settled it.</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>task</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>customer</translation>
+    </message>
+    <message>
+        <source>办公室的记录 %1 是“%2”，不能作为“%3”改写；这不是正常编辑产生的，请联系办公室。</source>
+        <translation>The office holds record %1 as &quot;%2&quot;; it cannot be rewritten as &quot;%3&quot;. Normal editing does not do this; please contact the office.</translation>
+    </message>
+    <message>
+        <source>记录 %1（%2）属于设备 %3，本设备不能改写它。若本机是替换 %3 的新平板，请办公室用原设备名 %3 为本机签发令牌后再同步。</source>
+        <translation>Record %1 (%2) belongs to device %3; this device cannot change it. If this tablet replaces %3, ask the office to issue this tablet a token under the device name %3, then sync again.</translation>
+    </message>
+    <message>
+        <source>记录 %1 的版本从 %2 跳到 %3，超过了每次最多 %4 的增幅；这不是正常编辑产生的，请联系办公室。</source>
+        <translation>The version of record %1 jumps from %2 to %3, more than the allowed step of %4. Normal editing does not do this; please contact the office.</translation>
+    </message>
 </context>
 <context>
     <name>ms::office::TaskCsv</name>
@@ -3433,6 +3481,10 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>%1 条记录未被办公室接收：%2</source>
         <translation>%1 records were not accepted by the office: %2</translation>
+    </message>
+    <message>
+        <source>%1 条记录与办公室已有的记录冲突，已保留在本机：%2</source>
+        <translation>%1 records conflict with what the office holds and were kept on this device: %2</translation>
     </message>
 </context>
 <context>
@@ -3562,6 +3614,10 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>办公室服务器返回 HTTP %1</source>
         <translation>The office server returned HTTP %1</translation>
+    </message>
+    <message>
+        <source>应有 entity（task 或 customer）和 uuid</source>
+        <translation>needs entity (task or customer) and uuid</translation>
     </message>
 </context>
 <context>
@@ -3697,6 +3753,62 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
             <numerusform>%n new task</numerusform>
             <numerusform>%n new tasks</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>工单</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>步骤</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>证据</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>封印</source>
+        <translation>Seal</translation>
+    </message>
+    <message>
+        <source>表单</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>任务卡</source>
+        <translation>Task card</translation>
+    </message>
+    <message>
+        <source>机电不符</source>
+        <translation>Meter/register mismatch</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>办公室没有接收的记录（保留在本机，下次同步会再发送）：</source>
+        <translation>Records the office did not take (kept on this device, sent again at the next sync):</translation>
+    </message>
+    <message>
+        <source>%1 %2（第 %3 版）</source>
+        <translation>%1 %2 (version %3)</translation>
+    </message>
+    <message>
+        <source>冲突：%1 与办公室已有的不同，不同之处：%2。两份都已保存，请联系办公室核对。</source>
+        <translation>Conflict: %1 differs from what the office holds; differing fields: %2. Both are kept; ask the office to check them.</translation>
+    </message>
+    <message>
+        <source>被拒收：%1。%2</source>
+        <translation>Refused: %1. %2</translation>
     </message>
 </context>
 </TS>
