@@ -32,8 +32,9 @@ Result<WithdrawResult> TaskRepository::withdrawCustomer(const QString &customerU
     WithdrawResult result;
     auto found = customerByUuid(customerUuid);
     if (!found)
-        return found.error().code == QLatin1String("store.not_found") ? Result<WithdrawResult>(result)
-                                                                      : found.error();
+        return found.error().code == QLatin1String("store.not_found")
+                   ? Result<WithdrawResult>(result)
+                   : found.error();
     Customer c = *found;
     Transaction tx(m_db);
     if (!tx.ok())
@@ -92,8 +93,9 @@ Result<WithdrawResult> TaskRepository::withdrawTask(const QString &taskUuid)
     WithdrawResult result;
     auto task = byUuid(taskUuid);
     if (!task)
-        return task.error().code == QLatin1String("store.not_found") ? Result<WithdrawResult>(result)
-                                                                     : task.error();
+        return task.error().code == QLatin1String("store.not_found")
+                   ? Result<WithdrawResult>(result)
+                   : task.error();
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
