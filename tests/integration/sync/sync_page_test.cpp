@@ -137,3 +137,18 @@ TEST(SyncPage, RecordsTheOfficeDidNotTakeAreListedWithWhatDiffersOrWhy)
     ui::SyncPage again(localB, client);
     EXPECT_EQ(again.findChild<QListWidget *>(QStringLiteral("rejected"))->count(), 1);
 }
+
+TEST(SyncPage, ARefusedRecordIsListedWithTheOfficesReason)
+{
+    OutboxVerdict v;
+    v.entity = QStringLiteral("job");
+    v.label = QStringLiteral("3f2a9c1e");
+    v.version = 4;
+    v.status = QStringLiteral("refused");
+    v.code = QStringLiteral("record.not_owner");
+    v.reason = QStringLiteral("记录 3f2a9c1e（job）属于设备 tablet-01，本设备不能改写它。");
+    const QString line = ui::SyncPage::verdictLine(v);
+    EXPECT_TRUE(line.contains(QStringLiteral("被拒收"))) << line.toStdString();
+    EXPECT_TRUE(line.contains(QStringLiteral("工单 3f2a9c1e（第 4 版）"))) << line.toStdString();
+    EXPECT_TRUE(line.contains(v.reason));
+}
