@@ -26,12 +26,21 @@ struct Tr
 
 QJsonObject summaryJson(const sync::SyncSummary &s, const PendingCounts &left)
 {
-    QJsonArray refused;
+    QJsonArray refused, conflicts;
     for (const auto &r : s.refused)
         refused.append(QJsonObject{{QStringLiteral("seq"), r.seq},
                                    {QStringLiteral("uuid"), r.uuid},
+                                   {QStringLiteral("status"), office::pushStatusKey(r.status)},
                                    {QStringLiteral("code"), r.code},
                                    {QStringLiteral("reason"), r.reason}});
+    for (const auto &r : s.conflicts)
+        conflicts.append(QJsonObject{{QStringLiteral("seq"), r.seq},
+                                     {QStringLiteral("uuid"), r.uuid},
+                                     {QStringLiteral("version"), r.version},
+                                     {QStringLiteral("status"), office::pushStatusKey(r.status)},
+                                     {QStringLiteral("code"), r.code},
+                                     {QStringLiteral("fields"), QJsonArray::fromStringList(r.fields)},
+                                     {QStringLiteral("reason"), r.reason}});
     QJsonObject o{{QStringLiteral("ok"), s.ok},
                   {QStringLiteral("records_confirmed"), s.recordsConfirmed},
                   {QStringLiteral("records_refused"), s.recordsRefused},
@@ -44,6 +53,8 @@ QJsonObject summaryJson(const sync::SyncSummary &s, const PendingCounts &left)
                   {QStringLiteral("retries"), s.retries},
                   {QStringLiteral("elapsed_ms"), s.elapsedMs},
                   {QStringLiteral("refused"), refused},
+                  {QStringLiteral("records_conflict"), s.recordsConflicted},
+                  {QStringLiteral("conflicts"), conflicts},
                   {QStringLiteral("failed_files"), QJsonArray::fromStringList(s.failedFiles)},
                   {QStringLiteral("pending"), QJsonObject{{QStringLiteral("records"), left.records},
                                                           {QStringLiteral("files"), left.files},
@@ -129,6 +140,13 @@ int syncCommand(const QStringList &args)
     QCoreApplication::exec();
     const QByteArray json = QJsonDocument(summaryJson(summary, local.counts())).toJson(QJsonDocument::Compact);
     std::printf("%s\n", json.constData());
+    for (const auto &r : std::as_const(summary.refused))
+        std::fprintf(stderr, "%s\n", qPrintable(Tr::tr("meterswapctl sync: 记录 %1 被办公室拒收（%2）：%3")
+                                                    .arg(r.uuid, r.code, r.reason)));
+    for (const auto &r : std::as_const(summary.conflicts))
+        std::fprintf(stderr, "%s\n", qPrintable(Tr::tr("meterswapctl sync: 记录 %1 与办公室的记录冲突，"
+                                                           "不同之处：%2；已保留在本机")
+                                                    .arg(r.uuid, r.fields.join(QLatin1Char(',')))));
     if (!summary.ok)
         std::fprintf(stderr, "meterswapctl sync: %s\n", qPrintable(summary.error.message));
     return summary.ok ? ExitOk : ExitFailed;

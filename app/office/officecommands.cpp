@@ -148,25 +148,56 @@ int importTaskCommand(const QStringList &args)
         err(import.error().message);
         return ExitFailed;
     }
-    QStringList assignees = import->assignees;
+    QStringList common; // --assign: every customer of the file besides its own installers
     for (const QString &who : p.value(QStringLiteral("assign")).split(QLatin1Char(','), Qt::SkipEmptyParts))
-        if (!assignees.contains(who.trimmed()))
-            assignees << who.trimmed();
+        if (!common.contains(who.trimmed()) && !who.trimmed().isEmpty())
+            common << who.trimmed();
+    QStringList assignees = import->assignees; // everyone who gets something of this task
+    for (const QString &who : std::as_const(common))
+        if (!assignees.contains(who))
+            assignees << who;
+    QStringList unassigned; // account numbers of customers that go to nobody
+    for (const Assignment &c : std::as_const(import->customers))
+        if (c.assignees.isEmpty() && common.isEmpty())
+            unassigned << c.payload.value(QStringLiteral("account_no")).toString();
     auto data = openData(p.value(QStringLiteral("data")));
     if (!data) {
         err(data.error().message);
         return ExitFailed;
     }
-    auto summary = data->store->importTask(import->task, import->customers, assignees);
+    auto summary = data->store->importTask(import->task, import->customers, common);
     if (!summary) {
         err(summary.error().message);
         return ExitFailed;
     }
+    const QString taskName = QStringLiteral("%1（%2）").arg(
+        import->task.payload.value(QStringLiteral("code")).toString(),
+        import->task.payload.value(QStringLiteral("name")).toString());
+    const auto listed = [](const QStringList &accounts) {
+        return accounts.mid(0, 10).join(QStringLiteral("、"))
+            + (accounts.size() > 10 ? QStringLiteral("…") : QString());
+    };
+    if (assignees.isEmpty())
+        err(Tr::tr("警告：任务 %1 没有指派给任何人，没有平板会收到它。请在 installers 列填写安装人员，"
+                   "或加 --assign 用户名 后重新导入。")
+                .arg(taskName));
+    else if (!unassigned.isEmpty())
+        err(Tr::tr("警告：任务 %1 中有 %2 户没有指派给任何人（户号 %3），没有平板会收到它们。请在这些行的 "
+                   "installers 列填写安装人员，或加 --assign 用户名 后重新导入。")
+                .arg(taskName).arg(unassigned.size()).arg(listed(unassigned)));
+    if (!summary->customersWithdrawn.isEmpty())
+        err(Tr::tr("注意：任务 %1 的 %2 户不在这次导入的文件中，已从原先收到它们的平板撤回（户号 %3）。"
+                   "若是误删，把这些行加回文件再导入一次即可。")
+                .arg(taskName).arg(summary->customersWithdrawn.size())
+                .arg(listed(summary->customersWithdrawn)));
     const QJsonObject o{{QStringLiteral("task_uuid"), summary->taskUuid},
                         {QStringLiteral("task_created"), summary->taskCreated},
                         {QStringLiteral("customers_created"), summary->customersCreated},
                         {QStringLiteral("customers_updated"), summary->customersUpdated},
                         {QStringLiteral("customers_unchanged"), summary->customersUnchanged},
+                        {QStringLiteral("customers_withdrawn"),
+                         QJsonArray::fromStringList(summary->customersWithdrawn)},
+                        {QStringLiteral("unassigned_customers"), QJsonArray::fromStringList(unassigned)},
                         {QStringLiteral("assignees"), QJsonArray::fromStringList(assignees)}};
     out(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
     return ExitOk;
@@ -194,12 +225,17 @@ int statsCommand(const QStringList &args)
                             {QStringLiteral("records"), s->records},
                             {QStringLiteral("evidence_files"), s->evidenceFiles},
                             {QStringLiteral("evidence_bytes"), s->evidenceBytes},
-                            {QStringLiteral("devices"), s->devices}};
+                            {QStringLiteral("devices"), s->devices},
+                            {QStringLiteral("jobs_done"), s->jobsDone},
+                            {QStringLiteral("conflicts"), s->conflicts},
+                            {QStringLiteral("unassigned_tasks"), s->unassignedTasks}};
         out(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
     } else {
-        out(Tr::tr("任务 %1，客户 %2，工单 %3，记录 %4，证据文件 %5（%6 字节），设备 %7\n")
-                .arg(s->tasks).arg(s->customers).arg(s->jobs).arg(s->records)
-                .arg(s->evidenceFiles).arg(s->evidenceBytes).arg(s->devices).toUtf8());
+        out(Tr::tr("任务 %1（未指派 %2），客户 %3，工单 %4（完成 %5），记录 %6（冲突 %7），"
+                   "证据文件 %8（%9 字节），设备 %10\n")
+                .arg(s->tasks).arg(s->unassignedTasks).arg(s->customers).arg(s->jobs)
+                .arg(s->jobsDone).arg(s->records).arg(s->conflicts).arg(s->evidenceFiles)
+                .arg(s->evidenceBytes).arg(s->devices).toUtf8());
     }
     return ExitOk;
 }

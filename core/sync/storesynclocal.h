@@ -24,6 +24,8 @@ public:
     Result<void> recordSyncSuccess(const QDateTime &at) override;
     Result<void> recordSyncError(const QString &message) override;
     Result<void> importAssignments(const PulledAssignments &page) override;
+    Result<void> recordVerdicts(const QList<office::PushResult> &results) override;
+    QList<OutboxVerdict> verdicts() override;
 
 private:
     Store &m_store;
