@@ -1,5 +1,5 @@
 #pragma once
-// The office's front layer (docs/decisions/0003-office-edge-gate.md). Qt HttpServer 6.4 reads a
+// The office's front layer (docs/decisions/0004-office-edge-gate.md). Qt HttpServer 6.4 reads a
 // whole request body into memory before any route sees it, so a route cannot refuse a body it
 // does not want: one unauthenticated multi-GB POST would grow the office by gigabytes. The gate
 // sits on each accepted socket ahead of Qt HttpServer, reads every request head itself (peeking,

@@ -2,7 +2,7 @@
 // The head of one HTTP/1.1 request (request line and header fields), read by the office's front
 // layer (edgegate.h) before Qt HttpServer gets to the body. Strict on purpose: whatever this
 // parser lets through, Qt HttpServer 6.4 must frame the same way (same end of head, same body
-// length), so anything it might read differently is refused instead (docs/decisions/0003).
+// length), so anything it might read differently is refused instead (docs/decisions/0004-office-edge-gate.md).
 #include <QByteArray>
 #include <QByteArrayView>
 
