@@ -17,5 +17,6 @@ int formCommand(const QStringList &args);
 int syncCommand(const QStringList &args);
 int demoCommand(const QStringList &args);
 int verifyCommand(const QStringList &args);
+int storeCommand(const QStringList &args);
 
 } // namespace ms::ctl

@@ -99,6 +99,8 @@ int demoCommand(const QStringList &args)
         return ExitFailed;
     }
     Store &store = **opened;
+    if (!store.openNotice().message.isEmpty())
+        std::fprintf(stderr, "meterswapctl demo: %s\n", qPrintable(store.openNotice().message));
     auto taskId = generateJobs(store, jobs, seed, Tr::tr("演示任务 %1").arg(seed));
     if (!taskId) {
         std::fprintf(stderr, "meterswapctl demo: %s\n", qPrintable(taskId.error().message));

@@ -20,8 +20,9 @@ void printUsage()
            "  simulate --protocol P --address ADDR --link PATH [--baud N] [--reply-delay-ms D]\n"
            "           [--registers FILE.json] [--drop-rate P] [--corrupt-rate P] [--silent]\n"
            "  form pdf NUMBER (--job ID | --task ID) --out FILE [--data DIR]\n"
-           "  sync --data DIR --server URL --token T\n"
+           "  sync --data DIR --server URL (--token-file F | --token T | env MS_TOKEN) [--pin SHA256]\n"
            "  demo seed --data DIR --jobs N --photos-per-job M\n"
+           "  store rescue --data DIR [--from FILE] [--adopt]\n"
            "  verify --data DIR   check this tablet's record chain and evidence chains\n";
 }
 } // namespace
@@ -55,6 +56,7 @@ int main(int argc, char **argv)
         {QStringLiteral("sync"), ms::ctl::syncCommand},
         {QStringLiteral("demo"), ms::ctl::demoCommand},
         {QStringLiteral("verify"), ms::ctl::verifyCommand},
+        {QStringLiteral("store"), ms::ctl::storeCommand},
     };
     const QString group = args.takeFirst();
     const auto it = commands.find(group);

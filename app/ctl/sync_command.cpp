@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include "store/store.h"
+#include "sync/credentials.h"
 #include "sync/storesynclocal.h"
 #include "sync/syncclient.h"
 
@@ -25,12 +26,21 @@ struct Tr
 
 QJsonObject summaryJson(const sync::SyncSummary &s, const PendingCounts &left)
 {
-    QJsonArray refused;
+    QJsonArray refused, conflicts;
     for (const auto &r : s.refused)
         refused.append(QJsonObject{{QStringLiteral("seq"), r.seq},
                                    {QStringLiteral("uuid"), r.uuid},
+                                   {QStringLiteral("status"), office::pushStatusKey(r.status)},
                                    {QStringLiteral("code"), r.code},
                                    {QStringLiteral("reason"), r.reason}});
+    for (const auto &r : s.conflicts)
+        conflicts.append(QJsonObject{{QStringLiteral("seq"), r.seq},
+                                     {QStringLiteral("uuid"), r.uuid},
+                                     {QStringLiteral("version"), r.version},
+                                     {QStringLiteral("status"), office::pushStatusKey(r.status)},
+                                     {QStringLiteral("code"), r.code},
+                                     {QStringLiteral("fields"), QJsonArray::fromStringList(r.fields)},
+                                     {QStringLiteral("reason"), r.reason}});
     QJsonObject o{{QStringLiteral("ok"), s.ok},
                   {QStringLiteral("records_confirmed"), s.recordsConfirmed},
                   {QStringLiteral("records_refused"), s.recordsRefused},
@@ -43,6 +53,8 @@ QJsonObject summaryJson(const sync::SyncSummary &s, const PendingCounts &left)
                   {QStringLiteral("retries"), s.retries},
                   {QStringLiteral("elapsed_ms"), s.elapsedMs},
                   {QStringLiteral("refused"), refused},
+                  {QStringLiteral("records_conflict"), s.recordsConflicted},
+                  {QStringLiteral("conflicts"), conflicts},
                   {QStringLiteral("failed_files"), QJsonArray::fromStringList(s.failedFiles)},
                   {QStringLiteral("pending"), QJsonObject{{QStringLiteral("records"), left.records},
                                                           {QStringLiteral("files"), left.files},
@@ -54,12 +66,13 @@ QJsonObject summaryJson(const sync::SyncSummary &s, const PendingCounts &left)
 }
 } // namespace
 
-// meterswapctl sync --data DIR --server URL --token T [--pin SHA256] [--chunk-bytes N]
-//                   [--max-attempts N] [--backoff-ms N] [--no-pull]
+// meterswapctl sync --data DIR --server URL (--token-file F | --token T | $MS_TOKEN)
+//                   [--pin SHA256] [--chunk-bytes N] [--max-attempts N] [--backoff-ms N] [--no-pull]
 int syncCommand(const QStringList &args)
 {
     QCommandLineParser p;
-    for (const char *o : {"data", "server", "token", "pin", "chunk-bytes", "max-attempts", "backoff-ms"})
+    for (const char *o : {"data", "server", "token", "token-file", "pin", "chunk-bytes",
+                          "max-attempts", "backoff-ms"})
         p.addOption(QCommandLineOption(QLatin1String(o), QLatin1String(o), QStringLiteral("value")));
     p.addOption(QCommandLineOption(QStringLiteral("no-pull")));
     if (!p.parse(QStringList{QStringLiteral("meterswapctl")} + args)) {
@@ -67,9 +80,26 @@ int syncCommand(const QStringList &args)
         return ExitUsage;
     }
     const QUrl server(p.value(QStringLiteral("server")));
-    if (!server.isValid() || (server.scheme() != QLatin1String("http") && server.scheme() != QLatin1String("https"))
-        || p.value(QStringLiteral("token")).isEmpty()) {
-        std::fprintf(stderr, "%s\n", qPrintable(Tr::tr("meterswapctl sync: 需要 --server http(s)://主机:端口 和 --token 令牌")));
+    sync::TokenArguments tokenArgs;
+    if (p.isSet(QStringLiteral("token")))
+        tokenArgs.token = p.value(QStringLiteral("token"));
+    if (p.isSet(QStringLiteral("token-file")))
+        tokenArgs.tokenFile = p.value(QStringLiteral("token-file"));
+    QStringList warnings;
+    const auto token = sync::resolveToken(tokenArgs, &warnings);
+    for (const QString &w : std::as_const(warnings))
+        std::fprintf(stderr, "meterswapctl sync: %s\n", qPrintable(w));
+    if (!token) {
+        std::fprintf(stderr, "meterswapctl sync: %s\n", qPrintable(token.error().message));
+        return ExitUsage;
+    }
+    if (!p.isSet(QStringLiteral("server")) || !token->has_value()) {
+        std::fprintf(stderr, "%s\n", qPrintable(Tr::tr("meterswapctl sync: 需要 --server https://主机:端口 和令牌"
+                                                       "（--token-file 文件，或环境变量 MS_TOKEN，或 --token 令牌）")));
+        return ExitUsage;
+    }
+    if (auto safe = sync::checkServerUrl(server); !safe) {
+        std::fprintf(stderr, "meterswapctl sync: %s\n", qPrintable(safe.error().message));
         return ExitUsage;
     }
     StoreOptions storeOptions;
@@ -80,11 +110,13 @@ int syncCommand(const QStringList &args)
         std::fprintf(stderr, "meterswapctl sync: %s\n", qPrintable(store.error().message));
         return ExitFailed;
     }
+    if (!(*store)->openNotice().message.isEmpty())
+        std::fprintf(stderr, "meterswapctl sync: %s\n", qPrintable((*store)->openNotice().message));
     sync::StoreSyncLocal local(**store);
     QNetworkAccessManager nam;
     sync::SyncOptions options;
     options.http.server = server;
-    options.http.token = p.value(QStringLiteral("token"));
+    options.http.token = **token;
     options.http.pinnedSha256 = p.value(QStringLiteral("pin")).remove(QLatin1Char(':')).toLower();
     if (p.isSet(QStringLiteral("chunk-bytes")))
         options.chunkBytes = p.value(QStringLiteral("chunk-bytes")).toLongLong();
@@ -108,6 +140,13 @@ int syncCommand(const QStringList &args)
     QCoreApplication::exec();
     const QByteArray json = QJsonDocument(summaryJson(summary, local.counts())).toJson(QJsonDocument::Compact);
     std::printf("%s\n", json.constData());
+    for (const auto &r : std::as_const(summary.refused))
+        std::fprintf(stderr, "%s\n", qPrintable(Tr::tr("meterswapctl sync: 记录 %1 被办公室拒收（%2）：%3")
+                                                    .arg(r.uuid, r.code, r.reason)));
+    for (const auto &r : std::as_const(summary.conflicts))
+        std::fprintf(stderr, "%s\n", qPrintable(Tr::tr("meterswapctl sync: 记录 %1 与办公室的记录冲突，"
+                                                           "不同之处：%2；已保留在本机")
+                                                    .arg(r.uuid, r.fields.join(QLatin1Char(',')))));
     if (!summary.ok)
         std::fprintf(stderr, "meterswapctl sync: %s\n", qPrintable(summary.error.message));
     return summary.ok ? ExitOk : ExitFailed;

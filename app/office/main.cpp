@@ -14,8 +14,14 @@ void usage()
         "usage: meterswap-office <command> ...\n"
         "  serve --data DIR --listen ADDR:PORT [--tls-cert FILE --tls-key FILE] [--catalog DIR]\n"
         "        [--workers N]   threads serving requests (default 4)\n"
+        "        [--max-connections N] [--max-connections-per-client N]   (default 256, 32)\n"
+        "        [--partial-quota-mb N] [--partial-expiry-days N]   unfinished uploads (8192, 7)\n"
+        "        [--insecure-plain-http]   allow plain HTTP on a non-loopback address\n"
+        "        HTTPS with DIR/tls/cert.pem + key.pem when present (see tls init)\n"
+        "  tls init --data DIR [--host NAME,ADDR] [--force]   make a key and self-signed certificate\n"
+        "  tls pin --data DIR                                 print the certificate pin again\n"
         "  token create --data DIR --device NAME --user NAME\n"
-        "  token revoke --data DIR (--device NAME | --token TOKEN)\n"
+        "  token revoke --data DIR (--device NAME | --token-file F | --token T | env MS_TOKEN)\n"
         "  import-task --data DIR FILE.csv [--assign USER,USER]\n"
         "  stats --data DIR [--json]\n"
         "  verify --data DIR\n",
@@ -38,6 +44,8 @@ int main(int argc, char **argv)
     const QString command = args.takeFirst();
     if (command == QLatin1String("serve"))
         return ms::office::serveCommand(args);
+    if (command == QLatin1String("tls"))
+        return ms::office::tlsCommand(args);
     if (command == QLatin1String("token"))
         return ms::office::tokenCommand(args);
     if (command == QLatin1String("import-task"))

@@ -1,10 +1,13 @@
 #include "officecommands.h"
 
+#include "commandsupport.h"
+
 #include "officeserver.h"
 #include "serverpool.h"
 #include "signalwatcher.h"
 #include "store/office/fileblobstore.h"
 #include "store/office/sqliteofficestore.h"
+#include "sync/credentials.h"
 #include "taskcsv.h"
 
 #include <QCommandLineParser>
@@ -30,13 +33,13 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(ms::office::Commands)
 };
 
+} // namespace
+
 void err(const QString &message) { std::fprintf(stderr, "meterswap-office: %s\n", qPrintable(message)); }
 void out(const QByteArray &text) { std::fwrite(text.constData(), 1, size_t(text.size()), stdout); std::fflush(stdout); }
 
-// Parses `args` with the given value options (and flags). On a usage error prints it and
-// returns false.
 bool parse(QCommandLineParser &p, const QStringList &args, const QStringList &valueOptions,
-           const QStringList &flags = {})
+           const QStringList &flags)
 {
     for (const QString &o : valueOptions)
         p.addOption(QCommandLineOption(o, o, QStringLiteral("value")));
@@ -53,14 +56,7 @@ bool parse(QCommandLineParser &p, const QStringList &args, const QStringList &va
     return true;
 }
 
-struct Opened
-{
-    std::unique_ptr<SqliteOfficeStore> store;
-    std::unique_ptr<FileBlobStore> blobs;
-};
-
-// Only `serve` writes evidence; the other commands may run beside it and open it read-only.
-Result<Opened> openData(const QString &dir, EvidencePack::Mode evidence = EvidencePack::Mode::ReadOnly)
+Result<Opened> openData(const QString &dir, EvidencePack::Mode evidence)
 {
     if (!QDir().mkpath(dir))
         return makeError(QStringLiteral("office.data_dir"), Tr::tr("无法创建数据目录 %1").arg(dir));
@@ -73,121 +69,14 @@ Result<Opened> openData(const QString &dir, EvidencePack::Mode evidence = Eviden
     return Opened{std::move(store).value(), std::move(blobs)};
 }
 
-QString catalogVersion(const QString &catalogDir)
-{
-    QFile f(catalogDir.isEmpty() ? QStringLiteral(":/forms/catalog.json")
-                                 : catalogDir + QStringLiteral("/catalog.json"));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("version")).toString();
-}
-
-Result<QSslConfiguration> loadTls(const QString &certPath, const QString &keyPath)
-{
-    const auto certs = QSslCertificate::fromPath(certPath, QSsl::Pem);
-    if (certs.isEmpty())
-        return makeError(QStringLiteral("office.tls"), Tr::tr("无法读取证书 %1（需要 PEM 格式）").arg(certPath));
-    QFile keyFile(keyPath);
-    if (!keyFile.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("office.tls"), Tr::tr("无法读取私钥 %1").arg(keyPath));
-    const QByteArray pem = keyFile.readAll();
-    QSslKey key(pem, QSsl::Rsa, QSsl::Pem);
-    if (key.isNull())
-        key = QSslKey(pem, QSsl::Ec, QSsl::Pem);
-    if (key.isNull())
-        return makeError(QStringLiteral("office.tls"),
-                         Tr::tr("私钥 %1 不是未加密的 PEM RSA/EC 私钥").arg(keyPath));
-    QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
-    conf.setLocalCertificate(certs.first());
-    conf.setPrivateKey(key);
-    conf.setPeerVerifyMode(QSslSocket::VerifyNone);
-    return conf;
-}
-} // namespace
-
-// Every upload request body (up to 1 MiB) is collected in fresh heap blocks. With glibc's
-// defaults, blocks that size are mmap()ed and unmapped per request, and the freed heap top is
-// trimmed, so each request paid page faults and page clearing for its whole body: perf put them
-// at a third of the server's CPU. Serving keeps such blocks in the heap for reuse instead.
-void keepRequestBuffers()
-{
-    mallopt(M_MMAP_THRESHOLD, 8 << 20);
-    mallopt(M_TRIM_THRESHOLD, 128 << 20);
-}
-
-int serveCommand(const QStringList &args)
-{
-    keepRequestBuffers();
-    QCommandLineParser p;
-    if (!parse(p, args, {QStringLiteral("data"), QStringLiteral("listen"), QStringLiteral("tls-cert"),
-                         QStringLiteral("tls-key"), QStringLiteral("catalog"), QStringLiteral("workers")}))
-        return ExitUsage;
-    const QString listen = p.value(QStringLiteral("listen"));
-    const int colon = listen.lastIndexOf(QLatin1Char(':'));
-    bool portOk = false;
-    ServerConfig config;
-    config.port = quint16(listen.mid(colon + 1).toUInt(&portOk));
-    if (colon <= 0 || !portOk || !config.address.setAddress(listen.left(colon))) {
-        err(Tr::tr("--listen 应为 地址:端口，例如 127.0.0.1:8443（收到“%1”）").arg(listen));
-        return ExitUsage;
-    }
-    if (p.isSet(QStringLiteral("tls-cert")) != p.isSet(QStringLiteral("tls-key"))) {
-        err(Tr::tr("--tls-cert 和 --tls-key 必须同时给出"));
-        return ExitUsage;
-    }
-    if (p.isSet(QStringLiteral("tls-cert"))) {
-        auto tls = loadTls(p.value(QStringLiteral("tls-cert")), p.value(QStringLiteral("tls-key")));
-        if (!tls) {
-            err(tls.error().message);
-            return ExitFailed;
-        }
-        config.tls = *tls;
-    }
-    if (p.isSet(QStringLiteral("workers"))) {
-        bool ok = false;
-        config.workers = p.value(QStringLiteral("workers")).toInt(&ok);
-        if (!ok || config.workers < 1 || config.workers > 32) {
-            err(Tr::tr("--workers 应为 1…32 之间的整数（收到“%1”）").arg(p.value(QStringLiteral("workers"))));
-            return ExitUsage;
-        }
-    }
-    config.catalogVersion = catalogVersion(p.value(QStringLiteral("catalog")));
-    const QString dir = p.value(QStringLiteral("data"));
-    // creates and migrates; the workers open their own connections
-    auto data = openData(dir, EvidencePack::Mode::Writer);
-    if (!data) {
-        err(data.error().message);
-        return ExitFailed;
-    }
-    ServerPool server([dir]() -> Result<std::unique_ptr<OfficeStore>> {
-        auto store = SqliteOfficeStore::openAnother(dir + QStringLiteral("/office.db"));
-        if (!store)
-            return store.error();
-        return std::unique_ptr<OfficeStore>(std::move(store).value());
-    }, *data->blobs, config, config.workers);
-    auto port = server.start();
-    if (!port) {
-        err(port.error().message);
-        return ExitFailed;
-    }
-    SignalWatcher watcher;
-    QObject::connect(&watcher, &SignalWatcher::terminate, qApp, [] { QCoreApplication::quit(); });
-    out(QStringLiteral("meterswap-office: listening on %1://%2:%3\n")
-            .arg(config.tls ? QStringLiteral("https") : QStringLiteral("http"),
-                 config.address.toString())
-            .arg(*port)
-            .toUtf8());
-    const int rc = QCoreApplication::exec();
-    std::fputs("meterswap-office: stopped\n", stderr);
-    return rc;
-}
 
 int tokenCommand(const QStringList &args)
 {
     const QString sub = args.value(0);
     QCommandLineParser p;
     if (!parse(p, args.mid(1), {QStringLiteral("data"), QStringLiteral("device"),
-                                QStringLiteral("user"), QStringLiteral("token")}))
+                                QStringLiteral("user"), QStringLiteral("token"),
+                                QStringLiteral("token-file")}))
         return ExitUsage;
     auto data = openData(p.value(QStringLiteral("data")));
     if (!data) {
@@ -205,15 +94,36 @@ int tokenCommand(const QStringList &args)
         return ExitOk;
     }
     if (sub == QLatin1String("revoke")) {
-        const QString which = p.isSet(QStringLiteral("token")) ? p.value(QStringLiteral("token"))
-                                                              : p.value(QStringLiteral("device"));
+        // By device name, or by the token itself: --token-file, --token (warned), $MS_TOKEN.
+        QString which = p.value(QStringLiteral("device"));
+        bool byToken = false;
         if (which.isEmpty()) {
-            err(Tr::tr("token revoke 需要 --device NAME 或 --token TOKEN"));
+            sync::TokenArguments tokenArgs;
+            if (p.isSet(QStringLiteral("token")))
+                tokenArgs.token = p.value(QStringLiteral("token"));
+            if (p.isSet(QStringLiteral("token-file")))
+                tokenArgs.tokenFile = p.value(QStringLiteral("token-file"));
+            QStringList warnings;
+            const auto token = sync::resolveToken(tokenArgs, &warnings);
+            for (const QString &w : std::as_const(warnings))
+                err(w);
+            if (!token) {
+                err(token.error().message);
+                return ExitUsage;
+            }
+            which = token->value_or(QString());
+            byToken = true;
+        }
+        if (which.isEmpty()) {
+            err(Tr::tr("token revoke 需要 --device NAME，或令牌（--token-file 文件、环境变量 MS_TOKEN 或 --token 令牌）"));
             return ExitUsage;
         }
         auto n = data->store->revokeToken(which);
         if (!n) {
-            err(n.error().message);
+            // The store's message names what it looked for: never print a token.
+            err(byToken && n.error().code == QLatin1String("office.unknown_token")
+                    ? Tr::tr("没有找到这个令牌，或它已被吊销；未做改动。")
+                    : n.error().message);
             return ExitFailed;
         }
         out(QByteArray("{\"revoked\":") + QByteArray::number(*n) + "}\n");
@@ -238,25 +148,56 @@ int importTaskCommand(const QStringList &args)
         err(import.error().message);
         return ExitFailed;
     }
-    QStringList assignees = import->assignees;
+    QStringList common; // --assign: every customer of the file besides its own installers
     for (const QString &who : p.value(QStringLiteral("assign")).split(QLatin1Char(','), Qt::SkipEmptyParts))
-        if (!assignees.contains(who.trimmed()))
-            assignees << who.trimmed();
+        if (!common.contains(who.trimmed()) && !who.trimmed().isEmpty())
+            common << who.trimmed();
+    QStringList assignees = import->assignees; // everyone who gets something of this task
+    for (const QString &who : std::as_const(common))
+        if (!assignees.contains(who))
+            assignees << who;
+    QStringList unassigned; // account numbers of customers that go to nobody
+    for (const Assignment &c : std::as_const(import->customers))
+        if (c.assignees.isEmpty() && common.isEmpty())
+            unassigned << c.payload.value(QStringLiteral("account_no")).toString();
     auto data = openData(p.value(QStringLiteral("data")));
     if (!data) {
         err(data.error().message);
         return ExitFailed;
     }
-    auto summary = data->store->importTask(import->task, import->customers, assignees);
+    auto summary = data->store->importTask(import->task, import->customers, common);
     if (!summary) {
         err(summary.error().message);
         return ExitFailed;
     }
+    const QString taskName = QStringLiteral("%1（%2）").arg(
+        import->task.payload.value(QStringLiteral("code")).toString(),
+        import->task.payload.value(QStringLiteral("name")).toString());
+    const auto listed = [](const QStringList &accounts) {
+        return accounts.mid(0, 10).join(QStringLiteral("、"))
+            + (accounts.size() > 10 ? QStringLiteral("…") : QString());
+    };
+    if (assignees.isEmpty())
+        err(Tr::tr("警告：任务 %1 没有指派给任何人，没有平板会收到它。请在 installers 列填写安装人员，"
+                   "或加 --assign 用户名 后重新导入。")
+                .arg(taskName));
+    else if (!unassigned.isEmpty())
+        err(Tr::tr("警告：任务 %1 中有 %2 户没有指派给任何人（户号 %3），没有平板会收到它们。请在这些行的 "
+                   "installers 列填写安装人员，或加 --assign 用户名 后重新导入。")
+                .arg(taskName).arg(unassigned.size()).arg(listed(unassigned)));
+    if (!summary->customersWithdrawn.isEmpty())
+        err(Tr::tr("注意：任务 %1 的 %2 户不在这次导入的文件中，已从原先收到它们的平板撤回（户号 %3）。"
+                   "若是误删，把这些行加回文件再导入一次即可。")
+                .arg(taskName).arg(summary->customersWithdrawn.size())
+                .arg(listed(summary->customersWithdrawn)));
     const QJsonObject o{{QStringLiteral("task_uuid"), summary->taskUuid},
                         {QStringLiteral("task_created"), summary->taskCreated},
                         {QStringLiteral("customers_created"), summary->customersCreated},
                         {QStringLiteral("customers_updated"), summary->customersUpdated},
                         {QStringLiteral("customers_unchanged"), summary->customersUnchanged},
+                        {QStringLiteral("customers_withdrawn"),
+                         QJsonArray::fromStringList(summary->customersWithdrawn)},
+                        {QStringLiteral("unassigned_customers"), QJsonArray::fromStringList(unassigned)},
                         {QStringLiteral("assignees"), QJsonArray::fromStringList(assignees)}};
     out(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
     return ExitOk;
@@ -284,12 +225,17 @@ int statsCommand(const QStringList &args)
                             {QStringLiteral("records"), s->records},
                             {QStringLiteral("evidence_files"), s->evidenceFiles},
                             {QStringLiteral("evidence_bytes"), s->evidenceBytes},
-                            {QStringLiteral("devices"), s->devices}};
+                            {QStringLiteral("devices"), s->devices},
+                            {QStringLiteral("jobs_done"), s->jobsDone},
+                            {QStringLiteral("conflicts"), s->conflicts},
+                            {QStringLiteral("unassigned_tasks"), s->unassignedTasks}};
         out(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
     } else {
-        out(Tr::tr("任务 %1，客户 %2，工单 %3，记录 %4，证据文件 %5（%6 字节），设备 %7\n")
-                .arg(s->tasks).arg(s->customers).arg(s->jobs).arg(s->records)
-                .arg(s->evidenceFiles).arg(s->evidenceBytes).arg(s->devices).toUtf8());
+        out(Tr::tr("任务 %1（未指派 %2），客户 %3，工单 %4（完成 %5），记录 %6（冲突 %7），"
+                   "证据文件 %8（%9 字节），设备 %10\n")
+                .arg(s->tasks).arg(s->unassignedTasks).arg(s->customers).arg(s->jobs)
+                .arg(s->jobsDone).arg(s->records).arg(s->conflicts).arg(s->evidenceFiles)
+                .arg(s->evidenceBytes).arg(s->devices).toUtf8());
     }
     return ExitOk;
 }

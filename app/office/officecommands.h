@@ -8,6 +8,7 @@ namespace ms::office {
 enum Exit { ExitOk = 0, ExitFailed = 1, ExitUsage = 2 };
 
 int serveCommand(const QStringList &args);
+int tlsCommand(const QStringList &args);
 int tokenCommand(const QStringList &args);
 int importTaskCommand(const QStringList &args);
 int statsCommand(const QStringList &args);

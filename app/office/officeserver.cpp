@@ -36,9 +36,10 @@ QHttpServerResponse fail(const Error &e)
     Status status = Status::InternalServerError;
     if (e.code.endsWith(QLatin1String("disk_full")))
         status = Status::InsufficientStorage;
-    else if (e.code == QLatin1String("blob.offset_mismatch"))
+    else if (e.code == QLatin1String("blob.offset_mismatch") || e.code == QLatin1String("blob.partial_foreign")
+             || e.code == QLatin1String("blob.total_mismatch"))
         status = Status::Conflict;
-    else if (e.code == QLatin1String("blob.too_large"))
+    else if (e.code == QLatin1String("blob.too_large") || e.code == QLatin1String("blob.partial_quota"))
         status = Status::PayloadTooLarge;
     else if (e.code == QLatin1String("blob.hash_mismatch"))
         status = Status::UnprocessableEntity;
@@ -236,7 +237,8 @@ QHttpServerResponse OfficeServer::blobAppend(const QString &sha256, const QHttpS
     if (!okOffset || !okTotal || offset < 0 || total <= 0 || total > sync::kMaxBlobBytes)
         return fail(Status::BadRequest, QStringLiteral("sync.bad_range"),
                     tr("需要 offset（≥0）和 total（1…%1）两个参数").arg(sync::kMaxBlobBytes));
-    auto state = m_blobs.append(sha256, offset, total, request.body());
+    const DeviceToken &from = std::get<DeviceToken>(who);
+    auto state = m_blobs.append(sha256, offset, total, request.body(), UploadOwner{from.id, from.device});
     if (!state) {
         if (state.error().code == QLatin1String("blob.offset_mismatch")) {
             auto held = m_blobs.state(sha256);

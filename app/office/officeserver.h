@@ -1,6 +1,7 @@
 #pragma once
 // The /api/v1 HTTP endpoints of meterswap-office over an OfficeStore and a BlobStore
 // (docs/sync-protocol.md). One log line per request on stderr.
+#include "edgegate.h"
 #include "store/office/blobstore.h"
 #include "store/office/officestore.h"
 
@@ -19,6 +20,7 @@ struct ServerConfig
     QString catalogVersion;           // handed to tablets with their assignments
     std::optional<QSslConfiguration> tls;
     int workers = 4;                  // threads serving requests (ServerPool)
+    EdgeLimits edge;                  // the front layer's caps (edgegate.h)
 };
 
 class OfficeServer : public QObject

@@ -1,6 +1,6 @@
 #include "serverpool.h"
 
-#include "sync/ackinglistener.h"
+#include "edgegate.h"
 
 #include <QCoreApplication>
 #include <QTcpSocket>
@@ -50,6 +50,8 @@ Result<quint16> ServerPool::start()
                              .arg(m_config.port)
                              .arg(m_listener->errorString()));
     m_listener->pauseAccepting(); // this thread never accepts
+    // One count of open connections for every worker: the caps hold for the office as a whole.
+    auto budget = std::make_shared<ConnectionBudget>(m_config.edge);
     for (int i = 0; i < m_workerCount; ++i) {
         auto w = std::make_unique<Worker>();
         auto store = m_openStore();
@@ -67,11 +69,17 @@ Result<quint16> ServerPool::start()
         w->thread.start();
         Worker *raw = w.get();
         bool accepting = false;
-        QMetaObject::invokeMethod(raw->host, [this, raw, descriptor, &accepting] {
+        QMetaObject::invokeMethod(raw->host, [this, raw, descriptor, budget, &accepting] {
             auto *server = new OfficeServer(*raw->store, m_blobs, m_config, raw->host);
+            OfficeStore *db = raw->store.get();
+            auto *guard = new EdgeGuard(m_config.edge, budget, [db](const QByteArray &token) {
+                auto known = db->authenticate(QString::fromLatin1(token));
+                return !known || known->has_value();
+            });
             QTcpServer *acceptor = m_config.tls
-                ? static_cast<QTcpServer *>(new sync::AckingSslServer(*m_config.tls, raw->host))
-                : new sync::AckingTcpServer(raw->host);
+                ? static_cast<QTcpServer *>(new GatedSslServer(*m_config.tls, *guard, raw->host))
+                : new GatedTcpServer(*guard, raw->host);
+            guard->setParent(raw->host); // after the acceptor: its sockets' gates go first
             accepting = acceptor->setSocketDescriptor(descriptor);
             server->serve(acceptor);
         }, Qt::BlockingQueuedConnection);

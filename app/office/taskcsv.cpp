@@ -149,12 +149,18 @@ Result<TaskImport> readTaskCsv(const QString &filePath)
         const QString mismatch = get("mismatch");
         c.mismatchFlag = mismatch == QLatin1String("1") || mismatch == QLatin1String("true")
                          || mismatch == QStringLiteral("是");
+        QStringList installers;
         for (const QString &who : get("installers").split(QLatin1Char(';'), Qt::SkipEmptyParts))
-            if (!out.assignees.contains(who.trimmed()))
-                out.assignees << who.trimmed();
+            if (const QString user = who.trimmed(); !user.isEmpty() && !installers.contains(user))
+                installers << user;
+        for (const QString &user : std::as_const(installers))
+            if (!out.assignees.contains(user))
+                out.assignees << user;
         QJsonObject payload = json::fromCustomer(c, task.uuid);
         payload.remove(QStringLiteral("version")); // the store assigns versions
-        out.customers << Assignment{0, QStringLiteral("customer"), c.uuid, 1, payload};
+        Assignment customer{0, QStringLiteral("customer"), c.uuid, 1, payload};
+        customer.assignees = installers; // this row's crew
+        out.customers << customer;
     }
     QJsonObject taskPayload = json::fromTask(task);
     taskPayload.remove(QStringLiteral("version"));

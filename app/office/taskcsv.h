@@ -9,8 +9,8 @@ namespace ms::office {
 struct TaskImport
 {
     Assignment task;
-    QList<Assignment> customers;
-    QStringList assignees; // from an "installers" column (';'-separated), merged over rows
+    QList<Assignment> customers; // each with the row's "installers" (';'-separated) as assignees
+    QStringList assignees;       // every row's installers together
 };
 
 // Errors name the file, line and column: "tasks.csv:4: account_no: 户号为空".

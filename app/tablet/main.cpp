@@ -4,6 +4,8 @@
 #include "mainwindow.h"
 #include "meter/meterreadflow.h"
 #include "office/officehome.h"
+#include "pages/rescuedialog.h"
+#include "sync/credentials.h"
 #include "sync/synchost.h"
 #include "startup.h"
 #include "style.h"
@@ -83,17 +85,41 @@ int main(int argc, char **argv)
                                        QCoreApplication::translate("main", "保存办公室服务器地址（同步用）"),
                                        QStringLiteral("URL"));
     const QCommandLineOption tokenOpt(QStringLiteral("token"),
-                                      QCoreApplication::translate("main", "保存本机的设备令牌（同步用）"),
+                                      QCoreApplication::translate("main", "保存本机的设备令牌（同步用；其他用户可见，建议用 --token-file 或 MS_TOKEN）"),
                                       QStringLiteral("TOKEN"));
+    const QCommandLineOption tokenFileOpt(QStringLiteral("token-file"),
+                                          QCoreApplication::translate("main", "从文件第一行读取并保存设备令牌（同步用）"),
+                                          QStringLiteral("FILE"));
     const QCommandLineOption serverPinOpt(QStringLiteral("server-pin"),
                                           QCoreApplication::translate("main", "保存服务器证书的 SHA-256 指纹"),
                                           QStringLiteral("SHA256"));
     parser.addOptions({dataOpt, demoOpt, langOpt, catalogOpt, userOpt, pinOpt, shownOpt, serverOpt,
-                       tokenOpt, serverPinOpt});
+                       tokenOpt, tokenFileOpt, serverPinOpt});
     parser.process(app);
     const QString lang = parser.value(langOpt);
     if (!lang.isEmpty() && !ms::LanguageSwitcher::available().contains(lang)) {
         std::fprintf(stderr, "meterswap: unknown language '%s': use zh_CN or en\n", qPrintable(lang));
+        return 2;
+    }
+
+    // The office address and token are checked before anything starts: a bad one is a usage error.
+    if (parser.isSet(serverOpt)) {
+        if (auto safe = ms::sync::checkServerUrl(QUrl(parser.value(serverOpt))); !safe) {
+            std::fprintf(stderr, "meterswap: %s\n", qPrintable(safe.error().message));
+            return 2;
+        }
+    }
+    ms::sync::TokenArguments tokenArgs;
+    if (parser.isSet(tokenOpt))
+        tokenArgs.token = parser.value(tokenOpt);
+    if (parser.isSet(tokenFileOpt))
+        tokenArgs.tokenFile = parser.value(tokenFileOpt);
+    QStringList tokenWarnings;
+    const auto token = ms::sync::resolveToken(tokenArgs, &tokenWarnings);
+    for (const QString &w : std::as_const(tokenWarnings))
+        std::fprintf(stderr, "meterswap: %s\n", qPrintable(w));
+    if (!token) {
+        std::fprintf(stderr, "meterswap: %s\n", qPrintable(token.error().message));
         return 2;
     }
 
@@ -110,18 +136,26 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "meterswap: %s\n", qPrintable(services.error().message));
         return 1;
     }
+    // A corrupt database was moved aside: offer to restore what can be had back from it.
+    if (auto rescued = ms::RescueDialog::offer(services.value(), options); !rescued) {
+        std::fprintf(stderr, "meterswap: %s\n", qPrintable(rescued.error().message));
+        return 1;
+    }
     ms::Services &s = services.value();
     ms::AppContext ctx(*s.store, *s.catalog, *s.workflow, *s.language);
     ctx.catalogRoot = s.catalogRoot;
     ctx.catalogNotice = s.catalogNotice;
-    const std::pair<const QCommandLineOption *, const char *> syncSettings[] = {
-        {&serverOpt, ms::settingkeys::kSyncServer},
-        {&tokenOpt, ms::settingkeys::kSyncToken},
-        {&serverPinOpt, ms::settingkeys::kSyncPin}};
-    for (const auto &[opt, key] : syncSettings) {
-        if (!parser.isSet(*opt))
+    // --token, --token-file or $MS_TOKEN: saved like the address (never printed)
+    const std::pair<std::optional<QString>, const char *> syncSettings[] = {
+        {parser.isSet(serverOpt) ? std::optional<QString>(parser.value(serverOpt)) : std::nullopt,
+         ms::settingkeys::kSyncServer},
+        {*token, ms::settingkeys::kSyncToken},
+        {parser.isSet(serverPinOpt) ? std::optional<QString>(parser.value(serverPinOpt)) : std::nullopt,
+         ms::settingkeys::kSyncPin}};
+    for (const auto &[value, key] : syncSettings) {
+        if (!value)
             continue;
-        auto saved = s.store->settings().setValue(QString::fromLatin1(key), parser.value(*opt));
+        auto saved = s.store->settings().setValue(QString::fromLatin1(key), *value);
         if (!saved) {
             std::fprintf(stderr, "meterswap: %s\n", qPrintable(saved.error().message));
             return 1;

@@ -90,6 +90,39 @@ bool hasSqliteHeader(const QString &path, QString *why)
     return false;
 }
 
+// Why a database that is not corrupt could not be opened, naming the file and what to do.
+// Nothing has been changed on disk.
+Error openError(int code, const QString &path, const QString &why)
+{
+    const int primary = code & 0xff;
+    if (isDiskFull(code))
+        return makeError(QStringLiteral("store.disk_full"),
+                         Tr::tr("存储空间已满，无法打开数据库 %1（%2）。没有改动任何文件。"
+                                "请删除不需要的文件腾出空间，然后重新启动。")
+                             .arg(path, why));
+    if (primary == SQLITE_PERM || primary == SQLITE_READONLY || primary == SQLITE_AUTH)
+        return makeError(QStringLiteral("store.permission"),
+                         Tr::tr("数据库文件 %1 不能写入（%2）。没有改动任何文件。"
+                                "请让管理员把该文件和它所在的目录改为本程序的用户可读写，然后重新启动。")
+                             .arg(path, why));
+    if (primary == SQLITE_CANTOPEN)
+        return makeError(QStringLiteral("store.cantopen"),
+                         Tr::tr("无法打开数据库文件 %1（%2）。没有改动任何文件。"
+                                "请检查存储卡是否插好、该目录是否存在且可读写，然后重新启动。")
+                             .arg(path, why));
+    if (primary == SQLITE_IOERR)
+        return makeError(QStringLiteral("store.io"),
+                         Tr::tr("读写数据库文件 %1 时出错（%2）。没有改动任何文件。存储卡或磁盘可能有故障："
+                                "请先备份整个数据目录，再重新启动；仍然出错请联系技术支持。")
+                             .arg(path, why));
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+        return makeError(QStringLiteral("store.busy"),
+                         Tr::tr("数据库文件 %1 正被其他程序使用（%2）。请关闭其他换表通窗口或命令后重试。")
+                             .arg(path, why));
+    return makeError(QStringLiteral("store.open_failed"),
+                     Tr::tr("无法打开数据库 %1：%2。没有改动任何文件。").arg(path, why));
+}
+
 } // namespace
 
 Database::~Database()
@@ -108,7 +141,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath,
                                                  OpenNotice *notice)
 {
     QDir().mkpath(QFileInfo(filePath).absolutePath());
-    auto attempt = [&](QString *why, bool *corrupt) -> std::unique_ptr<Database> {
+    auto attempt = [&](QString *why, bool *corrupt, int *failCode) -> std::unique_ptr<Database> {
         std::unique_ptr<Database> db(new Database);
         db->m_path = filePath;
         const QByteArray native = QFile::encodeName(filePath);
@@ -125,16 +158,18 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath,
             }
             *why = db->m_db ? QString::fromUtf8(sqlite3_errmsg(db->m_db))
                             : QString::fromUtf8(sqlite3_errstr(code));
-            *corrupt = isCorruption(code) || (code & 0xff) == SQLITE_CANTOPEN
-                || (code & 0xff) == SQLITE_PERM || (code & 0xff) == SQLITE_READONLY
-                || (code & 0xff) == SQLITE_IOERR;
-            if (isDiskFull(code))
-                *corrupt = false;
+            // Only real corruption; a file that cannot be opened, read or written is not corrupt.
+            *corrupt = isCorruption(code);
+            *failCode = code;
             return nullptr;
         };
         if (rc != SQLITE_OK)
             return fail(rc);
         sqlite3_extended_result_codes(db->m_db, 1);
+        // SQLite opens a file it may not write read-only without saying so; every save would
+        // then fail. Say it now, before anything is shown as saved.
+        if (sqlite3_db_readonly(db->m_db, "main") == 1)
+            return fail(SQLITE_READONLY);
         sqlite3_busy_timeout(db->m_db, options.busyTimeoutMs);
         // Reading the schema is the first thing that touches the file's content.
         rc = sqlite3_exec(db->m_db, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
@@ -179,33 +214,45 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath,
 
     QString why;
     bool corrupt = false;
+    int failCode = SQLITE_OK;
+    const QFileInfo before(filePath);
+    const bool existed = before.exists() && before.size() > 0;
     std::unique_ptr<Database> db;
     // A file that is not SQLite at all is moved aside before SQLite touches it (opening would
     // reset a WAL it cannot read).
     if (options.checkFileHeader && !hasSqliteHeader(filePath, &why))
         corrupt = true;
     else
-        db = attempt(&why, &corrupt);
-    if (!db && corrupt && QFileInfo::exists(filePath)) {
-        qCWarning(lcStore) << "database unusable:" << why << "- moving it aside";
+        db = attempt(&why, &corrupt, &failCode);
+    if (!db && !corrupt)
+        return openError(failCode, filePath, why);
+    if (!db && !options.moveAsideWhenCorrupt)
+        return makeError(QStringLiteral("store.corrupt"),
+                         Tr::tr("数据库文件 %1 已损坏（%2）。程序没有改动它，现在停止。"
+                                "请从备份恢复该文件，或把它交给技术支持；不要删除它。")
+                             .arg(filePath, why));
+    if (!db && QFileInfo::exists(filePath)) {
+        qCWarning(lcStore) << "database corrupt:" << why << "- moving it aside";
         const QString movedTo = moveAside(filePath);
         if (movedTo.isEmpty())
             return makeError(QStringLiteral("store.open_failed"),
-                             Tr::tr("数据库文件 %1 无法读取（%2），也无法移到一旁。请检查数据目录的权限。")
+                             Tr::tr("数据库文件 %1 已损坏（%2），也无法移到一旁。程序没有改动任何文件。"
+                                    "请检查数据目录的权限后重新启动。")
                                  .arg(filePath, why));
         if (notice) {
             notice->movedAside = true;
             notice->movedTo = movedTo;
             notice->message =
-                Tr::tr("数据库文件无法读取（%1）。它已被原样移到 %2 保存，没有删除；程序已用一个新的空数据库启动。"
-                   "请把该文件交给技术支持以找回其中的记录。")
+                Tr::tr("数据库文件已损坏（%1）。它已被原样移到 %2 保存，没有删除；程序已用一个新的空数据库启动。"
+                       "证据文件（照片、签名等）都原样留在数据目录中。请把该文件交给技术支持以找回其中的记录。")
                     .arg(why, movedTo);
         }
-        db = attempt(&why, &corrupt);
+        db = attempt(&why, &corrupt, &failCode);
     }
     if (!db)
-        return makeError(QStringLiteral("store.open_failed"),
-                         Tr::tr("无法打开数据库 %1：%2").arg(filePath, why));
+        return openError(failCode, filePath, why);
+    if (notice)
+        notice->created = !existed || notice->movedAside;
     if (auto migrated = db->migrate(migrations); !migrated)
         return migrated.error();
     if (options.backgroundCheckpoint)

@@ -40,15 +40,20 @@ struct DatabaseOptions
     // which another process may delete the live WAL (and with it committed rows).
     bool checkFileHeader = true;
     // PRAGMA synchronous=FULL instead of NORMAL: a commit is on disk when it returns, not only at
-    // the next checkpoint. The office needs it: a tablet marks a record confirmed, for good, once
-    // the office has acknowledged its commit. The tablet keeps NORMAL (a commit survives a killed
-    // process; only a power cut can take the last ones).
-    bool durableCommits = false;
+    // the next checkpoint. The office needs it (a tablet marks a record confirmed, for good, once
+    // the office has acknowledged its commit), and so does the tablet (the screen says "saved" when
+    // a capture commits; see docs/decisions/0003-durable-tablet-commits.md).
+    bool durableCommits = true;
+    // A corrupt file (SQLITE_CORRUPT / NOTADB / failed quick_check, nothing else) is moved aside
+    // and a fresh database started (the tablet: its evidence files stay). false: open() fails with
+    // "store.corrupt" and touches nothing (the office: it refuses to start).
+    bool moveAsideWhenCorrupt = true;
 };
 
 // What open() had to do besides opening. The app shows `message` (plain words) when not empty.
 struct OpenNotice
 {
+    bool created = false;    // there was no database file (or an empty one): a new one was made
     bool movedAside = false;
     QString movedTo;   // e.g. ".../meterswap.db.corrupt-20261105-142233"
     QString message;   // translated, tells the user what happened and that nothing was deleted

@@ -211,25 +211,84 @@ void EvidenceFiles::discard(const QString &sha256)
         QFile::remove(path(sha256));
 }
 
-SweepReport EvidenceFiles::sweep(const QSet<QString> &referenced)
+QString EvidenceFiles::quarantineDir() const
+{
+    return m_root + QStringLiteral("-quarantine");
+}
+
+SweepReport EvidenceFiles::sweep(const SweepPlan &plan)
 {
     SweepReport report;
+    report.quarantineDir = quarantineDir();
+    QStringList temporaries, orphans, reclaim;
+    int evidenceFiles = 0;
     QDirIterator it(m_root, QDir::Files | QDir::Hidden | QDir::System,
                     QDirIterator::Subdirectories);
     while (it.hasNext()) {
         it.next();
         const QFileInfo fi = it.fileInfo();
         const QString name = fi.fileName();
-        const bool temporary = name.startsWith(kTempPrefix);
-        if (!temporary && referenced.contains(name) && fi.path().endsWith(name.left(2)))
+        if (name.startsWith(kTempPrefix)) {
+            temporaries << fi.absoluteFilePath();
             continue;
-        const qint64 bytes = fi.size();
-        if (QFile::remove(fi.absoluteFilePath())) {
-            (temporary ? report.temporariesRemoved : report.orphansRemoved)++;
+        }
+        const bool inPlace = isSha256Hex(name) && fi.path().endsWith(name.left(2));
+        evidenceFiles += inPlace ? 1 : 0;
+        if (inPlace && plan.reclaimable.contains(name))
+            reclaim << fi.absoluteFilePath();
+        else if (!inPlace || !plan.referenced.contains(name))
+            orphans << fi.absoluteFilePath();
+    }
+    // More orphans than a crash can leave, or a database that names none of the files: the
+    // database is not the one these files belong to.
+    const bool unaccountable = orphans.size() > kMaxQuarantine
+        || (!orphans.isEmpty() && orphans.size() == evidenceFiles);
+    if (!plan.touchOrphans || unaccountable) {
+        report.leftAsFound = true;
+        report.unaccounted = int(orphans.size());
+        if (!orphans.isEmpty())
+            qCWarning(lcStore) << orphans.size() << "evidence files are named by no record;"
+                               << "left in place untouched (the database"
+                               << (plan.touchOrphans ? "cannot account for them)" : "is new)");
+        return report;
+    }
+    for (const QString &path : std::as_const(temporaries)) {
+        const qint64 bytes = QFileInfo(path).size();
+        if (QFile::remove(path)) {
+            ++report.temporariesRemoved;
             report.bytesFreed += bytes;
-            qCDebug(lcStore) << "sweep removed" << fi.absoluteFilePath();
+            qCDebug(lcStore) << "sweep removed interrupted write" << path;
         }
     }
+    for (const QString &path : std::as_const(reclaim)) {
+        const qint64 bytes = QFileInfo(path).size();
+        if (QFile::remove(path)) {
+            ++report.supersededRemoved;
+            report.bytesFreed += bytes;
+            qCInfo(lcStore) << "sweep removed superseded evidence confirmed by the office" << path;
+        }
+    }
+    if (!orphans.isEmpty() && !QDir().mkpath(report.quarantineDir)) {
+        qCWarning(lcStore) << "cannot create" << report.quarantineDir << "- orphans left in place";
+        report.unaccounted = int(orphans.size());
+        return report;
+    }
+    for (const QString &path : std::as_const(orphans)) {
+        const QString name = QFileInfo(path).fileName();
+        QString target = report.quarantineDir + QLatin1Char('/') + name;
+        for (int n = 2; QFileInfo::exists(target); ++n)
+            target = report.quarantineDir + QLatin1Char('/') + name + QLatin1Char('.') + QString::number(n);
+        if (QFile::rename(path, target)) {
+            ++report.orphansQuarantined;
+            qCWarning(lcStore) << "evidence file named by no record moved to quarantine:" << path
+                               << "->" << target;
+        } else {
+            ++report.unaccounted;
+            qCWarning(lcStore) << "could not move" << path << "to quarantine; left in place";
+        }
+    }
+    if (report.orphansQuarantined > 0)
+        storeutil::fsyncPath(report.quarantineDir);
     return report;
 }
 

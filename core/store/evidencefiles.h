@@ -18,11 +18,26 @@ struct BlobInfo
     bool existed = false; // the same bytes were already stored (nothing was written)
 };
 
+// What the start-up sweep may do. Evidence is never deleted by a guess: a file no record names
+// is moved to the quarantine folder (never deleted), and only while the database can account for
+// the files; a file is deleted only when the store says every record naming it was superseded
+// and the office confirmed both the records and the file.
+struct SweepPlan
+{
+    QSet<QString> referenced;  // files some record or pending outbox row names: kept in place
+    QSet<QString> reclaimable; // only superseded rows name them, all confirmed: may be deleted
+    bool touchOrphans = true;  // false (database new, moved aside, or on hold): leave all as found
+};
+
 struct SweepReport
 {
-    int temporariesRemoved = 0;
-    int orphansRemoved = 0;
+    int temporariesRemoved = 0;  // interrupted writes (never named by a record)
+    int orphansQuarantined = 0;  // evidence files no record names, moved to quarantineDir
+    int supersededRemoved = 0;   // retaken and confirmed by the office
+    int unaccounted = 0;         // files no record names, left in place (database can't account)
+    bool leftAsFound = false;    // the sweep changed nothing on purpose (see SweepPlan)
     qint64 bytesFreed = 0;
+    QString quarantineDir;
 };
 
 class EvidenceFiles
@@ -52,8 +67,13 @@ public:
     // Removes an unreferenced file (used when a transaction that would have named it fails).
     void discard(const QString &sha256);
 
-    // Start-up sweep: removes every temporary and every file whose hash is not in `referenced`.
-    SweepReport sweep(const QSet<QString> &referenced);
+    // Start-up sweep (see SweepPlan). Orphans go to quarantineDir() unless there are more than
+    // a crash can leave (kMaxQuarantine) or the database names none of the files: then it
+    // cannot account for them, and nothing at all is touched.
+    SweepReport sweep(const SweepPlan &plan);
+    // DIR/evidence-quarantine, beside the evidence folder (outside it, so never swept).
+    QString quarantineDir() const;
+    static constexpr int kMaxQuarantine = 8;
 
     static QString sha256Hex(const QByteArray &data);
     static bool isSha256Hex(const QString &s);

@@ -111,9 +111,11 @@ Result<QList<Evidence>> EvidenceRepository::add(const QList<NewEvidence> &items)
     QList<Evidence> records;
     QStringList written; // new files this call created (removed again if the rows fail)
     auto cleanup = [&] {
-        const QSet<QString> still = referencedBlobs();
+        // A file this call wrote is removed again unless a record names it (when the list
+        // cannot be read, it stays: the next start-up sweep quarantines it).
+        const auto still = referencedBlobs();
         for (const QString &sha : written)
-            if (!still.contains(sha))
+            if (still && !still.value().contains(sha))
                 m_files.discard(sha);
     };
     for (const NewEvidence &item : items) {
@@ -383,14 +385,37 @@ Result<void> EvidenceRepository::verifyFiles(RowId jobId)
     return {};
 }
 
-QSet<QString> EvidenceRepository::referencedBlobs()
+Result<QSet<QString>> EvidenceRepository::referencedBlobs()
+{
+    // Every file a record names, and every file the outbox still has to send.
+    return shaSet(QStringLiteral("SELECT sha256 FROM evidence WHERE sha256 <> '' "
+                                 "UNION SELECT b.sha256 FROM outbox_blobs b JOIN outbox o ON o.seq = b.seq "
+                                 "WHERE o.confirmed_at IS NULL"));
+}
+
+Result<QSet<QString>> EvidenceRepository::reclaimableBlobs()
+{
+    // A file may go only when the office has it, and every row naming it was retaken by a newer
+    // row, with both rows' outbox entries confirmed by the office.
+    return shaSet(QStringLiteral(
+        "SELECT e.sha256 FROM evidence e JOIN blob_uploads b ON b.sha256 = e.sha256 "
+        "GROUP BY e.sha256 HAVING SUM(CASE WHEN EXISTS (SELECT 1 FROM evidence n "
+        "  WHERE n.supersedes = e.uuid AND NOT EXISTS (SELECT 1 FROM outbox o "
+        "    WHERE o.uuid IN (e.uuid, n.uuid) AND o.confirmed_at IS NULL)) "
+        "  AND EXISTS (SELECT 1 FROM outbox o WHERE o.uuid = e.uuid) "
+        "  THEN 0 ELSE 1 END) = 0"));
+}
+
+Result<QSet<QString>> EvidenceRepository::shaSet(const QString &sql)
 {
     QSet<QString> out;
-    auto st = m_db.prepare(QStringLiteral("SELECT DISTINCT sha256 FROM evidence WHERE sha256 <> ''"));
+    auto st = m_db.prepare(sql);
     if (!st)
-        return out;
+        return st.error();
     while (st.value().step())
         out.insert(st.value().text(0));
+    if (st.value().failed())
+        return st.value().error();
     return out;
 }
 

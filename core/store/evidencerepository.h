@@ -43,12 +43,16 @@ public:
     ChainReport verifyTaskChain(RowId taskId);
     // Every row's file exists and matches its hash (crash test, `meterswapctl` diagnostics).
     Result<void> verifyFiles(RowId jobId = 0);    // 0 = all jobs
-    QSet<QString> referencedBlobs();
+    // Files some record or pending outbox row names (the start-up sweep keeps them in place).
+    Result<QSet<QString>> referencedBlobs();
+    // Files only superseded rows name, with the rows and the file confirmed by the office.
+    Result<QSet<QString>> reclaimableBlobs();
 
     // Canonical JSON of a row as hashed into the chain (sorted keys, no chain fields).
     static QByteArray canonicalJson(const Evidence &e, const QString &supersedes);
 
 private:
+    Result<QSet<QString>> shaSet(const QString &sql);
     // The rows of one owner (ownerColumn "job_id" or "task_id"), optionally of one card, oldest
     // first; without includeSuperseded only rows no retake has replaced.
     Result<Statement> selectOf(const QString &ownerColumn, RowId ownerId,

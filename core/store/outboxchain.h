@@ -41,7 +41,7 @@ public:
     // Loads the key (making it on first start) and chains every row written before the chain
     // existed, in one transaction: rows the office already confirmed first, then the others,
     // each group in seq order, so the office can take up the chain at the first row it has
-    // not seen (docs/decisions/0003-record-chain.md). Called by Store::open.
+    // not seen (docs/decisions/0006-record-chain.md). Called by Store::open.
     Result<void> open();
 
     QString publicKeyHex() const;

@@ -127,17 +127,90 @@ Result<void> OutboxRepository::markConfirmed(const QList<qint64> &seqs)
         "UPDATE outbox SET confirmed_at = ? WHERE seq = ? AND confirmed_at IS NULL"));
     if (!st)
         return st.error();
+    auto verdict = m_db.prepare(QStringLiteral("DELETE FROM outbox_verdicts WHERE seq = ?"));
+    if (!verdict)
+        return verdict.error();
     const QString at = json::isoTime(now());
     for (qint64 seq : seqs) {
         st.value().reset();
         st.value().bindText(1, at).bindInt(2, seq);
         if (auto r = st.value().run(); !r)
             return r;
+        verdict.value().reset();
+        verdict.value().bindInt(1, seq);
+        if (auto r = verdict.value().run(); !r)
+            return r;
     }
     if (auto r = tx.commit(); !r)
         return r;
     m_db.afterCommit([this] { emit m_store.outboxChanged(); });
     return {};
+}
+
+Result<void> OutboxRepository::recordVerdicts(const QList<OutboxVerdict> &verdicts)
+{
+    if (verdicts.isEmpty())
+        return {};
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    auto st = m_db.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO outbox_verdicts(seq, status, code, reason, fields, at) "
+        "SELECT seq, ?2, ?3, ?4, ?5, ?6 FROM outbox WHERE seq = ?1 AND confirmed_at IS NULL"));
+    if (!st)
+        return st.error();
+    const QString at = json::isoTime(now());
+    for (const OutboxVerdict &v : verdicts) {
+        Statement &q = st.value();
+        q.reset();
+        q.bindInt(1, v.seq).bindText(2, v.status);
+        q.bindText(3, v.code.isNull() ? QStringLiteral("") : v.code);
+        q.bindText(4, v.reason.isNull() ? QStringLiteral("") : v.reason);
+        q.bindText(5, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(v.fields))
+                                            .toJson(QJsonDocument::Compact)));
+        q.bindText(6, at);
+        if (auto r = q.run(); !r)
+            return r;
+    }
+    if (auto r = tx.commit(); !r)
+        return r;
+    m_db.afterCommit([this] { emit m_store.outboxChanged(); });
+    return {};
+}
+
+QList<OutboxVerdict> OutboxRepository::verdicts()
+{
+    QList<OutboxVerdict> out;
+    auto st = m_db.prepare(QStringLiteral(
+        "SELECT o.seq, o.entity, o.uuid, o.version, o.payload, v.status, v.code, v.reason, v.fields "
+        "FROM outbox_verdicts v JOIN outbox o ON o.seq = v.seq "
+        "WHERE o.confirmed_at IS NULL ORDER BY o.seq"));
+    if (!st)
+        return out;
+    Statement &q = st.value();
+    while (q.step()) {
+        OutboxVerdict v;
+        v.seq = q.integer(0);
+        v.entity = q.text(1);
+        v.uuid = q.text(2);
+        v.version = int(q.integer(3));
+        const QJsonObject payload = QJsonDocument::fromJson(q.text(4).toUtf8()).object();
+        if (v.entity == QLatin1String("customer"))
+            v.label = QStringLiteral("%1 %2").arg(
+                payload.value(QStringLiteral("account_no")).toString(),
+                payload.value(QStringLiteral("name")).toString());
+        else if (v.entity == QLatin1String("task"))
+            v.label = payload.value(QStringLiteral("name")).toString();
+        if (v.label.trimmed().isEmpty())
+            v.label = v.uuid.left(8);
+        v.status = q.text(5);
+        v.code = q.text(6);
+        v.reason = q.text(7);
+        for (const QJsonValue &f : QJsonDocument::fromJson(q.text(8).toUtf8()).array())
+            v.fields << f.toString();
+        out << v;
+    }
+    return out;
 }
 
 PendingCounts OutboxRepository::counts()

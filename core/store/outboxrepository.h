@@ -28,6 +28,10 @@ public:
     QList<OutboxEntry> pending(int limit = 500, qint64 afterSeq = 0);
     QList<OutboxEntry> all(int limit = 1000);               // newest last (tests, diagnostics)
     Result<void> markConfirmed(const QList<qint64> &seqs);  // one transaction
+    // Remembers the office's answer for rows it did not confirm (seq, status, code, reason,
+    // fields of each verdict; the rest is read from the row), replacing an earlier one.
+    Result<void> recordVerdicts(const QList<OutboxVerdict> &verdicts); // one transaction
+    QList<OutboxVerdict> verdicts(); // of the rows still unconfirmed, in seq order
     PendingCounts counts();
 
     // Evidence blobs that sync has uploaded (office confirmed it holds them).

@@ -185,6 +185,21 @@ CREATE TABLE sync_state(
 INSERT INTO sync_state(id) VALUES (1);
 )SQL";
 
+// Version 4: what the office answered for an outbox row it did not confirm (refused, or in
+// conflict with what it holds: the fields that differ), shown on the sync page until the row is
+// confirmed; and customers the office withdrew from this tablet (moved to another crew).
+constexpr const char *kV4 = R"SQL(
+CREATE TABLE outbox_verdicts(
+    seq INTEGER PRIMARY KEY REFERENCES outbox(seq),
+    status TEXT NOT NULL CHECK(status IN ('refused','conflict')),
+    code TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    fields TEXT NOT NULL DEFAULT '[]',   -- JSON array of field names (conflict)
+    at TEXT NOT NULL
+);
+ALTER TABLE customers ADD COLUMN withdrawn_at TEXT;
+)SQL";
+
 } // namespace
 
 QList<Migration> storeMigrations()
@@ -193,7 +208,8 @@ QList<Migration> storeMigrations()
         {1, kV1},
         {2, FormEntryRepository::kMigrationSql}, // form_entries (typed form fields)
         {3, TaskCardRepository::kMigrationSql},  // task-level cards: task owner, task_cards
-        {4, OutboxChain::kMigrationSql},         // record chain: device key, outbox links
+        {4, kV4},                                // office verdicts, withdrawn customers
+        {5, OutboxChain::kMigrationSql},         // record chain: device key, outbox links
     };
 }
 

@@ -87,16 +87,48 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions &options)
     // The device key (made on first start) and the chain over rows written before it existed.
     if (auto chained = store->m_chain.open(); !chained)
         return chained.error();
-    if (alone && options.sweepOnOpen) {
-        store->m_sweep = store->m_files.sweep(store->m_evidence.referencedBlobs());
-        if (store->m_sweep.temporariesRemoved || store->m_sweep.orphansRemoved)
-            qCInfo(lcStore) << "start-up sweep removed" << store->m_sweep.temporariesRemoved
-                            << "temporaries and" << store->m_sweep.orphansRemoved
-                            << "unreferenced evidence files";
-    }
+    if (alone && options.sweepOnOpen)
+        store->sweepEvidence();
     if (lockFd >= 0)
         ::flock(lockFd, LOCK_SH);
     return store;
+}
+
+void Store::sweepEvidence()
+{
+    SweepPlan plan;
+    // A new database (first start, or the old one moved aside) names no file: every file on disk
+    // is someone's unsynced work. Leave all of it exactly where it is, at this start and every
+    // later one (the hold is kept in this database: adopting a rescued one lifts it).
+    const QString holdKey = QString::fromLatin1(kSweepHoldKey);
+    const QString hold = m_settings.value(holdKey);
+    plan.touchOrphans = !m_notice.created && !m_notice.movedAside && hold.isEmpty();
+    auto referenced = m_evidence.referencedBlobs();
+    auto reclaimable = m_evidence.reclaimableBlobs();
+    if (!referenced || !reclaimable) {
+        qCWarning(lcStore) << "start-up sweep skipped: cannot read which files records name:"
+                           << (referenced ? reclaimable.error() : referenced.error()).message;
+        return;
+    }
+    plan.referenced = std::move(referenced).value();
+    plan.reclaimable = std::move(reclaimable).value();
+    m_sweep = m_files.sweep(plan);
+    if (m_sweep.unaccounted > 0 && hold.isEmpty()) {
+        const QString reason = m_notice.movedAside ? QStringLiteral("moved_aside:") + m_notice.movedTo
+                                                   : QStringLiteral("unaccounted");
+        if (auto held = m_settings.setValue(holdKey, reason); !held)
+            qCWarning(lcStore) << "could not record the evidence hold:" << held.error().message;
+    }
+    if (m_sweep.temporariesRemoved || m_sweep.orphansQuarantined || m_sweep.supersededRemoved)
+        qCInfo(lcStore) << "start-up sweep:" << m_sweep.temporariesRemoved << "interrupted writes removed,"
+                        << m_sweep.orphansQuarantined << "files named by no record quarantined,"
+                        << m_sweep.supersededRemoved << "confirmed retakes removed";
+    if (m_sweep.unaccounted > 0 && !m_notice.movedAside) {
+        const QString line =
+            Tr::tr("证据文件夹中有 %n 个文件没有任何记录指向它们。它们已原样保留，没有删除或移动。"
+                   "如果数据库曾被替换或恢复，请联系技术支持。", nullptr, m_sweep.unaccounted);
+        m_notice.message = m_notice.message.isEmpty() ? line : m_notice.message + QLatin1Char('\n') + line;
+    }
 }
 
 } // namespace ms

@@ -34,15 +34,17 @@ struct StoreOptions
     QString dataDir;                    // empty → defaultDataDir()
     DatabaseOptions database;           // busy timeout, quick check, (tests) max page count
     EvidenceFiles::WriteFault writeFault; // tests only: inject ENOSPC into evidence writes
-    bool sweepOnOpen = true;            // remove temporaries and unreferenced evidence files
+    bool sweepOnOpen = true;            // interrupted writes, orphans to quarantine (SweepPlan)
 };
 
 class Store : public QObject
 {
     Q_OBJECT
 public:
-    // Opens DIR/meterswap.db (+ DIR/evidence/), creating both; migrates; sweeps. A corrupt or
-    // unreadable database is moved aside and a fresh one started: see openNotice().
+    // Opens DIR/meterswap.db (+ DIR/evidence/), creating both; migrates; sweeps (never deleting
+    // evidence by a guess: see SweepPlan). A corrupt database is moved aside and a fresh one
+    // started, with every evidence file left in place: see openNotice(), DatabaseRescue. A file
+    // that cannot be opened, read or written fails with a message and nothing is touched.
     static Result<std::unique_ptr<Store>> open(const StoreOptions &options = {});
     static Result<std::unique_ptr<Store>> open(const QString &dataDir);
 
@@ -52,6 +54,9 @@ public:
     // that do not use QCommandLineParser; those that do should add an option named "data".
     static QString dataDirFromArguments(const QStringList &args);
     static constexpr const char *kDatabaseFileName = "meterswap.db";
+    // Setting set when evidence files were found that this database cannot account for: the
+    // sweep then never moves an orphan (support clears it once the files are sorted out).
+    static constexpr const char *kSweepHoldKey = "store.evidence_sweep_hold";
 
     ~Store() override;
 
@@ -89,6 +94,7 @@ signals:
     void taskCardChanged(ms::RowId taskId, const QString &cardId);
 
 private:
+    void sweepEvidence();
     Store(QString dataDir, std::unique_ptr<Database> db, EvidenceFiles files, OpenNotice notice);
 
     QString m_dataDir;

@@ -86,6 +86,21 @@ struct PendingCounts
     qint64 bytes = 0;       // size of those blobs
 };
 
+// What the office answered for an outbox row it did not confirm. The row stays unconfirmed (it
+// is sent again at the next sync) and the sync page lists it with the reason.
+struct OutboxVerdict
+{
+    qint64 seq = 0;
+    QString entity;         // of the outbox row
+    QString uuid;
+    int version = 0;
+    QString label;          // for people: the customer's 户号 and name, a task's name, else uuid
+    QString status;         // "refused" | "conflict"
+    QString code;           // e.g. "record.not_owner", "record.conflict"
+    QString reason;         // the office's words
+    QStringList fields;     // conflict: the fields that differ from what the office holds
+};
+
 struct SyncState
 {
     QString cursor;         // opaque server cursor for the next assignment pull

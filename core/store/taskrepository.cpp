@@ -190,6 +190,15 @@ Result<TaskImportResult> TaskRepository::importTask(const Task &taskIn,
         if (!id)
             return id.error();
         c.id = id.value();
+        if (!local && old) { // assigned to this tablet (again): no longer withdrawn
+            auto back = m_db.prepare(
+                QStringLiteral("UPDATE customers SET withdrawn_at = NULL WHERE id = ?"));
+            if (!back)
+                return back.error();
+            back.value().bindInt(1, c.id);
+            if (auto r = back.value().run(); !r)
+                return r.error();
+        }
         if (local)
             if (auto r = m_outbox.append(QStringLiteral("customer"), c.uuid, c.version,
                                          QStringLiteral("upsert"), json::fromCustomer(c, task.uuid));

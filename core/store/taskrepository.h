@@ -21,6 +21,14 @@ struct TaskImportResult
     int jobsCreated = 0;
 };
 
+// What withdrawing customers did on this tablet.
+struct WithdrawResult
+{
+    int customers = 0;      // customers whose personal data was removed
+    int jobsRemoved = 0;    // jobs nothing was done on yet
+    int jobsKept = 0;       // jobs with work captured: they stay and sync as usual
+};
+
 class TaskRepository
 {
 public:
@@ -41,6 +49,16 @@ public:
     Result<Customer> customerByAccount(const QString &accountNo);
     // Edits a customer (phone, new meter, mismatch flag, ...); bumps version, outbox row.
     Result<Customer> updateCustomer(const Customer &customer);
+
+    // The office took this customer away from this tablet (moved to another crew): its name,
+    // address and phone are removed at once, and its job too when nothing was done on it yet
+    // (not started, no step, evidence, seal, form, register reading, no unsent change). Work
+    // already captured stays and syncs as usual. No outbox row (the office knows); an unknown
+    // uuid is nothing to do. A later import of the customer from the office brings it back.
+    // (taskwithdrawal.cpp)
+    Result<WithdrawResult> withdrawCustomer(const QString &customerUuid);
+    // Every customer of the task, as withdrawCustomer.
+    Result<WithdrawResult> withdrawTask(const QString &taskUuid);
 
 private:
     Database &m_db;

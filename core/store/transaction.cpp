@@ -14,11 +14,11 @@ QString savepointName(int level)
 }
 } // namespace
 
-Transaction::Transaction(Database &db) : m_db(db)
+Transaction::Transaction(Database &db, Lock lock) : m_db(db)
 {
     m_level = m_db.m_depth + 1;
     const Result<void> begun = m_level == 1
-        ? m_db.exec(QStringLiteral("BEGIN IMMEDIATE"))
+        ? m_db.exec(lock == Lock::Read ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"))
         : m_db.exec(QStringLiteral("SAVEPOINT ") + savepointName(m_level));
     if (!begun) {
         m_error = begun.error();

@@ -7,6 +7,8 @@
 //   if (!tx.ok()) return tx.error();
 //   ... repository calls ...
 //   return tx.commit();
+// Lock::Read opens a deferred transaction instead: every read in it sees one snapshot (in WAL
+// mode writers carry on beside it); for several reads that must agree with each other.
 #include "model/result.h"
 
 #include <optional>
@@ -18,7 +20,8 @@ class Database;
 class Transaction
 {
 public:
-    explicit Transaction(Database &db);
+    enum class Lock { Write, Read };
+    explicit Transaction(Database &db, Lock lock = Lock::Write);
     ~Transaction();
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;

@@ -44,12 +44,4 @@ void AckingTcpServer::incomingConnection(qintptr descriptor)
     addPendingConnection(socket);
 }
 
-AckingSslServer::AckingSslServer(const QSslConfiguration &config, QObject *parent)
-    : QSslServer(parent)
-{
-    setSslConfiguration(config);
-    connect(this, &QSslServer::startedEncryptionHandshake, this,
-            [](QSslSocket *socket) { acknowledgePromptly(socket); });
-}
-
 } // namespace ms::sync

@@ -5,9 +5,8 @@
 // segment of every upload waits for the server's ACK — and Linux delays that ACK by up to
 // 40 ms. One stall per request caps a photo upload at ~25 requests a second whatever the link.
 // These listeners switch each accepted socket to TCP_NODELAY and re-arm TCP_QUICKACK whenever
-// bytes arrive, so the ACK leaves immediately. Use with QAbstractHttpServer::bind().
-#include <QSslConfiguration>
-#include <QSslServer>
+// bytes arrive, so the ACK leaves immediately. Use with QAbstractHttpServer::bind(); the office
+// uses its gated listeners (app/office/edgegate.h), which do the same.
 #include <QTcpServer>
 
 namespace ms::sync {
@@ -23,13 +22,6 @@ public:
 
 protected:
     void incomingConnection(qintptr descriptor) override;
-};
-
-class AckingSslServer : public QSslServer
-{
-    Q_OBJECT
-public:
-    explicit AckingSslServer(const QSslConfiguration &config, QObject *parent = nullptr);
 };
 
 } // namespace ms::sync

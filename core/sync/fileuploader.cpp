@@ -116,7 +116,11 @@ void FileUploader::chunkSent(int lane, const UploadChunk &chunk, const Result<Ht
     // This file only, and the others go on: unreadable here, or its bytes do not match the hash
     // at the office (422).
     const bool unreadable = !r && r.error().code == QLatin1String("sync.local_file");
-    if (unreadable || (r && r->status == 422)) {
+    // … or another device is sending the same file in chunks (409 blob.partial_foreign): it goes
+    // again at the next sync.
+    const bool foreign = r && r->status == 409
+        && decodeError(r->body, 409).code == QLatin1String("blob.partial_foreign");
+    if (unreadable || foreign || (r && r->status == 422)) {
         qCWarning(lcSyncHttp) << "evidence file not sent" << job.sha256
                               << (unreadable ? r.error().message : QStringLiteral("hash mismatch at the office"));
         Q_EMIT fileRefused(job.sha256);

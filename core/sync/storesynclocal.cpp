@@ -75,7 +75,30 @@ Result<void> StoreSyncLocal::importAssignments(const PulledAssignments &page)
         if (!r)
             return r.error();
     }
+    for (const Withdrawal &w : page.withdrawn) {
+        auto r = w.entity == QLatin1String("task") ? m_store.tasks().withdrawTask(w.uuid)
+                                                   : m_store.tasks().withdrawCustomer(w.uuid);
+        if (!r)
+            return r.error();
+    }
     return tx.commit();
 }
+
+Result<void> StoreSyncLocal::recordVerdicts(const QList<office::PushResult> &results)
+{
+    QList<OutboxVerdict> verdicts;
+    for (const office::PushResult &r : results) {
+        OutboxVerdict v;
+        v.seq = r.seq;
+        v.status = office::pushStatusKey(r.status);
+        v.code = r.code;
+        v.reason = r.reason;
+        v.fields = r.fields;
+        verdicts << v;
+    }
+    return m_store.outbox().recordVerdicts(verdicts);
+}
+
+QList<OutboxVerdict> StoreSyncLocal::verdicts() { return m_store.outbox().verdicts(); }
 
 } // namespace ms::sync

@@ -25,6 +25,8 @@ public:
     Result<void> recordSyncError(const QString &message) override;
     Result<void> importAssignments(const PulledAssignments &page) override;
     QString devicePublicKey() override;
+    Result<void> recordVerdicts(const QList<office::PushResult> &results) override;
+    QList<OutboxVerdict> verdicts() override;
 
 private:
     Store &m_store;

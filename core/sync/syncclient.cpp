@@ -1,5 +1,7 @@
 #include "sync/syncclient.h"
 
+#include "sync/credentials.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -73,6 +75,12 @@ void SyncClient::start()
     m_cursor = m_local.syncState().cursor;
     m_clock.start();
     report();
+    // The token goes with every call: never over plain HTTP to another machine.
+    if (auto safe = checkServerUrl(m_options.http.server); !safe) {
+        // finished() comes from the event loop, as after any call: callers connect after start()
+        QMetaObject::invokeMethod(this, [this, e = safe.error()] { fail(e); }, Qt::QueuedConnection);
+        return;
+    }
     checkToken();
 }
 
@@ -257,19 +265,36 @@ void SyncClient::pushBatch()
         auto results = decodePushResults(r->body);
         if (!results)
             return fail(results.error());
+        // Only rows of this request may be confirmed: an answer about a seq that was not sent
+        // (or twice about one) is a broken office, and none of its answer is trusted.
+        QSet<qint64> sent;
+        for (const OutboxEntry &e : std::as_const(m_batches.front().entries))
+            sent.insert(e.seq);
+        for (const office::PushResult &p : std::as_const(*results))
+            if (!sent.remove(p.seq))
+                return fail(makeError(QStringLiteral("sync.bad_answer"),
+                                      tr("办公室的回答提到了本次没有发送的记录（序号 %1），"
+                                         "本批记录都未确认，稍后会重新发送。请通知办公室检查服务器版本。")
+                                          .arg(p.seq)));
         QList<qint64> confirmed;
+        QList<office::PushResult> notConfirmed;
         for (const office::PushResult &p : *results) {
             if (p.confirmed()) {
                 confirmed << p.seq;
-            } else {
-                m_summary.refused << p;
-                qCWarning(lcSyncHttp) << "record refused" << p.uuid << p.code << p.reason;
+                continue;
             }
+            notConfirmed << p;
+            (p.status == office::PushStatus::Conflict ? m_summary.conflicts : m_summary.refused) << p;
+            qCWarning(lcSyncHttp) << "record not confirmed" << office::pushStatusKey(p.status)
+                                  << p.uuid << p.code << p.fields << p.reason;
         }
         if (auto ok = m_local.markConfirmed(confirmed); !ok)
             return fail(ok.error());
+        if (auto ok = m_local.recordVerdicts(notConfirmed); !ok)
+            return fail(ok.error());
         m_summary.recordsConfirmed += int(confirmed.size());
         m_summary.recordsRefused = int(m_summary.refused.size());
+        m_summary.recordsConflicted = int(m_summary.conflicts.size());
         m_progress.recordsDone += int(m_batches.front().entries.size());
         m_batches.pop_front();
         m_controlBusy = false;
@@ -310,9 +335,17 @@ void SyncClient::finish()
     m_progress.phase = Phase::Done;
     countTransfers();
     m_summary.elapsedMs = m_clock.elapsed();
-    m_summary.ok = m_summary.refused.isEmpty() && m_summary.failedFiles.isEmpty();
+    m_summary.ok = m_summary.refused.isEmpty() && m_summary.failedFiles.isEmpty()
+                   && m_summary.conflicts.isEmpty();
     if (m_summary.ok) {
         (void)m_local.recordSyncSuccess(QDateTime::currentDateTimeUtc());
+    } else if (m_summary.refused.isEmpty() && m_summary.failedFiles.isEmpty()) {
+        const office::PushResult &first = m_summary.conflicts.first();
+        m_summary.error = makeError(QStringLiteral("sync.conflict"),
+                                    tr("%1 条记录与办公室已有的记录冲突，已保留在本机：%2")
+                                        .arg(m_summary.conflicts.size())
+                                        .arg(first.reason));
+        (void)m_local.recordSyncError(m_summary.error.message);
     } else {
         const QString first = m_summary.refused.isEmpty() ? m_summary.failedFiles.first()
                                                           : m_summary.refused.first().reason;

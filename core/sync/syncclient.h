@@ -61,6 +61,10 @@ struct SyncSummary
     int retries = 0;
     qint64 elapsedMs = 0;
     QList<office::PushResult> refused;
+    int recordsConflicted = 0;
+    // Records the office holds differently (same uuid and version, or another device's edit of
+    // the customer): not confirmed, kept in the outbox, `fields` say what differs.
+    QList<office::PushResult> conflicts;
     QStringList failedFiles;        // local files missing/corrupt (their records are refused)
 };
 

@@ -107,7 +107,15 @@ void SyncHttp::issue(Call call)
         last = sent;
     });
     m_pinFailed = false;
-    if (!m_options.pinnedSha256.isEmpty()) {
+    m_selfSigned = false;
+    if (m_options.pinnedSha256.isEmpty()) {
+        connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+            for (const QSslError &e : errors)
+                if (e.error() == QSslError::SelfSignedCertificate
+                    || e.error() == QSslError::SelfSignedCertificateInChain)
+                    m_selfSigned = true;
+        });
+    } else {
         connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
             if (peerDigest(reply).compare(m_options.pinnedSha256, Qt::CaseInsensitive) == 0)
                 reply->ignoreSslErrors(errors); // the self-signed office certificate we pinned
@@ -136,6 +144,12 @@ void SyncHttp::finish(QNetworkReply *reply, Call call)
     if (m_pinFailed)
         return call.done(makeError(QStringLiteral("sync.tls_pin"),
                                    tr("服务器证书与本机登记的指纹不符，已中止连接。请向办公室核对证书指纹。")));
+    if (net == QNetworkReply::SslHandshakeFailedError && m_options.pinnedSha256.isEmpty()
+        && m_selfSigned)
+        return call.done(makeError(QStringLiteral("sync.tls_pin_required"),
+                                   tr("办公室服务器使用自签名证书，本机还没有登记它的指纹，已中止连接。"
+                                      "请在办公室执行 meterswap-office tls init（或 tls pin）查看指纹，"
+                                      "然后在本机设置：meterswap --server-pin 指纹。")));
     if (net == QNetworkReply::SslHandshakeFailedError)
         return call.done(makeError(QStringLiteral("sync.tls"),
                                    tr("与办公室服务器的加密连接失败（%1）。请在设置中核对证书指纹。")
@@ -146,7 +160,7 @@ void SyncHttp::finish(QNetworkReply *reply, Call call)
                                       .arg(reply->errorString()));
         return retryOrFail(std::move(call), reply->errorString(), e);
     }
-    if (status >= 500 && status != 507) {
+    if ((status >= 500 && status != 507) || status == 429) { // 429/503: the office is busy
         const Error e = decodeError(body, status);
         return retryOrFail(std::move(call), QStringLiteral("HTTP %1").arg(status), e);
     }

@@ -89,6 +89,7 @@ private:
     qint64 m_bodyBytesSent = 0;
     qint64 m_attemptSent = 0;
     bool m_pinFailed = false;
+    bool m_selfSigned = false;   // the failed handshake was with a self-signed certificate
 };
 
 } // namespace ms::sync

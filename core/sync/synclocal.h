@@ -27,12 +27,21 @@ public:
     virtual Result<void> recordSyncSuccess(const QDateTime &at) = 0;
     virtual Result<void> recordSyncError(const QString &message) = 0;
 
-    // Stores pulled tasks and customers (creating jobs), without outbox rows (no echo).
+    // Stores pulled tasks and customers (creating jobs), without outbox rows (no echo), and
+    // applies the page's tombstones (withdrawn customers), in one transaction.
     virtual Result<void> importAssignments(const PulledAssignments &page) = 0;
 
     // This device's public signing key (hex), which the office binds to the token on first use
     // and checks every record's chain signature with (docs/sync-protocol.md "Record chain").
     virtual QString devicePublicKey() = 0;
+    // The office's answers for rows it did not confirm (refused, conflict), kept until the row
+    // is confirmed so the sync page can list them; and those answers. Default: not kept.
+    virtual Result<void> recordVerdicts(const QList<office::PushResult> &results)
+    {
+        Q_UNUSED(results);
+        return {};
+    }
+    virtual QList<OutboxVerdict> verdicts() { return {}; }
 };
 
 } // namespace ms::sync

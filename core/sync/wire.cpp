@@ -159,6 +159,8 @@ QByteArray encodePushResults(const QList<office::PushResult> &results)
             o.insert(QStringLiteral("code"), r.code);
         if (!r.reason.isEmpty())
             o.insert(QStringLiteral("reason"), r.reason);
+        if (!r.fields.isEmpty())
+            o.insert(QStringLiteral("fields"), QJsonArray::fromStringList(r.fields));
         arr.append(o);
     }
     return compact({{QStringLiteral("results"), arr}});
@@ -176,9 +178,12 @@ Result<QList<office::PushResult>> decodePushResults(const QByteArray &body)
         const auto status = office::pushStatusFromKey(str(o, "status"));
         if (!status)
             return bad(QStringLiteral("results[%1].status").arg(i), Tr::tr("未知状态"));
+        QStringList fields;
+        for (const QJsonValue &f : o.value(QStringLiteral("fields")).toArray())
+            fields << f.toString();
         out << office::PushResult{o.value(QStringLiteral("seq")).toInteger(), str(o, "uuid"),
                                   o.value(QStringLiteral("version")).toInt(), *status,
-                                  str(o, "code"), str(o, "reason")};
+                                  str(o, "code"), str(o, "reason"), fields};
     }
     return out;
 }
@@ -203,11 +208,18 @@ Result<PulledCustomer> customerFromJson(const QJsonObject &o)
 
 QByteArray encodeAssignmentPage(const office::AssignmentPage &page, const QString &catalogVersion)
 {
-    QJsonArray tasks, customers;
-    for (const auto &a : page.items)
-        (a.entity == QLatin1String("task") ? tasks : customers).append(a.payload);
+    QJsonArray tasks, customers, withdrawn;
+    for (const auto &a : page.items) {
+        if (a.withdrawn)
+            withdrawn.append(QJsonObject{{QStringLiteral("entity"), a.entity},
+                                         {QStringLiteral("uuid"), a.uuid},
+                                         {QStringLiteral("task_uuid"), a.taskUuid}});
+        else
+            (a.entity == QLatin1String("task") ? tasks : customers).append(a.payload);
+    }
     return compact({{QStringLiteral("tasks"), tasks},
                     {QStringLiteral("customers"), customers},
+                    {QStringLiteral("withdrawn"), withdrawn},
                     {QStringLiteral("cursor"), QString::number(page.cursor)},
                     {QStringLiteral("more"), page.more},
                     {QStringLiteral("catalog_version"), catalogVersion}});
@@ -230,6 +242,16 @@ Result<PulledAssignments> decodeAssignmentPage(const QByteArray &body)
         if (!c)
             return c.error();
         out.customers << *c;
+    }
+    const QJsonArray withdrawn = obj->value(QStringLiteral("withdrawn")).toArray();
+    for (qsizetype i = 0; i < withdrawn.size(); ++i) {
+        const QJsonObject w = withdrawn.at(i).toObject();
+        Withdrawal t{str(w, "entity"), str(w, "uuid"), str(w, "task_uuid")};
+        if (t.uuid.isEmpty()
+            || (t.entity != QLatin1String("task") && t.entity != QLatin1String("customer")))
+            return bad(QStringLiteral("withdrawn[%1]").arg(i),
+                       Tr::tr("应有 entity（task 或 customer）和 uuid"));
+        out.withdrawn << t;
     }
     out.cursor = str(*obj, "cursor").toLongLong();
     out.more = obj->value(QStringLiteral("more")).toBool();

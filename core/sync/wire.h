@@ -43,10 +43,21 @@ struct PulledCustomer
 };
 Result<PulledCustomer> customerFromJson(const QJsonObject &o);
 
+// A tombstone: the task or customer was taken away from this tablet's user (moved to another
+// crew, or out of its task). The tablet removes the customer's personal data and its job if
+// nothing was done on it yet; work already captured stays and syncs as usual.
+struct Withdrawal
+{
+    QString entity;   // "task" | "customer"
+    QString uuid;
+    QString taskUuid; // the customer's task
+};
+
 struct PulledAssignments
 {
     QList<Task> tasks;
     QList<PulledCustomer> customers;
+    QList<Withdrawal> withdrawn;
     qint64 cursor = 0;
     bool more = false;
     QString catalogVersion;

@@ -44,12 +44,16 @@
         <translation>Save the office server address (for sync)</translation>
     </message>
     <message>
-        <source>保存本机的设备令牌（同步用）</source>
-        <translation>Save this device&apos;s token (for sync)</translation>
-    </message>
-    <message>
         <source>保存服务器证书的 SHA-256 指纹</source>
         <translation>Save the SHA-256 fingerprint of the server certificate</translation>
+    </message>
+    <message>
+        <source>保存本机的设备令牌（同步用；其他用户可见，建议用 --token-file 或 MS_TOKEN）</source>
+        <translation>Save this device&apos;s token (for sync; other users can see it, prefer --token-file or MS_TOKEN)</translation>
+    </message>
+    <message>
+        <source>从文件第一行读取并保存设备令牌（同步用）</source>
+        <translation>Read the device token from the first line of a file and save it (for sync)</translation>
     </message>
 </context>
 <context>
@@ -609,32 +613,7 @@
     </message>
 </context>
 <context>
-    <name>ms::CrashCheck</name>
-    <message numerus="yes">
-        <source>换表通上次没有正常退出。自检发现本机数据有 %n 处问题，第一处：%1
-请不要删除数据目录，联系技术支持（可运行 meterswapctl verify --data 数据目录 查看全部）。</source>
-        <translation>
-            <numerusform>MeterSwap did not exit cleanly last time. The self-check found %n problem on this device, namely: %1
-Do not delete the data directory; contact support (run meterswapctl verify --data DATA_DIR to see everything).</numerusform>
-            <numerusform>MeterSwap did not exit cleanly last time. The self-check found %n problems on this device; the first: %1
-Do not delete the data directory; contact support (run meterswapctl verify --data DATA_DIR to see them all).</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>ms::Database</name>
-    <message>
-        <source>数据库文件 %1 无法读取（%2），也无法移到一旁。请检查数据目录的权限。</source>
-        <translation>Database file %1 cannot be read (%2) and cannot be moved aside. Check the permissions of the data folder.</translation>
-    </message>
-    <message>
-        <source>数据库文件无法读取（%1）。它已被原样移到 %2 保存，没有删除；程序已用一个新的空数据库启动。请把该文件交给技术支持以找回其中的记录。</source>
-        <translation>The database file cannot be read (%1). It was moved unchanged to %2 and not deleted; the app started with a new, empty database. Give that file to technical support to recover its records.</translation>
-    </message>
-    <message>
-        <source>无法打开数据库 %1：%2</source>
-        <translation>Cannot open database %1: %2</translation>
-    </message>
     <message>
         <source>读取数据库版本</source>
         <translation>reading the database version</translation>
@@ -690,6 +669,42 @@ Do not delete the data directory; contact support (run meterswapctl verify --dat
     <message>
         <source>文件不是数据库（文件头不对）</source>
         <translation>The file is not a database (wrong file header)</translation>
+    </message>
+    <message>
+        <source>存储空间已满，无法打开数据库 %1（%2）。没有改动任何文件。请删除不需要的文件腾出空间，然后重新启动。</source>
+        <translation>The storage is full, so the database %1 cannot be opened (%2). No file was changed. Delete files you do not need to free space, then start again.</translation>
+    </message>
+    <message>
+        <source>数据库文件 %1 不能写入（%2）。没有改动任何文件。请让管理员把该文件和它所在的目录改为本程序的用户可读写，然后重新启动。</source>
+        <translation>The database file %1 cannot be written (%2). No file was changed. Ask an administrator to make the file and its folder readable and writable by the user running this program, then start again.</translation>
+    </message>
+    <message>
+        <source>无法打开数据库文件 %1（%2）。没有改动任何文件。请检查存储卡是否插好、该目录是否存在且可读写，然后重新启动。</source>
+        <translation>The database file %1 cannot be opened (%2). No file was changed. Check that the storage card is in place and that the folder exists and can be read and written, then start again.</translation>
+    </message>
+    <message>
+        <source>读写数据库文件 %1 时出错（%2）。没有改动任何文件。存储卡或磁盘可能有故障：请先备份整个数据目录，再重新启动；仍然出错请联系技术支持。</source>
+        <translation>Reading or writing the database file %1 failed (%2). No file was changed. The storage card or disk may be failing: back up the whole data folder first, then start again; if it still fails, contact support.</translation>
+    </message>
+    <message>
+        <source>数据库文件 %1 正被其他程序使用（%2）。请关闭其他换表通窗口或命令后重试。</source>
+        <translation>The database file %1 is in use by another program (%2). Close other MeterSwap windows or commands and try again.</translation>
+    </message>
+    <message>
+        <source>无法打开数据库 %1：%2。没有改动任何文件。</source>
+        <translation>Cannot open the database %1: %2. No file was changed.</translation>
+    </message>
+    <message>
+        <source>数据库文件 %1 已损坏（%2）。程序没有改动它，现在停止。请从备份恢复该文件，或把它交给技术支持；不要删除它。</source>
+        <translation>The database file %1 is damaged (%2). The program has not changed it and stops now. Restore the file from a backup or give it to support; do not delete it.</translation>
+    </message>
+    <message>
+        <source>数据库文件 %1 已损坏（%2），也无法移到一旁。程序没有改动任何文件。请检查数据目录的权限后重新启动。</source>
+        <translation>The database file %1 is damaged (%2) and could not be moved aside. No file was changed. Check the data folder&apos;s permissions, then start again.</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏（%1）。它已被原样移到 %2 保存，没有删除；程序已用一个新的空数据库启动。证据文件（照片、签名等）都原样留在数据目录中。请把该文件交给技术支持以找回其中的记录。</source>
+        <translation>The database file is damaged (%1). It was moved, unchanged, to %2 and not deleted; the program started with a new, empty database. Evidence files (photos, signatures and so on) all stay in the data folder as they were. Give that file to support to get its records back.</translation>
     </message>
 </context>
 <context>
@@ -2010,6 +2025,44 @@ to pick a photo you already took.</translation>
     </message>
 </context>
 <context>
+    <name>ms::RescueDialog</name>
+    <message>
+        <source>数据库已损坏</source>
+        <translation>The database is damaged</translation>
+    </message>
+    <message>
+        <source>本机的数据库文件已损坏，已被原样移到一旁保存。</source>
+        <translation>This device&apos;s database file is damaged. It was moved aside, unchanged, and kept.</translation>
+    </message>
+    <message>
+        <source>损坏的文件：%1（没有删除，技术支持可用它找回记录）</source>
+        <translation>Damaged file: %1 (not deleted; support can use it to get records back)</translation>
+    </message>
+    <message numerus="yes">
+        <source>证据文件（照片、视频、签名）：%n 个都还在数据目录中，没有删除。</source>
+        <translation>
+            <numerusform>Evidence files (photos, videos, signatures): the %n file is still in the data folder, not deleted.</numerusform>
+            <numerusform>Evidence files (photos, videos, signatures): all %n files are still in the data folder, none deleted.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>恢复这些记录</source>
+        <translation>Restore these records</translation>
+    </message>
+    <message>
+        <source>不恢复，用新的空数据库继续</source>
+        <translation>Do not restore; go on with the new, empty database</translation>
+    </message>
+    <message>
+        <source>用新的空数据库继续</source>
+        <translation>Go on with the new, empty database</translation>
+    </message>
+    <message>
+        <source>未能恢复</source>
+        <translation>Could not restore</translation>
+    </message>
+</context>
+<context>
     <name>ms::RoleHomePage</name>
     <message>
         <source>我的工作</source>
@@ -2292,17 +2345,6 @@ to pick a photo you already took.</translation>
     <message>
         <source>签名笔迹数据无法读取：文件已损坏或格式不对。</source>
         <translation>The signature stroke data cannot be read: the file is damaged or in the wrong format.</translation>
-    </message>
-</context>
-<context>
-    <name>ms::SigningKey</name>
-    <message>
-        <source>无法生成本机的签名密钥（OpenSSL 出错）。请重启应用；如仍失败请联系技术支持。</source>
-        <translation>Cannot make this device&apos;s signing key (OpenSSL failed). Restart the app; if it still fails, contact support.</translation>
-    </message>
-    <message>
-        <source>本机保存的签名密钥已损坏（应为 %1 字节的 Ed25519 私钥）。请联系技术支持。</source>
-        <translation>The signing key stored on this device is damaged (it must be a %1-byte Ed25519 private key). Contact support.</translation>
     </message>
 </context>
 <context>
@@ -2602,64 +2644,62 @@ to pick a photo you already took.</translation>
         <translation>Wrong PIN. Please try again.</translation>
     </message>
     <message>
-        <source>读取本机签名密钥</source>
-        <translation>reading this device&apos;s signing key</translation>
+        <source>无法复制损坏的数据库 %1 以尝试恢复（磁盘是否已满？）。原文件没有改动。</source>
+        <translation>Cannot copy the damaged database %1 to try to restore it (is the disk full?). The original file was not changed.</translation>
     </message>
     <message>
-        <source>为已有记录建立记录链</source>
-        <translation>chaining the existing records</translation>
+        <source>无法从损坏的数据库中恢复记录（%1）。文件 %2 原样保留，请交给技术支持。</source>
+        <translation>No records could be restored from the damaged database (%1). The file %2 is kept unchanged: give it to support.</translation>
     </message>
     <message>
-        <source>本机签名密钥未载入，无法记录。请重启应用；如仍失败请联系技术支持。</source>
-        <translation>This device&apos;s signing key is not loaded, so nothing can be recorded. Restart the app; if it still fails, contact support.</translation>
+        <source>文件太短</source>
+        <translation>the file is too short</translation>
     </message>
     <message>
-        <source>读取记录链末端</source>
-        <translation>reading the end of the record chain</translation>
+        <source>文件头已损坏，无法确定页面大小</source>
+        <translation>the file header is damaged and the page size cannot be found</translation>
     </message>
     <message>
-        <source>无法为记录签名（OpenSSL 出错）。请重启应用；如仍失败请联系技术支持。</source>
-        <translation>Cannot sign the record (OpenSSL failed). Restart the app; if it still fails, contact support.</translation>
+        <source>表结构无法识别</source>
+        <translation>the tables are not recognised</translation>
     </message>
     <message>
-        <source>本机没有签名密钥记录，无法核对记录链。请联系技术支持。</source>
-        <translation>This device has no signing key on record, so its record chain cannot be checked. Contact support.</translation>
+        <source>恢复出的副本未通过检查</source>
+        <translation>the restored copy failed its check</translation>
     </message>
     <message>
-        <source>记录 %1（%2，发件箱第 %3 行）</source>
-        <translation>Record %1 (%2, outbox row %3)</translation>
+        <source>可以从损坏的数据库中恢复：%1 个工单、%2 条证据记录、%3 条尚未同步的记录。</source>
+        <translation>Can be restored from the damaged database: %1 jobs, %2 evidence records, %3 records not yet synced.</translation>
+    </message>
+    <message numerus="yes">
+        <source>其中 %n 个证据文件不在数据目录中。</source>
+        <translation>
+            <numerusform>Of these, %n evidence file is not in the data folder.</numerusform>
+            <numerusform>Of these, %n evidence files are not in the data folder.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1 不在记录链中。</source>
-        <translation>%1 is not in the record chain.</translation>
+        <source>没有可用的恢复副本。请把 %1 交给技术支持。</source>
+        <translation>There is no restored copy to use. Give %1 to support.</translation>
     </message>
     <message>
-        <source>记录链第 %1–%2 位的记录不见了（在%3之前）：记录被删除过。</source>
-        <translation>The records at chain positions %1–%2 are missing (before %3): records were deleted.</translation>
+        <source>新数据库中已经有新的工作记录，不能用恢复副本替换它。请先同步，然后联系技术支持合并 %1。</source>
+        <translation>The new database already holds new work, so it cannot be replaced by the restored copy. Sync first, then contact support to merge %1.</translation>
     </message>
     <message>
-        <source>%1 没有接在前一条记录之后：记录被替换或插入过。</source>
-        <translation>%1 does not follow the record before it: records were replaced or inserted.</translation>
+        <source>无法移开 %1。请检查数据目录的权限。</source>
+        <translation>Cannot move %1 aside. Check the data folder&apos;s permissions.</translation>
     </message>
     <message>
-        <source>%1 的链数据格式不对：被改动过。</source>
-        <translation>The chain data of %1 is malformed: it was altered.</translation>
+        <source>无法把恢复副本 %1 放到 %2。请检查数据目录的权限。</source>
+        <translation>Cannot put the restored copy %1 in place of %2. Check the data folder&apos;s permissions.</translation>
     </message>
-    <message>
-        <source>%1 的内容在写入后被改动过。</source>
-        <translation>The content of %1 was altered after it was written.</translation>
-    </message>
-    <message>
-        <source>%1 的签名不是本机密钥签的。</source>
-        <translation>The signature of %1 was not made with this device&apos;s key.</translation>
-    </message>
-    <message>
-        <source>记录链最新的第 %1–%2 位记录不见了：记录被删除过。</source>
-        <translation>The newest records, chain positions %1–%2, are missing: records were deleted.</translation>
-    </message>
-    <message>
-        <source>记录链末端与本机记下的不符：最新的记录被替换过。</source>
-        <translation>The end of the record chain differs from the one this device noted: the newest record was replaced.</translation>
+    <message numerus="yes">
+        <source>证据文件夹中有 %n 个文件没有任何记录指向它们。它们已原样保留，没有删除或移动。如果数据库曾被替换或恢复，请联系技术支持。</source>
+        <translation>
+            <numerusform>The evidence folder holds %n file that no record names. It was left as it is, not deleted or moved. If the database was replaced or restored, contact support.</numerusform>
+            <numerusform>The evidence folder holds %n files that no record names. They were left as they are, not deleted or moved. If the database was replaced or restored, contact support.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2667,12 +2707,12 @@ to pick a photo you already took.</translation>
     <message>
         <source>本机还没有配置办公室服务器。
 请班长或内勤用办公室电脑执行 meterswap-office token create 生成设备令牌，然后在本机执行一次：
-meterswap --server https://服务器地址:端口 --token 令牌 [--server-pin 证书指纹]
+meterswap --server https://服务器地址:端口 --token-file 令牌文件 --server-pin 证书指纹
 配置后在这里点“开始同步”。数据一直保存在本机，不会丢失。</source>
-        <translation>This device has no office server yet.
-Ask the crew leader or office clerk to create a device token on the office computer with meterswap-office token create, then run once on this device:
-meterswap --server https://SERVER:PORT --token TOKEN [--server-pin CERT-SHA256]
-Then tap “Start sync” here. Your data stays safe on this device meanwhile.</translation>
+        <translation>This device has no office server configured yet.
+Ask the crew leader or office staff to create a device token on the office computer with meterswap-office token create, then run once on this device:
+meterswap --server https://SERVER:PORT --token-file TOKEN-FILE --server-pin CERTIFICATE-PIN
+Then tap &quot;Start sync&quot; here. Your data stays on this device and is never lost.</translation>
     </message>
 </context>
 <context>
@@ -3022,29 +3062,21 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
-    <name>ms::ctl::Sync</name>
+    <name>ms::ctl::StoreCommand</name>
     <message>
-        <source>meterswapctl sync: 需要 --server http(s)://主机:端口 和 --token 令牌</source>
-        <translation>meterswapctl sync: needs --server http(s)://host:port and --token TOKEN</translation>
+        <source>用法：meterswapctl store rescue --data DIR [--from 损坏的文件] [--adopt]</source>
+        <translation>usage: meterswapctl store rescue --data DIR [--from DAMAGED_FILE] [--adopt]</translation>
+    </message>
+    <message>
+        <source>在 %1 中没有找到被移到一旁的损坏数据库（meterswap.db.corrupt-*）。可用 --from 指定文件。</source>
+        <translation>No damaged database moved aside (meterswap.db.corrupt-*) was found in %1. Name the file with --from.</translation>
     </message>
 </context>
 <context>
-    <name>ms::ctl::Verify</name>
+    <name>ms::ctl::Sync</name>
     <message>
-        <source>需要 --data DIR（平板的数据目录）</source>
-        <translation>--data DIR is required (the tablet&apos;s data directory)</translation>
-    </message>
-    <message>
-        <source>%1 中没有换表通的数据库（%2）；请用 --data 指定平板的数据目录。</source>
-        <translation>%1 holds no MeterSwap database (%2); give the tablet&apos;s data directory with --data.</translation>
-    </message>
-    <message>
-        <source>记录链 %1 条记录、%2 条证据链全部完好。</source>
-        <translation>All %1 records of the record chain and all %2 evidence chains hold.</translation>
-    </message>
-    <message>
-        <source>发现 %1 处问题：本机数据被改动或删除过。请不要删除数据目录，联系技术支持。</source>
-        <translation>Found %1 problem(s): data on this device was altered or deleted. Do not delete the data directory; contact support.</translation>
+        <source>meterswapctl sync: 需要 --server https://主机:端口 和令牌（--token-file 文件，或环境变量 MS_TOKEN，或 --token 令牌）</source>
+        <translation>meterswapctl sync: needs --server https://HOST:PORT and a token (--token-file FILE, or the MS_TOKEN environment variable, or --token TOKEN)</translation>
     </message>
 </context>
 <context>
@@ -3246,85 +3278,6 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
-    <name>ms::office::ChainLog</name>
-    <message>
-        <source>设备公钥应为 64 位小写十六进制（Ed25519）；请更新平板上的应用。</source>
-        <translation>The device public key must be 64 lowercase hex digits (Ed25519); update the app on the tablet.</translation>
-    </message>
-    <message>
-        <source>此令牌已绑定另一台设备的签名密钥：令牌被别的设备用过，或本机数据已重建。请办公室为本机重新发放令牌（meterswap-office token create）。</source>
-        <translation>This token is bound to another device&apos;s signing key: the token was used by another device, or this device&apos;s data was rebuilt. Have the office issue a new token for this device (meterswap-office token create).</translation>
-    </message>
-    <message>
-        <source>记录 %1 没有设备签名，办公室不接收。请把平板上的应用更新到最新版本。</source>
-        <translation>Record %1 carries no device signature, so the office does not accept it. Update the app on the tablet to the latest version.</translation>
-    </message>
-    <message>
-        <source>办公室还不知道本机的签名公钥（它随每次请求发送）。请把平板上的应用更新到最新版本。</source>
-        <translation>The office does not know this device&apos;s public signing key yet (it is sent with every request). Update the app on the tablet to the latest version.</translation>
-    </message>
-    <message>
-        <source>记录 %1（记录链第 %2 位）的内容与它的链接不符：记录在平板上或传输中被改动过。请在平板上运行 meterswapctl verify 并联系技术支持。</source>
-        <translation>The content of record %1 (chain position %2) does not match its link: the record was altered on the tablet or on the way. Run meterswapctl verify on the tablet and contact support.</translation>
-    </message>
-    <message>
-        <source>记录 %1（记录链第 %2 位）的签名不是本设备密钥签的，办公室不接收。请联系技术支持。</source>
-        <translation>The signature of record %1 (chain position %2) was not made with this device&apos;s key, so the office does not accept it. Contact support.</translation>
-    </message>
-    <message>
-        <source>办公室已有本设备记录链第 %1 位的另一条记录，与记录 %2 冲突：平板数据被替换或从旧备份恢复过。请联系技术支持，不要删除平板数据。</source>
-        <translation>The office already holds another record at position %1 of this device&apos;s chain, which conflicts with record %2: the tablet&apos;s data was replaced or restored from an old backup. Contact support and do not delete the tablet&apos;s data.</translation>
-    </message>
-    <message>
-        <source>办公室只收到本设备记录链第 %1 位为止，记录 %2 是第 %3 位：中间的记录缺失（在平板上被删除？）。请在平板上运行 meterswapctl verify 并联系技术支持。</source>
-        <translation>The office holds this device&apos;s chain up to position %1, but record %2 is at position %3: the records in between are missing (deleted on the tablet?). Run meterswapctl verify on the tablet and contact support.</translation>
-    </message>
-    <message>
-        <source>记录 %1（记录链第 %2 位）没有接在办公室已有的本设备记录之后：平板数据被替换或改动过。请在平板上运行 meterswapctl verify 并联系技术支持。</source>
-        <translation>Record %1 (chain position %2) does not follow this device&apos;s records held at the office: the tablet&apos;s data was replaced or altered. Run meterswapctl verify on the tablet and contact support.</translation>
-    </message>
-    <message>
-        <source>设备 %1 的记录链第 %2–%3 位不在办公室的记录链日志中（在记录 %4 之前）：被删除过。</source>
-        <translation>Positions %2–%3 of device %1&apos;s record chain are missing from the office&apos;s chain log (before record %4): they were deleted.</translation>
-    </message>
-    <message>
-        <source>设备 %1 的记录 %2（第 %3 位）没有接在前一条之后：记录链日志被改动过。</source>
-        <translation>Record %2 of device %1 (position %3) does not follow the one before it: the chain log was altered.</translation>
-    </message>
-    <message>
-        <source>设备 %1 的记录 %2（第 %3 位）在记录链日志中的哈希或链接被改动过。</source>
-        <translation>The hash or link of record %2 of device %1 (position %3) was altered in the chain log.</translation>
-    </message>
-    <message>
-        <source>设备 %1 的记录 %2（第 %3 位）的签名不是该设备密钥签的。</source>
-        <translation>The signature of record %2 of device %1 (position %3) was not made with that device&apos;s key.</translation>
-    </message>
-    <message>
-        <source>设备 %1 的记录链最新的第 %2–%3 位不在办公室的记录链日志中：被删除过。</source>
-        <translation>The newest positions %2–%3 of device %1&apos;s record chain are missing from the office&apos;s chain log: they were deleted.</translation>
-    </message>
-    <message>
-        <source>设备 %1 的记录链末端与办公室记下的不符：最新的记录被替换过。</source>
-        <translation>The end of device %1&apos;s record chain differs from the one the office noted: the newest record was replaced.</translation>
-    </message>
-    <message>
-        <source>记录链日志中有 %1 条记录属于一个已不存在的设备密钥（编号 %2）：设备密钥被删除过。</source>
-        <translation>The chain log holds %1 records of a device key that no longer exists (number %2): the device key was deleted.</translation>
-    </message>
-    <message>
-        <source>记录 %1（设备 %2，第 %3 版）的内容与设备签名时不同：在办公室被改动过。</source>
-        <translation>Record %1 (device %2, version %3) differs from what the device signed: it was altered at the office.</translation>
-    </message>
-    <message>
-        <source>记录 %1（设备 %2，第 %3 版）不在任何设备的记录链中：在办公室被添加或改动过。</source>
-        <translation>Record %1 (device %2, version %3) is in no device&apos;s record chain: it was added or altered at the office.</translation>
-    </message>
-    <message>
-        <source>记录 %1（设备 %2，第 %3 版，记录链第 %4 位）已被办公室确认收到，现在却不见了：被删除过。</source>
-        <translation>Record %1 (device %2, version %3, chain position %4) was acknowledged by the office but is gone now: it was deleted.</translation>
-    </message>
-</context>
-<context>
     <name>ms::office::Commands</name>
     <message>
         <source>需要 --data DIR（服务器数据目录）</source>
@@ -3355,14 +3308,6 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <translation>--tls-cert and --tls-key must be given together</translation>
     </message>
     <message>
-        <source>--workers 应为 1…32 之间的整数（收到“%1”）</source>
-        <translation>--workers must be a whole number from 1 to 32 (got &quot;%1&quot;)</translation>
-    </message>
-    <message>
-        <source>token revoke 需要 --device NAME 或 --token TOKEN</source>
-        <translation>token revoke needs --device NAME or --token TOKEN</translation>
-    </message>
-    <message>
         <source>用法：token create|revoke …</source>
         <translation>Usage: token create|revoke …</translation>
     </message>
@@ -3379,6 +3324,93 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>记录 %1（%2）引用的证据文件 %3 不在服务器上</source>
         <translation>Record %1 (%2) refers to evidence file %3, which is not on the server</translation>
+    </message>
+    <message>
+        <source>token revoke 需要 --device NAME，或令牌（--token-file 文件、环境变量 MS_TOKEN 或 --token 令牌）</source>
+        <translation>token revoke needs --device NAME, or the token (--token-file FILE, the MS_TOKEN environment variable or --token TOKEN)</translation>
+    </message>
+    <message>
+        <source>没有找到这个令牌，或它已被吊销；未做改动。</source>
+        <translation>This token was not found or is already revoked; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>--%1 应为 %2…%3 之间的整数（收到“%4”）</source>
+        <translation>--%1 must be a whole number from %2 to %3 (got &quot;%4&quot;)</translation>
+    </message>
+    <message>
+        <source>拒绝在 %1 上提供未加密的 HTTP：设备令牌和证据会明文经过网络。请先执行一次 meterswap-office tls init --data %2（serve 会自动使用它），或给出 --tls-cert/--tls-key；只有在完全可信的网络上才可加 --insecure-plain-http 强制使用 HTTP。</source>
+        <translation>Refusing to serve unencrypted HTTP on %1: device tokens and evidence would cross the network in the clear. Run meterswap-office tls init --data %2 once (serve then uses it), or give --tls-cert/--tls-key; only on a network you fully trust add --insecure-plain-http to force HTTP.</translation>
+    </message>
+    <message>
+        <source>OpenSSL 无法生成密钥或证书；请检查 OpenSSL 安装后重试。</source>
+        <translation>OpenSSL could not make the key or certificate; check the OpenSSL installation and try again.</translation>
+    </message>
+    <message>
+        <source>无法写入 %1：%2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>在每台平板上设置此证书指纹：meterswap --server https://本机地址:端口 --server-pin %1（meterswapctl sync 用 --pin %1）</source>
+        <translation>Set this certificate pin on every tablet: meterswap --server https://THIS-HOST:PORT --server-pin %1 (meterswapctl sync takes --pin %1)</translation>
+    </message>
+    <message>
+        <source>%1 里没有证书；请先执行 meterswap-office tls init --data %2</source>
+        <translation>There is no certificate at %1; run meterswap-office tls init --data %2 first</translation>
+    </message>
+    <message>
+        <source>用法：tls init --data DIR [--host 名称,地址] [--force] | tls pin --data DIR</source>
+        <translation>Usage: tls init --data DIR [--host NAME,ADDRESS] [--force] | tls pin --data DIR</translation>
+    </message>
+    <message>
+        <source>%1 已有证书（指纹 %2），未改动。换新证书后每台平板都要重新设置指纹；确需更换请加 --force。</source>
+        <translation>%1 already holds a certificate (pin %2); nothing was changed. After a new certificate every tablet needs the new pin; add --force if you really want to replace it.</translation>
+    </message>
+    <message>
+        <source>无法创建目录 %1/tls</source>
+        <translation>Cannot create folder %1/tls</translation>
+    </message>
+</context>
+<context>
+    <name>ms::office::EdgeGate</name>
+    <message>
+        <source>缺少设备令牌（Authorization: Bearer …）；请在设置中填写办公室发放的令牌。</source>
+        <translation>Device token missing (Authorization: Bearer …); enter the token issued by the office in Settings.</translation>
+    </message>
+    <message>
+        <source>办公室不认可此设备令牌（错误或已吊销）；请向办公室申请新令牌。</source>
+        <translation>The office does not accept this device token (wrong or revoked); ask the office for a new token.</translation>
+    </message>
+    <message>
+        <source>请求头没有及时到达，连接已关闭；请重试。</source>
+        <translation>The request head did not arrive in time and the connection was closed; try again.</translation>
+    </message>
+    <message>
+        <source>请求必须用 Content-Length 声明正文长度（不接受分块传输）。</source>
+        <translation>A request must declare its body length with Content-Length (chunked transfer is not accepted).</translation>
+    </message>
+    <message>
+        <source>请求正文 %1 字节，超过此接口的上限 %2 字节，未读取；请分块或分批发送。</source>
+        <translation>The request body of %1 bytes is over this endpoint&apos;s limit of %2 bytes and was not read; send it in chunks or smaller batches.</translation>
+    </message>
+    <message>
+        <source>不支持的 Expect 请求头；只接受 100-continue。</source>
+        <translation>Unsupported Expect header; only 100-continue is accepted.</translation>
+    </message>
+    <message>
+        <source>本机与办公室的连接过多；请稍后再同步（同步会自动重试）。</source>
+        <translation>This device has too many connections to the office; sync again later (sync retries by itself).</translation>
+    </message>
+    <message>
+        <source>请求头过大或字段过多；请检查客户端。</source>
+        <translation>The request head is too large or has too many fields; check the client.</translation>
+    </message>
+    <message>
+        <source>办公室服务器当前连接已满；请稍后再同步（同步会自动重试）。</source>
+        <translation>The office server has no free connections right now; sync again later (sync retries by itself).</translation>
+    </message>
+    <message>
+        <source>请求格式不正确（%1）；请使用换表通客户端同步。</source>
+        <translation>Malformed request (%1); sync with the MeterSwap client.</translation>
     </message>
 </context>
 <context>
@@ -3469,6 +3501,18 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>读取证据文件 %1 时出错</source>
         <translation>Error while reading evidence file %1</translation>
+    </message>
+    <message>
+        <source>文件 %1 正由另一台设备（%2）分块上传，只有它能续传；它若不再上传，此部分会在 %3 天后清除，之后可以重新上传。</source>
+        <translation>File %1 is being uploaded in chunks by another device (%2), and only that device can continue it; if it stops, the unfinished part is removed after %3 days and the file can be uploaded again.</translation>
+    </message>
+    <message>
+        <source>文件 %1 开始上传时声明为 %2 字节，本次声明为 %3 字节；请从头重新上传。</source>
+        <translation>File %1 was declared as %2 bytes when its upload started, but as %3 bytes now; upload it again from the start.</translation>
+    </message>
+    <message>
+        <source>本设备未完成的分块上传已有 %1 字节，再加 %2 字节会超过每台设备 %3 字节的上限；请先完成正在上传的文件，或等办公室清除过期的部分。</source>
+        <translation>This device already has %1 bytes of unfinished chunked uploads; %2 more bytes would pass the limit of %3 bytes per device. Finish the uploads in progress first, or wait for the office to remove expired ones.</translation>
     </message>
 </context>
 <context>
@@ -3607,6 +3651,41 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
+    <name>ms::sync::Credentials</name>
+    <message>
+        <source>--token 和 --token-file 只能给一个；建议只用 --token-file。</source>
+        <translation>Give only one of --token and --token-file; --token-file is preferred.</translation>
+    </message>
+    <message>
+        <source>无法读取令牌文件 %1：%2。请检查路径和权限。</source>
+        <translation>Cannot read token file %1: %2. Check the path and permissions.</translation>
+    </message>
+    <message>
+        <source>令牌文件 %1 的第一行是空的；请把办公室发放的令牌写在第一行。</source>
+        <translation>The first line of token file %1 is empty; put the token issued by the office on the first line.</translation>
+    </message>
+    <message>
+        <source>警告：令牌文件 %1 其他用户也能读取；请执行 chmod 600 %1。</source>
+        <translation>Warning: other users can read token file %1; run chmod 600 %1.</translation>
+    </message>
+    <message>
+        <source>--token 的值是空的。</source>
+        <translation>The value of --token is empty.</translation>
+    </message>
+    <message>
+        <source>警告：--token 把令牌放在命令行上，本机其他用户可以看到（ps）；请改用 --token-file 文件 或环境变量 %1。</source>
+        <translation>Warning: --token puts the token on the command line, where other users of this machine can see it (ps); use --token-file FILE or the %1 environment variable instead.</translation>
+    </message>
+    <message>
+        <source>办公室服务器地址“%1”无效；应为 https://主机:端口。</source>
+        <translation>Office server address &quot;%1&quot; is not valid; it must be https://HOST:PORT.</translation>
+    </message>
+    <message>
+        <source>办公室服务器地址 %1 未加密（http://），令牌和证据会明文经过网络，已拒绝。请在办公室执行 meterswap-office tls init，改用 https:// 地址，并在本机设置它打印的证书指纹（--server-pin）。</source>
+        <translation>Office server address %1 is unencrypted (http://): the token and evidence would cross the network in the clear, so it was refused. Run meterswap-office tls init at the office, use the https:// address, and set the certificate pin it prints on this device (--server-pin).</translation>
+    </message>
+</context>
+<context>
     <name>ms::sync::SyncClient</name>
     <message>
         <source>同步已取消；已发送的部分不会丢失。</source>
@@ -3615,6 +3694,10 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>%1 条记录未被办公室接收：%2</source>
         <translation>%1 records were not accepted by the office: %2</translation>
+    </message>
+    <message>
+        <source>办公室的回答提到了本次没有发送的记录（序号 %1），本批记录都未确认，稍后会重新发送。请通知办公室检查服务器版本。</source>
+        <translation>The office&apos;s answer names a record that was not sent in this request (seq %1); no record of this batch was confirmed and they will be sent again. Ask the office to check the server version.</translation>
     </message>
 </context>
 <context>
@@ -3638,6 +3721,10 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>连不上办公室服务器（%1）。请检查网络后再同步；已发送的部分不会丢失。</source>
         <translation>Cannot reach the office server (%1). Check the network and sync again; what was already sent is not lost.</translation>
+    </message>
+    <message>
+        <source>办公室服务器使用自签名证书，本机还没有登记它的指纹，已中止连接。请在办公室执行 meterswap-office tls init（或 tls pin）查看指纹，然后在本机设置：meterswap --server-pin 指纹。</source>
+        <translation>The office server uses a self-signed certificate and this device has no pin for it; the connection was stopped. At the office run meterswap-office tls init (or tls pin) to see the pin, then set it here: meterswap --server-pin PIN.</translation>
     </message>
 </context>
 <context>
@@ -3744,18 +3831,6 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>办公室服务器返回 HTTP %1</source>
         <translation>The office server returned HTTP %1</translation>
-    </message>
-    <message>
-        <source>应为正整数</source>
-        <translation>must be a positive whole number</translation>
-    </message>
-    <message>
-        <source>应为 64 位小写十六进制</source>
-        <translation>must be 64 lowercase hex digits</translation>
-    </message>
-    <message>
-        <source>应为 128 位小写十六进制</source>
-        <translation>must be 128 lowercase hex digits</translation>
     </message>
 </context>
 <context>
@@ -3891,10 +3966,6 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
             <numerusform>%n new task</numerusform>
             <numerusform>%n new tasks</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>办公室为本机令牌登记的签名密钥与本机的不一致（本机数据重建过，或令牌被别的设备用过），为安全起见没有发送。请向办公室申请新令牌，在设置中更新后再同步；本机数据都在。</source>
-        <translation>The signing key the office holds for this device&apos;s token is not this device&apos;s (its data was rebuilt, or the token was used by another device), so nothing was sent for safety. Ask the office for a new token, update it in Settings, then sync; all data is still on this device.</translation>
     </message>
 </context>
 </TS>

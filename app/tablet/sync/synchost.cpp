@@ -22,7 +22,7 @@ SyncHost::SyncHost(Store &store, QWidget *parent)
         auto *hint = new QLabel(
             tr("本机还没有配置办公室服务器。\n请班长或内勤用办公室电脑执行 "
                "meterswap-office token create 生成设备令牌，然后在本机执行一次：\n"
-               "meterswap --server https://服务器地址:端口 --token 令牌 [--server-pin 证书指纹]\n"
+               "meterswap --server https://服务器地址:端口 --token-file 令牌文件 --server-pin 证书指纹\n"
                "配置后在这里点“开始同步”。数据一直保存在本机，不会丢失。"),
             this);
         hint->setWordWrap(true);

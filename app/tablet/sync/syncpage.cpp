@@ -1,6 +1,7 @@
 #include "syncpage.h"
 
 #include <QLabel>
+#include <QListWidget>
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
@@ -12,6 +13,31 @@ namespace {
 QString megabytes(qint64 bytes)
 {
     return QLocale().toString(double(bytes) / (1024.0 * 1024.0), 'f', 1);
+}
+
+QString entityName(const QString &entity)
+{
+    if (entity == QLatin1String("customer"))
+        return SyncPage::tr("客户");
+    if (entity == QLatin1String("task"))
+        return SyncPage::tr("任务");
+    if (entity == QLatin1String("job"))
+        return SyncPage::tr("工单");
+    if (entity == QLatin1String("step"))
+        return SyncPage::tr("步骤");
+    if (entity == QLatin1String("evidence"))
+        return SyncPage::tr("证据");
+    if (entity == QLatin1String("seal"))
+        return SyncPage::tr("封印");
+    if (entity == QLatin1String("form_entry"))
+        return SyncPage::tr("表单");
+    if (entity == QLatin1String("task_card"))
+        return SyncPage::tr("任务卡");
+    if (entity == QLatin1String("mismatch"))
+        return SyncPage::tr("机电不符");
+    if (entity == QLatin1String("user"))
+        return SyncPage::tr("用户");
+    return entity;
 }
 
 QString duration(int seconds)
@@ -51,6 +77,13 @@ SyncPage::SyncPage(sync::SyncLocal &local, sync::SyncClient &client, QWidget *pa
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
     m_error->hide(); // shown with a message only (the style gives it a red banner)
+    m_rejectedTitle = new QLabel(tr("办公室没有接收的记录（保留在本机，下次同步会再发送）："), this);
+    m_rejectedTitle->setObjectName(QStringLiteral("rejectedTitle"));
+    m_rejectedTitle->setWordWrap(true);
+    m_rejected = new QListWidget(this);
+    m_rejected->setObjectName(QStringLiteral("rejected"));
+    m_rejected->setWordWrap(true);
+    m_rejected->setSelectionMode(QAbstractItemView::NoSelection);
     m_start = new QPushButton(tr("开始同步"), this);
     m_start->setObjectName(QStringLiteral("start"));
     m_pause = new QPushButton(tr("暂停"), this);
@@ -63,6 +96,8 @@ SyncPage::SyncPage(sync::SyncLocal &local, sync::SyncClient &client, QWidget *pa
     layout->addWidget(m_status);
     layout->addWidget(m_speed);
     layout->addWidget(m_error);
+    layout->addWidget(m_rejectedTitle);
+    layout->addWidget(m_rejected, 1);
     layout->addWidget(m_lastSync);
     layout->addStretch();
     layout->addWidget(m_start);
@@ -105,7 +140,24 @@ void SyncPage::refresh()
                             : tr("还没有成功同步过"));
     if (!m_client.isRunning() && !state.lastError.isEmpty() && m_error->text().isEmpty())
         setError(state.lastError);
+    m_rejected->clear();
+    for (const OutboxVerdict &v : m_local.verdicts()) {
+        auto *item = new QListWidgetItem(verdictLine(v), m_rejected);
+        item->setToolTip(v.reason);
+        item->setData(Qt::UserRole, v.status);
+    }
+    m_rejectedTitle->setVisible(m_rejected->count() > 0);
+    m_rejected->setVisible(m_rejected->count() > 0);
     updateButtons();
+}
+
+QString SyncPage::verdictLine(const OutboxVerdict &v)
+{
+    const QString what = tr("%1 %2（第 %3 版）").arg(entityName(v.entity), v.label).arg(v.version);
+    if (v.status == QLatin1String("conflict"))
+        return tr("冲突：%1 与办公室已有的不同，不同之处：%2。两份都已保存，请联系办公室核对。")
+            .arg(what, v.fields.join(QStringLiteral("、")));
+    return tr("被拒收：%1。%2").arg(what, v.reason);
 }
 
 void SyncPage::setError(const QString &message)

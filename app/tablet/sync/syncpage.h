@@ -1,6 +1,8 @@
 #pragma once
 // 同步 page: what is waiting (records, photos, MB), a progress bar with speed and time left,
-// start / pause / resume, the last successful sync, and errors in plain words. Self-contained:
+// start / pause / resume, the last successful sync, errors in plain words, and the records the
+// office did not take (refused with its reason, or in conflict with the fields that differ),
+// which stay on the tablet until they are confirmed. Self-contained:
 // the shell constructs it with the store's sync view and a configured SyncClient.
 #include "sync/syncclient.h"
 #include "sync/synclocal.h"
@@ -8,6 +10,7 @@
 #include <QWidget>
 
 class QLabel;
+class QListWidget;
 class QProgressBar;
 class QPushButton;
 
@@ -23,6 +26,8 @@ public:
 
     // Plain words for a sync error code, as shown on the page (also for the shell's status bar).
     static QString plainWords(const Error &error);
+    // One line of the not-taken list: what the record is, refused or conflict, and why.
+    static QString verdictLine(const OutboxVerdict &verdict);
 
 private:
     void setError(const QString &message); // empty: no banner
@@ -37,6 +42,8 @@ private:
     QLabel *m_speed = nullptr;
     QLabel *m_lastSync = nullptr;
     QLabel *m_error = nullptr;
+    QLabel *m_rejectedTitle = nullptr;
+    QListWidget *m_rejected = nullptr; // records the office did not take
     QProgressBar *m_bar = nullptr;
     QPushButton *m_start = nullptr;
     QPushButton *m_pause = nullptr;

@@ -103,6 +103,7 @@ int writeAt(int fd, QByteArrayView head, QByteArrayView body, qint64 at)
 struct EvidencePack::Fd
 {
     int fd = -1;
+    bool failed = false; // a sync failed (guarded by m_syncMutex)
     ~Fd()
     {
         if (fd >= 0)
@@ -111,7 +112,8 @@ struct EvidencePack::Fd
 };
 
 EvidencePack::EvidencePack(QString dir, qint64 volumeBytes)
-    : m_dir(std::move(dir)), m_volumeBytes(std::max<qint64>(volumeBytes, kHeaderBytes + 1))
+    : m_dir(std::move(dir)), m_volumeBytes(std::max<qint64>(volumeBytes, kHeaderBytes + 1)),
+      m_sync(&::fdatasync)
 {
 }
 
@@ -156,9 +158,19 @@ Result<void> EvidencePack::open(Mode mode)
         if (parts.size() == 2 && parts.at(0).toInt() == m_volumes.back())
             verifiedFrom = parts.at(1).toLongLong();
     }
+    m_openingMode = mode;
     for (size_t i = 0; i < m_volumes.size(); ++i) {
         const bool last = i + 1 == m_volumes.size();
-        if (auto ok = scanVolume(m_volumes[i], last, last && mode == Mode::Writer ? verifiedFrom : -1); !ok)
+        qint64 from = last && mode == Mode::Writer ? verifiedFrom : -1;
+        // A volume left because a sync failed: what came after the last good sync is re-hashed.
+        QFile unsynced(unsyncedMarkPath(m_volumes[i]));
+        if (unsynced.open(QIODevice::ReadOnly)) {
+            bool ok = false;
+            const qint64 unsyncedFrom = unsynced.readAll().trimmed().toLongLong(&ok);
+            if (ok)
+                from = from < 0 ? unsyncedFrom : std::min(from, unsyncedFrom);
+        }
+        if (auto ok = scanVolume(m_volumes[i], last, from); !ok)
             return ok;
     }
     m_mode = mode;
@@ -173,9 +185,58 @@ Result<void> EvidencePack::open(Mode mode)
     return {};
 }
 
-// Indexes one volume. verifiedFrom >= 0 (the newest volume, writer only): entries from there on
-// are re-hashed and the volume is cut at the first torn one. Elsewhere a bad header ends the
-// indexing of that volume with a warning (`verify` then names the files it makes unreachable).
+namespace {
+// The entry whose header is at `pos`, when its header parses and its body fits in the file
+// (written so that no size in a corrupt header can overflow).
+bool entryAt(int fd, qint64 pos, qint64 fileSize, QByteArray *raw, qint64 *size)
+{
+    char h[EvidencePack::kHeaderBytes];
+    return pos <= fileSize - EvidencePack::kHeaderBytes
+        && readAt(fd, h, EvidencePack::kHeaderBytes, pos) && parseHeader(h, raw, size)
+        && *size <= fileSize - pos - EvidencePack::kHeaderBytes;
+}
+
+bool bodyMatches(int fd, qint64 pos, qint64 size, const QByteArray &raw)
+{
+    QByteArray body(size, Qt::Uninitialized);
+    if (!readAt(fd, body.data(), size, pos + EvidencePack::kHeaderBytes))
+        return false;
+    Sha256 hash;
+    hash.addData(body);
+    return hash.result() == raw;
+}
+
+// The next entry after `from` whose header parses and whose bytes hash to its name, or -1.
+qint64 nextGoodEntry(int fd, qint64 from, qint64 fileSize)
+{
+    constexpr qint64 kBlock = 1 << 20;
+    QByteArray block;
+    for (qint64 at = from; at <= fileSize - EvidencePack::kHeaderBytes; at += kBlock) {
+        block.resize(int(std::min(kBlock + 3, fileSize - at)));
+        if (!readAt(fd, block.data(), block.size(), at))
+            return -1;
+        for (qsizetype i = block.indexOf(QByteArrayView(kMagic, 4)); i >= 0 && i < kBlock;
+             i = block.indexOf(QByteArrayView(kMagic, 4), i + 1)) {
+            QByteArray raw;
+            qint64 size = 0;
+            if (entryAt(fd, at + i, fileSize, &raw, &size) && bodyMatches(fd, at + i, size, raw))
+                return at + i;
+        }
+    }
+    return -1;
+}
+} // namespace
+
+QString EvidencePack::unsyncedMarkPath(int number) const
+{
+    return volumePath(number) + QStringLiteral(".unsynced");
+}
+
+// Indexes one volume. Entries from verifiedFrom on (>= 0: the newest volume after a crash, or a
+// volume whose sync failed) are re-hashed. A damaged entry anywhere is skipped: the scan goes on
+// at the next entry whose header parses and whose bytes match their hash, so files stored after
+// the damage stay reachable. Only a tail with no good entry in it is cut, and only from the
+// newest volume of the writer: nothing there was acknowledged (a sync covers every earlier write).
 Result<void> EvidencePack::scanVolume(int number, bool last, qint64 verifiedFrom)
 {
     const QString path = volumePath(number);
@@ -189,21 +250,21 @@ Result<void> EvidencePack::scanVolume(int number, bool last, qint64 verifiedFrom
     if (verifiedFrom > fileSize) // the mark does not fit this volume: trust none of it
         verifiedFrom = 0;
     qint64 pos = 0;
-    char h[kHeaderBytes];
-    while (pos + kHeaderBytes <= fileSize) {
+    while (pos < fileSize) {
         QByteArray raw;
         qint64 size = 0;
-        if (!readAt(fd.fd, h, kHeaderBytes, pos) || !parseHeader(h, &raw, &size)
-            || pos + kHeaderBytes + size > fileSize)
-            break;
-        if (verifiedFrom >= 0 && pos >= verifiedFrom) {
-            QByteArray body(size, Qt::Uninitialized);
-            if (!readAt(fd.fd, body.data(), size, pos + kHeaderBytes))
+        bool good = entryAt(fd.fd, pos, fileSize, &raw, &size);
+        if (good && verifiedFrom >= 0 && pos >= verifiedFrom)
+            good = bodyMatches(fd.fd, pos, size, raw);
+        if (!good) {
+            const qint64 next = nextGoodEntry(fd.fd, pos + 1, fileSize);
+            if (next < 0)
                 break;
-            Sha256 hash;
-            hash.addData(body);
-            if (hash.result() != raw)
-                break;
+            qCWarning(lcOfficeBlobs) << "evidence volume" << path << "damaged: skipped" << next - pos
+                                     << "bytes from" << pos << "to the next intact entry";
+            m_skippedBytes += next - pos;
+            pos = next;
+            continue;
         }
         m_index.insert(raw, Location{number, pos + kHeaderBytes, size});
         pos += kHeaderBytes + size;
@@ -212,7 +273,7 @@ Result<void> EvidencePack::scanVolume(int number, bool last, qint64 verifiedFrom
         m_end = pos;
     if (pos == fileSize)
         return {};
-    if (verifiedFrom < 0) {
+    if (!last || m_openingMode != Mode::Writer) {
         if (!last) // the newest volume may be mid-write by the serving process
             qCWarning(lcOfficeBlobs) << "evidence volume" << path << "unreadable from byte" << pos;
         return {};
@@ -260,7 +321,7 @@ Result<qint64> EvidencePack::add(const QString &sha256, const QByteArray &bytes)
             return held->size;
         const qint64 need = kHeaderBytes + bytes.size();
         if (!m_writer || (m_end > 0 && m_end + need > m_volumeBytes)) {
-            if (m_writer && ::fdatasync(m_writer->fd) != 0)
+            if (m_writer && m_sync(m_writer->fd) != 0)
                 return ioError(errno, volumePath(m_writerVolume));
             if (auto ok = startVolume(m_volumes.empty() ? 1 : m_volumes.back() + 1); !ok)
                 return ok.error();
@@ -275,11 +336,40 @@ Result<qint64> EvidencePack::add(const QString &sha256, const QByteArray &bytes)
         at = m_end + kHeaderBytes;
         m_end += need;
     }
-    if (::fdatasync(writer->fd) != 0)
-        return ioError(errno, volumePath(volume)); // not indexed: the client sends it again
+    {
+        // One sync at a time: after a failed sync Linux reports the error to one caller only, and
+        // a concurrent sync of the same file could return success for pages that were lost. A
+        // sync that waited here usually finds its bytes already written by the one before it.
+        QMutexLocker syncing(&m_syncMutex);
+        if (writer->failed || m_sync(writer->fd) != 0) {
+            const int err = writer->failed ? EIO : errno;
+            if (!writer->failed)
+                abandonVolume(writer, volume, at - kHeaderBytes);
+            return ioError(err, volumePath(volume)); // not indexed: the client sends it again
+        }
+    }
     QMutexLocker lock(&m_mutex);
     m_index.insert(raw, Location{volume, at, bytes.size()});
     return qint64(bytes.size());
+}
+
+// A sync of this volume failed: the page cache can no longer be trusted to hold what was
+// written, so no more goes into it. The next file starts a new volume, and the next open
+// re-hashes this one from the entry whose sync failed (the .unsynced mark).
+void EvidencePack::abandonVolume(const std::shared_ptr<Fd> &writer, int volume, qint64 from)
+{
+    writer->failed = true;
+    qCWarning(lcOfficeBlobs) << "evidence volume" << volumePath(volume) << "could not be synced;"
+                             << "continuing in a new volume";
+    QSaveFile mark(unsyncedMarkPath(volume));
+    if (mark.open(QIODevice::WriteOnly)) {
+        mark.write(QByteArray::number(from) + '\n');
+        if (mark.commit())
+            storeutil::fsyncPath(m_dir);
+    }
+    QMutexLocker lock(&m_mutex);
+    if (m_writer == writer)
+        m_writer.reset(); // add() starts the next volume
 }
 
 std::optional<EvidencePack::Location> EvidencePack::find(const QString &sha256) const
@@ -326,7 +416,7 @@ QStringList EvidencePack::list() const
 void EvidencePack::writeCleanMark()
 {
     QMutexLocker lock(&m_mutex);
-    if (!m_writer || ::fdatasync(m_writer->fd) != 0)
+    if (!m_writer || m_sync(m_writer->fd) != 0)
         return;
     QSaveFile mark(m_dir + QStringLiteral("/clean"));
     if (!mark.open(QIODevice::WriteOnly))

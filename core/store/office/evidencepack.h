@@ -53,7 +53,14 @@ public:
     QStringList list() const;
     // Bytes open() cut off the newest volume because a crash had torn them (0 after a clean close).
     qint64 cutBytes() const { return m_cutBytes; }
+    // Bytes open() skipped inside volumes to reach the next intact entry (damage, not a crash).
+    qint64 skippedBytes() const { return m_skippedBytes; }
     QString volumePath(int number) const;
+
+    // The data sync (fdatasync). Tests replace it to make a sync fail, which real disks do too
+    // rarely to wait for; after a failed sync the volume is left and a new one started.
+    using SyncFunction = int (*)(int fd);
+    void setSyncFunction(SyncFunction sync) { m_sync = sync; }
 
 private:
     struct Location
@@ -66,6 +73,8 @@ private:
 
     Result<void> scanVolume(int number, bool last, qint64 verifiedFrom);
     Result<void> startVolume(int number);
+    void abandonVolume(const std::shared_ptr<Fd> &writer, int volume, qint64 from);
+    QString unsyncedMarkPath(int number) const;
     void writeCleanMark();
     std::optional<Location> find(const QString &sha256) const;
 
@@ -80,6 +89,10 @@ private:
     int m_writerVolume = 0;
     qint64 m_end = 0;                    // bytes in the newest volume
     qint64 m_cutBytes = 0;
+    qint64 m_skippedBytes = 0;
+    Mode m_openingMode = Mode::ReadOnly;
+    SyncFunction m_sync;
+    QMutex m_syncMutex;
 };
 
 } // namespace ms::office

@@ -5,9 +5,14 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QDateTime>
 #include <QDirIterator>
+#include <QSet>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
 #include <QLoggingCategory>
 
 #include <fcntl.h>
@@ -121,8 +126,113 @@ Result<BlobState> FileBlobStore::stateLocked(const QString &sha256) const
     return BlobState{part.exists() ? part.size() : 0, false};
 }
 
+QString FileBlobStore::metaPath(const QString &sha256) const
+{
+    return m_root + QStringLiteral("/partial/") + sha256 + QStringLiteral(".meta");
+}
+
+void FileBlobStore::setPartialLimits(qint64 quotaBytes, int expiryDays)
+{
+    QMutexLocker lock(&m_partials);
+    m_partialQuota = quotaBytes;
+    m_partialExpiryDays = expiryDays;
+}
+
+std::optional<FileBlobStore::PartialMeta> FileBlobStore::readMeta(const QString &sha256) const
+{
+    QFile file(metaPath(sha256));
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+    PartialMeta meta;
+    meta.owner.tokenId = o.value(QStringLiteral("token")).toInteger();
+    meta.owner.device = o.value(QStringLiteral("device")).toString();
+    meta.total = o.value(QStringLiteral("total")).toInteger();
+    return meta;
+}
+
+Result<void> FileBlobStore::claimPartial(const QString &sha256, qint64 totalSize,
+                                         const UploadOwner &owner)
+{
+    if (const auto meta = readMeta(sha256)) {
+        if (meta->owner.tokenId != owner.tokenId && meta->owner.device != owner.device)
+            return makeError(QStringLiteral("blob.partial_foreign"),
+                             Tr::tr("文件 %1 正由另一台设备（%2）分块上传，只有它能续传；"
+                                    "它若不再上传，此部分会在 %3 天后清除，之后可以重新上传。")
+                                 .arg(sha256, meta->owner.device)
+                                 .arg(m_partialExpiryDays));
+        if (meta->total != totalSize)
+            return makeError(QStringLiteral("blob.total_mismatch"),
+                             Tr::tr("文件 %1 开始上传时声明为 %2 字节，本次声明为 %3 字节；请从头重新上传。")
+                                 .arg(sha256)
+                                 .arg(meta->total)
+                                 .arg(totalSize));
+        return {};
+    }
+    // A new partial (or one from before owners were kept): the quota counts the declared totals
+    // of every unfinished upload of this device.
+    QMutexLocker lock(&m_partials);
+    qint64 held = 0;
+    const QDir dir(m_root + QStringLiteral("/partial"));
+    for (const QString &name : dir.entryList({QStringLiteral("*.meta")}, QDir::Files)) {
+        const auto other = readMeta(name.chopped(5));
+        if (other && other->owner.device == owner.device)
+            held += other->total;
+    }
+    if (held + totalSize > m_partialQuota)
+        return makeError(QStringLiteral("blob.partial_quota"),
+                         Tr::tr("本设备未完成的分块上传已有 %1 字节，再加 %2 字节会超过每台设备 %3 字节的上限；"
+                                "请先完成正在上传的文件，或等办公室清除过期的部分。")
+                             .arg(held)
+                             .arg(totalSize)
+                             .arg(m_partialQuota));
+    QSaveFile meta(metaPath(sha256));
+    const QByteArray json = QJsonDocument(QJsonObject{{QStringLiteral("token"), owner.tokenId},
+                                                      {QStringLiteral("device"), owner.device},
+                                                      {QStringLiteral("total"), totalSize}})
+                                .toJson(QJsonDocument::Compact);
+    if (!meta.open(QIODevice::WriteOnly) || meta.write(json) != json.size() || !meta.commit())
+        return ioError(QFile(metaPath(sha256)), sha256);
+    return {};
+}
+
+void FileBlobStore::dropPartial(const QString &sha256)
+{
+    QFile::remove(partialPath(sha256));
+    QFile::remove(metaPath(sha256));
+}
+
+int FileBlobStore::expirePartials()
+{
+    int days = 0;
+    {
+        QMutexLocker lock(&m_partials);
+        days = m_partialExpiryDays;
+    }
+    const QDateTime before = QDateTime::currentDateTimeUtc().addDays(-days);
+    const QDir dir(m_root + QStringLiteral("/partial"));
+    QSet<QString> hashes;
+    for (const QString &name : dir.entryList({QStringLiteral("*.part"), QStringLiteral("*.meta")}, QDir::Files))
+        hashes.insert(name.left(name.lastIndexOf(QLatin1Char('.'))));
+    int removed = 0;
+    for (const QString &sha : std::as_const(hashes)) {
+        QMutexLocker lock(&lockFor(sha));
+        const QFileInfo part(partialPath(sha));
+        const QFileInfo meta(metaPath(sha));
+        const QDateTime touched = std::max(part.exists() ? part.lastModified() : QDateTime(),
+                                           meta.exists() ? meta.lastModified() : QDateTime());
+        if (touched.isValid() && touched >= before)
+            continue;
+        qCInfo(lcOfficeBlobs) << "removing an unfinished upload untouched for" << days << "days:" << sha
+                              << part.size() << "bytes";
+        dropPartial(sha);
+        ++removed;
+    }
+    return removed;
+}
+
 Result<BlobState> FileBlobStore::append(const QString &sha256, qint64 offset, qint64 totalSize,
-                                        const QByteArray &bytes)
+                                        const QByteArray &bytes, const UploadOwner &owner)
 {
     QMutexLocker lock(&lockFor(sha256));
     auto current = stateLocked(sha256);
@@ -145,8 +255,12 @@ Result<BlobState> FileBlobStore::append(const QString &sha256, qint64 offset, qi
         auto added = m_pack.add(sha256, bytes);
         if (!added)
             return added.error();
+        if (QFileInfo::exists(metaPath(sha256)) || QFileInfo::exists(partialPath(sha256)))
+            dropPartial(sha256); // somebody's unfinished upload of it is moot now
         return BlobState{*added, true};
     }
+    if (auto claimed = claimPartial(sha256, totalSize, owner); !claimed)
+        return claimed.error();
     QFile file(partialPath(sha256));
     if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
         return ioError(file, sha256);
@@ -170,7 +284,7 @@ Result<BlobState> FileBlobStore::complete(const QString &sha256)
     if (!hash)
         return hash.error();
     if (QString::fromLatin1(*hash) != sha256) {
-        QFile::remove(part);
+        dropPartial(sha256);
         return hashMismatch(sha256, QString::fromLatin1(*hash));
     }
     const QString target = finalPath(sha256);
@@ -181,6 +295,7 @@ Result<BlobState> FileBlobStore::complete(const QString &sha256)
                                     QFile::encodeName(target).constData()) != 0)
         return makeError(QStringLiteral("blob.io"), Tr::tr("无法保存证据文件 %1").arg(sha256));
     storeutil::fsyncPath(dir);
+    QFile::remove(metaPath(sha256));
     return BlobState{QFileInfo(target).size(), true};
 }
 

@@ -13,6 +13,7 @@
 #include <QMutex>
 
 #include <array>
+#include <optional>
 
 namespace ms::office {
 
@@ -26,7 +27,7 @@ public:
     Result<void> init(EvidencePack::Mode mode = EvidencePack::Mode::Writer);
     Result<BlobState> state(const QString &sha256) override;
     Result<BlobState> append(const QString &sha256, qint64 offset, qint64 totalSize,
-                             const QByteArray &bytes) override;
+                             const QByteArray &bytes, const UploadOwner &owner = {}) override;
     Result<void> verify(const QString &sha256) override;
     Result<QStringList> list() override;
     Result<qint64> size(const QString &sha256) override;
@@ -35,13 +36,33 @@ public:
     QString finalPath(const QString &sha256) const;
     QString partialPath(const QString &sha256) const;
 
+    // Unfinished uploads (ROOT/partial/<sha>.part, with <sha>.meta naming the owner and the
+    // declared total): at most `quotaBytes` of declared totals per device; removed by
+    // expirePartials() when untouched for `expiryDays`.
+    void setPartialLimits(qint64 quotaBytes, int expiryDays);
+    int expirePartials(); // how many were removed
+
 private:
+    struct PartialMeta
+    {
+        UploadOwner owner;
+        qint64 total = 0;
+    };
+    QString metaPath(const QString &sha256) const;
+    std::optional<PartialMeta> readMeta(const QString &sha256) const;
+    // Checks who may continue this partial, or starts one for `owner` (quota permitting).
+    Result<void> claimPartial(const QString &sha256, qint64 totalSize, const UploadOwner &owner);
+    void dropPartial(const QString &sha256);
+
     Result<BlobState> stateLocked(const QString &sha256) const;
     Result<BlobState> complete(const QString &sha256); // a multi-chunk file's last chunk is in
     QMutex &lockFor(const QString &sha256);
     QString m_root;
     EvidencePack m_pack;
     std::array<QMutex, 64> m_stripes;
+    QMutex m_partials; // starting a partial: the quota counts every partial of the device
+    qint64 m_partialQuota = qint64(8) << 30;
+    int m_partialExpiryDays = 7;
 };
 
 } // namespace ms::office

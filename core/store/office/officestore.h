@@ -29,6 +29,12 @@ public:
 
     // Applies a batch of outbox records in ONE transaction, idempotently (uuid + version):
     // the same version again is a Duplicate, an older one is Stale and changes nothing, a record
+    // naming evidence the office does not hold is Refused with "sync.missing_blob". A uuid
+    // belongs to the device that first stored it: another device is Refused
+    // ("record.not_owner"), except for the tasks and customers the office handed out, which
+    // several devices may edit: there a different edit is a Conflict. So is the same uuid and
+    // version with a different payload. A version more than kMaxVersionStep above the held one
+    // is Refused ("record.version_jump"). Rules: docs/sync-protocol.md.
     // naming evidence the office does not hold is Refused with "sync.missing_blob". Each record
     // must continue its device's signed record chain (docs/sync-protocol.md "Record chain"),
     // else it is Refused (sync.unsigned_record, sync.bad_link, sync.bad_signature,
@@ -40,12 +46,15 @@ public:
     virtual Result<void> recordBlob(const QString &sha256, qint64 size) = 0;
     virtual Result<bool> hasBlob(const QString &sha256) = 0;
 
-    // Tasks and customers assigned to `to` (or to everyone) with seq > cursor, in seq order.
+    // Tasks and customers assigned to `to`, and tombstones for those taken away from `to`, with
+    // seq > cursor, in seq order; the page and its cursor come from one snapshot.
     virtual Result<AssignmentPage> pullAssignments(const DeviceToken &to, qint64 cursor,
                                                    int limit) = 0;
-    // Creates or updates a task and its customers (payload JSON as produced by core/sync/wire.h)
-    // and assigns it to `assignees` (user names; empty = every device). Unchanged rows keep their
-    // version and cursor position; changed ones get version + 1.
+    // Creates or updates a task and its customers (payload JSON as produced by core/sync/wire.h).
+    // Each customer is assigned to its own `assignees` plus the common `assignees` (user names;
+    // nobody when both are empty); the task to all of them. Unchanged rows keep their version and
+    // cursor position; changed ones get version + 1. A customer of the task that `customers` no
+    // longer names is withdrawn. Users who lose a row get a tombstone at their next pull.
     virtual Result<ImportSummary> importTask(const Assignment &task,
                                              const QList<Assignment> &customers,
                                              const QStringList &assignees) = 0;

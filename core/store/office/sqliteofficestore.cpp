@@ -2,6 +2,7 @@
 
 #include "store/database.h"
 #include "store/office/blobstore.h"
+#include "store/office/recordrules.h"
 #include "store/transaction.h"
 
 #include <QCoreApplication>
@@ -58,7 +59,32 @@ CREATE TABLE assignments(
   assignees TEXT NOT NULL DEFAULT '');
 CREATE INDEX assignments_task ON assignments(task_uuid);
 )sql"},
-        {2, OfficeChainLog::kMigrationSql}, // record chains: device keys, the chain log
+        // A record uuid belongs to records.device, the device that first stored it (only that
+        // device may change it, so the column never changes). Conflicting records are kept here
+        // beside the held one until the office resolves them. Assignments remember who lost them
+        // (withdrawn), so those tablets get a tombstone; assignees '' now means nobody.
+        {2, R"sql(
+CREATE TABLE record_conflicts(
+  id INTEGER PRIMARY KEY,
+  uuid TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  op TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  payload_sha256 TEXT NOT NULL,
+  blobs TEXT NOT NULL DEFAULT '[]',
+  fields TEXT NOT NULL,
+  device TEXT NOT NULL,
+  user TEXT NOT NULL,
+  held_device TEXT NOT NULL,
+  held_version INTEGER NOT NULL,
+  received_at TEXT NOT NULL,
+  resolved_at TEXT,
+  UNIQUE(uuid, device, version, payload_sha256));
+CREATE INDEX record_conflicts_open ON record_conflicts(uuid) WHERE resolved_at IS NULL;
+ALTER TABLE assignments ADD COLUMN withdrawn TEXT NOT NULL DEFAULT '';
+)sql"},
+        {3, OfficeChainLog::kMigrationSql}, // record chains: device keys, the chain log
     };
     return list;
 }
@@ -76,14 +102,18 @@ QString compact(const QJsonObject &o)
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-QJsonObject parseObject(const QString &text)
-{
-    return QJsonDocument::fromJson(text.toUtf8()).object();
-}
-
 PushResult refused(const OutboxEntry &r, const QString &code, const QString &reason)
 {
-    return PushResult{r.seq, r.uuid, r.version, PushStatus::Refused, code, reason};
+    return PushResult{r.seq, r.uuid, r.version, PushStatus::Refused, code, reason, {}};
+}
+
+// The customer a job record is for (older payloads without one count by their own uuid).
+constexpr const char *kJobCustomer =
+    "coalesce(nullif(json_extract(payload, '$.customer_uuid'), ''), uuid)";
+
+PushResult answer(const OutboxEntry &r, PushStatus status)
+{
+    return PushResult{r.seq, r.uuid, r.version, status, {}, {}, {}};
 }
 } // namespace
 
@@ -94,13 +124,15 @@ QString pushStatusKey(PushStatus s)
     case PushStatus::Duplicate: return QStringLiteral("duplicate");
     case PushStatus::Stale: return QStringLiteral("stale");
     case PushStatus::Refused: return QStringLiteral("refused");
+    case PushStatus::Conflict: return QStringLiteral("conflict");
     }
     return QStringLiteral("refused");
 }
 
 std::optional<PushStatus> pushStatusFromKey(const QString &key)
 {
-    for (auto s : {PushStatus::Stored, PushStatus::Duplicate, PushStatus::Stale, PushStatus::Refused})
+    for (auto s : {PushStatus::Stored, PushStatus::Duplicate, PushStatus::Stale, PushStatus::Refused,
+                   PushStatus::Conflict})
         if (pushStatusKey(s) == key)
             return s;
     return std::nullopt;
@@ -115,7 +147,7 @@ SqliteOfficeStore::~SqliteOfficeStore() = default;
 Result<std::unique_ptr<SqliteOfficeStore>> SqliteOfficeStore::open(const QString &filePath)
 {
     DatabaseOptions options;
-    options.durableCommits = true;
+    options.moveAsideWhenCorrupt = false; // the office refuses to start on a corrupt database
     auto db = Database::open(filePath, migrations(), options);
     if (!db)
         return db.error();
@@ -127,7 +159,7 @@ Result<std::unique_ptr<SqliteOfficeStore>> SqliteOfficeStore::openAnother(const 
     DatabaseOptions options;
     options.checkFileHeader = false;
     options.quickCheckOnOpen = false;
-    options.durableCommits = true;
+    options.moveAsideWhenCorrupt = false; // the office refuses to start on a corrupt database
     auto db = Database::open(filePath, migrations(), options);
     if (!db)
         return db.error();
@@ -203,6 +235,8 @@ Result<QString> SqliteOfficeStore::deviceKey(const DeviceToken &token)
     return key->has_value() ? (*key)->publicKey : QString();
 }
 
+// The order of the checks is the order of the rules in docs/sync-protocol.md ("Who may write a
+// record"): shape, owner, version step, evidence, then what the office holds.
 Result<PushResult> SqliteOfficeStore::applyOne(const DeviceToken &from, const OutboxEntry &r)
 {
     if (r.uuid.isEmpty() || r.entity.isEmpty() || r.version < 1)
@@ -211,6 +245,32 @@ Result<PushResult> SqliteOfficeStore::applyOne(const DeviceToken &from, const Ou
     if (r.op != QLatin1String("upsert") && r.op != QLatin1String("delete"))
         return refused(r, QStringLiteral("sync.bad_record"),
                        tr("未知操作“%1”（应为 upsert 或 delete）").arg(r.op));
+    auto held = heldRecord(r.uuid);
+    if (!held)
+        return held.error();
+    if (*held && (*held)->entity != r.entity)
+        return refused(r, QStringLiteral("record.entity_changed"),
+                       tr("办公室的记录 %1 是“%2”，不能作为“%3”改写；这不是正常编辑产生的，请联系办公室。")
+                           .arg(r.uuid, (*held)->entity, r.entity));
+    std::optional<int> assigned;
+    if (isOfficeEntity(r.entity)) {
+        auto v = assignedVersion(r.entity, r.uuid);
+        if (!v)
+            return v.error();
+        assigned = *v;
+    }
+    const bool mine = !*held || (*held)->device == from.device;
+    if (!mine && !assigned) // only a task or customer the office handed out has several editors
+        return refused(r, QStringLiteral("record.not_owner"),
+                       tr("记录 %1（%2）属于设备 %3，本设备不能改写它。若本机是替换 %3 的新平板，"
+                          "请办公室用原设备名 %3 为本机签发令牌后再同步。")
+                           .arg(r.uuid, r.entity, (*held)->device));
+    const qint64 base = *held ? (*held)->version : assigned.value_or(0);
+    if (qint64(r.version) > base + kMaxVersionStep)
+        return refused(r, QStringLiteral("record.version_jump"),
+                       tr("记录 %1 的版本从 %2 跳到 %3，超过了每次最多 %4 的增幅；这不是正常编辑产生的，"
+                          "请联系办公室。")
+                           .arg(r.uuid).arg(base).arg(r.version).arg(kMaxVersionStep));
     for (const QString &sha : r.blobs) {
         if (!isSha256Hex(sha))
             return refused(r, QStringLiteral("sync.bad_record"),
@@ -223,20 +283,24 @@ Result<PushResult> SqliteOfficeStore::applyOne(const DeviceToken &from, const Ou
                            tr("记录引用的证据文件 %1 尚未上传到办公室；请先上传该文件再发送记录。")
                                .arg(sha));
     }
-    auto cur = m_db->prepare(QStringLiteral("SELECT version FROM records WHERE uuid = ?"));
-    if (!cur)
-        return cur.error();
-    Statement &c = cur.value();
-    c.bindText(1, r.uuid);
-    const bool exists = c.step();
-    if (c.failed())
-        return c.error();
-    if (exists) {
-        const qint64 held = c.integer(0);
-        if (held == r.version)
-            return PushResult{r.seq, r.uuid, r.version, PushStatus::Duplicate, {}, {}};
-        if (held > r.version)
-            return PushResult{r.seq, r.uuid, r.version, PushStatus::Stale, {}, {}};
+    if (*held) {
+        const HeldRecord &h = **held;
+        QStringList fields;
+        if (h.op != r.op)
+            fields << QStringLiteral("op");
+        if (!mine) {
+            // Another device's edit of a customer or task: never one whole record over another.
+            fields << differingFields(h.payload, r.payload, {QStringLiteral("version")});
+            if (fields.isEmpty())
+                return answer(r, PushStatus::Duplicate);
+            return conflict(from, r, h, fields);
+        }
+        if (h.version == r.version) {
+            fields << differingFields(h.payload, r.payload);
+            return fields.isEmpty() ? answer(r, PushStatus::Duplicate) : conflict(from, r, h, fields);
+        }
+        if (h.version > r.version)
+            return answer(r, PushStatus::Stale);
     }
     auto up = m_db->prepare(QStringLiteral(
         "INSERT INTO records(uuid, entity, version, op, payload, device, user, received_at) "
@@ -266,7 +330,7 @@ Result<PushResult> SqliteOfficeStore::applyOne(const DeviceToken &from, const Ou
         if (auto ok = ins.value().run(); !ok)
             return ok.error();
     }
-    return PushResult{r.seq, r.uuid, r.version, PushStatus::Stored, {}, {}};
+    return answer(r, PushStatus::Stored);
 }
 
 Result<QList<PushResult>> SqliteOfficeStore::pushRecords(const DeviceToken &from,
@@ -333,126 +397,29 @@ Result<bool> SqliteOfficeStore::hasBlob(const QString &sha256)
     return found;
 }
 
-Result<AssignmentPage> SqliteOfficeStore::pullAssignments(const DeviceToken &to, qint64 cursor,
-                                                          int limit)
-{
-    auto st = m_db->prepare(QStringLiteral(
-        "SELECT seq, entity, uuid, version, payload FROM assignments WHERE seq > ? AND "
-        "(assignees = '' OR instr(',' || assignees || ',', ',' || ? || ',') > 0) "
-        "ORDER BY seq LIMIT ?"));
-    if (!st)
-        return st.error();
-    Statement &s = st.value();
-    s.bindInt(1, cursor).bindText(2, to.user).bindInt(3, limit + 1);
-    AssignmentPage page;
-    page.cursor = cursor;
-    while (s.step()) {
-        if (page.items.size() == limit) {
-            page.more = true;
-            break;
-        }
-        Assignment a{s.integer(0), s.text(1), s.text(2), int(s.integer(3)), parseObject(s.text(4))};
-        page.cursor = a.seq;
-        page.items << a;
-    }
-    if (s.failed())
-        return s.error();
-    if (!page.more) {
-        // Rows not visible to this user still advance the cursor, so the next pull is cheap.
-        auto mx = m_db->prepare(QStringLiteral("SELECT coalesce(max(seq), 0) FROM assignments"));
-        if (mx && mx.value().step())
-            page.cursor = std::max(page.cursor, mx.value().integer(0));
-    }
-    return page;
-}
-
-Result<int> SqliteOfficeStore::upsertAssignment(const Assignment &a, const QString &taskUuid,
-                                                const QString &assignees)
-{
-    auto cur = m_db->prepare(QStringLiteral(
-        "SELECT version, payload, assignees FROM assignments WHERE uuid = ?"));
-    if (!cur)
-        return cur.error();
-    Statement &c = cur.value();
-    c.bindText(1, a.uuid);
-    int version = 1;
-    int outcome = 0;
-    if (c.step()) {
-        QJsonObject held = parseObject(c.text(1));
-        QJsonObject incoming = a.payload;
-        held.remove(QStringLiteral("version"));
-        incoming.remove(QStringLiteral("version"));
-        if (held == incoming && c.text(2) == assignees)
-            return 2;
-        version = int(c.integer(0)) + 1;
-        outcome = 1;
-    } else if (c.failed()) {
-        return c.error();
-    }
-    // Delete + insert gives the row a new seq, so tablets past the old cursor see the change.
-    auto del = m_db->prepare(QStringLiteral("DELETE FROM assignments WHERE uuid = ?"));
-    if (!del)
-        return del.error();
-    del.value().bindText(1, a.uuid);
-    if (auto ok = del.value().run(); !ok)
-        return ok.error();
-    QJsonObject payload = a.payload;
-    payload.insert(QStringLiteral("version"), version);
-    auto ins = m_db->prepare(QStringLiteral(
-        "INSERT INTO assignments(entity, uuid, version, payload, task_uuid, assignees) "
-        "VALUES(?,?,?,?,?,?)"));
-    if (!ins)
-        return ins.error();
-    Statement &i = ins.value();
-    i.bindText(1, a.entity).bindText(2, a.uuid).bindInt(3, version).bindText(4, compact(payload));
-    i.bindText(5, taskUuid).bindText(6, assignees);
-    if (auto ok = i.run(); !ok)
-        return ok.error();
-    return outcome;
-}
-
-Result<ImportSummary> SqliteOfficeStore::importTask(const Assignment &task,
-                                                    const QList<Assignment> &customers,
-                                                    const QStringList &assignees)
-{
-    Transaction tx(*m_db);
-    if (!tx.ok())
-        return tx.error();
-    const QString who = assignees.join(QLatin1Char(','));
-    ImportSummary summary;
-    summary.taskUuid = task.uuid;
-    auto t = upsertAssignment(task, task.uuid, who);
-    if (!t)
-        return t.error();
-    summary.taskCreated = *t == 0;
-    for (const Assignment &c : customers) {
-        auto r = upsertAssignment(c, task.uuid, who);
-        if (!r)
-            return r.error();
-        (*r == 0 ? summary.customersCreated
-                 : *r == 1 ? summary.customersUpdated : summary.customersUnchanged)++;
-    }
-    if (auto ok = tx.commit(); !ok)
-        return ok.error();
-    return summary;
-}
-
 Result<OfficeStats> SqliteOfficeStore::stats()
 {
     auto st = m_db->prepare(QStringLiteral(
         "SELECT (SELECT count(*) FROM assignments WHERE entity = 'task'),"
         " (SELECT count(*) FROM assignments WHERE entity = 'customer'),"
-        " (SELECT count(*) FROM records WHERE entity = 'job' AND op <> 'delete'),"
+        // a job is a customer's: several devices' job records for one customer count once
+        " (SELECT count(DISTINCT %1) FROM records WHERE entity = 'job' AND op <> 'delete'),"
         " (SELECT count(*) FROM records),"
         " (SELECT count(*) FROM blobs), (SELECT coalesce(sum(size), 0) FROM blobs),"
-        " (SELECT count(DISTINCT device) FROM tokens WHERE revoked_at IS NULL)"));
+        " (SELECT count(DISTINCT device) FROM tokens WHERE revoked_at IS NULL),"
+        // merge rule: a customer's job is done when any device's own job record says done
+        " (SELECT count(DISTINCT %1) FROM records"
+        "   WHERE entity = 'job' AND op <> 'delete' AND json_extract(payload, '$.status') = 'done'),"
+        " (SELECT count(*) FROM record_conflicts WHERE resolved_at IS NULL),"
+        " (SELECT count(*) FROM assignments WHERE entity = 'task' AND assignees = '')")
+                                .arg(QLatin1String(kJobCustomer)));
     if (!st)
         return st.error();
     Statement &s = st.value();
     if (!s.step())
         return s.failed() ? s.error() : m_db->lastError(QStringLiteral("stats"));
-    return OfficeStats{s.integer(0), s.integer(1), s.integer(2), s.integer(3),
-                       s.integer(4), s.integer(5), s.integer(6)};
+    return OfficeStats{s.integer(0), s.integer(1), s.integer(2), s.integer(3), s.integer(4),
+                       s.integer(5), s.integer(6), s.integer(7), s.integer(8), s.integer(9)};
 }
 
 Result<QList<BlobReference>> SqliteOfficeStore::blobReferences()

@@ -4,6 +4,9 @@
 #include "store/office/officechainlog.h"
 #include "store/office/officestore.h"
 
+#include <QSet>
+
+#include <functional>
 #include <memory>
 
 namespace ms {
@@ -41,14 +44,38 @@ public:
     Result<void> integrityCheck() override;
     Result<ChainAudit> verifyRecordChains() override;
 
+    // Test seam: runs between reading an assignment page and reading its cursor (a test commits
+    // an import on another connection there to show that both come from one snapshot).
+    void setBetweenPageAndCursor(std::function<void()> hook)
+    {
+        m_betweenPageAndCursor = std::move(hook);
+    }
+
 private:
+    struct HeldRecord
+    {
+        QString entity;
+        int version = 0;
+        QString op;
+        QJsonObject payload;
+        QString device;
+    };
+
     explicit SqliteOfficeStore(std::unique_ptr<Database> db);
     Result<PushResult> applyOne(const DeviceToken &from, const OutboxEntry &record);
+    Result<std::optional<HeldRecord>> heldRecord(const QString &uuid);
+    Result<std::optional<int>> assignedVersion(const QString &entity, const QString &uuid);
+    // Keeps a conflicting record beside the held one and answers Conflict.
+    Result<PushResult> conflict(const DeviceToken &from, const OutboxEntry &record,
+                                const HeldRecord &held, const QStringList &fields);
     // 0 = created, 1 = updated, 2 = unchanged
     Result<int> upsertAssignment(const Assignment &a, const QString &taskUuid,
-                                 const QString &assignees);
+                                 const QStringList &assignees);
+    // Takes the customers of `taskUuid` that `keep` does not name away from everyone.
+    Result<QStringList> withdrawMissing(const QString &taskUuid, const QSet<QString> &keep);
     std::unique_ptr<Database> m_db;
     OfficeChainLog m_chain;
+    std::function<void()> m_betweenPageAndCursor;
 };
 
 } // namespace ms::office

@@ -31,7 +31,7 @@ void checkWhole(Store &s, int round)
     EXPECT_TRUE(files.ok()) << (files.ok() ? "" : files.error().message.toStdString());
 
     // no stray file: everything under evidence/ is named by a row
-    const QSet<QString> referenced = s.evidence().referencedBlobs();
+    const QSet<QString> referenced = s.evidence().referencedBlobs().value();
     QDirIterator it(s.files().rootDir(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString name = QFileInfo(it.next()).fileName();
@@ -99,7 +99,7 @@ TEST(StoreCrash, SurvivesSigkillAtRandomMoments)
         auto opened = Store::open(dir.path());
         ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
         temporaries += opened.value()->sweepReport().temporariesRemoved;
-        orphans += opened.value()->sweepReport().orphansRemoved;
+        orphans += opened.value()->sweepReport().orphansQuarantined;
         EXPECT_FALSE(opened.value()->openNotice().movedAside) << "a kill must never corrupt";
         checkWhole(*opened.value(), round);
         evidenceRows = int(scalar(*opened.value(), QStringLiteral("SELECT count(*) FROM evidence")));

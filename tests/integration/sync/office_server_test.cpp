@@ -237,3 +237,123 @@ TEST_F(OfficeServerTest, StopsCleanlyOnSigtermAndLogsOneLinePerRequest)
     EXPECT_TRUE(log.contains("stopped"));
     EXPECT_EQ(runOffice({QStringLiteral("verify"), QStringLiteral("--data"), m_dir.path()}).exitCode, 0);
 }
+
+// --- issue 12 §2: each record belongs to the device that made it (raw JSON, as any client) ---
+
+namespace {
+OutboxEntry jobRecord(const QString &uuid, int version, const QString &status, const QString &customer)
+{
+    OutboxEntry e = record(uuid, version);
+    e.payload = QJsonObject{{QStringLiteral("uuid"), uuid}, {QStringLiteral("customer_uuid"), customer},
+                            {QStringLiteral("status"), status}, {QStringLiteral("version"), version}};
+    return e;
+}
+
+// The first result of pushing `records` with `token`, as the JSON the office sent.
+QJsonObject pushOne(const QString &url, const QString &token, const QList<OutboxEntry> &records)
+{
+    const Http h = request("POST", url, token, sync::encodePushBatch(records));
+    EXPECT_EQ(h.status, 200) << h.body.constData();
+    return h.json().value(QStringLiteral("results")).toArray().first().toObject();
+}
+} // namespace
+
+TEST_F(OfficeServerTest, AnotherDevicesJobOrStepIsRefusedNamingItsOwnerAndNeverOverwritesIt)
+{
+    const QString other = m_server->token(QStringLiteral("tablet-02"), QStringLiteral("li"));
+    const QString url = api(QStringLiteral("records"));
+    OutboxEntry step = record(QStringLiteral("s-1"), 1);
+    step.entity = QStringLiteral("step");
+    step.payload = QJsonObject{{QStringLiteral("job_uuid"), QStringLiteral("j-1")}, {QStringLiteral("done"), true}};
+    // GIVEN tablet-01's job (done) and step
+    ASSERT_EQ(pushOne(url, m_token, {jobRecord(QStringLiteral("j-1"), 3, QStringLiteral("done"), QStringLiteral("c-1"))})
+                  .value(QStringLiteral("status")).toString(), QStringLiteral("stored"));
+    ASSERT_EQ(pushOne(url, m_token, {step}).value(QStringLiteral("status")).toString(), QStringLiteral("stored"));
+    // WHEN tablet-02 writes the same uuids with newer versions
+    const QJsonObject job = pushOne(url, other, {jobRecord(QStringLiteral("j-1"), 4, QStringLiteral("not_started"), QStringLiteral("c-1"))});
+    step.version = 2;
+    step.payload.insert(QStringLiteral("done"), false);
+    const QJsonObject stepAnswer = pushOne(url, other, {step});
+    // THEN both are refused with a code and a reason naming the owner
+    for (const QJsonObject &a : {job, stepAnswer}) {
+        EXPECT_EQ(a.value(QStringLiteral("status")).toString(), QStringLiteral("refused"));
+        EXPECT_EQ(a.value(QStringLiteral("code")).toString(), QStringLiteral("record.not_owner"));
+        EXPECT_TRUE(a.value(QStringLiteral("reason")).toString().contains(QStringLiteral("tablet-01")));
+    }
+    // AND tablet-01's records are what the office holds
+    EXPECT_EQ(pushOne(url, m_token, {jobRecord(QStringLiteral("j-1"), 3, QStringLiteral("done"), QStringLiteral("c-1"))})
+                  .value(QStringLiteral("status")).toString(), QStringLiteral("duplicate"));
+    step.version = 1;
+    step.payload.insert(QStringLiteral("done"), true);
+    EXPECT_EQ(pushOne(url, m_token, {step}).value(QStringLiteral("status")).toString(), QStringLiteral("duplicate"));
+    EXPECT_EQ(m_server->stats().value(QStringLiteral("jobs_done")).toInt(), 1);
+}
+
+TEST_F(OfficeServerTest, VersionJumpIsRefusedAndTheNextRealVersionIsStillStored)
+{
+    const QString url = api(QStringLiteral("records"));
+    ASSERT_EQ(pushOne(url, m_token, {record(QStringLiteral("u-1"), 1)}).value(QStringLiteral("status")).toString(),
+              QStringLiteral("stored"));
+    // WHEN version 2^31-1 arrives
+    const QJsonObject jump = pushOne(url, m_token, {record(QStringLiteral("u-1"), 2147483647)});
+    // THEN it is refused, and version 2 is stored afterwards (not "stale" for ever)
+    EXPECT_EQ(jump.value(QStringLiteral("status")).toString(), QStringLiteral("refused"));
+    EXPECT_EQ(jump.value(QStringLiteral("code")).toString(), QStringLiteral("record.version_jump"));
+    EXPECT_EQ(pushOne(url, m_token, {record(QStringLiteral("u-1"), 2)}).value(QStringLiteral("status")).toString(),
+              QStringLiteral("stored"));
+}
+
+TEST_F(OfficeServerTest, SameVersionWithOtherContentIsAConflictNamingTheFieldsAndCounted)
+{
+    const QString url = api(QStringLiteral("records"));
+    ASSERT_EQ(pushOne(url, m_token, {jobRecord(QStringLiteral("j-1"), 2, QStringLiteral("in_progress"), QStringLiteral("c-1"))})
+                  .value(QStringLiteral("status")).toString(), QStringLiteral("stored"));
+    // WHEN the same uuid and version come with another status
+    const QJsonObject c = pushOne(url, m_token, {jobRecord(QStringLiteral("j-1"), 2, QStringLiteral("done"), QStringLiteral("c-1"))});
+    // THEN it is a conflict, not a duplicate, with the field that differs; stats count it
+    EXPECT_EQ(c.value(QStringLiteral("status")).toString(), QStringLiteral("conflict"));
+    EXPECT_EQ(c.value(QStringLiteral("fields")).toArray(), QJsonArray{QStringLiteral("status")});
+    EXPECT_EQ(m_server->stats().value(QStringLiteral("conflicts")).toInt(), 1);
+    EXPECT_EQ(m_server->stats().value(QStringLiteral("jobs_done")).toInt(), 0);
+    const ProcessResult human = runOffice({QStringLiteral("stats"), QStringLiteral("--data"), m_dir.path()});
+    EXPECT_TRUE(human.out.contains("冲突 1")) << human.out.constData();
+}
+
+TEST_F(OfficeServerTest, JobRecordsOfTwoDevicesForOneCustomerAreBothKeptAndMergedByTheRule)
+{
+    const QString supervisor = m_server->token(QStringLiteral("tablet-09"), QStringLiteral("wang"));
+    const QString url = api(QStringLiteral("records"));
+    // GIVEN the installer's tablet finished the customer's job; the supervisor's tablet, which
+    // signed card 27.x, has a job record of its own for the customer, in progress
+    ASSERT_EQ(pushOne(url, m_token, {jobRecord(QStringLiteral("j-a"), 5, QStringLiteral("done"), QStringLiteral("c-1"))})
+                  .value(QStringLiteral("status")).toString(), QStringLiteral("stored"));
+    ASSERT_EQ(pushOne(url, supervisor, {jobRecord(QStringLiteral("j-b"), 2, QStringLiteral("in_progress"), QStringLiteral("c-1"))})
+                  .value(QStringLiteral("status")).toString(), QStringLiteral("stored"));
+    // THEN both are held, the customer has one job, and it is done
+    const QJsonObject s = m_server->stats();
+    EXPECT_EQ(s.value(QStringLiteral("records")).toInt(), 2);
+    EXPECT_EQ(s.value(QStringLiteral("jobs")).toInt(), 1);
+    EXPECT_EQ(s.value(QStringLiteral("jobs_done")).toInt(), 1);
+}
+
+TEST_F(OfficeServerTest, TaskImportedWithoutAssigneesGoesToNobodyAndTheImportSaysSo)
+{
+    const QString csv = m_dir.filePath(QStringLiteral("task.csv"));
+    QFile f(csv);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("task_code,task_name,account_no,customer_name\n"
+            "T-2026-09,和平里台区换表,0100000001,王建国\n");
+    f.close();
+    // WHEN a task file with no installers is imported without --assign
+    const ProcessResult imported = runOffice({QStringLiteral("import-task"), QStringLiteral("--data"), m_dir.path(), csv});
+    // THEN it is imported, with a warning naming the task
+    ASSERT_EQ(imported.exitCode, 0) << imported.err.constData();
+    EXPECT_TRUE(imported.err.contains("T-2026-09")) << imported.err.constData();
+    EXPECT_TRUE(QString::fromUtf8(imported.err).contains(QStringLiteral("没有指派给任何人")));
+    // AND no tablet receives it
+    const Http pulled = request("GET", api(QStringLiteral("assignments?since=0")), m_token);
+    ASSERT_EQ(pulled.status, 200);
+    EXPECT_TRUE(pulled.json().value(QStringLiteral("tasks")).toArray().isEmpty()) << pulled.body.constData();
+    EXPECT_TRUE(pulled.json().value(QStringLiteral("customers")).toArray().isEmpty());
+    EXPECT_EQ(m_server->stats().value(QStringLiteral("unassigned_tasks")).toInt(), 1);
+}

@@ -13,9 +13,12 @@ namespace ms::test {
 
 QJsonObject ProcessResult::json() const { return QJsonDocument::fromJson(out.trimmed()).object(); }
 
-ProcessResult run(const QString &program, const QStringList &args)
+ProcessResult run(const QString &program, const QStringList &args, const QProcessEnvironment &env)
 {
     QProcess p;
+    QProcessEnvironment all = QProcessEnvironment::systemEnvironment();
+    all.insert(env);
+    p.setProcessEnvironment(all);
     p.start(program, args);
     ProcessResult r;
     if (!p.waitForFinished(30000)) {
@@ -31,7 +34,10 @@ ProcessResult run(const QString &program, const QStringList &args)
 }
 
 ProcessResult runOffice(const QStringList &args) { return run(executable(QStringLiteral("meterswap-office")), args); }
-ProcessResult runCtl(const QStringList &args) { return run(executable(QStringLiteral("meterswapctl")), args); }
+ProcessResult runCtl(const QStringList &args, const QProcessEnvironment &env)
+{
+    return run(executable(QStringLiteral("meterswapctl")), args, env);
+}
 
 OfficeServerProcess::OfficeServerProcess(QString dataDir) : m_dataDir(std::move(dataDir)) {}
 
@@ -42,9 +48,9 @@ bool OfficeServerProcess::start(quint16 port, const QString &tlsCert, const QStr
     m_process = std::make_unique<QProcess>();
     QStringList args{QStringLiteral("serve"), QStringLiteral("--data"), m_dataDir,
                      QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)};
-    m_tls = !tlsCert.isEmpty();
-    if (m_tls)
+    if (!tlsCert.isEmpty())
         args << QStringLiteral("--tls-cert") << tlsCert << QStringLiteral("--tls-key") << tlsKey;
+    args << m_extraArgs;
     // The request log goes to a file: a pipe nobody reads would fill up and stall the server.
     m_process->setStandardErrorFile(m_dataDir + QStringLiteral("/server.log"), QIODevice::Append);
     m_process->start(executable(QStringLiteral("meterswap-office")), args);
@@ -60,6 +66,7 @@ bool OfficeServerProcess::start(quint16 port, const QString &tlsCert, const QStr
         const auto m = re.match(QString::fromUtf8(out));
         if (m.hasMatch()) {
             m_port = quint16(m.captured(1).toUInt());
+            m_tls = m.captured(0).contains(QLatin1String("https")); // also DIR/tls from `tls init`
             return true;
         }
     }

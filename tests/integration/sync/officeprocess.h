@@ -16,10 +16,11 @@ struct ProcessResult
     QJsonObject json() const; // stdout parsed as one JSON object
 };
 
-// Runs a program to completion (30 s limit).
-ProcessResult run(const QString &program, const QStringList &args);
+// Runs a program to completion (30 s limit), in this process's environment plus `env`.
+ProcessResult run(const QString &program, const QStringList &args,
+                  const QProcessEnvironment &env = {});
 ProcessResult runOffice(const QStringList &args);   // meterswap-office ARGS
-ProcessResult runCtl(const QStringList &args);      // meterswapctl ARGS
+ProcessResult runCtl(const QStringList &args, const QProcessEnvironment &env = {}); // meterswapctl ARGS
 
 class OfficeServerProcess
 {
@@ -29,6 +30,7 @@ public:
 
     // Starts `serve` on 127.0.0.1:port (0 = free port) and waits for "listening on".
     bool start(quint16 port = 0, const QString &tlsCert = {}, const QString &tlsKey = {});
+    void setExtraArgs(const QStringList &args) { m_extraArgs = args; } // for the next start()
     void kill();            // SIGKILL: no chance to tidy up
     int terminate();        // SIGTERM; returns the exit code
     quint16 port() const { return m_port; }
@@ -42,6 +44,7 @@ private:
     std::unique_ptr<QProcess> m_process;
     quint16 m_port = 0;
     bool m_tls = false;
+    QStringList m_extraArgs;
 };
 
 } // namespace ms::test

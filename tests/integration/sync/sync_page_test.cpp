@@ -7,7 +7,9 @@
 #include "sync/syncpage.h"
 
 #include <QDate>
+#include <QFile>
 #include <QLabel>
+#include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QProgressBar>
 #include <QPushButton>
@@ -81,4 +83,72 @@ TEST(SyncPage, RefusedTokenIsShownInPlainWords)
     EXPECT_TRUE(page.findChild<QLabel *>(QStringLiteral("error"))->isVisibleTo(&page));
     EXPECT_TRUE(page.findChild<QPushButton *>(QStringLiteral("start"))->isEnabled());
     EXPECT_TRUE(text(page, "waiting").contains(QStringLiteral("1 个证据文件")));
+}
+
+TEST(SyncPage, RecordsTheOfficeDidNotTakeAreListedWithWhatDiffersOrWhy)
+{
+    QTemporaryDir office, first, second;
+    OfficeServerProcess server(office.path());
+    ASSERT_TRUE(server.start());
+    const QString zhang = server.token(QStringLiteral("tablet-01"), QStringLiteral("zhang"));
+    const QString li = server.token(QStringLiteral("tablet-02"), QStringLiteral("li"));
+    const QString csv = office.filePath(QStringLiteral("task.csv"));
+    QFile f(csv);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("task_code,task_name,account_no,customer_name,phone,installers\n"
+            "T-1,安贞里台区,0100000001,王建国,13800000000,zhang;li\n");
+    f.close();
+    ASSERT_EQ(runOffice({QStringLiteral("import-task"), QStringLiteral("--data"), office.path(), csv}).exitCode, 0);
+    auto a = openStore(first.path());
+    auto b = openStore(second.path());
+    ASSERT_TRUE(a && b);
+    sync::StoreSyncLocal localA(*a), localB(*b);
+    ASSERT_TRUE(runSync(localA, options(server.url(), zhang)).ok);
+    ASSERT_TRUE(runSync(localB, options(server.url(), li)).ok);
+    // GIVEN zhang's phone correction reached the office first
+    Customer onA = *a->tasks().customerByAccount(QStringLiteral("0100000001"));
+    onA.phone = QStringLiteral("13900000001");
+    ASSERT_TRUE(a->tasks().updateCustomer(onA));
+    ASSERT_TRUE(runSync(localA, options(server.url(), zhang)).ok);
+    // AND li changed the phone too, on her tablet
+    Customer onB = *b->tasks().customerByAccount(QStringLiteral("0100000001"));
+    onB.phone = QStringLiteral("13700000007");
+    ASSERT_TRUE(b->tasks().updateCustomer(onB));
+    QNetworkAccessManager nam;
+    sync::SyncClient client(localB, nam, options(server.url(), li));
+    ui::SyncPage page(localB, client);
+    page.show();
+    // WHEN she taps 开始同步
+    QSignalSpy done(&client, &sync::SyncClient::finished);
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("start")), Qt::LeftButton);
+    ASSERT_TRUE(done.wait(30000));
+    // THEN the page lists her edit as a conflict naming the field, and it is still waiting
+    auto *list = page.findChild<QListWidget *>(QStringLiteral("rejected"));
+    ASSERT_NE(list, nullptr);
+    ASSERT_EQ(list->count(), 1);
+    const QString line = list->item(0)->text();
+    EXPECT_TRUE(line.contains(QStringLiteral("冲突"))) << line.toStdString();
+    EXPECT_TRUE(line.contains(QStringLiteral("phone"))) << line.toStdString();
+    EXPECT_TRUE(line.contains(QStringLiteral("0100000001"))) << line.toStdString();
+    EXPECT_TRUE(list->isVisibleTo(&page));
+    EXPECT_TRUE(text(page, "waiting").contains(QStringLiteral("1 条记录")));
+    EXPECT_TRUE(page.findChild<QLabel *>(QStringLiteral("error"))->isVisibleTo(&page));
+    // AND a page opened later (after a restart) still shows it
+    ui::SyncPage again(localB, client);
+    EXPECT_EQ(again.findChild<QListWidget *>(QStringLiteral("rejected"))->count(), 1);
+}
+
+TEST(SyncPage, ARefusedRecordIsListedWithTheOfficesReason)
+{
+    OutboxVerdict v;
+    v.entity = QStringLiteral("job");
+    v.label = QStringLiteral("3f2a9c1e");
+    v.version = 4;
+    v.status = QStringLiteral("refused");
+    v.code = QStringLiteral("record.not_owner");
+    v.reason = QStringLiteral("记录 3f2a9c1e（job）属于设备 tablet-01，本设备不能改写它。");
+    const QString line = ui::SyncPage::verdictLine(v);
+    EXPECT_TRUE(line.contains(QStringLiteral("被拒收"))) << line.toStdString();
+    EXPECT_TRUE(line.contains(QStringLiteral("工单 3f2a9c1e（第 4 版）"))) << line.toStdString();
+    EXPECT_TRUE(line.contains(v.reason));
 }

@@ -70,7 +70,7 @@ TEST_F(TlsSyncTest, WrongPinOrNoPinIsRefusedAndNothingIsSent)
     o.http.pinnedSha256.clear();
     const auto none = runSync(local, o);
     EXPECT_FALSE(none.ok);
-    EXPECT_EQ(none.error.code, QStringLiteral("sync.tls"));
+    EXPECT_EQ(none.error.code, QStringLiteral("sync.tls_pin_required")); // says to set the pin
     EXPECT_EQ(m_store->outbox().counts().records, pending);
     EXPECT_EQ(m_server->stats().value(QStringLiteral("records")).toInt(), 0);
 }

@@ -214,7 +214,7 @@ TEST_F(EvidenceTest, FileSizeLimitFromTheOperatingSystemIsReportedAsDiskFull)
     EXPECT_TRUE(store().evidence().add(video).ok());
 }
 
-TEST_F(EvidenceTest, StartupSweepRemovesTemporariesAndUnreferencedFilesOnly)
+TEST_F(EvidenceTest, StartupSweepRemovesTemporariesAndQuarantinesUnreferencedFiles)
 {
     auto kept = store().evidence().add(photo(m_job, "kept"));
     ASSERT_TRUE(kept.ok());
@@ -228,8 +228,9 @@ TEST_F(EvidenceTest, StartupSweepRemovesTemporariesAndUnreferencedFilesOnly)
     }
     reopen();
     EXPECT_EQ(store().sweepReport().temporariesRemoved, 1);
-    EXPECT_EQ(store().sweepReport().orphansRemoved, 1);
+    EXPECT_EQ(store().sweepReport().orphansQuarantined, 1);
     EXPECT_EQ(filesUnder(evidenceDir()), QStringList{kept->sha256});
+    EXPECT_EQ(filesUnder(store().files().quarantineDir()), QStringList{orphanSha});
 }
 
 TEST_F(EvidenceTest, UnknownSourceFileIsABadInputNotACrash)

@@ -247,3 +247,56 @@ TEST_F(StoreTest, SyncStateSurvivesReopen)
     EXPECT_EQ(s.lastSyncAt, at);
     EXPECT_TRUE(s.lastError.isEmpty());
 }
+
+// A tombstone from the office (customer moved to another crew): personal data goes at once, an
+// untouched job goes with it, captured work stays; a later assignment brings the customer back.
+TEST_F(StoreTest, WithdrawnCustomerLosesPersonalDataAndOnlyAnUntouchedJob)
+{
+    Task t;
+    t.uuid = QStringLiteral("11111111-0000-0000-0000-000000000001");
+    t.name = QStringLiteral("办公室下发任务");
+    QList<Customer> people;
+    for (int i = 1; i <= 3; ++i) {
+        Customer c;
+        c.uuid = QStringLiteral("cccccccc-0000-0000-0000-00000000000%1").arg(i);
+        c.accountNo = QStringLiteral("010000000%1").arg(i);
+        c.name = QStringLiteral("住户%1").arg(i);
+        c.address = QStringLiteral("1单元10%1").arg(i);
+        c.phone = QStringLiteral("1380000000%1").arg(i);
+        people << c;
+    }
+    ASSERT_TRUE(store().tasks().importTask(t, people, Origin::Office).ok());
+    const auto jobOf = [&](int i) { return store().jobs().forCustomer(store().tasks().customerByUuid(people[i].uuid)->id); };
+    // GIVEN a photo on the second customer's job and an unsent status change on the third's
+    NewEvidence n;
+    n.record.jobId = jobOf(1)->id;
+    n.record.cardId = QStringLiteral("21.3");
+    n.record.kind = EvidenceKind::Photo;
+    n.record.mime = QStringLiteral("image/jpeg");
+    n.data = QByteArray("photo bytes");
+    ASSERT_TRUE(store().evidence().add({n}).ok());
+    ASSERT_TRUE(store().jobs().setAppointment(jobOf(2)->id, QDateTime::currentDateTimeUtc()).ok());
+    // WHEN all three are withdrawn (and an unknown uuid, which is nothing to do)
+    WithdrawResult sum;
+    for (const Customer &c : people) {
+        auto r = store().tasks().withdrawCustomer(c.uuid);
+        ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+        sum.jobsRemoved += r->jobsRemoved;
+        sum.jobsKept += r->jobsKept;
+    }
+    EXPECT_EQ(store().tasks().withdrawCustomer(QStringLiteral("not-here"))->customers, 0);
+    // THEN no name, address or phone is left, and only the untouched job is gone
+    EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM customers WHERE name <> '' OR address <> '' "
+                                    "OR phone <> '' OR search_text LIKE '%住户%'")), 0);
+    EXPECT_EQ(sum.jobsRemoved, 1);
+    EXPECT_EQ(sum.jobsKept, 2);
+    EXPECT_FALSE(jobOf(0).ok());
+    EXPECT_TRUE(jobOf(1).ok());
+    EXPECT_TRUE(jobOf(2).ok());
+    EXPECT_EQ(store().evidence().forJob(jobOf(1)->id).size(), 1);
+    // AND assigned again by the office, the first customer is back with a new job
+    ASSERT_TRUE(store().tasks().importTask(t, {people[0]}, Origin::Office).ok());
+    EXPECT_EQ(store().tasks().customerByUuid(people[0].uuid)->name, QStringLiteral("住户1"));
+    EXPECT_TRUE(jobOf(0).ok());
+    EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM customers WHERE withdrawn_at IS NOT NULL")), 2);
+}

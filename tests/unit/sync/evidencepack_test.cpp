@@ -3,13 +3,16 @@
 #include "store/office/evidencepack.h"
 #include "store/office/fileblobstore.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 
+#include <cerrno>
 #include <csignal>
 #include <gtest/gtest.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 using namespace ms;
 using namespace ms::office;
@@ -98,7 +101,7 @@ TEST(EvidencePack, StartsANewVolumeWhenTheCurrentOneIsFull)
     EXPECT_TRUE(QFile::exists(again.volumePath(4)));
 }
 
-TEST(EvidencePack, CutsWhatACrashTore)
+TEST(EvidencePack, SkipsADamagedEntryKeepsTheLaterOnesAndCutsOnlyATornTail)
 {
     // GIVEN the volume as a crash left it: two acknowledged files, then an entry whose body never
     // reached the disk (zeros), an intact one after it, and a header whose body was cut short
@@ -125,16 +128,85 @@ TEST(EvidencePack, CutsWhatACrashTore)
     // WHEN the office starts on it
     EvidencePack recovered(crashed);
     ASSERT_TRUE(recovered.open(Mode::Writer).ok());
-    // THEN the volume ends after the last intact file before the damage, nothing earlier is lost
-    EXPECT_EQ(fileSize(volume), acknowledged);
-    EXPECT_EQ(recovered.cutBytes(), before + 48 - acknowledged);
+    // THEN the damaged entry is skipped, the intact one after it is kept (it may have been
+    // acknowledged), and only the torn tail after the last intact entry is cut
+    EXPECT_EQ(fileSize(volume), before);
+    EXPECT_EQ(recovered.cutBytes(), 48);
+    EXPECT_EQ(recovered.skippedBytes(), EvidencePack::kHeaderBytes + 3000);
     EXPECT_EQ(*recovered.read(sha(photo(1))), photo(1));
     EXPECT_EQ(*recovered.read(sha(photo(2))), photo(2));
-    EXPECT_FALSE(recovered.size(sha(photo(3))).has_value()); // the client sends these again
-    EXPECT_FALSE(recovered.size(sha(photo(4))).has_value());
+    EXPECT_FALSE(recovered.size(sha(photo(3))).has_value()); // the client sends it again
+    EXPECT_EQ(*recovered.read(sha(photo(4))), photo(4));
     // AND new files append on the clean end
     ASSERT_TRUE(recovered.add(sha(photo(3)), photo(3)).ok());
     EXPECT_EQ(*recovered.read(sha(photo(3))), photo(3));
+}
+
+TEST(EvidencePack, AHeaderWithAHugeSizeCannotOverflowAndLaterFilesStayReachable)
+{
+    // GIVEN three stored files, the second one's header then rotting into a size near 2^63
+    QTemporaryDir dir;
+    {
+        EvidencePack pack(dir.path());
+        ASSERT_TRUE(pack.open(Mode::Writer).ok());
+        for (int i = 1; i <= 3; ++i)
+            ASSERT_TRUE(pack.add(sha(photo(i)), photo(i)).ok());
+    }
+    {
+        QFile f(dir.filePath(QStringLiteral("pack-000001.msp")));
+        ASSERT_TRUE(f.open(QIODevice::ReadWrite));
+        ASSERT_TRUE(f.seek(EvidencePack::kHeaderBytes + 3000 + 8));
+        f.write(QByteArray("\xf0\xff\xff\xff\xff\xff\xff\x7f", 8));
+    }
+    // WHEN a reader and the writer open it
+    for (const Mode mode : {Mode::ReadOnly, Mode::Writer}) {
+        EvidencePack pack(dir.path());
+        ASSERT_TRUE(pack.open(mode).ok());
+        // THEN the bad entry is skipped, the ones before and after it are there
+        EXPECT_EQ(*pack.read(sha(photo(1))), photo(1));
+        EXPECT_FALSE(pack.size(sha(photo(2))).has_value());
+        EXPECT_EQ(*pack.read(sha(photo(3))), photo(3));
+    }
+}
+
+namespace {
+int g_failSyncs = 0;
+int flakySync(int fd)
+{
+    if (g_failSyncs > 0) {
+        --g_failSyncs;
+        errno = EIO;
+        return -1;
+    }
+    return ::fdatasync(fd);
+}
+} // namespace
+
+TEST(EvidencePack, AFailedSyncMovesOnToANewVolume)
+{
+    // GIVEN a volume whose next sync fails (EIO: the page cache may have dropped what we wrote)
+    QTemporaryDir dir;
+    {
+        EvidencePack pack(dir.path());
+        ASSERT_TRUE(pack.open(Mode::Writer).ok());
+        pack.setSyncFunction(&flakySync);
+        ASSERT_TRUE(pack.add(sha(photo(1)), photo(1)).ok());
+        g_failSyncs = 1;
+        // WHEN a file is stored
+        auto failed = pack.add(sha(photo(2)), photo(2));
+        // THEN it is not acknowledged, and the next file goes into a new volume
+        ASSERT_FALSE(failed.ok());
+        EXPECT_EQ(failed.error().code, QStringLiteral("blob.io"));
+        EXPECT_FALSE(pack.size(sha(photo(2))).has_value());
+        ASSERT_TRUE(pack.add(sha(photo(3)), photo(3)).ok());
+        EXPECT_TRUE(QFile::exists(pack.volumePath(2)));
+        ASSERT_TRUE(pack.add(sha(photo(2)), photo(2)).ok()); // the client sends it again
+    }
+    // AND after a restart every acknowledged file is there (the left volume re-hashed)
+    EvidencePack again(dir.path());
+    ASSERT_TRUE(again.open(Mode::Writer).ok());
+    for (int i = 1; i <= 3; ++i)
+        EXPECT_EQ(*again.read(sha(photo(i))), photo(i));
 }
 
 TEST(EvidencePack, ACleanCloseIsTrustedAndVerifyStillCatchesLaterDamage)
@@ -240,4 +312,47 @@ TEST(FileBlobStore, WholeFilesGoToTheVolumesChunkedOnesToFilesAndBothAreVerified
         EXPECT_EQ(*again.read(sha(f)), f);
         EXPECT_TRUE(again.verify(sha(f)).ok());
     }
+}
+
+TEST(FileBlobStore, AnUnfinishedUploadBelongsToItsDeviceKeepsItsTotalAndExpires)
+{
+    QTemporaryDir dir;
+    FileBlobStore blobs(dir.path());
+    ASSERT_TRUE(blobs.init().ok());
+    blobs.setPartialLimits(12000, 7);
+    const UploadOwner tabletA{1, QStringLiteral("tablet-a")};
+    const UploadOwner tabletAReissued{7, QStringLiteral("tablet-a")};
+    const UploadOwner tabletB{2, QStringLiteral("tablet-b")};
+    const QByteArray video = photo(1, 8000);
+    // GIVEN tablet A sent the first half of a file in chunks
+    ASSERT_FALSE(blobs.append(sha(video), 0, video.size(), video.left(4000), tabletA)->complete);
+    // WHEN tablet B appends the rest THEN it is refused with its own code, and nothing changes
+    auto foreign = blobs.append(sha(video), 4000, video.size(), video.mid(4000), tabletB);
+    ASSERT_FALSE(foreign.ok());
+    EXPECT_EQ(foreign.error().code, QStringLiteral("blob.partial_foreign"));
+    EXPECT_EQ(blobs.state(sha(video))->offset, 4000);
+    // AND A may not change the total it declared
+    auto total = blobs.append(sha(video), 4000, video.size() + 10, video.mid(4000, 10), tabletA);
+    ASSERT_FALSE(total.ok());
+    EXPECT_EQ(total.error().code, QStringLiteral("blob.total_mismatch"));
+    // AND A's unfinished uploads count against its quota (12000 bytes), not B's
+    const QByteArray other = photo(2, 9000);
+    auto quota = blobs.append(sha(other), 0, other.size(), other.left(1000), tabletA);
+    ASSERT_FALSE(quota.ok());
+    EXPECT_EQ(quota.error().code, QStringLiteral("blob.partial_quota"));
+    EXPECT_TRUE(blobs.append(sha(other), 0, other.size(), other.left(1000), tabletB).ok());
+    // AND a token the office re-issued to the same device finishes A's file
+    EXPECT_TRUE(blobs.append(sha(video), 4000, video.size(), video.mid(4000), tabletAReissued)->complete);
+    EXPECT_TRUE(blobs.verify(sha(video)).ok());
+    // AND an upload nobody touched for longer than the expiry is removed
+    EXPECT_EQ(blobs.expirePartials(), 0);
+    const QDateTime old = QDateTime::currentDateTimeUtc().addDays(-8);
+    for (const QString &name : QDir(dir.filePath(QStringLiteral("partial"))).entryList(QDir::Files)) {
+        QFile f(dir.filePath(QStringLiteral("partial/") + name));
+        ASSERT_TRUE(f.open(QIODevice::ReadWrite));
+        ASSERT_TRUE(f.setFileTime(old, QFileDevice::FileModificationTime));
+    }
+    EXPECT_EQ(blobs.expirePartials(), 1);
+    EXPECT_EQ(blobs.state(sha(other))->offset, 0);
+    EXPECT_TRUE(QDir(dir.filePath(QStringLiteral("partial"))).entryList(QDir::Files).isEmpty());
 }

@@ -125,7 +125,7 @@ TEST(SqliteOfficeStore, AssignmentsFollowTheCursorAndOnlyChangesMoveIt)
     auto imported = store.importTask(task, {customer(QStringLiteral("c1"), QStringLiteral("甲")),
                                             customer(QStringLiteral("c2"), QStringLiteral("乙"))},
                                      {QStringLiteral("zhang")});
-    ASSERT_TRUE(imported);
+    ASSERT_TRUE(imported) << imported.error().message.toStdString();
     EXPECT_TRUE(imported->taskCreated);
     EXPECT_EQ(imported->customersCreated, 2);
     const DeviceToken zhang{1, QStringLiteral("t1"), QStringLiteral("zhang"), {}, {}};
@@ -150,4 +150,249 @@ TEST(SqliteOfficeStore, AssignmentsFollowTheCursorAndOnlyChangesMoveIt)
     ASSERT_EQ(changed->items.size(), 1);
     EXPECT_EQ(changed->items.first().uuid, QStringLiteral("c2"));
     EXPECT_EQ(changed->items.first().version, 2);
+}
+
+// --- issue 12 §2: each record belongs to the device that made it ---
+
+namespace {
+struct TwoDevices
+{
+    QTemporaryDir dir;
+    std::unique_ptr<SqliteOfficeStore> store;
+    DeviceToken a{1, QStringLiteral("tablet-01"), QStringLiteral("zhang"), {}, {}};
+    DeviceToken b{2, QStringLiteral("tablet-02"), QStringLiteral("li"), {}, {}};
+    TwoDevices()
+    {
+        auto opened = SqliteOfficeStore::open(dir.filePath(QStringLiteral("office.db")));
+        if (opened)
+            store = std::move(opened).value();
+    }
+    PushResult push(const DeviceToken &from, const OutboxEntry &e)
+    {
+        auto r = store->pushRecords(from, {e});
+        return r && r->size() == 1 ? r->first() : PushResult{};
+    }
+};
+
+OutboxEntry job(const QString &uuid, int version, const QString &status,
+                const QString &customer = QStringLiteral("c1"))
+{
+    OutboxEntry e = rec(uuid, version);
+    e.payload = QJsonObject{{QStringLiteral("uuid"), uuid},
+                            {QStringLiteral("customer_uuid"), customer},
+                            {QStringLiteral("status"), status},
+                            {QStringLiteral("version"), version}};
+    return e;
+}
+
+Assignment task(const QString &uuid)
+{
+    return {0, QStringLiteral("task"), uuid, 1,
+            QJsonObject{{QStringLiteral("uuid"), uuid}, {QStringLiteral("name"), QStringLiteral("台区")}}};
+}
+
+Assignment customerOf(const QString &uuid, const QStringList &assignees)
+{
+    Assignment c = customer(uuid, QStringLiteral("户") + uuid);
+    c.assignees = assignees;
+    return c;
+}
+
+QStringList uuids(const AssignmentPage &page, bool withdrawn)
+{
+    QStringList out;
+    for (const Assignment &a : page.items)
+        if (a.withdrawn == withdrawn)
+            out << a.uuid;
+    return out;
+}
+} // namespace
+
+TEST(SqliteOfficeStore, RecordOfAnotherDeviceIsRefusedAndTheOwnersStays)
+{
+    TwoDevices office;
+    ASSERT_TRUE(office.store);
+    // GIVEN tablet-01's job record
+    ASSERT_EQ(office.push(office.a, job(QStringLiteral("j1"), 1, QStringLiteral("done"))).status,
+              PushStatus::Stored);
+    // WHEN tablet-02 writes the same uuid, newer version
+    const PushResult foreign = office.push(office.b, job(QStringLiteral("j1"), 2, QStringLiteral("not_started")));
+    // THEN it is refused with a code and a reason naming the owner, and tablet-01's stays
+    EXPECT_EQ(foreign.status, PushStatus::Refused);
+    EXPECT_EQ(foreign.code, QStringLiteral("record.not_owner"));
+    EXPECT_TRUE(foreign.reason.contains(QStringLiteral("tablet-01"))) << foreign.reason.toStdString();
+    EXPECT_FALSE(foreign.confirmed());
+    EXPECT_EQ(office.push(office.a, job(QStringLiteral("j1"), 1, QStringLiteral("done"))).status,
+              PushStatus::Duplicate) << "tablet-01's version 1 must still be the one held";
+    EXPECT_EQ(office.store->stats()->jobsDone, 1);
+    // AND the owner carries on
+    EXPECT_EQ(office.push(office.a, job(QStringLiteral("j1"), 2, QStringLiteral("done"))).status,
+              PushStatus::Stored);
+}
+
+TEST(SqliteOfficeStore, VersionJumpIsRefusedAndDoesNotPoisonTheUuid)
+{
+    TwoDevices office;
+    ASSERT_TRUE(office.store);
+    ASSERT_EQ(office.push(office.a, job(QStringLiteral("j1"), 1, QStringLiteral("in_progress"))).status,
+              PushStatus::Stored);
+    // WHEN a version far above the held one arrives
+    const PushResult jump = office.push(office.a, job(QStringLiteral("j1"), 2147483647, QStringLiteral("done")));
+    // THEN it is refused, and the next real version is still stored, not stale
+    EXPECT_EQ(jump.status, PushStatus::Refused);
+    EXPECT_EQ(jump.code, QStringLiteral("record.version_jump"));
+    EXPECT_EQ(office.push(office.a, job(QStringLiteral("j1"), 2, QStringLiteral("done"))).status,
+              PushStatus::Stored);
+    // a new uuid may start anywhere up to the step
+    EXPECT_EQ(office.push(office.a, job(QStringLiteral("j2"), kMaxVersionStep, QStringLiteral("done"))).status,
+              PushStatus::Stored);
+    EXPECT_EQ(office.push(office.a, job(QStringLiteral("j3"), kMaxVersionStep + 1, QStringLiteral("done"))).code,
+              QStringLiteral("record.version_jump"));
+}
+
+TEST(SqliteOfficeStore, SameUuidAndVersionWithAnotherPayloadIsAConflictNotADuplicate)
+{
+    TwoDevices office;
+    ASSERT_TRUE(office.store);
+    ASSERT_EQ(office.push(office.a, job(QStringLiteral("j1"), 3, QStringLiteral("in_progress"))).status,
+              PushStatus::Stored);
+    // WHEN the same uuid and version comes with other content
+    const PushResult c = office.push(office.a, job(QStringLiteral("j1"), 3, QStringLiteral("done")));
+    // THEN it is a conflict naming the field, not confirmed, counted once however often it comes
+    EXPECT_EQ(c.status, PushStatus::Conflict);
+    EXPECT_EQ(c.code, QStringLiteral("record.conflict"));
+    EXPECT_EQ(c.fields, QStringList{QStringLiteral("status")});
+    EXPECT_FALSE(c.confirmed());
+    EXPECT_EQ(office.push(office.a, job(QStringLiteral("j1"), 3, QStringLiteral("done"))).status,
+              PushStatus::Conflict);
+    EXPECT_EQ(office.store->stats()->conflicts, 1);
+    EXPECT_EQ(office.store->stats()->jobsDone, 0) << "the held record was not replaced";
+}
+
+TEST(SqliteOfficeStore, TwoDevicesEditingOneCustomerLoseNeitherEdit)
+{
+    TwoDevices office;
+    ASSERT_TRUE(office.store);
+    ASSERT_TRUE(office.store->importTask(task(QStringLiteral("t1")), {customer(QStringLiteral("c1"), QStringLiteral("甲"))},
+                                         {QStringLiteral("zhang"), QStringLiteral("li")}));
+    OutboxEntry mine = rec(QStringLiteral("c1"), 2);
+    mine.entity = QStringLiteral("customer");
+    mine.payload = customer(QStringLiteral("c1"), QStringLiteral("甲")).payload;
+    OutboxEntry theirs = mine;
+    mine.payload.insert(QStringLiteral("phone"), QStringLiteral("13800000001"));
+    theirs.payload.insert(QStringLiteral("address"), QStringLiteral("2单元"));
+    // GIVEN tablet-01's edit of the customer is stored
+    ASSERT_EQ(office.push(office.a, mine).status, PushStatus::Stored);
+    // WHEN tablet-02's edit of the same customer arrives, at the same and at a later version
+    const PushResult same = office.push(office.b, theirs);
+    theirs.version = 3;
+    const PushResult later = office.push(office.b, theirs);
+    // THEN both are conflicts naming what differs; neither replaces tablet-01's edit
+    EXPECT_EQ(same.status, PushStatus::Conflict);
+    EXPECT_EQ(same.fields, (QStringList{QStringLiteral("address"), QStringLiteral("phone")}));
+    EXPECT_TRUE(same.reason.contains(QStringLiteral("tablet-01")));
+    EXPECT_EQ(later.status, PushStatus::Conflict);
+    EXPECT_EQ(office.push(office.a, mine).status, PushStatus::Duplicate);
+    EXPECT_EQ(office.store->stats()->conflicts, 2);
+    // AND the same edit from the other device is harmless
+    OutboxEntry same2 = mine;
+    same2.version = 2;
+    EXPECT_EQ(office.push(office.b, same2).status, PushStatus::Duplicate);
+}
+
+TEST(SqliteOfficeStore, JobRecordsOfSeveralDevicesForOneCustomerAreKeptAndMerged)
+{
+    TwoDevices office;
+    ASSERT_TRUE(office.store);
+    // GIVEN the installer's tablet finished the job, a supervisor's tablet has its own job record
+    // for the same customer (it signed 27.x) still in progress
+    ASSERT_EQ(office.push(office.a, job(QStringLiteral("ja"), 5, QStringLiteral("done"))).status,
+              PushStatus::Stored);
+    ASSERT_EQ(office.push(office.b, job(QStringLiteral("jb"), 2, QStringLiteral("in_progress"))).status,
+              PushStatus::Stored);
+    // THEN neither replaced the other: one customer's job, done by the merge rule
+    const auto stats = office.store->stats();
+    ASSERT_TRUE(stats);
+    EXPECT_EQ(stats->records, 2);
+    EXPECT_EQ(stats->jobs, 1);
+    EXPECT_EQ(stats->jobsDone, 1);
+}
+
+TEST(SqliteOfficeStore, TaskWithNoAssigneesGoesToNobody)
+{
+    TwoDevices office;
+    ASSERT_TRUE(office.store);
+    ASSERT_TRUE(office.store->importTask(task(QStringLiteral("t1")), {customer(QStringLiteral("c1"), QStringLiteral("甲"))}, {}));
+    EXPECT_TRUE(office.store->pullAssignments(office.a, 0, 10)->items.isEmpty());
+    EXPECT_EQ(office.store->stats()->unassignedTasks, 1);
+}
+
+TEST(SqliteOfficeStore, CustomerMovedToAnotherCrewIsATombstoneForTheOldOne)
+{
+    TwoDevices office;
+    ASSERT_TRUE(office.store);
+    const QStringList zhang{QStringLiteral("zhang")}, li{QStringLiteral("li")};
+    // GIVEN two customers of zhang's crew, pulled by zhang's tablet
+    ASSERT_TRUE(office.store->importTask(task(QStringLiteral("t1")),
+                                         {customerOf(QStringLiteral("c1"), zhang), customerOf(QStringLiteral("c2"), zhang),
+                                          customerOf(QStringLiteral("c3"), zhang)}, {}));
+    auto first = office.store->pullAssignments(office.a, 0, 10);
+    ASSERT_TRUE(first);
+    EXPECT_EQ(uuids(*first, false), (QStringList{QStringLiteral("t1"), QStringLiteral("c1"),
+                                                 QStringLiteral("c2"), QStringLiteral("c3")}));
+    EXPECT_TRUE(office.store->pullAssignments(office.b, 0, 10)->items.isEmpty());
+    // WHEN c1 moves to li's crew and c3 is no longer in the task's file
+    auto moved = office.store->importTask(task(QStringLiteral("t1")),
+                                          {customerOf(QStringLiteral("c1"), li), customerOf(QStringLiteral("c2"), zhang)}, {});
+    ASSERT_TRUE(moved);
+    EXPECT_EQ(moved->customersWithdrawn, QStringList{QStringLiteral("c3")});
+    // THEN zhang's next pull withdraws c1 and c3 (tombstones without personal data)
+    auto next = office.store->pullAssignments(office.a, first->cursor, 10);
+    ASSERT_TRUE(next);
+    EXPECT_EQ(uuids(*next, true), (QStringList{QStringLiteral("c1"), QStringLiteral("c3")}));
+    for (const Assignment &a : next->items)
+        if (a.withdrawn) {
+            EXPECT_TRUE(a.payload.isEmpty());
+            EXPECT_EQ(a.taskUuid, QStringLiteral("t1"));
+        }
+    // AND li gets the task and c1, and nothing of c2 or c3
+    auto lis = office.store->pullAssignments(office.b, 0, 10);
+    EXPECT_EQ(uuids(*lis, false), (QStringList{QStringLiteral("t1"), QStringLiteral("c1")}));
+    EXPECT_TRUE(uuids(*lis, true).isEmpty());
+    // AND c1 moving back to zhang is data for zhang again and a tombstone for li
+    ASSERT_TRUE(office.store->importTask(task(QStringLiteral("t1")),
+                                         {customerOf(QStringLiteral("c1"), zhang), customerOf(QStringLiteral("c2"), zhang)}, {}));
+    auto back = office.store->pullAssignments(office.a, next->cursor, 10);
+    EXPECT_TRUE(uuids(*back, false).contains(QStringLiteral("c1")));
+    EXPECT_EQ(uuids(*office.store->pullAssignments(office.b, lis->cursor, 10), true),
+              (QStringList{QStringLiteral("t1"), QStringLiteral("c1")}));
+}
+
+// Before the fix the page and its cursor were two reads: an import committing between them moved
+// the cursor past rows the page never had, and the tablet skipped them for good.
+TEST(SqliteOfficeStore, PageAndCursorAreReadInOneSnapshot)
+{
+    TwoDevices office;
+    ASSERT_TRUE(office.store);
+    auto other = SqliteOfficeStore::openAnother(office.dir.filePath(QStringLiteral("office.db")));
+    ASSERT_TRUE(other); // a second server thread's connection
+    const QStringList zhang{QStringLiteral("zhang")};
+    ASSERT_TRUE(office.store->importTask(task(QStringLiteral("t1")), {customerOf(QStringLiteral("c1"), zhang)}, {}));
+    // GIVEN an import that commits on the other connection between the page and the cursor read
+    bool imported = false;
+    office.store->setBetweenPageAndCursor([&] {
+        if (imported)
+            return;
+        imported = true;
+        ASSERT_TRUE((*other)->importTask(task(QStringLiteral("t2")), {customerOf(QStringLiteral("c2"), zhang)}, {}));
+    });
+    // WHEN zhang pulls, then pulls again from the cursor it was given
+    auto first = office.store->pullAssignments(office.a, 0, 10);
+    ASSERT_TRUE(first);
+    ASSERT_TRUE(imported);
+    EXPECT_EQ(uuids(*first, false), (QStringList{QStringLiteral("t1"), QStringLiteral("c1")}));
+    auto second = office.store->pullAssignments(office.a, first->cursor, 10);
+    ASSERT_TRUE(second);
+    // THEN the second pull brings the rows that came in between
+    EXPECT_EQ(uuids(*second, false), (QStringList{QStringLiteral("t2"), QStringLiteral("c2")}));
 }

@@ -150,3 +150,39 @@ TEST(Wire, BlobStateQueryRoundTripsAndRefusesBadHashesAndTooManyFiles)
     EXPECT_FALSE(sync::decodeBlobStates(QByteArrayLiteral(R"({"blobs": [{"sha256": "x", "offset": 1}]})")));
     EXPECT_FALSE(sync::decodeBlobStates(QByteArrayLiteral(R"({"blobs": [{"offset": -1}]})")));
 }
+
+TEST(Wire, ConflictAnswersCarryTheFieldsThatDiffer)
+{
+    const office::PushResult conflict{7, QStringLiteral("c1"), 2, office::PushStatus::Conflict,
+                                      QStringLiteral("record.conflict"), QStringLiteral("两份都已保存"),
+                                      {QStringLiteral("address"), QStringLiteral("phone")}};
+    const QByteArray body = sync::encodePushResults({conflict});
+    EXPECT_TRUE(body.contains("\"status\":\"conflict\"")) << body.constData();
+    auto back = sync::decodePushResults(body);
+    ASSERT_TRUE(back) << back.error().message.toStdString();
+    ASSERT_EQ(back->size(), 1);
+    EXPECT_EQ(back->first().status, office::PushStatus::Conflict);
+    EXPECT_EQ(back->first().fields, conflict.fields);
+    EXPECT_FALSE(back->first().confirmed());
+}
+
+TEST(Wire, TombstonesTravelInTheAssignmentPageWithoutPersonalData)
+{
+    office::AssignmentPage page;
+    office::Assignment gone{3, QStringLiteral("customer"), QStringLiteral("c1"), 2, {}};
+    gone.withdrawn = true;
+    gone.taskUuid = QStringLiteral("t1");
+    page.items = {gone};
+    page.cursor = 3;
+    const QByteArray body = sync::encodeAssignmentPage(page, {});
+    auto pulled = sync::decodeAssignmentPage(body);
+    ASSERT_TRUE(pulled) << pulled.error().message.toStdString();
+    EXPECT_TRUE(pulled->customers.isEmpty());
+    ASSERT_EQ(pulled->withdrawn.size(), 1);
+    EXPECT_EQ(pulled->withdrawn.first().uuid, QStringLiteral("c1"));
+    EXPECT_EQ(pulled->withdrawn.first().entity, QStringLiteral("customer"));
+    EXPECT_EQ(pulled->withdrawn.first().taskUuid, QStringLiteral("t1"));
+    auto bad = sync::decodeAssignmentPage(R"({"withdrawn": [{"entity": "job", "uuid": "x"}]})");
+    ASSERT_FALSE(bad);
+    EXPECT_TRUE(bad.error().message.contains(QStringLiteral("withdrawn[0]")));
+}
