@@ -35,7 +35,7 @@ class OutboxChain
 public:
     explicit OutboxChain(Database &db);
 
-    // Migration 4: chain columns on outbox, the device_key table, guards against edits.
+    // Migration 5: chain columns on outbox, the device_key table, guards against edits.
     static const char *const kMigrationSql;
 
     // Loads the key (making it on first start) and chains every row written before the chain

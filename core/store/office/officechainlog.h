@@ -22,7 +22,7 @@ class OfficeChainLog
 public:
     explicit OfficeChainLog(Database &db);
 
-    // Office migration 2: tokens.device_key, device_keys, record_chain, unsigned_records.
+    // Office migration 3: tokens.device_key, device_keys, record_chain, unsigned_records.
     static const char *const kMigrationSql;
 
     // Binds `publicKeyHex` (64 hex digits) to the token if it has none yet. Errors:
