@@ -613,6 +613,19 @@
     </message>
 </context>
 <context>
+    <name>ms::CrashCheck</name>
+    <message numerus="yes">
+        <source>换表通上次没有正常退出。自检发现本机数据有 %n 处问题，第一处：%1
+请不要删除数据目录，联系技术支持（可运行 meterswapctl verify --data 数据目录 查看全部）。</source>
+        <translation>
+            <numerusform>MeterSwap did not exit cleanly last time. The self-check found %n problem on this device, namely: %1
+Do not delete the data directory; contact support (run meterswapctl verify --data DATA_DIR to see everything).</numerusform>
+            <numerusform>MeterSwap did not exit cleanly last time. The self-check found %n problems on this device; the first: %1
+Do not delete the data directory; contact support (run meterswapctl verify --data DATA_DIR to see them all).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ms::Database</name>
     <message>
         <source>读取数据库版本</source>
@@ -2348,6 +2361,17 @@ to pick a photo you already took.</translation>
     </message>
 </context>
 <context>
+    <name>ms::SigningKey</name>
+    <message>
+        <source>无法生成本机的签名密钥（OpenSSL 出错）。请重启应用；如仍失败请联系技术支持。</source>
+        <translation>Cannot make this device&apos;s signing key (OpenSSL failed). Restart the app; if it still fails, contact support.</translation>
+    </message>
+    <message>
+        <source>本机保存的签名密钥已损坏（应为 %1 字节的 Ed25519 私钥）。请联系技术支持。</source>
+        <translation>The signing key stored on this device is damaged (it must be a %1-byte Ed25519 private key). Contact support.</translation>
+    </message>
+</context>
+<context>
     <name>ms::Startup</name>
     <message numerus="yes">
         <source>卡片目录 %1 有 %n 处问题，暂用内置卡片。第一处：%2</source>
@@ -2700,6 +2724,66 @@ to pick a photo you already took.</translation>
             <numerusform>The evidence folder holds %n file that no record names. It was left as it is, not deleted or moved. If the database was replaced or restored, contact support.</numerusform>
             <numerusform>The evidence folder holds %n files that no record names. They were left as they are, not deleted or moved. If the database was replaced or restored, contact support.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>读取本机签名密钥</source>
+        <translation>reading this device&apos;s signing key</translation>
+    </message>
+    <message>
+        <source>为已有记录建立记录链</source>
+        <translation>chaining the existing records</translation>
+    </message>
+    <message>
+        <source>本机签名密钥未载入，无法记录。请重启应用；如仍失败请联系技术支持。</source>
+        <translation>This device&apos;s signing key is not loaded, so nothing can be recorded. Restart the app; if it still fails, contact support.</translation>
+    </message>
+    <message>
+        <source>读取记录链末端</source>
+        <translation>reading the end of the record chain</translation>
+    </message>
+    <message>
+        <source>无法为记录签名（OpenSSL 出错）。请重启应用；如仍失败请联系技术支持。</source>
+        <translation>Cannot sign the record (OpenSSL failed). Restart the app; if it still fails, contact support.</translation>
+    </message>
+    <message>
+        <source>本机没有签名密钥记录，无法核对记录链。请联系技术支持。</source>
+        <translation>This device has no signing key on record, so its record chain cannot be checked. Contact support.</translation>
+    </message>
+    <message>
+        <source>记录 %1（%2，发件箱第 %3 行）</source>
+        <translation>Record %1 (%2, outbox row %3)</translation>
+    </message>
+    <message>
+        <source>%1 不在记录链中。</source>
+        <translation>%1 is not in the record chain.</translation>
+    </message>
+    <message>
+        <source>记录链第 %1–%2 位的记录不见了（在%3之前）：记录被删除过。</source>
+        <translation>The records at chain positions %1–%2 are missing (before %3): records were deleted.</translation>
+    </message>
+    <message>
+        <source>%1 没有接在前一条记录之后：记录被替换或插入过。</source>
+        <translation>%1 does not follow the record before it: records were replaced or inserted.</translation>
+    </message>
+    <message>
+        <source>%1 的链数据格式不对：被改动过。</source>
+        <translation>The chain data of %1 is malformed: it was altered.</translation>
+    </message>
+    <message>
+        <source>%1 的内容在写入后被改动过。</source>
+        <translation>The content of %1 was altered after it was written.</translation>
+    </message>
+    <message>
+        <source>%1 的签名不是本机密钥签的。</source>
+        <translation>The signature of %1 was not made with this device&apos;s key.</translation>
+    </message>
+    <message>
+        <source>记录链最新的第 %1–%2 位记录不见了：记录被删除过。</source>
+        <translation>The newest records, chain positions %1–%2, are missing: records were deleted.</translation>
+    </message>
+    <message>
+        <source>记录链末端与本机记下的不符：最新的记录被替换过。</source>
+        <translation>The end of the record chain differs from the one this device noted: the newest record was replaced.</translation>
     </message>
 </context>
 <context>
@@ -3078,6 +3162,33 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <source>meterswapctl sync: 需要 --server https://主机:端口 和令牌（--token-file 文件，或环境变量 MS_TOKEN，或 --token 令牌）</source>
         <translation>meterswapctl sync: needs --server https://HOST:PORT and a token (--token-file FILE, or the MS_TOKEN environment variable, or --token TOKEN)</translation>
     </message>
+    <message>
+        <source>meterswapctl sync: 记录 %1 被办公室拒收（%2）：%3</source>
+        <translation>meterswapctl sync: record %1 refused by the office (%2): %3</translation>
+    </message>
+    <message>
+        <source>meterswapctl sync: 记录 %1 与办公室的记录冲突，不同之处：%2；已保留在本机</source>
+        <translation>meterswapctl sync: record %1 conflicts with the office&apos;s record, differing fields: %2; kept on this device</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ctl::Verify</name>
+    <message>
+        <source>需要 --data DIR（平板的数据目录）</source>
+        <translation>--data DIR is required (the tablet&apos;s data directory)</translation>
+    </message>
+    <message>
+        <source>%1 中没有换表通的数据库（%2）；请用 --data 指定平板的数据目录。</source>
+        <translation>%1 holds no MeterSwap database (%2); give the tablet&apos;s data directory with --data.</translation>
+    </message>
+    <message>
+        <source>记录链 %1 条记录、%2 条证据链全部完好。</source>
+        <translation>All %1 records of the record chain and all %2 evidence chains hold.</translation>
+    </message>
+    <message>
+        <source>发现 %1 处问题：本机数据被改动或删除过。请不要删除数据目录，联系技术支持。</source>
+        <translation>Found %1 problem(s): data on this device was altered or deleted. Do not delete the data directory; contact support.</translation>
+    </message>
 </context>
 <context>
     <name>ms::meter::CrossCheck</name>
@@ -3278,6 +3389,85 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
+    <name>ms::office::ChainLog</name>
+    <message>
+        <source>设备公钥应为 64 位小写十六进制（Ed25519）；请更新平板上的应用。</source>
+        <translation>The device public key must be 64 lowercase hex digits (Ed25519); update the app on the tablet.</translation>
+    </message>
+    <message>
+        <source>此令牌已绑定另一台设备的签名密钥：令牌被别的设备用过，或本机数据已重建。请办公室为本机重新发放令牌（meterswap-office token create）。</source>
+        <translation>This token is bound to another device&apos;s signing key: the token was used by another device, or this device&apos;s data was rebuilt. Have the office issue a new token for this device (meterswap-office token create).</translation>
+    </message>
+    <message>
+        <source>记录 %1 没有设备签名，办公室不接收。请把平板上的应用更新到最新版本。</source>
+        <translation>Record %1 carries no device signature, so the office does not accept it. Update the app on the tablet to the latest version.</translation>
+    </message>
+    <message>
+        <source>办公室还不知道本机的签名公钥（它随每次请求发送）。请把平板上的应用更新到最新版本。</source>
+        <translation>The office does not know this device&apos;s public signing key yet (it is sent with every request). Update the app on the tablet to the latest version.</translation>
+    </message>
+    <message>
+        <source>记录 %1（记录链第 %2 位）的内容与它的链接不符：记录在平板上或传输中被改动过。请在平板上运行 meterswapctl verify 并联系技术支持。</source>
+        <translation>The content of record %1 (chain position %2) does not match its link: the record was altered on the tablet or on the way. Run meterswapctl verify on the tablet and contact support.</translation>
+    </message>
+    <message>
+        <source>记录 %1（记录链第 %2 位）的签名不是本设备密钥签的，办公室不接收。请联系技术支持。</source>
+        <translation>The signature of record %1 (chain position %2) was not made with this device&apos;s key, so the office does not accept it. Contact support.</translation>
+    </message>
+    <message>
+        <source>办公室已有本设备记录链第 %1 位的另一条记录，与记录 %2 冲突：平板数据被替换或从旧备份恢复过。请联系技术支持，不要删除平板数据。</source>
+        <translation>The office already holds another record at position %1 of this device&apos;s chain, which conflicts with record %2: the tablet&apos;s data was replaced or restored from an old backup. Contact support and do not delete the tablet&apos;s data.</translation>
+    </message>
+    <message>
+        <source>办公室只收到本设备记录链第 %1 位为止，记录 %2 是第 %3 位：中间的记录缺失（在平板上被删除？）。请在平板上运行 meterswapctl verify 并联系技术支持。</source>
+        <translation>The office holds this device&apos;s chain up to position %1, but record %2 is at position %3: the records in between are missing (deleted on the tablet?). Run meterswapctl verify on the tablet and contact support.</translation>
+    </message>
+    <message>
+        <source>记录 %1（记录链第 %2 位）没有接在办公室已有的本设备记录之后：平板数据被替换或改动过。请在平板上运行 meterswapctl verify 并联系技术支持。</source>
+        <translation>Record %1 (chain position %2) does not follow this device&apos;s records held at the office: the tablet&apos;s data was replaced or altered. Run meterswapctl verify on the tablet and contact support.</translation>
+    </message>
+    <message>
+        <source>设备 %1 的记录链第 %2–%3 位不在办公室的记录链日志中（在记录 %4 之前）：被删除过。</source>
+        <translation>Positions %2–%3 of device %1&apos;s record chain are missing from the office&apos;s chain log (before record %4): they were deleted.</translation>
+    </message>
+    <message>
+        <source>设备 %1 的记录 %2（第 %3 位）没有接在前一条之后：记录链日志被改动过。</source>
+        <translation>Record %2 of device %1 (position %3) does not follow the one before it: the chain log was altered.</translation>
+    </message>
+    <message>
+        <source>设备 %1 的记录 %2（第 %3 位）在记录链日志中的哈希或链接被改动过。</source>
+        <translation>The hash or link of record %2 of device %1 (position %3) was altered in the chain log.</translation>
+    </message>
+    <message>
+        <source>设备 %1 的记录 %2（第 %3 位）的签名不是该设备密钥签的。</source>
+        <translation>The signature of record %2 of device %1 (position %3) was not made with that device&apos;s key.</translation>
+    </message>
+    <message>
+        <source>设备 %1 的记录链最新的第 %2–%3 位不在办公室的记录链日志中：被删除过。</source>
+        <translation>The newest positions %2–%3 of device %1&apos;s record chain are missing from the office&apos;s chain log: they were deleted.</translation>
+    </message>
+    <message>
+        <source>设备 %1 的记录链末端与办公室记下的不符：最新的记录被替换过。</source>
+        <translation>The end of device %1&apos;s record chain differs from the one the office noted: the newest record was replaced.</translation>
+    </message>
+    <message>
+        <source>记录链日志中有 %1 条记录属于一个已不存在的设备密钥（编号 %2）：设备密钥被删除过。</source>
+        <translation>The chain log holds %1 records of a device key that no longer exists (number %2): the device key was deleted.</translation>
+    </message>
+    <message>
+        <source>记录 %1（设备 %2，第 %3 版）的内容与设备签名时不同：在办公室被改动过。</source>
+        <translation>Record %1 (device %2, version %3) differs from what the device signed: it was altered at the office.</translation>
+    </message>
+    <message>
+        <source>记录 %1（设备 %2，第 %3 版）不在任何设备的记录链中：在办公室被添加或改动过。</source>
+        <translation>Record %1 (device %2, version %3) is in no device&apos;s record chain: it was added or altered at the office.</translation>
+    </message>
+    <message>
+        <source>记录 %1（设备 %2，第 %3 版，记录链第 %4 位）已被办公室确认收到，现在却不见了：被删除过。</source>
+        <translation>Record %1 (device %2, version %3, chain position %4) was acknowledged by the office but is gone now: it was deleted.</translation>
+    </message>
+</context>
+<context>
     <name>ms::office::Commands</name>
     <message>
         <source>需要 --data DIR（服务器数据目录）</source>
@@ -3314,12 +3504,6 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>import-task 需要且只需要一个 CSV 文件</source>
         <translation>import-task needs exactly one CSV file</translation>
-    </message>
-    <message>
-        <source>任务 %1，客户 %2，工单 %3，记录 %4，证据文件 %5（%6 字节），设备 %7
-</source>
-        <translation>Tasks %1, customers %2, jobs %3, records %4, evidence files %5 (%6 bytes), devices %7
-</translation>
     </message>
     <message>
         <source>记录 %1（%2）引用的证据文件 %3 不在服务器上</source>
@@ -3368,6 +3552,24 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>无法创建目录 %1/tls</source>
         <translation>Cannot create folder %1/tls</translation>
+    </message>
+    <message>
+        <source>警告：任务 %1 没有指派给任何人，没有平板会收到它。请在 installers 列填写安装人员，或加 --assign 用户名 后重新导入。</source>
+        <translation>Warning: task %1 is assigned to nobody, so no tablet will receive it. Fill in the installers column, or add --assign USER, and import again.</translation>
+    </message>
+    <message>
+        <source>警告：任务 %1 中有 %2 户没有指派给任何人（户号 %3），没有平板会收到它们。请在这些行的 installers 列填写安装人员，或加 --assign 用户名 后重新导入。</source>
+        <translation>Warning: %2 customers of task %1 are assigned to nobody (account numbers %3), so no tablet will receive them. Fill in the installers column of those rows, or add --assign USER, and import again.</translation>
+    </message>
+    <message>
+        <source>注意：任务 %1 的 %2 户不在这次导入的文件中，已从原先收到它们的平板撤回（户号 %3）。若是误删，把这些行加回文件再导入一次即可。</source>
+        <translation>Note: %2 customers of task %1 are not in this file and were withdrawn from the tablets that had them (account numbers %3). If they were removed by mistake, add the rows back and import again.</translation>
+    </message>
+    <message>
+        <source>任务 %1（未指派 %2），客户 %3，工单 %4（完成 %5），记录 %6（冲突 %7），证据文件 %8（%9 字节），设备 %10
+</source>
+        <translation>Tasks %1 (unassigned %2), customers %3, jobs %4 (done %5), records %6 (conflicts %7), evidence files %8 (%9 bytes), devices %10
+</translation>
     </message>
 </context>
 <context>
@@ -3591,6 +3793,34 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <source>记录引用的证据文件 %1 尚未上传到办公室；请先上传该文件再发送记录。</source>
         <translation>Evidence file %1 of this record has not been uploaded to the office yet; upload the file first, then send the record.</translation>
     </message>
+    <message>
+        <source>办公室已收到本记录第 %1 版的另一份内容，不同之处：%2。两份都已保存；请联系办公室核对，本机的这一条会一直保留到办公室处理完。</source>
+        <translation>The office already holds version %1 of this record with other content; differing fields: %2. Both are kept; ask the office to check them. This device keeps its record until the office has settled it.</translation>
+    </message>
+    <message>
+        <source>设备 %1 已修改过同一%2，不同之处：%3。两份修改都已保存，谁的都没有丢；请联系办公室核对，本机的修改会一直保留到办公室处理完。</source>
+        <translation>Device %1 has already changed the same %2; differing fields: %3. Both changes are kept, neither is lost; ask the office to check them. This device keeps its change until the office has settled it.</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>办公室的记录 %1 是“%2”，不能作为“%3”改写；这不是正常编辑产生的，请联系办公室。</source>
+        <translation>The office holds record %1 as &quot;%2&quot;; it cannot be rewritten as &quot;%3&quot;. Normal editing does not do this; please contact the office.</translation>
+    </message>
+    <message>
+        <source>记录 %1（%2）属于设备 %3，本设备不能改写它。若本机是替换 %3 的新平板，请办公室用原设备名 %3 为本机签发令牌后再同步。</source>
+        <translation>Record %1 (%2) belongs to device %3; this device cannot change it. If this tablet replaces %3, ask the office to issue this tablet a token under the device name %3, then sync again.</translation>
+    </message>
+    <message>
+        <source>记录 %1 的版本从 %2 跳到 %3，超过了每次最多 %4 的增幅；这不是正常编辑产生的，请联系办公室。</source>
+        <translation>The version of record %1 jumps from %2 to %3, more than the allowed step of %4. Normal editing does not do this; please contact the office.</translation>
+    </message>
 </context>
 <context>
     <name>ms::office::TaskCsv</name>
@@ -3698,6 +3928,10 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>办公室的回答提到了本次没有发送的记录（序号 %1），本批记录都未确认，稍后会重新发送。请通知办公室检查服务器版本。</source>
         <translation>The office&apos;s answer names a record that was not sent in this request (seq %1); no record of this batch was confirmed and they will be sent again. Ask the office to check the server version.</translation>
+    </message>
+    <message>
+        <source>%1 条记录与办公室已有的记录冲突，已保留在本机：%2</source>
+        <translation>%1 records conflict with what the office holds and were kept on this device: %2</translation>
     </message>
 </context>
 <context>
@@ -3831,6 +4065,22 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>办公室服务器返回 HTTP %1</source>
         <translation>The office server returned HTTP %1</translation>
+    </message>
+    <message>
+        <source>应为正整数</source>
+        <translation>must be a positive whole number</translation>
+    </message>
+    <message>
+        <source>应为 64 位小写十六进制</source>
+        <translation>must be 64 lowercase hex digits</translation>
+    </message>
+    <message>
+        <source>应为 128 位小写十六进制</source>
+        <translation>must be 128 lowercase hex digits</translation>
+    </message>
+    <message>
+        <source>应有 entity（task 或 customer）和 uuid</source>
+        <translation>needs entity (task or customer) and uuid</translation>
     </message>
 </context>
 <context>
@@ -3966,6 +4216,66 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
             <numerusform>%n new task</numerusform>
             <numerusform>%n new tasks</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>工单</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>步骤</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>证据</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>封印</source>
+        <translation>Seal</translation>
+    </message>
+    <message>
+        <source>表单</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>任务卡</source>
+        <translation>Task card</translation>
+    </message>
+    <message>
+        <source>机电不符</source>
+        <translation>Meter/register mismatch</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>办公室没有接收的记录（保留在本机，下次同步会再发送）：</source>
+        <translation>Records the office did not take (kept on this device, sent again at the next sync):</translation>
+    </message>
+    <message>
+        <source>%1 %2（第 %3 版）</source>
+        <translation>%1 %2 (version %3)</translation>
+    </message>
+    <message>
+        <source>冲突：%1 与办公室已有的不同，不同之处：%2。两份都已保存，请联系办公室核对。</source>
+        <translation>Conflict: %1 differs from what the office holds; differing fields: %2. Both are kept; ask the office to check them.</translation>
+    </message>
+    <message>
+        <source>被拒收：%1。%2</source>
+        <translation>Refused: %1. %2</translation>
+    </message>
+    <message>
+        <source>办公室为本机令牌登记的签名密钥与本机的不一致（本机数据重建过，或令牌被别的设备用过），为安全起见没有发送。请向办公室申请新令牌，在设置中更新后再同步；本机数据都在。</source>
+        <translation>The signing key the office holds for this device&apos;s token is not this device&apos;s (its data was rebuilt, or the token was used by another device), so nothing was sent for safety. Ask the office for a new token, update it in Settings, then sync; all data is still on this device.</translation>
     </message>
 </context>
 </TS>

@@ -241,12 +241,23 @@ TEST_F(OfficeServerTest, StopsCleanlyOnSigtermAndLogsOneLinePerRequest)
 // --- issue 12 §2: each record belongs to the device that made it (raw JSON, as any client) ---
 
 namespace {
-OutboxEntry jobRecord(const QString &uuid, int version, const QString &status, const QString &customer)
+// A job record for `customer`, signed into `device`'s chain (every record is signed: see
+// "Record chain" in docs/sync-protocol.md).
+OutboxEntry jobRecord(ChainSigner &device, const QString &uuid, int version, const QString &status,
+                      const QString &customer)
 {
-    OutboxEntry e = record(uuid, version);
+    OutboxEntry e = unsignedRecord(uuid, version, {}, 1);
     e.payload = QJsonObject{{QStringLiteral("uuid"), uuid}, {QStringLiteral("customer_uuid"), customer},
                             {QStringLiteral("status"), status}, {QStringLiteral("version"), version}};
-    return e;
+    return device.next(e);
+}
+
+OutboxEntry stepRecord(ChainSigner &device, int version, bool done)
+{
+    OutboxEntry e = unsignedRecord(QStringLiteral("s-1"), version, {}, 1);
+    e.entity = QStringLiteral("step");
+    e.payload = QJsonObject{{QStringLiteral("job_uuid"), QStringLiteral("j-1")}, {QStringLiteral("done"), done}};
+    return device.next(e);
 }
 
 // The first result of pushing `records` with `token`, as the JSON the office sent.
@@ -256,24 +267,31 @@ QJsonObject pushOne(const QString &url, const QString &token, const QList<Outbox
     EXPECT_EQ(h.status, 200) << h.body.constData();
     return h.json().value(QStringLiteral("results")).toArray().first().toObject();
 }
+
+// A token of another device with its key bound, as that device's first request would.
+QString otherDevice(OfficeServerProcess &server, const QString &api, const QString &device,
+                    const QString &user, const ChainSigner &key)
+{
+    const QString token = server.token(device, user);
+    EXPECT_EQ(keyedRequest("GET", api, token, key.publicKey()).status, 200);
+    return token;
+}
 } // namespace
 
 TEST_F(OfficeServerTest, AnotherDevicesJobOrStepIsRefusedNamingItsOwnerAndNeverOverwritesIt)
 {
-    const QString other = m_server->token(QStringLiteral("tablet-02"), QStringLiteral("li"));
+    ChainSigner tablet02;
+    const QString other = otherDevice(*m_server, api(QStringLiteral("whoami")), QStringLiteral("tablet-02"),
+                                      QStringLiteral("li"), tablet02);
     const QString url = api(QStringLiteral("records"));
-    OutboxEntry step = record(QStringLiteral("s-1"), 1);
-    step.entity = QStringLiteral("step");
-    step.payload = QJsonObject{{QStringLiteral("job_uuid"), QStringLiteral("j-1")}, {QStringLiteral("done"), true}};
     // GIVEN tablet-01's job (done) and step
-    ASSERT_EQ(pushOne(url, m_token, {jobRecord(QStringLiteral("j-1"), 3, QStringLiteral("done"), QStringLiteral("c-1"))})
+    ASSERT_EQ(pushOne(url, m_token, {jobRecord(m_device, QStringLiteral("j-1"), 3, QStringLiteral("done"), QStringLiteral("c-1"))})
                   .value(QStringLiteral("status")).toString(), QStringLiteral("stored"));
-    ASSERT_EQ(pushOne(url, m_token, {step}).value(QStringLiteral("status")).toString(), QStringLiteral("stored"));
+    ASSERT_EQ(pushOne(url, m_token, {stepRecord(m_device, 1, true)}).value(QStringLiteral("status")).toString(),
+              QStringLiteral("stored"));
     // WHEN tablet-02 writes the same uuids with newer versions
-    const QJsonObject job = pushOne(url, other, {jobRecord(QStringLiteral("j-1"), 4, QStringLiteral("not_started"), QStringLiteral("c-1"))});
-    step.version = 2;
-    step.payload.insert(QStringLiteral("done"), false);
-    const QJsonObject stepAnswer = pushOne(url, other, {step});
+    const QJsonObject job = pushOne(url, other, {jobRecord(tablet02, QStringLiteral("j-1"), 4, QStringLiteral("not_started"), QStringLiteral("c-1"))});
+    const QJsonObject stepAnswer = pushOne(url, other, {stepRecord(tablet02, 2, false)});
     // THEN both are refused with a code and a reason naming the owner
     for (const QJsonObject &a : {job, stepAnswer}) {
         EXPECT_EQ(a.value(QStringLiteral("status")).toString(), QStringLiteral("refused"));
@@ -281,11 +299,10 @@ TEST_F(OfficeServerTest, AnotherDevicesJobOrStepIsRefusedNamingItsOwnerAndNeverO
         EXPECT_TRUE(a.value(QStringLiteral("reason")).toString().contains(QStringLiteral("tablet-01")));
     }
     // AND tablet-01's records are what the office holds
-    EXPECT_EQ(pushOne(url, m_token, {jobRecord(QStringLiteral("j-1"), 3, QStringLiteral("done"), QStringLiteral("c-1"))})
+    EXPECT_EQ(pushOne(url, m_token, {jobRecord(m_device, QStringLiteral("j-1"), 3, QStringLiteral("done"), QStringLiteral("c-1"))})
                   .value(QStringLiteral("status")).toString(), QStringLiteral("duplicate"));
-    step.version = 1;
-    step.payload.insert(QStringLiteral("done"), true);
-    EXPECT_EQ(pushOne(url, m_token, {step}).value(QStringLiteral("status")).toString(), QStringLiteral("duplicate"));
+    EXPECT_EQ(pushOne(url, m_token, {stepRecord(m_device, 1, true)}).value(QStringLiteral("status")).toString(),
+              QStringLiteral("duplicate"));
     EXPECT_EQ(m_server->stats().value(QStringLiteral("jobs_done")).toInt(), 1);
 }
 
@@ -306,10 +323,10 @@ TEST_F(OfficeServerTest, VersionJumpIsRefusedAndTheNextRealVersionIsStillStored)
 TEST_F(OfficeServerTest, SameVersionWithOtherContentIsAConflictNamingTheFieldsAndCounted)
 {
     const QString url = api(QStringLiteral("records"));
-    ASSERT_EQ(pushOne(url, m_token, {jobRecord(QStringLiteral("j-1"), 2, QStringLiteral("in_progress"), QStringLiteral("c-1"))})
+    ASSERT_EQ(pushOne(url, m_token, {jobRecord(m_device, QStringLiteral("j-1"), 2, QStringLiteral("in_progress"), QStringLiteral("c-1"))})
                   .value(QStringLiteral("status")).toString(), QStringLiteral("stored"));
     // WHEN the same uuid and version come with another status
-    const QJsonObject c = pushOne(url, m_token, {jobRecord(QStringLiteral("j-1"), 2, QStringLiteral("done"), QStringLiteral("c-1"))});
+    const QJsonObject c = pushOne(url, m_token, {jobRecord(m_device, QStringLiteral("j-1"), 2, QStringLiteral("done"), QStringLiteral("c-1"))});
     // THEN it is a conflict, not a duplicate, with the field that differs; stats count it
     EXPECT_EQ(c.value(QStringLiteral("status")).toString(), QStringLiteral("conflict"));
     EXPECT_EQ(c.value(QStringLiteral("fields")).toArray(), QJsonArray{QStringLiteral("status")});
@@ -321,13 +338,15 @@ TEST_F(OfficeServerTest, SameVersionWithOtherContentIsAConflictNamingTheFieldsAn
 
 TEST_F(OfficeServerTest, JobRecordsOfTwoDevicesForOneCustomerAreBothKeptAndMergedByTheRule)
 {
-    const QString supervisor = m_server->token(QStringLiteral("tablet-09"), QStringLiteral("wang"));
+    ChainSigner tablet09;
+    const QString supervisor = otherDevice(*m_server, api(QStringLiteral("whoami")), QStringLiteral("tablet-09"),
+                                           QStringLiteral("wang"), tablet09);
     const QString url = api(QStringLiteral("records"));
     // GIVEN the installer's tablet finished the customer's job; the supervisor's tablet, which
     // signed card 27.x, has a job record of its own for the customer, in progress
-    ASSERT_EQ(pushOne(url, m_token, {jobRecord(QStringLiteral("j-a"), 5, QStringLiteral("done"), QStringLiteral("c-1"))})
+    ASSERT_EQ(pushOne(url, m_token, {jobRecord(m_device, QStringLiteral("j-a"), 5, QStringLiteral("done"), QStringLiteral("c-1"))})
                   .value(QStringLiteral("status")).toString(), QStringLiteral("stored"));
-    ASSERT_EQ(pushOne(url, supervisor, {jobRecord(QStringLiteral("j-b"), 2, QStringLiteral("in_progress"), QStringLiteral("c-1"))})
+    ASSERT_EQ(pushOne(url, supervisor, {jobRecord(tablet09, QStringLiteral("j-b"), 2, QStringLiteral("in_progress"), QStringLiteral("c-1"))})
                   .value(QStringLiteral("status")).toString(), QStringLiteral("stored"));
     // THEN both are held, the customer has one job, and it is done
     const QJsonObject s = m_server->stats();
