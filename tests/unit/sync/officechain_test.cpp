@@ -249,7 +249,8 @@ TEST(OfficeChainMigration, RecordsFromBeforeChainsAreCountedAndStillGuarded)
     // Back to the schema-1 shape with two records, as an office before this change holds them
     tamper(path, QStringLiteral(
         "DROP TABLE record_chain; DROP TABLE device_keys; DROP TABLE unsigned_records;"
-        "ALTER TABLE tokens DROP COLUMN device_key; PRAGMA user_version = 1;"
+        "ALTER TABLE tokens DROP COLUMN device_key; DROP TABLE record_conflicts;"
+        "ALTER TABLE assignments DROP COLUMN withdrawn; PRAGMA user_version = 1;"
         "INSERT INTO records VALUES('old-1', 'job', 1, 'upsert', '{\"a\":1}', 't1', 'zhang', '2026-01-01');"
         "INSERT INTO records VALUES('old-2', 'job', 3, 'upsert', '{\"a\":2}', 't1', 'zhang', '2026-01-01');"));
     {

@@ -155,21 +155,40 @@ TEST(SqliteOfficeStore, AssignmentsFollowTheCursorAndOnlyChangesMoveIt)
 // --- issue 12 §2: each record belongs to the device that made it ---
 
 namespace {
+// Two real devices (tokens with their signing keys bound); push() signs each record into its
+// device's chain as the tablet's outbox would, so the rules below are what decides.
 struct TwoDevices
 {
     QTemporaryDir dir;
     std::unique_ptr<SqliteOfficeStore> store;
-    DeviceToken a{1, QStringLiteral("tablet-01"), QStringLiteral("zhang"), {}, {}};
-    DeviceToken b{2, QStringLiteral("tablet-02"), QStringLiteral("li"), {}, {}};
+    DeviceToken a, b;
+    test::ChainSigner keyA, keyB;
     TwoDevices()
     {
         auto opened = SqliteOfficeStore::open(dir.filePath(QStringLiteral("office.db")));
-        if (opened)
-            store = std::move(opened).value();
+        if (!opened)
+            return;
+        store = std::move(opened).value();
+        a = device(QStringLiteral("tablet-01"), QStringLiteral("zhang"), keyA);
+        b = device(QStringLiteral("tablet-02"), QStringLiteral("li"), keyB);
+    }
+    DeviceToken device(const QString &name, const QString &user, const test::ChainSigner &key)
+    {
+        auto token = store->createToken(name, user);
+        EXPECT_TRUE(token.ok());
+        if (!token)
+            return {};
+        auto who = store->authenticate(*token);
+        EXPECT_TRUE(who && who->has_value());
+        if (!who || !who->has_value())
+            return {};
+        EXPECT_TRUE(store->bindDeviceKey(**who, key.publicKey()).ok());
+        return **who;
     }
     PushResult push(const DeviceToken &from, const OutboxEntry &e)
     {
-        auto r = store->pushRecords(from, {e});
+        test::ChainSigner &key = from.device == a.device ? keyA : keyB;
+        auto r = store->pushRecords(from, {key.next(e)});
         return r && r->size() == 1 ? r->first() : PushResult{};
     }
 };
