@@ -16,5 +16,6 @@ int simulateCommand(const QStringList &args);
 int formCommand(const QStringList &args);
 int syncCommand(const QStringList &args);
 int demoCommand(const QStringList &args);
+int userCommand(const QStringList &args);
 
 } // namespace ms::ctl

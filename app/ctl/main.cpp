@@ -21,7 +21,9 @@ void printUsage()
            "           [--registers FILE.json] [--drop-rate P] [--corrupt-rate P] [--silent]\n"
            "  form pdf NUMBER (--job ID | --task ID) --out FILE [--data DIR]\n"
            "  sync --data DIR --server URL --token T\n"
-           "  demo seed --data DIR --jobs N --photos-per-job M\n";
+           "  demo seed --data DIR --jobs N --photos-per-job M\n"
+           "  user status --data DIR [--user NAME]\n"
+           "  user reset-pin --data DIR --user NAME [--code CODE]   (new PIN on stdin)\n";
 }
 } // namespace
 
@@ -53,6 +55,7 @@ int main(int argc, char **argv)
         {QStringLiteral("form"), ms::ctl::formCommand},
         {QStringLiteral("sync"), ms::ctl::syncCommand},
         {QStringLiteral("demo"), ms::ctl::demoCommand},
+        {QStringLiteral("user"), ms::ctl::userCommand},
     };
     const QString group = args.takeFirst();
     const auto it = commands.find(group);

@@ -2,6 +2,7 @@
 
 #include "store/formentryrepository.h"
 #include "store/taskcardrepository.h"
+#include "store/userrepository.h"
 
 namespace ms {
 
@@ -192,6 +193,7 @@ QList<Migration> storeMigrations()
         {1, kV1},
         {2, FormEntryRepository::kMigrationSql}, // form_entries (typed form fields)
         {3, TaskCardRepository::kMigrationSql},  // task-level cards: task owner, task_cards
+        {4, UserRepository::kMigrationSql},      // PIN KDF name, sign-in lock, office reset
     };
 }
 

@@ -21,6 +21,9 @@ public:
     virtual Result<int> revokeToken(const QString &deviceOrToken) = 0;
     // The valid token with this text, or nullopt (unknown or revoked).
     virtual Result<std::optional<DeviceToken>> authenticate(const QString &token) = 0;
+    // SHA-256 (hex) of the newest valid token of `device`: the key of its PIN reset codes
+    // (store/pinhash.h). "office.unknown_token" when the device has none (revoked = lost).
+    virtual Result<QString> deviceTokenHash(const QString &device) = 0;
 
     // Applies a batch of outbox records in ONE transaction, idempotently (uuid + version):
     // the same version again is a Duplicate, an older one is Stale and changes nothing, a record

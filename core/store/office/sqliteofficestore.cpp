@@ -186,6 +186,21 @@ Result<std::optional<DeviceToken>> SqliteOfficeStore::authenticate(const QString
     return std::optional<DeviceToken>(t);
 }
 
+Result<QString> SqliteOfficeStore::deviceTokenHash(const QString &device)
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT token_hash FROM tokens WHERE device = ? AND "
+                                           "revoked_at IS NULL ORDER BY id DESC LIMIT 1"));
+    if (!st)
+        return st.error();
+    Statement &s = st.value();
+    s.bindText(1, device);
+    if (!s.step())
+        return s.failed() ? Result<QString>(s.error())
+                          : Result<QString>(makeError(QStringLiteral("office.unknown_token"),
+                                                      tr("设备“%1”没有有效的令牌（从未创建，或已吊销）").arg(device)));
+    return s.text(0);
+}
+
 Result<PushResult> SqliteOfficeStore::applyOne(const DeviceToken &from, const OutboxEntry &r)
 {
     if (r.uuid.isEmpty() || r.entity.isEmpty() || r.version < 1)

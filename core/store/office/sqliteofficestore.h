@@ -24,6 +24,7 @@ public:
     Result<QString> createToken(const QString &device, const QString &user) override;
     Result<int> revokeToken(const QString &deviceOrToken) override;
     Result<std::optional<DeviceToken>> authenticate(const QString &token) override;
+    Result<QString> deviceTokenHash(const QString &device) override;
     Result<QList<PushResult>> pushRecords(const DeviceToken &from,
                                           const QList<OutboxEntry> &records) override;
     Result<void> recordBlob(const QString &sha256, qint64 size) override;
