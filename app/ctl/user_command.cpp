@@ -49,17 +49,19 @@ int userCommand(const QStringList &args)
 {
     QCommandLineParser p;
     for (const char *o : {"data", "user", "code"})
-        p.addOption(QCommandLineOption(QLatin1String(o), QLatin1String(o), QStringLiteral("value")));
+        p.addOption(
+            QCommandLineOption(QLatin1String(o), QLatin1String(o), QStringLiteral("value")));
     const QStringList actions{QStringLiteral("status"), QStringLiteral("reset-pin")};
-    if (!p.parse(QStringList{QStringLiteral("meterswapctl")} + args)
-        || p.positionalArguments().size() != 1 || !actions.contains(p.positionalArguments().first())
-        || (p.positionalArguments().first() == actions.at(1) && p.value(QStringLiteral("user")).isEmpty())) {
+    if (!p.parse(QStringList{QStringLiteral("meterswapctl")} + args) ||
+        p.positionalArguments().size() != 1 || !actions.contains(p.positionalArguments().first()) ||
+        (p.positionalArguments().first() == actions.at(1) &&
+         p.value(QStringLiteral("user")).isEmpty())) {
         std::fprintf(stderr, "%s\n", qPrintable(usage()));
         return ExitUsage;
     }
     StoreOptions options;
-    options.dataDir = p.isSet(QStringLiteral("data")) ? p.value(QStringLiteral("data"))
-                                                      : Store::defaultDataDir();
+    options.dataDir =
+        p.isSet(QStringLiteral("data")) ? p.value(QStringLiteral("data")) : Store::defaultDataDir();
     auto opened = Store::open(options);
     if (!opened)
         return fail(opened.error().message);
@@ -70,7 +72,9 @@ int userCommand(const QStringList &args)
         if (name.isEmpty() || u.name == name)
             users << u;
     if (!name.isEmpty() && users.isEmpty())
-        return fail(Tr::tr("这台设备上没有名为“%1”的用户（用 meterswapctl user status 查看全部用户）。").arg(name));
+        return fail(
+            Tr::tr("这台设备上没有名为“%1”的用户（用 meterswapctl user status 查看全部用户）。")
+                .arg(name));
 
     if (p.positionalArguments().first() == QLatin1String("status")) {
         QJsonObject out;
@@ -78,10 +82,11 @@ int userCommand(const QStringList &args)
             auto lock = store.users().lockState(u.uuid);
             if (!lock)
                 return fail(lock.error().message);
-            out.insert(u.name, QJsonObject{{QStringLiteral("failures"), lock->failures},
-                                           {QStringLiteral("locked_seconds"), lock->secondsLeft},
-                                           {QStringLiteral("reset_challenge"), lock->resetChallenge},
-                                           {QStringLiteral("pin_kdf"), u.pinKdf}});
+            out.insert(u.name,
+                       QJsonObject{{QStringLiteral("failures"), lock->failures},
+                                   {QStringLiteral("locked_seconds"), lock->secondsLeft},
+                                   {QStringLiteral("reset_challenge"), lock->resetChallenge},
+                                   {QStringLiteral("pin_kdf"), u.pinKdf}});
         }
         printJson(out);
         return ExitOk;
@@ -94,8 +99,8 @@ int userCommand(const QStringList &args)
     const pin::Hash hash = pin::make(newPin);
     const User &user = users.first();
     auto reset = p.isSet(QStringLiteral("code"))
-        ? store.users().resetPin(user.uuid, p.value(QStringLiteral("code")), hash)
-        : store.users().resetPinLocally(user.uuid, hash);
+                     ? store.users().resetPin(user.uuid, p.value(QStringLiteral("code")), hash)
+                     : store.users().resetPinLocally(user.uuid, hash);
     if (!reset)
         return fail(reset.error().message);
     printJson({{QStringLiteral("user"), user.name}, {QStringLiteral("unlocked"), true}});

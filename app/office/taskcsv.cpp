@@ -156,6 +156,11 @@ Result<TaskImport> readTaskCsv(const QString &filePath)
         payload.remove(QStringLiteral("version")); // the store assigns versions
         out.customers << Assignment{0, QStringLiteral("customer"), c.uuid, 1, payload};
     }
+    // Blank lines only (found by tests/fuzz/fuzz_task_csv): no task code, no customer. Importing
+    // that would hand every tablet a task with an empty uuid.
+    if (out.customers.isEmpty())
+        return makeError(QStringLiteral("import.empty"),
+                         Tr::tr("%1：没有数据行（第一行是列名，之后每行一个客户）").arg(name));
     QJsonObject taskPayload = json::fromTask(task);
     taskPayload.remove(QStringLiteral("version"));
     out.task = Assignment{0, QStringLiteral("task"), task.uuid, 1, taskPayload};

@@ -15,8 +15,7 @@
 
 namespace ms {
 
-template<typename Fn>
-QFuture<std::invoke_result_t<Fn>> runOffThread(Fn fn)
+template <typename Fn> QFuture<std::invoke_result_t<Fn>> runOffThread(Fn fn)
 {
     using T = std::invoke_result_t<Fn>;
     auto promise = std::make_shared<QPromise<T>>();

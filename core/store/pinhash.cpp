@@ -24,8 +24,7 @@ QByteArray derive(const QString &pin, const QByteArray &salt, int iterations)
     if (PKCS5_PBKDF2_HMAC(secret.constData(), int(secret.size()),
                           reinterpret_cast<const unsigned char *>(salt.constData()),
                           int(salt.size()), iterations, EVP_sha256(), int(key.size()),
-                          reinterpret_cast<unsigned char *>(key.data()))
-        != 1)
+                          reinterpret_cast<unsigned char *>(key.data())) != 1)
         return {}; // allocation failure in OpenSSL: matches nothing
     return key;
 }

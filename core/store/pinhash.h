@@ -19,7 +19,7 @@ inline constexpr int kMaxDigits = 12;
 inline constexpr int kIterations = 600000; // OWASP 2023 for PBKDF2-HMAC-SHA256
 inline constexpr int kSaltBytes = 16;
 inline constexpr int kKeyBytes = 32;
-inline constexpr int kResetDigits = 8;     // challenge and reset code
+inline constexpr int kResetDigits = 8; // challenge and reset code
 
 // How a PIN is stored: "pbkdf2-sha256$ITERATIONS", a per-user salt and the derived key.
 // Rows written before migration 4 read "pbkdf2-sha256$20000" (Qt's PBKDF2, the same function).
@@ -44,7 +44,7 @@ bool isCurrent(const Hash &stored);
 struct Verdict
 {
     bool matched = false;
-    bool tooShort = false;      // matched, but shorter than kMinDigits (set before the rule)
+    bool tooShort = false;       // matched, but shorter than kMinDigits (set before the rule)
     std::optional<Hash> upgrade; // matched with an older KDF: the same PIN, hashed as today
 };
 

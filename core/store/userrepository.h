@@ -26,10 +26,10 @@ class OutboxRepository;
 // The account's lock, as the sign-in page shows it.
 struct PinLock
 {
-    int failures = 0;          // wrong PINs since the last good one
-    int triesLeft = 0;         // before the next lock
-    qint64 secondsLeft = 0;    // > 0: locked for this long
-    QString resetChallenge;    // the digits to read to the office (set once the account locked)
+    int failures = 0;       // wrong PINs since the last good one
+    int triesLeft = 0;      // before the next lock
+    qint64 secondsLeft = 0; // > 0: locked for this long
+    QString resetChallenge; // the digits to read to the office (set once the account locked)
     bool locked() const { return secondsLeft > 0; }
 };
 

@@ -1988,10 +1988,6 @@ to pick a photo you already took.</translation>
 <context>
     <name>ms::PinPanel</name>
     <message>
-        <source>办公室给的解锁码（%1 位）</source>
-        <translation>Unlock code from the office (%1 digits)</translation>
-    </message>
-    <message>
         <source>新 PIN 码（%1 到 %2 位数字）</source>
         <translation>New PIN (%1 to %2 digits)</translation>
     </message>
@@ -2008,12 +2004,22 @@ to pick a photo you already took.</translation>
         <translation>OK</translation>
     </message>
     <message>
-        <source>请输入办公室给的 %1 位解锁码。</source>
-        <translation>Enter the %1-digit unlock code from the office.</translation>
-    </message>
-    <message>
         <source>两次输入的新 PIN 码不一样，请再输一次。</source>
         <translation>The two new PINs differ. Please enter it again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>办公室给的解锁码（%n 位）</source>
+        <translation>
+            <numerusform>Unlock code from the office (%n digit)</numerusform>
+            <numerusform>Unlock code from the office (%n digits)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>请输入办公室给的 %n 位解锁码。</source>
+        <translation>
+            <numerusform>Enter the %n-digit unlock code from the office.</numerusform>
+            <numerusform>Enter the %n-digit unlock code from the office.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

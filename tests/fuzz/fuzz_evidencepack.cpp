@@ -21,7 +21,8 @@ using namespace ms::office;
 namespace {
 QString scratchDir()
 {
-    const QString base = QDir(QStringLiteral("/dev/shm")).exists() ? QStringLiteral("/dev/shm") : QDir::tempPath();
+    const QString base =
+        QDir(QStringLiteral("/dev/shm")).exists() ? QStringLiteral("/dev/shm") : QDir::tempPath();
     return base + QStringLiteral("/fuzz_evidencepack_%1").arg(::getpid());
 }
 
@@ -44,7 +45,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (!writeFile(dir + QStringLiteral("/pack-000001.msp"), volume))
         return 0;
     if (how & 2) // a clean mark claiming the first (how >> 2) * 16 bytes were synced
-        writeFile(dir + QStringLiteral("/clean"), "1 " + QByteArray::number((how >> 2) * 16) + '\n');
+        writeFile(dir + QStringLiteral("/clean"),
+                  "1 " + QByteArray::number((how >> 2) * 16) + '\n');
 
     if (!(how & 1)) {
         EvidencePack reader(dir);

@@ -3,7 +3,7 @@
 // (app/office/taskcsv.h, readTaskCsv, which reads a file: the bytes go to one in a tmpfs first).
 // Invariants (trap when broken): a file the tablet accepts (no problems) yields customers that
 // all have a 户号; every problem names a line inside the file; the office reader either refuses
-// with a message or returns customers that each have an account_no.
+// with a message or returns a task with a uuid and at least one customer, each with an account_no.
 #include "store/csvimport.h"
 #include "taskcsv.h"
 
@@ -19,7 +19,8 @@ using namespace ms;
 namespace {
 QString scratchFile()
 {
-    const QString dir = QDir(QStringLiteral("/dev/shm")).exists() ? QStringLiteral("/dev/shm") : QDir::tempPath();
+    const QString dir =
+        QDir(QStringLiteral("/dev/shm")).exists() ? QStringLiteral("/dev/shm") : QDir::tempPath();
     return dir + QStringLiteral("/fuzz_task_csv_%1.csv").arg(::getpid());
 }
 } // namespace
@@ -47,6 +48,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     f.close();
     const auto office = office::readTaskCsv(path);
     if (office) {
+        // an accepted file names its task and has at least one customer
+        if (office->task.uuid.isEmpty() || office->customers.isEmpty())
+            __builtin_trap();
         for (const office::Assignment &a : office->customers)
             if (a.payload.value(QStringLiteral("account_no")).toString().trimmed().isEmpty())
                 __builtin_trap();

@@ -12,8 +12,8 @@ using namespace ms;
 namespace {
 bool same(const OutboxEntry &a, const OutboxEntry &b)
 {
-    return a.seq == b.seq && a.entity == b.entity && a.uuid == b.uuid && a.version == b.version
-        && a.op == b.op && a.payload == b.payload && a.blobs == b.blobs;
+    return a.seq == b.seq && a.entity == b.entity && a.uuid == b.uuid && a.version == b.version &&
+           a.op == b.op && a.payload == b.payload && a.blobs == b.blobs;
 }
 } // namespace
 
@@ -40,8 +40,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         if (!again || again->size() != results->size())
             __builtin_trap();
         for (qsizetype i = 0; i < again->size(); ++i)
-            if (again->at(i).uuid != results->at(i).uuid || again->at(i).status != results->at(i).status
-                || again->at(i).version != results->at(i).version)
+            if (again->at(i).uuid != results->at(i).uuid ||
+                again->at(i).status != results->at(i).status ||
+                again->at(i).version != results->at(i).version)
                 __builtin_trap();
     }
     (void)sync::decodeAssignmentPage(body);

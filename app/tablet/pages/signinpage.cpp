@@ -25,7 +25,9 @@ QString clockText(qint64 seconds)
 }
 } // namespace
 
-SignInPage::SignInPage(AppContext &ctx, QWidget *parent) : QWidget(parent), m_ctx(ctx)
+SignInPage::SignInPage(AppContext &ctx, QWidget *parent)
+    : QWidget(parent)
+    , m_ctx(ctx)
 {
     auto *root = new QHBoxLayout(this);
     root->setContentsMargins(32, 24, 32, 24);
@@ -227,8 +229,9 @@ void SignInPage::trySignIn()
     auto attempt = m_ctx.store.users().beginSignIn(uuid);
     if (!attempt) {
         // A lock shows as its count-down and challenge, not as an error that would go stale.
-        showError(attempt.error().code == QLatin1String("store.pin_locked") ? QString()
-                                                                            : attempt.error().message);
+        showError(attempt.error().code == QLatin1String("store.pin_locked")
+                      ? QString()
+                      : attempt.error().message);
         showLock();
         return;
     }
@@ -241,7 +244,8 @@ void SignInPage::trySignIn()
         setChecking(false);
         signInChecked(a, watcher->result());
     });
-    watcher->setFuture(runOffThread([typed, stored = a.stored] { return pin::check(typed, stored); }));
+    watcher->setFuture(
+        runOffThread([typed, stored = a.stored] { return pin::check(typed, stored); }));
 }
 
 void SignInPage::signInChecked(const PinAttempt &attempt, const pin::Verdict &verdict)
@@ -259,8 +263,9 @@ void SignInPage::signInChecked(const PinAttempt &attempt, const pin::Verdict &ve
     if (done->mustChangePin) {
         m_pending = done->user;
         showLock();
-        m_panel->start(PinPanel::Mode::Change,
-                       tr("PIN 码至少要 %1 位数字了。请先设置新的 PIN 码，再开始工作。").arg(pin::kMinDigits));
+        m_panel->start(
+            PinPanel::Mode::Change,
+            tr("PIN 码至少要 %1 位数字了。请先设置新的 PIN 码，再开始工作。").arg(pin::kMinDigits));
         showPanel(true);
         return;
     }

@@ -23,7 +23,8 @@ QLineEdit *digitsField(const QString &placeholder, int maxLength, QWidget *paren
 }
 } // namespace
 
-PinPanel::PinPanel(QWidget *parent) : QWidget(parent)
+PinPanel::PinPanel(QWidget *parent)
+    : QWidget(parent)
 {
     auto *box = new QVBoxLayout(this);
     box->setContentsMargins(0, 0, 0, 0);
@@ -31,9 +32,11 @@ PinPanel::PinPanel(QWidget *parent) : QWidget(parent)
     m_intro->setObjectName(QStringLiteral("hint"));
     m_intro->setWordWrap(true);
     box->addWidget(m_intro);
-    m_code = digitsField(tr("办公室给的解锁码（%1 位）").arg(pin::kResetDigits), pin::kResetDigits, this);
-    m_new = digitsField(tr("新 PIN 码（%1 到 %2 位数字）").arg(pin::kMinDigits).arg(pin::kMaxDigits),
-                        pin::kMaxDigits, this);
+    m_code = digitsField(tr("办公室给的解锁码（%n 位）", nullptr, pin::kResetDigits),
+                         pin::kResetDigits, this);
+    m_new =
+        digitsField(tr("新 PIN 码（%1 到 %2 位数字）").arg(pin::kMinDigits).arg(pin::kMaxDigits),
+                    pin::kMaxDigits, this);
     m_new->setEchoMode(QLineEdit::Password);
     m_again = digitsField(tr("再输一次新 PIN 码"), pin::kMaxDigits, this);
     m_again->setEchoMode(QLineEdit::Password);
@@ -114,7 +117,7 @@ void PinPanel::submit()
         return;
     const QString code = m_code->text().trimmed();
     if (m_mode == Mode::Reset && code.size() != pin::kResetDigits) {
-        showError(tr("请输入办公室给的 %1 位解锁码。").arg(pin::kResetDigits));
+        showError(tr("请输入办公室给的 %n 位解锁码。", nullptr, pin::kResetDigits));
         return;
     }
     if (auto ok = pin::checkFormat(m_new->text()); !ok) {

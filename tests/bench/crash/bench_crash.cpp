@@ -20,8 +20,11 @@ int main(int argc, char **argv)
         p.addOption(QCommandLineOption(QLatin1String(o), QLatin1String(o), QStringLiteral("N")));
     p.addHelpOption();
     p.process(app);
-    const int kills = p.isSet(QStringLiteral("kills")) ? p.value(QStringLiteral("kills")).toInt() : 1000;
-    const int officeKills = p.isSet(QStringLiteral("office-kills")) ? p.value(QStringLiteral("office-kills")).toInt() : 200;
+    const int kills =
+        p.isSet(QStringLiteral("kills")) ? p.value(QStringLiteral("kills")).toInt() : 1000;
+    const int officeKills = p.isSet(QStringLiteral("office-kills"))
+                                ? p.value(QStringLiteral("office-kills")).toInt()
+                                : 200;
     const quint32 seed = p.value(QStringLiteral("seed")).toUInt();
     const auto say = [](const QString &line) {
         std::printf("  %s\n", qPrintable(line));

@@ -60,7 +60,8 @@ int main(int argc, char **argv)
                 e.record.kind = i == 0 ? EvidenceKind::Photo : EvidenceKind::MeterFrames;
                 e.record.mime = i == 0 ? QStringLiteral("image/jpeg") : QString();
                 e.record.requirement = QStringLiteral("r%1").arg(i);
-                e.record.meta = {{QStringLiteral("seed"), double(seed)}, {QStringLiteral("n"), double(n)}};
+                e.record.meta = {{QStringLiteral("seed"), double(seed)},
+                                 {QStringLiteral("n"), double(n)}};
                 QByteArray bytes(rng.bounded(2 * 1024, 64 * 1024), Qt::Uninitialized);
                 for (char &c : bytes)
                     c = char(rng.generate() & 0xff);
@@ -68,14 +69,16 @@ int main(int argc, char **argv)
                 if (ackEarly) {
                     e.record.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
                     std::printf("E %s %s %lld\n", qPrintable(e.record.uuid),
-                                qPrintable(Sha256::hexOf(bytes)), static_cast<long long>(bytes.size()));
+                                qPrintable(Sha256::hexOf(bytes)),
+                                static_cast<long long>(bytes.size()));
                     std::fflush(stdout);
                 }
                 items << e;
             }
             auto r = store.evidence().add(items);
             if (!r) {
-                std::fprintf(stderr, "ack_writer: capture failed: %s\n", qPrintable(r.error().message));
+                std::fprintf(stderr, "ack_writer: capture failed: %s\n",
+                             qPrintable(r.error().message));
                 return 2;
             }
             for (const Evidence &e : ackEarly ? QList<Evidence>() : *r)
@@ -83,9 +86,11 @@ int main(int argc, char **argv)
                             static_cast<long long>(e.size));
         } else {
             const bool done = rng.bounded(2) == 1;
-            auto r = store.jobs().setStep(job, card, rng.bounded(8), done, QStringLiteral("ack-writer"));
+            auto r =
+                store.jobs().setStep(job, card, rng.bounded(8), done, QStringLiteral("ack-writer"));
             if (!r) {
-                std::fprintf(stderr, "ack_writer: step failed: %s\n", qPrintable(r.error().message));
+                std::fprintf(stderr, "ack_writer: step failed: %s\n",
+                             qPrintable(r.error().message));
                 return 2;
             }
             std::printf("S %s %d %d\n", qPrintable(r->uuid), r->version, r->done ? 1 : 0);

@@ -49,7 +49,8 @@ int parseAcks(const QByteArray &out, Acks &acks, qint64 &evidence, qint64 &steps
             continue;
         ++lines;
         if (f[0] == "E") {
-            acks.evidence.insert(QString::fromLatin1(f[1]), {QString::fromLatin1(f[2]), f[3].toLongLong()});
+            acks.evidence.insert(QString::fromLatin1(f[1]),
+                                 {QString::fromLatin1(f[2]), f[3].toLongLong()});
             ++evidence;
         } else if (f[0] == "S") {
             AckedStep &s = acks.steps[QString::fromLatin1(f[1])];
@@ -98,14 +99,20 @@ void check(Store &store, Acks &acks, int kill, AckCrashReport &report)
         }
         if (row->sha256 != it->sha256 || row->size != it->size)
             problem(QStringLiteral("evidence %1 names %2 (%3 bytes), acknowledged %4 (%5 bytes)")
-                        .arg(it.key(), row->sha256).arg(row->size).arg(it->sha256).arg(it->size));
-        if (scalar(store, QStringLiteral("SELECT count(*) FROM outbox WHERE entity = 'evidence' AND uuid = ?"),
+                        .arg(it.key(), row->sha256)
+                        .arg(row->size)
+                        .arg(it->sha256)
+                        .arg(it->size));
+        if (scalar(store,
+                   QStringLiteral(
+                       "SELECT count(*) FROM outbox WHERE entity = 'evidence' AND uuid = ?"),
                    it.key()) < 1)
             problem(QStringLiteral("acknowledged evidence %1 has no outbox row").arg(it.key()));
     }
     for (auto it = acks.steps.cbegin(); it != acks.steps.cend(); ++it) {
         ++report.ackChecks;
-        auto st = store.database().prepare(QStringLiteral("SELECT version, done FROM step_records WHERE uuid = ?"));
+        auto st = store.database().prepare(
+            QStringLiteral("SELECT version, done FROM step_records WHERE uuid = ?"));
         if (!st) {
             problem(st.error().message);
             continue;
@@ -118,11 +125,20 @@ void check(Store &store, Acks &acks, int kill, AckCrashReport &report)
         const int version = int(st.value().integer(0));
         const bool done = st.value().integer(1) != 0;
         if (version < it->version || (version == it->version && done != it->done))
-            problem(QStringLiteral("step %1 is at version %2 (done %3), acknowledged version %4 (done %5)")
-                        .arg(it.key()).arg(version).arg(done).arg(it->version).arg(it->done));
-        if (scalar(store, QStringLiteral("SELECT max(version) FROM outbox WHERE entity = 'step' AND uuid = ?"),
+            problem(QStringLiteral(
+                        "step %1 is at version %2 (done %3), acknowledged version %4 (done %5)")
+                        .arg(it.key())
+                        .arg(version)
+                        .arg(done)
+                        .arg(it->version)
+                        .arg(it->done));
+        if (scalar(store,
+                   QStringLiteral(
+                       "SELECT max(version) FROM outbox WHERE entity = 'step' AND uuid = ?"),
                    it.key()) < it->version)
-            problem(QStringLiteral("acknowledged step %1 v%2 has no outbox row").arg(it.key()).arg(it->version));
+            problem(QStringLiteral("acknowledged step %1 v%2 has no outbox row")
+                        .arg(it.key())
+                        .arg(it->version));
     }
 
     // No evidence file missing: every row's file exists with its size; each file is re-hashed
@@ -150,9 +166,11 @@ void check(Store &store, Acks &acks, int kill, AckCrashReport &report)
                 problem(QStringLiteral("evidence file %1 does not match its hash").arg(path));
         }
     }
-    // None dangling: every file under evidence/ but a temporary is named by a row, where it belongs.
+    // None dangling: every file under evidence/ but a temporary is named by a row, where it
+    // belongs.
     const QSet<QString> referenced = store.evidence().referencedBlobs();
-    QDirIterator it(store.files().rootDir(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    QDirIterator it(store.files().rootDir(), QDir::Files | QDir::Hidden,
+                    QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         const QString name = QFileInfo(path).fileName();
@@ -168,7 +186,8 @@ void check(Store &store, Acks &acks, int kill, AckCrashReport &report)
 AckCrashReport runAckCrash(const AckCrashOptions &options)
 {
     AckCrashReport report;
-    report.seed = options.seed ? options.seed : QRandomGenerator::global()->bounded(1u, 0x7fffffffu);
+    report.seed =
+        options.seed ? options.seed : QRandomGenerator::global()->bounded(1u, 0x7fffffffu);
     QRandomGenerator rng(report.seed);
     QElapsedTimer clock;
     clock.start();
@@ -185,11 +204,14 @@ AckCrashReport runAckCrash(const AckCrashOptions &options)
         }
         QProcess child;
         child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        child.start(options.writer, QStringList{QStringLiteral("--data"), dir, QStringLiteral("--seed"),
-                                                QString::number(report.seed + quint32(kill))}
-                                        + options.writerArguments);
+        child.start(options.writer,
+                    QStringList{QStringLiteral("--data"), dir, QStringLiteral("--seed"),
+                                QString::number(report.seed + quint32(kill))} +
+                        options.writerArguments);
         if (!child.waitForStarted(10000)) {
-            report.problems << QStringLiteral("kill %1: writer did not start: %2").arg(kill).arg(child.errorString());
+            report.problems << QStringLiteral("kill %1: writer did not start: %2")
+                                   .arg(kill)
+                                   .arg(child.errorString());
             break;
         }
         // Keep draining stdout while waiting, so the child never blocks on a full pipe.
@@ -198,12 +220,14 @@ AckCrashReport runAckCrash(const AckCrashOptions &options)
         waited.start();
         QByteArray out;
         while (waited.elapsed() < delay && child.state() == QProcess::Running) {
-            child.waitForReadyRead(int(std::max<qint64>(1, std::min<qint64>(20, delay - waited.elapsed()))));
+            child.waitForReadyRead(
+                int(std::max<qint64>(1, std::min<qint64>(20, delay - waited.elapsed()))));
             out += child.readAllStandardOutput();
         }
         if (child.state() != QProcess::Running) {
             report.problems << QStringLiteral("kill %1: writer exited by itself (code %2)")
-                                   .arg(kill).arg(child.exitCode());
+                                   .arg(kill)
+                                   .arg(child.exitCode());
             break;
         }
         ::kill(pid_t(child.processId()), SIGKILL);
@@ -217,7 +241,8 @@ AckCrashReport runAckCrash(const AckCrashOptions &options)
         auto opened = Store::open(dir);
         if (!opened) {
             report.problems << QStringLiteral("kill %1: the store does not open: %2")
-                                   .arg(kill).arg(opened.error().message);
+                                   .arg(kill)
+                                   .arg(opened.error().message);
             break;
         }
         if (opened.value()->openNotice().movedAside)
@@ -225,7 +250,8 @@ AckCrashReport runAckCrash(const AckCrashOptions &options)
         check(*opened.value(), acks, kill, report);
         if (options.progress && (kill % 50 == 0 || kill == options.kills))
             options.progress(QStringLiteral("%1 kills, %2 acknowledged records, %3 problems")
-                                 .arg(kill).arg(report.evidenceAcked + report.stepsAcked)
+                                 .arg(kill)
+                                 .arg(report.evidenceAcked + report.stepsAcked)
                                  .arg(report.problems.size()));
         if (report.problems.size() > 20)
             break; // enough to go on

@@ -16,12 +16,12 @@ namespace ms::test {
 
 struct AckCrashOptions
 {
-    QString writer;             // path of ack_writer
-    QString workDir;            // data directories are made under it
+    QString writer;  // path of ack_writer
+    QString workDir; // data directories are made under it
     int kills = 20;
-    quint32 seed = 0;           // 0 = pick one (printed in the report)
-    int maxDelayMs = 400;       // kill after 0..maxDelayMs from the child's start
-    int killsPerDataDir = 100;  // start a fresh data directory after this many (bounds the size)
+    quint32 seed = 0;            // 0 = pick one (printed in the report)
+    int maxDelayMs = 400;        // kill after 0..maxDelayMs from the child's start
+    int killsPerDataDir = 100;   // start a fresh data directory after this many (bounds the size)
     QStringList writerArguments; // extra (the harness's self-test: --ack-before-commit)
     std::function<void(const QString &)> progress; // a line now and then (may be empty)
 };
@@ -31,9 +31,9 @@ struct AckCrashReport
     quint32 seed = 0;
     int kills = 0;
     qint64 elapsedMs = 0;
-    qint64 evidenceAcked = 0;   // acknowledged evidence rows, summed over data directories
-    qint64 stepsAcked = 0;      // acknowledged step commits
-    qint64 ackChecks = 0;       // acknowledged records checked, summed over kills
+    qint64 evidenceAcked = 0; // acknowledged evidence rows, summed over data directories
+    qint64 stepsAcked = 0;    // acknowledged step commits
+    qint64 ackChecks = 0;     // acknowledged records checked, summed over kills
     qint64 filesHashed = 0;
     int killsDuringStartup = 0; // the child had acknowledged nothing yet
     QStringList problems;       // empty = every check held after every kill

@@ -34,7 +34,8 @@ OfficeView readOffice(const QString &dir)
     sqlite3 *db = nullptr;
     const QByteArray path = QFile::encodeName(dir + QStringLiteral("/office.db"));
     if (sqlite3_open_v2(path.constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-        v.error = QStringLiteral("cannot open office.db: %1").arg(QString::fromUtf8(sqlite3_errmsg(db)));
+        v.error =
+            QStringLiteral("cannot open office.db: %1").arg(QString::fromUtf8(sqlite3_errmsg(db)));
         sqlite3_close(db);
         return v;
     }
@@ -51,9 +52,8 @@ OfficeView readOffice(const QString &dir)
     const auto text = [](sqlite3_stmt *st, int col) {
         return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, col)));
     };
-    each("SELECT uuid, version FROM records", [&](sqlite3_stmt *st) {
-        v.records.insert(text(st, 0), sqlite3_column_int64(st, 1));
-    });
+    each("SELECT uuid, version FROM records",
+         [&](sqlite3_stmt *st) { v.records.insert(text(st, 0), sqlite3_column_int64(st, 1)); });
     each("SELECT sha256 FROM blobs", [&](sqlite3_stmt *st) { v.blobs.insert(text(st, 0)); });
     sqlite3_close(db);
     return v;
@@ -81,7 +81,7 @@ QStringList column(Store &store, const QString &sql)
     return out;
 }
 
-// A little more field work each round: 1–3 photos of 20–300 KB and two step ticks.
+// A little more field work each round: 1–4 photos of 20–400 KB and two step ticks.
 void capture(Store &store, QRandomGenerator &rng, int round)
 {
     const QList<JobListItem> jobs = store.jobs().list(JobQuery().page(100));
@@ -89,14 +89,14 @@ void capture(Store &store, QRandomGenerator &rng, int round)
         return;
     const RowId job = jobs.at(rng.bounded(int(jobs.size()))).job.id;
     QList<NewEvidence> items;
-    for (int i = 0, n = rng.bounded(1, 4); i < n; ++i) {
+    for (int i = 0, n = rng.bounded(1, 5); i < n; ++i) {
         NewEvidence e;
         e.record.jobId = job;
         e.record.cardId = QStringLiteral("21.4");
         e.record.requirement = QStringLiteral("round_%1_%2").arg(round).arg(i);
         e.record.kind = EvidenceKind::Photo;
         e.record.mime = QStringLiteral("image/jpeg");
-        e.data.resize(rng.bounded(20, 300) * 1024);
+        e.data.resize(rng.bounded(20, 400) * 1024);
         rng.fillRange(reinterpret_cast<quint32 *>(e.data.data()), e.data.size() / 4);
         items << e;
     }
@@ -111,7 +111,8 @@ void capture(Store &store, QRandomGenerator &rng, int round)
 OfficeCrashReport runOfficeCrash(const OfficeCrashOptions &options)
 {
     OfficeCrashReport report;
-    report.seed = options.seed ? options.seed : QRandomGenerator::global()->bounded(1u, 0x7fffffffu);
+    report.seed =
+        options.seed ? options.seed : QRandomGenerator::global()->bounded(1u, 0x7fffffffu);
     QRandomGenerator rng(report.seed);
     QElapsedTimer clock;
     clock.start();
@@ -145,16 +146,22 @@ OfficeCrashReport runOfficeCrash(const OfficeCrashOptions &options)
             ++report.confirmedChecks;
             if (office.records.value(it.key(), 0) < it.value())
                 problem(QStringLiteral("record %1 v%2 was confirmed but the office has v%3")
-                            .arg(it.key()).arg(it.value()).arg(office.records.value(it.key(), 0)));
+                            .arg(it.key())
+                            .arg(it.value())
+                            .arg(office.records.value(it.key(), 0)));
         }
-        for (const QString &sha : column(*store, QStringLiteral("SELECT sha256 FROM blob_uploads"))) {
+        for (const QString &sha :
+             column(*store, QStringLiteral("SELECT sha256 FROM blob_uploads"))) {
             ++report.confirmedChecks;
             if (!office.blobs.contains(sha))
-                problem(QStringLiteral("file %1 was acknowledged but the office has no record of it").arg(sha));
+                problem(
+                    QStringLiteral("file %1 was acknowledged but the office has no record of it")
+                        .arg(sha));
         }
         if (options.verifyEveryKill) {
             ++report.verifyRuns;
-            const ProcessResult v = runOffice({QStringLiteral("verify"), QStringLiteral("--data"), officeDir});
+            const ProcessResult v =
+                runOffice({QStringLiteral("verify"), QStringLiteral("--data"), officeDir});
             if (v.exitCode != 0)
                 problem(QStringLiteral("verify failed: %1").arg(QString::fromUtf8(v.err + v.out)));
         }
@@ -162,7 +169,8 @@ OfficeCrashReport runOfficeCrash(const OfficeCrashOptions &options)
             problem(QStringLiteral("the server did not start again on port %1").arg(port));
     };
 
-    qint64 lastSyncMs = 30; // of the last sync that ended before its kill
+    qint64 lastSyncMs = 30; // of the last sync that ended before its kill, and its reports
+    int lastReports = 4;
     for (int kill = 1; kill <= options.kills; ++kill) {
         capture(*store, rng, kill);
         sync::SyncOptions o = test::options(server.url(), token);
@@ -179,20 +187,25 @@ OfficeCrashReport runOfficeCrash(const OfficeCrashOptions &options)
         });
         // Half the kills come at the k-th progress report (a phase of the sync: records, a file,
         // the pull), half after a random time within about one sync's length.
-        const int atReport = rng.bounded(2) == 0 ? rng.bounded(1, 9) : 0;
+        const int atReport = rng.bounded(2) == 0 ? rng.bounded(1, std::max(2, lastReports + 1)) : 0;
         int reports = 0;
         if (!atReport)
-            killer.start(int(rng.bounded(std::clamp<qint64>(lastSyncMs + lastSyncMs / 4, 5,
-                                                            options.maxDelayMs) + 1)));
+            killer.start(
+                int(rng.bounded(std::clamp<qint64>(lastSyncMs, 5, options.maxDelayMs) + 1)));
         QElapsedTimer took;
         took.start();
-        const sync::SyncSummary s = runSync(local, o, [&](const sync::SyncProgress &) {
-            if (atReport && ++reports == atReport)
-                killer.start(0);
-        }, 60000);
+        const sync::SyncSummary s = runSync(
+            local, o,
+            [&](const sync::SyncProgress &) {
+                if (++reports == atReport)
+                    killer.start(0);
+            },
+            60000);
         killer.stop();
-        if (!killed)
+        if (!killed) {
             lastSyncMs = took.elapsed();
+            lastReports = reports;
+        }
         if (killed)
             ++report.killsMidSync;
         else {
@@ -204,10 +217,13 @@ OfficeCrashReport runOfficeCrash(const OfficeCrashOptions &options)
             ++report.syncsCompleted;
         for (const office::PushResult &r : s.refused)
             report.problems << QStringLiteral("kill %1: record %2 refused: %3 %4")
-                                   .arg(kill).arg(r.uuid, r.code, r.reason);
+                                   .arg(kill)
+                                   .arg(r.uuid, r.code, r.reason);
         if (options.progress && (kill % 25 == 0 || kill == options.kills))
             options.progress(QStringLiteral("%1 kills (%2 mid-sync), %3 problems")
-                                 .arg(kill).arg(report.killsMidSync).arg(report.problems.size()));
+                                 .arg(kill)
+                                 .arg(report.killsMidSync)
+                                 .arg(report.problems.size()));
         if (report.problems.size() > 20)
             break;
     }
@@ -220,26 +236,33 @@ OfficeCrashReport runOfficeCrash(const OfficeCrashOptions &options)
     const PendingCounts pending = store->outbox().counts();
     if (pending.records != 0 || pending.files != 0)
         report.problems << QStringLiteral("%1 records and %2 files still wait on the tablet")
-                               .arg(pending.records).arg(pending.files);
+                               .arg(pending.records)
+                               .arg(pending.files);
     const QHash<QString, qint64> all = tabletRecords(*store, false);
     const OfficeView office = readOffice(officeDir);
     report.records = all.size();
     if (office.records.size() != all.size())
         report.problems << QStringLiteral("the office holds %1 records, the tablet made %2")
-                               .arg(office.records.size()).arg(all.size());
+                               .arg(office.records.size())
+                               .arg(all.size());
     for (auto it = all.cbegin(); it != all.cend(); ++it)
         if (office.records.value(it.key(), -1) != it.value())
             report.problems << QStringLiteral("record %1: tablet v%2, office v%3")
-                                   .arg(it.key()).arg(it.value()).arg(office.records.value(it.key(), -1));
-    const QStringList files = column(*store, QStringLiteral("SELECT DISTINCT sha256 FROM evidence WHERE sha256 != ''"));
+                                   .arg(it.key())
+                                   .arg(it.value())
+                                   .arg(office.records.value(it.key(), -1));
+    const QStringList files =
+        column(*store, QStringLiteral("SELECT DISTINCT sha256 FROM evidence WHERE sha256 != ''"));
     report.files = files.size();
     for (const QString &sha : files)
         if (!office.blobs.contains(sha))
             report.problems << QStringLiteral("file %1 never reached the office").arg(sha);
     ++report.verifyRuns;
-    const ProcessResult v = runOffice({QStringLiteral("verify"), QStringLiteral("--data"), officeDir});
+    const ProcessResult v =
+        runOffice({QStringLiteral("verify"), QStringLiteral("--data"), officeDir});
     if (v.exitCode != 0)
-        report.problems << QStringLiteral("final verify failed: %1").arg(QString::fromUtf8(v.err + v.out));
+        report.problems
+            << QStringLiteral("final verify failed: %1").arg(QString::fromUtf8(v.err + v.out));
     report.elapsedMs = clock.elapsed();
     return report;
 }

@@ -19,10 +19,10 @@ namespace ms::test {
 
 struct OfficeCrashOptions
 {
-    QString workDir;            // the office and tablet data directories are made under it
+    QString workDir; // the office and tablet data directories are made under it
     int kills = 10;
-    quint32 seed = 0;           // 0 = pick one (printed in the report)
-    int maxDelayMs = 250;       // kill after 0..maxDelayMs from the sync's start
+    quint32 seed = 0;            // 0 = pick one (printed in the report)
+    int maxDelayMs = 250;        // kill after 0..maxDelayMs from the sync's start
     bool verifyEveryKill = true; // run `meterswap-office verify` after each kill (~0.1 s each)
     std::function<void(const QString &)> progress;
 };
@@ -31,14 +31,14 @@ struct OfficeCrashReport
 {
     quint32 seed = 0;
     int kills = 0;
-    int killsMidSync = 0;       // the sync had not finished when the server died
-    int syncsCompleted = 0;     // rounds whose sync still ended well (resumed after the restart)
+    int killsMidSync = 0;   // the sync had not finished when the server died
+    int syncsCompleted = 0; // rounds whose sync still ended well (resumed after the restart)
     qint64 elapsedMs = 0;
     qint64 records = 0;         // records on the tablet at the end
     qint64 files = 0;           // evidence files on the tablet at the end
     qint64 confirmedChecks = 0; // confirmed records / uploaded files checked at the office, summed
     int verifyRuns = 0;
-    QStringList problems;       // empty = every check held
+    QStringList problems; // empty = every check held
 };
 
 OfficeCrashReport runOfficeCrash(const OfficeCrashOptions &options);

@@ -47,7 +47,8 @@ TEST(CrashAck, TheHarnessCatchesAWriterThatAcknowledgesBeforeCommitting)
     o.writerArguments = {QStringLiteral("--ack-before-commit")};
     const AckCrashReport r = runAckCrash(o);
     ASSERT_FALSE(r.problems.isEmpty()) << "40 kills of an early-acknowledging writer lost nothing?";
-    EXPECT_TRUE(r.problems.first().contains(QStringLiteral("is gone"))) << r.problems.first().toStdString();
+    EXPECT_TRUE(r.problems.first().contains(QStringLiteral("is gone")))
+        << r.problems.first().toStdString();
 }
 
 TEST(CrashAck, WhatTheOfficeAcknowledgedSurvivesSigkillAndEndsExactlyOnce)

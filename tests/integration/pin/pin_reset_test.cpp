@@ -41,7 +41,8 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(office.isValid() && tablet.isValid());
-        token = OfficeServerProcess(office.path()).token(QStringLiteral("tablet-01"), QStringLiteral("张伟"));
+        token = OfficeServerProcess(office.path())
+                    .token(QStringLiteral("tablet-01"), QStringLiteral("张伟"));
         ASSERT_FALSE(token.isEmpty());
         auto store = Store::open(tablet.path());
         ASSERT_TRUE(store.ok());
@@ -55,9 +56,9 @@ protected:
 
     QJsonObject status()
     {
-        const ProcessResult r = runCtl({QStringLiteral("user"), QStringLiteral("status"),
-                                        QStringLiteral("--data"), tablet.path(),
-                                        QStringLiteral("--user"), QStringLiteral("张伟")});
+        const ProcessResult r =
+            runCtl({QStringLiteral("user"), QStringLiteral("status"), QStringLiteral("--data"),
+                    tablet.path(), QStringLiteral("--user"), QStringLiteral("张伟")});
         EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
         return r.json().value(QStringLiteral("张伟")).toObject();
     }
@@ -72,8 +73,9 @@ protected:
 
     ProcessResult reset(const QString &code, const QByteArray &newPin)
     {
-        QStringList args{QStringLiteral("user"), QStringLiteral("reset-pin"), QStringLiteral("--data"),
-                         tablet.path(), QStringLiteral("--user"), QStringLiteral("张伟")};
+        QStringList args{QStringLiteral("user"),   QStringLiteral("reset-pin"),
+                         QStringLiteral("--data"), tablet.path(),
+                         QStringLiteral("--user"), QStringLiteral("张伟")};
         if (!code.isEmpty())
             args << QStringLiteral("--code") << code;
         return ctlWithStdin(args, newPin + '\n');
@@ -82,7 +84,8 @@ protected:
     bool pinWorks(const QString &pin)
     {
         auto store = Store::open(tablet.path());
-        return store.ok() && (*store)->users().verifyPin((*store)->users().list().first().uuid, pin).ok();
+        return store.ok() &&
+               (*store)->users().verifyPin((*store)->users().list().first().uuid, pin).ok();
     }
 
     QTemporaryDir office, tablet;
@@ -132,11 +135,13 @@ TEST_F(PinReset, TheOfficeCodeAndANewPinUnlockTheTablet)
 
 TEST_F(PinReset, ARevokedTabletGetsNoCodeButCanBeResetAtTheOffice)
 {
-    ASSERT_EQ(runOffice({QStringLiteral("token"), QStringLiteral("revoke"), QStringLiteral("--data"),
-                         office.path(), QStringLiteral("--device"), QStringLiteral("tablet-01")})
-                  .exitCode,
-              0);
-    const ProcessResult issued = issue(status().value(QStringLiteral("reset_challenge")).toString());
+    ASSERT_EQ(
+        runOffice({QStringLiteral("token"), QStringLiteral("revoke"), QStringLiteral("--data"),
+                   office.path(), QStringLiteral("--device"), QStringLiteral("tablet-01")})
+            .exitCode,
+        0);
+    const ProcessResult issued =
+        issue(status().value(QStringLiteral("reset_challenge")).toString());
     EXPECT_EQ(issued.exitCode, 1);
     EXPECT_TRUE(issued.err.contains("tablet-01")) << issued.err.toStdString();
     EXPECT_TRUE(issued.out.isEmpty());

@@ -76,7 +76,8 @@ TEST_F(SignInTest, FiveWrongPinsShowACountDownThatTicksAndSurvivesARestartOfTheP
     EXPECT_FALSE(label(QStringLiteral("再错 1 次")).isEmpty());
     // WHEN the fifth is wrong THEN a count-down from 0:30 shows and 登录 is off
     ASSERT_TRUE(signInAs(win(), QStringLiteral("张伟"), QStringLiteral("000000")));
-    EXPECT_FALSE(label(QStringLiteral("0:30 后可再试")).isEmpty()) << label(QStringLiteral("锁定")).toStdString();
+    EXPECT_FALSE(label(QStringLiteral("0:30 后可再试")).isEmpty())
+        << label(QStringLiteral("锁定")).toStdString();
     QAbstractButton *ok = findButton(signInPage(), QStringLiteral("登录"));
     ASSERT_TRUE(ok);
     EXPECT_FALSE(ok->isEnabled());
@@ -85,7 +86,8 @@ TEST_F(SignInTest, FiveWrongPinsShowACountDownThatTicksAndSurvivesARestartOfTheP
     EXPECT_FALSE(label(challenge.left(4) + QLatin1Char(' ') + challenge.mid(4)).isEmpty());
     // WHEN ten seconds pass THEN the count-down follows on its own
     m_now = m_now.addSecs(10);
-    EXPECT_TRUE(QTest::qWaitFor([&] { return !label(QStringLiteral("0:20 后可再试")).isEmpty(); }, 5000));
+    EXPECT_TRUE(
+        QTest::qWaitFor([&] { return !label(QStringLiteral("0:20 后可再试")).isEmpty(); }, 5000));
     // WHEN the app signs out and back to the page (the lock is stored) THEN it is still counting
     signInPage()->reload();
     ASSERT_TRUE(signInPage()->selectUser(QStringLiteral("张伟")));
@@ -130,11 +132,12 @@ TEST_F(SignInTest, APinFromBeforeTheRuleMustBeReplacedBeforeWork)
 {
     // GIVEN 张伟 still has a 4-digit PIN hashed the old way (as an upgraded tablet has)
     const QByteArray salt("0123456789abcdef");
-    auto st = store().database().prepare(QStringLiteral(
-        "UPDATE users SET pin_kdf = 'pbkdf2-sha256$20000', pin_salt = ?, pin_hash = ? WHERE uuid = ?"));
+    auto st = store().database().prepare(
+        QStringLiteral("UPDATE users SET pin_kdf = 'pbkdf2-sha256$20000', pin_salt = ?, pin_hash = "
+                       "? WHERE uuid = ?"));
     ASSERT_TRUE(st.ok());
-    st.value().bindBlob(1, salt).bindBlob(2, QPasswordDigestor::deriveKeyPbkdf2(
-                                                  QCryptographicHash::Sha256, "1234", salt, 20000, 32));
+    st.value().bindBlob(1, salt).bindBlob(
+        2, QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, "1234", salt, 20000, 32));
     st.value().bindText(3, m_user);
     ASSERT_TRUE(st.value().run().ok());
     // WHEN signing in with it THEN the page asks for a new PIN first

@@ -6,8 +6,8 @@
 #include "store/schema.h"
 
 #include <QMessageAuthenticationCode>
-#include <QTimeZone>
 #include <QPasswordDigestor>
+#include <QTimeZone>
 
 using namespace ms;
 using namespace ms::test;
@@ -78,7 +78,8 @@ TEST_F(PinTest, PinsShorterThanSixDigitsAreRefusedWithAClearMessage)
                                      QString::fromLatin1(bad));
         ASSERT_FALSE(r.ok()) << bad;
         EXPECT_EQ(r.error().code, QStringLiteral("store.bad_input"));
-        EXPECT_TRUE(r.error().message.contains(QStringLiteral("6"))) << r.error().message.toStdString();
+        EXPECT_TRUE(r.error().message.contains(QStringLiteral("6")))
+            << r.error().message.toStdString();
     }
     auto change = store().users().changePin(m_user, QStringLiteral("1234"));
     ASSERT_FALSE(change.ok());
@@ -103,7 +104,8 @@ TEST_F(PinTest, FiveWrongPinsLockTheAccountWithADelayThatDoubles)
         auto r = tryPin(QStringLiteral("111111"));
         ASSERT_FALSE(r.ok());
         EXPECT_EQ(r.error().code, QStringLiteral("store.wrong_pin"));
-        EXPECT_TRUE(r.error().message.contains(QString::number(4 - i))) << r.error().message.toStdString();
+        EXPECT_TRUE(r.error().message.contains(QString::number(4 - i)))
+            << r.error().message.toStdString();
     }
     EXPECT_FALSE(lock().locked());
     // WHEN the fifth is wrong THEN the account locks for 30 s, with a challenge for the office
@@ -165,7 +167,9 @@ TEST_F(PinTest, AnOfficeResetCodeUnlocksWithANewPin)
     const QString token = QStringLiteral("mst_0123456789abcdef");
     ASSERT_TRUE(store().settings().setValue(QStringLiteral("sync.token"), token).ok());
     // GIVEN nothing is locked THEN there is nothing to reset
-    EXPECT_EQ(store().users().resetPin(m_user, QStringLiteral("12345678"), pin::make(QStringLiteral("999999")))
+    EXPECT_EQ(store()
+                  .users()
+                  .resetPin(m_user, QStringLiteral("12345678"), pin::make(QStringLiteral("999999")))
                   .error()
                   .code,
               QStringLiteral("store.no_reset"));
@@ -178,9 +182,11 @@ TEST_F(PinTest, AnOfficeResetCodeUnlocksWithANewPin)
     EXPECT_EQ(wrong.error().code, QStringLiteral("store.wrong_reset_code"));
     EXPECT_TRUE(lock().locked());
     // WHEN the office's code comes with a new PIN THEN the account is unlocked at once
-    ASSERT_TRUE(store().users().resetPin(m_user, officeCode(token, challenge),
-                                         pin::make(QStringLiteral("999999")))
-                    .ok());
+    ASSERT_TRUE(
+        store()
+            .users()
+            .resetPin(m_user, officeCode(token, challenge), pin::make(QStringLiteral("999999")))
+            .ok());
     EXPECT_FALSE(lock().locked());
     EXPECT_EQ(lock().failures, 0);
     EXPECT_FALSE(tryPin(QStringLiteral("258046")).ok());
@@ -232,9 +238,9 @@ TEST(PinMigration, AnOlderHashSignsInOnceIsUpgradedAndAsksForALongerPin)
         auto db = Database::open(dir.path() + QStringLiteral("/meterswap.db"),
                                  storeMigrations().mid(0, 3));
         ASSERT_TRUE(db.ok()) << db.error().message.toStdString();
-        auto st = db.value()->prepare(QStringLiteral(
-            "INSERT INTO users(uuid, name, roles, pin_salt, pin_hash, updated_at) "
-            "VALUES ('u-1', '张伟', '[\"installer\"]', ?, ?, '2026-01-01')"));
+        auto st = db.value()->prepare(
+            QStringLiteral("INSERT INTO users(uuid, name, roles, pin_salt, pin_hash, updated_at) "
+                           "VALUES ('u-1', '张伟', '[\"installer\"]', ?, ?, '2026-01-01')"));
         ASSERT_TRUE(st.ok());
         st.value().bindBlob(1, salt).bindBlob(2, oldKey);
         ASSERT_TRUE(st.value().run().ok());
