@@ -35,7 +35,7 @@ fi
 # 4,096; JSON bodies, CSV files and volumes get room for several records.
 declare -A max_len=([fuzz_dlt645]=1024 [fuzz_dlt698]=4096 [fuzz_wire]=16384 [fuzz_task_csv]=8192
                     [fuzz_purchase_csv]=8192 [fuzz_evidencepack]=8192)
-declare -A dict=([fuzz_wire]="$here/wire.dict")
+declare -A dict=([fuzz_wire]="$here/wire.dict" [fuzz_evidencepack]="$here/evidencepack.dict")
 
 cxx="${MS_FUZZ_CXX:-clang++}"
 if ! command -v "$cxx" >/dev/null 2>&1; then

@@ -193,8 +193,10 @@ Result<void> EvidencePack::scanVolume(int number, bool last, qint64 verifiedFrom
     while (pos + kHeaderBytes <= fileSize) {
         QByteArray raw;
         qint64 size = 0;
+        // size is compared with what is left, never added to pos: a corrupt size near 2^63
+        // overflowed pos + 48 + size (found by tests/fuzz/fuzz_evidencepack).
         if (!readAt(fd.fd, h, kHeaderBytes, pos) || !parseHeader(h, &raw, &size)
-            || pos + kHeaderBytes + size > fileSize)
+            || size > fileSize - pos - kHeaderBytes)
             break;
         if (verifiedFrom >= 0 && pos >= verifiedFrom) {
             QByteArray body(size, Qt::Uninitialized);
