@@ -18,5 +18,6 @@ int syncCommand(const QStringList &args);
 int demoCommand(const QStringList &args);
 int verifyCommand(const QStringList &args);
 int storeCommand(const QStringList &args);
+int userCommand(const QStringList &args);
 
 } // namespace ms::ctl

@@ -23,7 +23,9 @@ void printUsage()
            "  sync --data DIR --server URL (--token-file F | --token T | env MS_TOKEN) [--pin SHA256]\n"
            "  demo seed --data DIR --jobs N --photos-per-job M\n"
            "  store rescue --data DIR [--from FILE] [--adopt]\n"
-           "  verify --data DIR   check this tablet's record chain and evidence chains\n";
+           "  verify --data DIR   check this tablet's record chain and evidence chains\n"
+           "  user status --data DIR [--user NAME]\n"
+           "  user reset-pin --data DIR --user NAME [--code CODE]   (new PIN on stdin)\n";
 }
 } // namespace
 
@@ -57,6 +59,7 @@ int main(int argc, char **argv)
         {QStringLiteral("demo"), ms::ctl::demoCommand},
         {QStringLiteral("verify"), ms::ctl::verifyCommand},
         {QStringLiteral("store"), ms::ctl::storeCommand},
+        {QStringLiteral("user"), ms::ctl::userCommand},
     };
     const QString group = args.takeFirst();
     const auto it = commands.find(group);

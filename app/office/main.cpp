@@ -24,7 +24,8 @@ void usage()
         "  token revoke --data DIR (--device NAME | --token-file F | --token T | env MS_TOKEN)\n"
         "  import-task --data DIR FILE.csv [--assign USER,USER]\n"
         "  stats --data DIR [--json]\n"
-        "  verify --data DIR\n",
+        "  verify --data DIR\n"
+        "  pin-reset-code --data DIR --device NAME --challenge DIGITS [--user NAME]\n",
         stderr);
 }
 } // namespace
@@ -54,6 +55,8 @@ int main(int argc, char **argv)
         return ms::office::statsCommand(args);
     if (command == QLatin1String("verify"))
         return ms::office::verifyCommand(args);
+    if (command == QLatin1String("pin-reset-code"))
+        return ms::office::pinResetCodeCommand(args);
     QTextStream(stderr) << QCoreApplication::translate("meterswap-office", "meterswap-office：未知命令“%1”")
                                .arg(command)
                            << '\n';

@@ -13,5 +13,6 @@ int tokenCommand(const QStringList &args);
 int importTaskCommand(const QStringList &args);
 int statsCommand(const QStringList &args);
 int verifyCommand(const QStringList &args);
+int pinResetCodeCommand(const QStringList &args); // pinresetcommand.cpp
 
 } // namespace ms::office

@@ -162,6 +162,11 @@ Result<TaskImport> readTaskCsv(const QString &filePath)
         customer.assignees = installers; // this row's crew
         out.customers << customer;
     }
+    // Blank lines only (found by tests/fuzz/fuzz_task_csv): no task code, no customer. Importing
+    // that would hand every tablet a task with an empty uuid.
+    if (out.customers.isEmpty())
+        return makeError(QStringLiteral("import.empty"),
+                         Tr::tr("%1：没有数据行（第一行是列名，之后每行一个客户）").arg(name));
     QJsonObject taskPayload = json::fromTask(task);
     taskPayload.remove(QStringLiteral("version"));
     out.task = Assignment{0, QStringLiteral("task"), task.uuid, 1, taskPayload};

@@ -19,6 +19,7 @@ struct User
     QStringList roles; // role ids from forms/catalog.json, e.g. "installer", "crew_leader"
     QByteArray pinSalt;
     QByteArray pinHash;
+    QString pinKdf; // how pinHash was derived, e.g. "pbkdf2-sha256$600000" (store/pinhash.h)
 };
 
 // 换表工作任务 — one replacement task: a transformer area (台区) or residential block.

@@ -307,6 +307,9 @@ PurchaseCsv parsePurchaseCsv(const QByteArray &bytes)
     const QHash<QString, int> index = mapHeader(rows->first(), kPurchaseColumns, out.problems);
     if (!out.problems.isEmpty())
         return out;
+    // A 户号 twice would have the second row silently replace the first (docs/purchase-csv.md:
+    // unique in the file); found by tests/fuzz/fuzz_purchase_csv.
+    QHash<QString, int> seen; // 户号 → line
     for (qsizetype r = 1; r < rows->size(); ++r) {
         const RowReader rd{rows->at(r), index, out.problems};
         const int before = int(out.problems.size());
@@ -314,6 +317,10 @@ PurchaseCsv parsePurchaseCsv(const QByteArray &bytes)
         p.accountNo = rd.text("account_no");
         if (p.accountNo.isEmpty())
             rd.problem("account_no", Tr::tr("户号不能为空。"));
+        else if (seen.contains(p.accountNo))
+            rd.problem("account_no", Tr::tr("户号 %1 与第 %2 行重复。").arg(p.accountNo).arg(seen.value(p.accountNo)));
+        else
+            seen.insert(p.accountNo, rows->at(r).line);
         const auto kwh = rd.number("cumulative_kwh", Tr::tr("累计购电量"));
         if (!kwh && rd.text("cumulative_kwh").isEmpty())
             rd.problem("cumulative_kwh", Tr::tr("累计购电量不能为空。"));

@@ -3,6 +3,7 @@
 #include "store/formentryrepository.h"
 #include "store/outboxchain.h"
 #include "store/taskcardrepository.h"
+#include "store/userrepository.h"
 
 namespace ms {
 
@@ -210,6 +211,7 @@ QList<Migration> storeMigrations()
         {3, TaskCardRepository::kMigrationSql},  // task-level cards: task owner, task_cards
         {4, kV4},                                // office verdicts, withdrawn customers
         {5, OutboxChain::kMigrationSql},         // record chain: device key, outbox links
+        {6, UserRepository::kMigrationSql},      // PIN KDF name, sign-in lock, office reset
     };
 }
 

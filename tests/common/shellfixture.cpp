@@ -24,9 +24,8 @@ Store &ShellTest::store()
 
 void ShellTest::signIn()
 {
-    ASSERT_TRUE(win().signInPage()->selectUser(QStringLiteral("张伟")));
-    win().signInPage()->enterPin(QStringLiteral("1234"));
-    ASSERT_TRUE(page<JobListPage>());
+    ASSERT_TRUE(signInAs(win(), QStringLiteral("张伟")));
+    ASSERT_TRUE(page<JobListPage>()) << win().message().toStdString();
 }
 
 QWidget *ShellTest::slotOf(CardWalkerPage *walker, const QString &key)

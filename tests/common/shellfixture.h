@@ -23,7 +23,7 @@ protected:
     template<typename T>
     T *page() { return qobject_cast<T *>(win().currentPage()); }
 
-    // Signs in as the demo installer 张伟 (PIN 1234) and checks the job list is shown.
+    // Signs in as the demo installer 张伟 (PIN 123456) and checks the job list is shown.
     void signIn();
     // The walker's evidence slot for requirement `key` (fails the test and returns the walker
     // itself when there is none, so a following find comes back empty instead of crashing).

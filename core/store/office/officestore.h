@@ -21,6 +21,9 @@ public:
     virtual Result<int> revokeToken(const QString &deviceOrToken) = 0;
     // The valid token with this text, or nullopt (unknown or revoked).
     virtual Result<std::optional<DeviceToken>> authenticate(const QString &token) = 0;
+    // SHA-256 (hex) of the newest valid token of `device`: the key of its PIN reset codes
+    // (store/pinhash.h). "office.unknown_token" when the device has none (revoked = lost).
+    virtual Result<QString> deviceTokenHash(const QString &device) = 0;
 
     // The device key (hex Ed25519 public key) a token's requests present: bound to the token on
     // first use; another key later is "auth.device_key_mismatch". Idempotent.

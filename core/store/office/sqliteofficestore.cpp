@@ -235,6 +235,21 @@ Result<QString> SqliteOfficeStore::deviceKey(const DeviceToken &token)
     return key->has_value() ? (*key)->publicKey : QString();
 }
 
+Result<QString> SqliteOfficeStore::deviceTokenHash(const QString &device)
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT token_hash FROM tokens WHERE device = ? AND "
+                                           "revoked_at IS NULL ORDER BY id DESC LIMIT 1"));
+    if (!st)
+        return st.error();
+    Statement &s = st.value();
+    s.bindText(1, device);
+    if (!s.step())
+        return s.failed() ? Result<QString>(s.error())
+                          : Result<QString>(makeError(QStringLiteral("office.unknown_token"),
+                                                      tr("设备“%1”没有有效的令牌（从未创建，或已吊销）").arg(device)));
+    return s.text(0);
+}
+
 // The order of the checks is the order of the rules in docs/sync-protocol.md ("Who may write a
 // record"): shape, owner, version step, evidence, then what the office holds.
 Result<PushResult> SqliteOfficeStore::applyOne(const DeviceToken &from, const OutboxEntry &r)

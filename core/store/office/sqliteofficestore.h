@@ -30,6 +30,7 @@ public:
     Result<std::optional<DeviceToken>> authenticate(const QString &token) override;
     Result<void> bindDeviceKey(const DeviceToken &token, const QString &publicKeyHex) override;
     Result<QString> deviceKey(const DeviceToken &token) override;
+    Result<QString> deviceTokenHash(const QString &device) override;
     Result<QList<PushResult>> pushRecords(const DeviceToken &from,
                                           const QList<OutboxEntry> &records) override;
     Result<void> recordBlob(const QString &sha256, qint64 size) override;

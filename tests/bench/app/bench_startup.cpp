@@ -30,7 +30,7 @@ int main(int argc, char **argv)
         }
         auto gen = ms::generateJobs(*store.value(), 10000, 7, QStringLiteral("基准测试任务"));
         auto user = store.value()->users().add(QStringLiteral("基准"), {QStringLiteral("installer")},
-                                               QStringLiteral("1234"));
+                                               QStringLiteral("123456"));
         if (!gen || !user) {
             std::fprintf(stderr, "could not fill the store\n");
             return 1;
@@ -43,7 +43,7 @@ int main(int argc, char **argv)
         t.start();
         p.start(QString::fromLocal8Bit(argv[1]),
                 {QStringLiteral("--data"), dir.path(), QStringLiteral("--user"), QStringLiteral("基准"),
-                 QStringLiteral("--pin"), QStringLiteral("1234"), QStringLiteral("--exit-when-shown")});
+                 QStringLiteral("--pin"), QStringLiteral("123456"), QStringLiteral("--exit-when-shown")});
         if (!p.waitForFinished(60000) || p.exitCode() != 0) {
             std::fprintf(stderr, "meterswap failed: %s\n", p.readAllStandardError().constData());
             return 1;

@@ -2,6 +2,7 @@
 // the whole app start), job search, one step record with its outbox row (goal p99 ≤ 5 ms),
 // and one 400 KB photo saved as evidence (file fsync + row).
 #include "store/demodata.h"
+#include "store/pinhash.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
@@ -149,5 +150,19 @@ int main(int argc, char **argv)
     const Stats sc = stats(counting);
     std::printf("store: what is waiting to sync (%d records, %d files): p50 %.1f ms, max %.1f ms\n",
                 waiting.records, waiting.files, sc.p50, sc.max);
+
+    // One PIN key derivation (PBKDF2-HMAC-SHA256, 600,000 iterations): what a sign-in costs, and
+    // why the sign-in page runs it off the UI thread (docs/decisions/0007-pin-sign-in.md).
+    QList<double> deriving;
+    pin::Hash hash;
+    for (int i = 0; i < 5; ++i) {
+        QElapsedTimer t;
+        t.start();
+        hash = pin::make(QStringLiteral("123456"));
+        deriving << elapsedMs(t);
+    }
+    const Stats sd = stats(deriving);
+    std::printf("store: PIN key derivation (%s): p50 %.0f ms, max %.0f ms\n", qPrintable(hash.kdf),
+                sd.p50, sd.max);
     return 0;
 }

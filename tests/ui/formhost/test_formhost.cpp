@@ -70,11 +70,10 @@ protected:
         ASSERT_GT(taskId, 0);
     }
 
-    // Signs in as a demo user (PIN 1234) and taps 我的工作 in the top bar.
+    // Signs in as a demo user (PIN 123456) and taps 我的工作 in the top bar.
     OfficeHome *signInToRoleHome(const QString &name)
     {
-        EXPECT_TRUE(win().signInPage()->selectUser(name));
-        win().signInPage()->enterPin(QStringLiteral("1234"));
+        EXPECT_TRUE(signInAs(win(), name));
         EXPECT_TRUE(qobject_cast<JobListPage *>(win().currentPage()));
         EXPECT_TRUE(tap(findButton(&win(), QStringLiteral("我的工作"))));
         return qobject_cast<OfficeHome *>(win().currentPage());

@@ -32,11 +32,10 @@ protected:
         ASSERT_GT(task.id, 0);
     }
 
-    // Signs in as a demo user (PIN 1234) and taps 台区/任务作业卡 on the job list.
+    // Signs in as a demo user (PIN 123456) and taps 台区/任务作业卡 on the job list.
     TaskCardsPage *openAs(const QString &name)
     {
-        EXPECT_TRUE(win().signInPage()->selectUser(name));
-        win().signInPage()->enterPin(QStringLiteral("1234"));
+        EXPECT_TRUE(signInAs(win(), name));
         return openFromJobList();
     }
     TaskCardsPage *openFromJobList()

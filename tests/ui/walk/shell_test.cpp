@@ -45,12 +45,11 @@ protected:
 
 TEST_F(Shell, GivenWrongPin_WhenSigningIn_ThenPlainErrorAndStillOnSignIn)
 {
-    ASSERT_TRUE(win().signInPage()->selectUser(QStringLiteral("张伟")));
-    win().signInPage()->enterPin(QStringLiteral("9999"));
+    ASSERT_TRUE(signInAs(win(), QStringLiteral("张伟"), QStringLiteral("999999")));
     EXPECT_TRUE(page<SignInPage>());
     bool shown = false;
     for (QLabel *l : win().signInPage()->findChildren<QLabel *>())
-        shown |= l->isVisible() && l->text().contains(QStringLiteral("PIN 码不对"));
+        shown |= l->isVisible() && l->text().contains(QStringLiteral("PIN 码不正确"));
     EXPECT_TRUE(shown);
 }
 

@@ -1,5 +1,6 @@
 #include "uidriver.h"
 
+#include "pages/signinpage.h"
 #include "style.h"
 
 #include <QAbstractButton>
@@ -35,6 +36,20 @@ std::unique_ptr<App> App::start(bool demo)
     app->window->show();
     QApplication::processEvents();
     return app;
+}
+
+bool waitForPinCheck(MainWindow &window)
+{
+    SignInPage *page = window.signInPage();
+    return page && QTest::qWaitFor([page] { return !page->isChecking(); }, 20000);
+}
+
+bool signInAs(MainWindow &window, const QString &name, const QString &pin)
+{
+    if (!window.signInPage() || !window.signInPage()->selectUser(name))
+        return false;
+    window.signInPage()->enterPin(pin);
+    return waitForPinCheck(window);
 }
 
 QAbstractButton *findButton(QWidget *root, const QString &text)

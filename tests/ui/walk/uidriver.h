@@ -24,6 +24,14 @@ struct App
     static std::unique_ptr<App> start(bool demo = true);
 };
 
+// Every demo user's PIN (core/store/demodata.cpp, README).
+inline QString demoPin() { return QStringLiteral("123456"); }
+// Picks `name` on the sign-in page, enters `pin` and waits until the PIN check (which runs off
+// the UI thread) is over, whatever its outcome; false when the user is not there or it hangs.
+bool signInAs(MainWindow &window, const QString &name, const QString &pin = demoPin());
+// Waits until the sign-in page has no PIN check running.
+bool waitForPinCheck(MainWindow &window);
+
 // Buttons under `root` that are visible and whose text contains `text` (or property matches).
 QAbstractButton *findButton(QWidget *root, const QString &text);
 QAbstractButton *findButtonByProperty(QWidget *root, const char *name, const QVariant &value);

@@ -120,9 +120,10 @@ TEST_F(Walk, GivenDemoJob_WhenWalkedThroughAllCards_ThenRecordsAndFilesAreComple
     // GIVEN the installer signs in with the big PIN pad
     auto *signIn = win().signInPage();
     ASSERT_TRUE(signIn->selectUser(QStringLiteral("张伟")));
-    for (QChar d : QStringLiteral("1234"))
+    for (QChar d : demoPin())
         ASSERT_TRUE(tap(findButtonByProperty(signIn, "key", QString(d))));
     ASSERT_TRUE(tap(findButton(signIn, QStringLiteral("登录"))));
+    ASSERT_TRUE(waitForPinCheck(win())); // the PIN is derived off the UI thread
     auto *list = page<JobListPage>();
     ASSERT_TRUE(list) << win().message().toStdString();
     ASSERT_GE(list->model()->totalCount(), 15);

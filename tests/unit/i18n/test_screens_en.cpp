@@ -61,8 +61,7 @@ protected:
                                                         QStringLiteral("https://127.0.0.1:9")).ok());
         ASSERT_TRUE(app->ctx->store.settings().setValue(QString::fromLatin1(settingkeys::kSyncToken),
                                                         QStringLiteral("demo-token")).ok());
-        ASSERT_TRUE(win().signInPage()->selectUser(QStringLiteral("张伟")));
-        win().signInPage()->enterPin(QStringLiteral("1234"));
+        ASSERT_TRUE(signInAs(win(), QStringLiteral("张伟")));
         ASSERT_TRUE(qobject_cast<JobListPage *>(win().currentPage()));
         // Switch the way a user does: 设置 → English.
         win().openSettings();

@@ -161,6 +161,25 @@ TEST_F(StoreTest, PurchaseCsvIsParsedAndImported)
     EXPECT_EQ(store().mismatch().purchase(QStringLiteral("7"))->lastPurchaseDate, QDate(2026, 9, 2));
 }
 
+// Found by tests/fuzz/fuzz_purchase_csv: a 户号 twice was taken, the second row silently
+// replacing the first. The file is refused, naming both lines, and nothing is imported.
+TEST_F(StoreTest, PurchaseCsvWithAnAccountTwiceIsRefused)
+{
+    const QString path = dir() + QStringLiteral("/purchases.csv");
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("户号,累计购电量,最后购电日期,购电次数\n3100123457,4210.00,2026-09-30,23\n"
+            "3100123457,1880.5,2026/8/2,9\n");
+    f.close();
+    auto imported = importPurchaseCsvFile(store(), path);
+    ASSERT_FALSE(imported.ok());
+    EXPECT_EQ(imported.error().code, QStringLiteral("store.bad_input"));
+    EXPECT_TRUE(imported.error().message.contains(QStringLiteral("purchases.csv:3:1: ")))
+        << imported.error().message.toStdString();
+    EXPECT_TRUE(imported.error().message.contains(QStringLiteral("第 2 行")));
+    EXPECT_FALSE(store().mismatch().purchase(QStringLiteral("3100123457")).has_value());
+}
+
 TEST_F(StoreTest, ExampleFilesShippedInResourcesDemoImportCleanly)
 {
     Task t;

@@ -42,7 +42,9 @@ TEST_F(StoreTest, DemoDataIsRealisticAndLoadedOnlyOnce)
                              "project_engineer", "community_manager", "warehouse", "billing"})
         EXPECT_TRUE(roles.contains(QLatin1String(role))) << role;
     const User installer = store().users().list().first();
-    EXPECT_TRUE(store().users().verifyPin(installer.uuid, QStringLiteral("1234")).ok());
+    // every demo PIN is 123456 (README), stored with today's KDF
+    EXPECT_TRUE(store().users().verifyPin(installer.uuid, QStringLiteral("123456")).ok());
+    EXPECT_EQ(installer.pinKdf, pin::currentKdf());
 
     // WHEN loaded again (second run of the demo) THEN nothing is added
     reopen();

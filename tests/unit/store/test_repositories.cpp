@@ -9,17 +9,17 @@ using namespace ms::test;
 TEST_F(StoreTest, UserPinIsStoredSaltedAndVerified)
 {
     auto u = store().users().add(QStringLiteral("张伟"), {QStringLiteral("installer")},
-                                 QStringLiteral("2580"));
+                                 QStringLiteral("258046"));
     ASSERT_TRUE(u.ok()) << u.error().message.toStdString();
     EXPECT_EQ(u->pinSalt.size(), 16);
-    EXPECT_FALSE(u->pinHash.contains("2580"));
-    EXPECT_TRUE(store().users().verifyPin(u->uuid, QStringLiteral("2580")).ok());
-    auto wrong = store().users().verifyPin(u->uuid, QStringLiteral("2581"));
+    EXPECT_FALSE(u->pinHash.contains("258046"));
+    EXPECT_TRUE(store().users().verifyPin(u->uuid, QStringLiteral("258046")).ok());
+    auto wrong = store().users().verifyPin(u->uuid, QStringLiteral("258047"));
     ASSERT_FALSE(wrong.ok());
     EXPECT_EQ(wrong.error().code, QStringLiteral("store.wrong_pin"));
     // a second user with the same PIN gets a different hash (salted)
     auto v = store().users().add(QStringLiteral("李强"), {QStringLiteral("crew_leader")},
-                                 QStringLiteral("2580"));
+                                 QStringLiteral("258046"));
     ASSERT_TRUE(v.ok());
     EXPECT_NE(v->pinHash, u->pinHash);
     // the outbox row never carries the PIN material
@@ -29,19 +29,19 @@ TEST_F(StoreTest, UserPinIsStoredSaltedAndVerified)
     EXPECT_FALSE(rows.first().payload.contains(QStringLiteral("pin_hash")));
     EXPECT_FALSE(rows.first().payload.contains(QStringLiteral("pin_salt")));
     // PIN change
-    ASSERT_TRUE(store().users().changePin(u->uuid, QStringLiteral("9876")).ok());
-    EXPECT_FALSE(store().users().verifyPin(u->uuid, QStringLiteral("2580")).ok());
-    EXPECT_TRUE(store().users().verifyPin(u->uuid, QStringLiteral("9876")).ok());
+    ASSERT_TRUE(store().users().changePin(u->uuid, QStringLiteral("987654")).ok());
+    EXPECT_FALSE(store().users().verifyPin(u->uuid, QStringLiteral("258046")).ok());
+    EXPECT_TRUE(store().users().verifyPin(u->uuid, QStringLiteral("987654")).ok());
 }
 
 TEST_F(StoreTest, UserInputIsCheckedWithClearErrors)
 {
-    EXPECT_EQ(store().users().add(QStringLiteral(" "), {}, QStringLiteral("1234")).error().code,
+    EXPECT_EQ(store().users().add(QStringLiteral(" "), {}, QStringLiteral("123456")).error().code,
               QStringLiteral("store.bad_input"));
-    EXPECT_EQ(store().users().add(QStringLiteral("王芳"), {}, QStringLiteral("12a4")).error().code,
+    EXPECT_EQ(store().users().add(QStringLiteral("王芳"), {}, QStringLiteral("12a456")).error().code,
               QStringLiteral("store.bad_input"));
-    ASSERT_TRUE(store().users().add(QStringLiteral("王芳"), {}, QStringLiteral("1234")).ok());
-    auto dup = store().users().add(QStringLiteral("王芳"), {}, QStringLiteral("1234"));
+    ASSERT_TRUE(store().users().add(QStringLiteral("王芳"), {}, QStringLiteral("123456")).ok());
+    auto dup = store().users().add(QStringLiteral("王芳"), {}, QStringLiteral("123456"));
     ASSERT_FALSE(dup.ok());
     EXPECT_EQ(dup.error().code, QStringLiteral("store.duplicate"));
     EXPECT_TRUE(dup.error().message.contains(QStringLiteral("王芳")));
