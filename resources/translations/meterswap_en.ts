@@ -2027,6 +2027,43 @@ to pick a photo you already took.</translation>
     </message>
 </context>
 <context>
+    <name>ms::PinPanel</name>
+    <message numerus="yes">
+        <source>办公室给的解锁码（%n 位）</source>
+        <translation>
+            <numerusform>Unlock code from the office (%n digit)</numerusform>
+            <numerusform>Unlock code from the office (%n digits)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>新 PIN 码（%1 到 %2 位数字）</source>
+        <translation>New PIN (%1 to %2 digits)</translation>
+    </message>
+    <message>
+        <source>再输一次新 PIN 码</source>
+        <translation>New PIN again</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message numerus="yes">
+        <source>请输入办公室给的 %n 位解锁码。</source>
+        <translation>
+            <numerusform>Enter the %n-digit unlock code from the office.</numerusform>
+            <numerusform>Enter the %n-digit unlock code from the office.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>两次输入的新 PIN 码不一样，请再输一次。</source>
+        <translation>The two new PINs differ. Please enter it again.</translation>
+    </message>
+</context>
+<context>
     <name>ms::PortPicker</name>
     <message>
         <source>选择串口或输入路径，如 /dev/ttyUSB0</source>
@@ -2271,8 +2308,36 @@ to pick a photo you already took.</translation>
         <translation>Tap your name first, then enter your PIN.</translation>
     </message>
     <message>
-        <source>PIN 码不对，请重新输入。忘记 PIN 码请联系施工负责人。</source>
-        <translation>Wrong PIN, please try again. If you forgot it, ask your crew leader.</translation>
+        <source>输入办公室解锁码</source>
+        <translation>Enter an office unlock code</translation>
+    </message>
+    <message>
+        <source>请把上面的挑战码报给办公室，输入办公室给的解锁码，再设置新的 PIN 码。</source>
+        <translation>Read the challenge above to the office, enter the unlock code they give you, then set a new PIN.</translation>
+    </message>
+    <message>
+        <source>PIN 码已连续输错 %1 次，账户锁定中：%2 后可再试。</source>
+        <translation>%1 wrong PINs in a row: the account is locked. Try again in %2.</translation>
+    </message>
+    <message>
+        <source>忘记 PIN 码？请把挑战码 %1 %2 报给办公室，领取解锁码。</source>
+        <translation>Forgot your PIN? Read the challenge %1 %2 to the office to get an unlock code.</translation>
+    </message>
+    <message>
+        <source>正在核对…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>忘记 PIN 码请联系施工负责人。</source>
+        <translation> If you forgot it, ask your crew leader.</translation>
+    </message>
+    <message>
+        <source>PIN 码至少要 %1 位数字了。请先设置新的 PIN 码，再开始工作。</source>
+        <translation>A PIN now needs at least %1 digits. Please set a new PIN before you start work.</translation>
+    </message>
+    <message>
+        <source>PIN 码已重设，账户已解锁。请用新的 PIN 码登录。</source>
+        <translation>PIN reset and account unlocked. Sign in with the new PIN.</translation>
     </message>
 </context>
 <context>
@@ -2648,10 +2713,6 @@ to pick a photo you already took.</translation>
         <translation>Account %1 already exists in this task.</translation>
     </message>
     <message>
-        <source>PIN 码须为 4 到 8 位数字。</source>
-        <translation>The PIN must be 4 to 8 digits.</translation>
-    </message>
-    <message>
         <source>请填写用户姓名。</source>
         <translation>Enter the user&apos;s name.</translation>
     </message>
@@ -2662,10 +2723,6 @@ to pick a photo you already took.</translation>
     <message>
         <source>找不到该用户，可能已在其他设备上被移除。</source>
         <translation>User not found; it may have been removed on another device.</translation>
-    </message>
-    <message>
-        <source>PIN 码不正确，请重新输入。</source>
-        <translation>Wrong PIN. Please try again.</translation>
     </message>
     <message>
         <source>无法复制损坏的数据库 %1 以尝试恢复（磁盘是否已满？）。原文件没有改动。</source>
@@ -2784,6 +2841,38 @@ to pick a photo you already took.</translation>
     <message>
         <source>记录链末端与本机记下的不符：最新的记录被替换过。</source>
         <translation>The end of the record chain differs from the one this device noted: the newest record was replaced.</translation>
+    </message>
+    <message>
+        <source>PIN 码须为 %1 到 %2 位数字（不少于 %1 位，以免设备丢失后被人猜中）。</source>
+        <translation>The PIN must be %1 to %2 digits (at least %1, so nobody can guess it on a lost device).</translation>
+    </message>
+    <message>
+        <source>该账户没有被锁定，不需要解锁码：请直接用 PIN 码登录。</source>
+        <translation>This account is not locked and needs no unlock code: sign in with the PIN.</translation>
+    </message>
+    <message>
+        <source>这台设备还没有设置办公室的设备令牌，无法核对解锁码。请把设备交给办公室，用 meterswapctl user reset-pin 重设 PIN 码。</source>
+        <translation>This device has no office device token yet, so it cannot check an unlock code. Bring the device to the office to reset the PIN with meterswapctl user reset-pin.</translation>
+    </message>
+    <message>
+        <source>解锁码不正确，请核对办公室给的 %1 位数字。</source>
+        <translation>Wrong unlock code. Check the %1 digits the office gave you.</translation>
+    </message>
+    <message>
+        <source>解锁码连续错误 %1 次，旧的挑战码已作废。请把新的挑战码 %2 报给办公室，领取新的解锁码。</source>
+        <translation>%1 wrong unlock codes in a row: the old challenge no longer works. Read the new challenge %2 to the office to get a new unlock code.</translation>
+    </message>
+    <message>
+        <source>PIN 码已连续输错 %1 次，账户锁定中，%2 后可再试。忘记 PIN 码请把挑战码 %3 报给办公室，领取解锁码。</source>
+        <translation>%1 wrong PINs in a row: the account is locked. Try again in %2. If you forgot your PIN, read the challenge %3 to the office to get an unlock code.</translation>
+    </message>
+    <message>
+        <source>PIN 码的存储格式不正确，请重新设置 PIN 码。</source>
+        <translation>The stored PIN is in an unknown format. Please set the PIN again.</translation>
+    </message>
+    <message>
+        <source>PIN 码不正确，请重新输入（再错 %1 次账户将锁定）。</source>
+        <translation>Wrong PIN. Please try again (%1 more wrong tries lock the account).</translation>
     </message>
 </context>
 <context>
@@ -3169,6 +3258,19 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>meterswapctl sync: 记录 %1 与办公室的记录冲突，不同之处：%2；已保留在本机</source>
         <translation>meterswapctl sync: record %1 conflicts with the office&apos;s record, differing fields: %2; kept on this device</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ctl::User</name>
+    <message>
+        <source>用法：meterswapctl user status --data DIR [--user 姓名]
+      meterswapctl user reset-pin --data DIR --user 姓名 [--code 解锁码] （新 PIN 码从标准输入读一行）</source>
+        <translation>usage: meterswapctl user status --data DIR [--user NAME]
+       meterswapctl user reset-pin --data DIR --user NAME [--code CODE]   (the new PIN is one line on standard input)</translation>
+    </message>
+    <message>
+        <source>这台设备上没有名为“%1”的用户（用 meterswapctl user status 查看全部用户）。</source>
+        <translation>No user named &quot;%1&quot; on this device (meterswapctl user status lists them all).</translation>
     </message>
 </context>
 <context>
@@ -3753,6 +3855,21 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
+    <name>ms::office::PinReset</name>
+    <message>
+        <source>用法：meterswap-office pin-reset-code --data DIR --device 设备名 --challenge 平板上显示的 %1 位挑战码 [--user 姓名]</source>
+        <translation>usage: meterswap-office pin-reset-code --data DIR --device DEVICE --challenge DIGITS [--user NAME] (the %1-digit challenge the tablet shows)</translation>
+    </message>
+    <message>
+        <source>%1 里没有办公室数据库 office.db：请检查 --data 是否指向服务器数据目录</source>
+        <translation>%1 has no office database office.db: check that --data names the server&apos;s data directory</translation>
+    </message>
+    <message>
+        <source>无法写入 %1：解锁码只在记录下来之后发放</source>
+        <translation>Cannot write %1: an unlock code is only issued once it is logged</translation>
+    </message>
+</context>
+<context>
     <name>ms::office::ServerPool</name>
     <message>
         <source>无法在 %1:%2 上监听（%3）；请换一个端口。</source>
@@ -3820,6 +3937,10 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>记录 %1 的版本从 %2 跳到 %3，超过了每次最多 %4 的增幅；这不是正常编辑产生的，请联系办公室。</source>
         <translation>The version of record %1 jumps from %2 to %3, more than the allowed step of %4. Normal editing does not do this; please contact the office.</translation>
+    </message>
+    <message>
+        <source>设备“%1”没有有效的令牌（从未创建，或已吊销）</source>
+        <translation>Device &quot;%1&quot; has no valid token (never created, or revoked)</translation>
     </message>
 </context>
 <context>

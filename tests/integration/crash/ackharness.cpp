@@ -168,7 +168,12 @@ void check(Store &store, Acks &acks, int kill, AckCrashReport &report)
     }
     // None dangling: every file under evidence/ but a temporary is named by a row, where it
     // belongs.
-    const QSet<QString> referenced = store.evidence().referencedBlobs();
+    const auto named = store.evidence().referencedBlobs();
+    if (!named) {
+        problem(QStringLiteral("cannot read which files records name: %1").arg(named.error().message));
+        return;
+    }
+    const QSet<QString> &referenced = named.value();
     QDirIterator it(store.files().rootDir(), QDir::Files | QDir::Hidden,
                     QDirIterator::Subdirectories);
     while (it.hasNext()) {
