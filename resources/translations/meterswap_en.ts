@@ -3751,6 +3751,10 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <source>无法从证据卷 %1 读取文件 %2</source>
         <translation>Cannot read file %2 from evidence volume %1</translation>
     </message>
+    <message>
+        <source>无法记录证据卷的损坏位置 %1：%2</source>
+        <translation>Cannot record where the evidence volume %1 is damaged: %2</translation>
+    </message>
 </context>
 <context>
     <name>ms::office::FileBlobStore</name>

@@ -33,7 +33,9 @@ SignInPage::SignInPage(AppContext &ctx, QWidget *parent)
     root->setContentsMargins(32, 24, 32, 24);
     root->setSpacing(40);
 
-    auto *left = new QVBoxLayout;
+    m_userColumn = new QWidget(this);
+    auto *left = new QVBoxLayout(m_userColumn);
+    left->setContentsMargins(0, 0, 0, 0);
     auto *title = new QLabel(tr("请选择您的名字"), this);
     title->setObjectName(QStringLiteral("pageTitle"));
     left->addWidget(title);
@@ -44,7 +46,7 @@ SignInPage::SignInPage(AppContext &ctx, QWidget *parent)
     new QGridLayout(m_userBox);
     scroll->setWidget(m_userBox);
     left->addWidget(scroll, 1);
-    root->addLayout(left, 3);
+    root->addWidget(m_userColumn, 3);
 
     auto *right = new QVBoxLayout;
     m_who = new QLabel(tr("未选择"), this);
@@ -187,7 +189,11 @@ void SignInPage::showLock()
     m_countdown->setText(tr("PIN 码已连续输错 %1 次，账户锁定中：%2 后可再试。")
                              .arg(lock->failures)
                              .arg(clockText(lock->secondsLeft)));
-    m_countdown->setVisible(locked);
+    // While locked, the count-down and the way out take the place of the keypad (a PIN typed now
+    // would be refused anyway), so the page keeps to one 1280x800 screen.
+    const bool inPanel = !m_panel->isHidden();
+    m_countdown->setVisible(locked && !inPanel);
+    m_entry->setVisible(!locked && !inPanel);
     const bool resettable = !lock->resetChallenge.isEmpty() && !m_pending;
     m_challenge->setText(tr("忘记 PIN 码？请把挑战码 %1 %2 报给办公室，领取解锁码。")
                              .arg(lock->resetChallenge.left(4), lock->resetChallenge.mid(4)));
@@ -202,8 +208,17 @@ void SignInPage::showLock()
 
 void SignInPage::showPanel(bool on)
 {
+    // Hide before showing: both at once, even for a moment, would grow the window past the
+    // screen, and a top-level window does not shrink back.
+    if (on) {
+        m_entry->hide();
+        m_resetButton->hide();
+        m_countdown->hide();
+    }
+    m_userColumn->setVisible(!on); // the panel's fields and keypad need the whole width
     m_panel->setVisible(on);
-    m_entry->setVisible(!on);
+    if (!on)
+        showLock(); // the keypad, or the count-down while still locked
     m_resetButton->setVisible(!on && m_challenge->isVisible());
 }
 

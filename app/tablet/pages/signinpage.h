@@ -57,6 +57,7 @@ private:
     QLabel *m_countdown = nullptr;  // "账户锁定中，0:27 后可再试"
     QLabel *m_challenge = nullptr;  // "挑战码 1234 5678 …"
     QPushButton *m_resetButton = nullptr;
+    QWidget *m_userColumn = nullptr; // the names to choose from (hidden while the panel shows)
     PinPanel *m_panel = nullptr;
     QTimer *m_tick = nullptr;
     bool m_checking = false;

@@ -26,8 +26,12 @@ QLineEdit *digitsField(const QString &placeholder, int maxLength, QWidget *paren
 PinPanel::PinPanel(QWidget *parent)
     : QWidget(parent)
 {
-    auto *box = new QVBoxLayout(this);
-    box->setContentsMargins(0, 0, 0, 0);
+    // Fields on the left, the keypad beside them: the panel takes the page's whole width (the
+    // sign-in page hides its list of names meanwhile) and keeps to one 1280x800 screen.
+    auto *row = new QHBoxLayout(this);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(32);
+    auto *box = new QVBoxLayout;
     m_intro = new QLabel(this);
     m_intro->setObjectName(QStringLiteral("hint"));
     m_intro->setWordWrap(true);
@@ -46,12 +50,12 @@ PinPanel::PinPanel(QWidget *parent)
         edit->installEventFilter(this);
         connect(edit, &QLineEdit::returnPressed, this, &PinPanel::submit);
     }
-    box->addWidget(m_pad);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("error"));
     m_error->setWordWrap(true);
     m_error->hide();
     box->addWidget(m_error);
+    box->addStretch(1);
     auto *buttons = new QHBoxLayout;
     m_cancel = new QPushButton(tr("取消"), this);
     m_ok = new QPushButton(tr("确定"), this);
@@ -61,6 +65,8 @@ PinPanel::PinPanel(QWidget *parent)
         buttons->addWidget(b);
     }
     box->addLayout(buttons);
+    row->addLayout(box, 1);
+    row->addWidget(m_pad, 1, Qt::AlignTop);
     connect(m_ok, &QPushButton::clicked, this, &PinPanel::submit);
     connect(m_cancel, &QPushButton::clicked, this, &PinPanel::cancelled);
 }

@@ -232,6 +232,37 @@ QString EvidencePack::unsyncedMarkPath(int number) const
     return volumePath(number) + QStringLiteral(".unsynced");
 }
 
+namespace {
+QList<std::pair<qint64, qint64>> damagedRanges(const QString &volume)
+{
+    QList<std::pair<qint64, qint64>> out;
+    QFile f(volume + QStringLiteral(".damaged"));
+    if (!f.open(QIODevice::ReadOnly))
+        return out;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        const QList<QByteArray> parts = line.trimmed().split(' ');
+        bool okFrom = false, okTo = false;
+        const qint64 from = parts.value(0).toLongLong(&okFrom), to = parts.value(1).toLongLong(&okTo);
+        if (parts.size() == 2 && okFrom && okTo && from >= 0 && to > from)
+            out.append({from, to});
+    }
+    return out;
+}
+
+Result<void> saveDamagedRanges(const QString &volume, const QList<std::pair<qint64, qint64>> &ranges)
+{
+    const QString path = volume + QStringLiteral(".damaged");
+    QSaveFile f(path);
+    QByteArray text;
+    for (const auto &[from, to] : ranges)
+        text += QByteArray::number(from) + ' ' + QByteArray::number(to) + '\n';
+    if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size() || !f.commit())
+        return makeError(QStringLiteral("pack.io"),
+                         Tr::tr("无法记录证据卷的损坏位置 %1：%2").arg(path, f.errorString()));
+    return {};
+}
+} // namespace
+
 // Indexes one volume. Entries from verifiedFrom on (>= 0: the newest volume after a crash, or a
 // volume whose sync failed) are re-hashed. A damaged entry anywhere is skipped: the scan goes on
 // at the next entry whose header parses and whose bytes match their hash, so files stored after
@@ -249,8 +280,21 @@ Result<void> EvidencePack::scanVolume(int number, bool last, qint64 verifiedFrom
     const qint64 fileSize = st.st_size;
     if (verifiedFrom > fileSize) // the mark does not fit this volume: trust none of it
         verifiedFrom = 0;
+    // Damage found by an earlier hashing scan: a damaged header can still parse, and a scan that
+    // trusts headers (read-only, or behind a clean mark) would follow its size into the middle of
+    // the next entries. So every scan jumps over the ranges recorded in DIR/pack-N.msp.damaged.
+    QList<std::pair<qint64, qint64>> damaged = damagedRanges(path);
+    const qsizetype knownDamage = damaged.size();
     qint64 pos = 0;
     while (pos < fileSize) {
+        bool jumped = false;
+        for (const auto &[from, to] : std::as_const(damaged))
+            if (pos >= from && pos < to) {
+                pos = to;
+                jumped = true;
+            }
+        if (jumped)
+            continue;
         QByteArray raw;
         qint64 size = 0;
         bool good = entryAt(fd.fd, pos, fileSize, &raw, &size);
@@ -263,12 +307,16 @@ Result<void> EvidencePack::scanVolume(int number, bool last, qint64 verifiedFrom
             qCWarning(lcOfficeBlobs) << "evidence volume" << path << "damaged: skipped" << next - pos
                                      << "bytes from" << pos << "to the next intact entry";
             m_skippedBytes += next - pos;
+            damaged.append({pos, next});
             pos = next;
             continue;
         }
         m_index.insert(raw, Location{number, pos + kHeaderBytes, size});
         pos += kHeaderBytes + size;
     }
+    if (damaged.size() > knownDamage && m_openingMode == Mode::Writer)
+        if (auto saved = saveDamagedRanges(path, damaged); !saved)
+            return saved;
     if (last)
         m_end = pos;
     if (pos == fileSize)

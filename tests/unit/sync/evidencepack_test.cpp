@@ -142,6 +142,50 @@ TEST(EvidencePack, SkipsADamagedEntryKeepsTheLaterOnesAndCutsOnlyATornTail)
     EXPECT_EQ(*recovered.read(sha(photo(3))), photo(3));
 }
 
+TEST(EvidencePack, DamageFoundOnceIsSkippedByEveryLaterOpenEvenBehindACleanMark)
+{
+    // GIVEN three files whose middle header was damaged so that it still parses (a smaller size)
+    // (found by tests/fuzz/fuzz_evidencepack: a later open trusted the header behind the clean
+    // mark and indexed the damaged entry, or walked into the middle of the next one)
+    QTemporaryDir dir;
+    const QString live = dir.filePath(QStringLiteral("live"));
+    const QString crashed = dir.filePath(QStringLiteral("crashed"));
+    {
+        EvidencePack pack(live);
+        ASSERT_TRUE(pack.open(Mode::Writer).ok());
+        for (int n = 1; n <= 3; ++n)
+            ASSERT_TRUE(pack.add(sha(photo(n)), photo(n)).ok());
+        copyVolumes(live, crashed);
+    }
+    const QString volume = crashed + QStringLiteral("/pack-000001.msp");
+    {
+        QFile f(volume);
+        ASSERT_TRUE(f.open(QIODevice::ReadWrite));
+        const qint64 second = EvidencePack::kHeaderBytes + 3000;
+        ASSERT_TRUE(f.seek(second + 8)); // the size field of photo 2's header
+        const char hundred[8] = {100, 0, 0, 0, 0, 0, 0, 0};
+        f.write(hundred, 8);
+    }
+    // WHEN the writer recovers it, appends a file and closes cleanly, and the office starts again
+    {
+        EvidencePack recovered(crashed);
+        ASSERT_TRUE(recovered.open(Mode::Writer).ok());
+        EXPECT_GT(recovered.skippedBytes(), 0);
+        ASSERT_TRUE(recovered.add(sha(photo(4)), photo(4)).ok());
+    }
+    for (Mode mode : {Mode::Writer, Mode::ReadOnly}) {
+        EvidencePack again(crashed);
+        ASSERT_TRUE(again.open(mode).ok());
+        // THEN the damaged entry stays skipped and every intact file reads back whole
+        EXPECT_FALSE(again.size(sha(photo(2))).has_value());
+        for (int n : {1, 3, 4}) {
+            auto bytes = again.read(sha(photo(n)));
+            ASSERT_TRUE(bytes) << n;
+            EXPECT_EQ(*bytes, photo(n)) << n;
+        }
+    }
+}
+
 TEST(EvidencePack, AHeaderWithAHugeSizeCannotOverflowAndLaterFilesStayReachable)
 {
     // GIVEN three stored files, the second one's header then rotting into a size near 2^63
