@@ -6,7 +6,7 @@
 #include "catalog/catalogloader.h"
 #include "common/storefixture.h"
 #include "common/testenv.h"
-#include "jobsession.h"
+#include "service/jobsession.h"
 #include "languageswitcher.h"
 #include "office/formfillpage.h"
 #include "report/formcontextbuilder.h"

@@ -5,7 +5,7 @@
 // typed, and says when there are none. Screens saved with MS_SCREENSHOT_DIR.
 #include "common/shellfixture.h"
 
-#include "jobsession.h"
+#include "service/jobsession.h"
 #include "pages/joblistpage.h"
 #include "pages/signinpage.h"
 #include "pages/taskcardspage.h"

@@ -5,7 +5,7 @@
 // job's session is filed on the task as "concentrator", not as the job's meter_cover seal.
 #include "common/shellfixture.h"
 
-#include "jobsession.h"
+#include "service/jobsession.h"
 #include "models/joblistmodel.h"
 #include "pages/cardwalkerpage.h"
 #include "pages/joblistpage.h"

@@ -2,7 +2,7 @@
 // appointment branch, the signature pad's undo/clear, and the runtime language switch.
 #include "common/shellfixture.h"
 
-#include "jobsession.h"
+#include "service/jobsession.h"
 #include "languageswitcher.h"
 #include "models/joblistmodel.h"
 #include "pages/cardwalkerpage.h"

@@ -3,7 +3,7 @@
 // hashes, the signature is bound to what the customer saw, and the job is done.
 #include "common/shellfixture.h"
 
-#include "jobsession.h"
+#include "service/jobsession.h"
 #include "media/signature.h"
 #include "models/joblistmodel.h"
 #include "pages/cardwalkerpage.h"

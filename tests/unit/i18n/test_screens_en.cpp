@@ -3,7 +3,7 @@
 // THEN their own labels and buttons are English: the only Chinese left is data (customer
 //      names, addresses, card texts from the catalog). With MS_SCREENSHOT_DIR set, each screen
 //      is saved as <dir>/en-<screen>.png for a look.
-#include "jobsession.h"
+#include "service/jobsession.h"
 #include "meter/meterreadflow.h"
 #include "models/joblistmodel.h"
 #include "office/officehome.h"
