@@ -59,6 +59,7 @@ int demoCommand(const QStringList &args)
     // The photos go in through the job service, as an installer's would (one action each).
     const CatalogLoad catalog = CatalogLoader::load(CatalogLoader::builtInRoot());
     const Workflow workflow(catalog.catalog);
+    const qint64 commitsBefore = store.database().commitCount();
     DemoSeedOptions seedOptions;
     seedOptions.jobs = jobs;
     seedOptions.photosPerJob = photos;
@@ -81,7 +82,9 @@ int demoCommand(const QStringList &args)
                         {QStringLiteral("photo_bytes"), seeded->photoBytes},
                         {QStringLiteral("pending_records"), pending->records},
                         {QStringLiteral("pending_files"), pending->files},
-                        {QStringLiteral("pending_bytes"), pending->bytes}};
+                        {QStringLiteral("pending_bytes"), pending->bytes},
+                        // the import plus one per photo: each photo is one action of the service
+                        {QStringLiteral("transactions"), store.database().commitCount() - commitsBefore}};
     std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
     return ExitOk;
 }

@@ -163,7 +163,9 @@ void JobListPage::applyQuery()
     if (m_filter->checkedId() != kAll)
         q.status = JobStatus(m_filter->checkedId());
     m_model->setQuery(q);
-    m_count->setText(tr("共 %n 户", nullptr, int(m_model->totalCount())));
+    // No count when the list could not be read: "0 households" would not be true.
+    m_count->setText(m_model->error().isEmpty() ? tr("共 %n 户", nullptr, int(m_model->totalCount()))
+                                                : QString());
     showError(m_model->error());
 }
 

@@ -1,6 +1,7 @@
 #include "synctestutil.h"
 
 #include "store/demodata.h"
+#include "common/resultvalue.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -48,7 +49,7 @@ QStringList seedStore(Store &store, int jobs, int filesPerJob, int fileBytes, qu
     q.taskId = *task;
     q.limit = jobs;
     QRandomGenerator rng(seed);
-    for (const JobListItem &item : store.jobs().list(q)) {
+    for (const JobListItem &item : test::valueOf(store.jobs().list(q))) {
         QList<NewEvidence> list;
         for (int i = 0; i < filesPerJob; ++i) {
             NewEvidence e;

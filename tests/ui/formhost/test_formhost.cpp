@@ -12,6 +12,7 @@
 #include "pages/signinpage.h"
 #include "store/store.h"
 #include "unit/report/pdftools.h"
+#include "common/resultvalue.h"
 
 #include <QApplication>
 #include <QFileDialog>
@@ -66,7 +67,7 @@ protected:
     {
         ASSERT_NO_FATAL_FAILURE(ShellTest::SetUp());
         app->ctx->roleHome = makeOfficeHomeFactory(*app->ctx);
-        taskId = app->ctx->store.tasks().list().value(0).id;
+        taskId = test::valueOf(app->ctx->store.tasks().list()).value(0).id;
         ASSERT_GT(taskId, 0);
     }
 
@@ -91,7 +92,7 @@ protected:
     // A job of the demo task with its 户号.
     std::pair<RowId, QString> aJob(int index)
     {
-        const auto jobs = store().jobs().list(JobQuery().inTask(taskId));
+        const auto jobs = test::valueOf(store().jobs().list(JobQuery().inTask(taskId)));
         return {jobs.at(index).job.id, jobs.at(index).customer.accountNo};
     }
 

@@ -10,6 +10,7 @@
 #include "pages/signinpage.h"
 #include "pages/taskcardspage.h"
 #include "store/store.h"
+#include "common/resultvalue.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -28,7 +29,7 @@ protected:
     {
         ShellTest::SetUp();
         ASSERT_TRUE(app);
-        task = app->ctx->store.tasks().list().value(0);
+        task = test::valueOf(app->ctx->store.tasks().list()).value(0);
         ASSERT_GT(task.id, 0);
     }
 
@@ -175,7 +176,7 @@ TEST_F(TaskCardsList, TheTasksSealsAreListedWithPositionCardAndTime)
     const QString all = texts.join(u'|');
     EXPECT_TRUE(all.contains(QStringLiteral("本任务的封印（2 个）"))) << all.toStdString();
     EXPECT_FALSE(all.contains(QStringLiteral("尚未登记封印")));
-    const QList<Seal> seals = app->ctx->store.seals().forTask(task.id);
+    const QList<Seal> seals = test::valueOf(app->ctx->store.seals().list(RecordOwner::task(task.id)));
     ASSERT_EQ(seals.size(), 2);
     const int first = int(texts.indexOf(QStringLiteral("JZQ20260317")));
     ASSERT_GE(first, 0) << all.toStdString();

@@ -13,6 +13,7 @@
 #include "pages/taskcardspage.h"
 #include "sync/synchost.h"
 #include "uidriver.h"
+#include "common/resultvalue.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -134,7 +135,7 @@ TEST_F(EnglishScreens, TaskCardsWithTheirSealsAreEnglish)
 {
     auto *list = qobject_cast<JobListPage *>(win().currentPage());
     ASSERT_TRUE(list);
-    ASSERT_TRUE(win().openTaskCards(app->ctx->store.tasks().list().value(0).id));
+    ASSERT_TRUE(win().openTaskCards(test::valueOf(app->ctx->store.tasks().list()).value(0).id));
     auto *page = qobject_cast<TaskCardsPage *>(win().currentPage());
     ASSERT_TRUE(page);
     EXPECT_EQ(page->mineOnlyToggle()->text(), QStringLiteral("✓ Only my cards"));

@@ -1,6 +1,7 @@
 #pragma once
 // Shared set-up for store tests: a fresh data directory per test and helpers to open it.
 #include "store/store.h"
+#include "common/resultvalue.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -55,7 +56,7 @@ protected:
         JobQuery q;
         q.taskId = taskId;
         q.limit = 1;
-        const auto items = store().jobs().list(q);
+        const auto items = test::valueOf(store().jobs().list(q));
         return items.isEmpty() ? 0 : items.first().job.id;
     }
 

@@ -2,6 +2,7 @@
 // every saved change is one version and one outbox row in the same transaction, bad input and a
 // full disk are refused in plain words without touching what was saved before.
 #include "storefixture.h"
+#include "common/resultvalue.h"
 
 #include <QFile>
 #include <sqlite3.h>
@@ -59,7 +60,7 @@ TEST_F(FormEntriesTest, EachSavedEditIsOneVersionAndOneOutboxRowAndARepeatIsNone
     EXPECT_EQ(outboxRows() - before, 3);
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM form_entries")), 1);
     // AND the newest outbox row carries the uuid, version, owner and the typed text for the office
-    const QList<OutboxEntry> rows = store().outbox().all();
+    const QList<OutboxEntry> rows = test::valueOf(store().outbox().all());
     ASSERT_FALSE(rows.isEmpty());
     const OutboxEntry &last = rows.last();
     EXPECT_EQ(last.entity, QStringLiteral("form_entry"));
