@@ -76,6 +76,7 @@ int demoCommand(const QStringList &args)
         std::fprintf(stderr, "meterswapctl demo: %s\n", qPrintable(pending.error().message));
         return ExitFailed;
     }
+    const qint64 transactions = store.database().commitCount() - commitsBefore;
     const QJsonObject o{{QStringLiteral("task_id"), seeded->taskId},
                         {QStringLiteral("jobs"), seeded->jobs},
                         {QStringLiteral("photos"), seeded->photos},
@@ -84,7 +85,7 @@ int demoCommand(const QStringList &args)
                         {QStringLiteral("pending_files"), pending->files},
                         {QStringLiteral("pending_bytes"), pending->bytes},
                         // the import plus one per photo: each photo is one action of the service
-                        {QStringLiteral("transactions"), store.database().commitCount() - commitsBefore}};
+                        {QStringLiteral("transactions"), transactions}};
     std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
     return ExitOk;
 }

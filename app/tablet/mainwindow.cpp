@@ -228,7 +228,8 @@ void MainWindow::signOut()
 bool MainWindow::openJob(RowId jobId)
 {
     popTo(m_jobList);
-    auto session = JobSession::open(m_ctx.store, m_ctx.catalog, m_ctx.workflow, m_ctx.actor(), jobId);
+    auto session =
+        JobSession::open(m_ctx.store, m_ctx.catalog, m_ctx.workflow, m_ctx.actor(), jobId);
     if (!session) {
         showMessage(session.error().message);
         return false;

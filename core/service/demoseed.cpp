@@ -86,7 +86,8 @@ Result<DemoSeedReport> seedDemoJobs(Store &store, const Catalog &catalog, const 
             return session.error();
         for (int i = 0; i < options.photosPerJob; ++i) {
             const ProcessedPhoto photo = maker.make(index++);
-            auto added = session.value()->addPhoto(kCard, kPhotoKeys.at(i % kPhotoKeys.size()), photo);
+            auto added =
+                session.value()->addPhoto(kCard, kPhotoKeys.at(i % kPhotoKeys.size()), photo);
             if (!added)
                 return added.error();
             report.photoBytes += photo.jpeg.size();

@@ -19,9 +19,9 @@ struct DemoSeedOptions
 {
     int jobs = 1;
     int photosPerJob = 0;
-    int photoKb = 400;   // about this size each, every photo with its own SHA-256
-    quint32 seed = 1;    // the same seed makes the same households and photos
-    QString taskName;    // "" = a generated name
+    int photoKb = 400; // about this size each, every photo with its own SHA-256
+    quint32 seed = 1;  // the same seed makes the same households and photos
+    QString taskName;  // "" = a generated name
 };
 
 struct DemoSeedReport

@@ -18,9 +18,9 @@ struct RegisterMap
 };
 
 constexpr RegisterMap kRegisters[] = {
-    {"forward_total", "forward_active", 0}, {"forward_t1", "forward_active", 1},
-    {"forward_t2", "forward_active", 2},    {"forward_t3", "forward_active", 3},
-    {"forward_t4", "forward_active", 4},    {"reverse_total", "reverse_active", 0},
+    {"forward_total", "forward_active", 0},      {"forward_t1", "forward_active", 1},
+    {"forward_t2", "forward_active", 2},         {"forward_t3", "forward_active", 3},
+    {"forward_t4", "forward_active", 4},         {"reverse_total", "reverse_active", 0},
     {"remaining_energy", "remaining_energy", 0}, {"remaining_money", "remaining_money", 0},
 };
 
@@ -40,13 +40,14 @@ NewEvidence EvidenceRecords::photo(const QString &cardId, const QString &require
 {
     NewEvidence n = row(cardId, requirement, EvidenceKind::Photo);
     n.record.mime = QStringLiteral("image/jpeg");
-    n.record.meta = QJsonObject{
-        {QStringLiteral("watermark"), QJsonArray::fromStringList(photo.watermark)},
-        {QStringLiteral("width"), photo.size.width()},
-        {QStringLiteral("height"), photo.size.height()},
-        {QStringLiteral("original_width"), photo.originalSize.width()},
-        {QStringLiteral("original_height"), photo.originalSize.height()},
-        {QStringLiteral("thumbnail_jpeg_base64"), QString::fromLatin1(photo.thumbnailJpeg.toBase64())}};
+    n.record.meta =
+        QJsonObject{{QStringLiteral("watermark"), QJsonArray::fromStringList(photo.watermark)},
+                    {QStringLiteral("width"), photo.size.width()},
+                    {QStringLiteral("height"), photo.size.height()},
+                    {QStringLiteral("original_width"), photo.originalSize.width()},
+                    {QStringLiteral("original_height"), photo.originalSize.height()},
+                    {QStringLiteral("thumbnail_jpeg_base64"),
+                     QString::fromLatin1(photo.thumbnailJpeg.toBase64())}};
     n.data = photo.jpeg;
     return n;
 }
@@ -60,17 +61,18 @@ NewEvidence EvidenceRecords::video(const QString &cardId, const QString &require
     return n;
 }
 
-NewEvidence EvidenceRecords::signature(const QString &cardId, const EvidenceRequirement &requirement,
+NewEvidence EvidenceRecords::signature(const QString &cardId,
+                                       const EvidenceRequirement &requirement,
                                        const SignatureArtifact &art, const QString &summary)
 {
     NewEvidence n = row(cardId, requirement.key, EvidenceKind::Signature);
     n.record.mime = QStringLiteral("image/png");
-    n.record.meta = QJsonObject{
-        {QStringLiteral("summary"), summary},
-        {QStringLiteral("summary_sha256"), art.summarySha256},
-        {QStringLiteral("points_sha256"), art.pointsSha256},
-        {QStringLiteral("points"), QJsonDocument::fromJson(art.pointsJson).object()},
-        {QStringLiteral("signer"), requirement.signer}};
+    n.record.meta =
+        QJsonObject{{QStringLiteral("summary"), summary},
+                    {QStringLiteral("summary_sha256"), art.summarySha256},
+                    {QStringLiteral("points_sha256"), art.pointsSha256},
+                    {QStringLiteral("points"), QJsonDocument::fromJson(art.pointsJson).object()},
+                    {QStringLiteral("signer"), requirement.signer}};
     n.data = art.png;
     return n;
 }
@@ -105,7 +107,8 @@ QList<NewEvidence> EvidenceRecords::meterRead(const QString &cardId,
     const QString protocol = reading.protocol ? meter::protocolText(*reading.protocol) : QString();
     QJsonArray warningJson;
     for (const auto &w : warnings)
-        warningJson.append(QJsonObject{{QStringLiteral("code"), w.code}, {QStringLiteral("message"), w.message}});
+        warningJson.append(
+            QJsonObject{{QStringLiteral("code"), w.code}, {QStringLiteral("message"), w.message}});
 
     NewEvidence frames = row(cardId, key + QStringLiteral(".frames"), EvidenceKind::MeterFrames);
     frames.record.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -128,15 +131,16 @@ QList<NewEvidence> EvidenceRecords::meterRead(const QString &cardId,
                             EvidenceKind::MeterReading);
         n.record.value = reading.text(QString::fromLatin1(r.key), r.index);
         n.record.unit = reading.item(QString::fromLatin1(r.key))->values.at(r.index).unit;
-        n.record.meta = QJsonObject{{QStringLiteral("meter"), meterSide},
-                                    {QStringLiteral("register"), name},
-                                    {QStringLiteral("source"), QStringLiteral("meter_port")},
-                                    {QStringLiteral("protocol"), protocol},
-                                    {QStringLiteral("address"), reading.address},
-                                    {QStringLiteral("asset_no"), assetNo},
-                                    {QStringLiteral("frames"), frames.record.uuid},
-                                    {QStringLiteral("read_at"), reading.finishedAt.toString(Qt::ISODateWithMs)},
-                                    {QStringLiteral("warnings"), warningJson}};
+        n.record.meta =
+            QJsonObject{{QStringLiteral("meter"), meterSide},
+                        {QStringLiteral("register"), name},
+                        {QStringLiteral("source"), QStringLiteral("meter_port")},
+                        {QStringLiteral("protocol"), protocol},
+                        {QStringLiteral("address"), reading.address},
+                        {QStringLiteral("asset_no"), assetNo},
+                        {QStringLiteral("frames"), frames.record.uuid},
+                        {QStringLiteral("read_at"), reading.finishedAt.toString(Qt::ISODateWithMs)},
+                        {QStringLiteral("warnings"), warningJson}};
         rows.append(n);
     }
     return rows;

@@ -33,7 +33,8 @@ struct EvidenceRecords
     // forward_t1..t4, reverse_total, remaining_energy, remaining_money). The register the
     // requirement asks for carries the requirement key; the others "<key>.<register>". Every
     // reading row names the frames row in meta.frames and has source "meter_port".
-    static QList<NewEvidence> meterRead(const QString &cardId, const EvidenceRequirement &requirement,
+    static QList<NewEvidence> meterRead(const QString &cardId,
+                                        const EvidenceRequirement &requirement,
                                         const meter::SwapSetReading &reading,
                                         const QList<meter::CrossCheckWarning> &warnings,
                                         const QString &assetNo);

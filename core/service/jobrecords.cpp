@@ -5,7 +5,8 @@
 
 namespace ms {
 
-Result<JobRecords> JobRecords::read(Store &store, const Workflow &workflow, RowId jobId, RowId taskId)
+Result<JobRecords> JobRecords::read(Store &store, const Workflow &workflow, RowId jobId,
+                                    RowId taskId)
 {
     // Every read below sees the same state of the database.
     Transaction oneSnapshot(store.database(), Transaction::Lock::Read);
@@ -53,10 +54,10 @@ Result<JobRecords> JobRecords::read(Store &store, const Workflow &workflow, RowI
         auto seals = store.seals().list(owner);
         auto cards = store.taskCards().cards(taskId);
         if (!taskSteps || !evidence || !seals || !cards)
-            return !taskSteps ? taskSteps.error()
-                : !evidence   ? evidence.error()
-                : !seals      ? seals.error()
-                              : cards.error();
+            return !taskSteps  ? taskSteps.error()
+                   : !evidence ? evidence.error()
+                   : !seals    ? seals.error()
+                               : cards.error();
         steps += taskSteps.value();
         d.evidence += evidence.value();
         d.taskSeals = seals.value();

@@ -22,9 +22,12 @@ const QList<EvidenceKind> kValueKinds = {EvidenceKind::MeterReading, EvidenceKin
 
 JobSession::JobSession(Store &store, const Catalog &catalog, const Workflow &workflow,
                        const Actor &actor, QObject *parent)
-    : QObject(parent), m_store(store), m_catalog(catalog), m_workflow(workflow), m_actor(actor)
-{
-}
+    : QObject(parent)
+    , m_store(store)
+    , m_catalog(catalog)
+    , m_workflow(workflow)
+    , m_actor(actor)
+{}
 
 Result<std::unique_ptr<JobSession>> JobSession::open(Store &store, const Catalog &catalog,
                                                      const Workflow &workflow, const Actor &actor,
@@ -68,8 +71,7 @@ Result<void> JobSession::reload()
     return {};
 }
 
-template<typename T>
-Result<T> JobSession::act(const std::function<Result<T>()> &write)
+template <typename T> Result<T> JobSession::act(const std::function<Result<T>()> &write)
 {
     Database &db = m_store.database();
     if (db.transactionDepth() != 0)
@@ -161,9 +163,9 @@ QList<TaskSeal> JobSession::taskSeals() const
         TaskSeal t{s, {}, {}};
         // The seal-number record it came from: same task, same number, the latest not after it.
         for (const Evidence &e : m_data.evidence)
-            if (e.taskId == m_data.task.id && e.kind == EvidenceKind::SealNumber
-                && e.value == s.number
-                && (!s.at.isValid() || !e.capturedAt.isValid() || e.capturedAt <= s.at.addSecs(1))) {
+            if (e.taskId == m_data.task.id && e.kind == EvidenceKind::SealNumber &&
+                e.value == s.number &&
+                (!s.at.isValid() || !e.capturedAt.isValid() || e.capturedAt <= s.at.addSecs(1))) {
                 t.cardId = e.cardId;
                 t.requirement = e.requirement;
             }
@@ -177,7 +179,9 @@ Result<void> JobSession::setStep(const QString &cardId, int index, bool done)
     const Card *card = m_catalog.card(cardId);
     if (!card || index < 0 || index >= card->steps.size())
         return makeError(QStringLiteral("service.unknown_step"),
-                         tr("作业卡目录中没有卡片 %1 的第 %2 步：请更新作业卡目录。").arg(cardId).arg(index + 1));
+                         tr("作业卡目录中没有卡片 %1 的第 %2 步：请更新作业卡目录。")
+                             .arg(cardId)
+                             .arg(index + 1));
     const RecordOwner owner = ownerOf(cardId);
     return act<void>([&]() -> Result<void> {
         if (auto r = m_store.steps().setStep(owner, cardId, index, done, m_actor.uuid); !r)
@@ -341,8 +345,8 @@ QString JobSession::latestReading(const QString &meter) const
         if (e.kind != EvidenceKind::MeterReading)
             continue;
         const QString reg = e.meta.value(QStringLiteral("register")).toString();
-        if (e.meta.value(QStringLiteral("meter")).toString() == meter
-            && (reg.isEmpty() || reg == QLatin1String("forward_total")))
+        if (e.meta.value(QStringLiteral("meter")).toString() == meter &&
+            (reg.isEmpty() || reg == QLatin1String("forward_total")))
             value = e.value; // rows come oldest first: keep the latest
     }
     return value;

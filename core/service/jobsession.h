@@ -132,8 +132,7 @@ private:
     // One action: `write` inside one transaction, then the job's state saved from what the store
     // now holds, then the commit; afterwards what is shown is what was committed (or, on any
     // failure, what the store still holds) and changed() is emitted once on success.
-    template<typename T>
-    Result<T> act(const std::function<Result<T>()> &write);
+    template <typename T> Result<T> act(const std::function<Result<T>()> &write);
     // Saves the job's current card and status as the workflow now sees them (no-op if unchanged).
     Result<void> saveJobState(JobRecords &records) const;
     Result<const EvidenceRequirement *> requirementOf(const QString &cardId, const QString &key,

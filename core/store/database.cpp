@@ -357,8 +357,8 @@ Error Database::lastError(const QString &what) const
 
 Error Database::lastReadError(const QString &what) const
 {
-    return readErrorFromCode(sqlite3_extended_errcode(m_db), QString::fromUtf8(sqlite3_errmsg(m_db)),
-                             what);
+    return readErrorFromCode(sqlite3_extended_errcode(m_db),
+                             QString::fromUtf8(sqlite3_errmsg(m_db)), what);
 }
 
 Result<void> Database::integrityCheck()

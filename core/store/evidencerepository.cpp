@@ -189,9 +189,10 @@ Result<QList<Evidence>> EvidenceRepository::add(const QList<NewEvidence> &items)
                 if (!this->supersededBy(supersedes).isEmpty())
                     return fail(badInput(Tr::tr("证据 %1 已被重拍替换过，请替换最新的那一份。").arg(supersedes)));
             }
-            auto chainQ = m_db.prepare(QStringLiteral("SELECT chain_hash FROM evidence WHERE %1 = ? "
-                                                      "ORDER BY id DESC LIMIT 1")
-                                           .arg(ownerColumn(owner)));
+            auto chainQ = m_db.prepare(
+                QStringLiteral("SELECT chain_hash FROM evidence WHERE %1 = ? ORDER BY id DESC "
+                               "LIMIT 1")
+                    .arg(ownerColumn(owner)));
             if (!chainQ)
                 return fail(chainQ.error());
             chainQ.value().bindInt(1, owner.id());

@@ -1,8 +1,9 @@
 #pragma once
 // 证据: rows naming content-addressed files. Never updated in place: a retake is a new row that
 // supersedes the old one. A row belongs to one owner (model/recordowner.h): a job, or (task-level
-// cards, record.taskId set and jobId 0) a task. Each owner's rows form a hash chain: chain_hash = sha256(previous chain
-// hash of the job ("" for the first) + canonical JSON of the row), checked by verifyChain().
+// cards, record.taskId set and jobId 0) a task. Each owner's rows form a hash chain: chain_hash =
+// sha256(previous chain hash of the owner ("" for the first) + canonical JSON of the row),
+// checked by verifyChain().
 #include "model/recordowner.h"
 #include "model/result.h"
 #include "model/types.h"

@@ -23,9 +23,10 @@ Result<QString> ownerUuid(Database &db, const RecordOwner &owner)
         return st.value().text(0);
     if (st.value().failed())
         return st.value().error();
-    return badInput(owner.isTask()
-                        ? Tr::tr("任务 %1 不存在：任务级作业卡只能记录在已下载的任务上。").arg(owner.taskId)
-                        : Tr::tr("工单 %1 不存在：记录只能保存在本机已有的工单上。").arg(owner.jobId));
+    return badInput(
+        owner.isTask()
+            ? Tr::tr("任务 %1 不存在：任务级作业卡只能记录在已下载的任务上。").arg(owner.taskId)
+            : Tr::tr("工单 %1 不存在：记录只能保存在本机已有的工单上。").arg(owner.jobId));
 }
 
 void bindOwner(Statement &q, int jobIdParam, int taskIdParam, const RecordOwner &owner)

@@ -62,8 +62,9 @@ Result<Seal> SealRepository::add(const RecordOwner &owner, const QString &positi
     if (auto r = st.value().run(); !r)
         return r.error();
     s.id = m_db.lastInsertId();
-    if (auto r = m_outbox.append(QStringLiteral("seal"), s.uuid, s.version, QStringLiteral("upsert"),
-                                 withOwner(json::fromSeal(s, QString()), owner, ownerRef.value()));
+    const QJsonObject payload = withOwner(json::fromSeal(s, QString()), owner, ownerRef.value());
+    if (auto r = m_outbox.append(QStringLiteral("seal"), s.uuid, s.version,
+                                 QStringLiteral("upsert"), payload);
         !r)
         return r.error();
     if (auto r = tx.commit(); !r)
@@ -124,9 +125,10 @@ void SealRepository::notifyChanged(const RecordOwner &owner)
 Result<QList<Seal>> SealRepository::list(const RecordOwner &owner)
 {
     QList<Seal> out;
-    auto st = m_db.prepare(QStringLiteral(
-        "SELECT id, uuid, ifnull(job_id, 0), position, number, at, version, ifnull(task_id, 0) "
-        "FROM seals WHERE ") + ownerColumn(owner) + QStringLiteral(" = ? AND removed = 0 ORDER BY id"));
+    auto st = m_db.prepare(
+        QStringLiteral("SELECT id, uuid, ifnull(job_id, 0), position, number, at, version, "
+                       "ifnull(task_id, 0) FROM seals WHERE %1 = ? AND removed = 0 ORDER BY id")
+            .arg(ownerColumn(owner)));
     if (!st)
         return st.error();
     st.value().bindInt(1, owner.id());

@@ -13,9 +13,10 @@ namespace ms {
 using namespace storeutil;
 
 StepRepository::StepRepository(Database &db, Store &store, OutboxRepository &outbox)
-    : m_db(db), m_store(store), m_outbox(outbox)
-{
-}
+    : m_db(db)
+    , m_store(store)
+    , m_outbox(outbox)
+{}
 
 Result<StepRecord> StepRepository::setStep(const RecordOwner &owner, const QString &cardId,
                                            int stepIndex, bool done, const QString &userUuid)
@@ -52,11 +53,13 @@ Result<StepRecord> StepRepository::setStep(const RecordOwner &owner, const QStri
     } else {
         s.uuid = newUuid();
     }
-    auto st = m_db.prepare(exists
-        ? QStringLiteral("UPDATE step_records SET done=?4, user_uuid=?5, at=?6, version=?7 "
-                         "WHERE uuid=?8")
-        : QStringLiteral("INSERT INTO step_records(%1, card_id, step_index, done, user_uuid, "
-                         "at, version, uuid) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)").arg(column));
+    auto st = m_db.prepare(
+        exists
+            ? QStringLiteral("UPDATE step_records SET done=?4, user_uuid=?5, at=?6, version=?7 "
+                             "WHERE uuid=?8")
+            : QStringLiteral("INSERT INTO step_records(%1, card_id, step_index, done, user_uuid, "
+                             "at, version, uuid) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)")
+                  .arg(column));
     if (!st)
         return st.error();
     Statement &q = st.value();
@@ -68,8 +71,9 @@ Result<StepRecord> StepRepository::setStep(const RecordOwner &owner, const QStri
         return r.error();
     if (!exists)
         s.id = m_db.lastInsertId();
-    if (auto r = m_outbox.append(QStringLiteral("step"), s.uuid, s.version, QStringLiteral("upsert"),
-                                 withOwner(json::fromStep(s, QString()), owner, uuid.value()));
+    if (auto r =
+            m_outbox.append(QStringLiteral("step"), s.uuid, s.version, QStringLiteral("upsert"),
+                            withOwner(json::fromStep(s, QString()), owner, uuid.value()));
         !r)
         return r.error();
     if (auto r = tx.commit(); !r)
@@ -85,10 +89,11 @@ Result<QList<StepRecord>> StepRepository::list(const RecordOwner &owner, const Q
 {
     // "task_id = ?1" alone uses the partial index step_records_task: SQLite knows it implies
     // "task_id IS NOT NULL".
-    auto st = m_db.prepare(QStringLiteral("SELECT id, uuid, card_id, step_index, done, user_uuid, "
-                                          "at, version FROM step_records WHERE %1 = ?1 "
-                                          "AND (?2 = '' OR card_id = ?2) ORDER BY card_id, step_index")
-                               .arg(ownerColumn(owner)));
+    auto st =
+        m_db.prepare(QStringLiteral("SELECT id, uuid, card_id, step_index, done, user_uuid, "
+                                    "at, version FROM step_records WHERE %1 = ?1 "
+                                    "AND (?2 = '' OR card_id = ?2) ORDER BY card_id, step_index")
+                         .arg(ownerColumn(owner)));
     if (!st)
         return st.error();
     Statement &q = st.value();

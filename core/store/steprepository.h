@@ -5,7 +5,8 @@
 // transaction.
 //
 //   auto s = store.steps().setStep(ms::RecordOwner::job(jobId), "21.4", 2, true, userUuid);
-//   auto ticks = store.steps().list(ms::RecordOwner::task(taskId), "2.4"); // Result: a read can fail
+//   auto ticks = store.steps().list(ms::RecordOwner::task(taskId), "2.4"); // Result: a read can
+//   fail
 #include "model/recordowner.h"
 #include "model/result.h"
 #include "model/types.h"

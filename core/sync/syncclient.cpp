@@ -75,8 +75,8 @@ void SyncClient::start()
     const auto safe = checkServerUrl(m_options.http.server);
     if (!safe || !counts) {
         // finished() comes from the event loop, as after any call: callers connect after start()
-        QMetaObject::invokeMethod(this, [this, e = !safe ? safe.error() : counts.error()] { fail(e); },
-                                  Qt::QueuedConnection);
+        const Error why = !safe ? safe.error() : counts.error();
+        QMetaObject::invokeMethod(this, [this, why] { fail(why); }, Qt::QueuedConnection);
         return;
     }
     checkToken();

@@ -226,10 +226,6 @@
         <translation>Reason (optional), e.g. knocked three times, no answer</translation>
     </message>
     <message>
-        <source>请选择下一步怎么走</source>
-        <translation>Choose where to go next</translation>
-    </message>
-    <message>
         <source>还不能完成这张卡，还缺：
 </source>
         <translation>This card cannot be completed yet. Still missing:
@@ -631,10 +627,6 @@
         <translation>database operation</translation>
     </message>
     <message>
-        <source>准备查询</source>
-        <translation>preparing a query</translation>
-    </message>
-    <message>
         <source>数据库完整性检查未通过：%1</source>
         <translation>Database integrity check failed: %1</translation>
     </message>
@@ -705,6 +697,22 @@
     <message>
         <source>数据库文件已损坏（%1）。它已被原样移到 %2 保存，没有删除；程序已用一个新的空数据库启动。证据文件（照片、签名等）都原样留在数据目录中。请把该文件交给技术支持以找回其中的记录。</source>
         <translation>The database file is damaged (%1). It was moved, unchanged, to %2 and not deleted; the program started with a new, empty database. Evidence files (photos, signatures and so on) all stay in the data folder as they were. Give that file to support to get its records back.</translation>
+    </message>
+    <message>
+        <source>数据库正被其他程序使用，暂时读不出%1。请关闭其他换表通窗口或命令后重试；数据都还在。</source>
+        <translation>The database is in use by another program, so %1 cannot be read right now. Close other MeterSwap windows or commands and try again; no data is lost.</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏，读不出%1（%2）。请重启程序，损坏的文件会被移到一旁保存。</source>
+        <translation>The database file is damaged and %1 cannot be read (%2). Restart the program; the damaged file will be moved aside and kept.</translation>
+    </message>
+    <message>
+        <source>读不出%1：%2</source>
+        <translation>Could not read %1: %2</translation>
+    </message>
+    <message>
+        <source>数据</source>
+        <translation>the data</translation>
     </message>
 </context>
 <context>
@@ -1324,6 +1332,14 @@ Role: %3   Progress: %4/%5</translation>
             <numerusform>%n households</numerusform>
         </translation>
     </message>
+    <message>
+        <source>读不出任务列表：%1</source>
+        <translation>Could not read the task list: %1</translation>
+    </message>
+    <message>
+        <source>读不出客户列表：%1</source>
+        <translation>Could not read the customer list: %1</translation>
+    </message>
 </context>
 <context>
     <name>ms::FormsPage</name>
@@ -1448,6 +1464,14 @@ In Settings, switch back to the built-in card catalog or update the catalog fold
             <numerusform>%n households</numerusform>
         </translation>
     </message>
+    <message>
+        <source>重试</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>读不出工单列表：%1</source>
+        <translation>Could not read the job list: %1</translation>
+    </message>
 </context>
 <context>
     <name>ms::JobPage</name>
@@ -1527,20 +1551,6 @@ In Settings, switch back to the built-in card catalog or update the catalog fold
 <context>
     <name>ms::JobSession</name>
     <message>
-        <source>卡片 %1 没有证据项 %2：请更新卡片目录。</source>
-        <translation>Card %1 has no evidence item %2: update the card catalog.</translation>
-    </message>
-    <message>
-        <source>请选择下一步怎么走</source>
-        <translation>Choose where to go next</translation>
-    </message>
-    <message>
-        <source>卡片 %1 还不能完成，还缺：
-%2</source>
-        <translation>Card %1 cannot be completed yet. Still missing:
-%2</translation>
-    </message>
-    <message>
         <source>户名：%1    户号：%2</source>
         <translation>Name: %1    Account: %2</translation>
     </message>
@@ -1563,6 +1573,22 @@ In Settings, switch back to the built-in card catalog or update the catalog fold
     <message>
         <source>台区：%1    地址：%2</source>
         <translation>Area: %1    Address: %2</translation>
+    </message>
+    <message>
+        <source>内部错误：一个操作不能放在另一个事务里进行，没有保存任何内容。</source>
+        <translation>Internal error: an action cannot run inside another transaction. Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>作业卡目录中没有卡片 %1 的第 %2 步：请更新作业卡目录。</source>
+        <translation>The card catalog has no step %2 on card %1: update the card catalog.</translation>
+    </message>
+    <message>
+        <source>卡片 %1 没有证据项 %2：请更新作业卡目录。</source>
+        <translation>Card %1 has no evidence item %2: update the card catalog.</translation>
+    </message>
+    <message>
+        <source>卡片 %1 的证据项“%2”要的是 %3，不能这样采集：请用它旁边的按钮采集。</source>
+        <translation>Evidence item “%2” of card %1 needs %3 and cannot be captured this way: use the button next to it.</translation>
     </message>
 </context>
 <context>
@@ -2158,6 +2184,12 @@ to pick a photo you already took.</translation>
 %n items</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1
+读不出数据，请稍后再试</source>
+        <translation>%1
+Could not read the data; try again later</translation>
+    </message>
 </context>
 <context>
     <name>ms::SettingsPage</name>
@@ -2488,14 +2520,6 @@ to pick a photo you already took.</translation>
         <translation>saving evidence</translation>
     </message>
     <message>
-        <source>证据所属的任务 %1 不存在。</source>
-        <translation>Task %1, which the evidence belongs to, does not exist.</translation>
-    </message>
-    <message>
-        <source>证据所属的工单 %1 不存在。</source>
-        <translation>Job %1 of this evidence does not exist.</translation>
-    </message>
-    <message>
         <source>要重拍替换的证据 %1 不存在或不属于该工单。</source>
         <translation>Evidence %1 to be retaken does not exist or does not belong to this job.</translation>
     </message>
@@ -2566,14 +2590,6 @@ to pick a photo you already took.</translation>
     <message>
         <source>请填写封印位置和封印编号。</source>
         <translation>Fill in the seal location and seal number.</translation>
-    </message>
-    <message>
-        <source>封印所属的任务 %1 不存在。</source>
-        <translation>Task %1, which the seal belongs to, does not exist.</translation>
-    </message>
-    <message>
-        <source>封印所属的工单 %1 不存在。</source>
-        <translation>Job %1 of this seal does not exist.</translation>
     </message>
     <message>
         <source>封印编号 %1 已登记在任务“%2”的集中器上。请核对封印上的编号后重新输入。</source>
@@ -2701,6 +2717,18 @@ to pick a photo you already took.</translation>
             <numerusform>The evidence folder holds %n files that no record names. They were left as they are, not deleted or moved. If the database was replaced or restored, contact support.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>读不出待发送的记录数。</source>
+        <translation>Could not read how many records are waiting to be sent.</translation>
+    </message>
+    <message>
+        <source>记录缺少所属的工单或任务。</source>
+        <translation>The record names no job or task it belongs to.</translation>
+    </message>
+    <message>
+        <source>工单 %1 不存在：记录只能保存在本机已有的工单上。</source>
+        <translation>Job %1 does not exist: records can only be saved on jobs this device has.</translation>
+    </message>
 </context>
 <context>
     <name>ms::SyncHost</name>
@@ -2724,16 +2752,6 @@ Then tap &quot;Start sync&quot; here. Your data stays on this device and is neve
     <message>
         <source>卡片 %1 按户办理，请在工单里完成它。</source>
         <translation>Card %1 is done per household: complete it in the job.</translation>
-    </message>
-    <message>
-        <source>请选择下一步怎么走</source>
-        <translation>Choose where to go next</translation>
-    </message>
-    <message>
-        <source>卡片 %1 还不能完成，还缺：
-%2</source>
-        <translation>Card %1 cannot be completed yet. Still missing:
-%2</translation>
     </message>
 </context>
 <context>
@@ -2915,10 +2933,6 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <translation>The job card catalog has no card %1: update the job card catalog</translation>
     </message>
     <message>
-        <source>卡片 %1 还没有完成，缺少：%2</source>
-        <translation>Card %1 is not complete yet; missing: %2</translation>
-    </message>
-    <message>
         <source>卡片 %1 是流程的最后一张</source>
         <translation>Card %1 is the last of its flow</translation>
     </message>
@@ -2941,6 +2955,20 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>卡片 %1 需要重新进行</source>
         <translation>Card %1 must be done again</translation>
+    </message>
+    <message>
+        <source>“%1”不是卡片 %2 的分支：请在卡片上给出的选项中选择</source>
+        <translation>“%1” is not a branch of card %2: choose one of the options on the card</translation>
+    </message>
+    <message>
+        <source>请选择下一步怎么走</source>
+        <translation>Choose where to go next</translation>
+    </message>
+    <message>
+        <source>卡片 %1 还不能完成，还缺：
+%2</source>
+        <translation>Card %1 cannot be completed yet. Still missing:
+%2</translation>
     </message>
 </context>
 <context>
@@ -3077,6 +3105,14 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>meterswapctl sync: 需要 --server https://主机:端口 和令牌（--token-file 文件，或环境变量 MS_TOKEN，或 --token 令牌）</source>
         <translation>meterswapctl sync: needs --server https://HOST:PORT and a token (--token-file FILE, or the MS_TOKEN environment variable, or --token TOKEN)</translation>
+    </message>
+    <message>
+        <source>meterswapctl sync: 记录 %1 被办公室拒收（%2）：%3</source>
+        <translation>meterswapctl sync: the office refused record %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>meterswapctl sync: 记录 %1 与办公室的记录冲突，不同之处：%2；已保留在本机</source>
+        <translation>meterswapctl sync: record %1 conflicts with the office&apos;s record, differing in: %2; kept on this device</translation>
     </message>
 </context>
 <context>
@@ -3316,12 +3352,6 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <translation>import-task needs exactly one CSV file</translation>
     </message>
     <message>
-        <source>任务 %1，客户 %2，工单 %3，记录 %4，证据文件 %5（%6 字节），设备 %7
-</source>
-        <translation>Tasks %1, customers %2, jobs %3, records %4, evidence files %5 (%6 bytes), devices %7
-</translation>
-    </message>
-    <message>
         <source>记录 %1（%2）引用的证据文件 %3 不在服务器上</source>
         <translation>Record %1 (%2) refers to evidence file %3, which is not on the server</translation>
     </message>
@@ -3368,6 +3398,24 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>无法创建目录 %1/tls</source>
         <translation>Cannot create folder %1/tls</translation>
+    </message>
+    <message>
+        <source>警告：任务 %1 没有指派给任何人，没有平板会收到它。请在 installers 列填写安装人员，或加 --assign 用户名 后重新导入。</source>
+        <translation>Warning: task %1 is assigned to nobody, so no tablet will receive it. Fill in the installers column, or add --assign USER, and import again.</translation>
+    </message>
+    <message>
+        <source>警告：任务 %1 中有 %2 户没有指派给任何人（户号 %3），没有平板会收到它们。请在这些行的 installers 列填写安装人员，或加 --assign 用户名 后重新导入。</source>
+        <translation>Warning: %2 households of task %1 are assigned to nobody (accounts %3), so no tablet will receive them. Fill in the installers column of those rows, or add --assign USER, and import again.</translation>
+    </message>
+    <message>
+        <source>注意：任务 %1 的 %2 户不在这次导入的文件中，已从原先收到它们的平板撤回（户号 %3）。若是误删，把这些行加回文件再导入一次即可。</source>
+        <translation>Note: %2 households of task %1 are not in this file and were withdrawn from the tablets that had them (accounts %3). If they were removed by mistake, put the rows back in the file and import it again.</translation>
+    </message>
+    <message>
+        <source>任务 %1（未指派 %2），客户 %3，工单 %4（完成 %5），记录 %6（冲突 %7），证据文件 %8（%9 字节），设备 %10
+</source>
+        <translation>tasks %1 (unassigned %2), customers %3, jobs %4 (done %5), records %6 (conflicts %7), evidence files %8 (%9 bytes), devices %10
+</translation>
     </message>
 </context>
 <context>
@@ -3591,6 +3639,34 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <source>记录引用的证据文件 %1 尚未上传到办公室；请先上传该文件再发送记录。</source>
         <translation>Evidence file %1 of this record has not been uploaded to the office yet; upload the file first, then send the record.</translation>
     </message>
+    <message>
+        <source>办公室已收到本记录第 %1 版的另一份内容，不同之处：%2。两份都已保存；请联系办公室核对，本机的这一条会一直保留到办公室处理完。</source>
+        <translation>The office already holds different content for version %1 of this record, differing in: %2. Both are kept; contact the office to check them. This device keeps its copy until the office has dealt with it.</translation>
+    </message>
+    <message>
+        <source>设备 %1 已修改过同一%2，不同之处：%3。两份修改都已保存，谁的都没有丢；请联系办公室核对，本机的修改会一直保留到办公室处理完。</source>
+        <translation>Device %1 has already changed the same %2, differing in: %3. Both changes are kept and neither is lost; contact the office to check them. This device keeps its change until the office has dealt with it.</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>task</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>customer</translation>
+    </message>
+    <message>
+        <source>办公室的记录 %1 是“%2”，不能作为“%3”改写；这不是正常编辑产生的，请联系办公室。</source>
+        <translation>The office&apos;s record %1 is a “%2” and cannot be rewritten as a “%3”; normal editing does not do this, so contact the office.</translation>
+    </message>
+    <message>
+        <source>记录 %1（%2）属于设备 %3，本设备不能改写它。若本机是替换 %3 的新平板，请办公室用原设备名 %3 为本机签发令牌后再同步。</source>
+        <translation>Record %1 (%2) belongs to device %3; this device cannot change it. If this is a new tablet replacing %3, ask the office to issue this device a token under the old device name %3, then sync again.</translation>
+    </message>
+    <message>
+        <source>记录 %1 的版本从 %2 跳到 %3，超过了每次最多 %4 的增幅；这不是正常编辑产生的，请联系办公室。</source>
+        <translation>Record %1 jumped from version %2 to %3, more than the largest step of %4; normal editing does not do this, so contact the office.</translation>
+    </message>
 </context>
 <context>
     <name>ms::office::TaskCsv</name>
@@ -3698,6 +3774,10 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>办公室的回答提到了本次没有发送的记录（序号 %1），本批记录都未确认，稍后会重新发送。请通知办公室检查服务器版本。</source>
         <translation>The office&apos;s answer names a record that was not sent in this request (seq %1); no record of this batch was confirmed and they will be sent again. Ask the office to check the server version.</translation>
+    </message>
+    <message>
+        <source>%1 条记录与办公室已有的记录冲突，已保留在本机：%2</source>
+        <translation>%1 records conflict with records the office already holds and are kept on this device: %2</translation>
     </message>
 </context>
 <context>
@@ -3831,6 +3911,10 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>办公室服务器返回 HTTP %1</source>
         <translation>The office server returned HTTP %1</translation>
+    </message>
+    <message>
+        <source>应有 entity（task 或 customer）和 uuid</source>
+        <translation>needs entity (task or customer) and uuid</translation>
     </message>
 </context>
 <context>
@@ -3966,6 +4050,70 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
             <numerusform>%n new task</numerusform>
             <numerusform>%n new tasks</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>customer</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>task</translation>
+    </message>
+    <message>
+        <source>工单</source>
+        <translation>job</translation>
+    </message>
+    <message>
+        <source>步骤</source>
+        <translation>step</translation>
+    </message>
+    <message>
+        <source>证据</source>
+        <translation>evidence</translation>
+    </message>
+    <message>
+        <source>封印</source>
+        <translation>seal</translation>
+    </message>
+    <message>
+        <source>表单</source>
+        <translation>form</translation>
+    </message>
+    <message>
+        <source>任务卡</source>
+        <translation>task card</translation>
+    </message>
+    <message>
+        <source>机电不符</source>
+        <translation>register mismatch</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>user</translation>
+    </message>
+    <message>
+        <source>办公室没有接收的记录（保留在本机，下次同步会再发送）：</source>
+        <translation>Records the office did not take (kept on this device, sent again at the next sync):</translation>
+    </message>
+    <message>
+        <source>读不出待发送的内容：%1</source>
+        <translation>Could not read what is waiting to be sent: %1</translation>
+    </message>
+    <message>
+        <source>读不出办公室没有收下的记录：%1</source>
+        <translation>Could not read the records the office did not take: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2（第 %3 版）</source>
+        <translation>%1 %2 (version %3)</translation>
+    </message>
+    <message>
+        <source>冲突：%1 与办公室已有的不同，不同之处：%2。两份都已保存，请联系办公室核对。</source>
+        <translation>Conflict: %1 differs from the office&apos;s copy in: %2. Both are kept; contact the office to check them.</translation>
+    </message>
+    <message>
+        <source>被拒收：%1。%2</source>
+        <translation>Refused: %1. %2</translation>
     </message>
 </context>
 </TS>

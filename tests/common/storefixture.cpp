@@ -52,7 +52,8 @@ void StoreEnv::damageTables(const QStringList &tables)
     }
     const QString path = store->database().filePath();
     store.reset(); // the last connection closes: the WAL is checkpointed into the file
-    ASSERT_FALSE(QFileInfo(path + QStringLiteral("-wal")).size() > 0) << "the WAL was not checkpointed";
+    ASSERT_FALSE(QFileInfo(path + QStringLiteral("-wal")).size() > 0)
+        << "the WAL was not checkpointed";
     QFile file(path);
     ASSERT_TRUE(file.open(QIODevice::ReadWrite));
     for (qint64 offset : offsets) {

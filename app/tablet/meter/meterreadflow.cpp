@@ -28,16 +28,21 @@ MeterReadFactory makeMeterReadFactory(AppContext &ctx, meter::ProtocolMemory &me
                                                                      QStringLiteral("tail")));
         auto *page = new MeterReadPage(config, memory, parent);
         // A port that answered is the one offered next time (a device preference, not a record).
-        QObject::connect(page, &MeterReadPage::readFinished, page, [&ctx](const meter::SwapSetReading &reading) {
-            if (reading.failure == meter::LinkFailure::None && !reading.port.isEmpty())
-                (void)ctx.store.settings().setValue(QString::fromLatin1(meterkeys::kPort), reading.port);
-        });
+        QObject::connect(page, &MeterReadPage::readFinished, page,
+                         [&ctx](const meter::SwapSetReading &reading) {
+                             const bool answered = reading.failure == meter::LinkFailure::None;
+                             if (!answered || reading.port.isEmpty())
+                                 return;
+                             (void)ctx.store.settings().setValue(
+                                 QString::fromLatin1(meterkeys::kPort), reading.port);
+                         });
         QObject::connect(page, &MeterReadPage::saveRequested, page,
                          [page, request](const meter::SwapSetReading &reading,
                                          const QList<meter::CrossCheckWarning> &warnings,
                                          const QString &assetNo) {
                              const auto saved = request.session->addMeterRead(
-                                 request.cardId, request.requirement.key, reading, warnings, assetNo);
+                                 request.cardId, request.requirement.key, reading, warnings,
+                                 assetNo);
                              if (!saved) {
                                  page->showSaveResult(false, saved.error().message);
                                  return;

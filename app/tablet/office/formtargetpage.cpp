@@ -144,7 +144,8 @@ void FormTargetPage::fillTasks()
         if (!wanted.isEmpty() && !hay.contains(wanted, Qt::CaseInsensitive))
             continue;
         const auto all = m_store.jobs().count(JobQuery().inTask(t.id));
-        const auto finished = m_store.jobs().count(JobQuery().inTask(t.id).withStatus(JobStatus::Done));
+        const auto finished =
+            m_store.jobs().count(JobQuery().inTask(t.id).withStatus(JobStatus::Done));
         const int customers = all ? all.value() : 0;
         const int done = finished ? finished.value() : 0;
         auto *item = new QListWidgetItem(tr("%1　%2\n%3 · %n 户，已完成 %4 户", nullptr, customers)
@@ -186,7 +187,8 @@ void FormTargetPage::fillJobs()
     const auto read = m_store.jobs().list(JobQuery().inTask(task).matching(wanted).page(kJobPage));
     const auto counted = m_store.jobs().count(JobQuery().inTask(task).matching(wanted));
     if (!read || !counted) {
-        m_jobNote->setText(tr("读不出客户列表：%1").arg(!read ? read.error().message : counted.error().message));
+        const QString why = !read ? read.error().message : counted.error().message;
+        m_jobNote->setText(tr("读不出客户列表：%1").arg(why));
         updateOpen();
         return;
     }

@@ -137,7 +137,8 @@ void SyncPage::refresh()
                                .arg(tr("%n 条记录", nullptr, int(counts->records)),
                                     tr("%n 个证据文件", nullptr, int(counts->files)))
                                .arg(megabytes(counts->bytes)));
-    m_waiting->setStyleSheet(counts ? QString() : QStringLiteral("color: #b00020; font-weight: bold;"));
+    m_waiting->setStyleSheet(counts ? QString()
+                                    : QStringLiteral("color: #b00020; font-weight: bold;"));
     const SyncState state = m_local.syncState();
     m_lastSync->setText(state.lastSyncAt.isValid()
                             ? tr("上次成功同步：%1").arg(state.lastSyncAt.toLocalTime().toString(

@@ -104,7 +104,9 @@ int main(int argc, char **argv)
     for (int i = 0; i < 2000; ++i) {
         QElapsedTimer t;
         t.start();
-        auto r = store.steps().setStep(RecordOwner::job(page.at(i % page.size()).job.id), QStringLiteral("21.%1").arg(i % 9 + 1), i % 7, i % 2 == 0, QStringLiteral("bench"));
+        auto r = store.steps().setStep(RecordOwner::job(page.at(i % page.size()).job.id),
+                                       QStringLiteral("21.%1").arg(i % 9 + 1), i % 7, i % 2 == 0,
+                                       QStringLiteral("bench"));
         steps << elapsedMs(t);
         if (!r)
             return 1;

@@ -43,7 +43,8 @@ int main(int argc, char **argv)
         const int action = rng.bounded(10);
         Result<void> result;
         if (action < 4) {
-            auto r = store.steps().setStep(RecordOwner::job(job), card, rng.bounded(8), rng.bounded(2) == 1, QStringLiteral("crash-writer"));
+            auto r = store.steps().setStep(RecordOwner::job(job), card, rng.bounded(8),
+                                           rng.bounded(2) == 1, QStringLiteral("crash-writer"));
             if (!r)
                 result = r.error();
         } else if (action < 8) {
@@ -69,13 +70,15 @@ int main(int argc, char **argv)
             // one user action spanning repositories: state + step in one transaction
             Transaction tx(store.database());
             auto a = store.jobs().setCurrentCard(job, card);
-            auto b = store.steps().setStep(RecordOwner::job(job), card, 0, true, QStringLiteral("crash-writer"));
+            auto b = store.steps().setStep(RecordOwner::job(job), card, 0, true,
+                                           QStringLiteral("crash-writer"));
             if (!a || !b)
                 result = !a ? a.error() : b.error();
             else
                 result = tx.commit();
         } else {
-            auto r = store.seals().add(RecordOwner::job(job), QStringLiteral("meter_cover"), QStringLiteral("S%1-%2").arg(seed).arg(n));
+            auto r = store.seals().add(RecordOwner::job(job), QStringLiteral("meter_cover"),
+                                       QStringLiteral("S%1-%2").arg(seed).arg(n));
             if (!r)
                 result = r.error();
         }

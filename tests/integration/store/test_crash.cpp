@@ -1,8 +1,8 @@
 // GIVEN a child process writing to the store WHEN it is SIGKILLed at a random moment THEN, after
 // the next start-up: integrity_check ok, every evidence file exists and matches its hash, no
 // file lies around that no row names, every record has its outbox row, every hash chain holds.
-#include "store/store.h"
 #include "common/resultvalue.h"
+#include "store/store.h"
 
 #include <QDirIterator>
 #include <QProcess>

@@ -2,8 +2,8 @@
 // the database's first bytes overwritten, then any command that opens the store. Before the fix
 // the start-up sweep deleted all six photos; now they stay, and `store rescue --adopt` brings the
 // records back.
-#include "store/store.h"
 #include "common/resultvalue.h"
+#include "store/store.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -92,12 +92,14 @@ TEST(RescueThroughTheCommandLine, NoPhotoIsLostAndTheRecordsComeBack)
 TEST(DemoSeedThroughTheCommandLine, EveryPhotoIsOneTransactionOfTheJobService)
 {
     QTemporaryDir dir;
-    CtlRun seeded = ctl({QStringLiteral("demo"), QStringLiteral("seed"), QStringLiteral("--data"), dir.path(),
-                         QStringLiteral("--jobs"), QStringLiteral("3"), QStringLiteral("--photos-per-job"),
-                         QStringLiteral("2"), QStringLiteral("--photo-kb"), QStringLiteral("8")});
+    CtlRun seeded =
+        ctl({QStringLiteral("demo"), QStringLiteral("seed"), QStringLiteral("--data"), dir.path(),
+             QStringLiteral("--jobs"), QStringLiteral("3"), QStringLiteral("--photos-per-job"),
+             QStringLiteral("2"), QStringLiteral("--photo-kb"), QStringLiteral("8")});
     ASSERT_EQ(seeded.exit, 0) << seeded.err.toStdString();
     const QJsonObject report = QJsonDocument::fromJson(seeded.out).object();
-    EXPECT_EQ(report.value(QStringLiteral("transactions")).toInt(), 1 + 3 * 2) << seeded.out.toStdString();
+    EXPECT_EQ(report.value(QStringLiteral("transactions")).toInt(), 1 + 3 * 2)
+        << seeded.out.toStdString();
     EXPECT_EQ(report.value(QStringLiteral("photos")).toInt(), 6);
     EXPECT_EQ(report.value(QStringLiteral("pending_files")).toInt(), 6);
     EXPECT_EQ(photosOnDisk(dir.path()), 6);

@@ -4,9 +4,9 @@
 #include "officeprocess.h"
 #include "synctestutil.h"
 
+#include "common/resultvalue.h"
 #include "sync/storesynclocal.h"
 #include "sync/wire.h"
-#include "common/resultvalue.h"
 
 #include <QFile>
 #include <QHttpServer>

@@ -3,8 +3,8 @@
 #include "officeprocess.h"
 #include "synctestutil.h"
 
-#include "sync/storesynclocal.h"
 #include "common/resultvalue.h"
+#include "sync/storesynclocal.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -2,8 +2,8 @@
 #include "officeprocess.h"
 #include "synctestutil.h"
 
-#include "sync/storesynclocal.h"
 #include "common/resultvalue.h"
+#include "sync/storesynclocal.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -188,7 +188,8 @@ public:
         auto batch = m_real.pending(limit, afterSeq);
         if (!batch)
             return batch;
-        const bool files = std::any_of(batch->begin(), batch->end(), [](const auto &e) { return !e.blobs.isEmpty(); });
+        const bool files = std::any_of(batch->begin(), batch->end(),
+                                       [](const auto &e) { return !e.blobs.isEmpty(); });
         events.append({true, int(batch->size()), files});
         return batch;
     }

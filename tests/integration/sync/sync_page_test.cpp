@@ -164,11 +164,13 @@ TEST(SyncPage, AnOutboxThatCannotBeReadIsShownAsSuchNotAsNothingToSend)
     ASSERT_NO_FATAL_FAILURE(env.damageTables({QStringLiteral("outbox")}));
     sync::StoreSyncLocal local(*env.store);
     QNetworkAccessManager nam;
-    sync::SyncClient client(local, nam, options(QStringLiteral("http://127.0.0.1:9"), QStringLiteral("mst_x")));
+    sync::SyncClient client(local, nam,
+                            options(QStringLiteral("http://127.0.0.1:9"), QStringLiteral("mst_x")));
     // WHEN the sync page is shown
     ui::SyncPage page(local, client);
     // THEN it says what it could not read, never "nothing to send"
-    EXPECT_TRUE(text(page, "waiting").startsWith(QStringLiteral("读不出待发送的内容："))) << text(page, "waiting").toStdString();
+    EXPECT_TRUE(text(page, "waiting").startsWith(QStringLiteral("读不出待发送的内容：")))
+        << text(page, "waiting").toStdString();
     EXPECT_NE(text(page, "waiting"), QStringLiteral("没有待发送的内容"));
     // AND a sync started anyway stops with the reason instead of "done, nothing to send"
     sync::SyncSummary summary;

@@ -1,7 +1,7 @@
 #include "synctestutil.h"
 
-#include "store/demodata.h"
 #include "common/resultvalue.h"
+#include "store/demodata.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>

@@ -2,8 +2,8 @@
 #include "officeprocess.h"
 #include "synctestutil.h"
 
-#include "sync/storesynclocal.h"
 #include "common/resultvalue.h"
+#include "sync/storesynclocal.h"
 
 #include <QCryptographicHash>
 #include <QProcess>

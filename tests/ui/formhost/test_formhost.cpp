@@ -2,6 +2,7 @@
 // choose what the form is for, type, save, leave, come back; export a PDF to a chosen file and
 // read it back with pdftotext. Static forms open at once; the role homes' queue buttons open
 // their forms for the task. Real MainWindow, real store in a QTemporaryDir, demo data.
+#include "common/resultvalue.h"
 #include "common/shellfixture.h"
 #include "office/formfillpage.h"
 #include "office/formspage.h"
@@ -12,7 +13,6 @@
 #include "pages/signinpage.h"
 #include "store/store.h"
 #include "unit/report/pdftools.h"
-#include "common/resultvalue.h"
 
 #include <QApplication>
 #include <QFileDialog>

@@ -3,15 +3,15 @@
 // is said plainly and nothing typed is lost. Values the card walker records (JobSession) fill
 // the card-issue form.
 #include "catalog/catalogloader.h"
+#include "common/resultvalue.h"
 #include "common/storefixture.h"
 #include "common/testenv.h"
-#include "service/jobsession.h"
 #include "office/formfillpage.h"
 #include "report/formcontextbuilder.h"
+#include "service/jobsession.h"
 #include "store/store.h"
 #include "unit/report/pdftools.h"
 #include "workflow/workflow.h"
-#include "common/resultvalue.h"
 
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -43,7 +43,9 @@ struct Env : test::StoreEnv
         c.address = QStringLiteral("东城区和平里7区12号楼3单元");
         c.payment = PaymentType::Prepaid;
         taskId = importTask(task, {c});
-        jobId = store->jobs().forCustomer(test::valueOf(store->tasks().customers(taskId)).first().id)->id;
+        jobId = store->jobs()
+                    .forCustomer(test::valueOf(store->tasks().customers(taskId)).first().id)
+                    ->id;
         if (maxPageCount > 0) // cap the file just above its size: a full disk
             open(pageCount() + maxPageCount);
     }

@@ -193,8 +193,8 @@ TEST(MeterEvidence, rowsCarryEveryRegisterAndTheFramesFile)
     requirement.key = QStringLiteral("old_final");
     requirement.meter = QStringLiteral("old");
     requirement.registerName = QStringLiteral("forward_total");
-    const QList<NewEvidence> rows = EvidenceRecords::meterRead(QStringLiteral("21.3"), requirement, reading, {},
-                                                               QStringLiteral("1130010201000000012"));
+    const QList<NewEvidence> rows = EvidenceRecords::meterRead(
+        QStringLiteral("21.3"), requirement, reading, {}, QStringLiteral("1130010201000000012"));
     ASSERT_EQ(rows.size(), 6); // frames + total + T1..T4
     EXPECT_EQ(rows.first().record.kind, EvidenceKind::MeterFrames);
     EXPECT_TRUE(rows.first().data.contains("68AA16"));
@@ -221,15 +221,18 @@ TEST(MeterEvidence, aReadSavedFromThePageIsOneActionOfTheJobServiceOnTheJob)
     AppContext ctx(*store, catalog.catalog, workflow, language);
     ctx.user = User{};
     ctx.user->uuid = QStringLiteral("u-zhang");
-    auto session = JobSession::open(*store, catalog.catalog, workflow, ctx.actor(), jobs.first().job.id);
+    auto session =
+        JobSession::open(*store, catalog.catalog, workflow, ctx.actor(), jobs.first().job.id);
     ASSERT_TRUE(session.ok()) << session.error().message.toStdString();
     meter::SimulatorThread sim(fast(meter::Protocol::Dlt645_2007), meter::RegisterSet::defaults());
     ASSERT_TRUE(sim.start(dir.filePath(QStringLiteral("probe"))).ok());
     meter::ProtocolMemory memory;
     bool done = false;
-    const EvidenceRequirement *req = catalog.catalog.card(QStringLiteral("21.3"))->requirement(QStringLiteral("old_final_total"));
+    const EvidenceRequirement *req = catalog.catalog.card(QStringLiteral("21.3"))
+                                         ->requirement(QStringLiteral("old_final_total"));
     ASSERT_NE(req, nullptr);
-    MeterReadRequest request{session.value().get(), QStringLiteral("21.3"), *req, [&done] { done = true; }};
+    MeterReadRequest request{session.value().get(), QStringLiteral("21.3"), *req,
+                             [&done] { done = true; }};
     std::unique_ptr<QWidget> widget(makeMeterReadFactory(ctx, memory)(request, nullptr));
     auto *page = qobject_cast<MeterReadPage *>(widget.get());
     ASSERT_TRUE(page);
@@ -251,7 +254,8 @@ TEST(MeterEvidence, aReadSavedFromThePageIsOneActionOfTheJobServiceOnTheJob)
     EXPECT_TRUE(done);
     // AND the frames file and every register are the job's, linked, made by the signed-in user,
     // and the open job shows the reading at once
-    const QList<Evidence> rows = test::valueOf(store->evidence().list(RecordOwner::job(jobs.first().job.id)));
+    const QList<Evidence> rows =
+        test::valueOf(store->evidence().list(RecordOwner::job(jobs.first().job.id)));
     int readings = 0;
     QString framesUuid;
     for (const Evidence &e : rows) {
@@ -272,7 +276,9 @@ TEST(MeterEvidence, aReadSavedFromThePageIsOneActionOfTheJobServiceOnTheJob)
         }
     }
     EXPECT_EQ(session.value()->latestReading(QStringLiteral("old")), QStringLiteral("1234.56"));
-    EXPECT_EQ(session.value()->evidence(QStringLiteral("21.3"), QStringLiteral("old_final_total")).size(), 1);
+    EXPECT_EQ(
+        session.value()->evidence(QStringLiteral("21.3"), QStringLiteral("old_final_total")).size(),
+        1);
     EXPECT_TRUE(store->evidence().verifyFiles(jobs.first().job.id).ok());
     // AND the port that answered is remembered for next time (a setting, not part of the action)
     EXPECT_EQ(store->settings().value(QString::fromLatin1(meterkeys::kPort)), sim.portPath());

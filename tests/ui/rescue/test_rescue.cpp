@@ -1,8 +1,8 @@
 // RescueDialog: a tablet whose database header was overwritten starts, is told what happened and
 // that every photo is still there, taps 恢复这些记录, and has its jobs and evidence back.
+#include "common/resultvalue.h"
 #include "pages/rescuedialog.h"
 #include "startup.h"
-#include "common/resultvalue.h"
 
 #include <QApplication>
 #include <QDir>

@@ -5,12 +5,12 @@
 // typed, and says when there are none. Screens saved with MS_SCREENSHOT_DIR.
 #include "common/shellfixture.h"
 
-#include "service/jobsession.h"
+#include "common/resultvalue.h"
 #include "pages/joblistpage.h"
 #include "pages/signinpage.h"
 #include "pages/taskcardspage.h"
+#include "service/jobsession.h"
 #include "store/store.h"
-#include "common/resultvalue.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -176,7 +176,8 @@ TEST_F(TaskCardsList, TheTasksSealsAreListedWithPositionCardAndTime)
     const QString all = texts.join(u'|');
     EXPECT_TRUE(all.contains(QStringLiteral("本任务的封印（2 个）"))) << all.toStdString();
     EXPECT_FALSE(all.contains(QStringLiteral("尚未登记封印")));
-    const QList<Seal> seals = test::valueOf(app->ctx->store.seals().list(RecordOwner::task(task.id)));
+    const QList<Seal> seals =
+        test::valueOf(app->ctx->store.seals().list(RecordOwner::task(task.id)));
     ASSERT_EQ(seals.size(), 2);
     const int first = int(texts.indexOf(QStringLiteral("JZQ20260317")));
     ASSERT_GE(first, 0) << all.toStdString();

@@ -5,7 +5,7 @@
 // job's session is filed on the task as "concentrator", not as the job's meter_cover seal.
 #include "common/shellfixture.h"
 
-#include "service/jobsession.h"
+#include "common/resultvalue.h"
 #include "models/joblistmodel.h"
 #include "pages/cardwalkerpage.h"
 #include "pages/joblistpage.h"
@@ -13,8 +13,8 @@
 #include "pages/signinpage.h"
 #include "pages/taskcardspage.h"
 #include "pages/valueentrypage.h"
+#include "service/jobsession.h"
 #include "store/store.h"
-#include "common/resultvalue.h"
 
 #include <QAbstractButton>
 #include <QPushButton>
@@ -118,7 +118,9 @@ TEST_F(TaskCardsUi, GivenATask_WhenCard41IsWalkedFromTheJobList_ThenItIsRecorded
 
     // THEN the store has it all on the task, nothing on any job
     EXPECT_TRUE(store().taskCards().card(task.id, QStringLiteral("4.1"))->completedAt.isValid());
-    EXPECT_EQ(test::valueOf(store().steps().list(RecordOwner::task(task.id), QStringLiteral("4.1"))).size(), card->steps.size());
+    EXPECT_EQ(test::valueOf(store().steps().list(RecordOwner::task(task.id), QStringLiteral("4.1")))
+                  .size(),
+              card->steps.size());
     const QList<Evidence> ev = test::valueOf(store().evidence().list(RecordOwner::task(task.id)));
     ASSERT_EQ(ev.size(), 3);
     QString photoSha;
@@ -140,7 +142,8 @@ TEST_F(TaskCardsUi, GivenATask_WhenCard41IsWalkedFromTheJobList_ThenItIsRecorded
     EXPECT_GE(taskRows, int(card->steps.size()) + 3 + 1);
     for (const Job &j : [&] {
              QList<Job> jobs;
-             for (const JobListItem &i : test::valueOf(store().jobs().list(JobQuery().inTask(task.id).page(500))))
+             for (const JobListItem &i :
+                  test::valueOf(store().jobs().list(JobQuery().inTask(task.id).page(500))))
                  jobs << i.job;
              return jobs;
          }())
@@ -177,6 +180,7 @@ TEST_F(TaskCardsUi, GivenAJobSession_WhenConcentratorSealsAreTyped_ThenTheyAreTh
     EXPECT_EQ(s1->jobId, 0);
     EXPECT_EQ(session->evidence(QStringLiteral("19.1"), QStringLiteral("concentrator_seals")).size(), 1);
     // AND the same number cannot be used on a meter
-    auto dup = store().seals().add(RecordOwner::job(jobId), QStringLiteral("meter_cover"), QStringLiteral("JZQ00071"));
+    auto dup = store().seals().add(RecordOwner::job(jobId), QStringLiteral("meter_cover"),
+                                   QStringLiteral("JZQ00071"));
     EXPECT_FALSE(dup.ok());
 }

@@ -25,7 +25,8 @@ TEST(JobListReadError, ADamagedDatabaseShowsAMessageInsteadOfAnEmptyList)
     b.accountNo = QStringLiteral("0100000002");
     b.name = QStringLiteral("李秀英");
     ASSERT_GT(env.importTask(t, {a, b}), 0);
-    ASSERT_NO_FATAL_FAILURE(env.damageTables({QStringLiteral("customers"), QStringLiteral("tasks")}));
+    ASSERT_NO_FATAL_FAILURE(
+        env.damageTables({QStringLiteral("customers"), QStringLiteral("tasks")}));
     const CatalogLoad catalog = CatalogLoader::load(test::formsDir());
     const Workflow workflow(catalog.catalog);
     LanguageSwitcher language;
@@ -35,11 +36,14 @@ TEST(JobListReadError, ADamagedDatabaseShowsAMessageInsteadOfAnEmptyList)
     page.resize(1280, 800);
     page.show();
     // THEN it says the list could not be read and why, and does not claim there are no jobs
-    EXPECT_TRUE(page.errorText().startsWith(QStringLiteral("读不出工单列表："))) << page.errorText().toStdString();
-    EXPECT_TRUE(page.errorText().contains(QStringLiteral("损坏"))) << page.errorText().toStdString();
+    EXPECT_TRUE(page.errorText().startsWith(QStringLiteral("读不出工单列表：")))
+        << page.errorText().toStdString();
+    EXPECT_TRUE(page.errorText().contains(QStringLiteral("损坏")))
+        << page.errorText().toStdString();
     EXPECT_FALSE(page.model()->error().isEmpty());
     for (QLabel *label : page.findChildren<QLabel *>())
-        EXPECT_FALSE(label->text().contains(QStringLiteral("共 0 户"))) << label->text().toStdString();
+        EXPECT_FALSE(label->text().contains(QStringLiteral("共 0 户")))
+            << label->text().toStdString();
     // AND a search reads again and still says so
     page.setSearch(QStringLiteral("王"));
     EXPECT_FALSE(page.errorText().isEmpty());

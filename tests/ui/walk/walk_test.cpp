@@ -3,7 +3,7 @@
 // hashes, the signature is bound to what the customer saw, and the job is done.
 #include "common/shellfixture.h"
 
-#include "service/jobsession.h"
+#include "common/resultvalue.h"
 #include "media/signature.h"
 #include "models/joblistmodel.h"
 #include "pages/cardwalkerpage.h"
@@ -13,10 +13,10 @@
 #include "pages/signaturepage.h"
 #include "pages/signinpage.h"
 #include "pages/valueentrypage.h"
+#include "service/jobsession.h"
 #include "store/database.h"
 #include "store/store.h"
 #include "widgets/signaturepad.h"
-#include "common/resultvalue.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -88,7 +88,8 @@ protected:
         switch (req.kind) {
         case EvidenceKind::Check:
             ASSERT_TRUE(tapAction(findButtonByProperty(slotOf(walker, req.key), "action",
-                                                       int(EvidenceSlot::Action::Yes)), "check"));
+                                                       int(EvidenceSlot::Action::Yes)),
+                                  "check"));
             return;
         case EvidenceKind::Photo: {
             ASSERT_TRUE(tap(findButtonByProperty(slotOf(walker, req.key), "action",
@@ -236,7 +237,8 @@ TEST_F(Walk, GivenDemoJob_WhenWalkedThroughAllCards_ThenRecordsAndFilesAreComple
               expectedSteps);
 
     // AND every evidence file exists and matches its hash
-    const QList<Evidence> evidence = test::valueOf(store.evidence().list(RecordOwner::job(job->id)));
+    const QList<Evidence> evidence =
+        test::valueOf(store.evidence().list(RecordOwner::job(job->id)));
     int photos = 0, signatures = 0;
     for (const Evidence &e : evidence) {
         if (e.sha256.isEmpty())

@@ -3,7 +3,7 @@
 // THEN their own labels and buttons are English: the only Chinese left is data (customer
 //      names, addresses, card texts from the catalog). With MS_SCREENSHOT_DIR set, each screen
 //      is saved as <dir>/en-<screen>.png for a look.
-#include "service/jobsession.h"
+#include "common/resultvalue.h"
 #include "meter/meterreadflow.h"
 #include "models/joblistmodel.h"
 #include "office/officehome.h"
@@ -11,9 +11,9 @@
 #include "pages/joblistpage.h"
 #include "pages/signinpage.h"
 #include "pages/taskcardspage.h"
+#include "service/jobsession.h"
 #include "sync/synchost.h"
 #include "uidriver.h"
-#include "common/resultvalue.h"
 
 #include <QAbstractButton>
 #include <QApplication>

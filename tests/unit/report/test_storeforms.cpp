@@ -1,6 +1,7 @@
 // Forms and the 机电不符 register over a real store (SQLite file in a temporary directory) with
 // the real catalog: context from task/customer/job/evidence/seals, PDFs through meterswapctl.
 #include "catalog/catalogloader.h"
+#include "common/resultvalue.h"
 #include "common/testenv.h"
 #include "pdftools.h"
 #include "report/formcontextbuilder.h"
@@ -8,7 +9,6 @@
 #include "report/mismatchregister.h"
 #include "samplecontext.h"
 #include "store/store.h"
-#include "common/resultvalue.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -107,7 +107,10 @@ TEST(StoreForms, AJobsWorkCertificateIsFilledFromTheStore)
     f.value(acc, QStringLiteral("21.4"), QStringLiteral("new_meter_asset"), EvidenceKind::Barcode, test::kNewAsset);
     f.value(acc, QStringLiteral("21.4"), QStringLiteral("new_start_total"), EvidenceKind::MeterReading, QStringLiteral("0.01"));
     f.signature(acc, QStringLiteral("21.5"), QStringLiteral("customer_signature"));
-    ASSERT_TRUE(f.store->seals().add(RecordOwner::job(f.jobs.value(acc)), QStringLiteral("meter_cover"), QStringLiteral("BJ001")).ok());
+    ASSERT_TRUE(f.store->seals()
+                    .add(RecordOwner::job(f.jobs.value(acc)), QStringLiteral("meter_cover"),
+                         QStringLiteral("BJ001"))
+                    .ok());
     // WHEN the context is built for appendix 8
     FormContextBuilder builder(*f.store, &f.catalog.catalog);
     auto ctx = builder.forJob(f.jobs.value(acc));

@@ -3,13 +3,13 @@
 // persist, have outbox rows, and print on appendix 21 (pdftotext); the task's own records win over
 // what a job recorded for the same card before task-level cards existed.
 #include "catalog/catalogloader.h"
+#include "common/resultvalue.h"
 #include "common/testenv.h"
 #include "pdftools.h"
 #include "report/formcontextbuilder.h"
 #include "report/formrenderer.h"
 #include "store/store.h"
 #include "workflow/taskcards.h"
-#include "common/resultvalue.h"
 
 #include <QBuffer>
 #include <QImage>
@@ -42,7 +42,9 @@ protected:
         auto imported = m_store->tasks().importTask(task, customers);
         ASSERT_TRUE(imported.ok());
         m_task = imported->task.id;
-        m_job = m_store->jobs().forCustomer(test::valueOf(m_store->tasks().customers(m_task)).first().id)->id;
+        m_job = m_store->jobs()
+                    .forCustomer(test::valueOf(m_store->tasks().customers(m_task)).first().id)
+                    ->id;
     }
 
     void open()
@@ -74,7 +76,10 @@ protected:
         const Card *card = m_catalog.catalog.card(cardId);
         ASSERT_NE(card, nullptr);
         for (int i = 0; i < card->steps.size(); ++i)
-            ASSERT_TRUE(m_store->steps().setStep(RecordOwner::task(m_task), cardId, i, true, QStringLiteral("u")).ok());
+            ASSERT_TRUE(
+                m_store->steps()
+                    .setStep(RecordOwner::task(m_task), cardId, i, true, QStringLiteral("u"))
+                    .ok());
         for (const EvidenceRequirement &r : card->evidence) {
             if (!r.when.isEmpty())
                 continue;
@@ -158,9 +163,11 @@ TEST_F(TaskCardForms, ConcentratorCardsRecordedForTheTaskPersistSyncAndPrintOnAp
     EXPECT_EQ(test::valueOf(m_store->taskCards().cards(m_task)).size(), 2);
     EXPECT_EQ(m_store->taskCards().card(m_task, QStringLiteral("2.4"))->choice, QStringLiteral("surface"));
     EXPECT_TRUE(m_store->taskCards().card(m_task, QStringLiteral("4.1"))->completedAt.isValid());
-    EXPECT_EQ(test::valueOf(m_store->steps().list(RecordOwner::task(m_task), QStringLiteral("2.4"))).size(),
+    EXPECT_EQ(test::valueOf(m_store->steps().list(RecordOwner::task(m_task), QStringLiteral("2.4")))
+                  .size(),
               m_catalog.catalog.card(QStringLiteral("2.4"))->steps.size());
-    EXPECT_EQ(test::valueOf(m_store->evidence().list(RecordOwner::job(m_job))).size(), 1); // only the old 2.4 row
+    EXPECT_EQ(test::valueOf(m_store->evidence().list(RecordOwner::job(m_job))).size(),
+              1); // only the old 2.4 row
     EXPECT_TRUE(m_store->evidence().verifyChain(RecordOwner::task(m_task)).ok);
     EXPECT_TRUE(m_store->evidence().verifyFiles().ok());
     // AND every record waits in the outbox, naming the task

@@ -60,7 +60,7 @@ protected:
     // Runs one action and checks its contract: it succeeds, exactly one transaction commits, and
     // changed() is emitted exactly once, when that commit is done (no transaction open) and the
     // session already shows what was committed (`shown` is checked at that moment).
-    template<typename Action>
+    template <typename Action>
     void expectOneAction(const char *what, Action action, std::function<bool()> shown = {})
     {
         SCOPED_TRACE(what);
@@ -86,8 +86,7 @@ protected:
     }
 
     // Runs an action that must be refused without writing or announcing anything.
-    template<typename Action>
-    Error expectRefused(const char *what, Action action)
+    template <typename Action> Error expectRefused(const char *what, Action action)
     {
         SCOPED_TRACE(what);
         const qint64 before = commits();
@@ -131,12 +130,15 @@ protected:
                 else if (req.kind == EvidenceKind::Check)
                     added = session->addValue(cardId, r.key, QStringLiteral("yes"));
                 else if (req.isNumeric())
-                    added = session->addValue(cardId, r.key,
-                                              QString::number(req.plausibleLow.value_or(req.min.value_or(1)),
-                                                              'f', req.decimals.value_or(0)));
+                    added = session->addValue(
+                        cardId, r.key,
+                        QString::number(req.plausibleLow.value_or(req.min.value_or(1)), 'f',
+                                        req.decimals.value_or(0)));
                 else
-                    added = session->addValue(cardId, r.key, QStringLiteral("SEAL%1").arg(100000 + n));
-                ASSERT_TRUE(added.ok()) << r.key.toStdString() << ": " << added.error().message.toStdString();
+                    added =
+                        session->addValue(cardId, r.key, QStringLiteral("SEAL%1").arg(100000 + n));
+                ASSERT_TRUE(added.ok())
+                    << r.key.toStdString() << ": " << added.error().message.toStdString();
             }
         }
     }

@@ -31,8 +31,10 @@ TEST(DemoSeed, EveryPhotoIsOneTransactionOfTheJobService)
     EXPECT_EQ(seeded->jobs, 3);
     EXPECT_EQ(seeded->photos, 6);
     // AND each job holds its two photos on card 21.4's photo requirements, in its own chain
-    for (const JobListItem &item : test::valueOf(env.store->jobs().list(JobQuery().inTask(seeded->taskId)))) {
-        const QList<Evidence> rows = test::valueOf(env.store->evidence().list(RecordOwner::job(item.job.id)));
+    for (const JobListItem &item :
+         test::valueOf(env.store->jobs().list(JobQuery().inTask(seeded->taskId)))) {
+        const QList<Evidence> rows =
+            test::valueOf(env.store->evidence().list(RecordOwner::job(item.job.id)));
         ASSERT_EQ(rows.size(), 2);
         EXPECT_EQ(rows.at(0).requirement, QStringLiteral("new_meter_installed"));
         EXPECT_EQ(rows.at(1).requirement, QStringLiteral("box_after"));

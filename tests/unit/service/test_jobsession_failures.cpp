@@ -22,9 +22,11 @@ struct Stored
 Stored storedOf(Store &store, RowId job)
 {
     Stored s;
-    for (const StepRecord &r : valueOf(store.steps().list(RecordOwner::job(job), QStringLiteral("20.1"))))
+    for (const StepRecord &r :
+         valueOf(store.steps().list(RecordOwner::job(job), QStringLiteral("20.1"))))
         s.ticked += r.done;
-    s.evidence = int(valueOf(store.evidence().list(RecordOwner::job(job), QStringLiteral("20.1"))).size());
+    s.evidence =
+        int(valueOf(store.evidence().list(RecordOwner::job(job), QStringLiteral("20.1"))).size());
     return s;
 }
 
@@ -47,7 +49,8 @@ TEST_F(JobServiceTest, ARefusedCommitLeavesNothingAndTheSessionShowsTheDatabase)
     ASSERT_TRUE(session->setStep(QStringLiteral("20.1"), 0, true).ok());
     sqlite3_commit_hook(store().database().handle(), refuseCommit, nullptr);
     // WHEN the next step is ticked
-    const Error e = expectRefused("refused commit", [&] { return session->setStep(QStringLiteral("20.1"), 1, true); });
+    const Error e = expectRefused(
+        "refused commit", [&] { return session->setStep(QStringLiteral("20.1"), 1, true); });
     sqlite3_commit_hook(store().database().handle(), nullptr, nullptr);
     // THEN it failed with a reason, and the session shows exactly what the store holds
     EXPECT_FALSE(e.message.isEmpty());
@@ -62,15 +65,21 @@ TEST_F(JobServiceTest, ARefusedCommitLeavesNothingAndTheSessionShowsTheDatabase)
 TEST_F(JobServiceTest, AFailureAfterTheRecordWasWrittenRollsBackTheWholeAction)
 {
     // GIVEN the job's state cannot be saved (the first capture starts the job: its status changes)
-    ASSERT_TRUE(store().database().exec(QStringLiteral(
-        "CREATE TEMP TRIGGER job_state_fails BEFORE UPDATE ON jobs "
-        "BEGIN SELECT RAISE(ABORT, 'job state not saved'); END")).ok());
+    ASSERT_TRUE(
+        store()
+            .database()
+            .exec(QStringLiteral("CREATE TEMP TRIGGER job_state_fails BEFORE UPDATE ON jobs "
+                                 "BEGIN SELECT RAISE(ABORT, 'job state not saved'); END"))
+            .ok());
     const qint64 outbox = valueOf(store().outbox().counts()).records;
     // WHEN a photo is captured: its file and row are written, then saving the job's state fails
-    const Error e = expectRefused("photo", [&] { return session->addPhoto(QStringLiteral("20.1"), QStringLiteral("box_before"), photo(1)); });
+    const Error e = expectRefused("photo", [&] {
+        return session->addPhoto(QStringLiteral("20.1"), QStringLiteral("box_before"), photo(1));
+    });
     // THEN nothing of the action is left: no row, no outbox row, the job not started; and the
     // session shows just that (before the fix it showed the photo and the job in progress)
-    EXPECT_TRUE(e.message.contains(QStringLiteral("job state not saved"))) << e.message.toStdString();
+    EXPECT_TRUE(e.message.contains(QStringLiteral("job state not saved")))
+        << e.message.toStdString();
     EXPECT_EQ(storedOf(store(), m_job).evidence, 0);
     EXPECT_EQ(valueOf(store().outbox().counts()).records, outbox);
     EXPECT_EQ(shownBy(*session).evidence, 0);
@@ -105,7 +114,9 @@ TEST_F(JobServiceTest, AFullDiskRefusesTheCaptureAndTheSessionStillShowsWhatIsSt
     session.reset();
     ASSERT_NO_FATAL_FAILURE(env.open());
     ASSERT_NO_FATAL_FAILURE(openJob());
-    expectOneAction("with room", [&] { return session->addPhoto(QStringLiteral("20.1"), QStringLiteral("box_before"), big); });
+    expectOneAction("with room", [&] {
+        return session->addPhoto(QStringLiteral("20.1"), QStringLiteral("box_before"), big);
+    });
 }
 
 TEST_F(JobServiceTest, AnUnreadableStoreIsAnErrorWhenAJobIsOpened)

@@ -1,7 +1,7 @@
 #pragma once
 // Shared set-up for store tests: a fresh data directory per test and helpers to open it.
-#include "store/store.h"
 #include "common/resultvalue.h"
+#include "store/store.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

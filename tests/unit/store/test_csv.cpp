@@ -3,8 +3,8 @@
 
 #include "store/csvimport.h"
 
-#include "common/testenv.h"
 #include "common/resultvalue.h"
+#include "common/testenv.h"
 
 #include <QFile>
 

@@ -1,9 +1,9 @@
 // Database open, migrations, transactions, corrupt files, full disk.
 #include "storefixture.h"
 
+#include "common/resultvalue.h"
 #include "store/schema.h"
 #include "store/transaction.h"
-#include "common/resultvalue.h"
 
 #include <QDir>
 #include <QFile>
@@ -67,8 +67,14 @@ TEST_F(StoreTest, UncommittedTransactionRollsBackAndNestedSavepointsCompose)
         // WHEN two step ticks run inside an outer transaction that is never committed
         Transaction outer(store().database());
         ASSERT_TRUE(outer.ok());
-        ASSERT_TRUE(store().steps().setStep(RecordOwner::job(job), QStringLiteral("20.1"), 0, true, {}).ok());
-        ASSERT_TRUE(store().steps().setStep(RecordOwner::job(job), QStringLiteral("20.1"), 1, true, {}).ok());
+        ASSERT_TRUE(store()
+                        .steps()
+                        .setStep(RecordOwner::job(job), QStringLiteral("20.1"), 0, true, {})
+                        .ok());
+        ASSERT_TRUE(store()
+                        .steps()
+                        .setStep(RecordOwner::job(job), QStringLiteral("20.1"), 1, true, {})
+                        .ok());
     }
     // THEN neither the records nor their outbox rows exist
     EXPECT_TRUE(test::valueOf(store().steps().list(RecordOwner::job(job))).isEmpty());
@@ -77,10 +83,16 @@ TEST_F(StoreTest, UncommittedTransactionRollsBackAndNestedSavepointsCompose)
     {
         // WHEN an inner savepoint rolls back but the outer commits
         Transaction outer(store().database());
-        ASSERT_TRUE(store().steps().setStep(RecordOwner::job(job), QStringLiteral("20.1"), 0, true, {}).ok());
+        ASSERT_TRUE(store()
+                        .steps()
+                        .setStep(RecordOwner::job(job), QStringLiteral("20.1"), 0, true, {})
+                        .ok());
         {
             Transaction inner(store().database());
-            ASSERT_TRUE(store().steps().setStep(RecordOwner::job(job), QStringLiteral("20.1"), 1, true, {}).ok());
+            ASSERT_TRUE(store()
+                            .steps()
+                            .setStep(RecordOwner::job(job), QStringLiteral("20.1"), 1, true, {})
+                            .ok());
             inner.rollback();
         }
         ASSERT_TRUE(outer.commit().ok());
@@ -99,13 +111,17 @@ TEST_F(StoreTest, ChangeSignalsFireOnlyAfterCommit)
     QSignalSpy outbox(&store(), &Store::outboxChanged);
     {
         Transaction tx(store().database());
-        ASSERT_TRUE(store().steps().setStep(RecordOwner::job(job), QStringLiteral("21.4"), 2, true, {}).ok());
+        ASSERT_TRUE(store()
+                        .steps()
+                        .setStep(RecordOwner::job(job), QStringLiteral("21.4"), 2, true, {})
+                        .ok());
         EXPECT_EQ(steps.count(), 0); // not yet: the change is not durable
         // rolled back at scope end
     }
     EXPECT_EQ(steps.count(), 0);
     EXPECT_EQ(outbox.count(), 0);
-    ASSERT_TRUE(store().steps().setStep(RecordOwner::job(job), QStringLiteral("21.4"), 2, true, {}).ok());
+    ASSERT_TRUE(
+        store().steps().setStep(RecordOwner::job(job), QStringLiteral("21.4"), 2, true, {}).ok());
     ASSERT_EQ(steps.count(), 1);
     EXPECT_EQ(steps.at(0).at(0).value<RowId>(), job);
     EXPECT_EQ(steps.at(0).at(1).toString(), QStringLiteral("21.4"));
@@ -186,7 +202,9 @@ TEST_F(StoreTest, FullDatabaseFailsTheActionWithDiskFullAndKeepsEverythingBefore
     Error error;
     int saved = 0;
     for (int i = 0; i < 2000; ++i) {
-        auto r = store().steps().setStep(RecordOwner::job(job), QStringLiteral("21.%1").arg(QString(300, QLatin1Char('x'))), i, true, QStringLiteral("user"));
+        auto r = store().steps().setStep(
+            RecordOwner::job(job), QStringLiteral("21.%1").arg(QString(300, QLatin1Char('x'))), i,
+            true, QStringLiteral("user"));
         if (!r.ok()) {
             error = r.error();
             break;

@@ -3,9 +3,9 @@
 // never moves its database aside, and tablet commits are durable when acknowledged.
 #include "storefixture.h"
 
+#include "common/resultvalue.h"
 #include "store/databaserescue.h"
 #include "store/office/sqliteofficestore.h"
-#include "common/resultvalue.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -117,7 +117,8 @@ TEST_F(DataSafetyTest, OverwrittenDatabaseHeaderKeepsEveryPhotoAndTheRecordsCanB
     EXPECT_FALSE(store().openNotice().movedAside);
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM evidence")), 6);
     EXPECT_TRUE(store().evidence().verifyFiles().ok());
-    EXPECT_EQ(test::valueOf(store().outbox().pending()).size(), test::valueOf(store().outbox().all()).size());
+    EXPECT_EQ(test::valueOf(store().outbox().pending()).size(),
+              test::valueOf(store().outbox().all()).size());
     EXPECT_EQ(store().sweepReport().orphansQuarantined, 0);
     EXPECT_EQ(evidenceFiles(evidenceDir()), photos);
 }

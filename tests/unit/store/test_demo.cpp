@@ -1,8 +1,8 @@
 // Demo data: one 台区 of ~20 households, users for every role, loaded once; the N-job generator.
 #include "storefixture.h"
 
-#include "store/demodata.h"
 #include "common/resultvalue.h"
+#include "store/demodata.h"
 
 #include <QSet>
 
@@ -60,6 +60,7 @@ TEST_F(StoreTest, GeneratorMakesTheRequestedNumberOfSearchableJobs)
     auto task = generateJobs(store(), 500, 7);
     ASSERT_TRUE(task.ok());
     EXPECT_EQ(test::valueOf(store().jobs().count(JobQuery().inTask(task.value()))), 500);
-    EXPECT_EQ(test::valueOf(store().jobs().count(JobQuery().matching(QStringLiteral("0700000123")))), 1);
+    EXPECT_EQ(
+        test::valueOf(store().jobs().count(JobQuery().matching(QStringLiteral("0700000123")))), 1);
     EXPECT_EQ(generateJobs(store(), 0).error().code, QStringLiteral("store.bad_input"));
 }

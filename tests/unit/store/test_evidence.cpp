@@ -1,7 +1,7 @@
 // Evidence: content-addressed files, one transaction for several rows, retakes, hash chain,
 // tamper detection, full disk, start-up sweep.
-#include "storefixture.h"
 #include "common/resultvalue.h"
+#include "storefixture.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -70,7 +70,8 @@ TEST_F(EvidenceTest, PhotoIsStoredUnderItsHashAndNamedByTheRowAndItsOutboxRow)
     EXPECT_EQ(last.blobs, QStringList{sha});
     EXPECT_EQ(last.payload.value(QStringLiteral("chain_hash")).toString(),
               store().evidence().chainHash(e->uuid));
-    const auto listed = test::valueOf(store().evidence().list(RecordOwner::job(m_job), QStringLiteral("21.3")));
+    const auto listed =
+        test::valueOf(store().evidence().list(RecordOwner::job(m_job), QStringLiteral("21.3")));
     ASSERT_EQ(listed.size(), 1);
     EXPECT_EQ(listed.first().meta, e->meta);
     EXPECT_EQ(listed.first().capturedAt, e->capturedAt);
@@ -116,10 +117,14 @@ TEST_F(EvidenceTest, RetakeSupersedesAndRowsCannotBeChangedInPlace)
     auto second = store().evidence().add(retake);
     ASSERT_TRUE(second.ok());
     EXPECT_EQ(store().evidence().supersededBy(first->uuid), second->uuid);
-    const auto current = test::valueOf(store().evidence().list(RecordOwner::job(m_job), QStringLiteral("21.3")));
+    const auto current =
+        test::valueOf(store().evidence().list(RecordOwner::job(m_job), QStringLiteral("21.3")));
     ASSERT_EQ(current.size(), 1);
     EXPECT_EQ(current.first().uuid, second->uuid);
-    EXPECT_EQ(test::valueOf(store().evidence().list(RecordOwner::job(m_job), QStringLiteral("21.3"), true)).size(), 2);
+    EXPECT_EQ(test::valueOf(
+                  store().evidence().list(RecordOwner::job(m_job), QStringLiteral("21.3"), true))
+                  .size(),
+              2);
     // a second retake of the same old photo is refused; so is a raw UPDATE or DELETE
     NewEvidence again = photo(m_job, "other");
     again.supersedes = first->uuid;
@@ -137,7 +142,8 @@ TEST_F(EvidenceTest, HashChainDetectsAChangedRow)
     EXPECT_TRUE(good.ok);
     EXPECT_EQ(good.rows, 4);
     // WHEN someone edits the third row's value bypassing the store
-    const QString victim = test::valueOf(store().evidence().list(RecordOwner::job(m_job))).at(2).uuid;
+    const QString victim =
+        test::valueOf(store().evidence().list(RecordOwner::job(m_job))).at(2).uuid;
     ASSERT_TRUE(store().database().exec(QStringLiteral("DROP TRIGGER evidence_no_update")).ok());
     ASSERT_TRUE(store().database()
                     .exec(QStringLiteral("UPDATE evidence SET value='99999' WHERE uuid='%1'").arg(victim))

@@ -1,8 +1,8 @@
 // 表单填写记录 (FormEntryRepository) on a real SQLite file: typed form fields survive a reopen,
 // every saved change is one version and one outbox row in the same transaction, bad input and a
 // full disk are refused in plain words without touching what was saved before.
-#include "storefixture.h"
 #include "common/resultvalue.h"
+#include "storefixture.h"
 
 #include <QFile>
 #include <sqlite3.h>

@@ -1,6 +1,6 @@
 // Job list/search, job state and step records, each with its outbox row.
-#include "storefixture.h"
 #include "common/resultvalue.h"
+#include "storefixture.h"
 
 using namespace ms;
 using namespace ms::test;
@@ -55,7 +55,8 @@ TEST_F(JobSearchTest, FindsJobsBy户号NameAddressOrMeterNumber)
     EXPECT_EQ(accounts(JobQuery().matching(QStringLiteral("zhang"))), QStringList{QStringLiteral("0100000003")}); // case-insensitive
     EXPECT_EQ(accounts(JobQuery().matching(QStringLiteral("安贞里 102"))), QStringList{QStringLiteral("0100000002")}); // words AND
     EXPECT_TRUE(accounts(JobQuery().matching(QStringLiteral("%"))).isEmpty()); // LIKE wildcards are literal
-    EXPECT_EQ(test::valueOf(store().jobs().count(JobQuery().matching(QStringLiteral("安贞里")))), 2);
+    EXPECT_EQ(test::valueOf(store().jobs().count(JobQuery().matching(QStringLiteral("安贞里")))),
+              2);
 }
 
 TEST_F(JobSearchTest, FiltersByStatusAndPages)
@@ -112,23 +113,31 @@ TEST_F(StoreTest, JobStateChangesBumpTheVersionAndAppendOutboxRows)
 TEST_F(StoreTest, StepTickAndUntickKeepOneRowWhoseOutboxRowsCarryEachVersion)
 {
     const RowId job = firstJob(makeTask(1));
-    auto ticked = store().steps().setStep(RecordOwner::job(job), QStringLiteral("21.4"), 3, true, QStringLiteral("u-1"));
+    auto ticked = store().steps().setStep(RecordOwner::job(job), QStringLiteral("21.4"), 3, true,
+                                          QStringLiteral("u-1"));
     ASSERT_TRUE(ticked.ok());
-    auto unticked = store().steps().setStep(RecordOwner::job(job), QStringLiteral("21.4"), 3, false, QStringLiteral("u-2"));
+    auto unticked = store().steps().setStep(RecordOwner::job(job), QStringLiteral("21.4"), 3, false,
+                                            QStringLiteral("u-2"));
     ASSERT_TRUE(unticked.ok());
     EXPECT_EQ(unticked->uuid, ticked->uuid);
     EXPECT_EQ(unticked->version, 2);
-    const auto steps = test::valueOf(store().steps().list(RecordOwner::job(job), QStringLiteral("21.4")));
+    const auto steps =
+        test::valueOf(store().steps().list(RecordOwner::job(job), QStringLiteral("21.4")));
     ASSERT_EQ(steps.size(), 1);
     EXPECT_FALSE(steps.first().done);
     EXPECT_EQ(steps.first().userUuid, QStringLiteral("u-2"));
-    EXPECT_TRUE(test::valueOf(store().steps().list(RecordOwner::job(job), QStringLiteral("20.1"))).isEmpty());
+    EXPECT_TRUE(test::valueOf(store().steps().list(RecordOwner::job(job), QStringLiteral("20.1")))
+                    .isEmpty());
 
     QList<int> versions;
     for (const auto &e : test::valueOf(store().outbox().pending()))
         if (e.uuid == ticked->uuid)
             versions << e.version;
     EXPECT_EQ(versions, (QList<int>{1, 2}));
-    EXPECT_EQ(store().steps().setStep(RecordOwner::job(12345), QStringLiteral("21.4"), 0, true, {}).error().code,
+    EXPECT_EQ(store()
+                  .steps()
+                  .setStep(RecordOwner::job(12345), QStringLiteral("21.4"), 0, true, {})
+                  .error()
+                  .code,
               QStringLiteral("store.bad_input"));
 }

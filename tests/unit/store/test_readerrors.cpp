@@ -24,8 +24,7 @@ RowId importOne(test::StoreEnv &env)
     return env.importTask(t, {c});
 }
 
-template<typename T>
-void expectCorrupt(const Result<T> &r, const char *what)
+template <typename T> void expectCorrupt(const Result<T> &r, const char *what)
 {
     ASSERT_FALSE(r.ok()) << what << ": a damaged table read as if it were fine";
     EXPECT_EQ(r.error().code, QStringLiteral("store.corrupt")) << what;
@@ -40,8 +39,9 @@ TEST(StoreReadErrors, TheOutboxOfADamagedDatabaseIsAnErrorNotNothingToSync)
     test::StoreEnv env;
     ASSERT_GT(importOne(env), 0);
     ASSERT_FALSE(test::valueOf(env.store->outbox().pending()).isEmpty());
-    ASSERT_NO_FATAL_FAILURE(env.damageTables({QStringLiteral("outbox"), QStringLiteral("outbox_blobs"),
-                                              QStringLiteral("outbox_verdicts")}));
+    ASSERT_NO_FATAL_FAILURE(
+        env.damageTables({QStringLiteral("outbox"), QStringLiteral("outbox_blobs"),
+                          QStringLiteral("outbox_verdicts")}));
     // WHEN the sync reads what is waiting
     // THEN every read says the database is damaged
     expectCorrupt(env.store->outbox().pending(), "pending");
@@ -59,7 +59,9 @@ TEST(StoreReadErrors, JobListTasksStepsEvidenceAndSealsOfADamagedDatabaseAreErro
     ASSERT_GT(task, 0);
     const RowId job = test::valueOf(env.store->jobs().list(JobQuery())).value(0).job.id;
     ASSERT_GT(job, 0);
-    ASSERT_TRUE(env.store->steps().setStep(RecordOwner::job(job), QStringLiteral("20.1"), 0, true, {}).ok());
+    ASSERT_TRUE(env.store->steps()
+                    .setStep(RecordOwner::job(job), QStringLiteral("20.1"), 0, true, {})
+                    .ok());
     NewEvidence n;
     n.record.jobId = job;
     n.record.cardId = QStringLiteral("21.3");
@@ -67,12 +69,16 @@ TEST(StoreReadErrors, JobListTasksStepsEvidenceAndSealsOfADamagedDatabaseAreErro
     n.record.kind = EvidenceKind::MeterReading;
     n.record.value = QStringLiteral("12345.67");
     ASSERT_TRUE(env.store->evidence().add(n).ok());
-    ASSERT_TRUE(env.store->seals().add(RecordOwner::job(job), QStringLiteral("box"), QStringLiteral("BJ1")).ok());
-    ASSERT_TRUE(env.store->taskCards().setChoice(task, QStringLiteral("2.4"), QStringLiteral("surface"), {}, {}).ok());
+    ASSERT_TRUE(env.store->seals()
+                    .add(RecordOwner::job(job), QStringLiteral("box"), QStringLiteral("BJ1"))
+                    .ok());
+    ASSERT_TRUE(env.store->taskCards()
+                    .setChoice(task, QStringLiteral("2.4"), QStringLiteral("surface"), {}, {})
+                    .ok());
     // WHEN those tables are damaged on disk
-    ASSERT_NO_FATAL_FAILURE(env.damageTables({QStringLiteral("jobs"), QStringLiteral("tasks"),
-                                              QStringLiteral("step_records"), QStringLiteral("evidence"),
-                                              QStringLiteral("seals"), QStringLiteral("task_cards")}));
+    ASSERT_NO_FATAL_FAILURE(env.damageTables(
+        {QStringLiteral("jobs"), QStringLiteral("tasks"), QStringLiteral("step_records"),
+         QStringLiteral("evidence"), QStringLiteral("seals"), QStringLiteral("task_cards")}));
     // THEN the reads are errors, not empty lists
     expectCorrupt(env.store->jobs().list(JobQuery()), "jobs().list");
     expectCorrupt(env.store->jobs().count(JobQuery()), "jobs().count");
@@ -96,7 +102,8 @@ TEST(StoreSteps, AJobsStepAndATasksStepKeepTheirTimeTheSameWay)
     // WHEN a step is ticked on each
     for (const RecordOwner &owner : {RecordOwner::job(job), RecordOwner::task(task)}) {
         SCOPED_TRACE(owner.isTask() ? "task" : "job");
-        auto ticked = env.store->steps().setStep(owner, QStringLiteral("2.4"), 0, true, QStringLiteral("u1"));
+        auto ticked =
+            env.store->steps().setStep(owner, QStringLiteral("2.4"), 0, true, QStringLiteral("u1"));
         ASSERT_TRUE(ticked.ok()) << ticked.error().message.toStdString();
         // THEN the time returned is the time stored (milliseconds), and the row names its owner
         EXPECT_EQ(ticked->at, json::parseTime(json::isoTime(ticked->at)));

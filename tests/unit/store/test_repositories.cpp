@@ -1,6 +1,6 @@
 // Users, tasks/customers import, seals, settings, mismatch, outbox bookkeeping.
-#include "storefixture.h"
 #include "common/resultvalue.h"
+#include "storefixture.h"
 
 #include <QJsonArray>
 
@@ -127,9 +127,11 @@ TEST_F(StoreTest, SealNumbersAreUniqueAcrossJobsAndRemovalIsSynced)
 {
     const RowId task = makeTask(2);
     const auto jobs = test::valueOf(store().jobs().list(JobQuery().inTask(task)));
-    auto s = store().seals().add(RecordOwner::job(jobs[0].job.id), QStringLiteral("meter_cover"), QStringLiteral("BJ0012345"));
+    auto s = store().seals().add(RecordOwner::job(jobs[0].job.id), QStringLiteral("meter_cover"),
+                                 QStringLiteral("BJ0012345"));
     ASSERT_TRUE(s.ok());
-    auto dup = store().seals().add(RecordOwner::job(jobs[1].job.id), QStringLiteral("box"), QStringLiteral(" BJ0012345 "));
+    auto dup = store().seals().add(RecordOwner::job(jobs[1].job.id), QStringLiteral("box"),
+                                   QStringLiteral(" BJ0012345 "));
     ASSERT_FALSE(dup.ok());
     EXPECT_EQ(dup.error().code, QStringLiteral("store.duplicate"));
     EXPECT_TRUE(dup.error().message.contains(jobs[0].customer.accountNo));
@@ -141,7 +143,11 @@ TEST_F(StoreTest, SealNumbersAreUniqueAcrossJobsAndRemovalIsSynced)
     EXPECT_EQ(last.op, QStringLiteral("delete"));
     EXPECT_EQ(last.version, 2);
     // once removed, the number may be used again
-    EXPECT_TRUE(store().seals().add(RecordOwner::job(jobs[1].job.id), QStringLiteral("box"), QStringLiteral("BJ0012345")).ok());
+    EXPECT_TRUE(store()
+                    .seals()
+                    .add(RecordOwner::job(jobs[1].job.id), QStringLiteral("box"),
+                         QStringLiteral("BJ0012345"))
+                    .ok());
 }
 
 TEST_F(StoreTest, SettingsAreKeyValueAndStayOutOfTheOutbox)
@@ -205,7 +211,8 @@ TEST_F(StoreTest, OutboxIsOrderedConfirmableAndCountsPendingFilesAndBytes)
     NewEvidence other = photo;
     other.data = QByteArray(500, 'q');
     ASSERT_TRUE(store().evidence().add({photo, same, other}).ok());
-    ASSERT_TRUE(store().steps().setStep(RecordOwner::job(job), QStringLiteral("21.3"), 0, true, {}).ok());
+    ASSERT_TRUE(
+        store().steps().setStep(RecordOwner::job(job), QStringLiteral("21.3"), 0, true, {}).ok());
 
     const auto pending = test::valueOf(store().outbox().pending());
     ASSERT_EQ(pending.size(), 4);
@@ -223,7 +230,8 @@ TEST_F(StoreTest, OutboxIsOrderedConfirmableAndCountsPendingFilesAndBytes)
     EXPECT_EQ(c.files, 1);
     EXPECT_EQ(c.bytes, 500);
     // several at once (the sync client marks a batch's files together); repeats are harmless
-    const QStringList both = test::valueOf(store().outbox().pendingBlobs()) + QStringList{pending[0].blobs.first()};
+    const QStringList both =
+        test::valueOf(store().outbox().pendingBlobs()) + QStringList{pending[0].blobs.first()};
     ASSERT_TRUE(store().outbox().markBlobsUploaded(both).ok());
     ASSERT_TRUE(store().outbox().markBlobsUploaded({}).ok());
     EXPECT_EQ(test::valueOf(store().outbox().counts()).files, 0);

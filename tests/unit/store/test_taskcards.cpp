@@ -3,9 +3,9 @@
 // evidence migrates without touching a row or breaking its hash chain.
 #include "storefixture.h"
 
+#include "common/resultvalue.h"
 #include "model/sha256.h"
 #include "store/schema.h"
-#include "common/resultvalue.h"
 
 #include <QJsonDocument>
 #include <QTimeZone>
@@ -59,9 +59,18 @@ TEST_F(TaskCardsTest, StepsOfATaskLevelCardPersistWithTheTaskAndGoToTheOutbox)
 {
     // GIVEN a task; WHEN step 1 of 2.4 is ticked twice for the task (tick, untick, tick)
     QSignalSpy spy(&store(), &Store::taskCardChanged);
-    ASSERT_TRUE(store().steps().setStep(RecordOwner::task(m_task), QStringLiteral("2.4"), 0, true, QStringLiteral("u1")).ok());
-    ASSERT_TRUE(store().steps().setStep(RecordOwner::task(m_task), QStringLiteral("2.4"), 0, false, QStringLiteral("u1")).ok());
-    auto s = store().steps().setStep(RecordOwner::task(m_task), QStringLiteral("2.4"), 0, true, QStringLiteral("u1"));
+    ASSERT_TRUE(store()
+                    .steps()
+                    .setStep(RecordOwner::task(m_task), QStringLiteral("2.4"), 0, true,
+                             QStringLiteral("u1"))
+                    .ok());
+    ASSERT_TRUE(store()
+                    .steps()
+                    .setStep(RecordOwner::task(m_task), QStringLiteral("2.4"), 0, false,
+                             QStringLiteral("u1"))
+                    .ok());
+    auto s = store().steps().setStep(RecordOwner::task(m_task), QStringLiteral("2.4"), 0, true,
+                                     QStringLiteral("u1"));
     ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
     // THEN one row, version 3, owned by the task and by no job; it survives a reopen
     EXPECT_EQ(s->version, 3);
@@ -104,12 +113,14 @@ TEST_F(TaskCardsTest, EvidenceOfATaskHasItsOwnChainFilesAndOutboxRowsAndStaysOut
     ASSERT_TRUE(store().evidence().add(retake).ok());
 
     // THEN the task has its current rows, the job only its own
-    const QList<Evidence> current = test::valueOf(store().evidence().list(RecordOwner::task(m_task)));
+    const QList<Evidence> current =
+        test::valueOf(store().evidence().list(RecordOwner::task(m_task)));
     ASSERT_EQ(current.size(), 2);
     EXPECT_EQ(current.last().value, QStringLiteral("3号楼配电室西墙"));
     EXPECT_EQ(current.last().taskId, m_task);
     EXPECT_EQ(current.last().jobId, 0);
-    EXPECT_EQ(test::valueOf(store().evidence().list(RecordOwner::task(m_task), {}, true)).size(), 3);
+    EXPECT_EQ(test::valueOf(store().evidence().list(RecordOwner::task(m_task), {}, true)).size(),
+              3);
     EXPECT_EQ(test::valueOf(store().evidence().list(RecordOwner::job(m_job))).size(), 1);
     EXPECT_TRUE(store().evidence().verifyChain(RecordOwner::task(m_task)).ok);
     EXPECT_EQ(store().evidence().verifyChain(RecordOwner::task(m_task)).rows, 3);
@@ -154,28 +165,40 @@ TEST_F(TaskCardsTest, ListsOfStepsAndEvidenceKeepToTheirOwnerAndCard)
         EXPECT_EQ(s.jobId, m_job);
         EXPECT_EQ(s.taskId, 0);
     }
-    const QList<StepRecord> taskSteps = test::valueOf(store().steps().list(RecordOwner::task(m_task), QStringLiteral("21.3")));
+    const QList<StepRecord> taskSteps =
+        test::valueOf(store().steps().list(RecordOwner::task(m_task), QStringLiteral("21.3")));
     ASSERT_EQ(taskSteps.size(), 1);
     EXPECT_EQ(taskSteps.first().cardId, QStringLiteral("21.3"));
     EXPECT_EQ(taskSteps.first().stepIndex, 1);
     EXPECT_EQ(taskSteps.first().taskId, m_task);
     EXPECT_EQ(taskSteps.first().jobId, 0);
-    ASSERT_EQ(test::valueOf(store().steps().list(RecordOwner::job(m_job), QStringLiteral("2.4"))).size(), 1);
-    EXPECT_EQ(test::valueOf(store().steps().list(RecordOwner::job(m_job), QStringLiteral("2.4"))).first().cardId, QStringLiteral("2.4"));
-    EXPECT_TRUE(test::valueOf(store().steps().list(RecordOwner::task(m_task), QStringLiteral("9.9"))).isEmpty());
+    ASSERT_EQ(
+        test::valueOf(store().steps().list(RecordOwner::job(m_job), QStringLiteral("2.4"))).size(),
+        1);
+    EXPECT_EQ(test::valueOf(store().steps().list(RecordOwner::job(m_job), QStringLiteral("2.4")))
+                  .first()
+                  .cardId,
+              QStringLiteral("2.4"));
+    EXPECT_TRUE(
+        test::valueOf(store().steps().list(RecordOwner::task(m_task), QStringLiteral("9.9")))
+            .isEmpty());
     // AND evidence likewise: per owner, and per card of the job
     const QList<Evidence> jobRows = test::valueOf(store().evidence().list(RecordOwner::job(m_job)));
     ASSERT_EQ(jobRows.size(), 2);
     for (const Evidence &e : jobRows)
         EXPECT_TRUE(e.value.startsWith(QStringLiteral("job "))) << e.value.toStdString();
-    const QList<Evidence> taskRows = test::valueOf(store().evidence().list(RecordOwner::task(m_task)));
+    const QList<Evidence> taskRows =
+        test::valueOf(store().evidence().list(RecordOwner::task(m_task)));
     ASSERT_EQ(taskRows.size(), 2);
     for (const Evidence &e : taskRows)
         EXPECT_TRUE(e.value.startsWith(QStringLiteral("task "))) << e.value.toStdString();
-    const QList<Evidence> card = test::valueOf(store().evidence().list(RecordOwner::job(m_job), QStringLiteral("21.3")));
+    const QList<Evidence> card =
+        test::valueOf(store().evidence().list(RecordOwner::job(m_job), QStringLiteral("21.3")));
     ASSERT_EQ(card.size(), 1);
     EXPECT_EQ(card.first().value, QStringLiteral("job 21.3"));
-    EXPECT_TRUE(test::valueOf(store().evidence().list(RecordOwner::job(m_job), QStringLiteral("9.9"))).isEmpty());
+    EXPECT_TRUE(
+        test::valueOf(store().evidence().list(RecordOwner::job(m_job), QStringLiteral("9.9")))
+            .isEmpty());
 }
 
 TEST_F(TaskCardsTest, UnknownTaskOrNoOwnerIsRefusedWithAPlainMessage)
@@ -186,7 +209,8 @@ TEST_F(TaskCardsTest, UnknownTaskOrNoOwnerIsRefusedWithAPlainMessage)
     EXPECT_TRUE(noTask.error().message.contains(QStringLiteral("9999")));
     auto noOwner = store().evidence().add(taskValue(0, "2.4", "location_text", QStringLiteral("x")));
     EXPECT_FALSE(noOwner.ok());
-    auto step = store().steps().setStep(RecordOwner::task(9999), QStringLiteral("2.4"), 0, true, {});
+    auto step =
+        store().steps().setStep(RecordOwner::task(9999), QStringLiteral("2.4"), 0, true, {});
     ASSERT_FALSE(step.ok());
     EXPECT_EQ(step.error().code, QStringLiteral("store.bad_input"));
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM evidence")), 0);
@@ -223,18 +247,25 @@ TEST_F(TaskCardsTest, ChoiceAndCompletionAreOneRowPerTaskCardWithOutboxRows)
 
 TEST_F(TaskCardsTest, TaskSealsShareTheNumberRuleWithJobSealsAndNameTheirOwner)
 {
-    auto s = store().seals().add(RecordOwner::task(m_task), QStringLiteral("concentrator"), QStringLiteral("JZQ-0001"));
+    auto s = store().seals().add(RecordOwner::task(m_task), QStringLiteral("concentrator"),
+                                 QStringLiteral("JZQ-0001"));
     ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
     EXPECT_EQ(test::valueOf(store().seals().list(RecordOwner::task(m_task))).size(), 1);
     EXPECT_TRUE(test::valueOf(store().seals().list(RecordOwner::job(m_job))).isEmpty());
     // The same number on a job is refused and the message names the task
-    auto dupOnJob = store().seals().add(RecordOwner::job(m_job), QStringLiteral("meter_cover"), QStringLiteral("JZQ-0001"));
+    auto dupOnJob = store().seals().add(RecordOwner::job(m_job), QStringLiteral("meter_cover"),
+                                        QStringLiteral("JZQ-0001"));
     ASSERT_FALSE(dupOnJob.ok());
     EXPECT_EQ(dupOnJob.error().code, QStringLiteral("store.duplicate"));
     EXPECT_TRUE(dupOnJob.error().message.contains(QStringLiteral("测试任务")));
     // A job's number on the task is refused and names the customer
-    ASSERT_TRUE(store().seals().add(RecordOwner::job(m_job), QStringLiteral("meter_cover"), QStringLiteral("BG-7")).ok());
-    auto dupOnTask = store().seals().add(RecordOwner::task(m_task), QStringLiteral("concentrator"), QStringLiteral("BG-7"));
+    ASSERT_TRUE(
+        store()
+            .seals()
+            .add(RecordOwner::job(m_job), QStringLiteral("meter_cover"), QStringLiteral("BG-7"))
+            .ok());
+    auto dupOnTask = store().seals().add(RecordOwner::task(m_task), QStringLiteral("concentrator"),
+                                         QStringLiteral("BG-7"));
     ASSERT_FALSE(dupOnTask.ok());
     EXPECT_TRUE(dupOnTask.error().message.contains(QStringLiteral("ACC0000")));
     // Outbox row names the task; removing it works like a job seal
