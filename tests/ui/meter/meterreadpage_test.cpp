@@ -1,6 +1,7 @@
 // MeterReadPage on the offscreen platform against the simulator on a real pty.
 #define ZX_USE_UTF8 1
 #include "catalog/catalogloader.h"
+#include "common/portreading.h"
 #include "common/resultvalue.h"
 #include "common/testenv.h"
 #include "languageswitcher.h"
@@ -174,21 +175,7 @@ TEST(MeterReadPage, touchTargetsAreLargeEnough)
 
 TEST(MeterEvidence, rowsCarryEveryRegisterAndTheFramesFile)
 {
-    meter::SwapSetReading reading;
-    reading.protocol = meter::Protocol::Dlt645_2007;
-    reading.address = QStringLiteral("201000000012");
-    meter::ItemReading energy;
-    energy.key = QStringLiteral("forward_active");
-    energy.status = meter::ItemReading::Status::Ok;
-    for (const char *v : {"1234.56", "400.00", "500.00", "234.56", "100.00"}) {
-        meter::ReadValue value;
-        value.text = QString::fromLatin1(v);
-        value.number = value.text.toDouble();
-        value.unit = QStringLiteral("kWh");
-        energy.values.append(value);
-    }
-    reading.items.append(energy);
-    reading.frames.append({meter::RawFrame::Direction::Tx, QByteArray::fromHex("68AA16"), QDateTime::currentDateTimeUtc()});
+    const meter::SwapSetReading reading = test::portReading();
     EvidenceRequirement requirement;
     requirement.key = QStringLiteral("old_final");
     requirement.meter = QStringLiteral("old");

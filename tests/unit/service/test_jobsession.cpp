@@ -4,36 +4,10 @@
 // before anything is written.
 #include "jobsessionfixture.h"
 
-#include "meter/reader/reading.h"
+#include "common/portreading.h"
 
 using namespace ms;
 using namespace ms::test;
-
-namespace {
-
-// A read over the port of a 2007 meter: total and T1..T4, with one raw frame.
-meter::SwapSetReading portReading()
-{
-    meter::SwapSetReading reading;
-    reading.protocol = meter::Protocol::Dlt645_2007;
-    reading.address = QStringLiteral("201000000012");
-    meter::ItemReading energy;
-    energy.key = QStringLiteral("forward_active");
-    energy.status = meter::ItemReading::Status::Ok;
-    for (const char *v : {"1234.56", "400.00", "500.00", "234.56", "100.00"}) {
-        meter::ReadValue value;
-        value.text = QString::fromLatin1(v);
-        value.number = value.text.toDouble();
-        value.unit = QStringLiteral("kWh");
-        energy.values.append(value);
-    }
-    reading.items.append(energy);
-    reading.frames.append({meter::RawFrame::Direction::Tx, QByteArray::fromHex("68AA16"),
-                           QDateTime::currentDateTimeUtc()});
-    return reading;
-}
-
-} // namespace
 
 TEST_F(JobServiceTest, EveryActionOnAJobIsOneTransactionAnnouncedOnceAfterItsCommit)
 {
