@@ -1,16 +1,14 @@
 #include "commands.h"
 
-#include "store/demodata.h"
+#include "catalog/catalogloader.h"
+#include "service/demoseed.h"
 #include "store/store.h"
+#include "workflow/workflow.h"
 
-#include <QBuffer>
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QImage>
-#include <QImageWriter>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRandomGenerator>
 
 #include <cstdio>
 
@@ -24,49 +22,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(ms::ctl::Demo)
 };
 
-// A real JPEG of roughly `targetKb` KB: a noisy photo-like image, made unique by `index`
-// (a band of pixels encodes it), so every photo has its own SHA-256.
-class PhotoMaker
-{
-public:
-    explicit PhotoMaker(int targetKb)
-    {
-        // This noise costs about 0.45 byte per pixel at quality 85; width:height = 4:3.
-        const double pixels = std::max(16.0, targetKb * 1024.0 / 0.45);
-        const int w = std::max(64, int(std::sqrt(pixels * 4.0 / 3.0)));
-        const int h = std::max(48, w * 3 / 4);
-        m_base = QImage(w, h, QImage::Format_RGB32);
-        QRandomGenerator rng(20261105);
-        for (int y = 0; y < h; ++y) {
-            auto *line = reinterpret_cast<QRgb *>(m_base.scanLine(y));
-            for (int x = 0; x < w; ++x) {
-                const int g = 60 + (x * 120) / w + int(rng.bounded(70));
-                line[x] = qRgb(g, std::min(255, g + int(rng.bounded(40))), 200 - g / 2);
-            }
-        }
-    }
-
-    QByteArray make(quint32 index) const
-    {
-        QImage img = m_base.copy();
-        for (int bit = 0; bit < 32; ++bit) {
-            const QRgb c = (index >> bit) & 1 ? qRgb(255, 255, 255) : qRgb(0, 0, 0);
-            for (int y = 0; y < 8; ++y)
-                for (int x = bit * 8; x < bit * 8 + 8 && x < img.width(); ++x)
-                    img.setPixel(x, y, c);
-        }
-        QByteArray bytes;
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        QImageWriter writer(&buffer, "jpeg");
-        writer.setQuality(85);
-        writer.write(img);
-        return bytes;
-    }
-
-private:
-    QImage m_base;
-};
 } // namespace
 
 // meterswapctl demo seed --data DIR --jobs N --photos-per-job M [--photo-kb K] [--seed S]
@@ -101,50 +56,36 @@ int demoCommand(const QStringList &args)
     Store &store = **opened;
     if (!store.openNotice().message.isEmpty())
         std::fprintf(stderr, "meterswapctl demo: %s\n", qPrintable(store.openNotice().message));
-    auto taskId = generateJobs(store, jobs, seed, Tr::tr("演示任务 %1").arg(seed));
-    if (!taskId) {
-        std::fprintf(stderr, "meterswapctl demo: %s\n", qPrintable(taskId.error().message));
+    // The photos go in through the job service, as an installer's would (one action each).
+    const CatalogLoad catalog = CatalogLoader::load(CatalogLoader::builtInRoot());
+    const Workflow workflow(catalog.catalog);
+    const qint64 commitsBefore = store.database().commitCount();
+    DemoSeedOptions seedOptions;
+    seedOptions.jobs = jobs;
+    seedOptions.photosPerJob = photos;
+    seedOptions.photoKb = photoKb;
+    seedOptions.seed = seed;
+    seedOptions.taskName = Tr::tr("演示任务 %1").arg(seed);
+    auto seeded = seedDemoJobs(store, catalog.catalog, workflow, seedOptions);
+    if (!seeded) {
+        std::fprintf(stderr, "meterswapctl demo: %s\n", qPrintable(seeded.error().message));
         return ExitFailed;
     }
-    JobQuery query;
-    query.taskId = *taskId;
-    query.limit = jobs;
-    const QList<JobListItem> items = store.jobs().list(query);
-    const PhotoMaker maker(photoKb);
-    qint64 bytes = 0;
-    quint32 index = seed * 1000003u;
-    for (const JobListItem &item : items) {
-        QList<NewEvidence> evidence;
-        for (int i = 0; i < photos; ++i) {
-            NewEvidence e;
-            e.record.jobId = item.job.id;
-            e.record.cardId = QStringLiteral("21.4");
-            e.record.requirement = i == 0 ? QStringLiteral("old_meter_face")
-                                          : QStringLiteral("new_meter_installed_%1").arg(i);
-            e.record.kind = EvidenceKind::Photo;
-            e.record.mime = QStringLiteral("image/jpeg");
-            e.data = maker.make(index++);
-            bytes += e.data.size();
-            evidence << e;
-        }
-        if (!evidence.isEmpty())
-            if (auto added = store.evidence().add(evidence); !added) {
-                std::fprintf(stderr, "meterswapctl demo: %s\n", qPrintable(added.error().message));
-                return ExitFailed;
-            }
-        if (auto done = store.jobs().setStatus(item.job.id, JobStatus::Done); !done) {
-            std::fprintf(stderr, "meterswapctl demo: %s\n", qPrintable(done.error().message));
-            return ExitFailed;
-        }
+    auto pending = store.outbox().counts();
+    if (!pending) {
+        std::fprintf(stderr, "meterswapctl demo: %s\n", qPrintable(pending.error().message));
+        return ExitFailed;
     }
-    const PendingCounts pending = store.outbox().counts();
-    const QJsonObject o{{QStringLiteral("task_id"), *taskId},
-                        {QStringLiteral("jobs"), int(items.size())},
-                        {QStringLiteral("photos"), int(items.size()) * photos},
-                        {QStringLiteral("photo_bytes"), bytes},
-                        {QStringLiteral("pending_records"), pending.records},
-                        {QStringLiteral("pending_files"), pending.files},
-                        {QStringLiteral("pending_bytes"), pending.bytes}};
+    const qint64 transactions = store.database().commitCount() - commitsBefore;
+    const QJsonObject o{{QStringLiteral("task_id"), seeded->taskId},
+                        {QStringLiteral("jobs"), seeded->jobs},
+                        {QStringLiteral("photos"), seeded->photos},
+                        {QStringLiteral("photo_bytes"), seeded->photoBytes},
+                        {QStringLiteral("pending_records"), pending->records},
+                        {QStringLiteral("pending_files"), pending->files},
+                        {QStringLiteral("pending_bytes"), pending->bytes},
+                        // the import plus one per photo: each photo is one action of the service
+                        {QStringLiteral("transactions"), transactions}};
     std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
     return ExitOk;
 }

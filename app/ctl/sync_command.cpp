@@ -24,7 +24,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(ms::ctl::Sync)
 };
 
-QJsonObject summaryJson(const sync::SyncSummary &s, const PendingCounts &left)
+QJsonObject summaryJson(const sync::SyncSummary &s, const Result<PendingCounts> &left)
 {
     QJsonArray refused, conflicts;
     for (const auto &r : s.refused)
@@ -55,10 +55,14 @@ QJsonObject summaryJson(const sync::SyncSummary &s, const PendingCounts &left)
                   {QStringLiteral("refused"), refused},
                   {QStringLiteral("records_conflict"), s.recordsConflicted},
                   {QStringLiteral("conflicts"), conflicts},
-                  {QStringLiteral("failed_files"), QJsonArray::fromStringList(s.failedFiles)},
-                  {QStringLiteral("pending"), QJsonObject{{QStringLiteral("records"), left.records},
-                                                          {QStringLiteral("files"), left.files},
-                                                          {QStringLiteral("bytes"), left.bytes}}}};
+                  {QStringLiteral("failed_files"), QJsonArray::fromStringList(s.failedFiles)}};
+    // What is left to send; when it cannot be read, why (never a zero that is not known).
+    if (left)
+        o.insert(QStringLiteral("pending"), QJsonObject{{QStringLiteral("records"), left->records},
+                                                        {QStringLiteral("files"), left->files},
+                                                        {QStringLiteral("bytes"), left->bytes}});
+    else
+        o.insert(QStringLiteral("pending_error"), left.error().message);
     if (!s.ok)
         o.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), s.error.code},
                                                       {QStringLiteral("message"), s.error.message}});

@@ -4,6 +4,7 @@
 #include "catalog/catalog.h"
 #include "media/photopipeline.h"
 #include "model/types.h"
+#include "service/actor.h"
 
 #include <QString>
 #include <functional>
@@ -13,18 +14,18 @@ class QWidget;
 
 namespace ms {
 
+class JobSession;
 class Store;
 class Workflow;
 class LanguageSwitcher;
 
 // What the meter-read page (app/tablet/meter) is opened with for a meter_reading requirement.
+// The reading is saved through `session` (the open job or task), like any other capture.
 struct MeterReadRequest
 {
-    RowId jobId = 0;
+    JobSession *session = nullptr;
     QString cardId;
     EvidenceRequirement requirement;
-    Customer customer;
-    QString userUuid;
     std::function<void()> done; // call when the page is finished (saved or cancelled)
 };
 using MeterReadFactory = std::function<QWidget *(const MeterReadRequest &, QWidget *parent)>;
@@ -62,6 +63,7 @@ struct AppContext
     PhotoOptions photoOptions() const;
     QString userUuid() const { return user ? user->uuid : QString(); }
     QString userName() const { return user ? user->name : QString(); }
+    Actor actor() const { return {userUuid(), userName()}; } // who acts in the job service
 };
 
 } // namespace ms

@@ -1,7 +1,7 @@
 #include "mainwindow.h"
 
 #include "backnavigation.h"
-#include "jobsession.h"
+#include "service/jobsession.h"
 #include "languageswitcher.h"
 #include "pages/cardwalkerpage.h"
 #include "pages/joblistpage.h"
@@ -228,7 +228,8 @@ void MainWindow::signOut()
 bool MainWindow::openJob(RowId jobId)
 {
     popTo(m_jobList);
-    auto session = JobSession::open(m_ctx, jobId);
+    auto session =
+        JobSession::open(m_ctx.store, m_ctx.catalog, m_ctx.workflow, m_ctx.actor(), jobId);
     if (!session) {
         showMessage(session.error().message);
         return false;
@@ -244,7 +245,8 @@ bool MainWindow::openJob(RowId jobId)
 bool MainWindow::openTaskCards(RowId taskId)
 {
     popTo(m_jobList);
-    auto session = JobSession::openTask(m_ctx, taskId);
+    auto session =
+        JobSession::openTask(m_ctx.store, m_ctx.catalog, m_ctx.workflow, m_ctx.actor(), taskId);
     if (!session) {
         showMessage(session.error().message);
         return false;
@@ -307,14 +309,11 @@ void MainWindow::openEvidence(const QString &cardId, const QString &key, Evidenc
     case EvidenceSlot::Action::MeterRead: {
         if (!m_ctx.meterRead)
             return;
-        MeterReadRequest r{m_session->job().id, cardId, *req, m_session->customer(), m_ctx.userUuid(), {}};
+        MeterReadRequest r{m_session.get(), cardId, *req, {}};
         QPointer<MainWindow> self(this);
         r.done = [self] {
-            if (self) {
-                if (self->m_session)
-                    self->m_session->reload();
+            if (self)
                 self->pop();
-            }
         };
         page = m_ctx.meterRead(r, m_stack);
         break;

@@ -61,7 +61,7 @@ void FormContextBuilder::addUnit(FormContext &ctx)
     put(v, QStringLiteral("doc.year"), QString::number(m_date.year()));
 }
 
-void FormContextBuilder::addTask(FormContext &ctx, const Task &task)
+Result<void> FormContextBuilder::addTask(FormContext &ctx, const Task &task)
 {
     addUnit(ctx);
     auto &v = ctx.values;
@@ -88,8 +88,14 @@ void FormContextBuilder::addTask(FormContext &ctx, const Task &task)
     int mismatch = 0;
     QDateTime exportedAt;
     RecordedValues recorded; // what the task's cards recorded, on whichever job
-    for (const Customer &c : m_store.tasks().customers(task.id)) {
-        FormRow row = customerRow(c, &recorded);
+    auto customers = m_store.tasks().customers(task.id);
+    if (!customers)
+        return customers.error();
+    for (const Customer &c : customers.value()) {
+        auto made = customerRow(c, &recorded);
+        if (!made)
+            return made.error();
+        FormRow row = made.value();
         done += row.tags.contains(QStringLiteral("swapped"));
         mismatch += row.tags.contains(QStringLiteral("mismatch"));
         if (auto p = m_store.mismatch().purchase(c.accountNo); p && p->importedAt > exportedAt)
@@ -103,11 +109,15 @@ void FormContextBuilder::addTask(FormContext &ctx, const Task &task)
     // The task-level cards' own records (2.4, 4.x, 19.1, 27.5, 28.4, 36.x) win; what a job recorded
     // for them only fills the gaps.
     QJsonObject taskChoices;
-    for (const TaskCardRecord &r : m_store.taskCards().cards(task.id))
+    auto cards = m_store.taskCards().cards(task.id);
+    auto taskEvidence = m_store.evidence().list(RecordOwner::task(task.id));
+    if (!cards || !taskEvidence)
+        return !cards ? cards.error() : taskEvidence.error();
+    for (const TaskCardRecord &r : cards.value())
         if (!r.choice.isEmpty())
             taskChoices.insert(r.cardId, QJsonObject{{QStringLiteral("choice"), r.choice},
                                                      {QStringLiteral("at"), r.chosenAt.toString(Qt::ISODateWithMs)}});
-    CardValues::preferTask(recorded, CardValues::fromTask(m_store.evidence().forTask(task.id), taskChoices));
+    CardValues::preferTask(recorded, CardValues::fromTask(taskEvidence.value(), taskChoices));
     for (auto it = recorded.begin(); it != recorded.end(); ++it)
         if (it.key().startsWith(QLatin1String("concentrator.")))
             put(v, it.key(), it->text);
@@ -118,9 +128,10 @@ void FormContextBuilder::addTask(FormContext &ctx, const Task &task)
                             "task.planned_end", "task.crew", "task.leader"})
         put(taskRow.values, QLatin1String(key), v.value(QLatin1String(key)));
     ctx.lists.insert(QStringLiteral("tasks"), {taskRow});
+    return {};
 }
 
-FormRow FormContextBuilder::customerRow(const Customer &c, RecordedValues *taskRecorded)
+Result<FormRow> FormContextBuilder::customerRow(const Customer &c, RecordedValues *taskRecorded)
 {
     FormRow row;
     auto &v = row.values;
@@ -187,11 +198,15 @@ FormRow FormContextBuilder::customerRow(const Customer &c, RecordedValues *taskR
         put(v, QStringLiteral("row.state"), c.mismatchFlag ? tr("封存") : tr("待报废"));
     }
 
-    for (const Seal &s : m_store.seals().forJob(j.id)) {
+    auto seals = m_store.seals().list(RecordOwner::job(j.id));
+    auto jobEvidence = m_store.evidence().list(RecordOwner::job(j.id));
+    if (!seals || !jobEvidence)
+        return !seals ? seals.error() : jobEvidence.error();
+    for (const Seal &s : seals.value()) {
         const QString key = QStringLiteral("seal.") + s.position;
         v.insert(key, v.contains(key) ? v.value(key) + QStringLiteral("、") + s.number : s.number);
     }
-    const QList<Evidence> evidence = m_store.evidence().forJob(j.id);
+    const QList<Evidence> &evidence = jobEvidence.value();
     const RecordedValues recorded = CardValues::fromJob(evidence, j.branches);
     for (auto it = recorded.begin(); it != recorded.end(); ++it)
         put(v, it.key(), it->text);
@@ -239,7 +254,8 @@ Result<FormContext> FormContextBuilder::forTask(RowId taskId)
         return makeError(QStringLiteral("report.not_found"),
                          tr("没有编号为 %1 的换表工作任务。请先用任务列表确认任务编号。").arg(taskId));
     FormContext ctx;
-    addTask(ctx, task.value());
+    if (auto added = addTask(ctx, task.value()); !added)
+        return added.error();
     return ctx;
 }
 
@@ -256,7 +272,10 @@ Result<FormContext> FormContextBuilder::forJob(RowId jobId)
     auto ctx = forTask(job->taskId);
     if (!ctx)
         return ctx;
-    const FormRow row = customerRow(customer.value());
+    const auto made = customerRow(customer.value());
+    if (!made)
+        return made.error();
+    const FormRow &row = made.value();
     for (auto it = row.values.begin(); it != row.values.end(); ++it)
         ctx.value().values.insert(it.key(), it.value());
     ctx.value().signatures = row.signatures;

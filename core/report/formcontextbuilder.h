@@ -47,9 +47,9 @@ public:
 
 private:
     void addUnit(FormContext &ctx); // unit.* from settings, doc.date, doc.year
-    void addTask(FormContext &ctx, const Task &task);
+    Result<void> addTask(FormContext &ctx, const Task &task); // a failed read is an error
     // One customer's row; adds what the job's cards recorded to `taskRecorded` when given.
-    FormRow customerRow(const Customer &customer, RecordedValues *taskRecorded = nullptr);
+    Result<FormRow> customerRow(const Customer &customer, RecordedValues *taskRecorded = nullptr);
 
     Store &m_store;
     const Catalog *m_catalog;

@@ -22,7 +22,10 @@ Result<MismatchOutcome> MismatchRegister::assess(RowId customerId)
     // Readings from 6.1 when the mismatch fields do not hold them yet.
     if ((!info.mechanicalRegister || !info.remainingEnergy) && m_catalog) {
         if (auto job = m_store.jobs().forCustomer(customerId)) {
-            for (const Evidence &e : m_store.evidence().forJob(job->id)) {
+            auto evidence = m_store.evidence().list(RecordOwner::job(job->id));
+            if (!evidence)
+                return evidence.error();
+            for (const Evidence &e : evidence.value()) {
                 if (e.kind != EvidenceKind::MeterReading)
                     continue;
                 const Card *card = m_catalog->card(e.cardId);
@@ -81,7 +84,10 @@ Result<MismatchOutcome> MismatchRegister::assess(RowId customerId)
 Result<MismatchSummary> MismatchRegister::assessTask(RowId taskId)
 {
     MismatchSummary summary;
-    for (const Customer &c : m_store.tasks().customers(taskId)) {
+    auto customers = m_store.tasks().customers(taskId);
+    if (!customers)
+        return customers.error();
+    for (const Customer &c : customers.value()) {
         auto outcome = assess(c.id);
         if (!outcome)
             return outcome.error();

@@ -37,6 +37,22 @@ bool isCorruption(int code)
     return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
 }
 
+// A failed read: nothing was being saved, so the words say what could not be read.
+Error readErrorFromCode(int code, const QString &detail, const QString &what)
+{
+    const int primary = code & 0xff;
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+        return makeError(QStringLiteral("store.busy"),
+                         Tr::tr("数据库正被其他程序使用，暂时读不出%1。请关闭其他换表通窗口或命令后重试；"
+                                "数据都还在。")
+                             .arg(what));
+    if (isCorruption(code))
+        return makeError(QStringLiteral("store.corrupt"),
+                         Tr::tr("数据库文件已损坏，读不出%1（%2）。请重启程序，损坏的文件会被移到一旁保存。")
+                             .arg(what, detail));
+    return makeError(QStringLiteral("store.sql"), Tr::tr("读不出%1：%2").arg(what, detail));
+}
+
 Error errorFromCode(int code, const QString &detail, const QString &what)
 {
     if (isDiskFull(code))
@@ -319,7 +335,7 @@ Result<Statement> Database::prepare(const QString &sql)
         return Statement(this, it->takeLast(), utf8);
     sqlite3_stmt *st = nullptr;
     if (sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &st, nullptr) != SQLITE_OK)
-        return lastError(Tr::tr("准备查询"));
+        return lastReadError(Tr::tr("数据"));
     return Statement(this, st, utf8);
 }
 
@@ -337,6 +353,12 @@ Error Database::lastError(const QString &what) const
 {
     return errorFromCode(sqlite3_extended_errcode(m_db), QString::fromUtf8(sqlite3_errmsg(m_db)),
                          what);
+}
+
+Error Database::lastReadError(const QString &what) const
+{
+    return readErrorFromCode(sqlite3_extended_errcode(m_db),
+                             QString::fromUtf8(sqlite3_errmsg(m_db)), what);
 }
 
 Result<void> Database::integrityCheck()

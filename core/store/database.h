@@ -92,6 +92,8 @@ public:
     // Maps the connection's last error to an ms::Error: SQLITE_FULL/IOERR_WRITE → "store.disk_full",
     // SQLITE_BUSY → "store.busy", SQLITE_CONSTRAINT → "store.constraint", else "store.sql".
     Error lastError(const QString &what) const;
+    // The same codes, worded for a read that failed ("could not read …", not "… was not saved").
+    Error lastReadError(const QString &what) const;
 
     // PRAGMA integrity_check; ok() only when it answers "ok".
     Result<void> integrityCheck();
@@ -101,6 +103,10 @@ public:
     // Runs `fn` after the outermost transaction commits; dropped if that level rolls back.
     // Outside a transaction it runs at once.
     void afterCommit(std::function<void()> fn);
+    // Write transactions committed on this connection since it was opened: outermost Transactions
+    // (Lock::Write), and writes run outside any Transaction (each commits on its own). A user
+    // action is one of them: tests count them around an action.
+    qint64 commitCount() const { return m_commits; }
 
 private:
     friend class Transaction;
@@ -110,6 +116,7 @@ private:
     sqlite3 *m_db = nullptr;
     QString m_path;
     int m_depth = 0;
+    qint64 m_commits = 0;
     struct Pending { int depth; std::function<void()> fn; };
     QList<Pending> m_afterCommit;
     // Prepared statements returned by finished Statements, reused by prepare() (same SQL text).

@@ -6,12 +6,15 @@
 #include "store/evidencefiles.h"
 #include "store/outboxrepository.h"
 #include "store/recordjson.h"
+#include "store/recordownersql.h"
 #include "store/store.h"
 #include "store/storelog.h"
 #include "store/storeutil.h"
 #include "store/transaction.h"
 
 #include <QJsonDocument>
+
+#include <optional>
 
 namespace ms {
 
@@ -162,33 +165,21 @@ Result<QList<Evidence>> EvidenceRepository::add(const QList<NewEvidence> &items)
         Transaction tx(m_db);
         if (!tx.ok())
             return fail(tx.error());
-        auto jobQ = m_db.prepare(QStringLiteral("SELECT uuid FROM jobs WHERE id = ?"));
-        auto taskQ = m_db.prepare(QStringLiteral("SELECT uuid FROM tasks WHERE id = ?"));
-        auto lastQ = m_db.prepare(QStringLiteral(
-            "SELECT chain_hash FROM evidence WHERE job_id = ? ORDER BY id DESC LIMIT 1"));
-        auto lastTaskQ = m_db.prepare(QStringLiteral(
-            "SELECT chain_hash FROM evidence WHERE task_id = ? AND task_id IS NOT NULL "
-            "ORDER BY id DESC LIMIT 1"));
         auto ins = m_db.prepare(QStringLiteral(
             "INSERT INTO evidence(uuid, job_id, card_id, requirement, kind, sha256, mime, size, "
             "value, unit, meta, user_uuid, captured_at, supersedes, prev_hash, chain_hash, version, "
             "task_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
         auto supQ = m_db.prepare(QStringLiteral(
             "SELECT ifnull(job_id, 0), ifnull(task_id, 0) FROM evidence WHERE uuid = ?"));
-        if (!jobQ || !taskQ || !lastQ || !lastTaskQ || !ins || !supQ)
+        if (!ins || !supQ)
             return fail(m_db.lastError(Tr::tr("保存证据")));
         for (int i = 0; i < records.size(); ++i) {
             Evidence &e = records[i];
             const QString supersedes = items.at(i).supersedes;
-            const bool taskOwned = e.jobId == 0;
-            Statement &ownerQ = taskOwned ? taskQ.value() : jobQ.value();
-            ownerQ.reset();
-            ownerQ.bindInt(1, taskOwned ? e.taskId : e.jobId);
-            if (!ownerQ.step())
-                return fail(badInput(taskOwned
-                                         ? Tr::tr("证据所属的任务 %1 不存在。").arg(e.taskId)
-                                         : Tr::tr("证据所属的工单 %1 不存在。").arg(e.jobId)));
-            const QString ownerUuid = ownerQ.text(0);
+            const RecordOwner owner = RecordOwner::of(e);
+            const auto ownerRef = ownerUuid(m_db, owner);
+            if (!ownerRef)
+                return fail(ownerRef.error());
             if (!supersedes.isEmpty()) {
                 supQ.value().reset();
                 supQ.value().bindText(1, supersedes);
@@ -198,18 +189,21 @@ Result<QList<Evidence>> EvidenceRepository::add(const QList<NewEvidence> &items)
                 if (!this->supersededBy(supersedes).isEmpty())
                     return fail(badInput(Tr::tr("证据 %1 已被重拍替换过，请替换最新的那一份。").arg(supersedes)));
             }
-            Statement &chainQ = taskOwned ? lastTaskQ.value() : lastQ.value();
-            chainQ.reset();
-            chainQ.bindInt(1, taskOwned ? e.taskId : e.jobId);
-            const QString prev = chainQ.step() ? chainQ.text(0) : QString();
+            auto chainQ = m_db.prepare(
+                QStringLiteral("SELECT chain_hash FROM evidence WHERE %1 = ? ORDER BY id DESC "
+                               "LIMIT 1")
+                    .arg(ownerColumn(owner)));
+            if (!chainQ)
+                return fail(chainQ.error());
+            chainQ.value().bindInt(1, owner.id());
+            const QString prev = chainQ.value().step() ? chainQ.value().text(0) : QString();
+            if (chainQ.value().failed())
+                return fail(chainQ.value().error());
             const QString chain = chainOf(prev, canonicalJson(e, supersedes));
             Statement &q = ins.value();
             q.reset();
             q.bindText(1, e.uuid).bindText(3, e.cardId);
-            if (taskOwned)
-                q.bindNull(2).bindInt(18, e.taskId);
-            else
-                q.bindInt(2, e.jobId).bindNull(18);
+            bindOwner(q, 2, 18, owner);
             q.bindText(4, nn(e.requirement)).bindText(5, evidenceKindKey(e.kind));
             q.bindText(6, nn(e.sha256)).bindText(7, nn(e.mime)).bindInt(8, e.size);
             q.bindText(9, nn(e.value)).bindText(10, nn(e.unit));
@@ -223,9 +217,8 @@ Result<QList<Evidence>> EvidenceRepository::add(const QList<NewEvidence> &items)
             if (auto r = q.run(); !r)
                 return fail(r.error());
             e.id = m_db.lastInsertId();
-            QJsonObject payload = json::fromEvidence(e, taskOwned ? QString() : ownerUuid, supersedes);
-            if (taskOwned)
-                payload.insert(QStringLiteral("task_uuid"), ownerUuid);
+            QJsonObject payload =
+                withOwner(json::fromEvidence(e, QString(), supersedes), owner, ownerRef.value());
             payload.insert(QStringLiteral("prev_hash"), prev);
             payload.insert(QStringLiteral("chain_hash"), chain);
             const QStringList blobs = e.sha256.isEmpty() ? QStringList() : QStringList{e.sha256};
@@ -254,51 +247,35 @@ Result<QList<Evidence>> EvidenceRepository::add(const QList<NewEvidence> &items)
     return records;
 }
 
-QList<Evidence> EvidenceRepository::forJob(RowId jobId, bool includeSuperseded)
-{
-    return listOf(QStringLiteral("job_id"), jobId, std::nullopt, includeSuperseded);
-}
-
-QList<Evidence> EvidenceRepository::forTask(RowId taskId, bool includeSuperseded)
-{
-    return listOf(QStringLiteral("task_id"), taskId, std::nullopt, includeSuperseded);
-}
-
-QList<Evidence> EvidenceRepository::forCard(RowId jobId, const QString &cardId,
-                                            bool includeSuperseded)
-{
-    return listOf(QStringLiteral("job_id"), jobId, cardId, includeSuperseded);
-}
-
-Result<Statement> EvidenceRepository::selectOf(const QString &ownerColumn, RowId ownerId,
-                                               const std::optional<QString> &cardId,
+Result<Statement> EvidenceRepository::selectOf(const RecordOwner &owner, const QString &cardId,
                                                bool includeSuperseded)
 {
     // "task_id = ?" needs no "task_id IS NOT NULL" to use the partial index evidence_task_card:
     // SQLite knows that "x = ?" implies it.
-    auto st = m_db.prepare(QLatin1String(kSelect) + QStringLiteral("WHERE ") + ownerColumn
+    auto st = m_db.prepare(QLatin1String(kSelect) + QStringLiteral("WHERE ") + ownerColumn(owner)
                            + QStringLiteral(" = ?")
-                           + (cardId ? QStringLiteral(" AND card_id = ?") : QString())
+                           + (cardId.isEmpty() ? QString() : QStringLiteral(" AND card_id = ?"))
                            + (includeSuperseded ? QString() : QLatin1String(kCurrentOnly))
                            + QStringLiteral(" ORDER BY id"));
     if (!st)
         return st.error();
-    st.value().bindInt(1, ownerId);
-    if (cardId)
-        st.value().bindText(2, *cardId);
+    st.value().bindInt(1, owner.id());
+    if (!cardId.isEmpty())
+        st.value().bindText(2, cardId);
     return st;
 }
 
-QList<Evidence> EvidenceRepository::listOf(const QString &ownerColumn, RowId ownerId,
-                                           const std::optional<QString> &cardId,
-                                           bool includeSuperseded)
+Result<QList<Evidence>> EvidenceRepository::list(const RecordOwner &owner, const QString &cardId,
+                                                 bool includeSuperseded)
 {
     QList<Evidence> out;
-    auto st = selectOf(ownerColumn, ownerId, cardId, includeSuperseded);
+    auto st = selectOf(owner, cardId, includeSuperseded);
     if (!st)
-        return out;
+        return st.error();
     while (st.value().step())
         out << evidenceFrom(st.value());
+    if (st.value().failed())
+        return st.value().error();
     return out;
 }
 
@@ -309,7 +286,7 @@ Result<Evidence> EvidenceRepository::byUuid(const QString &uuid)
         return st.error();
     st.value().bindText(1, uuid);
     if (!st.value().step())
-        return notFound(Tr::tr("找不到该证据（%1）。").arg(uuid));
+        return noRow(st.value(), notFound(Tr::tr("找不到该证据（%1）。").arg(uuid)));
     return evidenceFrom(st.value());
 }
 
@@ -331,21 +308,11 @@ QString EvidenceRepository::chainHash(const QString &uuid)
     return st.value().step() ? st.value().text(0) : QString();
 }
 
-ChainReport EvidenceRepository::verifyChain(RowId jobId)
+ChainReport EvidenceRepository::verifyChain(const RecordOwner &owner)
 {
-    return verifyChainOf(QStringLiteral("job_id"), jobId);
-}
-
-ChainReport EvidenceRepository::verifyTaskChain(RowId taskId)
-{
-    return verifyChainOf(QStringLiteral("task_id"), taskId);
-}
-
-ChainReport EvidenceRepository::verifyChainOf(const QString &ownerColumn, RowId ownerId)
-{
-    const RowId jobId = ownerId; // named in the message (a task's rows: the task id)
+    const RowId jobId = owner.id(); // named in the message (a task's rows: the task id)
     ChainReport report;
-    auto st = selectOf(ownerColumn, ownerId, std::nullopt, true);
+    auto st = selectOf(owner, {}, true);
     if (!st) {
         report.ok = false;
         report.message = st.error().message;
@@ -369,6 +336,10 @@ ChainReport EvidenceRepository::verifyChainOf(const QString &ownerColumn, RowId 
         }
         prev = stored;
     }
+    if (st.value().failed()) {
+        report.ok = false;
+        report.message = st.value().error().message;
+    }
     return report;
 }
 
@@ -382,6 +353,8 @@ Result<void> EvidenceRepository::verifyFiles(RowId jobId)
     while (st.value().step())
         if (auto r = m_files.verify(st.value().text(0)); !r)
             return r;
+    if (st.value().failed())
+        return st.value().error();
     return {};
 }
 

@@ -1,15 +1,16 @@
 #pragma once
 // 证据: rows naming content-addressed files. Never updated in place: a retake is a new row that
-// supersedes the old one. A row belongs to a job, or (task-level cards, record.taskId set and
-// jobId 0) to a task. Each job's (task's) rows form a hash chain: chain_hash = sha256(previous chain
-// hash of the job ("" for the first) + canonical JSON of the row), checked by verifyChain().
+// supersedes the old one. A row belongs to one owner (model/recordowner.h): a job, or (task-level
+// cards, record.taskId set and jobId 0) a task. Each owner's rows form a hash chain: chain_hash =
+// sha256(previous chain hash of the owner ("" for the first) + canonical JSON of the row),
+// checked by verifyChain().
+#include "model/recordowner.h"
 #include "model/result.h"
 #include "model/types.h"
 #include "store/storetypes.h"
 
 #include <QList>
 #include <QSet>
-#include <optional>
 
 namespace ms {
 
@@ -31,16 +32,17 @@ public:
     Result<QList<Evidence>> add(const QList<NewEvidence> &items);
     Result<Evidence> add(const NewEvidence &item);
 
-    QList<Evidence> forJob(RowId jobId, bool includeSuperseded = false);
-    QList<Evidence> forCard(RowId jobId, const QString &cardId, bool includeSuperseded = false);
-    // A task's own evidence (task-level cards, Evidence::taskId set, jobId 0); its own chain.
-    QList<Evidence> forTask(RowId taskId, bool includeSuperseded = false);
+    // The owner's rows (a job's, or a task's for its task-level cards), of one card when cardId is
+    // not empty, oldest first; without includeSuperseded only rows no retake has replaced. A read
+    // that fails is an error ("store.busy", "store.corrupt"), never an empty list.
+    Result<QList<Evidence>> list(const RecordOwner &owner, const QString &cardId = {},
+                                 bool includeSuperseded = false);
     Result<Evidence> byUuid(const QString &uuid);
     QString supersededBy(const QString &uuid);     // empty when current
     QString chainHash(const QString &uuid);
 
-    ChainReport verifyChain(RowId jobId);
-    ChainReport verifyTaskChain(RowId taskId);
+    // The owner's chain (a job's rows, or a task's: each owner has its own).
+    ChainReport verifyChain(const RecordOwner &owner);
     // Every row's file exists and matches its hash (crash test, `meterswapctl` diagnostics).
     Result<void> verifyFiles(RowId jobId = 0);    // 0 = all jobs
     // Files some record or pending outbox row names (the start-up sweep keeps them in place).
@@ -53,13 +55,9 @@ public:
 
 private:
     Result<QSet<QString>> shaSet(const QString &sql);
-    // The rows of one owner (ownerColumn "job_id" or "task_id"), optionally of one card, oldest
-    // first; without includeSuperseded only rows no retake has replaced.
-    Result<Statement> selectOf(const QString &ownerColumn, RowId ownerId,
-                               const std::optional<QString> &cardId, bool includeSuperseded);
-    QList<Evidence> listOf(const QString &ownerColumn, RowId ownerId,
-                           const std::optional<QString> &cardId, bool includeSuperseded);
-    ChainReport verifyChainOf(const QString &ownerColumn, RowId ownerId);
+    // The statement behind list() and verifyChain().
+    Result<Statement> selectOf(const RecordOwner &owner, const QString &cardId,
+                               bool includeSuperseded);
 
     Database &m_db;
     EvidenceFiles &m_files;

@@ -3,7 +3,6 @@
 #include "store/database.h"
 #include "store/outboxrepository.h"
 #include "store/recordjson.h"
-#include "store/steprecordwriter.h"
 #include "store/rows.h"
 #include "store/store.h"
 #include "store/storeutil.h"
@@ -66,7 +65,7 @@ JobRepository::JobRepository(Database &db, Store &store, OutboxRepository &outbo
 {
 }
 
-QList<JobListItem> JobRepository::list(const JobQuery &query)
+Result<QList<JobListItem>> JobRepository::list(const JobQuery &query)
 {
     QList<JobListItem> out;
     const Filter f = filterFor(query);
@@ -77,26 +76,30 @@ QList<JobListItem> JobRepository::list(const JobQuery &query)
                            + QStringLiteral(" ORDER BY c.task_id, c.meter_box_no, c.account_no"
                                             " LIMIT ? OFFSET ?"));
     if (!st)
-        return out;
+        return st.error();
     Statement &q = st.value();
     bindAll(q, f.binds);
     q.bindInt(int(f.binds.size()) + 1, qMax(0, query.limit));
     q.bindInt(int(f.binds.size()) + 2, qMax(0, query.offset));
     while (q.step())
         out.append({rows::jobFrom(q, 0), rows::customerFrom(q, rows::kJobColumnCount)});
+    if (q.failed())
+        return q.error();
     return out;
 }
 
-int JobRepository::count(const JobQuery &query)
+Result<int> JobRepository::count(const JobQuery &query)
 {
     const Filter f = filterFor(query);
     auto st = m_db.prepare(
         QStringLiteral("SELECT count(*) FROM customers c JOIN jobs j ON j.customer_id = c.id")
         + f.where);
     if (!st)
-        return 0;
+        return st.error();
     bindAll(st.value(), f.binds);
-    return st.value().step() ? int(st.value().integer(0)) : 0;
+    if (!st.value().step())
+        return st.value().failed() ? Result<int>(st.value().error()) : Result<int>(0);
+    return int(st.value().integer(0));
 }
 
 namespace {
@@ -108,7 +111,7 @@ Result<Job> jobWhere(Database &db, const QString &where, const QVariant &value)
         return st.error();
     st.value().bind(1, value);
     if (!st.value().step())
-        return notFound(Tr::tr("找不到该工单（%1）。").arg(value.toString()));
+        return noRow(st.value(), notFound(Tr::tr("找不到该工单（%1）。").arg(value.toString())));
     return rows::jobFrom(st.value(), 0);
 }
 } // namespace
@@ -162,7 +165,7 @@ Result<Job> JobRepository::update(const Job &in)
         return refs.error();
     refs.value().bindInt(1, job.id);
     if (!refs.value().step())
-        return notFound(Tr::tr("工单 %1 缺少任务或客户。").arg(job.id));
+        return noRow(refs.value(), notFound(Tr::tr("工单 %1 缺少任务或客户。").arg(job.id)));
     if (auto r = m_outbox.append(QStringLiteral("job"), job.uuid, job.version,
                                  QStringLiteral("upsert"),
                                  json::fromJob(job, refs.value().text(0), refs.value().text(1)));
@@ -219,41 +222,6 @@ Result<Job> JobRepository::setAppointment(RowId jobId, const QDateTime &at)
         return job;
     job.value().appointmentAt = at;
     return update(job.value());
-}
-
-Result<StepRecord> JobRepository::setStep(RowId jobId, const QString &cardId, int stepIndex,
-                                          bool done, const QString &userUuid)
-{
-    if (cardId.isEmpty() || stepIndex < 0)
-        return badInput(Tr::tr("步骤记录缺少卡片编号或步骤序号。"));
-    auto job = byId(jobId);
-    if (!job)
-        return job.error();
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    StepRecord s;
-    s.jobId = jobId;
-    s.cardId = cardId;
-    s.stepIndex = stepIndex;
-    s.done = done;
-    s.userUuid = userUuid.isNull() ? QStringLiteral("") : userUuid;
-    s.at = now();
-    if (auto r = writeStepRecord(m_db, StepOwner::Job, jobId, s); !r)
-        return r.error();
-    if (auto r = m_outbox.append(QStringLiteral("step"), s.uuid, s.version,
-                                 QStringLiteral("upsert"), json::fromStep(s, job->uuid));
-        !r)
-        return r.error();
-    if (auto r = tx.commit(); !r)
-        return r.error();
-    m_db.afterCommit([this, s] { emit m_store.stepChanged(s.jobId, s.cardId, s.stepIndex); });
-    return s;
-}
-
-QList<StepRecord> JobRepository::steps(RowId jobId, const QString &cardId)
-{
-    return stepRecordsOf(m_db, StepOwner::Job, jobId, cardId);
 }
 
 } // namespace ms

@@ -1,6 +1,6 @@
 #pragma once
-// 工单 and 步骤记录: job list/search, job state (current card, status, branch choices,
-// appointment) and step ticks. Each change bumps the record version and appends an outbox row.
+// 工单: job list/search and job state (current card, status, branch choices, appointment). Each
+// change bumps the record version and appends an outbox row. Step ticks: StepRepository.
 #include "model/result.h"
 #include "model/types.h"
 #include "store/storetypes.h"
@@ -19,8 +19,9 @@ public:
     JobRepository(Database &db, Store &store, OutboxRepository &outbox);
 
     // One page, ordered by task then 表箱号/户号. Fast with 10,000 jobs (indexed search table).
-    QList<JobListItem> list(const JobQuery &query);
-    int count(const JobQuery &query);              // ignores limit/offset
+    // A read that fails is an error ("store.busy", "store.corrupt"), never an empty page.
+    Result<QList<JobListItem>> list(const JobQuery &query);
+    Result<int> count(const JobQuery &query);      // ignores limit/offset
     Result<Job> byId(RowId id);
     Result<Job> byUuid(const QString &uuid);
     Result<Job> forCustomer(RowId customerId);
@@ -33,11 +34,6 @@ public:
     Result<Job> setAppointment(RowId jobId, const QDateTime &at); // null clears
     // Saves a whole job state at once (card, status, branches, appointment): one version bump.
     Result<Job> update(const Job &job);
-
-    // Ticks or unticks a step. One row per (job, card, step); each change bumps its version.
-    Result<StepRecord> setStep(RowId jobId, const QString &cardId, int stepIndex, bool done,
-                               const QString &userUuid);
-    QList<StepRecord> steps(RowId jobId, const QString &cardId = {}); // empty card = all
 
 private:
     Database &m_db;

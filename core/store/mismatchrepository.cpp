@@ -110,14 +110,16 @@ std::optional<PurchaseRecord> MismatchRepository::purchase(const QString &accoun
     return purchaseFrom(st.value());
 }
 
-QList<PurchaseRecord> MismatchRepository::purchases()
+Result<QList<PurchaseRecord>> MismatchRepository::purchases()
 {
     QList<PurchaseRecord> out;
     auto st = m_db.prepare(QLatin1String(kPurchaseSelect) + QStringLiteral("ORDER BY account_no"));
     if (!st)
-        return out;
+        return st.error();
     while (st.value().step())
         out << purchaseFrom(st.value());
+    if (st.value().failed())
+        return st.value().error();
     return out;
 }
 
@@ -189,17 +191,19 @@ std::optional<MismatchInfo> MismatchRepository::forCustomer(RowId customerId)
     return mismatchFrom(st.value());
 }
 
-QList<MismatchInfo> MismatchRepository::forTask(RowId taskId)
+Result<QList<MismatchInfo>> MismatchRepository::forTask(RowId taskId)
 {
     QList<MismatchInfo> out;
     auto st = m_db.prepare(QLatin1String(kMismatchSelect)
                            + QStringLiteral("JOIN customers c ON c.id = m.customer_id "
                                             "WHERE c.task_id = ? ORDER BY c.meter_box_no, c.account_no"));
     if (!st)
-        return out;
+        return st.error();
     st.value().bindInt(1, taskId);
     while (st.value().step())
         out << mismatchFrom(st.value());
+    if (st.value().failed())
+        return st.value().error();
     return out;
 }
 

@@ -22,12 +22,12 @@ public:
     // Upserts by 户号, one transaction. Errors: "store.bad_input" (empty 户号, negative kWh).
     Result<int> importPurchases(const QList<PurchaseRecord> &records);
     std::optional<PurchaseRecord> purchase(const QString &accountNo);
-    QList<PurchaseRecord> purchases();
+    Result<QList<PurchaseRecord>> purchases();
 
     // Upserts by customer; bumps version; outbox row (entity "mismatch").
     Result<MismatchInfo> save(const MismatchInfo &info);
     std::optional<MismatchInfo> forCustomer(RowId customerId);
-    QList<MismatchInfo> forTask(RowId taskId);
+    Result<QList<MismatchInfo>> forTask(RowId taskId); // a failed read is an error
 
 private:
     Database &m_db;

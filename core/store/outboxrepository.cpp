@@ -89,32 +89,36 @@ constexpr const char *kColumns =
     "chain_n, chain_prev, chain_link, chain_sig FROM outbox ";
 } // namespace
 
-QList<OutboxEntry> OutboxRepository::pending(int limit, qint64 afterSeq)
+Result<QList<OutboxEntry>> OutboxRepository::pending(int limit, qint64 afterSeq)
 {
     QList<OutboxEntry> out;
     auto st = m_db.prepare(QLatin1String(kColumns)
                            + QStringLiteral("WHERE confirmed_at IS NULL AND seq > ? "
                                             "ORDER BY seq LIMIT ?"));
     if (!st)
-        return out;
+        return st.error();
     Statement &q = st.value();
     q.bindInt(1, afterSeq).bindInt(2, limit);
     while (q.step())
         out << entryFrom(q);
+    if (q.failed())
+        return q.error();
     return out;
 }
 
-QList<OutboxEntry> OutboxRepository::all(int limit)
+Result<QList<OutboxEntry>> OutboxRepository::all(int limit)
 {
     QList<OutboxEntry> out;
     auto st = m_db.prepare(QLatin1String(kColumns)
                            + QStringLiteral("ORDER BY seq DESC LIMIT ?"));
     if (!st)
-        return out;
+        return st.error();
     Statement &q = st.value();
     q.bindInt(1, limit);
     while (q.step())
         out.prepend(entryFrom(q));
+    if (q.failed())
+        return q.error();
     return out;
 }
 
@@ -178,7 +182,7 @@ Result<void> OutboxRepository::recordVerdicts(const QList<OutboxVerdict> &verdic
     return {};
 }
 
-QList<OutboxVerdict> OutboxRepository::verdicts()
+Result<QList<OutboxVerdict>> OutboxRepository::verdicts()
 {
     QList<OutboxVerdict> out;
     auto st = m_db.prepare(QStringLiteral(
@@ -186,7 +190,7 @@ QList<OutboxVerdict> OutboxRepository::verdicts()
         "FROM outbox_verdicts v JOIN outbox o ON o.seq = v.seq "
         "WHERE o.confirmed_at IS NULL ORDER BY o.seq"));
     if (!st)
-        return out;
+        return st.error();
     Statement &q = st.value();
     while (q.step()) {
         OutboxVerdict v;
@@ -210,17 +214,22 @@ QList<OutboxVerdict> OutboxRepository::verdicts()
             v.fields << f.toString();
         out << v;
     }
+    if (q.failed())
+        return q.error();
     return out;
 }
 
-PendingCounts OutboxRepository::counts()
+Result<PendingCounts> OutboxRepository::counts()
 {
     PendingCounts c;
-    if (auto st = m_db.prepare(QStringLiteral(
-            "SELECT count(*) FROM outbox WHERE confirmed_at IS NULL"));
-        st && st.value().step())
-        c.records = int(st.value().integer(0));
-    if (auto st = m_db.prepare(QStringLiteral(
+    auto records = m_db.prepare(QStringLiteral(
+        "SELECT count(*) FROM outbox WHERE confirmed_at IS NULL"));
+    if (!records)
+        return records.error();
+    if (!records.value().step())
+        return noRow(records.value(), notFound(Tr::tr("读不出待发送的记录数。")));
+    c.records = int(records.value().integer(0));
+    auto files = m_db.prepare(QStringLiteral(
             "SELECT count(*), coalesce(sum(sz), 0) FROM ("
             " SELECT DISTINCT b.sha256, (SELECT max(e.size) FROM evidence e"
             // the `<> ''` lets SQLite use the partial index evidence_sha; without it every
@@ -229,10 +238,12 @@ PendingCounts OutboxRepository::counts()
             " FROM outbox_blobs b JOIN outbox o ON o.seq = b.seq"
             " WHERE o.confirmed_at IS NULL"
             "   AND b.sha256 NOT IN (SELECT sha256 FROM blob_uploads))"));
-        st && st.value().step()) {
-        c.files = int(st.value().integer(0));
-        c.bytes = st.value().integer(1);
-    }
+    if (!files)
+        return files.error();
+    if (!files.value().step())
+        return noRow(files.value(), notFound(Tr::tr("读不出待发送的记录数。")));
+    c.files = int(files.value().integer(0));
+    c.bytes = files.value().integer(1);
     return c;
 }
 
@@ -269,7 +280,7 @@ bool OutboxRepository::isBlobUploaded(const QString &sha256)
     return st.value().step();
 }
 
-QStringList OutboxRepository::pendingBlobs()
+Result<QStringList> OutboxRepository::pendingBlobs()
 {
     QStringList out;
     auto st = m_db.prepare(QStringLiteral(
@@ -277,9 +288,11 @@ QStringList OutboxRepository::pendingBlobs()
         " WHERE o.confirmed_at IS NULL AND b.sha256 NOT IN (SELECT sha256 FROM blob_uploads)"
         " GROUP BY b.sha256 ORDER BY min(b.seq)"));
     if (!st)
-        return out;
+        return st.error();
     while (st.value().step())
         out << st.value().text(0);
+    if (st.value().failed())
+        return st.value().error();
     return out;
 }
 

@@ -24,21 +24,22 @@ public:
                           const QString &op, const QJsonObject &payload,
                           const QStringList &blobs = {});
 
-    // Unconfirmed rows in seq order, at most `limit`, starting after `afterSeq`.
-    QList<OutboxEntry> pending(int limit = 500, qint64 afterSeq = 0);
-    QList<OutboxEntry> all(int limit = 1000);               // newest last (tests, diagnostics)
+    // Unconfirmed rows in seq order, at most `limit`, starting after `afterSeq`. A read that fails
+    // (a locked or damaged database) is an error, never "nothing to sync"; so are the reads below.
+    Result<QList<OutboxEntry>> pending(int limit = 500, qint64 afterSeq = 0);
+    Result<QList<OutboxEntry>> all(int limit = 1000);       // newest last (tests, diagnostics)
     Result<void> markConfirmed(const QList<qint64> &seqs);  // one transaction
     // Remembers the office's answer for rows it did not confirm (seq, status, code, reason,
     // fields of each verdict; the rest is read from the row), replacing an earlier one.
     Result<void> recordVerdicts(const QList<OutboxVerdict> &verdicts); // one transaction
-    QList<OutboxVerdict> verdicts(); // of the rows still unconfirmed, in seq order
-    PendingCounts counts();
+    Result<QList<OutboxVerdict>> verdicts(); // of the rows still unconfirmed, in seq order
+    Result<PendingCounts> counts();
 
     // Evidence blobs that sync has uploaded (office confirmed it holds them).
     Result<void> markBlobsUploaded(const QStringList &sha256s); // one transaction
     bool isBlobUploaded(const QString &sha256);
     // Pending blobs (named by unconfirmed rows, not yet uploaded), in outbox order.
-    QStringList pendingBlobs();
+    Result<QStringList> pendingBlobs();
 
     SyncState syncState();
     Result<void> setSyncCursor(const QString &cursor);

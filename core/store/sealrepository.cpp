@@ -3,6 +3,7 @@
 #include "store/database.h"
 #include "store/outboxrepository.h"
 #include "store/recordjson.h"
+#include "store/recordownersql.h"
 #include "store/store.h"
 #include "store/storeutil.h"
 #include "store/transaction.h"
@@ -16,22 +17,11 @@ SealRepository::SealRepository(Database &db, Store &store, OutboxRepository &out
 {
 }
 
-Result<Seal> SealRepository::add(RowId jobId, const QString &position, const QString &number)
-{
-    return addFor(jobId, 0, position, number);
-}
-
-Result<Seal> SealRepository::addForTask(RowId taskId, const QString &position, const QString &number)
-{
-    return addFor(0, taskId, position, number);
-}
-
-Result<Seal> SealRepository::addFor(RowId jobId, RowId taskId, const QString &position,
-                                    const QString &number)
+Result<Seal> SealRepository::add(const RecordOwner &owner, const QString &position,
+                                 const QString &number)
 {
     Seal s;
-    s.jobId = jobId;
-    s.taskId = taskId;
+    owner.applyTo(s);
     s.position = position.trimmed();
     s.number = number.trimmed();
     if (s.position.isEmpty() || s.number.isEmpty())
@@ -39,15 +29,9 @@ Result<Seal> SealRepository::addFor(RowId jobId, RowId taskId, const QString &po
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    auto job = m_db.prepare(taskId != 0 ? QStringLiteral("SELECT uuid FROM tasks WHERE id = ?")
-                                        : QStringLiteral("SELECT uuid FROM jobs WHERE id = ?"));
-    if (!job)
-        return job.error();
-    job.value().bindInt(1, taskId != 0 ? taskId : jobId);
-    if (!job.value().step())
-        return badInput(taskId != 0 ? Tr::tr("封印所属的任务 %1 不存在。").arg(taskId)
-                                    : Tr::tr("封印所属的工单 %1 不存在。").arg(jobId));
-    const QString ownerUuid = job.value().text(0);
+    const auto ownerRef = ownerUuid(m_db, owner);
+    if (!ownerRef)
+        return ownerRef.error();
     auto dup = m_db.prepare(QStringLiteral(
         "SELECT c.account_no, c.name, t.name FROM seals s LEFT JOIN jobs j ON j.id = s.job_id "
         "LEFT JOIN customers c ON c.id = j.customer_id LEFT JOIN tasks t ON t.id = s.task_id "
@@ -56,6 +40,8 @@ Result<Seal> SealRepository::addFor(RowId jobId, RowId taskId, const QString &po
         return dup.error();
     dup.value().bindText(1, s.number);
     const bool taken = dup.value().step();
+    if (dup.value().failed())
+        return dup.value().error();
     if (taken && dup.value().isNull(0))
         return makeError(QStringLiteral("store.duplicate"),
                          Tr::tr("封印编号 %1 已登记在任务“%2”的集中器上。请核对封印上的编号后重新输入。")
@@ -70,19 +56,20 @@ Result<Seal> SealRepository::addFor(RowId jobId, RowId taskId, const QString &po
         "INSERT INTO seals(uuid, job_id, task_id, position, number, at) VALUES (?,?,?,?,?,?)"));
     if (!st)
         return st.error();
-    st.value().bindText(1, s.uuid).bind(2, jobId != 0 ? QVariant(jobId) : QVariant());
-    st.value().bind(3, taskId != 0 ? QVariant(taskId) : QVariant()).bindText(4, s.position);
+    st.value().bindText(1, s.uuid).bindText(4, s.position);
+    bindOwner(st.value(), 2, 3, owner);
     st.value().bindText(5, s.number).bindText(6, json::isoTime(s.at));
     if (auto r = st.value().run(); !r)
         return r.error();
     s.id = m_db.lastInsertId();
+    const QJsonObject payload = withOwner(json::fromSeal(s, QString()), owner, ownerRef.value());
     if (auto r = m_outbox.append(QStringLiteral("seal"), s.uuid, s.version,
-                                 QStringLiteral("upsert"), payloadOf(s, ownerUuid));
+                                 QStringLiteral("upsert"), payload);
         !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
-    notifyChanged(jobId, taskId);
+    notifyChanged(owner);
     return s;
 }
 
@@ -99,7 +86,7 @@ Result<void> SealRepository::remove(const QString &uuid)
         return find.error();
     find.value().bindText(1, uuid);
     if (!find.value().step())
-        return notFound(Tr::tr("找不到该封印记录，可能已被删除。"));
+        return noRow(find.value(), notFound(Tr::tr("找不到该封印记录，可能已被删除。")));
     Seal s;
     s.uuid = uuid;
     s.jobId = find.value().integer(0);
@@ -108,7 +95,7 @@ Result<void> SealRepository::remove(const QString &uuid)
     s.number = find.value().text(4);
     s.at = json::parseTime(find.value().text(5));
     s.taskId = find.value().integer(6);
-    const QString ownerUuid = find.value().text(2);
+    const QString ownerRef = find.value().text(2);
     auto st = m_db.prepare(
         QStringLiteral("UPDATE seals SET removed = 1, version = ? WHERE uuid = ?"));
     if (!st)
@@ -116,52 +103,35 @@ Result<void> SealRepository::remove(const QString &uuid)
     st.value().bindInt(1, s.version).bindText(2, uuid);
     if (auto r = st.value().run(); !r)
         return r;
-    if (auto r = m_outbox.append(QStringLiteral("seal"), uuid, s.version,
-                                 QStringLiteral("delete"), payloadOf(s, ownerUuid));
+    const RecordOwner owner = RecordOwner::of(s);
+    if (auto r = m_outbox.append(QStringLiteral("seal"), uuid, s.version, QStringLiteral("delete"),
+                                 withOwner(json::fromSeal(s, QString()), owner, ownerRef));
         !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r;
-    notifyChanged(s.jobId, s.taskId);
+    notifyChanged(owner);
     return {};
 }
 
-void SealRepository::notifyChanged(RowId jobId, RowId taskId)
+void SealRepository::notifyChanged(const RecordOwner &owner)
 {
-    if (taskId != 0)
-        m_db.afterCommit([this, taskId] { emit m_store.taskCardChanged(taskId, {}); });
+    if (owner.isTask())
+        m_db.afterCommit([this, id = owner.taskId] { emit m_store.taskCardChanged(id, {}); });
     else
-        m_db.afterCommit([this, jobId] { emit m_store.sealsChanged(jobId); });
+        m_db.afterCommit([this, id = owner.jobId] { emit m_store.sealsChanged(id); });
 }
 
-QJsonObject SealRepository::payloadOf(const Seal &s, const QString &ownerUuid)
-{
-    if (s.taskId == 0)
-        return json::fromSeal(s, ownerUuid);
-    QJsonObject o = json::fromSeal(s, QString());
-    o.insert(QStringLiteral("task_uuid"), ownerUuid);
-    return o;
-}
-
-QList<Seal> SealRepository::forJob(RowId jobId)
-{
-    return listWhere(QStringLiteral("job_id"), jobId);
-}
-
-QList<Seal> SealRepository::forTask(RowId taskId)
-{
-    return listWhere(QStringLiteral("task_id"), taskId);
-}
-
-QList<Seal> SealRepository::listWhere(const QString &ownerColumn, RowId ownerId)
+Result<QList<Seal>> SealRepository::list(const RecordOwner &owner)
 {
     QList<Seal> out;
-    auto st = m_db.prepare(QStringLiteral(
-        "SELECT id, uuid, ifnull(job_id, 0), position, number, at, version, ifnull(task_id, 0) "
-        "FROM seals WHERE ") + ownerColumn + QStringLiteral(" = ? AND removed = 0 ORDER BY id"));
+    auto st = m_db.prepare(
+        QStringLiteral("SELECT id, uuid, ifnull(job_id, 0), position, number, at, version, "
+                       "ifnull(task_id, 0) FROM seals WHERE %1 = ? AND removed = 0 ORDER BY id")
+            .arg(ownerColumn(owner)));
     if (!st)
-        return out;
-    st.value().bindInt(1, ownerId);
+        return st.error();
+    st.value().bindInt(1, owner.id());
     while (st.value().step()) {
         const Statement &q = st.value();
         Seal s;
@@ -175,6 +145,8 @@ QList<Seal> SealRepository::listWhere(const QString &ownerColumn, RowId ownerId)
         s.taskId = q.integer(7);
         out << s;
     }
+    if (st.value().failed())
+        return st.value().error();
     return out;
 }
 

@@ -116,8 +116,12 @@ bool Statement::step()
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW)
         return true;
+    if (rc == SQLITE_DONE && sqlite3_get_autocommit(m_db->m_db) && !sqlite3_stmt_readonly(m_stmt))
+        ++m_db->m_commits; // a write outside any Transaction commits on its own
     if (rc != SQLITE_DONE)
-        m_error = m_db->lastError(QCoreApplication::translate("ms::Database", "保存"));
+        m_error = sqlite3_stmt_readonly(m_stmt)
+            ? m_db->lastReadError(QCoreApplication::translate("ms::Database", "数据"))
+            : m_db->lastError(QCoreApplication::translate("ms::Database", "保存"));
     return false;
 }
 

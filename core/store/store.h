@@ -8,6 +8,9 @@
 //   std::unique_ptr<ms::Store> store = std::move(opened).value();
 //   if (!store->openNotice().message.isEmpty()) show(store->openNotice().message);
 //   auto jobs = store->jobs().list(ms::JobQuery().matching(QStringLiteral("安贞")).page(50));
+//   if (!jobs) show(jobs.error().message); // a read can fail too (locked, damaged): never "none"
+// User actions on a job or a task (a step, evidence, a choice, completing a card) go through the
+// job service (core/service/jobsession.h), which makes each of them one transaction.
 #include "store/database.h"
 #include "store/evidencefiles.h"
 #include "store/evidencerepository.h"
@@ -18,6 +21,7 @@
 #include "store/outboxrepository.h"
 #include "store/sealrepository.h"
 #include "store/settingsrepository.h"
+#include "store/steprepository.h"
 #include "store/storetypes.h"
 #include "store/taskcardrepository.h"
 #include "store/taskrepository.h"
@@ -78,6 +82,7 @@ public:
     SettingsRepository &settings() { return m_settings; }
     FormEntryRepository &formEntries() { return m_formEntries; }
     TaskCardRepository &taskCards() { return m_taskCards; } // task-level cards (scope "task")
+    StepRepository &steps() { return m_steps; }             // step ticks of a job or a task
 
 signals:
     void usersChanged();
@@ -114,6 +119,7 @@ private:
     SettingsRepository m_settings;
     FormEntryRepository m_formEntries;
     TaskCardRepository m_taskCards;
+    StepRepository m_steps;
 };
 
 } // namespace ms

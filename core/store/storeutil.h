@@ -37,4 +37,12 @@ inline Error notFound(const QString &message)
     return makeError(QStringLiteral("store.not_found"), message);
 }
 
+// After a step() that returned no row: the read's own error when it failed (a locked or damaged
+// database is not "not found"), else `missing`.
+template<typename Query>
+Error noRow(const Query &q, Error missing)
+{
+    return q.failed() ? q.error() : std::move(missing);
+}
+
 } // namespace ms::storeutil

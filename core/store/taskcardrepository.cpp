@@ -3,7 +3,7 @@
 #include "store/database.h"
 #include "store/outboxrepository.h"
 #include "store/recordjson.h"
-#include "store/steprecordwriter.h"
+#include "store/recordownersql.h"
 #include "store/store.h"
 #include "store/storeutil.h"
 #include "store/transaction.h"
@@ -68,56 +68,6 @@ TaskCardRepository::TaskCardRepository(Database &db, Store &store, OutboxReposit
 {
 }
 
-Result<QString> TaskCardRepository::taskUuid(RowId taskId)
-{
-    auto st = m_db.prepare(QStringLiteral("SELECT uuid FROM tasks WHERE id = ?"));
-    if (!st)
-        return st.error();
-    st.value().bindInt(1, taskId);
-    if (!st.value().step())
-        return badInput(QCoreApplication::translate(
-                            "ms::Store", "任务 %1 不存在：任务级作业卡只能记录在已下载的任务上。")
-                            .arg(taskId));
-    return st.value().text(0);
-}
-
-Result<StepRecord> TaskCardRepository::setStep(RowId taskId, const QString &cardId, int stepIndex,
-                                               bool done, const QString &userUuid)
-{
-    if (cardId.isEmpty() || stepIndex < 0)
-        return badInput(QCoreApplication::translate("ms::Store", "步骤记录缺少卡片编号或步骤序号。"));
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    auto uuid = taskUuid(taskId);
-    if (!uuid)
-        return uuid.error();
-    StepRecord s;
-    s.taskId = taskId;
-    s.cardId = cardId;
-    s.stepIndex = stepIndex;
-    s.done = done;
-    s.userUuid = nn(userUuid);
-    s.at = json::parseTime(json::isoTime(now()));
-    if (auto r = writeStepRecord(m_db, StepOwner::Task, taskId, s); !r)
-        return r.error();
-    QJsonObject payload = json::fromStep(s, QString());
-    payload.insert(QStringLiteral("task_uuid"), uuid.value());
-    if (auto r = m_outbox.append(QStringLiteral("step"), s.uuid, s.version,
-                                 QStringLiteral("upsert"), payload);
-        !r)
-        return r.error();
-    if (auto r = tx.commit(); !r)
-        return r.error();
-    m_db.afterCommit([this, s] { emit m_store.taskCardChanged(s.taskId, s.cardId); });
-    return s;
-}
-
-QList<StepRecord> TaskCardRepository::steps(RowId taskId, const QString &cardId)
-{
-    return stepRecordsOf(m_db, StepOwner::Task, taskId, cardId);
-}
-
 Result<TaskCardRecord> TaskCardRepository::card(RowId taskId, const QString &cardId)
 {
     auto st = m_db.prepare(QStringLiteral("SELECT ") + QLatin1String(kCardColumns)
@@ -126,22 +76,25 @@ Result<TaskCardRecord> TaskCardRepository::card(RowId taskId, const QString &car
         return st.error();
     st.value().bindInt(1, taskId).bindText(2, cardId);
     if (!st.value().step())
-        return notFound(QCoreApplication::translate("ms::Store", "任务 %1 的作业卡 %2 还没有记录。")
-                            .arg(taskId)
-                            .arg(cardId));
+        return noRow(st.value(),
+                     notFound(QCoreApplication::translate("ms::Store", "任务 %1 的作业卡 %2 还没有记录。")
+                                  .arg(taskId)
+                                  .arg(cardId)));
     return cardFrom(st.value());
 }
 
-QList<TaskCardRecord> TaskCardRepository::cards(RowId taskId)
+Result<QList<TaskCardRecord>> TaskCardRepository::cards(RowId taskId)
 {
     QList<TaskCardRecord> out;
     auto st = m_db.prepare(QStringLiteral("SELECT ") + QLatin1String(kCardColumns)
                            + QStringLiteral(" FROM task_cards WHERE task_id = ? ORDER BY id"));
     if (!st)
-        return out;
+        return st.error();
     st.value().bindInt(1, taskId);
     while (st.value().step())
         out << cardFrom(st.value());
+    if (st.value().failed())
+        return st.value().error();
     return out;
 }
 
@@ -152,6 +105,8 @@ Result<TaskCardRecord> TaskCardRepository::setChoice(RowId taskId, const QString
     if (cardId.isEmpty())
         return badInput(QCoreApplication::translate("ms::Store", "分支记录缺少决策点或选择。"));
     auto existing = card(taskId, cardId);
+    if (!existing && existing.error().code != QLatin1String("store.not_found"))
+        return existing.error();
     TaskCardRecord r = existing ? existing.value() : TaskCardRecord{};
     r.taskId = taskId;
     r.cardId = cardId;
@@ -168,6 +123,8 @@ Result<TaskCardRecord> TaskCardRepository::setCompleted(RowId taskId, const QStr
     if (cardId.isEmpty())
         return badInput(QCoreApplication::translate("ms::Store", "步骤记录缺少卡片编号或步骤序号。"));
     auto existing = card(taskId, cardId);
+    if (!existing && existing.error().code != QLatin1String("store.not_found"))
+        return existing.error();
     TaskCardRecord r = existing ? existing.value() : TaskCardRecord{};
     if (existing && completed == r.completedAt.isValid())
         return r; // nothing changes: no version bump, no outbox row
@@ -183,7 +140,7 @@ Result<TaskCardRecord> TaskCardRepository::save(TaskCardRecord r, bool exists)
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    auto uuid = taskUuid(r.taskId);
+    auto uuid = ownerUuid(m_db, RecordOwner::task(r.taskId));
     if (!uuid)
         return uuid.error();
     r.updatedAt = json::parseTime(json::isoTime(now()));

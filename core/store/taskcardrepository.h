@@ -1,12 +1,10 @@
 #pragma once
 // 台区/任务作业卡: cards whose scope is "task" (signal survey 2.x, concentrator mounting 4.x,
 // concentrator install 19.1, its checks 27.5 / 28.4, parameters 36.x …) are done once per task
-// (transformer area / concentrator), not per customer. Their step ticks live in step_records
-// with task_id set (job_id NULL); their evidence and seals in evidence / seals the same way
-// (EvidenceRepository::add with record.taskId, SealRepository::addForTask). This repository
-// keeps the ticks and each card's decision choice and completion (table task_cards). Every change
-// is one transaction with its outbox row: entity "step" (payload task_uuid, job_uuid "") and
-// entity "task_card".
+// (transformer area / concentrator), not per customer. Their step ticks, evidence and seals are
+// owned by the task (RecordOwner::task: StepRepository, EvidenceRepository, SealRepository). This
+// repository keeps each card's decision choice and completion (table task_cards). Every change is
+// one transaction with its outbox row (entity "task_card").
 #include "model/result.h"
 #include "model/types.h"
 
@@ -43,23 +41,16 @@ public:
     // Migration 3 (schema.cpp): job-or-task owner on step_records/evidence/seals + task_cards.
     static const char *const kMigrationSql;
 
-    // Ticks or unticks a step of a task-level card. Errors: "store.bad_input" (empty card,
-    // negative index, unknown task).
-    Result<StepRecord> setStep(RowId taskId, const QString &cardId, int stepIndex, bool done,
-                               const QString &userUuid);
-    QList<StepRecord> steps(RowId taskId, const QString &cardId = {}); // empty card = all
-
     // Records the choice at the card's decision (choice "" clears it).
     Result<TaskCardRecord> setChoice(RowId taskId, const QString &cardId, const QString &choice,
                                      const QString &reason, const QString &userUuid);
     // Marks the card completed (or not). The caller checks completeness (Workflow).
     Result<TaskCardRecord> setCompleted(RowId taskId, const QString &cardId, bool completed,
                                         const QString &userUuid);
-    QList<TaskCardRecord> cards(RowId taskId);
+    Result<QList<TaskCardRecord>> cards(RowId taskId);
     Result<TaskCardRecord> card(RowId taskId, const QString &cardId); // "store.not_found"
 
 private:
-    Result<QString> taskUuid(RowId taskId);
     Result<TaskCardRecord> save(TaskCardRecord record, bool exists);
 
     Database &m_db;

@@ -238,14 +238,16 @@ Result<TaskImportResult> TaskRepository::importTask(const Task &taskIn,
     return result;
 }
 
-QList<Task> TaskRepository::list()
+Result<QList<Task>> TaskRepository::list()
 {
     QList<Task> out;
     auto st = m_db.prepare(QLatin1String(kTaskColumns) + QStringLiteral("ORDER BY id"));
     if (!st)
-        return out;
+        return st.error();
     while (st.value().step())
         out << taskFrom(st.value());
+    if (st.value().failed())
+        return st.value().error();
     return out;
 }
 
@@ -256,7 +258,7 @@ Result<Task> TaskRepository::byId(RowId id)
         return st.error();
     st.value().bindInt(1, id);
     if (!st.value().step())
-        return notFound(Tr::tr("找不到编号为 %1 的任务。").arg(id));
+        return noRow(st.value(), notFound(Tr::tr("找不到编号为 %1 的任务。").arg(id)));
     return taskFrom(st.value());
 }
 
@@ -267,21 +269,23 @@ Result<Task> TaskRepository::byUuid(const QString &uuid)
         return st.error();
     st.value().bindText(1, uuid);
     if (!st.value().step())
-        return notFound(Tr::tr("找不到该任务（%1）。").arg(uuid));
+        return noRow(st.value(), notFound(Tr::tr("找不到该任务（%1）。").arg(uuid)));
     return taskFrom(st.value());
 }
 
-QList<Customer> TaskRepository::customers(RowId taskId)
+Result<QList<Customer>> TaskRepository::customers(RowId taskId)
 {
     QList<Customer> out;
     auto st = m_db.prepare(QStringLiteral("SELECT ") + QLatin1String(rows::kCustomerColumns)
                            + QStringLiteral(" FROM customers c WHERE c.task_id = ? "
                                             "ORDER BY c.meter_box_no, c.account_no"));
     if (!st)
-        return out;
+        return st.error();
     st.value().bindInt(1, taskId);
     while (st.value().step())
         out << rows::customerFrom(st.value(), 0);
+    if (st.value().failed())
+        return st.value().error();
     return out;
 }
 
@@ -295,7 +299,7 @@ Result<Customer> customerWhere(Database &db, const QString &where, const QVarian
         return st.error();
     st.value().bind(1, value);
     if (!st.value().step())
-        return notFound(Tr::tr("找不到该客户（%1）。").arg(value.toString()));
+        return noRow(st.value(), notFound(Tr::tr("找不到该客户（%1）。").arg(value.toString())));
     return rows::customerFrom(st.value(), 0);
 }
 } // namespace

@@ -40,10 +40,11 @@ public:
     Result<TaskImportResult> importTask(const Task &task, const QList<Customer> &customers,
                                         Origin origin = Origin::Local);
 
-    QList<Task> list();
+    // Reads: a read that fails (a locked or damaged database) is an error, never an empty list.
+    Result<QList<Task>> list();
     Result<Task> byId(RowId id);
     Result<Task> byUuid(const QString &uuid);
-    QList<Customer> customers(RowId taskId);
+    Result<QList<Customer>> customers(RowId taskId);
     Result<Customer> customer(RowId customerId);
     Result<Customer> customerByUuid(const QString &uuid);
     Result<Customer> customerByAccount(const QString &accountNo);

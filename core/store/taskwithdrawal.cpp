@@ -99,7 +99,10 @@ Result<WithdrawResult> TaskRepository::withdrawTask(const QString &taskUuid)
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    for (const Customer &c : customers(task->id)) {
+    auto list = customers(task->id);
+    if (!list)
+        return list.error();
+    for (const Customer &c : list.value()) {
         auto one = withdrawCustomer(c.uuid);
         if (!one)
             return one.error();

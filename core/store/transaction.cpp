@@ -14,7 +14,7 @@ QString savepointName(int level)
 }
 } // namespace
 
-Transaction::Transaction(Database &db, Lock lock) : m_db(db)
+Transaction::Transaction(Database &db, Lock lock) : m_db(db), m_write(lock == Lock::Write)
 {
     m_level = m_db.m_depth + 1;
     const Result<void> begun = m_level == 1
@@ -51,6 +51,8 @@ Result<void> Transaction::commit()
     m_open = false;
     m_db.m_depth = m_level - 1;
     if (m_level == 1) {
+        if (m_write)
+            ++m_db.m_commits;
         // Run the change notifications registered by every level of this transaction.
         const auto pending = std::exchange(m_db.m_afterCommit, {});
         for (const auto &p : pending)

@@ -38,6 +38,7 @@ private:
     Database &m_db;
     int m_level = 0;          // depth this transaction opened (1 = outermost)
     bool m_open = false;
+    bool m_write = true;      // Lock::Write (counted by Database::commitCount at level 1)
     std::optional<Error> m_error;
 };
 

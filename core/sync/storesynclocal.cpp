@@ -9,7 +9,7 @@ namespace ms::sync {
 
 StoreSyncLocal::StoreSyncLocal(Store &store) : m_store(store) {}
 
-QList<OutboxEntry> StoreSyncLocal::pending(int limit, qint64 afterSeq)
+Result<QList<OutboxEntry>> StoreSyncLocal::pending(int limit, qint64 afterSeq)
 {
     return m_store.outbox().pending(limit, afterSeq);
 }
@@ -19,7 +19,7 @@ Result<void> StoreSyncLocal::markConfirmed(const QList<qint64> &seqs)
     return m_store.outbox().markConfirmed(seqs);
 }
 
-PendingCounts StoreSyncLocal::counts() { return m_store.outbox().counts(); }
+Result<PendingCounts> StoreSyncLocal::counts() { return m_store.outbox().counts(); }
 
 QString StoreSyncLocal::evidencePath(const QString &sha256) { return m_store.files().path(sha256); }
 
@@ -99,6 +99,6 @@ Result<void> StoreSyncLocal::recordVerdicts(const QList<office::PushResult> &res
     return m_store.outbox().recordVerdicts(verdicts);
 }
 
-QList<OutboxVerdict> StoreSyncLocal::verdicts() { return m_store.outbox().verdicts(); }
+Result<QList<OutboxVerdict>> StoreSyncLocal::verdicts() { return m_store.outbox().verdicts(); }
 
 } // namespace ms::sync

@@ -13,9 +13,9 @@ class StoreSyncLocal final : public SyncLocal
 public:
     explicit StoreSyncLocal(Store &store);
 
-    QList<OutboxEntry> pending(int limit, qint64 afterSeq) override;
+    Result<QList<OutboxEntry>> pending(int limit, qint64 afterSeq) override;
     Result<void> markConfirmed(const QList<qint64> &seqs) override;
-    PendingCounts counts() override;
+    Result<PendingCounts> counts() override;
     QString evidencePath(const QString &sha256) override;
     bool isBlobUploaded(const QString &sha256) override;
     Result<void> markBlobsUploaded(const QStringList &sha256s) override;
@@ -26,7 +26,7 @@ public:
     Result<void> importAssignments(const PulledAssignments &page) override;
     QString devicePublicKey() override;
     Result<void> recordVerdicts(const QList<office::PushResult> &results) override;
-    QList<OutboxVerdict> verdicts() override;
+    Result<QList<OutboxVerdict>> verdicts() override;
 
 private:
     Store &m_store;

@@ -66,19 +66,24 @@ void SyncClient::start()
     m_movedBytes = 0;
     m_control.resetCounters();
     m_uploader.resetCounters();
-    const PendingCounts counts = m_local.counts();
+    const auto counts = m_local.counts();
     m_progress = {};
     m_progress.phase = Phase::Checking;
-    m_progress.recordsTotal = counts.records;
-    m_progress.filesTotal = counts.files;
-    m_progress.bytesTotal = counts.bytes;
+    if (counts) {
+        m_progress.recordsTotal = counts->records;
+        m_progress.filesTotal = counts->files;
+        m_progress.bytesTotal = counts->bytes;
+    }
     m_cursor = m_local.syncState().cursor;
     m_clock.start();
     report();
-    // The token goes with every call: never over plain HTTP to another machine.
-    if (auto safe = checkServerUrl(m_options.http.server); !safe) {
+    // The token goes with every call: never over plain HTTP to another machine. An outbox that
+    // cannot be read is not "nothing to send": stop and say why.
+    const auto safe = checkServerUrl(m_options.http.server);
+    if (!safe || !counts) {
         // finished() comes from the event loop, as after any call: callers connect after start()
-        QMetaObject::invokeMethod(this, [this, e = safe.error()] { fail(e); }, Qt::QueuedConnection);
+        const Error why = !safe ? safe.error() : counts.error();
+        QMetaObject::invokeMethod(this, [this, why] { fail(why); }, Qt::QueuedConnection);
         return;
     }
     checkToken();
@@ -158,7 +163,12 @@ void SyncClient::pump()
 bool SyncClient::loadBatch()
 {
     Batch batch;
-    batch.entries = m_local.pending(m_options.batchRecords, m_loadedSeq);
+    auto pending = m_local.pending(m_options.batchRecords, m_loadedSeq);
+    if (!pending) {
+        fail(pending.error()); // never "nothing left to send"
+        return true;
+    }
+    batch.entries = std::move(pending).value();
     if (batch.entries.isEmpty()) {
         m_outboxDone = true;
         return false;

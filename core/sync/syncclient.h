@@ -101,6 +101,7 @@ private:
     void checkToken();
     void pump();            // starts the next control call: push a finished batch, or check one
     bool loadBatch();       // reads the next batch from the outbox; false when there is none
+                            // (a failed read ends the sync with its error: true)
     void checkFiles(QStringList unknown);
     void fileThrough(const QString &sha256);
     void fileDone(const QString &sha256, qint64 size, bool uploadedNow);

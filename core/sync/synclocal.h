@@ -13,9 +13,11 @@ class SyncLocal
 public:
     virtual ~SyncLocal() = default;
 
-    virtual QList<OutboxEntry> pending(int limit, qint64 afterSeq) = 0; // unconfirmed, seq order
+    // Unconfirmed rows in seq order. A read that fails is an error: a locked database must never
+    // look like "nothing to sync" (so are the other reads).
+    virtual Result<QList<OutboxEntry>> pending(int limit, qint64 afterSeq) = 0;
     virtual Result<void> markConfirmed(const QList<qint64> &seqs) = 0;
-    virtual PendingCounts counts() = 0;
+    virtual Result<PendingCounts> counts() = 0;
 
     virtual QString evidencePath(const QString &sha256) = 0;  // the local file (never deleted here)
     virtual bool isBlobUploaded(const QString &sha256) = 0;
@@ -41,7 +43,7 @@ public:
         Q_UNUSED(results);
         return {};
     }
-    virtual QList<OutboxVerdict> verdicts() { return {}; }
+    virtual Result<QList<OutboxVerdict>> verdicts() { return QList<OutboxVerdict>(); }
 };
 
 } // namespace ms::sync

@@ -64,14 +64,8 @@ Result<QString> TaskCards::complete(const JobSnapshot &task, const QString &card
     if (!isTaskLevel(*card))
         return makeError(QStringLiteral("workflow.not_task_level"),
                          tr("卡片 %1 按户办理，请在工单里完成它。").arg(cardId));
-    const CardProgress p = m_workflow.progress(task, cardId);
-    if (!p.canComplete || p.needsDecision) {
-        QStringList missing = p.missing;
-        if (p.needsDecision)
-            missing << tr("请选择下一步怎么走");
-        return makeError(QStringLiteral("workflow.incomplete"),
-                         tr("卡片 %1 还不能完成，还缺：\n%2").arg(cardId, missing.join(QLatin1Char('\n'))));
-    }
+    if (auto ready = Workflow::checkComplete(m_workflow.progress(task, cardId)); !ready)
+        return ready.error();
     if (card->next.isEmpty())
         return QString();
     auto edge = m_workflow.nextEdge(task, cardId);

@@ -143,6 +143,15 @@ QList<Edge> Workflow::userChoices(const QString &cardId) const
     return out;
 }
 
+Result<void> Workflow::checkChoice(const QString &cardId, const QString &choice) const
+{
+    for (const Edge &e : userChoices(cardId))
+        if (!choice.isEmpty() && e.choice == choice)
+            return {};
+    return makeError(QStringLiteral("workflow.unknown_choice"),
+                     tr("“%1”不是卡片 %2 的分支：请在卡片上给出的选项中选择").arg(choice, cardId));
+}
+
 Result<Edge> Workflow::nextEdge(const JobSnapshot &job, const QString &cardId) const
 {
     if (!m_catalog.card(cardId))
@@ -150,10 +159,26 @@ Result<Edge> Workflow::nextEdge(const JobSnapshot &job, const QString &cardId) c
                          tr("作业卡目录中没有卡片 %1：请更新作业卡目录").arg(cardId));
     const CardProgress p = progress(job, cardId);
     if (!p.canComplete)
-        return makeError(QStringLiteral("workflow.incomplete"),
-                         tr("卡片 %1 还没有完成，缺少：%2")
-                             .arg(cardId, p.missing.join(QStringLiteral("；"))));
+        return checkComplete(p).error();
     return selectEdge(job, cardId);
+}
+
+QStringList Workflow::blockers(const CardProgress &progress)
+{
+    QStringList missing = progress.missing;
+    if (progress.needsDecision)
+        missing << tr("请选择下一步怎么走");
+    return missing;
+}
+
+Result<void> Workflow::checkComplete(const CardProgress &progress)
+{
+    const QStringList missing = blockers(progress);
+    if (missing.isEmpty() && progress.canComplete)
+        return {};
+    return makeError(QStringLiteral("workflow.incomplete"),
+                     tr("卡片 %1 还不能完成，还缺：\n%2")
+                         .arg(progress.cardId, missing.join(QLatin1Char('\n'))));
 }
 
 Result<Edge> Workflow::selectEdge(const JobSnapshot &job, const QString &cardId) const

@@ -88,11 +88,20 @@ public:
     // (code "workflow.incomplete", "workflow.decision_needed", "workflow.no_edge").
     Result<Edge> nextEdge(const JobSnapshot &job, const QString &cardId) const;
 
+    // The rule for leaving a card, in one place: what still keeps it from being completed, one
+    // line each (steps not ticked, evidence missing, and the decision while it is not made);
+    // empty when it can be completed.
+    static QStringList blockers(const CardProgress &progress);
+    // ok, or "workflow.incomplete" naming every blocker ("卡片 21.3 还不能完成，还缺：…").
+    static Result<void> checkComplete(const CardProgress &progress);
+
     // Evaluate a `when` expression for a card ("customer.mismatch", "check.failed", ...).
     bool conditionHolds(const QString &when, const JobSnapshot &job, const QString &cardId) const;
 
     // The user-selectable edges of a card (those without `when`).
     QList<Edge> userChoices(const QString &cardId) const;
+    // ok when `choice` is one of them; else "workflow.unknown_choice".
+    Result<void> checkChoice(const QString &cardId, const QString &choice) const;
 
 private:
     // True when the walk leaves field work for an office role (where: office), e.g. 30.2 -> 31.1:

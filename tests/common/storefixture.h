@@ -6,6 +6,7 @@
 #include "store/store.h"
 
 #include <QList>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <memory>
 
@@ -24,6 +25,10 @@ struct StoreEnv
     void open(qint64 maxPages = 0);
     // The database file's size in pages (PRAGMA page_count); -1 when it cannot be read.
     qint64 pageCount();
+    // Damages the first b-tree page of the tables and their indexes on disk, as a failing storage
+    // card would, and reopens the store without the start-up check and sweep (which would have
+    // moved the file aside): a read of those tables then fails with "store.corrupt".
+    void damageTables(const QStringList &tables);
     // Imports the task with its customers; returns its id (0, failing the test, when refused).
     RowId importTask(const Task &task, const QList<Customer> &customers);
 };

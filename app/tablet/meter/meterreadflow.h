@@ -1,12 +1,12 @@
 #pragma once
-// Wires the meter-read page into the job: builds the evidence rows (one per register read plus one
-// file with every raw frame) and the factory the shell puts into AppContext::meterRead.
+// Wires the meter-read page into the open job: the factory the shell puts into
+// AppContext::meterRead. A reading is saved through the job service (JobSession::addMeterRead:
+// the frames file and every register, one transaction, on the job or the task the card belongs
+// to); the last port used is remembered.
 //   ms::meter::ProtocolMemory memory;               // lives as long as the app
 //   ctx.meterRead = ms::makeMeterReadFactory(ctx, memory);
 #include "appcontext.h"
-#include "meter/reader/cross_check.h"
 #include "meter/reader/protocol_memory.h"
-#include "store/storetypes.h"
 
 namespace ms {
 
@@ -16,13 +16,6 @@ inline constexpr const char *kPort = "meter.port";             // last port used
 inline constexpr const char *kLink = "meter.link";             // "infrared" | "rs485"
 inline constexpr const char *kAssetRule = "meter.asset_rule";  // "tail" | "tail-1" | "contains"
 } // namespace meterkeys
-
-// The rows saved in ONE transaction: kind meter_frames (a JSON file with every frame, hex and
-// timestamps) and kind meter_reading per register (forward_total, forward_t1..t4, reverse_total,
-// remaining_energy, remaining_money). The register the card asks for carries the requirement key;
-// the others carry "<key>.<register>". Every reading row names the frames row in meta.frames.
-QList<NewEvidence> meterEvidence(const MeterReadRequest &request, const meter::SwapSetReading &reading,
-                                 const QList<meter::CrossCheckWarning> &warnings, const QString &assetNo);
 
 MeterReadFactory makeMeterReadFactory(AppContext &ctx, meter::ProtocolMemory &memory);
 

@@ -14,9 +14,20 @@ void JobListModel::setQuery(const JobQuery &query)
     m_query = query;
     m_query.offset = 0;
     m_query.limit = kPage;
-    m_items = m_store.jobs().list(m_query);
-    m_total = m_store.jobs().count(m_query);
+    auto items = m_store.jobs().list(m_query);
+    auto total = m_store.jobs().count(m_query);
+    m_items = items ? items.value() : QList<JobListItem>();
+    m_total = items && total ? total.value() : 0;
     endResetModel();
+    setError(!items ? items.error().message : !total ? total.error().message : QString());
+}
+
+void JobListModel::setError(const QString &error)
+{
+    if (error == m_error)
+        return;
+    m_error = error;
+    emit errorChanged(m_error);
 }
 
 const JobListItem *JobListModel::item(int row) const
@@ -58,13 +69,19 @@ void JobListModel::fetchMore(const QModelIndex &parent)
     JobQuery q = m_query;
     q.offset = int(m_items.size());
     q.limit = kPage;
-    const QList<JobListItem> more = m_store.jobs().list(q);
-    if (more.isEmpty()) {
+    auto more = m_store.jobs().list(q);
+    if (!more) {
+        // Stop asking until the next query, and say why the rest is missing.
+        m_total = int(m_items.size());
+        setError(more.error().message);
+        return;
+    }
+    if (more->isEmpty()) {
         m_total = int(m_items.size());
         return;
     }
-    beginInsertRows({}, int(m_items.size()), int(m_items.size() + more.size()) - 1);
-    m_items.append(more);
+    beginInsertRows({}, int(m_items.size()), int(m_items.size() + more->size()) - 1);
+    m_items.append(more.value());
     endInsertRows();
 }
 

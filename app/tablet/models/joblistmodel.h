@@ -20,6 +20,9 @@ public:
     void setQuery(const JobQuery &query); // resets; loads the first page
     const JobQuery &query() const { return m_query; }
     int totalCount() const { return m_total; }
+    // Why the last read failed ("" when it did not): a locked or damaged database is not an
+    // empty list, and the page says so.
+    QString error() const { return m_error; }
     const JobListItem *item(int row) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -29,11 +32,17 @@ public:
 
     void refreshJob(RowId jobId); // one row changed in the store
 
+signals:
+    void errorChanged(const QString &error);
+
 private:
+    void setError(const QString &error);
+
     Store &m_store;
     JobQuery m_query;
     QList<JobListItem> m_items;
     int m_total = 0;
+    QString m_error;
     static constexpr int kPage = 60;
 };
 

@@ -133,13 +133,21 @@ void FormTargetPage::fillTasks()
     const QString wanted = m_taskSearch->text().simplified();
     const QSignalBlocker block(m_tasks);
     m_tasks->clear();
-    const QList<Task> tasks = m_store.tasks().list();
+    const auto read = m_store.tasks().list();
+    const QList<Task> tasks = read ? read.value() : QList<Task>();
+    if (!read) {
+        auto *failed = new QListWidgetItem(tr("读不出任务列表：%1").arg(read.error().message), m_tasks);
+        failed->setFlags(Qt::NoItemFlags);
+    }
     for (const Task &t : tasks) {
         const QString hay = QStringList{t.code, t.name, t.areaName, t.areaCode, t.address}.join(QLatin1Char(' '));
         if (!wanted.isEmpty() && !hay.contains(wanted, Qt::CaseInsensitive))
             continue;
-        const int customers = m_store.jobs().count(JobQuery().inTask(t.id));
-        const int done = m_store.jobs().count(JobQuery().inTask(t.id).withStatus(JobStatus::Done));
+        const auto all = m_store.jobs().count(JobQuery().inTask(t.id));
+        const auto finished =
+            m_store.jobs().count(JobQuery().inTask(t.id).withStatus(JobStatus::Done));
+        const int customers = all ? all.value() : 0;
+        const int done = finished ? finished.value() : 0;
         auto *item = new QListWidgetItem(tr("%1　%2\n%3 · %n 户，已完成 %4 户", nullptr, customers)
                                              .arg(t.code, t.name, t.areaName.isEmpty() ? t.address : t.areaName)
                                              .arg(done),
@@ -176,7 +184,15 @@ void FormTargetPage::fillJobs()
     }
     m_jobSearch->setEnabled(true);
     const QString wanted = m_jobSearch->text().simplified();
-    const QList<JobListItem> jobs = m_store.jobs().list(JobQuery().inTask(task).matching(wanted).page(kJobPage));
+    const auto read = m_store.jobs().list(JobQuery().inTask(task).matching(wanted).page(kJobPage));
+    const auto counted = m_store.jobs().count(JobQuery().inTask(task).matching(wanted));
+    if (!read || !counted) {
+        const QString why = !read ? read.error().message : counted.error().message;
+        m_jobNote->setText(tr("读不出客户列表：%1").arg(why));
+        updateOpen();
+        return;
+    }
+    const QList<JobListItem> &jobs = read.value();
     for (const JobListItem &j : jobs) {
         auto *item = new QListWidgetItem(tr("%1　%2\n%3 · %4")
                                              .arg(j.customer.accountNo, j.customer.name, j.customer.address,
@@ -186,7 +202,7 @@ void FormTargetPage::fillJobs()
         if (j.job.id == keep)
             m_jobs->setCurrentItem(item);
     }
-    const int total = m_store.jobs().count(JobQuery().inTask(task).matching(wanted));
+    const int total = counted.value();
     if (jobs.isEmpty())
         m_jobNote->setText(wanted.isEmpty() ? tr("此任务没有客户。") : tr("没有与“%1”相符的客户。").arg(wanted));
     else if (total > jobs.size())

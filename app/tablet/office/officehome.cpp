@@ -173,9 +173,9 @@ void OfficeHome::startForm(int number, RowId taskId, bool direct)
         return;
     }
     if (taskId <= 0 && direct) {
-        const QList<Task> tasks = m_store.tasks().list();
-        if (tasks.size() == 1)
-            taskId = tasks.first().id;
+        const auto tasks = m_store.tasks().list(); // unreadable: asked below, like several tasks
+        if (tasks && tasks->size() == 1)
+            taskId = tasks->first().id;
     }
     if (direct && taskId > 0 && !form->isJobScope()) {
         static_cast<void>(openForm(number, 0, taskId));

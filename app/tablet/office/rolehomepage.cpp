@@ -18,7 +18,14 @@ int jobCount(Store &store, std::optional<JobStatus> status)
 {
     JobQuery q;
     q.status = status;
-    return store.jobs().count(q);
+    const auto n = store.jobs().count(q);
+    return n ? n.value() : -1;
+}
+
+int taskCount(Store &store)
+{
+    const auto tasks = store.tasks().list();
+    return tasks ? int(tasks->size()) : -1;
 }
 } // namespace
 
@@ -74,19 +81,27 @@ QList<RoleQueue> RoleHomePage::queues(const QString &roleId) const
     if (roleId == QLatin1String("office_clerk")) {
         int noPurchase = 0;
         int flagged = 0;
-        for (const Task &t : s.tasks().list()) {
-            for (const Customer &c : s.tasks().customers(t.id)) {
+        const auto tasks = s.tasks().list();
+        for (const Task &t : tasks ? tasks.value() : QList<Task>()) {
+            const auto customers = s.tasks().customers(t.id);
+            if (!customers) {
+                noPurchase = flagged = -1;
+                break;
+            }
+            for (const Customer &c : customers.value()) {
                 flagged += c.mismatchFlag;
                 if (c.payment == PaymentType::Prepaid && !s.mismatch().purchase(c.accountNo))
                     ++noPurchase;
             }
         }
+        if (!tasks)
+            noPurchase = flagged = -1;
         return {q("clerk.purchases", tr("缺购电记录（5.1 导入）"), "5.1", noPurchase),
                 q("clerk.mismatch", tr("机电不符登记（7.1/7.2）"), "7.2", flagged),
                 q("clerk.review", tr("待内勤审核（31.1）"), "31.1", done)};
     }
     if (roleId == QLatin1String("warehouse"))
-        return {q("warehouse.issue", tr("待出库（13.1）"), "13.1", int(s.tasks().list().size())),
+        return {q("warehouse.issue", tr("待出库（13.1）"), "13.1", taskCount(s)),
                 q("warehouse.returns", tr("待拆旧入库（32.1）"), "32.1", done)};
     if (roleId == QLatin1String("installer"))
         return {q("installer.todo", tr("未开始的工单"), "20.1", jobCount(s, JobStatus::NotStarted)),
@@ -101,7 +116,7 @@ QList<RoleQueue> RoleHomePage::queues(const QString &roleId) const
     if (roleId == QLatin1String("community_manager"))
         return {q("community.appointments", tr("需协助约时的客户（8.2）"), "8.2", jobCount(s, JobStatus::WaitingAppointment))};
     if (roleId == QLatin1String("project_engineer"))
-        return {q("engineer.tasks", tr("换表工作任务（1.1）"), "1.1", int(s.tasks().list().size()))};
+        return {q("engineer.tasks", tr("换表工作任务（1.1）"), "1.1", taskCount(s))};
     return {};
 }
 
@@ -188,7 +203,8 @@ void RoleHomePage::refresh()
     for (const QString &role : m_roles) {
         for (const RoleQueue &queue : queues(role)) {
             if (QPushButton *b = m_queueButtons.value(queue.id))
-                b->setText(tr("%1\n%n 项", nullptr, queue.count).arg(queue.label));
+                b->setText(queue.count < 0 ? tr("%1\n读不出数据，请稍后再试").arg(queue.label)
+                                           : tr("%1\n%n 项", nullptr, queue.count).arg(queue.label));
         }
     }
 }

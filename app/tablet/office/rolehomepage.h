@@ -24,7 +24,7 @@ struct RoleQueue
     QString id;     // "office.review"
     QString label;  // translated
     QString cardId; // the card that works this queue ("31.1"), may be empty
-    int count = 0;
+    int count = 0;  // -1: the store could not be read (the button says so)
 };
 
 class RoleHomePage : public QWidget

@@ -1,6 +1,6 @@
 #include "pages/cardwalkerpage.h"
 
-#include "jobsession.h"
+#include "service/jobsession.h"
 #include "style.h"
 #include "widgets/pageheader.h"
 
@@ -282,10 +282,7 @@ bool CardWalkerPage::chooseBranch(const QString &choice, const QString &reason)
 
 QString CardWalkerPage::missingText() const
 {
-    const CardProgress p = m_session.progress(m_cardId);
-    QStringList missing = p.missing;
-    if (p.needsDecision)
-        missing << tr("请选择下一步怎么走");
+    const QStringList missing = Workflow::blockers(m_session.progress(m_cardId));
     if (missing.isEmpty())
         return {};
     return tr("还不能完成这张卡，还缺：\n") + QStringLiteral("• ") + missing.join(QStringLiteral("\n• "));

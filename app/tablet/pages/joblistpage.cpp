@@ -63,6 +63,19 @@ JobListPage::JobListPage(AppContext &ctx, QWidget *parent) : QWidget(parent), m_
     }
     root->addLayout(filters);
 
+    m_errorBox = new QWidget(this);
+    auto *errorRow = new QHBoxLayout(m_errorBox);
+    errorRow->setContentsMargins(0, 0, 0, 0);
+    m_error = new QLabel(m_errorBox);
+    m_error->setObjectName(QStringLiteral("error"));
+    m_error->setWordWrap(true);
+    errorRow->addWidget(m_error, 1);
+    auto *retry = new QPushButton(tr("重试"), m_errorBox);
+    errorRow->addWidget(retry);
+    m_errorBox->hide();
+    root->addWidget(m_errorBox);
+    connect(retry, &QPushButton::clicked, this, &JobListPage::refresh);
+
     m_model = new JobListModel(ctx.store, this);
     m_view = new QListView(this);
     m_view->setModel(m_model);
@@ -85,6 +98,7 @@ JobListPage::JobListPage(AppContext &ctx, QWidget *parent) : QWidget(parent), m_
         emit jobOpened(index.data(JobListModel::JobIdRole).toLongLong());
     });
     connect(&ctx.store, &Store::jobChanged, this, [this](RowId id) { m_model->refreshJob(id); });
+    connect(m_model, &JobListModel::errorChanged, this, &JobListPage::showError);
     connect(&ctx.store, &Store::taskChanged, this, &JobListPage::refresh);
     refresh();
 }
@@ -98,16 +112,36 @@ void JobListPage::setSearch(const QString &text)
 
 void JobListPage::refresh()
 {
-    const QList<Task> tasks = m_ctx.store.tasks().list();
+    const auto read = m_ctx.store.tasks().list();
+    const QList<Task> tasks = read ? read.value() : QList<Task>();
     m_taskTitle->setText(tasks.size() == 1 ? tasks.first().name
                                            : tr("换表工单（%n 个任务）", nullptr, int(tasks.size())));
     m_taskCards->setEnabled(!tasks.isEmpty());
     applyQuery();
+    if (!read)
+        showError(read.error().message);
+}
+
+QString JobListPage::errorText() const
+{
+    return m_errorBox->isVisibleTo(this) ? m_error->text() : QString();
+}
+
+void JobListPage::showError(const QString &message)
+{
+    m_error->setText(message.isEmpty() ? QString()
+                                       : tr("读不出工单列表：%1").arg(message));
+    m_errorBox->setVisible(!message.isEmpty());
 }
 
 void JobListPage::openTaskCards()
 {
-    const QList<Task> tasks = m_ctx.store.tasks().list();
+    const auto read = m_ctx.store.tasks().list();
+    if (!read) {
+        showError(read.error().message);
+        return;
+    }
+    const QList<Task> &tasks = read.value();
     if (tasks.size() == 1) {
         emit taskCardsOpened(tasks.first().id);
         return;
@@ -129,7 +163,10 @@ void JobListPage::applyQuery()
     if (m_filter->checkedId() != kAll)
         q.status = JobStatus(m_filter->checkedId());
     m_model->setQuery(q);
-    m_count->setText(tr("共 %n 户", nullptr, int(m_model->totalCount())));
+    // No count when the list could not be read: "0 households" would not be true.
+    m_count->setText(m_model->error().isEmpty() ? tr("共 %n 户", nullptr, int(m_model->totalCount()))
+                                                : QString());
+    showError(m_model->error());
 }
 
 } // namespace ms

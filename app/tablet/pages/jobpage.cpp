@@ -1,6 +1,6 @@
 #include "pages/jobpage.h"
 
-#include "jobsession.h"
+#include "service/jobsession.h"
 #include "store/store.h"
 #include "style.h"
 
@@ -101,7 +101,7 @@ void JobPage::refresh()
     m_oldMeter->setText(meterText(c.oldMeter, QStringLiteral("old")));
     m_newMeter->setText(meterText(c.newMeter, QStringLiteral("new")));
     QStringList seals;
-    for (const Seal &s : m_ctx.store.seals().forJob(j.id))
+    for (const Seal &s : m_session.seals())
         seals << QStringLiteral("%1 <b>%2</b>").arg(s.position.toHtmlEscaped(), s.number.toHtmlEscaped());
     m_seals->setText(seals.isEmpty() ? tr("尚未加封") : seals.join(QStringLiteral("<br>")));
 

@@ -1,6 +1,6 @@
 #include "pages/photopage.h"
 
-#include "jobsession.h"
+#include "service/jobsession.h"
 #include "media/cameracapturesource.h"
 #include "media/filecapturesource.h"
 #include "uilog.h"

@@ -1,6 +1,6 @@
 #include "pages/signaturepage.h"
 
-#include "jobsession.h"
+#include "service/jobsession.h"
 #include "media/signature.h"
 #include "widgets/signaturepad.h"
 

@@ -1,6 +1,6 @@
 #include "pages/taskcardspage.h"
 
-#include "jobsession.h"
+#include "service/jobsession.h"
 #include "style.h"
 #include "widgets/pageheader.h"
 

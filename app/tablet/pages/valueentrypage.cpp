@@ -1,10 +1,10 @@
 #include "pages/valueentrypage.h"
 
-#include "jobsession.h"
+#include "service/jobsession.h"
 #include "widgets/numericpad.h"
-#include "workflow/valuevalidator.h"
 
 #include <QHBoxLayout>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -108,32 +108,26 @@ QString ValueEntryPage::message() const
 
 bool ValueEntryPage::submit()
 {
-    const ValueCheck check = ValueValidator::check(m_req, m_edit->text());
-    if (check.verdict == ValueCheck::Verdict::Invalid) {
-        m_message->setObjectName(QStringLiteral("error"));
-        m_message->setStyleSheet({});
-        m_message->setText(check.message);
-        m_message->style()->polish(m_message);
-        m_message->show();
-        return false;
-    }
-    if (check.verdict == ValueCheck::Verdict::Implausible
-        && !(m_confirming && m_confirmedValue == check.normalized)) {
+    // The service checks the value (ValueValidator): an invalid one is refused with what is
+    // wrong; one outside the usual range is saved only once the person has confirmed it.
+    const QString typed = m_edit->text().trimmed();
+    QJsonObject meta;
+    if (m_confirming && m_confirmedValue == typed)
+        meta.insert(QStringLiteral("confirmed_implausible"), true);
+    auto saved = m_session.addValue(m_cardId, m_req.key, typed, meta);
+    if (!saved && saved.error().code == QLatin1String("value.implausible")) {
         m_confirming = true;
-        m_confirmedValue = check.normalized;
+        m_confirmedValue = typed;
         m_message->setObjectName(QStringLiteral("notice"));
-        m_message->setText(check.message + tr("\n确认无误请再点一次“确认无误”。"));
+        m_message->setText(saved.error().message + tr("\n确认无误请再点一次“确认无误”。"));
         m_message->style()->polish(m_message);
         m_message->show();
         m_ok->setText(tr("确认无误"));
         return false;
     }
-    QJsonObject meta;
-    if (check.verdict == ValueCheck::Verdict::Implausible)
-        meta.insert(QStringLiteral("confirmed_implausible"), true);
-    auto saved = m_session.addValue(m_cardId, m_req.key, check.normalized, meta);
     if (!saved) {
         m_message->setObjectName(QStringLiteral("error"));
+        m_message->setStyleSheet({});
         m_message->setText(saved.error().message);
         m_message->style()->polish(m_message);
         m_message->show();

@@ -62,6 +62,7 @@ SyncPage::SyncPage(sync::SyncLocal &local, sync::SyncClient &client, QWidget *pa
     title->setFont(big);
     m_waiting = new QLabel(this);
     m_waiting->setObjectName(QStringLiteral("waiting"));
+    m_waiting->setWordWrap(true);
     m_bar = new QProgressBar(this);
     m_bar->setRange(0, 1000);
     m_bar->setTextVisible(true);
@@ -125,14 +126,19 @@ SyncPage::SyncPage(sync::SyncLocal &local, sync::SyncClient &client, QWidget *pa
 
 void SyncPage::refresh()
 {
-    const PendingCounts counts = m_local.counts();
-    if (counts.records == 0 && counts.files == 0)
+    // A locked or damaged database is never "nothing to send": say that it could not be read.
+    const auto counts = m_local.counts();
+    if (!counts)
+        m_waiting->setText(tr("读不出待发送的内容：%1").arg(counts.error().message));
+    else if (counts->records == 0 && counts->files == 0)
         m_waiting->setText(tr("没有待发送的内容"));
     else
         m_waiting->setText(tr("待发送：%1，%2，共 %3 MB")
-                               .arg(tr("%n 条记录", nullptr, int(counts.records)),
-                                    tr("%n 个证据文件", nullptr, int(counts.files)))
-                               .arg(megabytes(counts.bytes)));
+                               .arg(tr("%n 条记录", nullptr, int(counts->records)),
+                                    tr("%n 个证据文件", nullptr, int(counts->files)))
+                               .arg(megabytes(counts->bytes)));
+    m_waiting->setStyleSheet(counts ? QString()
+                                    : QStringLiteral("color: #b00020; font-weight: bold;"));
     const SyncState state = m_local.syncState();
     m_lastSync->setText(state.lastSyncAt.isValid()
                             ? tr("上次成功同步：%1").arg(state.lastSyncAt.toLocalTime().toString(
@@ -141,7 +147,10 @@ void SyncPage::refresh()
     if (!m_client.isRunning() && !state.lastError.isEmpty() && m_error->text().isEmpty())
         setError(state.lastError);
     m_rejected->clear();
-    for (const OutboxVerdict &v : m_local.verdicts()) {
+    const auto verdicts = m_local.verdicts();
+    if (!verdicts)
+        new QListWidgetItem(tr("读不出办公室没有收下的记录：%1").arg(verdicts.error().message), m_rejected);
+    for (const OutboxVerdict &v : verdicts ? verdicts.value() : QList<OutboxVerdict>()) {
         auto *item = new QListWidgetItem(verdictLine(v), m_rejected);
         item->setToolTip(v.reason);
         item->setData(Qt::UserRole, v.status);

@@ -1,12 +1,12 @@
 // Resident memory while walking a job through the real screens with 50 photos (imported 12 MP
 // JPEGs through PhotoPage, shown back as thumbnails in the card walker). Goal ≤ 150 MB. JSON.
 #include "appcontext.h"
-#include "jobsession.h"
 #include "mainwindow.h"
 #include "models/joblistmodel.h"
 #include "pages/cardwalkerpage.h"
 #include "pages/joblistpage.h"
 #include "pages/photopage.h"
+#include "service/jobsession.h"
 #include "startup.h"
 #include "style.h"
 

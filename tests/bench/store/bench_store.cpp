@@ -70,8 +70,8 @@ int main(int argc, char **argv)
         openCpu << cpuMs() - cpu0;
         QElapsedTimer p;
         p.start();
-        const auto page = store.value()->jobs().list(JobQuery().page(50));
-        const int total = store.value()->jobs().count(JobQuery());
+        const auto page = store.value()->jobs().list(JobQuery().page(50)).value();
+        const int total = store.value()->jobs().count(JobQuery()).value();
         firstPage << elapsedMs(p);
         if (page.size() != 50 || total != jobs)
             return 1;
@@ -100,14 +100,14 @@ int main(int argc, char **argv)
     std::printf("store: search page + count over %d jobs: p50 %.1f ms, p99 %.1f ms\n", jobs,
                 ss.p50, ss.p99);
 
-    const auto page = store.jobs().list(JobQuery().page(100));
+    const auto page = store.jobs().list(JobQuery().page(100)).value();
     QList<double> steps;
     for (int i = 0; i < 2000; ++i) {
         QElapsedTimer t;
         t.start();
-        auto r = store.jobs().setStep(page.at(i % page.size()).job.id,
-                                      QStringLiteral("21.%1").arg(i % 9 + 1), i % 7, i % 2 == 0,
-                                      QStringLiteral("bench"));
+        auto r = store.steps().setStep(RecordOwner::job(page.at(i % page.size()).job.id),
+                                       QStringLiteral("21.%1").arg(i % 9 + 1), i % 7, i % 2 == 0,
+                                       QStringLiteral("bench"));
         steps << elapsedMs(t);
         if (!r)
             return 1;
@@ -144,7 +144,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < 20; ++i) {
         QElapsedTimer t;
         t.start();
-        waiting = store.outbox().counts();
+        waiting = store.outbox().counts().value();
         counting << elapsedMs(t);
     }
     const Stats sc = stats(counting);

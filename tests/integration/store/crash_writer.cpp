@@ -24,13 +24,14 @@ int main(int argc, char **argv)
         return 1;
     }
     Store &store = *opened.value();
-    if (store.tasks().list().isEmpty())
+    if (store.tasks().list().value().isEmpty())
         if (auto r = generateJobs(store, 6, 3); !r) {
             std::fprintf(stderr, "generate failed: %s\n", qPrintable(r.error().message));
             return 1;
         }
     QList<RowId> jobs;
-    for (const auto &item : store.jobs().list(JobQuery().page(100)))
+    const QList<JobListItem> listed = store.jobs().list(JobQuery().page(100)).value();
+    for (const auto &item : listed)
         jobs << item.job.id;
     std::printf("ready\n");
     std::fflush(stdout);
@@ -42,8 +43,8 @@ int main(int argc, char **argv)
         const int action = rng.bounded(10);
         Result<void> result;
         if (action < 4) {
-            auto r = store.jobs().setStep(job, card, rng.bounded(8), rng.bounded(2) == 1,
-                                          QStringLiteral("crash-writer"));
+            auto r = store.steps().setStep(RecordOwner::job(job), card, rng.bounded(8),
+                                           rng.bounded(2) == 1, QStringLiteral("crash-writer"));
             if (!r)
                 result = r.error();
         } else if (action < 8) {
@@ -69,13 +70,14 @@ int main(int argc, char **argv)
             // one user action spanning repositories: state + step in one transaction
             Transaction tx(store.database());
             auto a = store.jobs().setCurrentCard(job, card);
-            auto b = store.jobs().setStep(job, card, 0, true, QStringLiteral("crash-writer"));
+            auto b = store.steps().setStep(RecordOwner::job(job), card, 0, true,
+                                           QStringLiteral("crash-writer"));
             if (!a || !b)
                 result = !a ? a.error() : b.error();
             else
                 result = tx.commit();
         } else {
-            auto r = store.seals().add(job, QStringLiteral("meter_cover"),
+            auto r = store.seals().add(RecordOwner::job(job), QStringLiteral("meter_cover"),
                                        QStringLiteral("S%1-%2").arg(seed).arg(n));
             if (!r)
                 result = r.error();

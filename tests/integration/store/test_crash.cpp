@@ -1,6 +1,7 @@
 // GIVEN a child process writing to the store WHEN it is SIGKILLed at a random moment THEN, after
 // the next start-up: integrity_check ok, every evidence file exists and matches its hash, no
 // file lies around that no row names, every record has its outbox row, every hash chain holds.
+#include "common/resultvalue.h"
 #include "store/store.h"
 
 #include <QDirIterator>
@@ -61,8 +62,8 @@ void checkWhole(Store &s, int round)
     EXPECT_EQ(scalar(s, QStringLiteral("SELECT count(*) FROM outbox_blobs b WHERE NOT EXISTS "
                                        "(SELECT 1 FROM evidence e WHERE e.sha256 = b.sha256)")),
               0);
-    for (const auto &item : s.jobs().list(JobQuery().page(100))) {
-        const ChainReport chain = s.evidence().verifyChain(item.job.id);
+    for (const auto &item : test::valueOf(s.jobs().list(JobQuery().page(100)))) {
+        const ChainReport chain = s.evidence().verifyChain(RecordOwner::job(item.job.id));
         EXPECT_TRUE(chain.ok) << chain.message.toStdString();
     }
 }

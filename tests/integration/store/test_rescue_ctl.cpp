@@ -2,6 +2,7 @@
 // the database's first bytes overwritten, then any command that opens the store. Before the fix
 // the start-up sweep deleted all six photos; now they stay, and `store rescue --adopt` brings the
 // records back.
+#include "common/resultvalue.h"
 #include "store/store.h"
 
 #include <QDirIterator>
@@ -82,6 +83,24 @@ TEST(RescueThroughTheCommandLine, NoPhotoIsLostAndTheRecordsComeBack)
     auto store = Store::open(d);
     ASSERT_TRUE(store.ok());
     EXPECT_FALSE(store.value()->openNotice().movedAside);
-    EXPECT_EQ(store.value()->jobs().list(JobQuery()).size(), 3);
+    EXPECT_EQ(test::valueOf(store.value()->jobs().list(JobQuery())).size(), 3);
     EXPECT_TRUE(store.value()->evidence().verifyFiles().ok());
+}
+
+// `meterswapctl demo seed` writes through the job service: the task import is one transaction
+// and every photo one more (the command reports the transactions it committed).
+TEST(DemoSeedThroughTheCommandLine, EveryPhotoIsOneTransactionOfTheJobService)
+{
+    QTemporaryDir dir;
+    CtlRun seeded =
+        ctl({QStringLiteral("demo"), QStringLiteral("seed"), QStringLiteral("--data"), dir.path(),
+             QStringLiteral("--jobs"), QStringLiteral("3"), QStringLiteral("--photos-per-job"),
+             QStringLiteral("2"), QStringLiteral("--photo-kb"), QStringLiteral("8")});
+    ASSERT_EQ(seeded.exit, 0) << seeded.err.toStdString();
+    const QJsonObject report = QJsonDocument::fromJson(seeded.out).object();
+    EXPECT_EQ(report.value(QStringLiteral("transactions")).toInt(), 1 + 3 * 2)
+        << seeded.out.toStdString();
+    EXPECT_EQ(report.value(QStringLiteral("photos")).toInt(), 6);
+    EXPECT_EQ(report.value(QStringLiteral("pending_files")).toInt(), 6);
+    EXPECT_EQ(photosOnDisk(dir.path()), 6);
 }

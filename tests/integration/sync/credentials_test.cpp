@@ -4,6 +4,7 @@
 #include "officeprocess.h"
 #include "synctestutil.h"
 
+#include "common/resultvalue.h"
 #include "sync/storesynclocal.h"
 #include "sync/wire.h"
 
@@ -87,7 +88,7 @@ TEST_F(CredentialsTest, ThePlainHttpOfficeOfAnotherHostIsRefusedBeforeAnythingIs
     // GIVEN the office's address written as 0.0.0.0, which is not loopback (Linux connects it to
     // this machine, so before the check the sync went through)
     sync::StoreSyncLocal local(*m_store);
-    const int pending = m_store->outbox().counts().records;
+    const int pending = test::valueOf(m_store->outbox().counts()).records;
     const QString url = QStringLiteral("http://0.0.0.0:%1").arg(m_server->port());
     // WHEN the tablet syncs there, in the app's client and with meterswapctl
     const auto summary = runSync(local, options(url, m_token));
@@ -104,7 +105,7 @@ TEST_F(CredentialsTest, ThePlainHttpOfficeOfAnotherHostIsRefusedBeforeAnythingIs
     EXPECT_TRUE(summary.error.message.contains(QStringLiteral("https://")));
     EXPECT_EQ(ctl.exitCode, 2);
     EXPECT_TRUE(ctl.err.contains("tls init")) << ctl.err.constData();
-    EXPECT_EQ(m_store->outbox().counts().records, pending);
+    EXPECT_EQ(test::valueOf(m_store->outbox().counts()).records, pending);
     EXPECT_FALSE(m_server->log().contains("/api/v1/"));
 }
 
@@ -159,7 +160,7 @@ TEST(SyncAnswer, AnAnswerAboutARecordThatWasNotSentConfirmsNothing)
     auto store = openStore(tablet.path());
     ASSERT_TRUE(store);
     seedStore(*store, 3, 0, 0);
-    const int pending = store->outbox().counts().records;
+    const int pending = test::valueOf(store->outbox().counts()).records;
     ASSERT_GT(pending, 2);
     QHttpServer office;
     office.route(sync::apiPath(QStringLiteral("whoami")), [] {
@@ -188,5 +189,5 @@ TEST(SyncAnswer, AnAnswerAboutARecordThatWasNotSentConfirmsNothing)
     // THEN the sync stops with a reason and no row is confirmed, not even the one that was sent
     EXPECT_FALSE(summary.ok);
     EXPECT_EQ(summary.error.code, QStringLiteral("sync.bad_answer"));
-    EXPECT_EQ(store->outbox().counts().records, pending);
+    EXPECT_EQ(test::valueOf(store->outbox().counts()).records, pending);
 }

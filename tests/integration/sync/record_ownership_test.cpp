@@ -3,6 +3,7 @@
 #include "officeprocess.h"
 #include "synctestutil.h"
 
+#include "common/resultvalue.h"
 #include "sync/storesynclocal.h"
 
 #include <QFile>
@@ -89,7 +90,7 @@ TEST_F(RecordOwnershipTest, TwoInstallersEditingOneCustomerLoseNeitherEditAndThe
     EXPECT_TRUE(synced.err.contains("address")) << synced.err.constData();
     b = openStore(otherTablet.path());
     ASSERT_TRUE(b);
-    const QList<OutboxVerdict> verdicts = b->outbox().verdicts();
+    const QList<OutboxVerdict> verdicts = test::valueOf(b->outbox().verdicts());
     ASSERT_EQ(verdicts.size(), 1);
     EXPECT_EQ(verdicts.first().status, QStringLiteral("conflict"));
     EXPECT_EQ(verdicts.first().entity, QStringLiteral("customer"));
@@ -106,7 +107,7 @@ TEST_F(RecordOwnershipTest, RecordsOfAnotherDeviceAreRefusedAndTheCliSaysWhy)
     ASSERT_TRUE(store);
     sync::StoreSyncLocal local(*store);
     ASSERT_TRUE(runSync(local, options(m_server->url(), m_token)).ok);
-    const JobListItem item = store->jobs().list(JobQuery{}).first();
+    const JobListItem item = test::valueOf(store->jobs().list(JobQuery{})).first();
     ASSERT_TRUE(store->jobs().setStatus(item.job.id, JobStatus::InProgress));
     store.reset();
     // WHEN the same data is synced with another device's token (a copied tablet)
@@ -132,7 +133,7 @@ TEST_F(RecordOwnershipTest, CustomerMovedToAnotherCrewIsWithdrawnFromTheOldTable
     ASSERT_TRUE(store);
     sync::StoreSyncLocal local(*store);
     ASSERT_TRUE(runSync(local, options(m_server->url(), m_token)).ok);
-    ASSERT_EQ(store->jobs().list(JobQuery{}).size(), 2);
+    ASSERT_EQ(test::valueOf(store->jobs().list(JobQuery{})).size(), 2);
     const Customer second = *store->tasks().customerByAccount(QStringLiteral("0100000002"));
     const Job started = *store->jobs().forCustomer(second.id);
     ASSERT_TRUE(store->jobs().setStatus(started.id, JobStatus::InProgress));
@@ -155,9 +156,9 @@ TEST_F(RecordOwnershipTest, CustomerMovedToAnotherCrewIsWithdrawnFromTheOldTable
     auto job = store->jobs().forCustomer(kept.id);
     ASSERT_TRUE(job);
     EXPECT_EQ(job->status, JobStatus::InProgress);
-    EXPECT_EQ(store->outbox().counts().records, 0);
+    EXPECT_EQ(test::valueOf(store->outbox().counts()).records, 0);
     EXPECT_EQ(m_server->stats().value(QStringLiteral("jobs")).toInt(), 1);
-    EXPECT_FALSE(store->jobs().list(JobQuery{}).isEmpty());
+    EXPECT_FALSE(test::valueOf(store->jobs().list(JobQuery{})).isEmpty());
     // AND wang's tablet gets both
     const QString wang = m_server->token(QStringLiteral("tablet-03"), QStringLiteral("wang"));
     QTemporaryDir wangs;

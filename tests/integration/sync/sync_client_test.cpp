@@ -2,6 +2,7 @@
 #include "officeprocess.h"
 #include "synctestutil.h"
 
+#include "common/resultvalue.h"
 #include "sync/storesynclocal.h"
 
 #include <QCoreApplication>
@@ -127,7 +128,7 @@ TEST_F(SyncClientTest, ServerKilledMidUploadAndRestartedResumesFromStoredOffset)
     EXPECT_GT(summary.retries, 0);
     EXPECT_LE(summary.bodyBytesSent, total + std::min(o.parallelUploads, 2) * o.chunkBytes);
     EXPECT_EQ(summary.filesUploaded, 2);
-    EXPECT_EQ(store->outbox().counts().records, 0);
+    EXPECT_EQ(test::valueOf(store->outbox().counts()).records, 0);
     EXPECT_EQ(m_server->stats().value(QStringLiteral("evidence_files")).toInt(), 2);
     EXPECT_EQ(runOffice({QStringLiteral("verify"), QStringLiteral("--data"), m_office.path()}).exitCode, 0);
 }
@@ -157,14 +158,14 @@ TEST_F(SyncClientTest, CancelledSyncCarriesOnInANewClientWithoutResendingFiles)
     first->start();
     loop.exec();
     ASSERT_EQ(firstSummary.error.code, QStringLiteral("sync.cancelled"));
-    ASSERT_GT(store->outbox().counts().records, 0);
+    ASSERT_GT(test::valueOf(store->outbox().counts()).records, 0);
     // WHEN a new client runs
     const auto second = runSync(local, o);
     // THEN it finishes without re-sending what the office already had
     ASSERT_TRUE(second.ok) << second.error.message.toStdString();
     // (a cancel cuts at most one chunk on each upload connection)
     EXPECT_LE(firstSummary.bodyBytesSent + second.bodyBytesSent, 8 * 100 * 1024 + o.parallelUploads * o.chunkBytes);
-    EXPECT_EQ(store->outbox().counts().records, 0);
+    EXPECT_EQ(test::valueOf(store->outbox().counts()).records, 0);
     EXPECT_EQ(m_server->stats().value(QStringLiteral("evidence_files")).toInt(), 8);
 }
 
@@ -182,11 +183,14 @@ public:
     explicit RecordingLocal(Store &store) : m_real(store) {}
     QList<Event> events;
 
-    QList<OutboxEntry> pending(int limit, qint64 afterSeq) override
+    Result<QList<OutboxEntry>> pending(int limit, qint64 afterSeq) override
     {
-        const auto batch = m_real.pending(limit, afterSeq);
-        const bool files = std::any_of(batch.begin(), batch.end(), [](const auto &e) { return !e.blobs.isEmpty(); });
-        events.append({true, int(batch.size()), files});
+        auto batch = m_real.pending(limit, afterSeq);
+        if (!batch)
+            return batch;
+        const bool files = std::any_of(batch->begin(), batch->end(),
+                                       [](const auto &e) { return !e.blobs.isEmpty(); });
+        events.append({true, int(batch->size()), files});
         return batch;
     }
     Result<void> markConfirmed(const QList<qint64> &seqs) override
@@ -194,7 +198,7 @@ public:
         events.append({false, int(seqs.size()), false});
         return m_real.markConfirmed(seqs);
     }
-    PendingCounts counts() override { return m_real.counts(); }
+    Result<PendingCounts> counts() override { return m_real.counts(); }
     QString evidencePath(const QString &sha) override { return m_real.evidencePath(sha); }
     bool isBlobUploaded(const QString &sha) override { return m_real.isBlobUploaded(sha); }
     Result<void> markBlobsUploaded(const QStringList &shas) override { return m_real.markBlobsUploaded(shas); }
@@ -225,7 +229,7 @@ TEST_F(SyncClientTest, NextBatchIsReadAndItsFilesQueuedBeforeTheRecordsBeforeItA
     // THEN everything arrives, no record before its files
     ASSERT_TRUE(summary.ok) << summary.error.message.toStdString();
     EXPECT_EQ(summary.recordsRefused, 0);
-    EXPECT_EQ(store->outbox().counts().records, 0);
+    EXPECT_EQ(test::valueOf(store->outbox().counts()).records, 0);
     EXPECT_EQ(m_server->stats().value(QStringLiteral("evidence_files")).toInt(), 12);
     EXPECT_EQ(runOffice({QStringLiteral("verify"), QStringLiteral("--data"), m_office.path()}).exitCode, 0);
     // AND while a batch's files were uploading the next batch was already read (and its files
@@ -277,7 +281,7 @@ TEST_F(SyncClientTest, DamagedLocalFilesAreReportedAndTheRestStillSyncs)
     EXPECT_EQ(summary.filesUploaded, 1);
     EXPECT_EQ(m_server->stats().value(QStringLiteral("evidence_files")).toInt(), 1);
     EXPECT_EQ(runOffice({QStringLiteral("verify"), QStringLiteral("--data"), m_office.path()}).exitCode, 0);
-    EXPECT_EQ(store->outbox().counts().records, 2);
+    EXPECT_EQ(test::valueOf(store->outbox().counts()).records, 2);
     // AND nothing local was deleted: the damaged files stay for someone to look at
     EXPECT_EQ(QFileInfo(shortened).size(), 1000);
     EXPECT_TRUE(QFileInfo::exists(overwritten));
@@ -330,7 +334,7 @@ TEST_F(SyncClientTest, PauseHoldsEverythingButTheChunksInFlightAndResumeFinishes
     // AND after resume the sync finished with everything confirmed
     ASSERT_TRUE(summary.ok) << summary.error.message.toStdString();
     EXPECT_EQ(summary.filesUploaded, 8);
-    EXPECT_EQ(store->outbox().counts().records, 0);
+    EXPECT_EQ(test::valueOf(store->outbox().counts()).records, 0);
     EXPECT_EQ(m_server->stats().value(QStringLiteral("evidence_files")).toInt(), 8);
 }
 
@@ -339,14 +343,14 @@ TEST_F(SyncClientTest, BadTokenIsReportedInPlainWordsAndNothingIsConfirmed)
     startServer();
     auto store = seededTablet(1, 1, 1000);
     ASSERT_TRUE(store);
-    const int pending = store->outbox().counts().records;
+    const int pending = test::valueOf(store->outbox().counts()).records;
     sync::StoreSyncLocal local(*store);
     const QJsonObject before = m_server->stats();
     const auto summary = runSync(local, options(m_server->url(), QStringLiteral("mst_not_a_token")));
     EXPECT_FALSE(summary.ok);
     EXPECT_EQ(summary.error.code, QStringLiteral("sync.token_refused"));
     EXPECT_TRUE(summary.error.message.contains(QStringLiteral("令牌")));
-    EXPECT_EQ(store->outbox().counts().records, pending);
+    EXPECT_EQ(test::valueOf(store->outbox().counts()).records, pending);
     EXPECT_EQ(m_server->stats(), before);
     EXPECT_EQ(store->outbox().syncState().lastError, summary.error.message);
 }
@@ -387,18 +391,18 @@ TEST_F(SyncClientTest, AssignmentsImportedAtTheOfficeArePulledIntoTheTabletStore
     ASSERT_TRUE(summary.ok) << summary.error.message.toStdString();
     EXPECT_EQ(summary.tasksPulled, 1);
     EXPECT_EQ(summary.customersPulled, 2);
-    const QList<Task> tasks = store->tasks().list();
+    const QList<Task> tasks = test::valueOf(store->tasks().list());
     ASSERT_EQ(tasks.size(), 1);
     EXPECT_EQ(tasks.first().name, QStringLiteral("安贞里3号楼台区换表"));
-    const auto jobs = store->jobs().list(JobQuery{});
+    const auto jobs = test::valueOf(store->jobs().list(JobQuery{}));
     ASSERT_EQ(jobs.size(), 2);
     auto li = store->tasks().customerByAccount(QStringLiteral("0100000002"));
     ASSERT_TRUE(li);
     EXPECT_EQ(li->name, QStringLiteral("李, 秀英"));
     // AND pulled rows are not echoed back to the office
-    EXPECT_EQ(store->outbox().counts().records, 0);
+    EXPECT_EQ(test::valueOf(store->outbox().counts()).records, 0);
     // AND a second pull brings nothing new
     const auto again = runSync(local, options(m_server->url(), m_token));
     EXPECT_EQ(again.tasksPulled, 0);
-    EXPECT_EQ(store->tasks().list().size(), 1);
+    EXPECT_EQ(test::valueOf(store->tasks().list()).size(), 1);
 }

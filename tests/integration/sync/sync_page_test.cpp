@@ -1,4 +1,6 @@
 // The sync page (app/tablet/sync) driving a real sync against the real office process.
+#include "common/resultvalue.h"
+#include "common/storefixture.h"
 #include "officeprocess.h"
 #include "synctestutil.h"
 
@@ -151,4 +153,34 @@ TEST(SyncPage, ARefusedRecordIsListedWithTheOfficesReason)
     EXPECT_TRUE(line.contains(QStringLiteral("被拒收"))) << line.toStdString();
     EXPECT_TRUE(line.contains(QStringLiteral("工单 3f2a9c1e（第 4 版）"))) << line.toStdString();
     EXPECT_TRUE(line.contains(v.reason));
+}
+
+TEST(SyncPage, AnOutboxThatCannotBeReadIsShownAsSuchNotAsNothingToSend)
+{
+    // GIVEN a tablet with records waiting, whose outbox table is then damaged on disk
+    test::StoreEnv env;
+    seedStore(*env.store, 1, 1, 1000);
+    ASSERT_GT(test::valueOf(env.store->outbox().counts()).records, 0);
+    ASSERT_NO_FATAL_FAILURE(env.damageTables({QStringLiteral("outbox")}));
+    sync::StoreSyncLocal local(*env.store);
+    QNetworkAccessManager nam;
+    sync::SyncClient client(local, nam,
+                            options(QStringLiteral("http://127.0.0.1:9"), QStringLiteral("mst_x")));
+    // WHEN the sync page is shown
+    ui::SyncPage page(local, client);
+    // THEN it says what it could not read, never "nothing to send"
+    EXPECT_TRUE(text(page, "waiting").startsWith(QStringLiteral("读不出待发送的内容：")))
+        << text(page, "waiting").toStdString();
+    EXPECT_NE(text(page, "waiting"), QStringLiteral("没有待发送的内容"));
+    // AND a sync started anyway stops with the reason instead of "done, nothing to send"
+    sync::SyncSummary summary;
+    QObject::connect(&client, &sync::SyncClient::finished, &client,
+                     [&summary](const sync::SyncSummary &s) { summary = s; });
+    QSignalSpy done(&client, &sync::SyncClient::finished);
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("start")), Qt::LeftButton);
+    ASSERT_TRUE(done.wait(30000));
+    EXPECT_FALSE(summary.ok);
+    EXPECT_EQ(summary.error.code, QStringLiteral("store.corrupt"));
+    EXPECT_TRUE(page.findChild<QLabel *>(QStringLiteral("error"))->isVisibleTo(&page));
+    EXPECT_FALSE(text(page, "error").isEmpty());
 }

@@ -1,5 +1,6 @@
 #include "synctestutil.h"
 
+#include "common/resultvalue.h"
 #include "store/demodata.h"
 
 #include <QEventLoop>
@@ -56,7 +57,7 @@ QStringList seedStore(Store &store, int jobs, int filesPerJob, int fileBytes, qu
     q.taskId = *task;
     q.limit = jobs;
     QRandomGenerator rng(seed);
-    for (const JobListItem &item : store.jobs().list(q)) {
+    for (const JobListItem &item : test::valueOf(store.jobs().list(q))) {
         QList<NewEvidence> list;
         for (int i = 0; i < filesPerJob; ++i) {
             NewEvidence e;

@@ -2,6 +2,7 @@
 #include "officeprocess.h"
 #include "synctestutil.h"
 
+#include "common/resultvalue.h"
 #include "sync/storesynclocal.h"
 
 #include <QCryptographicHash>
@@ -54,13 +55,13 @@ TEST_F(TlsSyncTest, PinnedSelfSignedCertificateSyncs)
     const auto summary = runSync(local, o);
     ASSERT_TRUE(summary.ok) << summary.error.message.toStdString();
     EXPECT_EQ(m_server->stats().value(QStringLiteral("evidence_files")).toInt(), 2);
-    EXPECT_EQ(m_store->outbox().counts().records, 0);
+    EXPECT_EQ(test::valueOf(m_store->outbox().counts()).records, 0);
 }
 
 TEST_F(TlsSyncTest, WrongPinOrNoPinIsRefusedAndNothingIsSent)
 {
     sync::StoreSyncLocal local(*m_store);
-    const int pending = m_store->outbox().counts().records;
+    const int pending = test::valueOf(m_store->outbox().counts()).records;
     sync::SyncOptions o = options(m_server->url(), m_token);
     o.http.pinnedSha256 = QString(64, QLatin1Char('0'));
     const auto wrong = runSync(local, o);
@@ -71,6 +72,6 @@ TEST_F(TlsSyncTest, WrongPinOrNoPinIsRefusedAndNothingIsSent)
     const auto none = runSync(local, o);
     EXPECT_FALSE(none.ok);
     EXPECT_EQ(none.error.code, QStringLiteral("sync.tls_pin_required")); // says to set the pin
-    EXPECT_EQ(m_store->outbox().counts().records, pending);
+    EXPECT_EQ(test::valueOf(m_store->outbox().counts()).records, pending);
     EXPECT_EQ(m_server->stats().value(QStringLiteral("records")).toInt(), 0);
 }

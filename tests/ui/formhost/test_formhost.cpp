@@ -2,6 +2,7 @@
 // choose what the form is for, type, save, leave, come back; export a PDF to a chosen file and
 // read it back with pdftotext. Static forms open at once; the role homes' queue buttons open
 // their forms for the task. Real MainWindow, real store in a QTemporaryDir, demo data.
+#include "common/resultvalue.h"
 #include "common/shellfixture.h"
 #include "office/formfillpage.h"
 #include "office/formspage.h"
@@ -66,7 +67,7 @@ protected:
     {
         ASSERT_NO_FATAL_FAILURE(ShellTest::SetUp());
         app->ctx->roleHome = makeOfficeHomeFactory(*app->ctx);
-        taskId = app->ctx->store.tasks().list().value(0).id;
+        taskId = test::valueOf(app->ctx->store.tasks().list()).value(0).id;
         ASSERT_GT(taskId, 0);
     }
 
@@ -90,7 +91,7 @@ protected:
     // A job of the demo task with its 户号.
     std::pair<RowId, QString> aJob(int index)
     {
-        const auto jobs = store().jobs().list(JobQuery().inTask(taskId));
+        const auto jobs = test::valueOf(store().jobs().list(JobQuery().inTask(taskId)));
         return {jobs.at(index).job.id, jobs.at(index).customer.accountNo};
     }
 

@@ -2,14 +2,13 @@
 // one outbox row per saved edit, comes back after the store is reopened and prints; a full disk
 // is said plainly and nothing typed is lost. Values the card walker records (JobSession) fill
 // the card-issue form.
-#include "appcontext.h"
 #include "catalog/catalogloader.h"
+#include "common/resultvalue.h"
 #include "common/storefixture.h"
 #include "common/testenv.h"
-#include "jobsession.h"
-#include "languageswitcher.h"
 #include "office/formfillpage.h"
 #include "report/formcontextbuilder.h"
+#include "service/jobsession.h"
 #include "store/store.h"
 #include "unit/report/pdftools.h"
 #include "workflow/workflow.h"
@@ -44,7 +43,9 @@ struct Env : test::StoreEnv
         c.address = QStringLiteral("东城区和平里7区12号楼3单元");
         c.payment = PaymentType::Prepaid;
         taskId = importTask(task, {c});
-        jobId = store->jobs().forCustomer(store->tasks().customers(taskId).first().id)->id;
+        jobId = store->jobs()
+                    .forCustomer(test::valueOf(store->tasks().customers(taskId)).first().id)
+                    ->id;
         if (maxPageCount > 0) // cap the file just above its size: a full disk
             open(pageCount() + maxPageCount);
     }
@@ -152,9 +153,7 @@ TEST(FormFillStore, CardIssueValuesRecordedThroughTheWalkerPrintOnTheReceipt)
     // GIVEN the card walker's session records 34.3 (card written) and 35.1 (handed over)
     Env env;
     Workflow workflow(env.catalog.catalog);
-    LanguageSwitcher language;
-    AppContext app(*env.store, env.catalog.catalog, workflow, language);
-    auto session = JobSession::open(app, env.jobId);
+    auto session = JobSession::open(*env.store, env.catalog.catalog, workflow, Actor{}, env.jobId);
     ASSERT_TRUE(session.ok()) << session.error().message.toStdString();
     JobSession &s = *session.value();
     ASSERT_TRUE(s.addValue(QStringLiteral("34.3"), QStringLiteral("card_number"), QStringLiteral("8800777000123")).ok());

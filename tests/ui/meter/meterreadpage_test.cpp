@@ -1,11 +1,20 @@
 // MeterReadPage on the offscreen platform against the simulator on a real pty.
 #define ZX_USE_UTF8 1
+#include "catalog/catalogloader.h"
+#include "common/portreading.h"
+#include "common/resultvalue.h"
+#include "common/testenv.h"
+#include "languageswitcher.h"
 #include "meter/meterreadflow.h"
 #include "meter/meterreadpage.h"
 #include "meter/portpicker.h"
 #include "meter/sim/sim_runner.h"
+#include "service/evidencerecords.h"
+#include "service/jobsession.h"
+#include "store/database.h"
 #include "store/demodata.h"
 #include "store/store.h"
+#include "workflow/workflow.h"
 
 #include <QComboBox>
 #include <QPushButton>
@@ -166,28 +175,13 @@ TEST(MeterReadPage, touchTargetsAreLargeEnough)
 
 TEST(MeterEvidence, rowsCarryEveryRegisterAndTheFramesFile)
 {
-    meter::SwapSetReading reading;
-    reading.protocol = meter::Protocol::Dlt645_2007;
-    reading.address = QStringLiteral("201000000012");
-    meter::ItemReading energy;
-    energy.key = QStringLiteral("forward_active");
-    energy.status = meter::ItemReading::Status::Ok;
-    for (const char *v : {"1234.56", "400.00", "500.00", "234.56", "100.00"}) {
-        meter::ReadValue value;
-        value.text = QString::fromLatin1(v);
-        value.number = value.text.toDouble();
-        value.unit = QStringLiteral("kWh");
-        energy.values.append(value);
-    }
-    reading.items.append(energy);
-    reading.frames.append({meter::RawFrame::Direction::Tx, QByteArray::fromHex("68AA16"), QDateTime::currentDateTimeUtc()});
-    MeterReadRequest request;
-    request.jobId = 5;
-    request.cardId = QStringLiteral("21.3");
-    request.requirement.key = QStringLiteral("old_final");
-    request.requirement.meter = QStringLiteral("old");
-    request.requirement.registerName = QStringLiteral("forward_total");
-    const QList<NewEvidence> rows = meterEvidence(request, reading, {}, QStringLiteral("1130010201000000012"));
+    const meter::SwapSetReading reading = test::portReading();
+    EvidenceRequirement requirement;
+    requirement.key = QStringLiteral("old_final");
+    requirement.meter = QStringLiteral("old");
+    requirement.registerName = QStringLiteral("forward_total");
+    const QList<NewEvidence> rows = EvidenceRecords::meterRead(
+        QStringLiteral("21.3"), requirement, reading, {}, QStringLiteral("1130010201000000012"));
     ASSERT_EQ(rows.size(), 6); // frames + total + T1..T4
     EXPECT_EQ(rows.first().record.kind, EvidenceKind::MeterFrames);
     EXPECT_TRUE(rows.first().data.contains("68AA16"));
@@ -197,32 +191,64 @@ TEST(MeterEvidence, rowsCarryEveryRegisterAndTheFramesFile)
     EXPECT_EQ(rows.at(2).record.meta.value(QStringLiteral("frames")).toString(), rows.first().record.uuid);
 }
 
-TEST(MeterEvidence, aRealReadIsSavedInOneTransactionIntoARealStore)
+TEST(MeterEvidence, aReadSavedFromThePageIsOneActionOfTheJobServiceOnTheJob)
 {
-    // GIVEN a real store with one generated job, and a reading from the simulator on a pty
+    // GIVEN a real store with one generated job open in the job service, and the meter page made
+    // by the shell's factory for its old meter's final reading, reading the simulator on a pty
     QTemporaryDir dir;
     auto opened = Store::open(dir.filePath(QStringLiteral("data")));
     ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
     std::unique_ptr<Store> store = std::move(opened).value();
     ASSERT_TRUE(generateJobs(*store, 1).ok());
-    const QList<JobListItem> jobs = store->jobs().list(JobQuery().page(1));
+    const QList<JobListItem> jobs = test::valueOf(store->jobs().list(JobQuery().page(1)));
     ASSERT_EQ(jobs.size(), 1);
-    PageRig rig(fast(meter::Protocol::Dlt645_2007));
-    const meter::SwapSetReading reading = rig.readByTap();
-    ASSERT_EQ(reading.failure, meter::LinkFailure::None);
-    MeterReadRequest request;
-    request.jobId = jobs.first().job.id;
-    request.cardId = QStringLiteral("21.3");
-    request.requirement.key = QStringLiteral("old_final_reading");
-    request.requirement.meter = QStringLiteral("old");
-    // WHEN the rows are saved
-    const auto saved = store->evidence().add(meterEvidence(request, reading, {}, QString()));
-    ASSERT_TRUE(saved.ok()) << saved.error().message.toStdString();
-    // THEN the frames file and every register are in the job, linked, and the file is intact
-    const QList<Evidence> rows = store->evidence().forJob(request.jobId);
+    const CatalogLoad catalog = CatalogLoader::load(test::formsDir());
+    const Workflow workflow(catalog.catalog);
+    LanguageSwitcher language;
+    AppContext ctx(*store, catalog.catalog, workflow, language);
+    ctx.user = User{};
+    ctx.user->uuid = QStringLiteral("u-zhang");
+    auto session =
+        JobSession::open(*store, catalog.catalog, workflow, ctx.actor(), jobs.first().job.id);
+    ASSERT_TRUE(session.ok()) << session.error().message.toStdString();
+    meter::SimulatorThread sim(fast(meter::Protocol::Dlt645_2007), meter::RegisterSet::defaults());
+    ASSERT_TRUE(sim.start(dir.filePath(QStringLiteral("probe"))).ok());
+    meter::ProtocolMemory memory;
+    bool done = false;
+    const EvidenceRequirement *req = catalog.catalog.card(QStringLiteral("21.3"))
+                                         ->requirement(QStringLiteral("old_final_total"));
+    ASSERT_NE(req, nullptr);
+    MeterReadRequest request{session.value().get(), QStringLiteral("21.3"), *req,
+                             [&done] { done = true; }};
+    std::unique_ptr<QWidget> widget(makeMeterReadFactory(ctx, memory)(request, nullptr));
+    auto *page = qobject_cast<MeterReadPage *>(widget.get());
+    ASSERT_TRUE(page);
+    page->resize(1280, 800);
+    page->show();
+    page->portPicker()->setPortName(sim.portPath());
+    page->baudBox()->setCurrentIndex(page->baudBox()->findData(9600));
+    QSignalSpy read(page, &MeterReadPage::readFinished);
+    QTest::mouseClick(page->readButton(), Qt::LeftButton);
+    ASSERT_TRUE(read.wait(20000));
+    ASSERT_TRUE(page->saveButton()->isEnabled()) << page->statusText().toStdString();
+    // WHEN the installer taps save
+    const qint64 before = store->database().commitCount();
+    QSignalSpy changed(session.value().get(), &JobSession::changed);
+    QTest::mouseClick(page->saveButton(), Qt::LeftButton);
+    // THEN it is one action of the service: one transaction, announced once, and the page is done
+    EXPECT_EQ(store->database().commitCount() - before, 1);
+    EXPECT_EQ(changed.count(), 1);
+    EXPECT_TRUE(done);
+    // AND the frames file and every register are the job's, linked, made by the signed-in user,
+    // and the open job shows the reading at once
+    const QList<Evidence> rows =
+        test::valueOf(store->evidence().list(RecordOwner::job(jobs.first().job.id)));
     int readings = 0;
     QString framesUuid;
     for (const Evidence &e : rows) {
+        EXPECT_EQ(e.jobId, jobs.first().job.id);
+        EXPECT_EQ(e.taskId, 0);
+        EXPECT_EQ(e.userUuid, QStringLiteral("u-zhang"));
         if (e.kind == EvidenceKind::MeterFrames) {
             framesUuid = e.uuid;
             EXPECT_FALSE(e.sha256.isEmpty());
@@ -236,5 +262,11 @@ TEST(MeterEvidence, aRealReadIsSavedInOneTransactionIntoARealStore)
             EXPECT_EQ(e.meta.value(QStringLiteral("frames")).toString(), framesUuid);
         }
     }
-    EXPECT_TRUE(store->evidence().verifyFiles(request.jobId).ok());
+    EXPECT_EQ(session.value()->latestReading(QStringLiteral("old")), QStringLiteral("1234.56"));
+    EXPECT_EQ(
+        session.value()->evidence(QStringLiteral("21.3"), QStringLiteral("old_final_total")).size(),
+        1);
+    EXPECT_TRUE(store->evidence().verifyFiles(jobs.first().job.id).ok());
+    // AND the port that answered is remembered for next time (a setting, not part of the action)
+    EXPECT_EQ(store->settings().value(QString::fromLatin1(meterkeys::kPort)), sim.portPath());
 }

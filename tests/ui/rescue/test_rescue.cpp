@@ -1,5 +1,6 @@
 // RescueDialog: a tablet whose database header was overwritten starts, is told what happened and
 // that every photo is still there, taps 恢复这些记录, and has its jobs and evidence back.
+#include "common/resultvalue.h"
 #include "pages/rescuedialog.h"
 #include "startup.h"
 
@@ -31,7 +32,7 @@ void seedAndDamage(const QString &dir)
         auto task = store.tasks().importTask(t, cs);
         ASSERT_TRUE(task.ok());
         int n = 0;
-        for (const auto &item : store.jobs().list(JobQuery())) {
+        for (const auto &item : test::valueOf(store.jobs().list(JobQuery()))) {
             NewEvidence e;
             e.record.jobId = item.job.id;
             e.record.cardId = QStringLiteral("21.3");
@@ -66,7 +67,7 @@ TEST(RescueDialog, TellsWhatHappenedAndRestoresTheRecordsIntoTheApp)
     auto services = startServices(options);
     ASSERT_TRUE(services.ok());
     ASSERT_TRUE(services->store->openNotice().movedAside);
-    EXPECT_TRUE(services->store->jobs().list(JobQuery()).isEmpty());
+    EXPECT_TRUE(test::valueOf(services->store->jobs().list(JobQuery())).isEmpty());
 
     bool checked = false;
     QTimer::singleShot(0, [&] {
@@ -88,7 +89,7 @@ TEST(RescueDialog, TellsWhatHappenedAndRestoresTheRecordsIntoTheApp)
     ASSERT_TRUE(offered.ok());
     EXPECT_TRUE(checked);
     EXPECT_FALSE(services->store->openNotice().movedAside);
-    EXPECT_EQ(services->store->jobs().list(JobQuery()).size(), 2);
+    EXPECT_EQ(test::valueOf(services->store->jobs().list(JobQuery())).size(), 2);
     EXPECT_TRUE(services->store->evidence().verifyFiles().ok());
 }
 

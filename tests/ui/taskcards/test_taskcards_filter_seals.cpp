@@ -5,10 +5,11 @@
 // typed, and says when there are none. Screens saved with MS_SCREENSHOT_DIR.
 #include "common/shellfixture.h"
 
-#include "jobsession.h"
+#include "common/resultvalue.h"
 #include "pages/joblistpage.h"
 #include "pages/signinpage.h"
 #include "pages/taskcardspage.h"
+#include "service/jobsession.h"
 #include "store/store.h"
 
 #include <QApplication>
@@ -28,7 +29,7 @@ protected:
     {
         ShellTest::SetUp();
         ASSERT_TRUE(app);
-        task = app->ctx->store.tasks().list().value(0);
+        task = test::valueOf(app->ctx->store.tasks().list()).value(0);
         ASSERT_GT(task.id, 0);
     }
 
@@ -174,7 +175,8 @@ TEST_F(TaskCardsList, TheTasksSealsAreListedWithPositionCardAndTime)
     const QString all = texts.join(u'|');
     EXPECT_TRUE(all.contains(QStringLiteral("本任务的封印（2 个）"))) << all.toStdString();
     EXPECT_FALSE(all.contains(QStringLiteral("尚未登记封印")));
-    const QList<Seal> seals = app->ctx->store.seals().forTask(task.id);
+    const QList<Seal> seals =
+        test::valueOf(app->ctx->store.seals().list(RecordOwner::task(task.id)));
     ASSERT_EQ(seals.size(), 2);
     const int first = int(texts.indexOf(QStringLiteral("JZQ20260317")));
     ASSERT_GE(first, 0) << all.toStdString();

@@ -5,7 +5,7 @@
 // job's session is filed on the task as "concentrator", not as the job's meter_cover seal.
 #include "common/shellfixture.h"
 
-#include "jobsession.h"
+#include "common/resultvalue.h"
 #include "models/joblistmodel.h"
 #include "pages/cardwalkerpage.h"
 #include "pages/joblistpage.h"
@@ -13,6 +13,7 @@
 #include "pages/signinpage.h"
 #include "pages/taskcardspage.h"
 #include "pages/valueentrypage.h"
+#include "service/jobsession.h"
 #include "store/store.h"
 
 #include <QAbstractButton>
@@ -37,7 +38,7 @@ protected:
         ASSERT_NO_FATAL_FAILURE(ShellTest::SetUp());
         ASSERT_TRUE(writeJpeg(app->dir.filePath(QStringLiteral("wall.jpg")), 1600, 1200));
         ASSERT_NO_FATAL_FAILURE(signIn());
-        const QList<Task> tasks = store().tasks().list();
+        const QList<Task> tasks = test::valueOf(store().tasks().list());
         ASSERT_FALSE(tasks.isEmpty());
         task = tasks.first();
     }
@@ -117,8 +118,10 @@ TEST_F(TaskCardsUi, GivenATask_WhenCard41IsWalkedFromTheJobList_ThenItIsRecorded
 
     // THEN the store has it all on the task, nothing on any job
     EXPECT_TRUE(store().taskCards().card(task.id, QStringLiteral("4.1"))->completedAt.isValid());
-    EXPECT_EQ(store().taskCards().steps(task.id, QStringLiteral("4.1")).size(), card->steps.size());
-    const QList<Evidence> ev = store().evidence().forTask(task.id);
+    EXPECT_EQ(test::valueOf(store().steps().list(RecordOwner::task(task.id), QStringLiteral("4.1")))
+                  .size(),
+              card->steps.size());
+    const QList<Evidence> ev = test::valueOf(store().evidence().list(RecordOwner::task(task.id)));
     ASSERT_EQ(ev.size(), 3);
     QString photoSha;
     for (const Evidence &e : ev) {
@@ -131,19 +134,20 @@ TEST_F(TaskCardsUi, GivenATask_WhenCard41IsWalkedFromTheJobList_ThenItIsRecorded
     }
     ASSERT_FALSE(photoSha.isEmpty());
     EXPECT_TRUE(QFile::exists(store().files().path(photoSha)));
-    EXPECT_TRUE(store().evidence().verifyTaskChain(task.id).ok);
+    EXPECT_TRUE(store().evidence().verifyChain(RecordOwner::task(task.id)).ok);
     int taskRows = 0;
-    for (const OutboxEntry &e : store().outbox().pending(5000))
+    for (const OutboxEntry &e : test::valueOf(store().outbox().pending(5000)))
         taskRows += e.payload.value(QStringLiteral("task_uuid")).toString() == task.uuid
                     && e.entity != QLatin1String("customer");
     EXPECT_GE(taskRows, int(card->steps.size()) + 3 + 1);
     for (const Job &j : [&] {
              QList<Job> jobs;
-             for (const JobListItem &i : store().jobs().list(JobQuery().inTask(task.id).page(500)))
+             for (const JobListItem &i :
+                  test::valueOf(store().jobs().list(JobQuery().inTask(task.id).page(500))))
                  jobs << i.job;
              return jobs;
          }())
-        EXPECT_TRUE(store().evidence().forJob(j.id).isEmpty());
+        EXPECT_TRUE(test::valueOf(store().evidence().list(RecordOwner::job(j.id))).isEmpty());
 
     // AND the top bar's back returns to the job list and closes the task session
     win().back();
@@ -165,8 +169,8 @@ TEST_F(TaskCardsUi, GivenAJobSession_WhenConcentratorSealsAreTyped_ThenTheyAreTh
     ASSERT_TRUE(s2.ok()) << s2.error().message.toStdString();
     // AND a meter seal on the job's own card (29.1-style seal numbers) for contrast
     // THEN the job has no seal from them; the task has both, by position
-    EXPECT_TRUE(store().seals().forJob(jobId).isEmpty());
-    const QList<Seal> seals = store().seals().forTask(task.id);
+    EXPECT_TRUE(test::valueOf(store().seals().list(RecordOwner::job(jobId))).isEmpty());
+    const QList<Seal> seals = test::valueOf(store().seals().list(RecordOwner::task(task.id)));
     ASSERT_EQ(seals.size(), 2);
     EXPECT_EQ(seals[0].number, QStringLiteral("JZQ00071"));
     EXPECT_EQ(seals[0].position, QStringLiteral("concentrator"));
@@ -176,6 +180,7 @@ TEST_F(TaskCardsUi, GivenAJobSession_WhenConcentratorSealsAreTyped_ThenTheyAreTh
     EXPECT_EQ(s1->jobId, 0);
     EXPECT_EQ(session->evidence(QStringLiteral("19.1"), QStringLiteral("concentrator_seals")).size(), 1);
     // AND the same number cannot be used on a meter
-    auto dup = store().seals().add(jobId, QStringLiteral("meter_cover"), QStringLiteral("JZQ00071"));
+    auto dup = store().seals().add(RecordOwner::job(jobId), QStringLiteral("meter_cover"),
+                                   QStringLiteral("JZQ00071"));
     EXPECT_FALSE(dup.ok());
 }

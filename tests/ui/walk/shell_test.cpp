@@ -2,7 +2,6 @@
 // appointment branch, the signature pad's undo/clear, and the runtime language switch.
 #include "common/shellfixture.h"
 
-#include "jobsession.h"
 #include "languageswitcher.h"
 #include "models/joblistmodel.h"
 #include "pages/cardwalkerpage.h"
@@ -10,6 +9,7 @@
 #include "pages/signaturepage.h"
 #include "pages/signinpage.h"
 #include "pages/valueentrypage.h"
+#include "service/jobsession.h"
 #include "store/store.h"
 #include "widgets/signaturepad.h"
 

@@ -3,7 +3,7 @@
 // hashes, the signature is bound to what the customer saw, and the job is done.
 #include "common/shellfixture.h"
 
-#include "jobsession.h"
+#include "common/resultvalue.h"
 #include "media/signature.h"
 #include "models/joblistmodel.h"
 #include "pages/cardwalkerpage.h"
@@ -13,6 +13,8 @@
 #include "pages/signaturepage.h"
 #include "pages/signinpage.h"
 #include "pages/valueentrypage.h"
+#include "service/jobsession.h"
+#include "store/database.h"
 #include "store/store.h"
 #include "widgets/signaturepad.h"
 
@@ -65,6 +67,19 @@ protected:
         ASSERT_TRUE(writeJpeg(app->dir.filePath(QStringLiteral("meter.jpg")), 1600, 1200));
     }
 
+    qint64 commits() { return app->ctx->store.database().commitCount(); }
+
+    // Taps a button that performs one user action: it goes through the job service, and exactly
+    // one transaction commits (checked here for every action of the walk).
+    bool tapAction(QAbstractButton *button, const char *what)
+    {
+        const qint64 before = commits();
+        const bool tapped = tap(button);
+        EXPECT_EQ(commits() - before, 1) << what << ": transactions committed by one tap";
+        ++actions;
+        return tapped;
+    }
+
     // Captures one piece of evidence through its screen.
     void capture(CardWalkerPage *walker, const EvidenceRequirement &req, int nth)
     {
@@ -72,8 +87,9 @@ protected:
         const Customer c = win().session()->customer();
         switch (req.kind) {
         case EvidenceKind::Check:
-            ASSERT_TRUE(tap(findButtonByProperty(slotOf(walker, req.key), "action",
-                                                 int(EvidenceSlot::Action::Yes))));
+            ASSERT_TRUE(tapAction(findButtonByProperty(slotOf(walker, req.key), "action",
+                                                       int(EvidenceSlot::Action::Yes)),
+                                  "check"));
             return;
         case EvidenceKind::Photo: {
             ASSERT_TRUE(tap(findButtonByProperty(slotOf(walker, req.key), "action",
@@ -83,7 +99,7 @@ protected:
                                << win().message().toStdString();
             photo->importFile(app->dir.filePath(QStringLiteral("meter.jpg")));
             ASSERT_TRUE(QTest::qWaitFor([&] { return photo->hasPending(); }, 5000));
-            ASSERT_TRUE(tap(findButton(photo, QStringLiteral("保存"))));
+            ASSERT_TRUE(tapAction(findButton(photo, QStringLiteral("保存")), "photo"));
             return;
         }
         case EvidenceKind::Signature: {
@@ -94,7 +110,7 @@ protected:
             sig->pad()->resize(900, 300);
             drawStroke(sig->pad(), {{60, 200}, {120, 80}, {180, 220}, {240, 90}, {300, 210}});
             drawStroke(sig->pad(), {{360, 150}, {460, 140}, {560, 160}, {660, 120}});
-            ASSERT_TRUE(tap(findButton(sig, QStringLiteral("确认签名"))));
+            ASSERT_TRUE(tapAction(findButton(sig, QStringLiteral("确认签名")), "signature"));
             return;
         }
         default: {
@@ -104,13 +120,14 @@ protected:
             ASSERT_TRUE(entry);
             entry->editor()->clear();
             QTest::keyClicks(entry->editor(), valueFor(req.key, c, nth));
-            ASSERT_TRUE(tap(findButton(entry, QStringLiteral("确定"))));
+            ASSERT_TRUE(tapAction(findButton(entry, QStringLiteral("确定")), "typed value"));
             ASSERT_EQ(page<ValueEntryPage>(), nullptr) << entry->message().toStdString();
             return;
         }
         }
     }
 
+    int actions = 0; // taps that were user actions (each checked to commit one transaction)
 };
 
 } // namespace
@@ -143,6 +160,8 @@ TEST_F(Walk, GivenDemoJob_WhenWalkedThroughAllCards_ThenRecordsAndFilesAreComple
     ASSERT_TRUE(tap(findButton(page<JobPage>(), QStringLiteral("开始"))));
 
     // WHEN every card is walked: steps ticked, evidence captured, branch chosen, card completed
+    // (every one of those taps is one action of the job service: one transaction each)
+    const qint64 commitsBeforeWalk = commits();
     QStringList visited;
     bool finished = false;
     for (int guard = 0; guard < 30 && !finished; ++guard) {
@@ -156,13 +175,15 @@ TEST_F(Walk, GivenDemoJob_WhenWalkedThroughAllCards_ThenRecordsAndFilesAreComple
 
         // Completing too early names what is missing and stays on the card
         if (visited.size() == 1) {
+            const qint64 before = commits();
             ASSERT_TRUE(tap(findButtonByProperty(walker, "role", QStringLiteral("complete"))));
+            EXPECT_EQ(commits(), before) << "a refused completion wrote";
             EXPECT_EQ(walker->cardId(), cardId);
             EXPECT_TRUE(walker->missingText().contains(card->evidence.first().label));
         }
         const int steps = int(card->steps.size());
         for (int i = 0; i < steps; ++i)
-            ASSERT_TRUE(tap(findButtonByProperty(walker, "stepIndex", i)));
+            ASSERT_TRUE(tapAction(findButtonByProperty(walker, "stepIndex", i), "step"));
         const CardProgress progress = win().session()->progress(cardId);
         for (const RequirementState &rs : progress.evidence) {
             if (!rs.required)
@@ -175,13 +196,13 @@ TEST_F(Walk, GivenDemoJob_WhenWalkedThroughAllCards_ThenRecordsAndFilesAreComple
             }
         }
         if (auto *home = findButtonByProperty(walker, "choice", QStringLiteral("home"))) {
-            ASSERT_TRUE(tap(home));
+            ASSERT_TRUE(tapAction(home, "choice"));
         }
         QAbstractButton *complete = findButtonByProperty(walker, "role", QStringLiteral("complete"));
         ASSERT_TRUE(complete);
         // The field part ends with 30.2; the job then goes to the office's review (31.1).
         finished = card->isFinal() || cardId == QLatin1String("30.2");
-        ASSERT_TRUE(tap(complete)) << walker->missingText().toStdString();
+        ASSERT_TRUE(tapAction(complete, "complete card")) << walker->missingText().toStdString();
         if (!finished) {
             ASSERT_NE(walker->cardId(), cardId) << walker->missingText().toStdString();
         }
@@ -195,6 +216,9 @@ TEST_F(Walk, GivenDemoJob_WhenWalkedThroughAllCards_ThenRecordsAndFilesAreComple
     ASSERT_TRUE(finished);
     ASSERT_TRUE(page<JobPage>());
     EXPECT_EQ(visited.last(), QStringLiteral("30.2"));
+    // AND the walk wrote nothing but its actions: one transaction each
+    EXPECT_GT(actions, 50);
+    EXPECT_EQ(commits() - commitsBeforeWalk, actions);
 
     Store &store = app->ctx->store;
     auto job = store.jobs().forCustomer(customer.id);
@@ -206,7 +230,7 @@ TEST_F(Walk, GivenDemoJob_WhenWalkedThroughAllCards_ThenRecordsAndFilesAreComple
               QStringLiteral("home"));
 
     // AND every step of every visited card is recorded as done
-    const QList<StepRecord> steps = store.jobs().steps(job->id);
+    const QList<StepRecord> steps = test::valueOf(store.steps().list(RecordOwner::job(job->id)));
     int expectedSteps = 0;
     for (const QString &id : visited)
         expectedSteps += int(app->ctx->catalog.card(id)->steps.size());
@@ -214,7 +238,8 @@ TEST_F(Walk, GivenDemoJob_WhenWalkedThroughAllCards_ThenRecordsAndFilesAreComple
               expectedSteps);
 
     // AND every evidence file exists and matches its hash
-    const QList<Evidence> evidence = store.evidence().forJob(job->id);
+    const QList<Evidence> evidence =
+        test::valueOf(store.evidence().list(RecordOwner::job(job->id)));
     int photos = 0, signatures = 0;
     for (const Evidence &e : evidence) {
         if (e.sha256.isEmpty())
@@ -248,7 +273,7 @@ TEST_F(Walk, GivenDemoJob_WhenWalkedThroughAllCards_ThenRecordsAndFilesAreComple
     EXPECT_GE(photos, 9);
     EXPECT_EQ(signatures, 1);
     EXPECT_TRUE(store.evidence().verifyFiles(job->id).ok());
-    EXPECT_TRUE(store.evidence().verifyChain(job->id).ok);
+    EXPECT_TRUE(store.evidence().verifyChain(RecordOwner::job(job->id)).ok);
 
     // AND the readings and the three seals are there
     const auto valueOf = [&](const QString &key) {
@@ -259,7 +284,7 @@ TEST_F(Walk, GivenDemoJob_WhenWalkedThroughAllCards_ThenRecordsAndFilesAreComple
     };
     EXPECT_EQ(valueOf(QStringLiteral("old_final_total")), QStringLiteral("12345.67"));
     EXPECT_EQ(valueOf(QStringLiteral("new_start_total")), QStringLiteral("0.01"));
-    const QList<Seal> seals = store.seals().forJob(job->id);
+    const QList<Seal> seals = test::valueOf(store.seals().list(RecordOwner::job(job->id)));
     ASSERT_EQ(seals.size(), 3);
     QStringList positions;
     for (const Seal &s : seals)
@@ -268,5 +293,5 @@ TEST_F(Walk, GivenDemoJob_WhenWalkedThroughAllCards_ThenRecordsAndFilesAreComple
     EXPECT_EQ(positions, (QStringList{QStringLiteral("box"), QStringLiteral("meter_cover"),
                                       QStringLiteral("terminal_cover")}));
     // AND everything waits in the outbox for sync
-    EXPECT_GT(store.outbox().pending(1000).size(), evidence.size());
+    EXPECT_GT(test::valueOf(store.outbox().pending(1000)).size(), evidence.size());
 }

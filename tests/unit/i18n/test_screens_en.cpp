@@ -3,7 +3,7 @@
 // THEN their own labels and buttons are English: the only Chinese left is data (customer
 //      names, addresses, card texts from the catalog). With MS_SCREENSHOT_DIR set, each screen
 //      is saved as <dir>/en-<screen>.png for a look.
-#include "jobsession.h"
+#include "common/resultvalue.h"
 #include "meter/meterreadflow.h"
 #include "models/joblistmodel.h"
 #include "office/officehome.h"
@@ -11,6 +11,7 @@
 #include "pages/joblistpage.h"
 #include "pages/signinpage.h"
 #include "pages/taskcardspage.h"
+#include "service/jobsession.h"
 #include "sync/synchost.h"
 #include "uidriver.h"
 
@@ -133,7 +134,7 @@ TEST_F(EnglishScreens, TaskCardsWithTheirSealsAreEnglish)
 {
     auto *list = qobject_cast<JobListPage *>(win().currentPage());
     ASSERT_TRUE(list);
-    ASSERT_TRUE(win().openTaskCards(app->ctx->store.tasks().list().value(0).id));
+    ASSERT_TRUE(win().openTaskCards(test::valueOf(app->ctx->store.tasks().list()).value(0).id));
     auto *page = qobject_cast<TaskCardsPage *>(win().currentPage());
     ASSERT_TRUE(page);
     EXPECT_EQ(page->mineOnlyToggle()->text(), QStringLiteral("✓ Only my cards"));

@@ -1,6 +1,7 @@
 // Forms and the 机电不符 register over a real store (SQLite file in a temporary directory) with
 // the real catalog: context from task/customer/job/evidence/seals, PDFs through meterswapctl.
 #include "catalog/catalogloader.h"
+#include "common/resultvalue.h"
 #include "common/testenv.h"
 #include "pdftools.h"
 #include "report/formcontextbuilder.h"
@@ -59,7 +60,7 @@ struct Fixture
         auto imported = store->tasks().importTask(task, list);
         EXPECT_TRUE(imported.ok());
         taskId = imported->task.id;
-        for (const Customer &c : store->tasks().customers(taskId)) {
+        for (const Customer &c : test::valueOf(store->tasks().customers(taskId))) {
             customers.insert(c.accountNo, c);
             jobs.insert(c.accountNo, store->jobs().forCustomer(c.id)->id);
         }
@@ -106,7 +107,10 @@ TEST(StoreForms, AJobsWorkCertificateIsFilledFromTheStore)
     f.value(acc, QStringLiteral("21.4"), QStringLiteral("new_meter_asset"), EvidenceKind::Barcode, test::kNewAsset);
     f.value(acc, QStringLiteral("21.4"), QStringLiteral("new_start_total"), EvidenceKind::MeterReading, QStringLiteral("0.01"));
     f.signature(acc, QStringLiteral("21.5"), QStringLiteral("customer_signature"));
-    ASSERT_TRUE(f.store->seals().add(f.jobs.value(acc), QStringLiteral("meter_cover"), QStringLiteral("BJ001")).ok());
+    ASSERT_TRUE(f.store->seals()
+                    .add(RecordOwner::job(f.jobs.value(acc)), QStringLiteral("meter_cover"),
+                         QStringLiteral("BJ001"))
+                    .ok());
     // WHEN the context is built for appendix 8
     FormContextBuilder builder(*f.store, &f.catalog.catalog);
     auto ctx = builder.forJob(f.jobs.value(acc));

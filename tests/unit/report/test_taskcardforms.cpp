@@ -3,6 +3,7 @@
 // persist, have outbox rows, and print on appendix 21 (pdftotext); the task's own records win over
 // what a job recorded for the same card before task-level cards existed.
 #include "catalog/catalogloader.h"
+#include "common/resultvalue.h"
 #include "common/testenv.h"
 #include "pdftools.h"
 #include "report/formcontextbuilder.h"
@@ -41,7 +42,9 @@ protected:
         auto imported = m_store->tasks().importTask(task, customers);
         ASSERT_TRUE(imported.ok());
         m_task = imported->task.id;
-        m_job = m_store->jobs().forCustomer(m_store->tasks().customers(m_task).first().id)->id;
+        m_job = m_store->jobs()
+                    .forCustomer(test::valueOf(m_store->tasks().customers(m_task)).first().id)
+                    ->id;
     }
 
     void open()
@@ -55,12 +58,12 @@ protected:
     JobSnapshot taskSnapshot()
     {
         JobSnapshot s;
-        for (const StepRecord &r : m_store->taskCards().steps(m_task))
+        for (const StepRecord &r : test::valueOf(m_store->steps().list(RecordOwner::task(m_task))))
             if (r.done)
                 s.tick(r.cardId, r.stepIndex);
-        for (const Evidence &e : m_store->evidence().forTask(m_task))
+        for (const Evidence &e : test::valueOf(m_store->evidence().list(RecordOwner::task(m_task))))
             s.capture(e.cardId, e.requirement, e.sha256.isEmpty() ? e.value : e.sha256);
-        for (const TaskCardRecord &c : m_store->taskCards().cards(m_task))
+        for (const TaskCardRecord &c : test::valueOf(m_store->taskCards().cards(m_task)))
             if (!c.choice.isEmpty())
                 s.choose(c.cardId, c.choice, c.reason);
         return s;
@@ -73,7 +76,10 @@ protected:
         const Card *card = m_catalog.catalog.card(cardId);
         ASSERT_NE(card, nullptr);
         for (int i = 0; i < card->steps.size(); ++i)
-            ASSERT_TRUE(m_store->taskCards().setStep(m_task, cardId, i, true, QStringLiteral("u")).ok());
+            ASSERT_TRUE(
+                m_store->steps()
+                    .setStep(RecordOwner::task(m_task), cardId, i, true, QStringLiteral("u"))
+                    .ok());
         for (const EvidenceRequirement &r : card->evidence) {
             if (!r.when.isEmpty())
                 continue;
@@ -154,18 +160,20 @@ TEST_F(TaskCardForms, ConcentratorCardsRecordedForTheTaskPersistSyncAndPrintOnAp
 
     // THEN after reopening the store the task's records are there, and no job got any of them
     open();
-    EXPECT_EQ(m_store->taskCards().cards(m_task).size(), 2);
+    EXPECT_EQ(test::valueOf(m_store->taskCards().cards(m_task)).size(), 2);
     EXPECT_EQ(m_store->taskCards().card(m_task, QStringLiteral("2.4"))->choice, QStringLiteral("surface"));
     EXPECT_TRUE(m_store->taskCards().card(m_task, QStringLiteral("4.1"))->completedAt.isValid());
-    EXPECT_EQ(m_store->taskCards().steps(m_task, QStringLiteral("2.4")).size(),
+    EXPECT_EQ(test::valueOf(m_store->steps().list(RecordOwner::task(m_task), QStringLiteral("2.4")))
+                  .size(),
               m_catalog.catalog.card(QStringLiteral("2.4"))->steps.size());
-    EXPECT_EQ(m_store->evidence().forJob(m_job).size(), 1); // only the old 2.4 row
-    EXPECT_TRUE(m_store->evidence().verifyTaskChain(m_task).ok);
+    EXPECT_EQ(test::valueOf(m_store->evidence().list(RecordOwner::job(m_job))).size(),
+              1); // only the old 2.4 row
+    EXPECT_TRUE(m_store->evidence().verifyChain(RecordOwner::task(m_task)).ok);
     EXPECT_TRUE(m_store->evidence().verifyFiles().ok());
     // AND every record waits in the outbox, naming the task
     auto taskUuid = m_store->tasks().byId(m_task)->uuid;
     QHash<QString, int> byEntity;
-    for (const OutboxEntry &e : m_store->outbox().pending(5000)) {
+    for (const OutboxEntry &e : test::valueOf(m_store->outbox().pending(5000))) {
         if (e.payload.value(QStringLiteral("task_uuid")).toString() == taskUuid
             && e.entity != QLatin1String("task") && e.entity != QLatin1String("customer"))
             ++byEntity[e.entity];
@@ -173,7 +181,7 @@ TEST_F(TaskCardForms, ConcentratorCardsRecordedForTheTaskPersistSyncAndPrintOnAp
     EXPECT_GT(byEntity.value(QStringLiteral("step")), 0);
     EXPECT_GT(byEntity.value(QStringLiteral("evidence")), 5);
     EXPECT_EQ(byEntity.value(QStringLiteral("task_card")), 3); // 2.4 choice + 2.4 and 4.1 completion
-    EXPECT_GT(m_store->outbox().counts().files, 0); // the photos go too
+    EXPECT_GT(test::valueOf(m_store->outbox().counts()).files, 0); // the photos go too
 
     // AND appendix 21 for the task prints the task's concentrator values (the task's location,
     // not the job's old one)

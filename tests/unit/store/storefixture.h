@@ -1,5 +1,6 @@
 #pragma once
 // Shared set-up for store tests: a fresh data directory per test and helpers to open it.
+#include "common/resultvalue.h"
 #include "store/store.h"
 
 #include <QSignalSpy>
@@ -55,7 +56,7 @@ protected:
         JobQuery q;
         q.taskId = taskId;
         q.limit = 1;
-        const auto items = store().jobs().list(q);
+        const auto items = test::valueOf(store().jobs().list(q));
         return items.isEmpty() ? 0 : items.first().job.id;
     }
 

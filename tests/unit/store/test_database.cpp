@@ -1,6 +1,7 @@
 // Database open, migrations, transactions, corrupt files, full disk.
 #include "storefixture.h"
 
+#include "common/resultvalue.h"
 #include "store/schema.h"
 #include "store/transaction.h"
 
@@ -66,26 +67,38 @@ TEST_F(StoreTest, UncommittedTransactionRollsBackAndNestedSavepointsCompose)
         // WHEN two step ticks run inside an outer transaction that is never committed
         Transaction outer(store().database());
         ASSERT_TRUE(outer.ok());
-        ASSERT_TRUE(store().jobs().setStep(job, QStringLiteral("20.1"), 0, true, {}).ok());
-        ASSERT_TRUE(store().jobs().setStep(job, QStringLiteral("20.1"), 1, true, {}).ok());
+        ASSERT_TRUE(store()
+                        .steps()
+                        .setStep(RecordOwner::job(job), QStringLiteral("20.1"), 0, true, {})
+                        .ok());
+        ASSERT_TRUE(store()
+                        .steps()
+                        .setStep(RecordOwner::job(job), QStringLiteral("20.1"), 1, true, {})
+                        .ok());
     }
     // THEN neither the records nor their outbox rows exist
-    EXPECT_TRUE(store().jobs().steps(job).isEmpty());
+    EXPECT_TRUE(test::valueOf(store().steps().list(RecordOwner::job(job))).isEmpty());
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM outbox")), outboxBefore);
 
     {
         // WHEN an inner savepoint rolls back but the outer commits
         Transaction outer(store().database());
-        ASSERT_TRUE(store().jobs().setStep(job, QStringLiteral("20.1"), 0, true, {}).ok());
+        ASSERT_TRUE(store()
+                        .steps()
+                        .setStep(RecordOwner::job(job), QStringLiteral("20.1"), 0, true, {})
+                        .ok());
         {
             Transaction inner(store().database());
-            ASSERT_TRUE(store().jobs().setStep(job, QStringLiteral("20.1"), 1, true, {}).ok());
+            ASSERT_TRUE(store()
+                            .steps()
+                            .setStep(RecordOwner::job(job), QStringLiteral("20.1"), 1, true, {})
+                            .ok());
             inner.rollback();
         }
         ASSERT_TRUE(outer.commit().ok());
     }
     // THEN only the outer write survives
-    const auto steps = store().jobs().steps(job);
+    const auto steps = test::valueOf(store().steps().list(RecordOwner::job(job)));
     ASSERT_EQ(steps.size(), 1);
     EXPECT_EQ(steps.first().stepIndex, 0);
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM outbox")), outboxBefore + 1);
@@ -98,13 +111,17 @@ TEST_F(StoreTest, ChangeSignalsFireOnlyAfterCommit)
     QSignalSpy outbox(&store(), &Store::outboxChanged);
     {
         Transaction tx(store().database());
-        ASSERT_TRUE(store().jobs().setStep(job, QStringLiteral("21.4"), 2, true, {}).ok());
+        ASSERT_TRUE(store()
+                        .steps()
+                        .setStep(RecordOwner::job(job), QStringLiteral("21.4"), 2, true, {})
+                        .ok());
         EXPECT_EQ(steps.count(), 0); // not yet: the change is not durable
         // rolled back at scope end
     }
     EXPECT_EQ(steps.count(), 0);
     EXPECT_EQ(outbox.count(), 0);
-    ASSERT_TRUE(store().jobs().setStep(job, QStringLiteral("21.4"), 2, true, {}).ok());
+    ASSERT_TRUE(
+        store().steps().setStep(RecordOwner::job(job), QStringLiteral("21.4"), 2, true, {}).ok());
     ASSERT_EQ(steps.count(), 1);
     EXPECT_EQ(steps.at(0).at(0).value<RowId>(), job);
     EXPECT_EQ(steps.at(0).at(1).toString(), QStringLiteral("21.4"));
@@ -158,7 +175,7 @@ TEST_F(StoreTest, DatabaseWithDamagedPagesIsMovedAside)
     // WHEN opened THEN moved aside and started clean
     reopen();
     EXPECT_TRUE(store().openNotice().movedAside);
-    EXPECT_TRUE(store().tasks().list().isEmpty());
+    EXPECT_TRUE(test::valueOf(store().tasks().list()).isEmpty());
     EXPECT_TRUE(QFile::exists(store().openNotice().movedTo));
 }
 
@@ -185,8 +202,9 @@ TEST_F(StoreTest, FullDatabaseFailsTheActionWithDiskFullAndKeepsEverythingBefore
     Error error;
     int saved = 0;
     for (int i = 0; i < 2000; ++i) {
-        auto r = store().jobs().setStep(job, QStringLiteral("21.%1").arg(QString(300, QLatin1Char('x'))), i, true,
-                                        QStringLiteral("user"));
+        auto r = store().steps().setStep(
+            RecordOwner::job(job), QStringLiteral("21.%1").arg(QString(300, QLatin1Char('x'))), i,
+            true, QStringLiteral("user"));
         if (!r.ok()) {
             error = r.error();
             break;

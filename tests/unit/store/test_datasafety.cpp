@@ -3,6 +3,7 @@
 // never moves its database aside, and tablet commits are durable when acknowledged.
 #include "storefixture.h"
 
+#include "common/resultvalue.h"
 #include "store/databaserescue.h"
 #include "store/office/sqliteofficestore.h"
 
@@ -66,7 +67,7 @@ protected:
         q.taskId = task;
         QStringList shas;
         int n = 0;
-        for (const auto &item : store().jobs().list(q))
+        for (const auto &item : test::valueOf(store().jobs().list(q)))
             for (int i = 0; i < 2; ++i) {
                 auto e = store().evidence().add(photoOf(item.job.id, QByteArray("photo ") + QByteArray::number(++n)));
                 EXPECT_TRUE(e.ok());
@@ -116,7 +117,8 @@ TEST_F(DataSafetyTest, OverwrittenDatabaseHeaderKeepsEveryPhotoAndTheRecordsCanB
     EXPECT_FALSE(store().openNotice().movedAside);
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM evidence")), 6);
     EXPECT_TRUE(store().evidence().verifyFiles().ok());
-    EXPECT_EQ(store().outbox().pending().size(), store().outbox().all().size());
+    EXPECT_EQ(test::valueOf(store().outbox().pending()).size(),
+              test::valueOf(store().outbox().all()).size());
     EXPECT_EQ(store().sweepReport().orphansQuarantined, 0);
     EXPECT_EQ(evidenceFiles(evidenceDir()), photos);
 }
@@ -206,7 +208,7 @@ TEST_F(DataSafetyTest, OnlyARetakeConfirmedByTheOfficeFreesTheOldFile)
     EXPECT_TRUE(store().files().exists(first->sha256));
     // records confirmed too: the superseded file goes, the retake stays
     QList<qint64> seqs;
-    for (const OutboxEntry &o : store().outbox().all())
+    for (const OutboxEntry &o : test::valueOf(store().outbox().all()))
         seqs << o.seq;
     ASSERT_TRUE(store().outbox().markConfirmed(seqs).ok());
     reopen();

@@ -1,6 +1,7 @@
 // Demo data: one 台区 of ~20 households, users for every role, loaded once; the N-job generator.
 #include "storefixture.h"
 
+#include "common/resultvalue.h"
 #include "store/demodata.h"
 
 #include <QSet>
@@ -13,7 +14,7 @@ TEST_F(StoreTest, DemoDataIsRealisticAndLoadedOnlyOnce)
     auto first = loadDemoData(store());
     ASSERT_TRUE(first.ok()) << first.error().message.toStdString();
     EXPECT_TRUE(first->loaded);
-    const QList<Customer> cs = store().tasks().customers(first->taskId);
+    const QList<Customer> cs = test::valueOf(store().tasks().customers(first->taskId));
     EXPECT_EQ(cs.size(), 20);
     int prepaid = 0, mismatch = 0;
     QSet<QString> accounts;
@@ -52,7 +53,7 @@ TEST_F(StoreTest, DemoDataIsRealisticAndLoadedOnlyOnce)
     ASSERT_TRUE(second.ok());
     EXPECT_FALSE(second->loaded);
     EXPECT_EQ(second->taskId, first->taskId);
-    EXPECT_EQ(store().tasks().list().size(), 1);
+    EXPECT_EQ(test::valueOf(store().tasks().list()).size(), 1);
     EXPECT_EQ(store().users().list().size(), 8);
 }
 
@@ -60,7 +61,8 @@ TEST_F(StoreTest, GeneratorMakesTheRequestedNumberOfSearchableJobs)
 {
     auto task = generateJobs(store(), 500, 7);
     ASSERT_TRUE(task.ok());
-    EXPECT_EQ(store().jobs().count(JobQuery().inTask(task.value())), 500);
-    EXPECT_EQ(store().jobs().count(JobQuery().matching(QStringLiteral("0700000123"))), 1);
+    EXPECT_EQ(test::valueOf(store().jobs().count(JobQuery().inTask(task.value()))), 500);
+    EXPECT_EQ(
+        test::valueOf(store().jobs().count(JobQuery().matching(QStringLiteral("0700000123")))), 1);
     EXPECT_EQ(generateJobs(store(), 0).error().code, QStringLiteral("store.bad_input"));
 }

@@ -1,5 +1,6 @@
 // Evidence: content-addressed files, one transaction for several rows, retakes, hash chain,
 // tamper detection, full disk, start-up sweep.
+#include "common/resultvalue.h"
 #include "storefixture.h"
 
 #include <QDir>
@@ -64,12 +65,13 @@ TEST_F(EvidenceTest, PhotoIsStoredUnderItsHashAndNamedByTheRowAndItsOutboxRow)
     EXPECT_EQ(f.readAll(), bytes);
     EXPECT_TRUE(store().files().verify(sha).ok());
     EXPECT_EQ(spy.count(), 1);
-    const OutboxEntry last = store().outbox().all().last();
+    const OutboxEntry last = test::valueOf(store().outbox().all()).last();
     EXPECT_EQ(last.entity, QStringLiteral("evidence"));
     EXPECT_EQ(last.blobs, QStringList{sha});
     EXPECT_EQ(last.payload.value(QStringLiteral("chain_hash")).toString(),
               store().evidence().chainHash(e->uuid));
-    const auto listed = store().evidence().forCard(m_job, QStringLiteral("21.3"));
+    const auto listed =
+        test::valueOf(store().evidence().list(RecordOwner::job(m_job), QStringLiteral("21.3")));
     ASSERT_EQ(listed.size(), 1);
     EXPECT_EQ(listed.first().meta, e->meta);
     EXPECT_EQ(listed.first().capturedAt, e->capturedAt);
@@ -92,18 +94,18 @@ TEST_F(EvidenceTest, SeveralRowsSaveTogetherOrNotAtAll)
     // THEN nothing is stored, neither rows, outbox rows nor files
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, QStringLiteral("store.bad_input"));
-    EXPECT_TRUE(store().evidence().forJob(m_job).isEmpty());
+    EXPECT_TRUE(test::valueOf(store().evidence().list(RecordOwner::job(m_job))).isEmpty());
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE entity='evidence'")), 0);
     EXPECT_TRUE(filesUnder(evidenceDir()).isEmpty());
     // WHEN saved without the bad one THEN both are there, in order, in one chain
     auto ok = store().evidence().add({reading, frames});
     ASSERT_TRUE(ok.ok());
-    const auto rows = store().evidence().forJob(m_job);
+    const auto rows = test::valueOf(store().evidence().list(RecordOwner::job(m_job)));
     ASSERT_EQ(rows.size(), 2);
     EXPECT_EQ(rows[0].value, QStringLiteral("12345.67"));
     EXPECT_TRUE(rows[0].sha256.isEmpty());
     EXPECT_EQ(rows[1].kind, EvidenceKind::MeterFrames);
-    EXPECT_TRUE(store().evidence().verifyChain(m_job).ok);
+    EXPECT_TRUE(store().evidence().verifyChain(RecordOwner::job(m_job)).ok);
 }
 
 TEST_F(EvidenceTest, RetakeSupersedesAndRowsCannotBeChangedInPlace)
@@ -115,10 +117,14 @@ TEST_F(EvidenceTest, RetakeSupersedesAndRowsCannotBeChangedInPlace)
     auto second = store().evidence().add(retake);
     ASSERT_TRUE(second.ok());
     EXPECT_EQ(store().evidence().supersededBy(first->uuid), second->uuid);
-    const auto current = store().evidence().forCard(m_job, QStringLiteral("21.3"));
+    const auto current =
+        test::valueOf(store().evidence().list(RecordOwner::job(m_job), QStringLiteral("21.3")));
     ASSERT_EQ(current.size(), 1);
     EXPECT_EQ(current.first().uuid, second->uuid);
-    EXPECT_EQ(store().evidence().forCard(m_job, QStringLiteral("21.3"), true).size(), 2);
+    EXPECT_EQ(test::valueOf(
+                  store().evidence().list(RecordOwner::job(m_job), QStringLiteral("21.3"), true))
+                  .size(),
+              2);
     // a second retake of the same old photo is refused; so is a raw UPDATE or DELETE
     NewEvidence again = photo(m_job, "other");
     again.supersedes = first->uuid;
@@ -132,17 +138,18 @@ TEST_F(EvidenceTest, HashChainDetectsAChangedRow)
 {
     for (int i = 0; i < 4; ++i)
         ASSERT_TRUE(store().evidence().add(photo(m_job, QByteArray::number(i))).ok());
-    const ChainReport good = store().evidence().verifyChain(m_job);
+    const ChainReport good = store().evidence().verifyChain(RecordOwner::job(m_job));
     EXPECT_TRUE(good.ok);
     EXPECT_EQ(good.rows, 4);
     // WHEN someone edits the third row's value bypassing the store
-    const QString victim = store().evidence().forJob(m_job).at(2).uuid;
+    const QString victim =
+        test::valueOf(store().evidence().list(RecordOwner::job(m_job))).at(2).uuid;
     ASSERT_TRUE(store().database().exec(QStringLiteral("DROP TRIGGER evidence_no_update")).ok());
     ASSERT_TRUE(store().database()
                     .exec(QStringLiteral("UPDATE evidence SET value='99999' WHERE uuid='%1'").arg(victim))
                     .ok());
     // THEN the chain names that row
-    const ChainReport bad = store().evidence().verifyChain(m_job);
+    const ChainReport bad = store().evidence().verifyChain(RecordOwner::job(m_job));
     EXPECT_FALSE(bad.ok);
     EXPECT_EQ(bad.brokenUuid, victim);
     EXPECT_FALSE(bad.message.isEmpty());
@@ -178,7 +185,7 @@ TEST_F(EvidenceTest, DiskFullDuringAFileWriteFailsCleanlyWithNothingHalfWritten)
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, QStringLiteral("store.disk_full"));
     EXPECT_TRUE(r.error().message.contains(QStringLiteral("空间")));
-    EXPECT_EQ(store().evidence().forJob(m_job).size(), 1);
+    EXPECT_EQ(test::valueOf(store().evidence().list(RecordOwner::job(m_job))).size(), 1);
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE entity='evidence'")), 1);
     EXPECT_EQ(filesUnder(evidenceDir()), before);
 }
@@ -209,7 +216,7 @@ TEST_F(EvidenceTest, FileSizeLimitFromTheOperatingSystemIsReportedAsDiskFull)
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, QStringLiteral("store.disk_full"));
     EXPECT_TRUE(filesUnder(evidenceDir()).isEmpty());
-    EXPECT_TRUE(store().evidence().forJob(m_job).isEmpty());
+    EXPECT_TRUE(test::valueOf(store().evidence().list(RecordOwner::job(m_job))).isEmpty());
     // and the same file goes in once the limit is gone
     EXPECT_TRUE(store().evidence().add(video).ok());
 }

@@ -1,6 +1,7 @@
 // 表单填写记录 (FormEntryRepository) on a real SQLite file: typed form fields survive a reopen,
 // every saved change is one version and one outbox row in the same transaction, bad input and a
 // full disk are refused in plain words without touching what was saved before.
+#include "common/resultvalue.h"
 #include "storefixture.h"
 
 #include <QFile>
@@ -59,7 +60,7 @@ TEST_F(FormEntriesTest, EachSavedEditIsOneVersionAndOneOutboxRowAndARepeatIsNone
     EXPECT_EQ(outboxRows() - before, 3);
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM form_entries")), 1);
     // AND the newest outbox row carries the uuid, version, owner and the typed text for the office
-    const QList<OutboxEntry> rows = store().outbox().all();
+    const QList<OutboxEntry> rows = test::valueOf(store().outbox().all());
     ASSERT_FALSE(rows.isEmpty());
     const OutboxEntry &last = rows.last();
     EXPECT_EQ(last.entity, QStringLiteral("form_entry"));

@@ -1,4 +1,5 @@
 // Job list/search, job state and step records, each with its outbox row.
+#include "common/resultvalue.h"
 #include "storefixture.h"
 
 using namespace ms;
@@ -38,7 +39,7 @@ protected:
     QStringList accounts(const JobQuery &q)
     {
         QStringList out;
-        for (const auto &i : store().jobs().list(q))
+        for (const auto &i : test::valueOf(store().jobs().list(q)))
             out << i.customer.accountNo;
         return out;
     }
@@ -54,16 +55,17 @@ TEST_F(JobSearchTest, FindsJobsBy户号NameAddressOrMeterNumber)
     EXPECT_EQ(accounts(JobQuery().matching(QStringLiteral("zhang"))), QStringList{QStringLiteral("0100000003")}); // case-insensitive
     EXPECT_EQ(accounts(JobQuery().matching(QStringLiteral("安贞里 102"))), QStringList{QStringLiteral("0100000002")}); // words AND
     EXPECT_TRUE(accounts(JobQuery().matching(QStringLiteral("%"))).isEmpty()); // LIKE wildcards are literal
-    EXPECT_EQ(store().jobs().count(JobQuery().matching(QStringLiteral("安贞里"))), 2);
+    EXPECT_EQ(test::valueOf(store().jobs().count(JobQuery().matching(QStringLiteral("安贞里")))),
+              2);
 }
 
 TEST_F(JobSearchTest, FiltersByStatusAndPages)
 {
-    const auto all = store().jobs().list(JobQuery().inTask(m_task));
+    const auto all = test::valueOf(store().jobs().list(JobQuery().inTask(m_task)));
     ASSERT_EQ(all.size(), 3);
     ASSERT_TRUE(store().jobs().setStatus(all[1].job.id, JobStatus::InProgress).ok());
     EXPECT_EQ(accounts(JobQuery().withStatus(JobStatus::InProgress)), QStringList{all[1].customer.accountNo});
-    EXPECT_EQ(store().jobs().count(JobQuery().withStatus(JobStatus::NotStarted)), 2);
+    EXPECT_EQ(test::valueOf(store().jobs().count(JobQuery().withStatus(JobStatus::NotStarted))), 2);
     EXPECT_EQ(accounts(JobQuery().page(2, 2)), QStringList{all[2].customer.accountNo});
 }
 
@@ -94,7 +96,7 @@ TEST_F(StoreTest, JobStateChangesBumpTheVersionAndAppendOutboxRows)
     EXPECT_FALSE(j.finishedAt.isValid());
     EXPECT_EQ(spy.count(), 5);
 
-    const auto rows = store().outbox().all();
+    const auto rows = test::valueOf(store().outbox().all());
     const OutboxEntry last = rows.last();
     EXPECT_EQ(last.entity, QStringLiteral("job"));
     EXPECT_EQ(last.uuid, j.uuid);
@@ -111,23 +113,31 @@ TEST_F(StoreTest, JobStateChangesBumpTheVersionAndAppendOutboxRows)
 TEST_F(StoreTest, StepTickAndUntickKeepOneRowWhoseOutboxRowsCarryEachVersion)
 {
     const RowId job = firstJob(makeTask(1));
-    auto ticked = store().jobs().setStep(job, QStringLiteral("21.4"), 3, true, QStringLiteral("u-1"));
+    auto ticked = store().steps().setStep(RecordOwner::job(job), QStringLiteral("21.4"), 3, true,
+                                          QStringLiteral("u-1"));
     ASSERT_TRUE(ticked.ok());
-    auto unticked = store().jobs().setStep(job, QStringLiteral("21.4"), 3, false, QStringLiteral("u-2"));
+    auto unticked = store().steps().setStep(RecordOwner::job(job), QStringLiteral("21.4"), 3, false,
+                                            QStringLiteral("u-2"));
     ASSERT_TRUE(unticked.ok());
     EXPECT_EQ(unticked->uuid, ticked->uuid);
     EXPECT_EQ(unticked->version, 2);
-    const auto steps = store().jobs().steps(job, QStringLiteral("21.4"));
+    const auto steps =
+        test::valueOf(store().steps().list(RecordOwner::job(job), QStringLiteral("21.4")));
     ASSERT_EQ(steps.size(), 1);
     EXPECT_FALSE(steps.first().done);
     EXPECT_EQ(steps.first().userUuid, QStringLiteral("u-2"));
-    EXPECT_TRUE(store().jobs().steps(job, QStringLiteral("20.1")).isEmpty());
+    EXPECT_TRUE(test::valueOf(store().steps().list(RecordOwner::job(job), QStringLiteral("20.1")))
+                    .isEmpty());
 
     QList<int> versions;
-    for (const auto &e : store().outbox().pending())
+    for (const auto &e : test::valueOf(store().outbox().pending()))
         if (e.uuid == ticked->uuid)
             versions << e.version;
     EXPECT_EQ(versions, (QList<int>{1, 2}));
-    EXPECT_EQ(store().jobs().setStep(12345, QStringLiteral("21.4"), 0, true, {}).error().code,
-              QStringLiteral("store.not_found"));
+    EXPECT_EQ(store()
+                  .steps()
+                  .setStep(RecordOwner::job(12345), QStringLiteral("21.4"), 0, true, {})
+                  .error()
+                  .code,
+              QStringLiteral("store.bad_input"));
 }

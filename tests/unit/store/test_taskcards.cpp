@@ -3,6 +3,7 @@
 // evidence migrates without touching a row or breaking its hash chain.
 #include "storefixture.h"
 
+#include "common/resultvalue.h"
 #include "model/sha256.h"
 #include "store/schema.h"
 
@@ -29,7 +30,7 @@ NewEvidence taskValue(RowId task, const char *card, const char *key, const QStri
 QList<OutboxEntry> outboxOf(Store &store, const QString &entity)
 {
     QList<OutboxEntry> out;
-    for (const OutboxEntry &e : store.outbox().all())
+    for (const OutboxEntry &e : test::valueOf(store.outbox().all()))
         if (e.entity == entity)
             out << e;
     return out;
@@ -58,9 +59,18 @@ TEST_F(TaskCardsTest, StepsOfATaskLevelCardPersistWithTheTaskAndGoToTheOutbox)
 {
     // GIVEN a task; WHEN step 1 of 2.4 is ticked twice for the task (tick, untick, tick)
     QSignalSpy spy(&store(), &Store::taskCardChanged);
-    ASSERT_TRUE(store().taskCards().setStep(m_task, QStringLiteral("2.4"), 0, true, QStringLiteral("u1")).ok());
-    ASSERT_TRUE(store().taskCards().setStep(m_task, QStringLiteral("2.4"), 0, false, QStringLiteral("u1")).ok());
-    auto s = store().taskCards().setStep(m_task, QStringLiteral("2.4"), 0, true, QStringLiteral("u1"));
+    ASSERT_TRUE(store()
+                    .steps()
+                    .setStep(RecordOwner::task(m_task), QStringLiteral("2.4"), 0, true,
+                             QStringLiteral("u1"))
+                    .ok());
+    ASSERT_TRUE(store()
+                    .steps()
+                    .setStep(RecordOwner::task(m_task), QStringLiteral("2.4"), 0, false,
+                             QStringLiteral("u1"))
+                    .ok());
+    auto s = store().steps().setStep(RecordOwner::task(m_task), QStringLiteral("2.4"), 0, true,
+                                     QStringLiteral("u1"));
     ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
     // THEN one row, version 3, owned by the task and by no job; it survives a reopen
     EXPECT_EQ(s->version, 3);
@@ -68,11 +78,11 @@ TEST_F(TaskCardsTest, StepsOfATaskLevelCardPersistWithTheTaskAndGoToTheOutbox)
     EXPECT_EQ(s->jobId, 0);
     EXPECT_EQ(spy.count(), 3);
     reopen();
-    const QList<StepRecord> steps = store().taskCards().steps(m_task);
+    const QList<StepRecord> steps = test::valueOf(store().steps().list(RecordOwner::task(m_task)));
     ASSERT_EQ(steps.size(), 1);
     EXPECT_TRUE(steps.first().done);
     EXPECT_EQ(steps.first().cardId, QStringLiteral("2.4"));
-    EXPECT_TRUE(store().jobs().steps(m_job).isEmpty());
+    EXPECT_TRUE(test::valueOf(store().steps().list(RecordOwner::job(m_job))).isEmpty());
     // AND each change has an outbox row naming the task, not a job
     const QList<OutboxEntry> rows = outboxOf(store(), QStringLiteral("step"));
     ASSERT_EQ(rows.size(), 3);
@@ -103,16 +113,18 @@ TEST_F(TaskCardsTest, EvidenceOfATaskHasItsOwnChainFilesAndOutboxRowsAndStaysOut
     ASSERT_TRUE(store().evidence().add(retake).ok());
 
     // THEN the task has its current rows, the job only its own
-    const QList<Evidence> current = store().evidence().forTask(m_task);
+    const QList<Evidence> current =
+        test::valueOf(store().evidence().list(RecordOwner::task(m_task)));
     ASSERT_EQ(current.size(), 2);
     EXPECT_EQ(current.last().value, QStringLiteral("3号楼配电室西墙"));
     EXPECT_EQ(current.last().taskId, m_task);
     EXPECT_EQ(current.last().jobId, 0);
-    EXPECT_EQ(store().evidence().forTask(m_task, true).size(), 3);
-    EXPECT_EQ(store().evidence().forJob(m_job).size(), 1);
-    EXPECT_TRUE(store().evidence().verifyTaskChain(m_task).ok);
-    EXPECT_EQ(store().evidence().verifyTaskChain(m_task).rows, 3);
-    EXPECT_TRUE(store().evidence().verifyChain(m_job).ok);
+    EXPECT_EQ(test::valueOf(store().evidence().list(RecordOwner::task(m_task), {}, true)).size(),
+              3);
+    EXPECT_EQ(test::valueOf(store().evidence().list(RecordOwner::job(m_job))).size(), 1);
+    EXPECT_TRUE(store().evidence().verifyChain(RecordOwner::task(m_task)).ok);
+    EXPECT_EQ(store().evidence().verifyChain(RecordOwner::task(m_task)).rows, 3);
+    EXPECT_TRUE(store().evidence().verifyChain(RecordOwner::job(m_job)).ok);
     EXPECT_TRUE(store().evidence().verifyFiles().ok());
     // AND the outbox rows name the task and carry the photo's blob
     const QList<OutboxEntry> rows = outboxOf(store(), QStringLiteral("evidence"));
@@ -123,7 +135,7 @@ TEST_F(TaskCardsTest, EvidenceOfATaskHasItsOwnChainFilesAndOutboxRowsAndStaysOut
 
     // AND a job's row cannot be retaken as the task's (nor the other way round)
     NewEvidence wrong = taskValue(m_task, "24.2", "old_meter_face", QStringLiteral("x"));
-    wrong.supersedes = store().evidence().forJob(m_job).first().uuid;
+    wrong.supersedes = test::valueOf(store().evidence().list(RecordOwner::job(m_job))).first().uuid;
     auto refused = store().evidence().add(wrong);
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().code, QStringLiteral("store.bad_input"));
@@ -137,8 +149,8 @@ TEST_F(TaskCardsTest, ListsOfStepsAndEvidenceKeepToTheirOwnerAndCard)
     const QString user = QStringLiteral("u1");
     for (const char *card : {"2.4", "21.3"}) {
         const QString id = QString::fromLatin1(card);
-        ASSERT_TRUE(store().jobs().setStep(m_job, id, 0, true, user).ok());
-        ASSERT_TRUE(store().taskCards().setStep(m_task, id, 1, true, user).ok());
+        ASSERT_TRUE(store().steps().setStep(RecordOwner::job(m_job), id, 0, true, user).ok());
+        ASSERT_TRUE(store().steps().setStep(RecordOwner::task(m_task), id, 1, true, user).ok());
         NewEvidence j = taskValue(0, card, "note", QStringLiteral("job ") + id);
         j.record.jobId = m_job;
         ASSERT_TRUE(store().evidence().add(j).ok());
@@ -146,35 +158,47 @@ TEST_F(TaskCardsTest, ListsOfStepsAndEvidenceKeepToTheirOwnerAndCard)
     }
     // WHEN each owner's steps are read, all and of one card
     // THEN each list holds its owner's rows only, with that owner's id set and the other's 0
-    const QList<StepRecord> jobSteps = store().jobs().steps(m_job);
+    const QList<StepRecord> jobSteps = test::valueOf(store().steps().list(RecordOwner::job(m_job)));
     ASSERT_EQ(jobSteps.size(), 2);
     for (const StepRecord &s : jobSteps) {
         EXPECT_EQ(s.stepIndex, 0);
         EXPECT_EQ(s.jobId, m_job);
         EXPECT_EQ(s.taskId, 0);
     }
-    const QList<StepRecord> taskSteps = store().taskCards().steps(m_task, QStringLiteral("21.3"));
+    const QList<StepRecord> taskSteps =
+        test::valueOf(store().steps().list(RecordOwner::task(m_task), QStringLiteral("21.3")));
     ASSERT_EQ(taskSteps.size(), 1);
     EXPECT_EQ(taskSteps.first().cardId, QStringLiteral("21.3"));
     EXPECT_EQ(taskSteps.first().stepIndex, 1);
     EXPECT_EQ(taskSteps.first().taskId, m_task);
     EXPECT_EQ(taskSteps.first().jobId, 0);
-    ASSERT_EQ(store().jobs().steps(m_job, QStringLiteral("2.4")).size(), 1);
-    EXPECT_EQ(store().jobs().steps(m_job, QStringLiteral("2.4")).first().cardId, QStringLiteral("2.4"));
-    EXPECT_TRUE(store().taskCards().steps(m_task, QStringLiteral("9.9")).isEmpty());
+    ASSERT_EQ(
+        test::valueOf(store().steps().list(RecordOwner::job(m_job), QStringLiteral("2.4"))).size(),
+        1);
+    EXPECT_EQ(test::valueOf(store().steps().list(RecordOwner::job(m_job), QStringLiteral("2.4")))
+                  .first()
+                  .cardId,
+              QStringLiteral("2.4"));
+    EXPECT_TRUE(
+        test::valueOf(store().steps().list(RecordOwner::task(m_task), QStringLiteral("9.9")))
+            .isEmpty());
     // AND evidence likewise: per owner, and per card of the job
-    const QList<Evidence> jobRows = store().evidence().forJob(m_job);
+    const QList<Evidence> jobRows = test::valueOf(store().evidence().list(RecordOwner::job(m_job)));
     ASSERT_EQ(jobRows.size(), 2);
     for (const Evidence &e : jobRows)
         EXPECT_TRUE(e.value.startsWith(QStringLiteral("job "))) << e.value.toStdString();
-    const QList<Evidence> taskRows = store().evidence().forTask(m_task);
+    const QList<Evidence> taskRows =
+        test::valueOf(store().evidence().list(RecordOwner::task(m_task)));
     ASSERT_EQ(taskRows.size(), 2);
     for (const Evidence &e : taskRows)
         EXPECT_TRUE(e.value.startsWith(QStringLiteral("task "))) << e.value.toStdString();
-    const QList<Evidence> card = store().evidence().forCard(m_job, QStringLiteral("21.3"));
+    const QList<Evidence> card =
+        test::valueOf(store().evidence().list(RecordOwner::job(m_job), QStringLiteral("21.3")));
     ASSERT_EQ(card.size(), 1);
     EXPECT_EQ(card.first().value, QStringLiteral("job 21.3"));
-    EXPECT_TRUE(store().evidence().forCard(m_job, QString()).isEmpty());
+    EXPECT_TRUE(
+        test::valueOf(store().evidence().list(RecordOwner::job(m_job), QStringLiteral("9.9")))
+            .isEmpty());
 }
 
 TEST_F(TaskCardsTest, UnknownTaskOrNoOwnerIsRefusedWithAPlainMessage)
@@ -185,7 +209,8 @@ TEST_F(TaskCardsTest, UnknownTaskOrNoOwnerIsRefusedWithAPlainMessage)
     EXPECT_TRUE(noTask.error().message.contains(QStringLiteral("9999")));
     auto noOwner = store().evidence().add(taskValue(0, "2.4", "location_text", QStringLiteral("x")));
     EXPECT_FALSE(noOwner.ok());
-    auto step = store().taskCards().setStep(9999, QStringLiteral("2.4"), 0, true, {});
+    auto step =
+        store().steps().setStep(RecordOwner::task(9999), QStringLiteral("2.4"), 0, true, {});
     ASSERT_FALSE(step.ok());
     EXPECT_EQ(step.error().code, QStringLiteral("store.bad_input"));
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM evidence")), 0);
@@ -204,7 +229,7 @@ TEST_F(TaskCardsTest, ChoiceAndCompletionAreOneRowPerTaskCardWithOutboxRows)
     ASSERT_TRUE(again.ok());
     EXPECT_EQ(again->version, 2);
     reopen();
-    const QList<TaskCardRecord> cards = store().taskCards().cards(m_task);
+    const QList<TaskCardRecord> cards = test::valueOf(store().taskCards().cards(m_task));
     ASSERT_EQ(cards.size(), 1);
     EXPECT_EQ(cards.first().choice, QStringLiteral("surface"));
     EXPECT_EQ(cards.first().reason, QStringLiteral("墙体坚固"));
@@ -222,18 +247,25 @@ TEST_F(TaskCardsTest, ChoiceAndCompletionAreOneRowPerTaskCardWithOutboxRows)
 
 TEST_F(TaskCardsTest, TaskSealsShareTheNumberRuleWithJobSealsAndNameTheirOwner)
 {
-    auto s = store().seals().addForTask(m_task, QStringLiteral("concentrator"), QStringLiteral("JZQ-0001"));
+    auto s = store().seals().add(RecordOwner::task(m_task), QStringLiteral("concentrator"),
+                                 QStringLiteral("JZQ-0001"));
     ASSERT_TRUE(s.ok()) << s.error().message.toStdString();
-    EXPECT_EQ(store().seals().forTask(m_task).size(), 1);
-    EXPECT_TRUE(store().seals().forJob(m_job).isEmpty());
+    EXPECT_EQ(test::valueOf(store().seals().list(RecordOwner::task(m_task))).size(), 1);
+    EXPECT_TRUE(test::valueOf(store().seals().list(RecordOwner::job(m_job))).isEmpty());
     // The same number on a job is refused and the message names the task
-    auto dupOnJob = store().seals().add(m_job, QStringLiteral("meter_cover"), QStringLiteral("JZQ-0001"));
+    auto dupOnJob = store().seals().add(RecordOwner::job(m_job), QStringLiteral("meter_cover"),
+                                        QStringLiteral("JZQ-0001"));
     ASSERT_FALSE(dupOnJob.ok());
     EXPECT_EQ(dupOnJob.error().code, QStringLiteral("store.duplicate"));
     EXPECT_TRUE(dupOnJob.error().message.contains(QStringLiteral("测试任务")));
     // A job's number on the task is refused and names the customer
-    ASSERT_TRUE(store().seals().add(m_job, QStringLiteral("meter_cover"), QStringLiteral("BG-7")).ok());
-    auto dupOnTask = store().seals().addForTask(m_task, QStringLiteral("concentrator"), QStringLiteral("BG-7"));
+    ASSERT_TRUE(
+        store()
+            .seals()
+            .add(RecordOwner::job(m_job), QStringLiteral("meter_cover"), QStringLiteral("BG-7"))
+            .ok());
+    auto dupOnTask = store().seals().add(RecordOwner::task(m_task), QStringLiteral("concentrator"),
+                                         QStringLiteral("BG-7"));
     ASSERT_FALSE(dupOnTask.ok());
     EXPECT_TRUE(dupOnTask.error().message.contains(QStringLiteral("ACC0000")));
     // Outbox row names the task; removing it works like a job seal
@@ -241,7 +273,7 @@ TEST_F(TaskCardsTest, TaskSealsShareTheNumberRuleWithJobSealsAndNameTheirOwner)
     ASSERT_EQ(rows.size(), 2);
     EXPECT_EQ(rows.first().payload.value(QStringLiteral("task_uuid")).toString(), m_taskUuid);
     ASSERT_TRUE(store().seals().remove(s->uuid).ok());
-    EXPECT_TRUE(store().seals().forTask(m_task).isEmpty());
+    EXPECT_TRUE(test::valueOf(store().seals().list(RecordOwner::task(m_task))).isEmpty());
     EXPECT_EQ(outboxOf(store(), QStringLiteral("seal")).last().op, QStringLiteral("delete"));
 }
 
@@ -294,15 +326,15 @@ TEST(TaskCardsMigration, Version2DatabaseKeepsEveryRowAndItsHashChain)
     ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
     Store &store = *opened.value();
     EXPECT_EQ(store.database().schemaVersion(), storeMigrations().size());
-    const QList<Evidence> all = store.evidence().forJob(1, true);
+    const QList<Evidence> all = test::valueOf(store.evidence().list(RecordOwner::job(1), {}, true));
     ASSERT_EQ(all.size(), 2);
     EXPECT_EQ(store.evidence().chainHash(QStringLiteral("e-1")), firstChain);
     EXPECT_EQ(store.evidence().supersededBy(QStringLiteral("e-1")), QStringLiteral("e-2"));
-    const ChainReport chain = store.evidence().verifyChain(1);
+    const ChainReport chain = store.evidence().verifyChain(RecordOwner::job(1));
     EXPECT_TRUE(chain.ok) << chain.message.toStdString();
     EXPECT_EQ(chain.rows, 2);
-    EXPECT_EQ(store.jobs().steps(1).size(), 1);
-    EXPECT_EQ(store.seals().forJob(1).size(), 1);
+    EXPECT_EQ(test::valueOf(store.steps().list(RecordOwner::job(1))).size(), 1);
+    EXPECT_EQ(test::valueOf(store.seals().list(RecordOwner::job(1))).size(), 1);
     // The guards came back with the rebuilt table; the retake reference still points at evidence
     EXPECT_FALSE(store.database().exec(QStringLiteral("DELETE FROM evidence")).ok());
     EXPECT_FALSE(store.database().exec(QStringLiteral("UPDATE evidence SET value = 'x'")).ok());
@@ -322,5 +354,5 @@ TEST(TaskCardsMigration, Version2DatabaseKeepsEveryRowAndItsHashChain)
     more.record.kind = EvidenceKind::Text;
     more.record.value = QStringLiteral("13700000000");
     ASSERT_TRUE(store.evidence().add(more).ok());
-    EXPECT_TRUE(store.evidence().verifyChain(1).ok);
+    EXPECT_TRUE(store.evidence().verifyChain(RecordOwner::job(1)).ok);
 }

@@ -1,0 +1,389 @@
+#include "service/jobsession.h"
+
+#include "service/evidencerecords.h"
+#include "service/jobrecords.h"
+#include "service/sealposition.h"
+#include "store/store.h"
+#include "store/transaction.h"
+#include "workflow/valuevalidator.h"
+
+#include <optional>
+
+namespace ms {
+
+namespace {
+
+// The kinds a typed value may be for (photos, videos and signatures have their own actions).
+const QList<EvidenceKind> kValueKinds = {EvidenceKind::MeterReading, EvidenceKind::Barcode,
+                                         EvidenceKind::SealNumber,   EvidenceKind::Number,
+                                         EvidenceKind::Text,         EvidenceKind::Check};
+
+} // namespace
+
+JobSession::JobSession(Store &store, const Catalog &catalog, const Workflow &workflow,
+                       const Actor &actor, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_catalog(catalog)
+    , m_workflow(workflow)
+    , m_actor(actor)
+{}
+
+Result<std::unique_ptr<JobSession>> JobSession::open(Store &store, const Catalog &catalog,
+                                                     const Workflow &workflow, const Actor &actor,
+                                                     RowId jobId, QObject *parent)
+{
+    std::unique_ptr<JobSession> s(new JobSession(store, catalog, workflow, actor, parent));
+    auto data = JobRecords::read(store, workflow, jobId, 0);
+    if (!data)
+        return data.error();
+    s->m_data = std::move(data).value();
+    return s;
+}
+
+Result<std::unique_ptr<JobSession>> JobSession::openTask(Store &store, const Catalog &catalog,
+                                                         const Workflow &workflow,
+                                                         const Actor &actor, RowId taskId,
+                                                         QObject *parent)
+{
+    std::unique_ptr<JobSession> s(new JobSession(store, catalog, workflow, actor, parent));
+    s->m_taskSession = true;
+    auto data = JobRecords::read(store, workflow, 0, taskId);
+    if (!data)
+        return data.error();
+    s->m_data = std::move(data).value();
+    return s;
+}
+
+Result<JobRecords> JobSession::load() const
+{
+    return m_taskSession ? JobRecords::read(m_store, m_workflow, 0, m_data.task.id)
+                         : JobRecords::read(m_store, m_workflow, m_data.job.id, 0);
+}
+
+Result<void> JobSession::reload()
+{
+    auto fresh = load();
+    if (!fresh)
+        return fresh.error();
+    m_data = std::move(fresh).value();
+    emit changed();
+    return {};
+}
+
+template <typename T> Result<T> JobSession::act(const std::function<Result<T>()> &write)
+{
+    Database &db = m_store.database();
+    if (db.transactionDepth() != 0)
+        return makeError(QStringLiteral("service.nested"),
+                         tr("内部错误：一个操作不能放在另一个事务里进行，没有保存任何内容。"));
+    std::optional<JobRecords> next;
+    Result<T> result = [&]() -> Result<T> {
+        Transaction tx(db);
+        if (!tx.ok())
+            return tx.error();
+        Result<T> written = write();
+        if (!written)
+            return written;
+        // The job's state follows from what the store now holds, inside the same transaction.
+        auto data = load();
+        if (!data)
+            return data.error();
+        if (auto saved = saveJobState(data.value()); !saved)
+            return saved.error();
+        if (auto committed = tx.commit(); !committed)
+            return committed.error();
+        next = std::move(data).value();
+        return written;
+    }();
+    if (!result) {
+        // Everything was rolled back: show what the store holds (if it can be read at all).
+        if (auto fresh = load())
+            m_data = std::move(fresh).value();
+        return result;
+    }
+    m_data = std::move(*next);
+    emit changed();
+    return result;
+}
+
+Result<void> JobSession::saveJobState(JobRecords &data) const
+{
+    if (m_taskSession)
+        return {};
+    Job j = data.job;
+    j.currentCard = data.state.currentCard;
+    j.status = data.state.status;
+    if (j.currentCard == data.job.currentCard && j.status == data.job.status)
+        return {};
+    if (j.status == JobStatus::InProgress && !j.startedAt.isValid())
+        j.startedAt = QDateTime::currentDateTimeUtc();
+    if (j.status == JobStatus::Done && !j.finishedAt.isValid())
+        j.finishedAt = QDateTime::currentDateTimeUtc();
+    auto saved = m_store.jobs().update(j);
+    if (!saved)
+        return saved.error();
+    data.job = saved.value();
+    return {};
+}
+
+RecordOwner JobSession::ownerOf(const QString &cardId) const
+{
+    if (m_taskSession)
+        return RecordOwner::task(m_data.task.id);
+    const Card *card = m_catalog.card(cardId);
+    if (card && TaskCards::isTaskLevel(*card) && m_data.task.id != 0)
+        return RecordOwner::task(m_data.task.id);
+    return RecordOwner::job(m_data.job.id);
+}
+
+TaskCardsOverview JobSession::taskCards() const
+{
+    return TaskCards(m_catalog, m_workflow).overview(m_data.snapshot, m_data.completedTaskCards);
+}
+
+CardProgress JobSession::progress(const QString &cardId) const
+{
+    return m_workflow.progress(m_data.snapshot, cardId);
+}
+
+QList<Evidence> JobSession::evidence(const QString &cardId, const QString &requirement) const
+{
+    QList<Evidence> out;
+    for (const Evidence &e : m_data.evidence)
+        if (e.cardId == cardId && (requirement.isEmpty() || e.requirement == requirement))
+            out.append(e);
+    return out;
+}
+
+QList<TaskSeal> JobSession::taskSeals() const
+{
+    QList<TaskSeal> out;
+    for (const Seal &s : m_data.taskSeals) {
+        TaskSeal t{s, {}, {}};
+        // The seal-number record it came from: same task, same number, the latest not after it.
+        for (const Evidence &e : m_data.evidence)
+            if (e.taskId == m_data.task.id && e.kind == EvidenceKind::SealNumber &&
+                e.value == s.number &&
+                (!s.at.isValid() || !e.capturedAt.isValid() || e.capturedAt <= s.at.addSecs(1))) {
+                t.cardId = e.cardId;
+                t.requirement = e.requirement;
+            }
+        out << t;
+    }
+    return out;
+}
+
+Result<void> JobSession::setStep(const QString &cardId, int index, bool done)
+{
+    const Card *card = m_catalog.card(cardId);
+    if (!card || index < 0 || index >= card->steps.size())
+        return makeError(QStringLiteral("service.unknown_step"),
+                         tr("作业卡目录中没有卡片 %1 的第 %2 步：请更新作业卡目录。")
+                             .arg(cardId)
+                             .arg(index + 1));
+    const RecordOwner owner = ownerOf(cardId);
+    return act<void>([&]() -> Result<void> {
+        if (auto r = m_store.steps().setStep(owner, cardId, index, done, m_actor.uuid); !r)
+            return r.error();
+        return {};
+    });
+}
+
+Result<const EvidenceRequirement *> JobSession::requirementOf(const QString &cardId,
+                                                              const QString &key,
+                                                              QList<EvidenceKind> kinds) const
+{
+    const Card *card = m_catalog.card(cardId);
+    const EvidenceRequirement *req = card ? card->requirement(key) : nullptr;
+    if (!req)
+        return makeError(QStringLiteral("service.unknown_requirement"),
+                         tr("卡片 %1 没有证据项 %2：请更新作业卡目录。").arg(cardId, key));
+    if (!kinds.contains(req->kind))
+        return makeError(QStringLiteral("service.wrong_kind"),
+                         tr("卡片 %1 的证据项“%2”要的是 %3，不能这样采集：请用它旁边的按钮采集。")
+                             .arg(cardId, req->label, evidenceKindKey(req->kind)));
+    return req;
+}
+
+Result<QList<Evidence>> JobSession::addEvidence(QList<NewEvidence> items)
+{
+    return act<QList<Evidence>>([&]() -> Result<QList<Evidence>> {
+        for (NewEvidence &item : items) {
+            ownerOf(item.record.cardId).applyTo(item.record);
+            item.record.userUuid = m_actor.uuid;
+        }
+        auto added = m_store.evidence().add(items);
+        if (!added)
+            return added;
+        for (const Evidence &e : added.value()) {
+            if (e.kind != EvidenceKind::SealNumber)
+                continue;
+            // The numbers typed on this requirement before this one give its position.
+            const qsizetype index = evidence(e.cardId, e.requirement).size();
+            auto seal = m_store.seals().add(RecordOwner::of(e), sealPosition(e.requirement, index),
+                                            e.value);
+            if (!seal)
+                return seal.error();
+        }
+        return added;
+    });
+}
+
+Result<Evidence> JobSession::addPhoto(const QString &cardId, const QString &requirement,
+                                      const ProcessedPhoto &photo)
+{
+    if (auto req = requirementOf(cardId, requirement, {EvidenceKind::Photo}); !req)
+        return req.error();
+    auto added = addEvidence({EvidenceRecords::photo(cardId, requirement, photo)});
+    return added ? Result<Evidence>(added->constFirst()) : Result<Evidence>(added.error());
+}
+
+Result<Evidence> JobSession::addVideo(const QString &cardId, const QString &requirement,
+                                      const QByteArray &bytes, const QString &mime)
+{
+    if (auto req = requirementOf(cardId, requirement, {EvidenceKind::Video}); !req)
+        return req.error();
+    auto added = addEvidence({EvidenceRecords::video(cardId, requirement, bytes, mime)});
+    return added ? Result<Evidence>(added->constFirst()) : Result<Evidence>(added.error());
+}
+
+Result<Evidence> JobSession::addSignature(const QString &cardId, const QString &requirement,
+                                          const SignatureArtifact &art, const QString &summary)
+{
+    auto req = requirementOf(cardId, requirement, {EvidenceKind::Signature});
+    if (!req)
+        return req.error();
+    auto added = addEvidence({EvidenceRecords::signature(cardId, **req, art, summary)});
+    return added ? Result<Evidence>(added->constFirst()) : Result<Evidence>(added.error());
+}
+
+Result<Evidence> JobSession::addValue(const QString &cardId, const QString &requirement,
+                                      const QString &value, const QJsonObject &meta)
+{
+    auto req = requirementOf(cardId, requirement, kValueKinds);
+    if (!req)
+        return req.error();
+    const ValueCheck check = ValueValidator::check(**req, value);
+    const QString confirmed = QStringLiteral("confirmed_implausible");
+    if (check.verdict == ValueCheck::Verdict::Invalid)
+        return makeError(QStringLiteral("value.invalid"), check.message);
+    if (check.verdict == ValueCheck::Verdict::Implausible && !meta.value(confirmed).toBool())
+        return makeError(QStringLiteral("value.implausible"), check.message);
+    QJsonObject m = meta;
+    if (check.verdict != ValueCheck::Verdict::Implausible)
+        m.remove(confirmed);
+    auto added = addEvidence({EvidenceRecords::value(cardId, **req, check.normalized, m)});
+    return added ? Result<Evidence>(added->constFirst()) : Result<Evidence>(added.error());
+}
+
+Result<QList<Evidence>> JobSession::addMeterRead(const QString &cardId, const QString &requirement,
+                                                 const meter::SwapSetReading &reading,
+                                                 const QList<meter::CrossCheckWarning> &warnings,
+                                                 const QString &assetNo)
+{
+    auto req = requirementOf(cardId, requirement, {EvidenceKind::MeterReading});
+    if (!req)
+        return req.error();
+    return addEvidence(EvidenceRecords::meterRead(cardId, **req, reading, warnings, assetNo));
+}
+
+Result<void> JobSession::choose(const QString &cardId, const QString &choice, const QString &reason)
+{
+    if (auto ok = m_workflow.checkChoice(cardId, choice); !ok)
+        return ok;
+    const RecordOwner owner = ownerOf(cardId);
+    return act<void>([&]() -> Result<void> {
+        // A choice is kept with its owner's record: the task's card row, or the job's branches.
+        if (owner.isTask()) {
+            if (auto r = m_store.taskCards().setChoice(owner.taskId, cardId, choice, reason,
+                                                       m_actor.uuid);
+                !r)
+                return r.error();
+        } else if (auto r = m_store.jobs().recordBranch(owner.jobId, cardId, choice, reason); !r) {
+            return r.error();
+        }
+        return {};
+    });
+}
+
+Result<QString> JobSession::completeCard(const QString &cardId)
+{
+    QString next;
+    if (m_taskSession) {
+        auto n = TaskCards(m_catalog, m_workflow).complete(m_data.snapshot, cardId);
+        if (!n)
+            return n.error();
+        next = n.value();
+    } else {
+        if (auto ready = Workflow::checkComplete(progress(cardId)); !ready)
+            return ready.error();
+        auto edge = m_workflow.nextEdge(m_data.snapshot, cardId);
+        if (!edge)
+            return edge.error();
+        next = edge->to;
+    }
+    const RecordOwner owner = ownerOf(cardId);
+    auto done = act<void>([&]() -> Result<void> {
+        // A task-level card is marked completed on the task; a job's card moves the job on (the
+        // job's state is saved by act()).
+        if (!owner.isTask() || m_data.completedTaskCards.contains(cardId))
+            return {};
+        if (auto r = m_store.taskCards().setCompleted(owner.taskId, cardId, true, m_actor.uuid); !r)
+            return r.error();
+        return {};
+    });
+    if (!done)
+        return done.error();
+    return next;
+}
+
+QString JobSession::latestReading(const QString &meter) const
+{
+    QString value;
+    for (const Evidence &e : m_data.evidence) {
+        if (e.kind != EvidenceKind::MeterReading)
+            continue;
+        const QString reg = e.meta.value(QStringLiteral("register")).toString();
+        if (e.meta.value(QStringLiteral("meter")).toString() == meter &&
+            (reg.isEmpty() || reg == QLatin1String("forward_total")))
+            value = e.value; // rows come oldest first: keep the latest
+    }
+    return value;
+}
+
+QString JobSession::signatureSummary() const
+{
+    const auto dash = [](const QString &s) { return s.isEmpty() ? QStringLiteral("—") : s; };
+    const Task &t = m_data.task;
+    const Customer &c = m_data.customer;
+    QStringList lines;
+    if (m_taskSession) {
+        lines << tr("任务：%1    编号：%2").arg(t.name, dash(t.code));
+        lines << tr("台区：%1    地址：%2").arg(dash(t.areaName), dash(t.address));
+        return lines.join(QLatin1Char('\n'));
+    }
+    lines << tr("户名：%1    户号：%2").arg(c.name, c.accountNo);
+    lines << tr("地址：%1").arg(c.address);
+    lines << tr("旧表资产编号：%1    止码：%2 kWh")
+                 .arg(dash(c.oldMeter.assetNo), dash(latestReading(QStringLiteral("old"))));
+    lines << tr("新表资产编号：%1    起码：%2 kWh")
+                 .arg(dash(c.newMeter.assetNo), dash(latestReading(QStringLiteral("new"))));
+    return lines.join(QLatin1Char('\n'));
+}
+
+Watermark JobSession::watermark(const QString &cardId) const
+{
+    Watermark w;
+    w.accountNo = m_taskSession ? m_data.task.areaCode : m_data.customer.accountNo;
+    w.customerName = m_taskSession ? m_data.task.areaName : m_data.customer.name;
+    w.jobLabel = m_taskSession ? m_data.task.name : m_data.customer.address;
+    w.cardId = cardId;
+    if (const Card *card = m_catalog.card(cardId))
+        w.cardTitle = card->title;
+    w.at = QDateTime::currentDateTime();
+    w.installer = m_actor.name;
+    return w;
+}
+
+} // namespace ms
