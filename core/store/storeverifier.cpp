@@ -24,8 +24,8 @@ StoreVerifyReport verifyStore(Store &store)
             ids << owners.value().integer(0);
         for (RowId id : std::as_const(ids)) {
             const bool task = column == QLatin1String("task_id");
-            const ChainReport walked = task ? store.evidence().verifyTaskChain(id)
-                                            : store.evidence().verifyChain(id);
+            const ChainReport walked =
+                store.evidence().verifyChain(task ? RecordOwner::task(id) : RecordOwner::job(id));
             ++report.evidenceChains;
             report.evidenceRows += walked.rows;
             if (!walked.ok)

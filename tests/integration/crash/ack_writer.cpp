@@ -33,13 +33,23 @@ int main(int argc, char **argv)
         return 1;
     }
     Store &store = *opened.value();
-    if (store.tasks().list().isEmpty())
+    auto tasks = store.tasks().list();
+    if (!tasks) {
+        std::fprintf(stderr, "ack_writer: %s\n", qPrintable(tasks.error().message));
+        return 1;
+    }
+    if (tasks->isEmpty())
         if (auto r = generateJobs(store, 4, 11); !r) {
             std::fprintf(stderr, "ack_writer: %s\n", qPrintable(r.error().message));
             return 1;
         }
+    auto listed = store.jobs().list(JobQuery().page(100));
+    if (!listed) {
+        std::fprintf(stderr, "ack_writer: %s\n", qPrintable(listed.error().message));
+        return 1;
+    }
     QList<RowId> jobs;
-    for (const auto &item : store.jobs().list(JobQuery().page(100)))
+    for (const auto &item : *listed)
         jobs << item.job.id;
     if (jobs.isEmpty()) {
         std::fprintf(stderr, "ack_writer: no jobs\n");
@@ -86,8 +96,8 @@ int main(int argc, char **argv)
                             static_cast<long long>(e.size));
         } else {
             const bool done = rng.bounded(2) == 1;
-            auto r =
-                store.jobs().setStep(job, card, rng.bounded(8), done, QStringLiteral("ack-writer"));
+            auto r = store.steps().setStep(RecordOwner::job(job), card, rng.bounded(8), done,
+                                           QStringLiteral("ack-writer"));
             if (!r) {
                 std::fprintf(stderr, "ack_writer: step failed: %s\n",
                              qPrintable(r.error().message));

@@ -84,9 +84,10 @@ QStringList column(Store &store, const QString &sql)
 // A little more field work each round: 1–4 photos of 20–400 KB and two step ticks.
 void capture(Store &store, QRandomGenerator &rng, int round)
 {
-    const QList<JobListItem> jobs = store.jobs().list(JobQuery().page(100));
-    if (jobs.isEmpty())
+    const auto listed = store.jobs().list(JobQuery().page(100));
+    if (!listed || listed->isEmpty())
         return;
+    const QList<JobListItem> &jobs = *listed;
     const RowId job = jobs.at(rng.bounded(int(jobs.size()))).job.id;
     QList<NewEvidence> items;
     for (int i = 0, n = rng.bounded(1, 5); i < n; ++i) {
@@ -102,8 +103,9 @@ void capture(Store &store, QRandomGenerator &rng, int round)
     }
     (void)store.evidence().add(items);
     for (int i = 0; i < 2; ++i)
-        (void)store.jobs().setStep(job, QStringLiteral("21.%1").arg(rng.bounded(1, 10)),
-                                   rng.bounded(8), rng.bounded(2) == 1, QStringLiteral("crash"));
+        (void)store.steps().setStep(RecordOwner::job(job),
+                                    QStringLiteral("21.%1").arg(rng.bounded(1, 10)),
+                                    rng.bounded(8), rng.bounded(2) == 1, QStringLiteral("crash"));
 }
 
 } // namespace
@@ -233,8 +235,12 @@ OfficeCrashReport runOfficeCrash(const OfficeCrashOptions &options)
     if (!last.ok)
         report.problems << QStringLiteral("the last sync failed: %1").arg(last.error.message);
     server.terminate();
-    const PendingCounts pending = store->outbox().counts();
-    if (pending.records != 0 || pending.files != 0)
+    const auto counted = store->outbox().counts();
+    const PendingCounts pending = counted ? *counted : PendingCounts{};
+    if (!counted)
+        report.problems << QStringLiteral("cannot read what waits on the tablet: %1")
+                               .arg(counted.error().message);
+    else if (pending.records != 0 || pending.files != 0)
         report.problems << QStringLiteral("%1 records and %2 files still wait on the tablet")
                                .arg(pending.records)
                                .arg(pending.files);

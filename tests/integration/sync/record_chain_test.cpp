@@ -68,7 +68,9 @@ protected:
         if (!store)
             return {};
         EXPECT_EQ(seedStore(*store, 2, 1, 2000).size(), 2);
-        return store->outbox().all();
+        auto rows = store->outbox().all();
+        EXPECT_TRUE(rows);
+        return rows ? *rows : QList<OutboxEntry>();
     }
 
     QTemporaryDir m_office;

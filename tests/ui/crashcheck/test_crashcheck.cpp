@@ -40,7 +40,9 @@ TEST(CrashCheck, RunsBesideTheOpenStoreAndReportsARowChangedBehindItsBack)
     Store &store = **opened;
     auto task = generateJobs(store, 3);
     ASSERT_TRUE(task);
-    const QList<OutboxEntry> rows = store.outbox().all();
+    const auto all = store.outbox().all();
+    ASSERT_TRUE(all);
+    const QList<OutboxEntry> &rows = *all;
     ASSERT_GE(rows.size(), 3);
     const OutboxEntry victim = rows.at(1);
     ASSERT_TRUE(store.database().exec(QStringLiteral("DROP TRIGGER outbox_content_fixed;"

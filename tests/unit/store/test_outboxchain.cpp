@@ -39,7 +39,7 @@ protected:
         reading.data = QByteArray("frames");
         ASSERT_TRUE(store().evidence().add(reading).ok());
         ASSERT_TRUE(store().jobs().setStatus(m_job, JobStatus::Done).ok());
-        m_rows = store().outbox().all();
+        m_rows = store().outbox().all().value();
         ASSERT_GE(m_rows.size(), 6);
     }
     QByteArray publicKey() { return QByteArray::fromHex(store().outboxChain().publicKeyHex().toLatin1()); }
@@ -138,7 +138,7 @@ TEST_F(OutboxChainTest, RolledBackRowLeavesNoHoleInTheChain)
     // WHEN the next change is written
     ASSERT_TRUE(store().jobs().setStatus(m_job, JobStatus::InProgress).ok());
     // THEN it takes the next position and the chain holds
-    EXPECT_EQ(store().outbox().all().last().chain.n, m_rows.size() + 1);
+    EXPECT_EQ(store().outbox().all().value().last().chain.n, m_rows.size() + 1);
     EXPECT_TRUE(verifyStore(store()).ok());
 }
 
@@ -161,13 +161,13 @@ TEST(OutboxChainMigration, OldRowsAreChainedConfirmedFirst)
     ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
     Store &store = *opened.value();
     QStringList byPosition;
-    QList<OutboxEntry> rows = store.outbox().all();
+    QList<OutboxEntry> rows = store.outbox().all().value();
     std::sort(rows.begin(), rows.end(), [](const OutboxEntry &a, const OutboxEntry &b) { return a.chain.n < b.chain.n; });
     for (const OutboxEntry &r : rows)
         byPosition << r.uuid;
     EXPECT_EQ(byPosition, (QStringList{QStringLiteral("u-1"), QStringLiteral("u-3"), QStringLiteral("u-5"),
                                        QStringLiteral("u-2"), QStringLiteral("u-4"), QStringLiteral("u-6")}));
-    const QList<OutboxEntry> waiting = store.outbox().pending();
+    const QList<OutboxEntry> waiting = store.outbox().pending().value();
     ASSERT_EQ(waiting.size(), 3);
     EXPECT_EQ(waiting.at(0).chain.n, 4); // what sync sends next is one contiguous run
     EXPECT_EQ(waiting.at(1).chain.n, 5);
@@ -175,7 +175,7 @@ TEST(OutboxChainMigration, OldRowsAreChainedConfirmedFirst)
     EXPECT_EQ(waiting.at(1).chain.prev, waiting.at(0).chain.link);
     ASSERT_TRUE(store.outbox().append(QStringLiteral("job"), QStringLiteral("u-7"), 1,
                                       QStringLiteral("upsert"), QJsonObject{}).ok());
-    EXPECT_EQ(store.outbox().all().last().chain.n, 7);
+    EXPECT_EQ(store.outbox().all().value().last().chain.n, 7);
     const StoreVerifyReport report = verifyStore(store);
     EXPECT_TRUE(report.ok()) << (report.ok() ? "" : report.problems.first().message.toStdString());
     EXPECT_EQ(report.outbox.records, 7);
