@@ -226,10 +226,6 @@
         <translation>Reason (optional), e.g. knocked three times, no answer</translation>
     </message>
     <message>
-        <source>请选择下一步怎么走</source>
-        <translation>Choose where to go next</translation>
-    </message>
-    <message>
         <source>还不能完成这张卡，还缺：
 </source>
         <translation>This card cannot be completed yet. Still missing:
@@ -644,10 +640,6 @@ Do not delete the data directory; contact support (run meterswapctl verify --dat
         <translation>database operation</translation>
     </message>
     <message>
-        <source>准备查询</source>
-        <translation>preparing a query</translation>
-    </message>
-    <message>
         <source>数据库完整性检查未通过：%1</source>
         <translation>Database integrity check failed: %1</translation>
     </message>
@@ -718,6 +710,22 @@ Do not delete the data directory; contact support (run meterswapctl verify --dat
     <message>
         <source>数据库文件已损坏（%1）。它已被原样移到 %2 保存，没有删除；程序已用一个新的空数据库启动。证据文件（照片、签名等）都原样留在数据目录中。请把该文件交给技术支持以找回其中的记录。</source>
         <translation>The database file is damaged (%1). It was moved, unchanged, to %2 and not deleted; the program started with a new, empty database. Evidence files (photos, signatures and so on) all stay in the data folder as they were. Give that file to support to get its records back.</translation>
+    </message>
+    <message>
+        <source>数据库正被其他程序使用，暂时读不出%1。请关闭其他换表通窗口或命令后重试；数据都还在。</source>
+        <translation>The database is in use by another program, so %1 cannot be read right now. Close other MeterSwap windows or commands and try again; no data is lost.</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏，读不出%1（%2）。请重启程序，损坏的文件会被移到一旁保存。</source>
+        <translation>The database file is damaged and %1 cannot be read (%2). Restart the program; the damaged file will be moved aside and kept.</translation>
+    </message>
+    <message>
+        <source>读不出%1：%2</source>
+        <translation>Could not read %1: %2</translation>
+    </message>
+    <message>
+        <source>数据</source>
+        <translation>the data</translation>
     </message>
 </context>
 <context>
@@ -1337,6 +1345,14 @@ Role: %3   Progress: %4/%5</translation>
             <numerusform>%n households</numerusform>
         </translation>
     </message>
+    <message>
+        <source>读不出任务列表：%1</source>
+        <translation>Could not read the task list: %1</translation>
+    </message>
+    <message>
+        <source>读不出客户列表：%1</source>
+        <translation>Could not read the customer list: %1</translation>
+    </message>
 </context>
 <context>
     <name>ms::FormsPage</name>
@@ -1461,6 +1477,14 @@ In Settings, switch back to the built-in card catalog or update the catalog fold
             <numerusform>%n households</numerusform>
         </translation>
     </message>
+    <message>
+        <source>重试</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>读不出工单列表：%1</source>
+        <translation>Could not read the job list: %1</translation>
+    </message>
 </context>
 <context>
     <name>ms::JobPage</name>
@@ -1540,20 +1564,6 @@ In Settings, switch back to the built-in card catalog or update the catalog fold
 <context>
     <name>ms::JobSession</name>
     <message>
-        <source>卡片 %1 没有证据项 %2：请更新卡片目录。</source>
-        <translation>Card %1 has no evidence item %2: update the card catalog.</translation>
-    </message>
-    <message>
-        <source>请选择下一步怎么走</source>
-        <translation>Choose where to go next</translation>
-    </message>
-    <message>
-        <source>卡片 %1 还不能完成，还缺：
-%2</source>
-        <translation>Card %1 cannot be completed yet. Still missing:
-%2</translation>
-    </message>
-    <message>
         <source>户名：%1    户号：%2</source>
         <translation>Name: %1    Account: %2</translation>
     </message>
@@ -1576,6 +1586,22 @@ In Settings, switch back to the built-in card catalog or update the catalog fold
     <message>
         <source>台区：%1    地址：%2</source>
         <translation>Area: %1    Address: %2</translation>
+    </message>
+    <message>
+        <source>内部错误：一个操作不能放在另一个事务里进行，没有保存任何内容。</source>
+        <translation>Internal error: an action cannot run inside another transaction. Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>作业卡目录中没有卡片 %1 的第 %2 步：请更新作业卡目录。</source>
+        <translation>The card catalog has no step %2 on card %1: update the card catalog.</translation>
+    </message>
+    <message>
+        <source>卡片 %1 没有证据项 %2：请更新作业卡目录。</source>
+        <translation>Card %1 has no evidence item %2: update the card catalog.</translation>
+    </message>
+    <message>
+        <source>卡片 %1 的证据项“%2”要的是 %3，不能这样采集：请用它旁边的按钮采集。</source>
+        <translation>Evidence item “%2” of card %1 needs %3 and cannot be captured this way: use the button next to it.</translation>
     </message>
 </context>
 <context>
@@ -2208,6 +2234,12 @@ to pick a photo you already took.</translation>
 %n items</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1
+读不出数据，请稍后再试</source>
+        <translation>%1
+Could not read the data; try again later</translation>
+    </message>
 </context>
 <context>
     <name>ms::SettingsPage</name>
@@ -2577,14 +2609,6 @@ to pick a photo you already took.</translation>
         <translation>saving evidence</translation>
     </message>
     <message>
-        <source>证据所属的任务 %1 不存在。</source>
-        <translation>Task %1, which the evidence belongs to, does not exist.</translation>
-    </message>
-    <message>
-        <source>证据所属的工单 %1 不存在。</source>
-        <translation>Job %1 of this evidence does not exist.</translation>
-    </message>
-    <message>
         <source>要重拍替换的证据 %1 不存在或不属于该工单。</source>
         <translation>Evidence %1 to be retaken does not exist or does not belong to this job.</translation>
     </message>
@@ -2655,14 +2679,6 @@ to pick a photo you already took.</translation>
     <message>
         <source>请填写封印位置和封印编号。</source>
         <translation>Fill in the seal location and seal number.</translation>
-    </message>
-    <message>
-        <source>封印所属的任务 %1 不存在。</source>
-        <translation>Task %1, which the seal belongs to, does not exist.</translation>
-    </message>
-    <message>
-        <source>封印所属的工单 %1 不存在。</source>
-        <translation>Job %1 of this seal does not exist.</translation>
     </message>
     <message>
         <source>封印编号 %1 已登记在任务“%2”的集中器上。请核对封印上的编号后重新输入。</source>
@@ -2874,6 +2890,18 @@ to pick a photo you already took.</translation>
         <source>PIN 码不正确，请重新输入（再错 %1 次账户将锁定）。</source>
         <translation>Wrong PIN. Please try again (%1 more wrong tries lock the account).</translation>
     </message>
+    <message>
+        <source>读不出待发送的记录数。</source>
+        <translation>Could not read how many records are waiting to be sent.</translation>
+    </message>
+    <message>
+        <source>记录缺少所属的工单或任务。</source>
+        <translation>The record names no job or task it belongs to.</translation>
+    </message>
+    <message>
+        <source>工单 %1 不存在：记录只能保存在本机已有的工单上。</source>
+        <translation>Job %1 does not exist: records can only be saved on jobs this device has.</translation>
+    </message>
 </context>
 <context>
     <name>ms::SyncHost</name>
@@ -2897,16 +2925,6 @@ Then tap &quot;Start sync&quot; here. Your data stays on this device and is neve
     <message>
         <source>卡片 %1 按户办理，请在工单里完成它。</source>
         <translation>Card %1 is done per household: complete it in the job.</translation>
-    </message>
-    <message>
-        <source>请选择下一步怎么走</source>
-        <translation>Choose where to go next</translation>
-    </message>
-    <message>
-        <source>卡片 %1 还不能完成，还缺：
-%2</source>
-        <translation>Card %1 cannot be completed yet. Still missing:
-%2</translation>
     </message>
 </context>
 <context>
@@ -3088,10 +3106,6 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <translation>The job card catalog has no card %1: update the job card catalog</translation>
     </message>
     <message>
-        <source>卡片 %1 还没有完成，缺少：%2</source>
-        <translation>Card %1 is not complete yet; missing: %2</translation>
-    </message>
-    <message>
         <source>卡片 %1 是流程的最后一张</source>
         <translation>Card %1 is the last of its flow</translation>
     </message>
@@ -3114,6 +3128,20 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>卡片 %1 需要重新进行</source>
         <translation>Card %1 must be done again</translation>
+    </message>
+    <message>
+        <source>“%1”不是卡片 %2 的分支：请在卡片上给出的选项中选择</source>
+        <translation>“%1” is not a branch of card %2: choose one of the options on the card</translation>
+    </message>
+    <message>
+        <source>请选择下一步怎么走</source>
+        <translation>Choose where to go next</translation>
+    </message>
+    <message>
+        <source>卡片 %1 还不能完成，还缺：
+%2</source>
+        <translation>Card %1 cannot be completed yet. Still missing:
+%2</translation>
     </message>
 </context>
 <context>
@@ -4401,6 +4429,14 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>办公室为本机令牌登记的签名密钥与本机的不一致（本机数据重建过，或令牌被别的设备用过），为安全起见没有发送。请向办公室申请新令牌，在设置中更新后再同步；本机数据都在。</source>
         <translation>The signing key the office holds for this device&apos;s token is not this device&apos;s (its data was rebuilt, or the token was used by another device), so nothing was sent for safety. Ask the office for a new token, update it in Settings, then sync; all data is still on this device.</translation>
+    </message>
+    <message>
+        <source>读不出待发送的内容：%1</source>
+        <translation>Could not read what is waiting to be sent: %1</translation>
+    </message>
+    <message>
+        <source>读不出办公室没有收下的记录：%1</source>
+        <translation>Could not read the records the office did not take: %1</translation>
     </message>
 </context>
 </TS>
