@@ -33,31 +33,47 @@ qint64 StoreEnv::pageCount()
 
 void StoreEnv::damageTables(const QStringList &tables)
 {
+    auto reopened = damageTablesAndReopen(tables);
+    ASSERT_TRUE(reopened.ok()) << reopened.error().message.toStdString();
+}
+
+Result<void> StoreEnv::damageTablesAndReopen(const QStringList &tables)
+{
+    // a step of the damage itself that fails fails the test (and is not the reopen's result)
+    const auto setupFailed = [](const std::string &what) {
+        ADD_FAILURE() << what;
+        return makeError(QStringLiteral("test.setup"), QString::fromStdString(what));
+    };
     QList<qint64> offsets;
     qint64 pageSize = 0;
     {
         auto size = store->database().prepare(QStringLiteral("PRAGMA page_size"));
-        ASSERT_TRUE(size.ok() && size.value().step());
+        if (!size.ok() || !size.value().step())
+            return setupFailed("cannot read the page size");
         pageSize = size.value().integer(0);
     } // every statement is finished before the store closes
     for (const QString &table : tables) {
         // the table's b-tree and its indexes' (a query may read only an index)
         auto root = store->database().prepare(QStringLiteral(
             "SELECT rootpage FROM sqlite_master WHERE tbl_name = ? AND rootpage > 1"));
-        ASSERT_TRUE(root.ok());
+        if (!root.ok())
+            return setupFailed("cannot read sqlite_master");
         root.value().bindText(1, table);
         while (root.value().step())
             offsets << (root.value().integer(0) - 1) * pageSize;
-        ASSERT_FALSE(offsets.isEmpty()) << table.toStdString();
+        if (offsets.isEmpty())
+            return setupFailed("no b-tree for " + table.toStdString());
     }
     const QString path = store->database().filePath();
     store.reset(); // the last connection closes: the WAL is checkpointed into the file
-    ASSERT_FALSE(QFileInfo(path + QStringLiteral("-wal")).size() > 0)
-        << "the WAL was not checkpointed";
+    if (QFileInfo(path + QStringLiteral("-wal")).size() > 0)
+        return setupFailed("the WAL was not checkpointed");
     QFile file(path);
-    ASSERT_TRUE(file.open(QIODevice::ReadWrite));
+    if (!file.open(QIODevice::ReadWrite))
+        return setupFailed("cannot open the database file");
     for (qint64 offset : offsets) {
-        ASSERT_TRUE(file.seek(offset));
+        if (!file.seek(offset))
+            return setupFailed("cannot seek in the database file");
         file.write(QByteArray(16, '\xEE')); // no b-tree page starts like this
     }
     file.close();
@@ -66,8 +82,10 @@ void StoreEnv::damageTables(const QStringList &tables)
     options.database.quickCheckOnOpen = false;
     options.sweepOnOpen = false;
     auto opened = Store::open(options);
-    ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
+    if (!opened)
+        return opened.error();
     store = std::move(opened).value();
+    return {};
 }
 
 RowId StoreEnv::importTask(const Task &task, const QList<Customer> &customers)

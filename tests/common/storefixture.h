@@ -29,6 +29,10 @@ struct StoreEnv
     // card would, and reopens the store without the start-up check and sweep (which would have
     // moved the file aside): a read of those tables then fails with "store.corrupt".
     void damageTables(const QStringList &tables);
+    // The same, for a damage the store itself refuses on open (the record chain reads the whole
+    // outbox on open): returns the reopen's result instead of failing the test; `store` is then
+    // null when it failed.
+    Result<void> damageTablesAndReopen(const QStringList &tables);
     // Imports the task with its customers; returns its id (0, failing the test, when refused).
     RowId importTask(const Task &task, const QList<Customer> &customers);
 };
