@@ -157,11 +157,12 @@ TEST(SyncPage, ARefusedRecordIsListedWithTheOfficesReason)
 
 TEST(SyncPage, AnOutboxThatCannotBeReadIsShownAsSuchNotAsNothingToSend)
 {
-    // GIVEN a tablet with records waiting, whose outbox table is then damaged on disk
+    // GIVEN a tablet with records waiting, whose table of the files to send is then damaged on
+    // disk (a damaged outbox table itself already fails Store::open: the record chain reads it)
     test::StoreEnv env;
     seedStore(*env.store, 1, 1, 1000);
     ASSERT_GT(test::valueOf(env.store->outbox().counts()).records, 0);
-    ASSERT_NO_FATAL_FAILURE(env.damageTables({QStringLiteral("outbox")}));
+    ASSERT_NO_FATAL_FAILURE(env.damageTables({QStringLiteral("outbox_blobs")}));
     sync::StoreSyncLocal local(*env.store);
     QNetworkAccessManager nam;
     sync::SyncClient client(local, nam,
