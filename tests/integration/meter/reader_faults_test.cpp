@@ -63,7 +63,9 @@ TEST(ReaderFaults, silentMeterFailsWithinTimeoutTimesAttempts)
         EXPECT_TRUE(r.message.contains(QStringLiteral("没有应答"))) << r.message.toStdString();
         EXPECT_TRUE(r.message.contains(QStringLiteral("探头"))) << r.message.toStdString();
         const double wire = rig.link->settings().wireMs(20) * 4;
-        EXPECT_LE(t.elapsed(), 300 * 3 + wire + 150) << (autoDetect ? "auto" : "fixed");
+        // three attempts, not four: a fourth would add at least another 300 ms (slack for a busy
+        // machine stays below that)
+        EXPECT_LE(t.elapsed(), 300 * 3 + wire + 280) << (autoDetect ? "auto" : "fixed");
         EXPECT_GE(t.elapsed(), 300 * 2);
     }
 }
@@ -94,7 +96,7 @@ TEST(ReaderFaults, halfAFrameThenSilenceIsReportedAsPartial)
     const SwapSetReading r = rig.read(fixed);
     EXPECT_EQ(r.failure, LinkFailure::Partial);
     EXPECT_TRUE(r.message.contains(QStringLiteral("一部分"))) << r.message.toStdString();
-    EXPECT_LE(t.elapsed(), 300 * 3 + rig.link->settings().wireMs(20) * 3 + 150);
+    EXPECT_LE(t.elapsed(), 300 * 3 + rig.link->settings().wireMs(20) * 3 + 280); // not a 4th try
 }
 
 TEST(ReaderFaults, refusedItemIsNamedAndTheRestIsRead)
