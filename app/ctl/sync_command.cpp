@@ -84,11 +84,7 @@ int syncCommand(const QStringList &args)
         return ExitUsage;
     }
     const QUrl server(p.value(QStringLiteral("server")));
-    sync::TokenArguments tokenArgs;
-    if (p.isSet(QStringLiteral("token")))
-        tokenArgs.token = p.value(QStringLiteral("token"));
-    if (p.isSet(QStringLiteral("token-file")))
-        tokenArgs.tokenFile = p.value(QStringLiteral("token-file"));
+    const auto tokenArgs = sync::TokenArguments::fromParser(p);
     QStringList warnings;
     const auto token = sync::resolveToken(tokenArgs, &warnings);
     for (const QString &w : std::as_const(warnings))

@@ -98,11 +98,7 @@ int tokenCommand(const QStringList &args)
         QString which = p.value(QStringLiteral("device"));
         bool byToken = false;
         if (which.isEmpty()) {
-            sync::TokenArguments tokenArgs;
-            if (p.isSet(QStringLiteral("token")))
-                tokenArgs.token = p.value(QStringLiteral("token"));
-            if (p.isSet(QStringLiteral("token-file")))
-                tokenArgs.tokenFile = p.value(QStringLiteral("token-file"));
+            const auto tokenArgs = sync::TokenArguments::fromParser(p);
             QStringList warnings;
             const auto token = sync::resolveToken(tokenArgs, &warnings);
             for (const QString &w : std::as_const(warnings))

@@ -109,11 +109,7 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    ms::sync::TokenArguments tokenArgs;
-    if (parser.isSet(tokenOpt))
-        tokenArgs.token = parser.value(tokenOpt);
-    if (parser.isSet(tokenFileOpt))
-        tokenArgs.tokenFile = parser.value(tokenFileOpt);
+    const auto tokenArgs = ms::sync::TokenArguments::fromParser(parser);
     QStringList tokenWarnings;
     const auto token = ms::sync::resolveToken(tokenArgs, &tokenWarnings);
     for (const QString &w : std::as_const(tokenWarnings))

@@ -1,6 +1,7 @@
 #include "store/outboxchain.h"
 
 #include "store/database.h"
+#include "store/outboxrow.h"
 #include "store/recordjson.h"
 #include "store/storelog.h"
 #include "store/storeutil.h"
@@ -41,26 +42,6 @@ BEGIN SELECT RAISE(ABORT, 'the device key is never replaced'); END;
 )SQL";
 
 namespace {
-constexpr const char *kRowColumns =
-    "SELECT seq, entity, uuid, version, op, payload, blobs, chain_n, chain_prev, chain_link, "
-    "chain_sig FROM outbox ";
-
-OutboxEntry rowFrom(const Statement &q)
-{
-    OutboxEntry e;
-    e.seq = q.integer(0);
-    e.entity = q.text(1);
-    e.uuid = q.text(2);
-    e.version = int(q.integer(3));
-    e.op = q.text(4);
-    e.payload = QJsonDocument::fromJson(q.text(5).toUtf8()).object();
-    for (const QJsonValue &v : QJsonDocument::fromJson(q.text(6).toUtf8()).array())
-        e.blobs << v.toString();
-    if (!q.isNull(7))
-        e.chain = ChainLink{q.integer(7), q.text(8), q.text(9), q.text(10)};
-    return e;
-}
-
 chain::Problem problem(const QString &code, const OutboxEntry &e, const QString &message)
 {
     return chain::Problem{code, {}, e.uuid, e.chain.n, e.seq, message};
@@ -141,7 +122,7 @@ Result<void> OutboxChain::chainUnlinkedRows()
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    auto rows = m_db.prepare(QLatin1String(kRowColumns)
+    auto rows = m_db.prepare(QLatin1String(outboxrow::kSelect)
                              + QStringLiteral("WHERE chain_n IS NULL "
                                               "ORDER BY confirmed_at IS NULL, seq"));
     auto set = m_db.prepare(QStringLiteral(
@@ -151,7 +132,7 @@ Result<void> OutboxChain::chainUnlinkedRows()
         return m_db.lastError(Tr::tr("为已有记录建立记录链"));
     QList<OutboxEntry> pending;
     while (rows.value().step())
-        pending << rowFrom(rows.value());
+        pending << outboxrow::from(rows.value());
     if (rows.value().failed())
         return rows.value().error();
     for (const OutboxEntry &row : std::as_const(pending)) {
@@ -226,14 +207,14 @@ ChainVerifyReport OutboxChain::walk()
                     Tr::tr("本机没有签名密钥记录，无法核对记录链。请联系技术支持。"));
     report.head = head.value().integer(0);
     const QString headLink = head.value().text(1);
-    auto rows = m_db.prepare(QLatin1String(kRowColumns)
+    auto rows = m_db.prepare(QLatin1String(outboxrow::kSelect)
                              + QStringLiteral("ORDER BY chain_n IS NULL, chain_n"));
     if (!rows)
         return fail(rows.error().code, rows.error().message);
     qint64 expected = 1;
     QString expectedPrev = chain::genesisHex();
     while (rows.value().step()) {
-        const OutboxEntry e = rowFrom(rows.value());
+        const OutboxEntry e = outboxrow::from(rows.value());
         ++report.records;
         const QString who = Tr::tr("记录 %1（%2，发件箱第 %3 行）").arg(e.uuid, e.entity).arg(e.seq);
         if (e.chain.n == 0) {

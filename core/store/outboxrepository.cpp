@@ -1,6 +1,7 @@
 #include "store/outboxrepository.h"
 
 #include "store/database.h"
+#include "store/outboxrow.h"
 #include "store/recordjson.h"
 #include "store/store.h"
 #include "store/storeutil.h"
@@ -66,33 +67,11 @@ Result<qint64> OutboxRepository::append(const QString &entity, const QString &uu
     return seq;
 }
 
-namespace {
-OutboxEntry entryFrom(const Statement &q)
-{
-    OutboxEntry e;
-    e.seq = q.integer(0);
-    e.entity = q.text(1);
-    e.uuid = q.text(2);
-    e.version = int(q.integer(3));
-    e.op = q.text(4);
-    e.payload = QJsonDocument::fromJson(q.text(5).toUtf8()).object();
-    for (const QJsonValue &v : QJsonDocument::fromJson(q.text(6).toUtf8()).array())
-        e.blobs << v.toString();
-    e.createdAt = json::parseTime(q.text(7));
-    e.confirmedAt = json::parseTime(q.text(8));
-    if (!q.isNull(9))
-        e.chain = ChainLink{q.integer(9), q.text(10), q.text(11), q.text(12)};
-    return e;
-}
-constexpr const char *kColumns =
-    "SELECT seq, entity, uuid, version, op, payload, blobs, created_at, confirmed_at, "
-    "chain_n, chain_prev, chain_link, chain_sig FROM outbox ";
-} // namespace
 
 Result<QList<OutboxEntry>> OutboxRepository::pending(int limit, qint64 afterSeq)
 {
     QList<OutboxEntry> out;
-    auto st = m_db.prepare(QLatin1String(kColumns)
+    auto st = m_db.prepare(QLatin1String(outboxrow::kSelect)
                            + QStringLiteral("WHERE confirmed_at IS NULL AND seq > ? "
                                             "ORDER BY seq LIMIT ?"));
     if (!st)
@@ -100,7 +79,7 @@ Result<QList<OutboxEntry>> OutboxRepository::pending(int limit, qint64 afterSeq)
     Statement &q = st.value();
     q.bindInt(1, afterSeq).bindInt(2, limit);
     while (q.step())
-        out << entryFrom(q);
+        out << outboxrow::from(q);
     if (q.failed())
         return q.error();
     return out;
@@ -109,14 +88,14 @@ Result<QList<OutboxEntry>> OutboxRepository::pending(int limit, qint64 afterSeq)
 Result<QList<OutboxEntry>> OutboxRepository::all(int limit)
 {
     QList<OutboxEntry> out;
-    auto st = m_db.prepare(QLatin1String(kColumns)
+    auto st = m_db.prepare(QLatin1String(outboxrow::kSelect)
                            + QStringLiteral("ORDER BY seq DESC LIMIT ?"));
     if (!st)
         return st.error();
     Statement &q = st.value();
     q.bindInt(1, limit);
     while (q.step())
-        out.prepend(entryFrom(q));
+        out.prepend(outboxrow::from(q));
     if (q.failed())
         return q.error();
     return out;

@@ -7,6 +7,16 @@
 
 namespace ms::sync {
 
+TokenArguments TokenArguments::fromParser(const QCommandLineParser &parser)
+{
+    TokenArguments args;
+    for (const auto &[name, field] : {std::pair{QStringLiteral("token"), &TokenArguments::token},
+                                      std::pair{QStringLiteral("token-file"), &TokenArguments::tokenFile}})
+        if (parser.isSet(name))
+            args.*field = parser.value(name);
+    return args;
+}
+
 namespace {
 // lupdate files Tr::tr() under this context; a free tr() helper would file them under the
 // enclosing namespace or class, where the translator never looks.

@@ -8,6 +8,8 @@
 // No message here or anywhere else ever contains a token.
 #include "model/result.h"
 
+#include <QCommandLineParser>
+
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -22,6 +24,9 @@ struct TokenArguments
 {
     std::optional<QString> token;     // --token T
     std::optional<QString> tokenFile; // --token-file F
+
+    // What a parser with the options "token" and "token-file" was given (every program's names).
+    static TokenArguments fromParser(const QCommandLineParser &parser);
 };
 
 // The token from --token-file, else --token, else $MS_TOKEN; nullopt when none is given.
