@@ -30,14 +30,14 @@ QJsonObject summaryJson(const sync::SyncSummary &s, const Result<PendingCounts> 
     for (const auto &r : s.refused)
         refused.append(QJsonObject{{QStringLiteral("seq"), r.seq},
                                    {QStringLiteral("uuid"), r.uuid},
-                                   {QStringLiteral("status"), office::pushStatusKey(r.status)},
+                                   {QStringLiteral("status"), wire::pushStatusKey(r.status)},
                                    {QStringLiteral("code"), r.code},
                                    {QStringLiteral("reason"), r.reason}});
     for (const auto &r : s.conflicts)
         conflicts.append(QJsonObject{{QStringLiteral("seq"), r.seq},
                                      {QStringLiteral("uuid"), r.uuid},
                                      {QStringLiteral("version"), r.version},
-                                     {QStringLiteral("status"), office::pushStatusKey(r.status)},
+                                     {QStringLiteral("status"), wire::pushStatusKey(r.status)},
                                      {QStringLiteral("code"), r.code},
                                      {QStringLiteral("fields"), QJsonArray::fromStringList(r.fields)},
                                      {QStringLiteral("reason"), r.reason}});

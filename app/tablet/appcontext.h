@@ -29,7 +29,7 @@ struct MeterReadRequest
     std::function<void()> done; // call when the page is finished (saved or cancelled)
 };
 using MeterReadFactory = std::function<QWidget *(const MeterReadRequest &, QWidget *parent)>;
-// Role home screens for office roles (app/tablet/office); empty = not offered.
+// Role home screens for office roles (app/tablet/roles); empty = not offered.
 using RoleHomeFactory = std::function<QWidget *(const User &, QWidget *parent)>;
 // The end-of-day sync page (app/tablet/sync); empty = not offered.
 using PageFactory = std::function<QWidget *(QWidget *parent)>;

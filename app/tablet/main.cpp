@@ -3,7 +3,7 @@
 #include "crashcheck.h"
 #include "mainwindow.h"
 #include "meter/meterreadflow.h"
-#include "office/officehome.h"
+#include "roles/officehome.h"
 #include "pages/rescuedialog.h"
 #include "sync/credentials.h"
 #include "sync/synchost.h"
@@ -157,7 +157,7 @@ int main(int argc, char **argv)
             return 1;
         }
     }
-    // The meter-read page (app/tablet/meter), role homes (app/tablet/office) and the sync page
+    // The meter-read page (app/tablet/meter), role homes (app/tablet/roles) and the sync page
     // (app/tablet/sync) plug in here.
     ms::meter::ProtocolMemory protocolMemory;
     ctx.meterRead = ms::makeMeterReadFactory(ctx, protocolMemory);

@@ -60,4 +60,17 @@ QString Sha256::hexOf(QByteArrayView bytes)
     return h.hex();
 }
 
+bool isSha256Hex(QStringView text)
+{
+    if (text.size() != 64)
+        return false;
+    for (const QChar c : text) {
+        const bool hex = (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
+                         || (c >= QLatin1Char('a') && c <= QLatin1Char('f'));
+        if (!hex)
+            return false;
+    }
+    return true;
+}
+
 } // namespace ms

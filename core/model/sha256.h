@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
+#include <QStringView>
 
 class QIODevice;
 
@@ -32,5 +33,8 @@ private:
     struct Context;
     Context *m_ctx;
 };
+
+// A SHA-256 name as evidence files carry it: 64 lowercase hex digits.
+bool isSha256Hex(QStringView text);
 
 } // namespace ms

@@ -68,17 +68,6 @@ QString EvidenceFiles::sha256Hex(const QByteArray &data)
     return Sha256::hexOf(data);
 }
 
-bool EvidenceFiles::isSha256Hex(const QString &s)
-{
-    if (s.size() != 64)
-        return false;
-    for (QChar c : s)
-        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9'))
-              || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
-            return false;
-    return true;
-}
-
 Result<BlobInfo> EvidenceFiles::write(const QByteArray &data)
 {
     // Same bytes already stored: nothing to write (content addressing de-duplicates).

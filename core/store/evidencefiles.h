@@ -76,7 +76,6 @@ public:
     static constexpr int kMaxQuarantine = 8;
 
     static QString sha256Hex(const QByteArray &data);
-    static bool isSha256Hex(const QString &s);
 
 private:
     Result<BlobInfo> writeStream(const std::function<qint64(char *, qint64)> &read,

@@ -6,7 +6,7 @@
 // 40 ms. One stall per request caps a photo upload at ~25 requests a second whatever the link.
 // These listeners switch each accepted socket to TCP_NODELAY and re-arm TCP_QUICKACK whenever
 // bytes arrive, so the ACK leaves immediately. Use with QAbstractHttpServer::bind(); the office
-// uses its gated listeners (app/office/edgegate.h), which do the same.
+// uses its gated listeners (app/server/edgegate.h), which do the same.
 #include <QTcpServer>
 
 namespace ms::sync {

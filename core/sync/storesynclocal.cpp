@@ -84,13 +84,13 @@ Result<void> StoreSyncLocal::importAssignments(const PulledAssignments &page)
     return tx.commit();
 }
 
-Result<void> StoreSyncLocal::recordVerdicts(const QList<office::PushResult> &results)
+Result<void> StoreSyncLocal::recordVerdicts(const QList<wire::PushResult> &results)
 {
     QList<OutboxVerdict> verdicts;
-    for (const office::PushResult &r : results) {
+    for (const wire::PushResult &r : results) {
         OutboxVerdict v;
         v.seq = r.seq;
-        v.status = office::pushStatusKey(r.status);
+        v.status = wire::pushStatusKey(r.status);
         v.code = r.code;
         v.reason = r.reason;
         v.fields = r.fields;

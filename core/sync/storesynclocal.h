@@ -25,7 +25,7 @@ public:
     Result<void> recordSyncError(const QString &message) override;
     Result<void> importAssignments(const PulledAssignments &page) override;
     QString devicePublicKey() override;
-    Result<void> recordVerdicts(const QList<office::PushResult> &results) override;
+    Result<void> recordVerdicts(const QList<wire::PushResult> &results) override;
     Result<QList<OutboxVerdict>> verdicts() override;
 
 private:

@@ -223,7 +223,7 @@ void SyncClient::checkFiles(QStringList unknown)
             return fail(states.error());
         QList<FileUploader::Job> jobs;
         for (const QString &sha : ask) {
-            const office::BlobState state = states->value(sha);
+            const wire::BlobState state = states->value(sha);
             const qint64 size = m_sizes.value(sha);
             if (state.complete) {
                 fileDone(sha, size, false);
@@ -280,22 +280,22 @@ void SyncClient::pushBatch()
         QSet<qint64> sent;
         for (const OutboxEntry &e : std::as_const(m_batches.front().entries))
             sent.insert(e.seq);
-        for (const office::PushResult &p : std::as_const(*results))
+        for (const wire::PushResult &p : std::as_const(*results))
             if (!sent.remove(p.seq))
                 return fail(makeError(QStringLiteral("sync.bad_answer"),
                                       tr("办公室的回答提到了本次没有发送的记录（序号 %1），"
                                          "本批记录都未确认，稍后会重新发送。请通知办公室检查服务器版本。")
                                           .arg(p.seq)));
         QList<qint64> confirmed;
-        QList<office::PushResult> notConfirmed;
-        for (const office::PushResult &p : *results) {
+        QList<wire::PushResult> notConfirmed;
+        for (const wire::PushResult &p : *results) {
             if (p.confirmed()) {
                 confirmed << p.seq;
                 continue;
             }
             notConfirmed << p;
-            (p.status == office::PushStatus::Conflict ? m_summary.conflicts : m_summary.refused) << p;
-            qCWarning(lcSyncHttp) << "record not confirmed" << office::pushStatusKey(p.status)
+            (p.status == wire::PushStatus::Conflict ? m_summary.conflicts : m_summary.refused) << p;
+            qCWarning(lcSyncHttp) << "record not confirmed" << wire::pushStatusKey(p.status)
                                   << p.uuid << p.code << p.fields << p.reason;
         }
         if (auto ok = m_local.markConfirmed(confirmed); !ok)
@@ -350,7 +350,7 @@ void SyncClient::finish()
     if (m_summary.ok) {
         (void)m_local.recordSyncSuccess(QDateTime::currentDateTimeUtc());
     } else if (m_summary.refused.isEmpty() && m_summary.failedFiles.isEmpty()) {
-        const office::PushResult &first = m_summary.conflicts.first();
+        const wire::PushResult &first = m_summary.conflicts.first();
         m_summary.error = makeError(QStringLiteral("sync.conflict"),
                                     tr("%1 条记录与办公室已有的记录冲突，已保留在本机：%2")
                                         .arg(m_summary.conflicts.size())

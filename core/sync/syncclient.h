@@ -10,7 +10,7 @@
 //   ms::sync::SyncClient client(local, nam, {.http = {.server = url, .token = token}});
 //   connect(&client, &SyncClient::finished, this, [](const SyncSummary &s) { ... });
 //   client.start();
-#include "store/office/officetypes.h"
+#include "model/wiretypes.h"
 #include "sync/fileuploader.h"
 #include "sync/synchttp.h"
 #include "sync/synclocal.h"
@@ -60,11 +60,11 @@ struct SyncSummary
     int customersPulled = 0;
     int retries = 0;
     qint64 elapsedMs = 0;
-    QList<office::PushResult> refused;
+    QList<wire::PushResult> refused;
     int recordsConflicted = 0;
     // Records the office holds differently (same uuid and version, or another device's edit of
     // the customer): not confirmed, kept in the outbox, `fields` say what differs.
-    QList<office::PushResult> conflicts;
+    QList<wire::PushResult> conflicts;
     QStringList failedFiles;        // local files missing/corrupt (their records are refused)
 };
 

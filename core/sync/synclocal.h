@@ -38,7 +38,7 @@ public:
     virtual QString devicePublicKey() = 0;
     // The office's answers for rows it did not confirm (refused, conflict), kept until the row
     // is confirmed so the sync page can list them; and those answers. Default: not kept.
-    virtual Result<void> recordVerdicts(const QList<office::PushResult> &results)
+    virtual Result<void> recordVerdicts(const QList<wire::PushResult> &results)
     {
         Q_UNUSED(results);
         return {};

@@ -1,6 +1,7 @@
 #include "sync/wire.h"
 
 #include "model/recordchain.h"
+#include "model/sha256.h"
 #include "store/recordjson.h"
 
 #include <QCoreApplication>
@@ -147,14 +148,14 @@ Result<QList<OutboxEntry>> decodePushBatch(const QByteArray &body)
     return out;
 }
 
-QByteArray encodePushResults(const QList<office::PushResult> &results)
+QByteArray encodePushResults(const QList<wire::PushResult> &results)
 {
     QJsonArray arr;
     for (const auto &r : results) {
         QJsonObject o{{QStringLiteral("seq"), r.seq},
                       {QStringLiteral("uuid"), r.uuid},
                       {QStringLiteral("version"), r.version},
-                      {QStringLiteral("status"), office::pushStatusKey(r.status)}};
+                      {QStringLiteral("status"), wire::pushStatusKey(r.status)}};
         if (!r.code.isEmpty())
             o.insert(QStringLiteral("code"), r.code);
         if (!r.reason.isEmpty())
@@ -166,22 +167,22 @@ QByteArray encodePushResults(const QList<office::PushResult> &results)
     return compact({{QStringLiteral("results"), arr}});
 }
 
-Result<QList<office::PushResult>> decodePushResults(const QByteArray &body)
+Result<QList<wire::PushResult>> decodePushResults(const QByteArray &body)
 {
     auto obj = parseObject(body, Tr::tr("服务器应答"));
     if (!obj)
         return obj.error();
-    QList<office::PushResult> out;
+    QList<wire::PushResult> out;
     const QJsonArray arr = obj->value(QStringLiteral("results")).toArray();
     for (qsizetype i = 0; i < arr.size(); ++i) {
         const QJsonObject o = arr.at(i).toObject();
-        const auto status = office::pushStatusFromKey(str(o, "status"));
+        const auto status = wire::pushStatusFromKey(str(o, "status"));
         if (!status)
             return bad(QStringLiteral("results[%1].status").arg(i), Tr::tr("未知状态"));
         QStringList fields;
         for (const QJsonValue &f : o.value(QStringLiteral("fields")).toArray())
             fields << f.toString();
-        out << office::PushResult{o.value(QStringLiteral("seq")).toInteger(), str(o, "uuid"),
+        out << wire::PushResult{o.value(QStringLiteral("seq")).toInteger(), str(o, "uuid"),
                                   o.value(QStringLiteral("version")).toInt(), *status,
                                   str(o, "code"), str(o, "reason"), fields};
     }
@@ -206,7 +207,7 @@ Result<PulledCustomer> customerFromJson(const QJsonObject &o)
     return p;
 }
 
-QByteArray encodeAssignmentPage(const office::AssignmentPage &page, const QString &catalogVersion)
+QByteArray encodeAssignmentPage(const wire::AssignmentPage &page, const QString &catalogVersion)
 {
     QJsonArray tasks, customers, withdrawn;
     for (const auto &a : page.items) {
@@ -259,21 +260,21 @@ Result<PulledAssignments> decodeAssignmentPage(const QByteArray &body)
     return out;
 }
 
-QByteArray encodeBlobState(const QString &sha256, const office::BlobState &state)
+QByteArray encodeBlobState(const QString &sha256, const wire::BlobState &state)
 {
     return compact({{QStringLiteral("sha256"), sha256},
                     {QStringLiteral("offset"), state.offset},
                     {QStringLiteral("complete"), state.complete}});
 }
 
-Result<office::BlobState> decodeBlobState(const QByteArray &body)
+Result<wire::BlobState> decodeBlobState(const QByteArray &body)
 {
     auto obj = parseObject(body, Tr::tr("文件状态"));
     if (!obj)
         return obj.error();
     if (!obj->value(QStringLiteral("offset")).isDouble())
         return bad(QStringLiteral("offset"), Tr::tr("缺少偏移量"));
-    return office::BlobState{obj->value(QStringLiteral("offset")).toInteger(),
+    return wire::BlobState{obj->value(QStringLiteral("offset")).toInteger(),
                              obj->value(QStringLiteral("complete")).toBool()};
 }
 
@@ -296,14 +297,14 @@ Result<QStringList> decodeBlobStateQuery(const QByteArray &body)
     QStringList out;
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString sha = array.at(i).toString();
-        if (!office::isSha256Hex(sha))
+        if (!isSha256Hex(sha))
             return bad(QStringLiteral("sha256[%1]").arg(i), Tr::tr("不是 64 位小写十六进制 SHA-256"));
         out << sha;
     }
     return out;
 }
 
-QByteArray encodeBlobStates(const QList<QPair<QString, office::BlobState>> &states)
+QByteArray encodeBlobStates(const QList<QPair<QString, wire::BlobState>> &states)
 {
     QJsonArray blobs;
     for (const auto &[sha, state] : states)
@@ -313,22 +314,22 @@ QByteArray encodeBlobStates(const QList<QPair<QString, office::BlobState>> &stat
     return compact({{QStringLiteral("blobs"), blobs}});
 }
 
-Result<QHash<QString, office::BlobState>> decodeBlobStates(const QByteArray &body)
+Result<QHash<QString, wire::BlobState>> decodeBlobStates(const QByteArray &body)
 {
     auto obj = parseObject(body, Tr::tr("文件状态"));
     if (!obj)
         return obj.error();
     if (!obj->value(QStringLiteral("blobs")).isArray())
         return bad(QStringLiteral("blobs"), Tr::tr("应为数组"));
-    QHash<QString, office::BlobState> out;
+    QHash<QString, wire::BlobState> out;
     const QJsonArray blobs = obj->value(QStringLiteral("blobs")).toArray();
     for (qsizetype i = 0; i < blobs.size(); ++i) {
         const QJsonObject b = blobs.at(i).toObject();
         const QString sha = b.value(QStringLiteral("sha256")).toString();
         const QJsonValue offset = b.value(QStringLiteral("offset"));
-        if (!office::isSha256Hex(sha) || !offset.isDouble() || offset.toInteger() < 0)
+        if (!isSha256Hex(sha) || !offset.isDouble() || offset.toInteger() < 0)
             return bad(QStringLiteral("blobs[%1]").arg(i), Tr::tr("缺少 sha256 或有效的 offset"));
-        out.insert(sha, office::BlobState{offset.toInteger(), b.value(QStringLiteral("complete")).toBool()});
+        out.insert(sha, wire::BlobState{offset.toInteger(), b.value(QStringLiteral("complete")).toBool()});
     }
     return out;
 }

@@ -1,11 +1,10 @@
 #pragma once
 // The sync wire format (docs/sync-protocol.md): JSON bodies of the /api/v1 endpoints, shared by
-// the client (core/sync) and the office server (app/office). Decoders never trust their input:
+// the client (core/sync) and the office server (app/server). Decoders never trust their input:
 // every error names the field that was wrong.
 #include "model/result.h"
 #include "model/types.h"
-#include "store/office/blobstore.h"
-#include "store/office/officetypes.h"
+#include "model/wiretypes.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -30,8 +29,8 @@ QJsonObject outboxEntryToJson(const OutboxEntry &e);
 Result<OutboxEntry> outboxEntryFromJson(const QJsonObject &o, const QString &where);
 QByteArray encodePushBatch(const QList<OutboxEntry> &records);
 Result<QList<OutboxEntry>> decodePushBatch(const QByteArray &body);
-QByteArray encodePushResults(const QList<office::PushResult> &results);
-Result<QList<office::PushResult>> decodePushResults(const QByteArray &body);
+QByteArray encodePushResults(const QList<wire::PushResult> &results);
+Result<QList<wire::PushResult>> decodePushResults(const QByteArray &body);
 
 // --- assignments ---
 // (Encoding is json::fromTask / json::fromCustomer in store/recordjson.h.)
@@ -62,17 +61,17 @@ struct PulledAssignments
     bool more = false;
     QString catalogVersion;
 };
-QByteArray encodeAssignmentPage(const office::AssignmentPage &page, const QString &catalogVersion);
+QByteArray encodeAssignmentPage(const wire::AssignmentPage &page, const QString &catalogVersion);
 Result<PulledAssignments> decodeAssignmentPage(const QByteArray &body);
 
 // --- evidence files ---
-QByteArray encodeBlobState(const QString &sha256, const office::BlobState &state);
-Result<office::BlobState> decodeBlobState(const QByteArray &body);
+QByteArray encodeBlobState(const QString &sha256, const wire::BlobState &state);
+Result<wire::BlobState> decodeBlobState(const QByteArray &body);
 // POST blob-states: {"sha256": ["…", …]} → {"blobs": [{"sha256", "offset", "complete"}, …]}
 QByteArray encodeBlobStateQuery(const QStringList &sha256s);
 Result<QStringList> decodeBlobStateQuery(const QByteArray &body);
-QByteArray encodeBlobStates(const QList<QPair<QString, office::BlobState>> &states);
-Result<QHash<QString, office::BlobState>> decodeBlobStates(const QByteArray &body);
+QByteArray encodeBlobStates(const QList<QPair<QString, wire::BlobState>> &states);
+Result<QHash<QString, wire::BlobState>> decodeBlobStates(const QByteArray &body);
 
 // --- errors: {"error": {"code": "...", "message": "..."}} ---
 QByteArray encodeError(const Error &error);

@@ -3519,7 +3519,7 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
-    <name>ms::office::ChainLog</name>
+    <name>ms::server::ChainLog</name>
     <message>
         <source>设备公钥应为 64 位小写十六进制（Ed25519）；请更新平板上的应用。</source>
         <translation>The device public key must be 64 lowercase hex digits (Ed25519); update the app on the tablet.</translation>
@@ -3598,7 +3598,7 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
-    <name>ms::office::Commands</name>
+    <name>ms::server::Commands</name>
     <message>
         <source>需要 --data DIR（服务器数据目录）</source>
         <translation>--data DIR is required (server data folder)</translation>
@@ -3703,7 +3703,7 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
-    <name>ms::office::EdgeGate</name>
+    <name>ms::server::EdgeGate</name>
     <message>
         <source>缺少设备令牌（Authorization: Bearer …）；请在设置中填写办公室发放的令牌。</source>
         <translation>Device token missing (Authorization: Bearer …); enter the token issued by the office in Settings.</translation>
@@ -3746,7 +3746,7 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
-    <name>ms::office::EvidencePack</name>
+    <name>ms::server::EvidencePack</name>
     <message>
         <source>服务器磁盘已满，无法保存证据文件（%1）。请清理服务器磁盘后重试。</source>
         <translation>The server disk is full; the evidence file cannot be saved (%1). Free up server disk space and try again.</translation>
@@ -3785,7 +3785,7 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
-    <name>ms::office::FileBlobStore</name>
+    <name>ms::server::FileBlobStore</name>
     <message>
         <source>无法创建证据目录 %1</source>
         <translation>Cannot create evidence folder %1</translation>
@@ -3852,7 +3852,7 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
-    <name>ms::office::OfficeServer</name>
+    <name>ms::server::OfficeServer</name>
     <message>
         <source>没有这个接口：%1</source>
         <translation>No such endpoint: %1</translation>
@@ -3887,7 +3887,7 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
-    <name>ms::office::PinReset</name>
+    <name>ms::server::PinReset</name>
     <message>
         <source>用法：meterswap-office pin-reset-code --data DIR --device 设备名 --challenge 平板上显示的 %1 位挑战码 [--user 姓名]</source>
         <translation>usage: meterswap-office pin-reset-code --data DIR --device DEVICE --challenge DIGITS [--user NAME] (the %1-digit challenge the tablet shows)</translation>
@@ -3902,7 +3902,7 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
-    <name>ms::office::ServerPool</name>
+    <name>ms::server::ServerPool</name>
     <message>
         <source>无法在 %1:%2 上监听（%3）；请换一个端口。</source>
         <translation>Cannot listen on %1:%2 (%3); choose another port.</translation>
@@ -3917,7 +3917,7 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
-    <name>ms::office::SqliteOfficeStore</name>
+    <name>ms::server::SqliteOfficeStore</name>
     <message>
         <source>设备名和用户名都不能为空</source>
         <translation>Device name and user name must not be empty</translation>
@@ -3976,7 +3976,7 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
-    <name>ms::office::TaskCsv</name>
+    <name>ms::server::TaskCsv</name>
     <message>
         <source>无法打开 %1：%2</source>
         <translation>Cannot open %1: %2</translation>

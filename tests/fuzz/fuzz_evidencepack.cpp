@@ -1,4 +1,4 @@
-// libFuzzer target: the office evidence-volume scanner (core/store/office/evidencepack.h) on any
+// libFuzzer target: the office evidence-volume scanner (core/serverstore/evidencepack.h) on any
 // bytes as a volume file. The first input byte picks how it is opened: read-only (as `verify`
 // does), or as the writer after a crash (every entry re-hashed, the volume cut at the first torn
 // one), with or without a clean mark that claims part of the file. The volume lives in a tmpfs.
@@ -6,7 +6,7 @@
 // after the writer's recovery a new file can be appended, and a second open finds it and every
 // entry the first open found.
 #include "model/sha256.h"
-#include "store/office/evidencepack.h"
+#include "serverstore/evidencepack.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,7 +16,8 @@
 #include <unistd.h>
 
 using namespace ms;
-using namespace ms::office;
+using namespace ms::server;
+using namespace ms::wire;
 
 namespace {
 QString scratchDir()

@@ -1,6 +1,6 @@
 // libFuzzer target: both task CSV readers on any bytes: the tablet's customer CSV
 // (core/store/csvimport.h, parseCustomerCsv and readCsv) and the office's task export
-// (app/office/taskcsv.h, readTaskCsv, which reads a file: the bytes go to one in a tmpfs first).
+// (app/server/taskcsv.h, readTaskCsv, which reads a file: the bytes go to one in a tmpfs first).
 // Invariants (trap when broken): a file the tablet accepts (no problems) yields customers that
 // all have a 户号; every problem names a line inside the file; the office reader either refuses
 // with a message or returns a task with a uuid and at least one customer, each with an account_no.
@@ -46,12 +46,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
         return 0;
     f.close();
-    const auto office = office::readTaskCsv(path);
+    const auto office = server::readTaskCsv(path);
     if (office) {
         // an accepted file names its task and has at least one customer
         if (office->task.uuid.isEmpty() || office->customers.isEmpty())
             __builtin_trap();
-        for (const office::Assignment &a : office->customers)
+        for (const wire::Assignment &a : office->customers)
             if (a.payload.value(QStringLiteral("account_no")).toString().trimmed().isEmpty())
                 __builtin_trap();
     } else if (office.error().message.isEmpty()) {

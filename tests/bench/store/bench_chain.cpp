@@ -2,7 +2,7 @@
 // chaining an old store at migration, `meterswapctl verify`, checking pushes at the office and
 // `meterswap-office verify` cost. Prints figures, never fails on speed.
 #include "model/recordchain.h"
-#include "store/office/sqliteofficestore.h"
+#include "serverstore/sqliteofficestore.h"
 #include "store/schema.h"
 #include "store/store.h"
 #include "store/storeverifier.h"
@@ -103,11 +103,11 @@ int main(int argc, char **argv)
             return 1;
     }
     {
-        auto office = office::SqliteOfficeStore::open(dir.filePath(QStringLiteral("office.db")));
+        auto office = server::SqliteOfficeStore::open(dir.filePath(QStringLiteral("office.db")));
         if (!office)
             return 1;
         auto token = (*office)->createToken(QStringLiteral("tablet-01"), QStringLiteral("zhang"));
-        const office::DeviceToken device = **(*office)->authenticate(*token);
+        const server::DeviceToken device = **(*office)->authenticate(*token);
         (void)(*office)->bindDeviceKey(device, QString::fromLatin1(key->publicKey().toHex()));
         QList<OutboxEntry> all;
         QString prev = chain::genesisHex();

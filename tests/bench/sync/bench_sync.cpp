@@ -6,7 +6,7 @@
 //   bench_sync [--jobs 300] [--photos 10] [--kb 400] [--cuts 20] [--rounds 3] [--lanes 4]
 #include "cuttingproxy.h"
 
-#include "store/office/evidencepack.h"
+#include "serverstore/evidencepack.h"
 #include "store/store.h"
 #include "sync/ackinglistener.h"
 #include "sync/storesynclocal.h"
@@ -388,19 +388,19 @@ int main(int argc, char **argv)
     // 3. office start-up over what the relay run stored: indexing the evidence volumes after a
     // clean stop (headers only), and after a crash (the newest volume is re-hashed as well).
     const QString packs = tmp.filePath(QStringLiteral("office-relay/evidence/packs"));
-    const auto timedOpen = [&](office::EvidencePack::Mode mode, qsizetype *held) {
+    const auto timedOpen = [&](server::EvidencePack::Mode mode, qsizetype *held) {
         QElapsedTimer clock;
         clock.start();
-        office::EvidencePack pack(packs);
+        server::EvidencePack pack(packs);
         if (!pack.open(mode).ok())
             return -1.0;
         *held = pack.list().size();
         return double(clock.nsecsElapsed()) / 1e6;
     };
     qsizetype indexed = 0;
-    const double cleanMs = timedOpen(office::EvidencePack::Mode::ReadOnly, &indexed);
+    const double cleanMs = timedOpen(server::EvidencePack::Mode::ReadOnly, &indexed);
     QFile::remove(packs + QStringLiteral("/clean")); // as if the office had been killed
-    const double crashMs = timedOpen(office::EvidencePack::Mode::Writer, &indexed);
+    const double crashMs = timedOpen(server::EvidencePack::Mode::Writer, &indexed);
     std::printf("  office start   : %lld files in %lld volumes indexed in %.0f ms; after a crash "
                 "(newest volume re-hashed) %.0f ms\n",
                 qlonglong(indexed), qlonglong(QDir(packs).entryList({QStringLiteral("*.msp")}).size()),

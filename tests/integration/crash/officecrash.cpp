@@ -217,7 +217,7 @@ OfficeCrashReport runOfficeCrash(const OfficeCrashOptions &options)
         ++report.kills;
         if (s.ok)
             ++report.syncsCompleted;
-        for (const office::PushResult &r : s.refused)
+        for (const wire::PushResult &r : s.refused)
             report.problems << QStringLiteral("kill %1: record %2 refused: %3 %4")
                                    .arg(kill)
                                    .arg(r.uuid, r.code, r.reason);

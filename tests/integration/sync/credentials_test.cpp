@@ -170,12 +170,12 @@ TEST(SyncAnswer, AnAnswerAboutARecordThatWasNotSentConfirmsNothing)
     });
     office.route(sync::apiPath(QStringLiteral("records")), [](const QHttpServerRequest &r) {
         auto batch = sync::decodePushBatch(r.body());
-        QList<office::PushResult> results;
+        QList<wire::PushResult> results;
         for (const OutboxEntry &e : batch ? *batch : QList<OutboxEntry>())
-            results << office::PushResult{e.seq, e.uuid, int(e.version), office::PushStatus::Stored, {}, {}};
+            results << wire::PushResult{e.seq, e.uuid, int(e.version), wire::PushStatus::Stored, {}, {}};
         if (!results.isEmpty())
-            results << office::PushResult{results.last().seq + 1, QStringLiteral("x"), 1,
-                                          office::PushStatus::Stored, {}, {}};
+            results << wire::PushResult{results.last().seq + 1, QStringLiteral("x"), 1,
+                                          wire::PushStatus::Stored, {}, {}};
         return QHttpServerResponse(QByteArrayLiteral("application/json"), sync::encodePushResults(results));
     });
     const quint16 port = office.listen(QHostAddress::LocalHost, 0);

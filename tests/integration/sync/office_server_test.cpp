@@ -81,9 +81,9 @@ TEST_F(OfficeServerTest, SameBatchTwiceIsStoredOnceAndOlderVersionNeverOverwrite
     auto r2 = sync::decodePushResults(second.body);
     ASSERT_TRUE(r1 && r2);
     ASSERT_EQ(r2->size(), 2);
-    EXPECT_EQ(r1->at(0).status, office::PushStatus::Stored);
-    EXPECT_EQ(r2->at(0).status, office::PushStatus::Duplicate);
-    EXPECT_EQ(r2->at(1).status, office::PushStatus::Duplicate);
+    EXPECT_EQ(r1->at(0).status, wire::PushStatus::Stored);
+    EXPECT_EQ(r2->at(0).status, wire::PushStatus::Duplicate);
+    EXPECT_EQ(r2->at(1).status, wire::PushStatus::Duplicate);
     EXPECT_EQ(m_server->stats().value(QStringLiteral("records")).toInt(), 2);
     EXPECT_EQ(m_server->stats().value(QStringLiteral("jobs")).toInt(), 2);
 
@@ -93,11 +93,11 @@ TEST_F(OfficeServerTest, SameBatchTwiceIsStoredOnceAndOlderVersionNeverOverwrite
     // THEN it is acknowledged as stale and does not replace version 2
     auto r3 = sync::decodePushResults(older.body);
     ASSERT_TRUE(r3);
-    EXPECT_EQ(r3->at(0).status, office::PushStatus::Stale);
+    EXPECT_EQ(r3->at(0).status, wire::PushStatus::Stale);
     EXPECT_TRUE(r3->at(0).confirmed());
     const Http again = request("POST", api(QStringLiteral("records")), m_token,
                                sync::encodePushBatch({record(QStringLiteral("u-1"), 2)}));
-    EXPECT_EQ(sync::decodePushResults(again.body)->at(0).status, office::PushStatus::Duplicate);
+    EXPECT_EQ(sync::decodePushResults(again.body)->at(0).status, wire::PushStatus::Duplicate);
 }
 
 TEST_F(OfficeServerTest, RecordNamingAMissingFileIsRefusedWithItsReason)
@@ -112,8 +112,8 @@ TEST_F(OfficeServerTest, RecordNamingAMissingFileIsRefusedWithItsReason)
     ASSERT_EQ(h.status, 200);
     auto results = sync::decodePushResults(h.body);
     ASSERT_TRUE(results);
-    EXPECT_EQ(results->at(0).status, office::PushStatus::Stored);
-    EXPECT_EQ(results->at(1).status, office::PushStatus::Refused);
+    EXPECT_EQ(results->at(0).status, wire::PushStatus::Stored);
+    EXPECT_EQ(results->at(1).status, wire::PushStatus::Refused);
     EXPECT_EQ(results->at(1).code, QStringLiteral("sync.missing_blob"));
     EXPECT_TRUE(results->at(1).reason.contains(missing));
     EXPECT_EQ(m_server->stats().value(QStringLiteral("records")).toInt(), 1);

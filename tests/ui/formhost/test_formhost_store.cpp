@@ -3,10 +3,10 @@
 #include "catalog/catalogloader.h"
 #include "common/storefixture.h"
 #include "common/testenv.h"
-#include "office/formfillpage.h"
-#include "office/formspage.h"
-#include "office/formtargetpage.h"
-#include "office/officehome.h"
+#include "roles/formfillpage.h"
+#include "roles/formspage.h"
+#include "roles/formtargetpage.h"
+#include "roles/officehome.h"
 #include "store/store.h"
 
 #include <QApplication>

@@ -6,7 +6,7 @@
 #include "common/resultvalue.h"
 #include "common/storefixture.h"
 #include "common/testenv.h"
-#include "office/formfillpage.h"
+#include "roles/formfillpage.h"
 #include "report/formcontextbuilder.h"
 #include "service/jobsession.h"
 #include "store/store.h"

@@ -6,7 +6,7 @@
 #include "common/resultvalue.h"
 #include "meter/meterreadflow.h"
 #include "models/joblistmodel.h"
-#include "office/officehome.h"
+#include "roles/officehome.h"
 #include "pages/cardwalkerpage.h"
 #include "pages/joblistpage.h"
 #include "pages/signinpage.h"

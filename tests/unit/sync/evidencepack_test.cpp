@@ -1,7 +1,7 @@
 // EvidencePack: the office's append-only evidence volumes, on real files in a temporary directory.
 #include "model/sha256.h"
-#include "store/office/evidencepack.h"
-#include "store/office/fileblobstore.h"
+#include "serverstore/evidencepack.h"
+#include "serverstore/fileblobstore.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -15,7 +15,8 @@
 #include <unistd.h>
 
 using namespace ms;
-using namespace ms::office;
+using namespace ms::server;
+using namespace ms::wire;
 using Mode = EvidencePack::Mode;
 
 namespace {

@@ -1,15 +1,16 @@
-// The office's record chains (core/store/office/officechainlog): the device key is bound to the
+// The office's record chains (core/serverstore/officechainlog): the device key is bound to the
 // token on first use; a push is applied only if it continues its device's signed chain, resumed
 // and cut batches included; verify names every record altered, deleted or slipped in at the office.
 #include "common/chainsigner.h"
-#include "store/office/sqliteofficestore.h"
+#include "serverstore/sqliteofficestore.h"
 
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
 using namespace ms;
-using namespace ms::office;
+using namespace ms::server;
+using namespace ms::wire;
 using ms::test::ChainSigner;
 
 namespace {

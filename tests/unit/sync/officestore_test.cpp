@@ -1,7 +1,7 @@
 // The office server's storage: SQLite store and file blob store in a temporary directory.
 #include "common/chainsigner.h"
-#include "store/office/fileblobstore.h"
-#include "store/office/sqliteofficestore.h"
+#include "serverstore/fileblobstore.h"
+#include "serverstore/sqliteofficestore.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -9,7 +9,8 @@
 #include <gtest/gtest.h>
 
 using namespace ms;
-using namespace ms::office;
+using namespace ms::server;
+using namespace ms::wire;
 
 namespace {
 QString sha(const QByteArray &b)

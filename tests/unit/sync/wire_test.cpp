@@ -94,7 +94,7 @@ TEST(Wire, CustomerAndTaskRoundTripThroughAnAssignmentPage)
     c.oldMeter.assetNo = QStringLiteral("1100000000000000000001");
     c.lastBilledReading = 1234.5;
     c.mismatchFlag = true;
-    office::AssignmentPage page;
+    wire::AssignmentPage page;
     page.items = {{1, QStringLiteral("task"), t.uuid, 1, json::fromTask(t)},
                   {2, QStringLiteral("customer"), c.uuid, 1, json::fromCustomer(c, t.uuid)}};
     page.cursor = 2;
@@ -153,7 +153,7 @@ TEST(Wire, BlobStateQueryRoundTripsAndRefusesBadHashesAndTooManyFiles)
 
 TEST(Wire, ConflictAnswersCarryTheFieldsThatDiffer)
 {
-    const office::PushResult conflict{7, QStringLiteral("c1"), 2, office::PushStatus::Conflict,
+    const wire::PushResult conflict{7, QStringLiteral("c1"), 2, wire::PushStatus::Conflict,
                                       QStringLiteral("record.conflict"), QStringLiteral("两份都已保存"),
                                       {QStringLiteral("address"), QStringLiteral("phone")}};
     const QByteArray body = sync::encodePushResults({conflict});
@@ -161,15 +161,15 @@ TEST(Wire, ConflictAnswersCarryTheFieldsThatDiffer)
     auto back = sync::decodePushResults(body);
     ASSERT_TRUE(back) << back.error().message.toStdString();
     ASSERT_EQ(back->size(), 1);
-    EXPECT_EQ(back->first().status, office::PushStatus::Conflict);
+    EXPECT_EQ(back->first().status, wire::PushStatus::Conflict);
     EXPECT_EQ(back->first().fields, conflict.fields);
     EXPECT_FALSE(back->first().confirmed());
 }
 
 TEST(Wire, TombstonesTravelInTheAssignmentPageWithoutPersonalData)
 {
-    office::AssignmentPage page;
-    office::Assignment gone{3, QStringLiteral("customer"), QStringLiteral("c1"), 2, {}};
+    wire::AssignmentPage page;
+    wire::Assignment gone{3, QStringLiteral("customer"), QStringLiteral("c1"), 2, {}};
     gone.withdrawn = true;
     gone.taskUuid = QStringLiteral("t1");
     page.items = {gone};

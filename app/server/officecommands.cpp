@@ -1,0 +1,306 @@
+#include "officecommands.h"
+
+#include "commandsupport.h"
+
+#include "officeserver.h"
+#include "serverpool.h"
+#include "signalwatcher.h"
+#include "serverstore/fileblobstore.h"
+#include "serverstore/sqliteofficestore.h"
+#include "sync/credentials.h"
+#include "taskcsv.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSslKey>
+#include <QTextStream>
+
+#include <cstdio>
+#include <malloc.h>
+
+namespace ms::server {
+
+namespace {
+// lupdate files Tr::tr() under this context; a free tr() helper would file them under the
+// enclosing namespace or class, where the translator never looks.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ms::server::Commands)
+};
+
+} // namespace
+
+void err(const QString &message) { std::fprintf(stderr, "meterswap-office: %s\n", qPrintable(message)); }
+void out(const QByteArray &text) { std::fwrite(text.constData(), 1, size_t(text.size()), stdout); std::fflush(stdout); }
+
+bool parse(QCommandLineParser &p, const QStringList &args, const QStringList &valueOptions,
+           const QStringList &flags)
+{
+    for (const QString &o : valueOptions)
+        p.addOption(QCommandLineOption(o, o, QStringLiteral("value")));
+    for (const QString &f : flags)
+        p.addOption(QCommandLineOption(f));
+    if (!p.parse(QStringList{QStringLiteral("meterswap-office")} + args)) {
+        err(p.errorText());
+        return false;
+    }
+    if (!p.isSet(QStringLiteral("data"))) {
+        err(Tr::tr("需要 --data DIR（服务器数据目录）"));
+        return false;
+    }
+    return true;
+}
+
+Result<Opened> openData(const QString &dir, EvidencePack::Mode evidence)
+{
+    if (!QDir().mkpath(dir))
+        return makeError(QStringLiteral("office.data_dir"), Tr::tr("无法创建数据目录 %1").arg(dir));
+    auto store = SqliteOfficeStore::open(dir + QStringLiteral("/office.db"));
+    if (!store)
+        return store.error();
+    auto blobs = std::make_unique<FileBlobStore>(dir + QStringLiteral("/evidence"));
+    if (auto ok = blobs->init(evidence); !ok)
+        return ok.error();
+    return Opened{std::move(store).value(), std::move(blobs)};
+}
+
+
+int tokenCommand(const QStringList &args)
+{
+    const QString sub = args.value(0);
+    QCommandLineParser p;
+    if (!parse(p, args.mid(1), {QStringLiteral("data"), QStringLiteral("device"),
+                                QStringLiteral("user"), QStringLiteral("token"),
+                                QStringLiteral("token-file")}))
+        return ExitUsage;
+    auto data = openData(p.value(QStringLiteral("data")));
+    if (!data) {
+        err(data.error().message);
+        return ExitFailed;
+    }
+    if (sub == QLatin1String("create")) {
+        auto token = data->store->createToken(p.value(QStringLiteral("device")),
+                                              p.value(QStringLiteral("user")));
+        if (!token) {
+            err(token.error().message);
+            return ExitUsage;
+        }
+        out(token->toUtf8() + '\n');
+        return ExitOk;
+    }
+    if (sub == QLatin1String("revoke")) {
+        // By device name, or by the token itself: --token-file, --token (warned), $MS_TOKEN.
+        QString which = p.value(QStringLiteral("device"));
+        bool byToken = false;
+        if (which.isEmpty()) {
+            const auto tokenArgs = sync::TokenArguments::fromParser(p);
+            QStringList warnings;
+            const auto token = sync::resolveToken(tokenArgs, &warnings);
+            for (const QString &w : std::as_const(warnings))
+                err(w);
+            if (!token) {
+                err(token.error().message);
+                return ExitUsage;
+            }
+            which = token->value_or(QString());
+            byToken = true;
+        }
+        if (which.isEmpty()) {
+            err(Tr::tr("token revoke 需要 --device NAME，或令牌（--token-file 文件、环境变量 MS_TOKEN 或 --token 令牌）"));
+            return ExitUsage;
+        }
+        auto n = data->store->revokeToken(which);
+        if (!n) {
+            // The store's message names what it looked for: never print a token.
+            err(byToken && n.error().code == QLatin1String("office.unknown_token")
+                    ? Tr::tr("没有找到这个令牌，或它已被吊销；未做改动。")
+                    : n.error().message);
+            return ExitFailed;
+        }
+        out(QByteArray("{\"revoked\":") + QByteArray::number(*n) + "}\n");
+        return ExitOk;
+    }
+    err(Tr::tr("用法：token create|revoke …"));
+    return ExitUsage;
+}
+
+int importTaskCommand(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("file"), QStringLiteral("CSV"));
+    if (!parse(p, args, {QStringLiteral("data"), QStringLiteral("assign")}))
+        return ExitUsage;
+    if (p.positionalArguments().size() != 1) {
+        err(Tr::tr("import-task 需要且只需要一个 CSV 文件"));
+        return ExitUsage;
+    }
+    auto import = readTaskCsv(p.positionalArguments().first());
+    if (!import) {
+        err(import.error().message);
+        return ExitFailed;
+    }
+    QStringList common; // --assign: every customer of the file besides its own installers
+    for (const QString &who : p.value(QStringLiteral("assign")).split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!common.contains(who.trimmed()) && !who.trimmed().isEmpty())
+            common << who.trimmed();
+    QStringList assignees = import->assignees; // everyone who gets something of this task
+    for (const QString &who : std::as_const(common))
+        if (!assignees.contains(who))
+            assignees << who;
+    QStringList unassigned; // account numbers of customers that go to nobody
+    for (const wire::Assignment &c : std::as_const(import->customers))
+        if (c.assignees.isEmpty() && common.isEmpty())
+            unassigned << c.payload.value(QStringLiteral("account_no")).toString();
+    auto data = openData(p.value(QStringLiteral("data")));
+    if (!data) {
+        err(data.error().message);
+        return ExitFailed;
+    }
+    auto summary = data->store->importTask(import->task, import->customers, common);
+    if (!summary) {
+        err(summary.error().message);
+        return ExitFailed;
+    }
+    const QString taskName = QStringLiteral("%1（%2）").arg(
+        import->task.payload.value(QStringLiteral("code")).toString(),
+        import->task.payload.value(QStringLiteral("name")).toString());
+    const auto listed = [](const QStringList &accounts) {
+        return accounts.mid(0, 10).join(QStringLiteral("、"))
+            + (accounts.size() > 10 ? QStringLiteral("…") : QString());
+    };
+    if (assignees.isEmpty())
+        err(Tr::tr("警告：任务 %1 没有指派给任何人，没有平板会收到它。请在 installers 列填写安装人员，"
+                   "或加 --assign 用户名 后重新导入。")
+                .arg(taskName));
+    else if (!unassigned.isEmpty())
+        err(Tr::tr("警告：任务 %1 中有 %2 户没有指派给任何人（户号 %3），没有平板会收到它们。请在这些行的 "
+                   "installers 列填写安装人员，或加 --assign 用户名 后重新导入。")
+                .arg(taskName).arg(unassigned.size()).arg(listed(unassigned)));
+    if (!summary->customersWithdrawn.isEmpty())
+        err(Tr::tr("注意：任务 %1 的 %2 户不在这次导入的文件中，已从原先收到它们的平板撤回（户号 %3）。"
+                   "若是误删，把这些行加回文件再导入一次即可。")
+                .arg(taskName).arg(summary->customersWithdrawn.size())
+                .arg(listed(summary->customersWithdrawn)));
+    const QJsonObject o{{QStringLiteral("task_uuid"), summary->taskUuid},
+                        {QStringLiteral("task_created"), summary->taskCreated},
+                        {QStringLiteral("customers_created"), summary->customersCreated},
+                        {QStringLiteral("customers_updated"), summary->customersUpdated},
+                        {QStringLiteral("customers_unchanged"), summary->customersUnchanged},
+                        {QStringLiteral("customers_withdrawn"),
+                         QJsonArray::fromStringList(summary->customersWithdrawn)},
+                        {QStringLiteral("unassigned_customers"), QJsonArray::fromStringList(unassigned)},
+                        {QStringLiteral("assignees"), QJsonArray::fromStringList(assignees)}};
+    out(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
+    return ExitOk;
+}
+
+int statsCommand(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args, {QStringLiteral("data")}, {QStringLiteral("json")}))
+        return ExitUsage;
+    auto data = openData(p.value(QStringLiteral("data")));
+    if (!data) {
+        err(data.error().message);
+        return ExitFailed;
+    }
+    auto s = data->store->stats();
+    if (!s) {
+        err(s.error().message);
+        return ExitFailed;
+    }
+    if (p.isSet(QStringLiteral("json"))) {
+        const QJsonObject o{{QStringLiteral("tasks"), s->tasks},
+                            {QStringLiteral("customers"), s->customers},
+                            {QStringLiteral("jobs"), s->jobs},
+                            {QStringLiteral("records"), s->records},
+                            {QStringLiteral("evidence_files"), s->evidenceFiles},
+                            {QStringLiteral("evidence_bytes"), s->evidenceBytes},
+                            {QStringLiteral("devices"), s->devices},
+                            {QStringLiteral("jobs_done"), s->jobsDone},
+                            {QStringLiteral("conflicts"), s->conflicts},
+                            {QStringLiteral("unassigned_tasks"), s->unassignedTasks}};
+        out(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
+    } else {
+        out(Tr::tr("任务 %1（未指派 %2），客户 %3，工单 %4（完成 %5），记录 %6（冲突 %7），"
+                   "证据文件 %8（%9 字节），设备 %10\n")
+                .arg(s->tasks).arg(s->unassignedTasks).arg(s->customers).arg(s->jobs)
+                .arg(s->jobsDone).arg(s->records).arg(s->conflicts).arg(s->evidenceFiles)
+                .arg(s->evidenceBytes).arg(s->devices).toUtf8());
+    }
+    return ExitOk;
+}
+
+int verifyCommand(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parse(p, args, {QStringLiteral("data")}))
+        return ExitUsage;
+    auto data = openData(p.value(QStringLiteral("data")));
+    if (!data) {
+        err(data.error().message);
+        return ExitFailed;
+    }
+    int problems = 0;
+    const auto report = [&](const QString &message) {
+        ++problems;
+        err(message);
+    };
+    if (auto ok = data->store->integrityCheck(); !ok)
+        report(ok.error().message);
+    auto recorded = data->store->blobHashes();
+    if (!recorded) {
+        err(recorded.error().message);
+        return ExitFailed;
+    }
+    for (const QString &sha : *recorded)
+        if (auto ok = data->blobs->verify(sha); !ok)
+            report(ok.error().message);
+    auto onDisk = data->blobs->list();
+    if (onDisk)
+        for (const QString &sha : *onDisk)
+            if (!recorded->contains(sha)) {
+                if (auto ok = data->blobs->verify(sha); !ok)
+                    report(ok.error().message);
+            }
+    auto refs = data->store->blobReferences();
+    if (!refs) {
+        err(refs.error().message);
+        return ExitFailed;
+    }
+    for (const BlobReference &r : *refs)
+        if (!recorded->contains(r.sha256))
+            report(Tr::tr("记录 %1（%2）引用的证据文件 %3 不在服务器上").arg(r.recordUuid, r.entity, r.sha256));
+    // Every device's signed record chain, and every stored record against it.
+    auto chains = data->store->verifyRecordChains();
+    if (!chains) {
+        err(chains.error().message);
+        return ExitFailed;
+    }
+    QJsonArray chainProblems;
+    for (const chain::Problem &c : chains->problems) {
+        report(c.message);
+        chainProblems.append(QJsonObject{{QStringLiteral("code"), c.code},
+                                         {QStringLiteral("device"), c.device},
+                                         {QStringLiteral("uuid"), c.uuid},
+                                         {QStringLiteral("n"), c.n}});
+    }
+    const QJsonObject o{{QStringLiteral("evidence_files"), recorded->size()},
+                        {QStringLiteral("references"), refs->size()},
+                        {QStringLiteral("devices"), chains->devices},
+                        {QStringLiteral("chain_links"), chains->links},
+                        {QStringLiteral("records_checked"), chains->records},
+                        {QStringLiteral("unsigned_records"), chains->unsignedRecords},
+                        {QStringLiteral("chain_problems"), chainProblems},
+                        {QStringLiteral("problems"), problems},
+                        {QStringLiteral("ok"), problems == 0}};
+    out(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
+    return problems == 0 ? ExitOk : ExitFailed;
+}
+
+} // namespace ms::server

@@ -1,0 +1,275 @@
+#include "officeserver.h"
+
+#include "sync/wire.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QTcpSocket>
+
+#include <cstdio>
+
+Q_LOGGING_CATEGORY(lcOffice, "meterswap.office", QtWarningMsg)
+
+namespace ms::server {
+
+namespace {
+using Method = QHttpServerRequest::Method;
+using Status = QHttpServerResponder::StatusCode;
+
+QHttpServerResponse json(const QByteArray &body, Status status = Status::Ok)
+{
+    return QHttpServerResponse(QByteArrayLiteral("application/json"), body, status);
+}
+
+QHttpServerResponse fail(Status status, const QString &code, const QString &message)
+{
+    return json(sync::encodeError(makeError(code, message)), status);
+}
+
+// Maps a storage error to the HTTP status a client can act on.
+QHttpServerResponse fail(const Error &e)
+{
+    Status status = Status::InternalServerError;
+    if (e.code.endsWith(QLatin1String("disk_full")))
+        status = Status::InsufficientStorage;
+    else if (e.code == QLatin1String("blob.offset_mismatch") || e.code == QLatin1String("blob.partial_foreign")
+             || e.code == QLatin1String("blob.total_mismatch"))
+        status = Status::Conflict;
+    else if (e.code == QLatin1String("blob.too_large") || e.code == QLatin1String("blob.partial_quota"))
+        status = Status::PayloadTooLarge;
+    else if (e.code == QLatin1String("blob.hash_mismatch"))
+        status = Status::UnprocessableEntity;
+    else if (e.code.startsWith(QLatin1String("sync.")))
+        status = Status::BadRequest;
+    else if (e.code == QLatin1String("auth.device_key_mismatch"))
+        status = Status::Forbidden;
+    if (status == Status::InternalServerError)
+        qCWarning(lcOffice) << e.code << e.message;
+    return json(sync::encodeError(e), status);
+}
+
+QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
+{
+    for (const auto &[key, value] : request.headers())
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    return {};
+}
+
+const char *methodName(Method m)
+{
+    switch (m) {
+    case Method::Get: return "GET";
+    case Method::Put: return "PUT";
+    case Method::Post: return "POST";
+    case Method::Head: return "HEAD";
+    case Method::Delete: return "DELETE";
+    default: return "OTHER";
+    }
+}
+
+void logRequest(const QHttpServerRequest &request, int status)
+{
+    const QByteArray line = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8()
+        + ' ' + methodName(request.method()) + ' ' + request.url().path(QUrl::FullyEncoded).toUtf8()
+        + (request.url().hasQuery() ? '?' + request.url().query(QUrl::FullyEncoded).toUtf8() : QByteArray())
+        + ' ' + QByteArray::number(status) + ' ' + QByteArray::number(request.body().size()) + "B\n";
+    std::fputs(line.constData(), stderr);
+}
+} // namespace
+
+OfficeServer::OfficeServer(OfficeStore &store, BlobStore &blobs, ServerConfig config,
+                           QObject *parent)
+    : QObject(parent), m_store(store), m_blobs(blobs), m_config(std::move(config))
+{
+    setupRoutes();
+}
+
+void OfficeServer::serve(QTcpServer *feed)
+{
+    m_http.bind(feed);
+}
+
+void OfficeServer::setupRoutes()
+{
+    m_http.route(sync::apiPath(QStringLiteral("whoami")), Method::Get,
+                 [this](const QHttpServerRequest &r) { return whoAmI(r); });
+    m_http.route(sync::apiPath(QStringLiteral("assignments")), Method::Get,
+                 [this](const QHttpServerRequest &r) { return pullAssignments(r); });
+    m_http.route(sync::apiPath(QStringLiteral("blobs/<arg>")), Method::Get | Method::Head,
+                 [this](const QString &sha, const QHttpServerRequest &r) { return blobState(sha, r); });
+    m_http.route(sync::apiPath(QStringLiteral("blobs/<arg>")), Method::Put | Method::Post,
+                 [this](const QString &sha, const QHttpServerRequest &r) { return blobAppend(sha, r); });
+    m_http.route(sync::apiPath(QStringLiteral("blob-states")), Method::Post,
+                 [this](const QHttpServerRequest &r) { return blobStates(r); });
+    m_http.route(sync::apiPath(QStringLiteral("records")), Method::Post,
+                 [this](const QHttpServerRequest &r) { return pushRecords(r); });
+    m_http.afterRequest([](QHttpServerResponse &&response, const QHttpServerRequest &request) {
+        logRequest(request, int(response.statusCode()));
+        return std::move(response);
+    });
+    m_http.setMissingHandler([](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        logRequest(request, 404);
+        responder.write(sync::encodeError(makeError(QStringLiteral("office.not_found"),
+                                                    tr("没有这个接口：%1").arg(request.url().path()))),
+                        QByteArrayLiteral("application/json"), Status::NotFound);
+    });
+}
+
+std::variant<DeviceToken, QHttpServerResponse>
+OfficeServer::authorize(const QHttpServerRequest &request)
+{
+    const QByteArray auth = header(request, QByteArrayLiteral("Authorization"));
+    if (!auth.startsWith("Bearer ") || auth.size() <= 7)
+        return fail(Status::Unauthorized, QStringLiteral("auth.missing_token"),
+                    tr("缺少设备令牌（Authorization: Bearer …）；请在设置中填写办公室发放的令牌。"));
+    auto token = m_store.authenticate(QString::fromLatin1(auth.mid(7).trimmed()));
+    if (!token)
+        return fail(token.error());
+    if (!token->has_value())
+        return fail(Status::Unauthorized, QStringLiteral("auth.bad_token"),
+                    tr("办公室不认可此设备令牌（错误或已吊销）；请向办公室申请新令牌。"));
+    // The device's signing key: bound to the token on first use, never another one after.
+    if (const QByteArray key = header(request, sync::kDeviceKeyHeader); !key.isEmpty())
+        if (auto bound = m_store.bindDeviceKey(**token, QString::fromLatin1(key.trimmed())); !bound)
+            return fail(bound.error());
+    return **token;
+}
+
+QHttpServerResponse OfficeServer::whoAmI(const QHttpServerRequest &request)
+{
+    auto who = authorize(request);
+    if (auto *resp = std::get_if<QHttpServerResponse>(&who))
+        return std::move(*resp);
+    const auto &t = std::get<DeviceToken>(who);
+    auto key = m_store.deviceKey(t);
+    if (!key)
+        return fail(key.error());
+    return json(QJsonDocument(QJsonObject{{QStringLiteral("device"), t.device},
+                                          {QStringLiteral("user"), t.user},
+                                          {QStringLiteral("device_key"), *key},
+                                          {QStringLiteral("api"), 1}})
+                    .toJson(QJsonDocument::Compact));
+}
+
+QHttpServerResponse OfficeServer::pullAssignments(const QHttpServerRequest &request)
+{
+    auto who = authorize(request);
+    if (auto *resp = std::get_if<QHttpServerResponse>(&who))
+        return std::move(*resp);
+    bool ok = true;
+    const QString since = request.query().queryItemValue(QStringLiteral("since"));
+    const qint64 cursor = since.isEmpty() ? 0 : since.toLongLong(&ok);
+    if (!ok || cursor < 0)
+        return fail(Status::BadRequest, QStringLiteral("sync.bad_cursor"),
+                    tr("游标“%1”不是非负整数").arg(since));
+    int limit = sync::kMaxAssignmentPage;
+    if (const QString l = request.query().queryItemValue(QStringLiteral("limit")); !l.isEmpty())
+        limit = std::clamp(l.toInt(), 1, sync::kMaxAssignmentPage);
+    auto page = m_store.pullAssignments(std::get<DeviceToken>(who), cursor, limit);
+    if (!page)
+        return fail(page.error());
+    return json(sync::encodeAssignmentPage(*page, m_config.catalogVersion));
+}
+
+QHttpServerResponse OfficeServer::blobState(const QString &sha256, const QHttpServerRequest &request)
+{
+    auto who = authorize(request);
+    if (auto *resp = std::get_if<QHttpServerResponse>(&who))
+        return std::move(*resp);
+    if (!isSha256Hex(sha256))
+        return fail(Status::BadRequest, QStringLiteral("sync.bad_hash"),
+                    tr("“%1”不是 64 位小写十六进制 SHA-256").arg(sha256));
+    auto state = heldState(sha256);
+    if (!state)
+        return fail(state.error());
+    return json(sync::encodeBlobState(sha256, *state));
+}
+
+Result<wire::BlobState> OfficeServer::heldState(const QString &sha256)
+{
+    auto state = m_blobs.state(sha256);
+    if (!state)
+        return state.error();
+    if (state->complete) // a file completed just before a crash is recorded now
+        if (auto r = m_store.recordBlob(sha256, state->offset); !r)
+            return r.error();
+    return state;
+}
+
+QHttpServerResponse OfficeServer::blobStates(const QHttpServerRequest &request)
+{
+    auto who = authorize(request);
+    if (auto *resp = std::get_if<QHttpServerResponse>(&who))
+        return std::move(*resp);
+    auto hashes = sync::decodeBlobStateQuery(request.body());
+    if (!hashes)
+        return fail(hashes.error());
+    QList<QPair<QString, wire::BlobState>> states;
+    for (const QString &sha256 : std::as_const(*hashes)) {
+        auto state = heldState(sha256);
+        if (!state)
+            return fail(state.error());
+        states.append({sha256, *state});
+    }
+    return json(sync::encodeBlobStates(states));
+}
+
+QHttpServerResponse OfficeServer::blobAppend(const QString &sha256, const QHttpServerRequest &request)
+{
+    auto who = authorize(request);
+    if (auto *resp = std::get_if<QHttpServerResponse>(&who))
+        return std::move(*resp);
+    if (!isSha256Hex(sha256))
+        return fail(Status::BadRequest, QStringLiteral("sync.bad_hash"),
+                    tr("“%1”不是 64 位小写十六进制 SHA-256").arg(sha256));
+    if (request.body().size() > sync::kMaxChunkBytes)
+        return fail(Status::PayloadTooLarge, QStringLiteral("sync.chunk_too_large"),
+                    tr("每次最多上传 %1 字节，收到 %2 字节；请分块上传。")
+                        .arg(sync::kMaxChunkBytes).arg(request.body().size()));
+    bool okOffset = false, okTotal = false;
+    const qint64 offset = request.query().queryItemValue(QStringLiteral("offset")).toLongLong(&okOffset);
+    const qint64 total = request.query().queryItemValue(QStringLiteral("total")).toLongLong(&okTotal);
+    if (!okOffset || !okTotal || offset < 0 || total <= 0 || total > sync::kMaxBlobBytes)
+        return fail(Status::BadRequest, QStringLiteral("sync.bad_range"),
+                    tr("需要 offset（≥0）和 total（1…%1）两个参数").arg(sync::kMaxBlobBytes));
+    const DeviceToken &from = std::get<DeviceToken>(who);
+    auto state = m_blobs.append(sha256, offset, total, request.body(), UploadOwner{from.id, from.device});
+    if (!state) {
+        if (state.error().code == QLatin1String("blob.offset_mismatch")) {
+            auto held = m_blobs.state(sha256);
+            QJsonObject body = QJsonDocument::fromJson(sync::encodeError(state.error())).object();
+            body.insert(QStringLiteral("offset"), held ? held->offset : 0);
+            return json(QJsonDocument(body).toJson(QJsonDocument::Compact), Status::Conflict);
+        }
+        return fail(state.error());
+    }
+    if (state->complete)
+        if (auto r = m_store.recordBlob(sha256, state->offset); !r)
+            return fail(r.error());
+    return json(sync::encodeBlobState(sha256, *state),
+                state->complete ? Status::Created : Status::Ok);
+}
+
+QHttpServerResponse OfficeServer::pushRecords(const QHttpServerRequest &request)
+{
+    auto who = authorize(request);
+    if (auto *resp = std::get_if<QHttpServerResponse>(&who))
+        return std::move(*resp);
+    if (request.body().size() > sync::kMaxBatchBodyBytes)
+        return fail(Status::PayloadTooLarge, QStringLiteral("sync.batch_too_large"),
+                    tr("记录批次超过 %1 字节；请分批发送。").arg(sync::kMaxBatchBodyBytes));
+    auto records = sync::decodePushBatch(request.body());
+    if (!records)
+        return fail(records.error());
+    auto results = m_store.pushRecords(std::get<DeviceToken>(who), *records);
+    if (!results)
+        return fail(results.error());
+    return json(sync::encodePushResults(*results));
+}
+
+} // namespace ms::server

@@ -1,0 +1,68 @@
+#pragma once
+// BlobStore on a local directory:
+// - a file that arrives whole in one request (a photo, a signature) is hashed from memory and
+//   appended to the evidence volumes in ROOT/packs (EvidencePack: one fdatasync per file);
+// - a file sent in several chunks (a video, or a photo whose upload was cut) collects in
+//   ROOT/partial/<sha>.part; on completion it is hashed, fsynced and renamed to ROOT/ab/abcdef…,
+//   followed by an fsync of the directory.
+// Thread-safe: the office serves on several threads; calls on the same file are serialised
+// (striped locks by hash), calls on different files run in parallel.
+#include "serverstore/blobstore.h"
+#include "serverstore/evidencepack.h"
+
+#include <QMutex>
+
+#include <array>
+#include <optional>
+
+namespace ms::server {
+
+class FileBlobStore final : public BlobStore
+{
+public:
+    explicit FileBlobStore(QString rootDir);
+
+    // Creates the directories and indexes the volumes. Only the serving process writes
+    // (EvidencePack::Mode::Writer, one per directory); commands such as verify read.
+    Result<void> init(EvidencePack::Mode mode = EvidencePack::Mode::Writer);
+    Result<wire::BlobState> state(const QString &sha256) override;
+    Result<wire::BlobState> append(const QString &sha256, qint64 offset, qint64 totalSize,
+                             const QByteArray &bytes, const UploadOwner &owner = {}) override;
+    Result<void> verify(const QString &sha256) override;
+    Result<QStringList> list() override;
+    Result<qint64> size(const QString &sha256) override;
+    Result<QByteArray> read(const QString &sha256) override;
+
+    QString finalPath(const QString &sha256) const;
+    QString partialPath(const QString &sha256) const;
+
+    // Unfinished uploads (ROOT/partial/<sha>.part, with <sha>.meta naming the owner and the
+    // declared total): at most `quotaBytes` of declared totals per device; removed by
+    // expirePartials() when untouched for `expiryDays`.
+    void setPartialLimits(qint64 quotaBytes, int expiryDays);
+    int expirePartials(); // how many were removed
+
+private:
+    struct PartialMeta
+    {
+        UploadOwner owner;
+        qint64 total = 0;
+    };
+    QString metaPath(const QString &sha256) const;
+    std::optional<PartialMeta> readMeta(const QString &sha256) const;
+    // Checks who may continue this partial, or starts one for `owner` (quota permitting).
+    Result<void> claimPartial(const QString &sha256, qint64 totalSize, const UploadOwner &owner);
+    void dropPartial(const QString &sha256);
+
+    Result<wire::BlobState> stateLocked(const QString &sha256) const;
+    Result<wire::BlobState> complete(const QString &sha256); // a multi-chunk file's last chunk is in
+    QMutex &lockFor(const QString &sha256);
+    QString m_root;
+    EvidencePack m_pack;
+    std::array<QMutex, 64> m_stripes;
+    QMutex m_partials; // starting a partial: the quota counts every partial of the device
+    qint64 m_partialQuota = qint64(8) << 30;
+    int m_partialExpiryDays = 7;
+};
+
+} // namespace ms::server

@@ -1,0 +1,68 @@
+#pragma once
+// The office's log of every device's record chain (docs/sync-protocol.md "Record chain"): the
+// device key each token presented first (a different one later is refused), and for every record
+// a device pushed, its position, link, signature and record hash, whatever became of the record
+// itself. pushRecords admits a record only if it continues its device's chain; verify() walks
+// every chain again and checks each stored record against the hash its device signed.
+// Part of SqliteOfficeStore: same connection, same transactions.
+#include "model/recordchain.h"
+#include "model/result.h"
+#include "serverstore/officetypes.h"
+
+#include <optional>
+
+namespace ms {
+class Database;
+}
+
+namespace ms::server {
+
+class OfficeChainLog
+{
+public:
+    explicit OfficeChainLog(Database &db);
+
+    // Office migration 3: tokens.device_key, device_keys, record_chain, unsigned_records.
+    static const char *const kMigrationSql;
+
+    // Binds `publicKeyHex` (64 hex digits) to the token if it has none yet. Errors:
+    // "sync.bad_device_key" (not an Ed25519 public key), "auth.device_key_mismatch" (the token
+    // is bound to another key).
+    Result<void> bindKey(const DeviceToken &token, const QString &publicKeyHex);
+
+    struct BoundKey
+    {
+        qint64 id = 0;      // device_keys.id
+        QString publicKey;  // hex
+        QString device;
+    };
+    Result<std::optional<BoundKey>> boundKey(qint64 tokenId);
+
+    // Whether record `r` may be applied: its link is well formed, its content hashes to it, the
+    // key signed it, and it is either already in the log (a record sent again) or the next
+    // position. `refusal` is set when not (codes sync.unsigned_record, sync.no_device_key,
+    // sync.bad_link, sync.bad_signature, sync.chain_broken).
+    struct Admission
+    {
+        qint64 keyId = 0;
+        bool known = false;                 // this very link is in the log already
+        std::optional<wire::PushResult> refusal;
+    };
+    Result<Admission> admit(const std::optional<BoundKey> &key, const OutboxEntry &r);
+    // Logs an admitted record (or updates the outcome of one sent again), moving the head on.
+    Result<void> note(const Admission &admission, const OutboxEntry &r, wire::PushStatus status);
+
+    // Every device's log walked from its first to its newest position; every stored record
+    // checked against the hash its device signed; every acknowledged record still there.
+    Result<ChainAudit> verify();
+
+private:
+    // verify()'s three passes (officechainverify.cpp)
+    Result<void> walkChains(ChainAudit &audit);
+    Result<void> checkRecords(ChainAudit &audit);
+    Result<void> findDeletedRecords(ChainAudit &audit);
+
+    Database &m_db;
+};
+
+} // namespace ms::server

@@ -1,0 +1,459 @@
+#include "serverstore/sqliteofficestore.h"
+
+#include "store/database.h"
+#include "serverstore/blobstore.h"
+#include "serverstore/recordrules.h"
+#include "store/transaction.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+
+#include <sqlite3.h>
+
+namespace ms::server {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ms::server::SqliteOfficeStore", text);
+}
+
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> list{
+        {1, R"sql(
+CREATE TABLE tokens(
+  id INTEGER PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  device TEXT NOT NULL,
+  user TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT);
+CREATE TABLE records(
+  uuid TEXT PRIMARY KEY,
+  entity TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  op TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  device TEXT NOT NULL,
+  user TEXT NOT NULL,
+  received_at TEXT NOT NULL);
+CREATE INDEX records_entity ON records(entity);
+CREATE TABLE record_blobs(
+  record_uuid TEXT NOT NULL REFERENCES records(uuid) ON DELETE CASCADE,
+  sha256 TEXT NOT NULL,
+  PRIMARY KEY(record_uuid, sha256));
+CREATE TABLE blobs(
+  sha256 TEXT PRIMARY KEY,
+  size INTEGER NOT NULL,
+  stored_at TEXT NOT NULL);
+CREATE TABLE assignments(
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  entity TEXT NOT NULL,
+  uuid TEXT NOT NULL UNIQUE,
+  version INTEGER NOT NULL,
+  payload TEXT NOT NULL,
+  task_uuid TEXT NOT NULL,
+  assignees TEXT NOT NULL DEFAULT '');
+CREATE INDEX assignments_task ON assignments(task_uuid);
+)sql"},
+        // A record uuid belongs to records.device, the device that first stored it (only that
+        // device may change it, so the column never changes). Conflicting records are kept here
+        // beside the held one until the office resolves them. Assignments remember who lost them
+        // (withdrawn), so those tablets get a tombstone; assignees '' now means nobody.
+        {2, R"sql(
+CREATE TABLE record_conflicts(
+  id INTEGER PRIMARY KEY,
+  uuid TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  op TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  payload_sha256 TEXT NOT NULL,
+  blobs TEXT NOT NULL DEFAULT '[]',
+  fields TEXT NOT NULL,
+  device TEXT NOT NULL,
+  user TEXT NOT NULL,
+  held_device TEXT NOT NULL,
+  held_version INTEGER NOT NULL,
+  received_at TEXT NOT NULL,
+  resolved_at TEXT,
+  UNIQUE(uuid, device, version, payload_sha256));
+CREATE INDEX record_conflicts_open ON record_conflicts(uuid) WHERE resolved_at IS NULL;
+ALTER TABLE assignments ADD COLUMN withdrawn TEXT NOT NULL DEFAULT '';
+)sql"},
+        {3, OfficeChainLog::kMigrationSql}, // record chains: device keys, the chain log
+    };
+    return list;
+}
+
+QString now() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
+
+QString hashToken(const QString &token)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+QString compact(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+wire::PushResult refused(const OutboxEntry &r, const QString &code, const QString &reason)
+{
+    return wire::PushResult{r.seq, r.uuid, r.version, wire::PushStatus::Refused, code, reason, {}};
+}
+
+// The customer a job record is for (older payloads without one count by their own uuid).
+constexpr const char *kJobCustomer =
+    "coalesce(nullif(json_extract(payload, '$.customer_uuid'), ''), uuid)";
+
+wire::PushResult answer(const OutboxEntry &r, wire::PushStatus status)
+{
+    return wire::PushResult{r.seq, r.uuid, r.version, status, {}, {}, {}};
+}
+} // namespace
+
+SqliteOfficeStore::SqliteOfficeStore(std::unique_ptr<Database> db)
+    : m_db(std::move(db)), m_chain(*m_db)
+{
+}
+SqliteOfficeStore::~SqliteOfficeStore() = default;
+
+Result<std::unique_ptr<SqliteOfficeStore>> SqliteOfficeStore::open(const QString &filePath)
+{
+    DatabaseOptions options;
+    options.moveAsideWhenCorrupt = false; // the office refuses to start on a corrupt database
+    auto db = Database::open(filePath, migrations(), options);
+    if (!db)
+        return db.error();
+    return std::unique_ptr<SqliteOfficeStore>(new SqliteOfficeStore(std::move(db).value()));
+}
+
+Result<std::unique_ptr<SqliteOfficeStore>> SqliteOfficeStore::openAnother(const QString &filePath)
+{
+    DatabaseOptions options;
+    options.checkFileHeader = false;
+    options.quickCheckOnOpen = false;
+    options.moveAsideWhenCorrupt = false; // the office refuses to start on a corrupt database
+    auto db = Database::open(filePath, migrations(), options);
+    if (!db)
+        return db.error();
+    return std::unique_ptr<SqliteOfficeStore>(new SqliteOfficeStore(std::move(db).value()));
+}
+
+Result<QString> SqliteOfficeStore::createToken(const QString &device, const QString &user)
+{
+    if (device.trimmed().isEmpty() || user.trimmed().isEmpty())
+        return makeError(QStringLiteral("office.bad_token_request"),
+                         tr("设备名和用户名都不能为空"));
+    quint32 words[8];
+    QRandomGenerator::system()->fillRange(words);
+    const QString token = QStringLiteral("mst_")
+        + QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex());
+    auto st = m_db->prepare(QStringLiteral(
+        "INSERT INTO tokens(token_hash, device, user, created_at) VALUES(?,?,?,?)"));
+    if (!st)
+        return st.error();
+    Statement &s = st.value();
+    s.bindText(1, hashToken(token)).bindText(2, device).bindText(3, user).bindText(4, now());
+    if (auto r = s.run(); !r)
+        return r.error();
+    return token;
+}
+
+Result<int> SqliteOfficeStore::revokeToken(const QString &deviceOrToken)
+{
+    auto st = m_db->prepare(QStringLiteral(
+        "UPDATE tokens SET revoked_at = ? WHERE revoked_at IS NULL AND (device = ? OR token_hash = ?)"));
+    if (!st)
+        return st.error();
+    Statement &s = st.value();
+    s.bindText(1, now()).bindText(2, deviceOrToken).bindText(3, hashToken(deviceOrToken));
+    if (auto r = s.run(); !r)
+        return r.error();
+    const int changed = sqlite3_changes(m_db->handle());
+    if (changed == 0)
+        return makeError(QStringLiteral("office.unknown_token"),
+                         tr("没有找到设备或令牌“%1”的有效令牌").arg(deviceOrToken));
+    return changed;
+}
+
+Result<std::optional<DeviceToken>> SqliteOfficeStore::authenticate(const QString &token)
+{
+    auto st = m_db->prepare(QStringLiteral(
+        "SELECT id, device, user, created_at FROM tokens WHERE token_hash = ? AND revoked_at IS NULL"));
+    if (!st)
+        return st.error();
+    Statement &s = st.value();
+    s.bindText(1, hashToken(token));
+    if (!s.step())
+        return s.failed() ? Result<std::optional<DeviceToken>>(s.error())
+                          : Result<std::optional<DeviceToken>>(std::optional<DeviceToken>());
+    DeviceToken t;
+    t.id = s.integer(0);
+    t.device = s.text(1);
+    t.user = s.text(2);
+    t.createdAt = QDateTime::fromString(s.text(3), Qt::ISODateWithMs);
+    return std::optional<DeviceToken>(t);
+}
+
+Result<void> SqliteOfficeStore::bindDeviceKey(const DeviceToken &token, const QString &publicKeyHex)
+{
+    return m_chain.bindKey(token, publicKeyHex);
+}
+
+Result<QString> SqliteOfficeStore::deviceKey(const DeviceToken &token)
+{
+    auto key = m_chain.boundKey(token.id);
+    if (!key)
+        return key.error();
+    return key->has_value() ? (*key)->publicKey : QString();
+}
+
+Result<QString> SqliteOfficeStore::deviceTokenHash(const QString &device)
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT token_hash FROM tokens WHERE device = ? AND "
+                                           "revoked_at IS NULL ORDER BY id DESC LIMIT 1"));
+    if (!st)
+        return st.error();
+    Statement &s = st.value();
+    s.bindText(1, device);
+    if (!s.step())
+        return s.failed() ? Result<QString>(s.error())
+                          : Result<QString>(makeError(QStringLiteral("office.unknown_token"),
+                                                      tr("设备“%1”没有有效的令牌（从未创建，或已吊销）").arg(device)));
+    return s.text(0);
+}
+
+// The order of the checks is the order of the rules in docs/sync-protocol.md ("Who may write a
+// record"): shape, owner, version step, evidence, then what the office holds.
+Result<wire::PushResult> SqliteOfficeStore::applyOne(const DeviceToken &from, const OutboxEntry &r)
+{
+    if (r.uuid.isEmpty() || r.entity.isEmpty() || r.version < 1)
+        return refused(r, QStringLiteral("sync.bad_record"),
+                       tr("记录缺少 uuid、entity 或有效的 version"));
+    if (r.op != QLatin1String("upsert") && r.op != QLatin1String("delete"))
+        return refused(r, QStringLiteral("sync.bad_record"),
+                       tr("未知操作“%1”（应为 upsert 或 delete）").arg(r.op));
+    auto held = heldRecord(r.uuid);
+    if (!held)
+        return held.error();
+    if (*held && (*held)->entity != r.entity)
+        return refused(r, QStringLiteral("record.entity_changed"),
+                       tr("办公室的记录 %1 是“%2”，不能作为“%3”改写；这不是正常编辑产生的，请联系办公室。")
+                           .arg(r.uuid, (*held)->entity, r.entity));
+    std::optional<int> assigned;
+    if (isOfficeEntity(r.entity)) {
+        auto v = assignedVersion(r.entity, r.uuid);
+        if (!v)
+            return v.error();
+        assigned = *v;
+    }
+    const bool mine = !*held || (*held)->device == from.device;
+    if (!mine && !assigned) // only a task or customer the office handed out has several editors
+        return refused(r, QStringLiteral("record.not_owner"),
+                       tr("记录 %1（%2）属于设备 %3，本设备不能改写它。若本机是替换 %3 的新平板，"
+                          "请办公室用原设备名 %3 为本机签发令牌后再同步。")
+                           .arg(r.uuid, r.entity, (*held)->device));
+    const qint64 base = *held ? (*held)->version : assigned.value_or(0);
+    if (qint64(r.version) > base + wire::kMaxVersionStep)
+        return refused(r, QStringLiteral("record.version_jump"),
+                       tr("记录 %1 的版本从 %2 跳到 %3，超过了每次最多 %4 的增幅；这不是正常编辑产生的，"
+                          "请联系办公室。")
+                           .arg(r.uuid).arg(base).arg(r.version).arg(wire::kMaxVersionStep));
+    for (const QString &sha : r.blobs) {
+        if (!isSha256Hex(sha))
+            return refused(r, QStringLiteral("sync.bad_record"),
+                           tr("证据哈希“%1”不是 64 位小写十六进制 SHA-256").arg(sha));
+        auto has = hasBlob(sha);
+        if (!has)
+            return has.error();
+        if (!*has)
+            return refused(r, QStringLiteral("sync.missing_blob"),
+                           tr("记录引用的证据文件 %1 尚未上传到办公室；请先上传该文件再发送记录。")
+                               .arg(sha));
+    }
+    if (*held) {
+        const HeldRecord &h = **held;
+        QStringList fields;
+        if (h.op != r.op)
+            fields << QStringLiteral("op");
+        if (!mine) {
+            // Another device's edit of a customer or task: never one whole record over another.
+            fields << differingFields(h.payload, r.payload, {QStringLiteral("version")});
+            if (fields.isEmpty())
+                return answer(r, wire::PushStatus::Duplicate);
+            return conflict(from, r, h, fields);
+        }
+        if (h.version == r.version) {
+            fields << differingFields(h.payload, r.payload);
+            return fields.isEmpty() ? answer(r, wire::PushStatus::Duplicate) : conflict(from, r, h, fields);
+        }
+        if (h.version > r.version)
+            return answer(r, wire::PushStatus::Stale);
+    }
+    auto up = m_db->prepare(QStringLiteral(
+        "INSERT INTO records(uuid, entity, version, op, payload, device, user, received_at) "
+        "VALUES(?,?,?,?,?,?,?,?) ON CONFLICT(uuid) DO UPDATE SET entity=excluded.entity, "
+        "version=excluded.version, op=excluded.op, payload=excluded.payload, "
+        "device=excluded.device, user=excluded.user, received_at=excluded.received_at"));
+    if (!up)
+        return up.error();
+    Statement &u = up.value();
+    u.bindText(1, r.uuid).bindText(2, r.entity).bindInt(3, r.version).bindText(4, r.op);
+    u.bindText(5, compact(r.payload)).bindText(6, from.device).bindText(7, from.user);
+    u.bindText(8, now());
+    if (auto ok = u.run(); !ok)
+        return ok.error();
+    auto del = m_db->prepare(QStringLiteral("DELETE FROM record_blobs WHERE record_uuid = ?"));
+    if (!del)
+        return del.error();
+    del.value().bindText(1, r.uuid);
+    if (auto ok = del.value().run(); !ok)
+        return ok.error();
+    for (const QString &sha : r.blobs) {
+        auto ins = m_db->prepare(QStringLiteral(
+            "INSERT OR IGNORE INTO record_blobs(record_uuid, sha256) VALUES(?,?)"));
+        if (!ins)
+            return ins.error();
+        ins.value().bindText(1, r.uuid).bindText(2, sha);
+        if (auto ok = ins.value().run(); !ok)
+            return ok.error();
+    }
+    return answer(r, wire::PushStatus::Stored);
+}
+
+Result<QList<wire::PushResult>> SqliteOfficeStore::pushRecords(const DeviceToken &from,
+                                                         const QList<OutboxEntry> &records)
+{
+    Transaction tx(*m_db);
+    if (!tx.ok())
+        return tx.error();
+    QList<wire::PushResult> results;
+    results.reserve(records.size());
+    auto key = m_chain.boundKey(from.id);
+    if (!key)
+        return key.error();
+    for (const OutboxEntry &r : records) {
+        auto admitted = m_chain.admit(*key, r); // continues the device's signed chain?
+        if (!admitted)
+            return admitted.error();
+        if (admitted->refusal) {
+            results << *admitted->refusal;
+            continue;
+        }
+        auto one = applyOne(from, r);
+        if (!one)
+            return one.error(); // tx rolls back: nothing of this batch is stored
+        if (auto logged = m_chain.note(*admitted, r, one->status); !logged)
+            return logged.error();
+        results << *one;
+    }
+    if (auto ok = tx.commit(); !ok)
+        return ok.error();
+    return results;
+}
+
+// The one commit that need not be on disk when it returns, which saves a WAL fsync per uploaded
+// file: the file itself is already durable in the blob store, and a row lost in a power cut is
+// written again the next time anyone asks about the file (OfficeServer::heldState). A record that
+// names the file is pushed after this commit, and its own FULL commit syncs the WAL up to and
+// including this row, so no acknowledged record can ever point at a missing row.
+Result<void> SqliteOfficeStore::recordBlob(const QString &sha256, qint64 size)
+{
+    auto st = m_db->prepare(QStringLiteral(
+        "INSERT OR IGNORE INTO blobs(sha256, size, stored_at) VALUES(?,?,?)"));
+    if (!st)
+        return st.error();
+    st.value().bindText(1, sha256).bindInt(2, size).bindText(3, now());
+    if (auto relaxed = m_db->exec(QStringLiteral("PRAGMA synchronous=NORMAL")); !relaxed)
+        return relaxed;
+    auto done = st.value().run();
+    if (auto full = m_db->exec(QStringLiteral("PRAGMA synchronous=FULL")); !full)
+        return full;
+    return done;
+}
+
+Result<bool> SqliteOfficeStore::hasBlob(const QString &sha256)
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT 1 FROM blobs WHERE sha256 = ?"));
+    if (!st)
+        return st.error();
+    Statement &s = st.value();
+    s.bindText(1, sha256);
+    const bool found = s.step();
+    if (s.failed())
+        return s.error();
+    return found;
+}
+
+Result<OfficeStats> SqliteOfficeStore::stats()
+{
+    auto st = m_db->prepare(QStringLiteral(
+        "SELECT (SELECT count(*) FROM assignments WHERE entity = 'task'),"
+        " (SELECT count(*) FROM assignments WHERE entity = 'customer'),"
+        // a job is a customer's: several devices' job records for one customer count once
+        " (SELECT count(DISTINCT %1) FROM records WHERE entity = 'job' AND op <> 'delete'),"
+        " (SELECT count(*) FROM records),"
+        " (SELECT count(*) FROM blobs), (SELECT coalesce(sum(size), 0) FROM blobs),"
+        " (SELECT count(DISTINCT device) FROM tokens WHERE revoked_at IS NULL),"
+        // merge rule: a customer's job is done when any device's own job record says done
+        " (SELECT count(DISTINCT %1) FROM records"
+        "   WHERE entity = 'job' AND op <> 'delete' AND json_extract(payload, '$.status') = 'done'),"
+        " (SELECT count(*) FROM record_conflicts WHERE resolved_at IS NULL),"
+        " (SELECT count(*) FROM assignments WHERE entity = 'task' AND assignees = '')")
+                                .arg(QLatin1String(kJobCustomer)));
+    if (!st)
+        return st.error();
+    Statement &s = st.value();
+    if (!s.step())
+        return s.failed() ? s.error() : m_db->lastError(QStringLiteral("stats"));
+    return OfficeStats{s.integer(0), s.integer(1), s.integer(2), s.integer(3), s.integer(4),
+                       s.integer(5), s.integer(6), s.integer(7), s.integer(8), s.integer(9)};
+}
+
+Result<QList<BlobReference>> SqliteOfficeStore::blobReferences()
+{
+    auto st = m_db->prepare(QStringLiteral(
+        "SELECT rb.record_uuid, r.entity, rb.sha256 FROM record_blobs rb "
+        "JOIN records r ON r.uuid = rb.record_uuid ORDER BY rb.record_uuid"));
+    if (!st)
+        return st.error();
+    Statement &s = st.value();
+    QList<BlobReference> out;
+    while (s.step())
+        out << BlobReference{s.text(0), s.text(1), s.text(2)};
+    if (s.failed())
+        return s.error();
+    return out;
+}
+
+Result<QStringList> SqliteOfficeStore::blobHashes()
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT sha256 FROM blobs ORDER BY sha256"));
+    if (!st)
+        return st.error();
+    Statement &s = st.value();
+    QStringList out;
+    while (s.step())
+        out << s.text(0);
+    if (s.failed())
+        return s.error();
+    return out;
+}
+
+Result<void> SqliteOfficeStore::integrityCheck()
+{
+    return m_db->integrityCheck();
+}
+
+Result<ChainAudit> SqliteOfficeStore::verifyRecordChains()
+{
+    return m_chain.verify();
+}
+
+} // namespace ms::server

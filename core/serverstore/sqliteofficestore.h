@@ -1,0 +1,82 @@
+#pragma once
+// OfficeStore on one SQLite file (WAL) through ms::Database. The default for a single office
+// machine; PostgreSQL would be a sibling class (docs/scaling.md).
+#include "serverstore/officechainlog.h"
+#include "serverstore/officestore.h"
+
+#include <QSet>
+
+#include <functional>
+#include <memory>
+
+namespace ms {
+class Database;
+}
+
+namespace ms::server {
+
+class SqliteOfficeStore final : public OfficeStore
+{
+public:
+    // Opens (creating and migrating) the database file.
+    static Result<std::unique_ptr<SqliteOfficeStore>> open(const QString &filePath);
+    // One more connection to a file this process already opened with open() (one per server
+    // thread): no header or quick check, which would disturb the first connection's locks.
+    static Result<std::unique_ptr<SqliteOfficeStore>> openAnother(const QString &filePath);
+    ~SqliteOfficeStore() override;
+
+    Result<QString> createToken(const QString &device, const QString &user) override;
+    Result<int> revokeToken(const QString &deviceOrToken) override;
+    Result<std::optional<DeviceToken>> authenticate(const QString &token) override;
+    Result<void> bindDeviceKey(const DeviceToken &token, const QString &publicKeyHex) override;
+    Result<QString> deviceKey(const DeviceToken &token) override;
+    Result<QString> deviceTokenHash(const QString &device) override;
+    Result<QList<wire::PushResult>> pushRecords(const DeviceToken &from,
+                                          const QList<OutboxEntry> &records) override;
+    Result<void> recordBlob(const QString &sha256, qint64 size) override;
+    Result<bool> hasBlob(const QString &sha256) override;
+    Result<wire::AssignmentPage> pullAssignments(const DeviceToken &to, qint64 cursor,
+                                           int limit) override;
+    Result<ImportSummary> importTask(const wire::Assignment &task, const QList<wire::Assignment> &customers,
+                                     const QStringList &assignees) override;
+    Result<OfficeStats> stats() override;
+    Result<QList<BlobReference>> blobReferences() override;
+    Result<QStringList> blobHashes() override;
+    Result<void> integrityCheck() override;
+    Result<ChainAudit> verifyRecordChains() override;
+
+    // Test seam: runs between reading an assignment page and reading its cursor (a test commits
+    // an import on another connection there to show that both come from one snapshot).
+    void setBetweenPageAndCursor(std::function<void()> hook)
+    {
+        m_betweenPageAndCursor = std::move(hook);
+    }
+
+private:
+    struct HeldRecord
+    {
+        QString entity;
+        int version = 0;
+        QString op;
+        QJsonObject payload;
+        QString device;
+    };
+
+    explicit SqliteOfficeStore(std::unique_ptr<Database> db);
+    Result<wire::PushResult> applyOne(const DeviceToken &from, const OutboxEntry &record);
+    Result<std::optional<HeldRecord>> heldRecord(const QString &uuid);
+    Result<std::optional<int>> assignedVersion(const QString &entity, const QString &uuid);
+    // Keeps a conflicting record beside the held one and answers Conflict.
+    Result<wire::PushResult> conflict(const DeviceToken &from, const OutboxEntry &record,
+                                const HeldRecord &held, const QStringList &fields);
+    // 0 = created, 1 = updated, 2 = unchanged
+    Result<int> upsertAssignment(const wire::Assignment &a, const QString &taskUuid,
+                                 const QStringList &assignees);
+    // Takes the customers of `taskUuid` that `keep` does not name away from everyone.
+    Result<QStringList> withdrawMissing(const QString &taskUuid, const QSet<QString> &keep);
+    std::unique_ptr<Database> m_db;
+    OfficeChainLog m_chain;
+    std::function<void()> m_betweenPageAndCursor;
+};
+
+} // namespace ms::server
