@@ -17,7 +17,6 @@
 
 using namespace ms;
 using namespace ms::server;
-using namespace ms::wire;
 
 namespace {
 QString scratchDir()
