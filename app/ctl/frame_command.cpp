@@ -4,6 +4,7 @@
 
 #include "meter/dlt645/common.h"
 #include "meter/dlt698/anyframe.h"
+#include "gdw1376json.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -53,7 +54,7 @@ QString describeFault(meter::Fault fault)
     case meter::Fault::TrailingBytes: return Tr::tr("结束符 16 之后还有多余字节，请只给出一帧");
     case meter::Fault::BadData: return Tr::tr("帧完整但数据域格式错误");
     case meter::Fault::Unsupported: return Tr::tr("暂不支持此类帧");
-    case meter::Fault::OtherProtocol: return Tr::tr("不是本程序解码的电能表规约");
+    case meter::Fault::OtherProtocol: return Tr::tr("不是本程序解码的规约（DL/T 645、DL/T 698.45 或规约标识为 2 的 Q/GDW 1376.1）");
     case meter::Fault::InvalidArgument: return Tr::tr("参数错误");
     }
     return Tr::tr("未知错误");
@@ -121,6 +122,21 @@ int decode(const QStringList &args)
         return ExitFailed;
     }
     const auto message = meter::decodeAnyFrame(*bytes);
+    if (!message && message.error().fault == meter::Fault::OtherProtocol) {
+        // Not a meter frame: a concentrator's Q/GDW 1376.1 frame (protocol id 2) is decoded
+        // here; one with another protocol id (Q/GDW 130-2005) is refused.
+        const auto frame = gdw1376::decodeFrame(*bytes);
+        const auto units = frame ? gdw1376::decodeUnits(*frame)
+                                 : meter::Outcome<std::vector<gdw1376::DataUnit>>(frame.error());
+        if (!units) {
+            printError(frame ? Tr::tr("Q/GDW 1376.1 帧的数据单元无法解码（%1）")
+                                   .arg(QString::fromStdString(units.error().detail))
+                             : failureLine(frame.error()));
+            return ExitFailed;
+        }
+        QTextStream(stdout) << QJsonDocument(gdw1376Json(*frame, *units)).toJson(QJsonDocument::Indented);
+        return ExitOk;
+    }
     if (!message) {
         printError(failureLine(message.error()));
         return ExitFailed;

@@ -3214,10 +3214,6 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <translation>This kind of frame is not supported yet</translation>
     </message>
     <message>
-        <source>不是本程序解码的电能表规约</source>
-        <translation>Not a meter protocol this app decodes</translation>
-    </message>
-    <message>
         <source>参数错误</source>
         <translation>Invalid argument</translation>
     </message>
@@ -3260,6 +3256,14 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>未知子命令 %1</source>
         <translation>Unknown subcommand %1</translation>
+    </message>
+    <message>
+        <source>不是本程序解码的规约（DL/T 645、DL/T 698.45 或规约标识为 2 的 Q/GDW 1376.1）</source>
+        <translation>not a protocol this program decodes (DL/T 645, DL/T 698.45, or Q/GDW 1376.1 with protocol id 2)</translation>
+    </message>
+    <message>
+        <source>Q/GDW 1376.1 帧的数据单元无法解码（%1）</source>
+        <translation>the data units of the Q/GDW 1376.1 frame cannot be decoded (%1)</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,7 @@
 # seed corpus: the codecs on the frames of tests/data/meter-frames.json, the parsers on
 # tests/fuzz/seeds/<name>/.
 #   run.sh [--seconds N] [--build DIR] [--target NAME]... [--jobs J]
-# Targets: fuzz_dlt645 fuzz_dlt698 (codecs, compiled here from their sources) and fuzz_wire
+# Targets: fuzz_dlt645 fuzz_dlt698 fuzz_gdw1376 (codecs, compiled here from their sources) and fuzz_wire
 # fuzz_task_csv fuzz_purchase_csv fuzz_evidencepack (Qt parsers: CMake targets of a clang build
 # with MS_BUILD_FUZZ=ON, configured in DIR/cmake like the `fuzz` preset). Default: all six.
 # Exit 0 when every target ran clean, 1 on a crash/sanitizer report/broken invariant (the
@@ -26,14 +26,14 @@ while [[ $# -gt 0 ]]; do
     *) echo "run.sh: unknown option $1 (see the header of $0)" >&2; exit 2 ;;
     esac
 done
-codec_targets=(fuzz_dlt645 fuzz_dlt698)
+codec_targets=(fuzz_dlt645 fuzz_dlt698 fuzz_gdw1376)
 parser_targets=(fuzz_wire fuzz_task_csv fuzz_purchase_csv fuzz_evidencepack)
 if [[ ${#targets[@]} -eq 0 ]]; then
     targets=("${codec_targets[@]}" "${parser_targets[@]}")
 fi
 # Longest input per target: a DL/T 645 frame is at most ~220 bytes; a DL/T 698.45 frame at most
 # 4,096; JSON bodies, CSV files and volumes get room for several records.
-declare -A max_len=([fuzz_dlt645]=1024 [fuzz_dlt698]=4096 [fuzz_wire]=16384 [fuzz_task_csv]=8192
+declare -A max_len=([fuzz_dlt645]=1024 [fuzz_dlt698]=4096 [fuzz_gdw1376]=4096 [fuzz_wire]=16384 [fuzz_task_csv]=8192
                     [fuzz_purchase_csv]=8192 [fuzz_evidencepack]=8192)
 declare -A dict=([fuzz_wire]="$here/wire.dict" [fuzz_evidencepack]="$here/evidencepack.dict")
 
@@ -52,7 +52,7 @@ if ! "$cxx" -fsanitize=fuzzer,address,undefined "$probe" -o "$build/obj/probe" 2
     exit 77
 fi
 
-is_codec() { [[ "$1" == fuzz_dlt645 || "$1" == fuzz_dlt698 ]]; }
+is_codec() { [[ "$1" == fuzz_dlt645 || "$1" == fuzz_dlt698 || "$1" == fuzz_gdw1376 ]]; }
 want_codecs=0
 want_parsers=()
 for target in "${targets[@]}"; do
@@ -69,9 +69,9 @@ done
 if [[ $want_codecs -eq 1 ]]; then
     # Codec objects, rebuilt only when a source or header changed.
     objects=()
-    for src in "$root"/core/meter/dlt645/*.cpp "$root"/core/meter/dlt698/*.cpp; do
+    for src in "$root"/core/meter/dlt645/*.cpp "$root"/core/meter/dlt698/*.cpp "$root"/core/meter/gdw1376/*.cpp; do
         obj="$build/obj/$(basename "$(dirname "$src")")_$(basename "$src" .cpp).o"
-        if [[ ! -f "$obj" || -n "$(find "$root/core/meter/dlt645" "$root/core/meter/dlt698" -newer "$obj" -print -quit)" ]]; then
+        if [[ ! -f "$obj" || -n "$(find "$root/core/meter/dlt645" "$root/core/meter/dlt698" "$root/core/meter/gdw1376" -newer "$obj" -print -quit)" ]]; then
             "$cxx" "${flags[@]}" -c "$src" -o "$obj"
         fi
         objects+=("$obj")

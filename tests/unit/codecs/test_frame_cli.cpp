@@ -105,6 +105,36 @@ TEST(FrameCli, Decodes698WithOadAndScaler)
     EXPECT_DOUBLE_EQ(v.value(QStringLiteral("value")).toDouble(), 1234.56);
 }
 
+TEST(FrameCli, DecodesAConcentratorsFrameWithItsAfnAndEachUnitsPnAndFn)
+{
+    // the concentrator sheet's F129 reply: p9 read, p10 left out
+    const CtlRun r = ctl({QStringLiteral("decode"),
+                          QStringLiteral("68 AE 00 AE 00 68 88 01 11 D2 04 02 0C 65 01 02 01 10 00 08 05 12 26 "
+                                         "04 78 56 34 12 00 00 00 00 03 00 00 50 00 04 00 78 06 00 05 00 00 "
+                                         "00 34 00 00 62 16")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.constData();
+    const QJsonObject o = json(r);
+    EXPECT_EQ(o.value(QStringLiteral("protocol")).toString(), QStringLiteral("gdw1376.1"));
+    EXPECT_EQ(o.value(QStringLiteral("direction")).toString(), QStringLiteral("response"));
+    EXPECT_EQ(o.value(QStringLiteral("afn")).toInt(), 0x0C);
+    EXPECT_EQ(o.value(QStringLiteral("address")).toObject().value(QStringLiteral("logical")).toString(),
+              QStringLiteral("110104D2"));
+    const QJsonArray units = o.value(QStringLiteral("units")).toArray();
+    ASSERT_EQ(units.size(), 1);
+    const QJsonObject unit = units.at(0).toObject();
+    EXPECT_EQ(unit.value(QStringLiteral("pn")).toInt(), 9);
+    EXPECT_EQ(unit.value(QStringLiteral("fn")).toInt(), 129);
+    const QJsonObject value = unit.value(QStringLiteral("value")).toObject();
+    EXPECT_DOUBLE_EQ(value.value(QStringLiteral("total")).toDouble(), 1234.5678);
+    EXPECT_EQ(value.value(QStringLiteral("tariffs")).toArray().size(), 4);
+    EXPECT_EQ(value.value(QStringLiteral("read_at")).toString(), QStringLiteral("2026-12-05 08:00"));
+
+    // a terminal's login (AFN 02 F1, p0) from a public library's samples
+    const CtlRun login = ctl({QStringLiteral("decode"), QStringLiteral("683200320068C97101220800027800000100E016")});
+    ASSERT_EQ(login.exitCode, 0) << login.err.constData();
+    EXPECT_EQ(json(login).value(QStringLiteral("afn")).toInt(), 2);
+}
+
 TEST(FrameCli, BadFramesExitOneWithOneLineNamingTheProblem)
 {
     const struct
@@ -115,7 +145,7 @@ TEST(FrameCli, BadFramesExitOneWithOneLineNamingTheProblem)
         {"680172007200006891083333343333333333E816", "bad checksum"},
         {"68010000000000681104333333", "truncated"},
         {"681E00C305000000000000009E548501000010020101060001E24000005AD516", "FCS"},
-        {"683200320068C97101220800027800000100E016", "not a meter protocol"},
+        {"683100310068C97101220800027800000100E016", "130-2005"}, // protocol id 1, not 1376.1
         {"681700A30502000000000010C58B050115F1010200001A0016", "not supported yet"},
         {"0102030405060708090A", "not a meter frame"},
         {"hello", "十六进制"},
