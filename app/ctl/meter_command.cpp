@@ -2,8 +2,8 @@
 // (protocol, address, every item with values and raw frames, total_ms and wire_ms).
 #include "commands.h"
 
-#include "meter/link/serial_link.h"
-#include "meter/reader/meter_reader.h"
+#include "meter/link/seriallink.h"
+#include "meter/reader/meterreader.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

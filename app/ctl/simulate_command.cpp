@@ -2,8 +2,8 @@
 // (docs/simulator.md). Runs until SIGTERM/SIGINT, then removes its link.
 #include "commands.h"
 
-#include "meter/reader/swap_set.h"
-#include "meter/sim/sim_runner.h"
+#include "meter/reader/swapset.h"
+#include "meter/sim/simrunner.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #include "service/evidencerecords.h"
 
-#include "meter/reader/swap_set.h"
+#include "meter/reader/swapset.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

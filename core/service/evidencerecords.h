@@ -7,7 +7,7 @@
 #include "catalog/catalog.h"
 #include "media/photopipeline.h"
 #include "media/signature.h"
-#include "meter/reader/cross_check.h"
+#include "meter/reader/crosscheck.h"
 #include "store/storetypes.h"
 
 #include <QJsonObject>

@@ -24,7 +24,7 @@
 #include "catalog/catalog.h"
 #include "media/photopipeline.h"
 #include "media/signature.h"
-#include "meter/reader/cross_check.h"
+#include "meter/reader/crosscheck.h"
 #include "model/recordowner.h"
 #include "model/result.h"
 #include "service/actor.h"

@@ -6,7 +6,7 @@
 //   ms::meter::ProtocolMemory memory;               // lives as long as the app
 //   ctx.meterRead = ms::makeMeterReadFactory(ctx, memory);
 #include "appcontext.h"
-#include "meter/reader/protocol_memory.h"
+#include "meter/reader/protocolmemory.h"
 
 namespace ms {
 

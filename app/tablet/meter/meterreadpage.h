@@ -3,8 +3,8 @@
 // cross-check warnings, nameplate barcode check, and "save to job". Self-contained: everything
 // comes in through the constructor, everything goes out through signals.
 #include "media/barcode.h"
-#include "meter/reader/cross_check.h"
-#include "meter/reader/meter_reader.h"
+#include "meter/reader/crosscheck.h"
+#include "meter/reader/meterreader.h"
 
 #include <QWidget>
 

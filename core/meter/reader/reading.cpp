@@ -1,6 +1,6 @@
 #include "meter/reader/reading.h"
 
-#include "meter/reader/swap_set.h"
+#include "meter/reader/swapset.h"
 
 #include <QJsonArray>
 

@@ -2,7 +2,7 @@
 // What one meter read produced (读表结果): per item the decoded values and the raw frames that
 // prove them, plus timings. Plain values; JSON for the command line and evidence meta.
 #include "meter/dlt645/common.h"
-#include "meter/link/link_types.h"
+#include "meter/link/linktypes.h"
 
 #include <QJsonObject>
 #include <QList>

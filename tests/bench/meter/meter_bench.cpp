@@ -2,8 +2,8 @@
 //   overhead = total ÷ (wire time + reply delays)      goal ≤ 1.10
 //   detect   = auto-detected read ÷ read with the protocol known   goal ≤ 2
 // Prints one line per case and a JSON summary; exit 0 (figures are reported, not asserted).
-#include "meter/reader/meter_reader.h"
-#include "meter/sim/sim_runner.h"
+#include "meter/reader/meterreader.h"
+#include "meter/sim/simrunner.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

@@ -1,8 +1,8 @@
 #pragma once
 // A simulated meter on a real pty in a background thread, and a MeterReader on a real
 // QSerialPort opened on the pty's link: the whole stack except the wire itself.
-#include "meter/reader/meter_reader.h"
-#include "meter/sim/sim_runner.h"
+#include "meter/reader/meterreader.h"
+#include "meter/sim/simrunner.h"
 
 #include <QEventLoop>
 #include <QTemporaryDir>

@@ -22,7 +22,7 @@
 #include <QRegularExpression>
 #include <gtest/gtest.h>
 
-#include "meter/reader/protocol_memory.h"
+#include "meter/reader/protocolmemory.h"
 
 using namespace ms;
 using namespace ms::test;

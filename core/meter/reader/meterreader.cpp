@@ -1,8 +1,8 @@
-#include "meter/reader/meter_reader.h"
+#include "meter/reader/meterreader.h"
 
 #include "meter/dlt645/codec.h"
 #include "meter/dlt698/apdu.h"
-#include "meter/link/meter_log.h"
+#include "meter/link/meterlog.h"
 
 namespace ms::meter {
 

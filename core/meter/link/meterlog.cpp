@@ -1,4 +1,4 @@
-#include "meter/link/meter_log.h"
+#include "meter/link/meterlog.h"
 
 namespace ms::meter {
 Q_LOGGING_CATEGORY(lcMeter, "meterswap.meter", QtWarningMsg)

@@ -1,6 +1,6 @@
-#include "meter/sim/sim_runner.h"
+#include "meter/sim/simrunner.h"
 
-#include "meter/link/meter_log.h"
+#include "meter/link/meterlog.h"
 
 #include <algorithm>
 #include <fcntl.h>

@@ -1,4 +1,4 @@
-#include "meter/link/link_types.h"
+#include "meter/link/linktypes.h"
 
 namespace ms::meter {
 

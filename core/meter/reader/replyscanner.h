@@ -4,7 +4,7 @@
 // decoded reply frame back through a shared slot.
 #include "meter/dlt645/frame.h"
 #include "meter/dlt698/frame.h"
-#include "meter/link/link_types.h"
+#include "meter/link/linktypes.h"
 
 #include <functional>
 #include <memory>

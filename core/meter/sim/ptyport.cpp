@@ -1,4 +1,4 @@
-#include "meter/sim/pty_port.h"
+#include "meter/sim/ptyport.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "meter/reader/swap_set.h"
+#include "meter/reader/swapset.h"
 
 #include "meter/dlt645/ditable.h"
 #include "meter/dlt698/apdu.h"

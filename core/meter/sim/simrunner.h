@@ -3,8 +3,8 @@
 // accounts for the request's own wire time (a pty delivers it at once), waits the reply delay,
 // then writes the reply paced at bitsPerByte / baud per byte. run() blocks (its own thread or
 // the `meterswapctl simulate` process) until stopFd becomes readable.
-#include "meter/sim/meter_simulator.h"
-#include "meter/sim/pty_port.h"
+#include "meter/sim/metersimulator.h"
+#include "meter/sim/ptyport.h"
 #include "model/result.h"
 
 #include <atomic>

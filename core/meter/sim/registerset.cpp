@@ -1,6 +1,6 @@
-#include "meter/sim/register_set.h"
+#include "meter/sim/registerset.h"
 
-#include "meter/reader/swap_set.h"
+#include "meter/reader/swapset.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -4,11 +4,11 @@
 // 00010000, 1997 read of 9010, 698 GET 40010200, all to the wildcard), remembers the result per
 // port and address, then reads item by item. Asynchronous: progress per item, cancel at any time,
 // exactly one finished() per read.
-#include "meter/link/serial_link.h"
-#include "meter/reader/protocol_memory.h"
+#include "meter/link/seriallink.h"
+#include "meter/reader/protocolmemory.h"
 #include "meter/reader/reading.h"
-#include "meter/reader/reply_scanner.h"
-#include "meter/reader/swap_set.h"
+#include "meter/reader/replyscanner.h"
+#include "meter/reader/swapset.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -1,6 +1,6 @@
-#include "meter/link/link_types.h"
+#include "meter/link/linktypes.h"
 #include "meter/reader/reading.h"
-#include "meter/reader/swap_set.h"
+#include "meter/reader/swapset.h"
 
 #include <QJsonArray>
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 #pragma once
 // The simulated meter's registers (寄存器), loaded from a JSON register file or the documented
-// default set (docs/simulator.md). Keys are the swap-set keys of meter/reader/swap_set.h; every
+// default set (docs/simulator.md). Keys are the swap-set keys of meter/reader/swapset.h; every
 // value is text in the codec's register format ("1234.56", "2025-06-01", "0000", ...).
 #include "meter/dlt645/common.h"
 #include "model/result.h"

@@ -1,8 +1,8 @@
-#include "meter/sim/meter_simulator.h"
+#include "meter/sim/metersimulator.h"
 
 #include "meter/dlt645/codec.h"
 #include "meter/dlt698/apdu.h"
-#include "meter/link/meter_log.h"
+#include "meter/link/meterlog.h"
 
 #include <bit>
 

@@ -1,4 +1,4 @@
-#include "meter/sim/register_set.h"
+#include "meter/sim/registerset.h"
 
 #include <QTemporaryDir>
 #include <QFile>

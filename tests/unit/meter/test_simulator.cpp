@@ -1,7 +1,7 @@
 // MeterSimulator without a port: request bytes in, reply bytes out, decoded with the codecs.
 #include "meter/dlt645/codec.h"
 #include "meter/dlt698/apdu.h"
-#include "meter/sim/meter_simulator.h"
+#include "meter/sim/metersimulator.h"
 
 #include <gtest/gtest.h>
 

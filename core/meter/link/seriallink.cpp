@@ -1,6 +1,6 @@
-#include "meter/link/serial_link.h"
+#include "meter/link/seriallink.h"
 
-#include "meter/link/meter_log.h"
+#include "meter/link/meterlog.h"
 
 #include <QFileInfo>
 

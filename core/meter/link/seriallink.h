@@ -2,7 +2,7 @@
 // SerialLink: one serial port, one request at a time, event-driven (readyRead, errorOccurred,
 // a timer); never a blocking wait. Requests queue up; each gets a reply timeout, an inter-byte
 // timeout and retries, and ends in exactly one Exchange handed to its callback.
-#include "meter/link/link_types.h"
+#include "meter/link/linktypes.h"
 #include "model/result.h"
 
 #include <QElapsedTimer>

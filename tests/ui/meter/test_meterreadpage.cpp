@@ -8,7 +8,7 @@
 #include "meter/meterreadflow.h"
 #include "meter/meterreadpage.h"
 #include "meter/portpicker.h"
-#include "meter/sim/sim_runner.h"
+#include "meter/sim/simrunner.h"
 #include "service/evidencerecords.h"
 #include "service/jobsession.h"
 #include "store/database.h"

@@ -1,4 +1,4 @@
-#include "meter/reader/cross_check.h"
+#include "meter/reader/crosscheck.h"
 
 #include <gtest/gtest.h>
 

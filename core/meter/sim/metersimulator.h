@@ -4,7 +4,7 @@
 // (dropped reply, corrupted reply, silence, wrong parity, half a frame) are options.
 #include "meter/dlt645/parser.h"
 #include "meter/dlt698/parser.h"
-#include "meter/sim/register_set.h"
+#include "meter/sim/registerset.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "meter/reader/reply_scanner.h"
+#include "meter/reader/replyscanner.h"
 
 #include "meter/dlt645/parser.h"
 #include "meter/dlt698/parser.h"
