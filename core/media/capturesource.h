@@ -1,7 +1,7 @@
 #pragma once
 // Where photos and videos come from. One interface, two sources: the device camera
 // (CameraCaptureSource, Qt Multimedia) and imported files (FileCaptureSource) for desktops,
-// CI and any tablet whose camera is missing or broken (docs/platform-notes.md "Multimedia").
+// CI and any tablet whose camera is missing or broken.
 #include "model/result.h"
 
 #include <QByteArray>

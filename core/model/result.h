@@ -1,5 +1,5 @@
 #pragma once
-// Errors are values (docs/style.md §6): no exception crosses the event loop.
+// Errors are values: no exception crosses the event loop.
 #include <QString>
 #include <optional>
 #include <utility>

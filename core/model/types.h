@@ -1,5 +1,5 @@
 #pragma once
-// Plain value types shared by every module. Domain words follow docs/domain.md.
+// Plain value types shared by every module.
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>

@@ -1,5 +1,5 @@
 #pragma once
-// An appendix form (附录) as data: forms/appendix/NN.json, described by
+// An appendix form (附录) as data: forms/appendix/<NN>.json, described by
 // forms/schema/appendix.schema.json. These types do no painting and no database work.
 #include "model/result.h"
 

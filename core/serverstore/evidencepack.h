@@ -6,11 +6,12 @@
 // and a directory fsync as a file of its own does (the reason photo stores such as Haystack keep
 // volumes). Evidence is never deleted, so volumes need no compaction.
 //
-// Durability: add() returns after fdatasync. Writes are serialised, syncs are not: a sync covers
+// Durability: add() returns after fdatasync. Writes are serialised, and so are syncs (one at a
+// time: Linux reports a writeback error to only one of several concurrent syncs). A sync covers
 // every write before it, so concurrent uploads share them, and an entry can only be torn by a
 // crash if no entry after it was ever acknowledged. open() therefore re-hashes the entries a
-// crash may have torn (those after the last clean close) and cuts the newest volume at the first
-// that does not match.
+// crash may have torn (those after the last clean close), skips a damaged entry to the next
+// intact one and cuts only a torn tail (docs/decisions/0012-evidence-volumes.md).
 //
 // One writer per directory (the `serve` process, an flock on DIR/lock); other processes
 // (verify, stats) open it read-only. Thread-safe.

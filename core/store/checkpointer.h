@@ -1,7 +1,8 @@
 #pragma once
 // Runs WAL checkpoints on a background thread with its own connection (internal to core/store).
-// In WAL mode with synchronous=NORMAL a commit does not fsync; the checkpoint does. Moving it off
-// the writer keeps every user action's latency flat (bench: step record p99).
+// A checkpoint copies the WAL's pages into the database file and fsyncs it (a commit with
+// synchronous=FULL fsyncs only the WAL). Moving it off the writer keeps every user action's
+// latency flat (bench: step record p99).
 #include <QByteArray>
 #include <QString>
 #include <condition_variable>

@@ -31,8 +31,9 @@ struct DatabaseOptions
     int busyTimeoutMs = 5000;
     bool quickCheckOnOpen = true;  // PRAGMA quick_check; a failure counts as "corrupt"
     qint64 maxPageCount = 0;       // > 0: cap the file (tests use it to simulate a full disk)
-    // WAL checkpoints (the only fsyncs in WAL mode) run on a background thread with its own
-    // connection, so a user action never waits for one. false: SQLite's default auto-checkpoint.
+    // WAL checkpoints (copying the WAL into the database file, with an fsync) run on a background
+    // thread with its own connection, so a user action never waits for one. false: SQLite's
+    // default auto-checkpoint.
     bool backgroundCheckpoint = true;
     // Checks the file starts with SQLite's header before SQLite touches it. Must be false when
     // this process already has the file open (another connection): reading the header through a

@@ -1,7 +1,8 @@
 #pragma once
 // 机电不符 data: purchase records imported by the office clerk (5.1, appendix 4) and the
 // per-customer mismatch fields (6.1 on site, 7.1 difference, 7.2 tier). The calculation itself
-// lives with the forms/report code; this only stores it.
+// is core/workflow/mismatch.h, the register that runs it over the store
+// core/report/mismatchregister.h; this only stores it.
 #include "model/result.h"
 #include "store/storetypes.h"
 

@@ -16,7 +16,7 @@ namespace {
 constexpr const char *kWh = "kWh";
 constexpr const char *Yuan = "元";
 
-// DL/T 645-2007. Formats from the standard's appendix A; see docs meter-protocols.md.
+// DL/T 645-2007. Formats from the standard's appendix A.
 constexpr std::array items2007{
     DataItem{0x00000000, "组合有功总电能", Format::SignedBcd, 4, 2, kWh},
     DataItem{0x00000100, "组合有功费率1电能", Format::SignedBcd, 4, 2, kWh},

@@ -1,6 +1,6 @@
 #pragma once
 // Data identifiers (数据标识) of DL/T 645-2007 (4 bytes) and -1997 (2 bytes) with their formats.
-// Covers every DI in docs meter-protocols.md; an unknown DI decodes to its raw bytes.
+// Covers the DIs in the tables of ditable.cpp; an unknown DI decodes to its raw bytes.
 #include "meter/dlt645/frame.h"
 
 #include <span>

@@ -22,7 +22,7 @@ TEST(LinkSettings, presetsAreInfrared1200And485At2400Even)
 
 TEST(LinkSettings, wireTimeIsElevenBitsPerByteAt8E1)
 {
-    // meter-protocols.md: a 20-byte 645 request takes 91.7 ms at 2400 and 183.3 ms at 1200
+    // 11 bits per byte (8E1): a 20-byte 645 request takes 91.7 ms at 2400 and 183.3 ms at 1200
     auto s = LinkSettings::rs485({});
     EXPECT_NEAR(s.wireMs(20), 91.67, 0.01);
     s.baud = 1200;
