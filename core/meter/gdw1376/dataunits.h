@@ -1,6 +1,6 @@
 #pragma once
 // The data units of Q/GDW 1376.1 the app uses on site, decoded and encoded
-// (../shared/docs/concentrator-1376.md §5–§8): AFN 00 confirm/deny, AFN 04 set and AFN 0A query of
+// (Q/GDW 1376.1-2013 §5.1, §5.4, §5.10, §5.12, appendix A): AFN 00 confirm/deny, AFN 04 set and AFN 0A query of
 // F1 (uplink comm port), F3 (master station), F10 (meter archive), F89 (terminal address), and
 // AFN 0C F2 (clock) and F129 (current forward active energy per measuring point).
 // The application layer is not self-delimiting: a unit's length depends on AFN, direction and Fn,

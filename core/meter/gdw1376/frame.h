@@ -2,7 +2,8 @@
 // Q/GDW 1376.1 (and 376.1-2009) link frame, the concentrator's protocol on its maintenance port:
 //   68 L L 68 | C | A1 A1 A2 A2 A3 | AFN | SEQ | {DA DT data}… | AUX | CS | 16
 // L = L1·4 + 2 (protocol id 2), L1 counts C … end of AUX, CS sums the same bytes.
-// Facts and sources: ../shared/docs/concentrator-1376.md (§1–§4). Standard library only.
+// Facts: Q/GDW 1376.1-2013 §4.3–§4.5 and what terminals in the field answer (a terminal
+// identifies a reply by AFN and Fn, never by C). Standard library only.
 // Frame::units holds the data units with AUX (PW / EC / Tp) already split off; encodeFrame adds
 // them back, so a decoded frame re-encodes to the same bytes.
 #include "meter/dlt645/common.h"
@@ -114,7 +115,7 @@ meter::Outcome<Frame> decodeFrame(ByteView bytes);
 // 0 when more bytes are needed, or an error. For the stream parser, tests and fuzzing.
 meter::Outcome<std::size_t> checkFrameAt(ByteView bytes);
 
-// DA (pn) and DT (Fn) as two bytes each [concentrator-1376.md §4].
+// DA (pn) and DT (Fn) as two bytes each (Q/GDW 1376.1 §4.3.4.4).
 constexpr int AllPoints = 0xFFFF; // DA FF 00: every valid measuring point (2013)
 std::array<std::uint8_t, 2> encodePoint(int pn); // 0 → 00 00; 1…2040
 std::array<std::uint8_t, 2> encodeFunction(int fn); // 1…248

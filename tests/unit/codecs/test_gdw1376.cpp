@@ -1,6 +1,6 @@
-// Q/GDW 1376.1 codec: the frames of the concentrator sheet (../shared/docs/concentrator-1376.md
-// §9, built there with an independent encoder) and real library frames from
-// vectors/meter-frames.json, byte for byte both ways; DA/DT for every pn and Fn; AUX (PW, EC, Tp)
+// Q/GDW 1376.1 codec: the frames of the team's concentrator fact sheet (built there with an
+// independent encoder) and real library frames from
+// tests/data/meter-frames.json, byte for byte both ways; DA/DT for every pn and Fn; AUX (PW, EC, Tp)
 // split off and put back; EE/EF-filled energy as "not read"; the stream parser across noise.
 #include "meter/gdw1376/dataunits.h"
 #include "meter/gdw1376/parser.h"
