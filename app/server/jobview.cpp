@@ -100,8 +100,9 @@ QJsonArray historyJson(const JobPicture &job)
         QJsonObject json;
     };
     QList<Entry> entries;
+    // In the order the office learnt of them (its own clock): a tablet's clock may be off.
     for (const JobSubmission &s : job.submissions)
-        entries << Entry{s.submittedAt,
+        entries << Entry{s.receivedAt,
                          {{QStringLiteral("at"), s.submittedAt},
                           {QStringLiteral("kind"), s.submission > 1 ? QStringLiteral("resubmitted")
                                                                     : QStringLiteral("submitted")},

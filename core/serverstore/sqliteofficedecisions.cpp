@@ -20,6 +20,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("ms::server::SqliteOfficeJobs", text);
 }
 
+// NOT NULL columns: an empty text is '', never NULL.
+QString text(const QString &s) { return s.isNull() ? QStringLiteral("") : s; }
+
 QString now() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
 
 QString compact(const QJsonArray &a)
@@ -101,8 +104,8 @@ Result<DecisionOutcome> SqliteOfficeJobs::decide(const DecisionRequest &r)
         return ins.error();
     Statement &i = ins.value();
     i.bindText(1, d.uuid).bindText(2, d.jobUuid).bindText(3, d.kind).bindInt(4, d.submission);
-    i.bindText(5, compact(d.items)).bindText(6, d.reason).bindText(7, d.byUser);
-    i.bindText(8, d.byDevice).bindText(9, d.at);
+    i.bindText(5, compact(d.items)).bindText(6, text(d.reason)).bindText(7, text(d.byUser));
+    i.bindText(8, text(d.byDevice)).bindText(9, d.at);
     if (auto ok = i.run(); !ok)
         return ok.error();
     if (d.kind == QLatin1String("approved") || d.kind == QLatin1String("sent_back")) {
@@ -124,7 +127,7 @@ Result<DecisionOutcome> SqliteOfficeJobs::decide(const DecisionRequest &r)
             return a.error();
         a.value().bindText(1, d.uuid);
         a.value().bindText(2, QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
-        a.value().bindText(3, job.taskUuid).bindText(4, job.device);
+        a.value().bindText(3, text(job.taskUuid)).bindText(4, text(job.device));
         if (auto ok = a.value().run(); !ok)
             return ok.error();
     }
@@ -166,8 +169,8 @@ Result<ExportResult> SqliteOfficeJobs::exportBilling(const QString &batch, const
             "INSERT INTO office_exports(batch, created_at, by_user, by_device, count) VALUES(?,?,?,?,?)"));
         if (!e)
             return e.error();
-        e.value().bindText(1, out.batch).bindText(2, out.at).bindText(3, byUser);
-        e.value().bindText(4, byDevice).bindInt(5, jobs.size());
+        e.value().bindText(1, out.batch).bindText(2, out.at).bindText(3, text(byUser));
+        e.value().bindText(4, text(byDevice)).bindInt(5, jobs.size());
         if (auto ok = e.value().run(); !ok)
             return ok.error();
         for (const QString &job : std::as_const(jobs)) {
@@ -204,7 +207,8 @@ Result<ExportResult> SqliteOfficeJobs::exportBilling(const QString &batch, const
         return log.error();
     log.value().bindText(1, out.batch);
     log.value().bindText(2, out.reexport ? QStringLiteral("re-export") : QStringLiteral("export"));
-    log.value().bindText(3, byUser).bindText(4, byDevice).bindText(5, out.at).bindInt(6, jobs.size());
+    log.value().bindText(3, text(byUser)).bindText(4, text(byDevice)).bindText(5, out.at);
+    log.value().bindInt(6, jobs.size());
     if (auto ok = log.value().run(); !ok)
         return ok.error();
     for (const QString &job : std::as_const(jobs)) {

@@ -173,7 +173,7 @@ Result<QString> SqliteOfficeStore::createToken(const QString &device, const QStr
     sorted.sort();
     sorted.removeDuplicates();
     s.bindText(1, hashToken(token)).bindText(2, device).bindText(3, user).bindText(4, now());
-    s.bindText(5, sorted.join(QLatin1Char(',')));
+    s.bindText(5, sorted.isEmpty() ? QStringLiteral("") : sorted.join(QLatin1Char(','))); // NOT NULL
     if (auto r = s.run(); !r)
         return r.error();
     return token;
