@@ -41,17 +41,17 @@ QStringList awaiting(const QString &kind)
 QString stateText(const QString &state)
 {
     if (state == QLatin1String("open"))
-        return tr("尚未提交");
+        return QCoreApplication::translate("ms::server::SqliteOfficeJobs", "尚未提交");
     if (state == QLatin1String("submitted") || state == QLatin1String("resubmitted"))
-        return tr("待内勤审核");
+        return QCoreApplication::translate("ms::server::SqliteOfficeJobs", "待内勤审核");
     if (state == QLatin1String("sent_back"))
-        return tr("已退回施工人员，等待重新提交");
+        return QCoreApplication::translate("ms::server::SqliteOfficeJobs", "已退回施工人员，等待重新提交");
     if (state == QLatin1String("approved"))
-        return tr("已审核通过，待电费审核");
+        return QCoreApplication::translate("ms::server::SqliteOfficeJobs", "已审核通过，待电费审核");
     if (state == QLatin1String("billing_confirmed"))
-        return tr("电费审核已确认，待导出");
+        return QCoreApplication::translate("ms::server::SqliteOfficeJobs", "电费审核已确认，待导出");
     if (state == QLatin1String("exported"))
-        return tr("已导出到营销系统");
+        return QCoreApplication::translate("ms::server::SqliteOfficeJobs", "已导出到营销系统");
     return state;
 }
 } // namespace

@@ -3572,33 +3572,6 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
-    <name>ms::server</name>
-    <message>
-        <source>尚未提交</source>
-        <translation>not submitted yet</translation>
-    </message>
-    <message>
-        <source>待内勤审核</source>
-        <translation>waiting for the clerk&apos;s review</translation>
-    </message>
-    <message>
-        <source>已退回施工人员，等待重新提交</source>
-        <translation>sent back to the crew, waiting for resubmission</translation>
-    </message>
-    <message>
-        <source>已审核通过，待电费审核</source>
-        <translation>approved, waiting for the billing check</translation>
-    </message>
-    <message>
-        <source>电费审核已确认，待导出</source>
-        <translation>billing confirmed, waiting for export</translation>
-    </message>
-    <message>
-        <source>已导出到营销系统</source>
-        <translation>exported to the marketing system</translation>
-    </message>
-</context>
-<context>
     <name>ms::server::ChainLog</name>
     <message>
         <source>设备公钥应为 64 位小写十六进制（Ed25519）；请更新平板上的应用。</source>
@@ -4131,6 +4104,30 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>办公室没有工单 %1</source>
         <translation>The office has no job %1</translation>
+    </message>
+    <message>
+        <source>尚未提交</source>
+        <translation>not submitted yet</translation>
+    </message>
+    <message>
+        <source>待内勤审核</source>
+        <translation>waiting for the clerk&apos;s review</translation>
+    </message>
+    <message>
+        <source>已退回施工人员，等待重新提交</source>
+        <translation>sent back to the crew, waiting for resubmission</translation>
+    </message>
+    <message>
+        <source>已审核通过，待电费审核</source>
+        <translation>approved, waiting for the billing check</translation>
+    </message>
+    <message>
+        <source>电费审核已确认，待导出</source>
+        <translation>billing confirmed, waiting for export</translation>
+    </message>
+    <message>
+        <source>已导出到营销系统</source>
+        <translation>exported to the marketing system</translation>
     </message>
 </context>
 <context>
