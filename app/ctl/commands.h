@@ -19,5 +19,7 @@ int demoCommand(const QStringList &args);
 int verifyCommand(const QStringList &args);
 int storeCommand(const QStringList &args);
 int userCommand(const QStringList &args);
+int reviewCommand(const QStringList &args);  // reviewcommand.cpp
+int billingCommand(const QStringList &args); // billingcommand.cpp
 
 } // namespace ms::ctl

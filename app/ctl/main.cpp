@@ -25,7 +25,11 @@ void printUsage()
            "  store rescue --data DIR [--from FILE] [--adopt]\n"
            "  verify --data DIR   check this tablet's record chain and evidence chains\n"
            "  user status --data DIR [--user NAME]\n"
-           "  user reset-pin --data DIR --user NAME [--code CODE]   (new PIN on stdin)\n";
+           "  user reset-pin --data DIR --user NAME [--code CODE]   (new PIN on stdin)\n"
+           "  review queue|show|approve|send-back --server URL --token T [--job UUID]\n"
+           "         [--item CARD:KEY ... --reason TEXT] [--task T --crew C --from D --to D]\n"
+           "  billing queue|confirm|send-back|export|exports --server URL --token T [--job UUID]\n"
+           "         [--reason TEXT] [--out FILE.csv [--batch B]]\n";
 }
 } // namespace
 
@@ -60,6 +64,8 @@ int main(int argc, char **argv)
         {QStringLiteral("verify"), ms::ctl::verifyCommand},
         {QStringLiteral("store"), ms::ctl::storeCommand},
         {QStringLiteral("user"), ms::ctl::userCommand},
+        {QStringLiteral("review"), ms::ctl::reviewCommand},
+        {QStringLiteral("billing"), ms::ctl::billingCommand},
     };
     const QString group = args.takeFirst();
     const auto it = commands.find(group);

@@ -25,6 +25,7 @@ struct Tr
 
 constexpr qint64 kMaxStateQueryBody = 256 * 1024; // 1000 hashes in JSON are ~70 KB
 constexpr qint64 kMaxOtherBody = 4 * 1024;
+constexpr qint64 kMaxOfficeBody = 64 * 1024;
 
 QByteArray reason(int status)
 {
@@ -89,6 +90,8 @@ qint64 bodyCap(const QByteArray &method, const QByteArray &path)
         return sync::kMaxBatchBodyBytes;
     if (method == "POST" && rest == "blob-states")
         return kMaxStateQueryBody;
+    if (method == "POST" && rest.startsWith("office/")) // a send-back with many items and reasons
+        return kMaxOfficeBody;
     return kMaxOtherBody;
 }
 

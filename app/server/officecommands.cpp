@@ -76,8 +76,22 @@ int tokenCommand(const QStringList &args)
     QCommandLineParser p;
     if (!parse(p, args.mid(1), {QStringLiteral("data"), QStringLiteral("device"),
                                 QStringLiteral("user"), QStringLiteral("token"),
-                                QStringLiteral("token-file")}))
+                                QStringLiteral("token-file"), QStringLiteral("roles")}))
         return ExitUsage;
+    // --roles office_clerk,billing: an office user's token; checked before anything is opened.
+    QStringList roles;
+    for (const QString &role : p.value(QStringLiteral("roles")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!kOfficeRoles.contains(role.trimmed())) {
+            err(Tr::tr("未知的角色“%1”；--roles 可用：%2（用逗号分隔），不给 --roles 则是外勤平板的令牌。")
+                    .arg(role.trimmed(), kOfficeRoles.join(QLatin1Char(','))));
+            return ExitUsage;
+        }
+        roles << role.trimmed();
+    }
+    if (p.isSet(QStringLiteral("roles")) && roles.isEmpty()) {
+        err(Tr::tr("--roles 不能为空；可用：%1").arg(kOfficeRoles.join(QLatin1Char(','))));
+        return ExitUsage;
+    }
     auto data = openData(p.value(QStringLiteral("data")));
     if (!data) {
         err(data.error().message);
@@ -85,7 +99,7 @@ int tokenCommand(const QStringList &args)
     }
     if (sub == QLatin1String("create")) {
         auto token = data->store->createToken(p.value(QStringLiteral("device")),
-                                              p.value(QStringLiteral("user")));
+                                              p.value(QStringLiteral("user")), roles);
         if (!token) {
             err(token.error().message);
             return ExitUsage;

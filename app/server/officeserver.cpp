@@ -1,11 +1,14 @@
 #include "officeserver.h"
 
+#include "httpreply.h"
+
 #include "sync/wire.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QTcpSocket>
@@ -22,42 +25,19 @@ using Status = QHttpServerResponder::StatusCode;
 
 QHttpServerResponse json(const QByteArray &body, Status status = Status::Ok)
 {
-    return QHttpServerResponse(QByteArrayLiteral("application/json"), body, status);
+    return jsonReply(body, status);
 }
 
 QHttpServerResponse fail(Status status, const QString &code, const QString &message)
 {
-    return json(sync::encodeError(makeError(code, message)), status);
+    return failReply(status, code, message);
 }
 
-// Maps a storage error to the HTTP status a client can act on.
-QHttpServerResponse fail(const Error &e)
-{
-    Status status = Status::InternalServerError;
-    if (e.code.endsWith(QLatin1String("disk_full")))
-        status = Status::InsufficientStorage;
-    else if (e.code == QLatin1String("blob.offset_mismatch") || e.code == QLatin1String("blob.partial_foreign")
-             || e.code == QLatin1String("blob.total_mismatch"))
-        status = Status::Conflict;
-    else if (e.code == QLatin1String("blob.too_large") || e.code == QLatin1String("blob.partial_quota"))
-        status = Status::PayloadTooLarge;
-    else if (e.code == QLatin1String("blob.hash_mismatch"))
-        status = Status::UnprocessableEntity;
-    else if (e.code.startsWith(QLatin1String("sync.")))
-        status = Status::BadRequest;
-    else if (e.code == QLatin1String("auth.device_key_mismatch"))
-        status = Status::Forbidden;
-    if (status == Status::InternalServerError)
-        qCWarning(lcOffice) << e.code << e.message;
-    return json(sync::encodeError(e), status);
-}
+QHttpServerResponse fail(const Error &e) { return failReply(e); }
 
 QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
 {
-    for (const auto &[key, value] : request.headers())
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    return {};
+    return requestHeader(request, name);
 }
 
 const char *methodName(Method m)
@@ -84,7 +64,9 @@ void logRequest(const QHttpServerRequest &request, int status)
 
 OfficeServer::OfficeServer(OfficeStore &store, BlobStore &blobs, ServerConfig config,
                            QObject *parent)
-    : QObject(parent), m_store(store), m_blobs(blobs), m_config(std::move(config))
+    : QObject(parent), m_store(store), m_blobs(blobs), m_config(std::move(config)),
+      m_office(store, blobs, m_config.catalog, m_config.thumbDir,
+               [this](const QHttpServerRequest &r) { return authorize(r); })
 {
     setupRoutes();
 }
@@ -108,6 +90,7 @@ void OfficeServer::setupRoutes()
                  [this](const QHttpServerRequest &r) { return blobStates(r); });
     m_http.route(sync::apiPath(QStringLiteral("records")), Method::Post,
                  [this](const QHttpServerRequest &r) { return pushRecords(r); });
+    m_office.addRoutes(m_http);
     m_http.afterRequest([](QHttpServerResponse &&response, const QHttpServerRequest &request) {
         logRequest(request, int(response.statusCode()));
         return std::move(response);
@@ -152,6 +135,7 @@ QHttpServerResponse OfficeServer::whoAmI(const QHttpServerRequest &request)
     return json(QJsonDocument(QJsonObject{{QStringLiteral("device"), t.device},
                                           {QStringLiteral("user"), t.user},
                                           {QStringLiteral("device_key"), *key},
+                                          {QStringLiteral("roles"), QJsonArray::fromStringList(t.roles)},
                                           {QStringLiteral("api"), 1}})
                     .toJson(QJsonDocument::Compact));
 }
@@ -263,6 +247,10 @@ QHttpServerResponse OfficeServer::pushRecords(const QHttpServerRequest &request)
     if (request.body().size() > sync::kMaxBatchBodyBytes)
         return fail(Status::PayloadTooLarge, QStringLiteral("sync.batch_too_large"),
                     tr("记录批次超过 %1 字节；请分批发送。").arg(sync::kMaxBatchBodyBytes));
+    if (const DeviceToken &t = std::get<DeviceToken>(who); t.isOffice())
+        return fail(Status::Forbidden, QStringLiteral("auth.role"),
+                    tr("办公令牌（用户 %1）不能发送外勤记录；外勤记录只由施工平板用它自己的令牌同步。")
+                        .arg(t.user));
     auto records = sync::decodePushBatch(request.body());
     if (!records)
         return fail(records.error());

@@ -2,6 +2,7 @@
 // The /api/v1 HTTP endpoints of meterswap-office over an OfficeStore and a BlobStore
 // (docs/sync-protocol.md). One log line per request on stderr.
 #include "edgegate.h"
+#include "officeapi.h"
 #include "serverstore/blobstore.h"
 #include "serverstore/officestore.h"
 
@@ -21,6 +22,8 @@ struct ServerConfig
     std::optional<QSslConfiguration> tls;
     int workers = 4;                  // threads serving requests (ServerPool)
     EdgeLimits edge;                  // the front layer's caps (edgegate.h)
+    std::shared_ptr<const Catalog> catalog; // the cards the tablets walk (office review)
+    QString thumbDir;                 // evidence thumbnails (beside the evidence volumes)
 };
 
 class OfficeServer : public QObject
@@ -50,6 +53,7 @@ private:
     BlobStore &m_blobs;
     ServerConfig m_config;
     QHttpServer m_http;
+    OfficeApi m_office; // /api/v1/office/*: the office roles
 };
 
 } // namespace ms::server

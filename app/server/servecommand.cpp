@@ -5,6 +5,8 @@
 #include "serverpool.h"
 #include "signalwatcher.h"
 
+#include "catalog/catalogloader.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
@@ -140,6 +142,16 @@ int serveCommand(const QStringList &args)
         || !intOption(p, QStringLiteral("partial-expiry-days"), 1, 3650, &expiryDays))
         return ExitUsage;
     config.catalogVersion = catalogVersion(p.value(QStringLiteral("catalog")));
+    // The same cards the tablets walk: send-back items and findings are checked against them.
+    const QString catalogRoot = p.isSet(QStringLiteral("catalog")) ? p.value(QStringLiteral("catalog"))
+                                                                   : CatalogLoader::builtInRoot();
+    auto catalog = CatalogLoader::loadStrict(catalogRoot);
+    if (!catalog) {
+        err(Tr::tr("无法读取卡片目录 %1：%2").arg(catalogRoot, catalog.error().message));
+        return ExitFailed;
+    }
+    config.catalog = std::make_shared<const Catalog>(std::move(catalog).value());
+    config.thumbDir = dir + QStringLiteral("/thumbs");
     // creates and migrates; the workers open their own connections
     auto data = openData(dir, EvidencePack::Mode::Writer);
     if (!data) {

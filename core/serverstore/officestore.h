@@ -3,6 +3,7 @@
 // can be added beside the SQLite one without touching the server (docs/scaling.md).
 // Evidence bytes are not here: see blobstore.h.
 #include "model/result.h"
+#include "serverstore/officejobstore.h"
 #include "serverstore/officetypes.h"
 
 #include <optional>
@@ -15,7 +16,10 @@ public:
     virtual ~OfficeStore() = default;
 
     // Tokens. createToken returns the token text (shown once); only its SHA-256 is stored.
-    virtual Result<QString> createToken(const QString &device, const QString &user) = 0;
+    // `roles` (kOfficeRoles; "office.unknown_role" otherwise) make it an office user's token;
+    // none = a field device's token.
+    virtual Result<QString> createToken(const QString &device, const QString &user,
+                                        const QStringList &roles = {}) = 0;
     // Revokes every valid token of `device`, or the one token whose text is `deviceOrToken`.
     // Returns how many were revoked (0 is an error: "office.unknown_token").
     virtual Result<int> revokeToken(const QString &deviceOrToken) = 0;
@@ -68,6 +72,10 @@ public:
     virtual Result<void> integrityCheck() = 0;
     // `verify`: every device's record chain and every stored record against it.
     virtual Result<ChainAudit> verifyRecordChains() = 0;
+
+    // The office's picture of the jobs: review and billing queues, decisions, exports, progress
+    // (same connection and transactions as this store).
+    virtual OfficeJobStore &jobs() = 0;
 };
 
 } // namespace ms::server

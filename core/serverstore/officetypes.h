@@ -20,7 +20,14 @@ struct DeviceToken
     QString user;
     QDateTime createdAt;
     QDateTime revokedAt; // null while valid
+    QStringList roles = {}; // office roles (kOfficeRoles); empty = a field device
+    bool isOffice() const { return !roles.isEmpty(); }
 };
+
+// The roles an office token may carry (issue 14 §2): review, billing check and export,
+// progress, stock (a later issue).
+inline const QStringList kOfficeRoles{QStringLiteral("office_clerk"), QStringLiteral("billing"),
+                                      QStringLiteral("engineer"), QStringLiteral("warehouse")};
 
 
 

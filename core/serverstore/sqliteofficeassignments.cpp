@@ -62,13 +62,15 @@ Result<wire::AssignmentPage> SqliteOfficeStore::pullAssignments(const DeviceToke
     {
         const QString assigned = QString::fromLatin1(kNamed).arg(QLatin1String("assignees"));
         const QString withdrawn = QString::fromLatin1(kNamed).arg(QLatin1String("withdrawn"));
+        // An office review goes to the device that owns its job (assignments.device).
         auto st = m_db->prepare(QStringLiteral(
-            "SELECT seq, entity, uuid, version, payload, task_uuid, %1 FROM assignments "
-            "WHERE seq > ?1 AND (%1 OR %2) ORDER BY seq LIMIT ?3").arg(assigned, withdrawn));
+            "SELECT seq, entity, uuid, version, payload, task_uuid, %1 OR entity = 'review' "
+            "FROM assignments WHERE seq > ?1 AND (%1 OR %2 OR (entity = 'review' AND device = ?4)) "
+            "ORDER BY seq LIMIT ?3").arg(assigned, withdrawn));
         if (!st)
             return st.error();
         Statement &s = st.value();
-        s.bindInt(1, cursor).bindText(2, to.user).bindInt(3, limit + 1);
+        s.bindInt(1, cursor).bindText(2, to.user).bindInt(3, limit + 1).bindText(4, to.device);
         while (s.step()) {
             if (page.items.size() == limit) {
                 page.more = true;

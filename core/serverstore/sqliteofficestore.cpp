@@ -2,6 +2,7 @@
 
 #include "store/database.h"
 #include "serverstore/blobstore.h"
+#include "serverstore/jobprojection.h"
 #include "serverstore/recordrules.h"
 #include "store/transaction.h"
 
@@ -85,6 +86,9 @@ CREATE INDEX record_conflicts_open ON record_conflicts(uuid) WHERE resolved_at I
 ALTER TABLE assignments ADD COLUMN withdrawn TEXT NOT NULL DEFAULT '';
 )sql"},
         {3, OfficeChainLog::kMigrationSql}, // record chains: device keys, the chain log
+        // token roles; the job projection back-filled from the records held; office decisions,
+        // billing exports; reviews delivered to the device that owns the job
+        {4, JobProjection::kMigrationSql},
     };
     return list;
 }
@@ -118,7 +122,7 @@ wire::PushResult answer(const OutboxEntry &r, wire::PushStatus status)
 } // namespace
 
 SqliteOfficeStore::SqliteOfficeStore(std::unique_ptr<Database> db)
-    : m_db(std::move(db)), m_chain(*m_db)
+    : m_db(std::move(db)), m_chain(*m_db), m_projection(*m_db), m_jobs(*m_db, m_projection)
 {
 }
 SqliteOfficeStore::~SqliteOfficeStore() = default;
@@ -145,21 +149,31 @@ Result<std::unique_ptr<SqliteOfficeStore>> SqliteOfficeStore::openAnother(const 
     return std::unique_ptr<SqliteOfficeStore>(new SqliteOfficeStore(std::move(db).value()));
 }
 
-Result<QString> SqliteOfficeStore::createToken(const QString &device, const QString &user)
+Result<QString> SqliteOfficeStore::createToken(const QString &device, const QString &user,
+                                               const QStringList &roles)
 {
     if (device.trimmed().isEmpty() || user.trimmed().isEmpty())
         return makeError(QStringLiteral("office.bad_token_request"),
                          tr("设备名和用户名都不能为空"));
+    for (const QString &role : roles)
+        if (!kOfficeRoles.contains(role))
+            return makeError(QStringLiteral("office.unknown_role"),
+                             tr("未知的角色“%1”；可用的角色：%2")
+                                 .arg(role, kOfficeRoles.join(QLatin1Char(','))));
     quint32 words[8];
     QRandomGenerator::system()->fillRange(words);
     const QString token = QStringLiteral("mst_")
         + QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex());
     auto st = m_db->prepare(QStringLiteral(
-        "INSERT INTO tokens(token_hash, device, user, created_at) VALUES(?,?,?,?)"));
+        "INSERT INTO tokens(token_hash, device, user, created_at, roles) VALUES(?,?,?,?,?)"));
     if (!st)
         return st.error();
     Statement &s = st.value();
+    QStringList sorted = roles;
+    sorted.sort();
+    sorted.removeDuplicates();
     s.bindText(1, hashToken(token)).bindText(2, device).bindText(3, user).bindText(4, now());
+    s.bindText(5, sorted.isEmpty() ? QStringLiteral("") : sorted.join(QLatin1Char(','))); // NOT NULL
     if (auto r = s.run(); !r)
         return r.error();
     return token;
@@ -185,7 +199,8 @@ Result<int> SqliteOfficeStore::revokeToken(const QString &deviceOrToken)
 Result<std::optional<DeviceToken>> SqliteOfficeStore::authenticate(const QString &token)
 {
     auto st = m_db->prepare(QStringLiteral(
-        "SELECT id, device, user, created_at FROM tokens WHERE token_hash = ? AND revoked_at IS NULL"));
+        "SELECT id, device, user, created_at, roles FROM tokens WHERE token_hash = ? AND "
+        "revoked_at IS NULL"));
     if (!st)
         return st.error();
     Statement &s = st.value();
@@ -198,6 +213,7 @@ Result<std::optional<DeviceToken>> SqliteOfficeStore::authenticate(const QString
     t.device = s.text(1);
     t.user = s.text(2);
     t.createdAt = QDateTime::fromString(s.text(3), Qt::ISODateWithMs);
+    t.roles = s.text(4).split(QLatin1Char(','), Qt::SkipEmptyParts);
     return std::optional<DeviceToken>(t);
 }
 
@@ -239,6 +255,9 @@ Result<wire::PushResult> SqliteOfficeStore::applyOne(const DeviceToken &from, co
     if (r.op != QLatin1String("upsert") && r.op != QLatin1String("delete"))
         return refused(r, QStringLiteral("sync.bad_record"),
                        tr("未知操作“%1”（应为 upsert 或 delete）").arg(r.op));
+    if (r.entity == QLatin1String("review"))
+        return refused(r, QStringLiteral("record.office_entity"),
+                       tr("审核结论只由办公室作出，平板不能发送“review”记录；请升级本机的换表通。"));
     auto held = heldRecord(r.uuid);
     if (!held)
         return held.error();
@@ -324,6 +343,8 @@ Result<wire::PushResult> SqliteOfficeStore::applyOne(const DeviceToken &from, co
         if (auto ok = ins.value().run(); !ok)
             return ok.error();
     }
+    if (auto ok = m_projection.apply(r.entity, r.uuid); !ok) // the office's picture of the job
+        return ok.error();
     return answer(r, wire::PushStatus::Stored);
 }
 

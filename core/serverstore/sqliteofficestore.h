@@ -1,7 +1,9 @@
 #pragma once
 // OfficeStore on one SQLite file (WAL) through ms::Database. The default for a single office
 // machine; PostgreSQL would be a sibling class (docs/scaling.md).
+#include "serverstore/jobprojection.h"
 #include "serverstore/officechainlog.h"
+#include "serverstore/sqliteofficejobs.h"
 #include "serverstore/officestore.h"
 
 #include <QSet>
@@ -25,7 +27,8 @@ public:
     static Result<std::unique_ptr<SqliteOfficeStore>> openAnother(const QString &filePath);
     ~SqliteOfficeStore() override;
 
-    Result<QString> createToken(const QString &device, const QString &user) override;
+    Result<QString> createToken(const QString &device, const QString &user,
+                                const QStringList &roles = {}) override;
     Result<int> revokeToken(const QString &deviceOrToken) override;
     Result<std::optional<DeviceToken>> authenticate(const QString &token) override;
     Result<void> bindDeviceKey(const DeviceToken &token, const QString &publicKeyHex) override;
@@ -44,6 +47,7 @@ public:
     Result<QStringList> blobHashes() override;
     Result<void> integrityCheck() override;
     Result<ChainAudit> verifyRecordChains() override;
+    OfficeJobStore &jobs() override { return m_jobs; }
 
     // Test seam: runs between reading an assignment page and reading its cursor (a test commits
     // an import on another connection there to show that both come from one snapshot).
@@ -76,6 +80,8 @@ private:
     Result<QStringList> withdrawMissing(const QString &taskUuid, const QSet<QString> &keep);
     std::unique_ptr<Database> m_db;
     OfficeChainLog m_chain;
+    JobProjection m_projection;
+    SqliteOfficeJobs m_jobs;
     std::function<void()> m_betweenPageAndCursor;
 };
 

@@ -209,9 +209,14 @@ Result<PulledCustomer> customerFromJson(const QJsonObject &o)
 
 QByteArray encodeAssignmentPage(const wire::AssignmentPage &page, const QString &catalogVersion)
 {
-    QJsonArray tasks, customers, withdrawn;
+    QJsonArray tasks, customers, withdrawn, reviews;
     for (const auto &a : page.items) {
-        if (a.withdrawn)
+        if (a.entity == QLatin1String("review")) // an office verdict for this device's job
+            reviews.append(QJsonObject{{QStringLiteral("entity"), a.entity},
+                                       {QStringLiteral("uuid"), a.uuid},
+                                       {QStringLiteral("version"), a.version},
+                                       {QStringLiteral("payload"), a.payload}});
+        else if (a.withdrawn)
             withdrawn.append(QJsonObject{{QStringLiteral("entity"), a.entity},
                                          {QStringLiteral("uuid"), a.uuid},
                                          {QStringLiteral("task_uuid"), a.taskUuid}});
@@ -221,6 +226,7 @@ QByteArray encodeAssignmentPage(const wire::AssignmentPage &page, const QString 
     return compact({{QStringLiteral("tasks"), tasks},
                     {QStringLiteral("customers"), customers},
                     {QStringLiteral("withdrawn"), withdrawn},
+                    {QStringLiteral("reviews"), reviews},
                     {QStringLiteral("cursor"), QString::number(page.cursor)},
                     {QStringLiteral("more"), page.more},
                     {QStringLiteral("catalog_version"), catalogVersion}});

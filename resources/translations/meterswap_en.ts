@@ -3145,6 +3145,33 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
+    <name>ms::ctl::Billing</name>
+    <message>
+        <source>需要 --job UUID（工单编号，见 billing queue）</source>
+        <translation>--job UUID is needed (the job&apos;s id, see billing queue)</translation>
+    </message>
+    <message>
+        <source>send-back 需要 --reason 原因（内勤会看到它）</source>
+        <translation>send-back needs --reason TEXT (the clerk will see it)</translation>
+    </message>
+    <message>
+        <source>export 需要 --out 文件.csv</source>
+        <translation>export needs --out FILE.csv</translation>
+    </message>
+    <message>
+        <source>无法写入 %1；导出已在办公室登记，可用 --batch 批次号 重新导出。</source>
+        <translation>Could not write %1; the export is logged at the office: export it again with --batch BATCH.</translation>
+    </message>
+    <message>
+        <source>没有新的已确认工单可导出；文件只有表头。</source>
+        <translation>No newly confirmed jobs to export; the file has only the header.</translation>
+    </message>
+    <message>
+        <source>用法：billing queue|confirm|send-back|export|exports --server URL --token T …</source>
+        <translation>usage: billing queue|confirm|send-back|export|exports --server URL --token T …</translation>
+    </message>
+</context>
+<context>
     <name>ms::ctl::Demo</name>
     <message>
         <source>用法：meterswapctl demo seed --data DIR --jobs N --photos-per-job M [--photo-kb K]</source>
@@ -3264,6 +3291,32 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>Q/GDW 1376.1 帧的数据单元无法解码（%1）</source>
         <translation>the data units of the Q/GDW 1376.1 frame cannot be decoded (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ctl::Office</name>
+    <message>
+        <source>需要 --server https://主机:端口 和办公令牌（--token-file 文件，或环境变量 MS_TOKEN，或 --token 令牌）</source>
+        <translation>--server https://HOST:PORT and an office token are needed (--token-file FILE, or the environment variable MS_TOKEN, or --token TOKEN)</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ctl::Review</name>
+    <message>
+        <source>用法：review queue|show|approve|send-back --server URL --token T …</source>
+        <translation>usage: review queue|show|approve|send-back --server URL --token T …</translation>
+    </message>
+    <message>
+        <source>需要 --job UUID（工单编号，见 review queue）</source>
+        <translation>--job UUID is needed (the job&apos;s id, see review queue)</translation>
+    </message>
+    <message>
+        <source>send-back 需要至少一个 --item 卡片:要求项（如 21.4:new_meter_installed）和 --reason 原因</source>
+        <translation>send-back needs at least one --item CARD:KEY (e.g. 21.4:new_meter_installed) and --reason TEXT</translation>
+    </message>
+    <message>
+        <source>--item 应为 卡片:要求项，例如 21.4:new_meter_installed（收到“%1”）</source>
+        <translation>--item must be CARD:KEY, e.g. 21.4:new_meter_installed (got &quot;%1&quot;)</translation>
     </message>
 </context>
 <context>
@@ -3705,6 +3758,18 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <translation>Tasks %1 (unassigned %2), customers %3, jobs %4 (done %5), records %6 (conflicts %7), evidence files %8 (%9 bytes), devices %10
 </translation>
     </message>
+    <message>
+        <source>未知的角色“%1”；--roles 可用：%2（用逗号分隔），不给 --roles 则是外勤平板的令牌。</source>
+        <translation>Unknown role &quot;%1&quot;; --roles takes: %2 (comma separated); without --roles the token is a field tablet&apos;s.</translation>
+    </message>
+    <message>
+        <source>--roles 不能为空；可用：%1</source>
+        <translation>--roles must not be empty; available: %1</translation>
+    </message>
+    <message>
+        <source>无法读取卡片目录 %1：%2</source>
+        <translation>Could not read the card catalog %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>ms::server::EdgeGate</name>
@@ -3856,6 +3921,100 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
+    <name>ms::server::JobView</name>
+    <message>
+        <source>%1 为 %2，超出通常范围 %3…%4，请对照照片核实。</source>
+        <translation>%1 is %2, outside the usual range %3…%4; check it against the photo.</translation>
+    </message>
+    <message>
+        <source>旧表止码 %1 低于上次抄表结算示数 %2，请核实是否抄错或表计异常。</source>
+        <translation>The old meter&apos;s final reading %1 is below the last billed reading %2; check for a misread or a faulty meter.</translation>
+    </message>
+    <message>
+        <source>照片/视频拍摄于 %1，不在本工单开始（%2）到提交（%3）之间，请确认它拍的是本户。</source>
+        <translation>The photo/video was taken at %1, not between the job&apos;s start (%2) and submission (%3); make sure it shows this customer.</translation>
+    </message>
+    <message>
+        <source>卡片 %1 缺少必需项“%2”（%3/%4）。</source>
+        <translation>Card %1 lacks the required item &quot;%2&quot; (%3/%4).</translation>
+    </message>
+    <message>
+        <source>退回至少要指明一项（卡片 + 要求项 + 原因）。</source>
+        <translation>A send-back must name at least one item (card + requirement + reason).</translation>
+    </message>
+    <message>
+        <source>items[%1]：没有工单卡片“%2”；请按卡片编号（如 21.4）填写。</source>
+        <translation>items[%1]: there is no job card &quot;%2&quot;; give the card number (e.g. 21.4).</translation>
+    </message>
+    <message>
+        <source>items[%1]：卡片 %2 没有要求项“%3”；可选：%4。</source>
+        <translation>items[%1]: card %2 has no requirement &quot;%3&quot;; it has: %4.</translation>
+    </message>
+    <message>
+        <source>items[%1]：请写明退回 %2 %3 的原因，施工人员会看到它。</source>
+        <translation>items[%1]: write why %2 %3 is sent back; the installer will see it.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::server::OfficeApi</name>
+    <message>
+        <source>内勤审核（office_clerk）</source>
+        <translation>review (office_clerk)</translation>
+    </message>
+    <message>
+        <source>电费核算（billing）</source>
+        <translation>billing check (billing)</translation>
+    </message>
+    <message>
+        <source>工程专责（engineer）</source>
+        <translation>project engineer (engineer)</translation>
+    </message>
+    <message>
+        <source>请求体应为 JSON 对象；请检查客户端版本。</source>
+        <translation>The request body must be a JSON object; check the client&apos;s version.</translation>
+    </message>
+    <message>
+        <source>此操作需要 %1 角色，令牌（用户 %2）没有；请向办公室管理员申请带该角色的令牌。</source>
+        <translation>This needs the %1 role, which the token (user %2) does not have; ask the office administrator for a token with that role.</translation>
+    </message>
+    <message>
+        <source> 或 </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>这是外勤平板的令牌，不能使用办公室接口（需要 %1 角色）；请用办公室发放的办公令牌（token create … --roles）。</source>
+        <translation>This is a field tablet&apos;s token and cannot use the office API (it needs the %1 role); use an office token (token create … --roles).</translation>
+    </message>
+    <message>
+        <source>from / to 应为 YYYY-MM-DD 格式的日期</source>
+        <translation>from / to must be dates as YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>limit 应为 1…200 之间的整数（收到“%1”）</source>
+        <translation>limit must be a whole number 1…200 (got &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>办公室没有工单 %1；请确认编号，或等施工人员同步后再看。</source>
+        <translation>The office has no job %1; check the id, or look again after the crew has synced.</translation>
+    </message>
+    <message>
+        <source>需要 decision_uuid（客户端生成的决定编号，最多 64 个字符），以便离线排队的决定只生效一次。</source>
+        <translation>decision_uuid is needed (an id the client makes, at most 64 characters), so that a decision queued offline is applied once.</translation>
+    </message>
+    <message>
+        <source>请写明退回内勤的原因（reason），内勤会在审核队列中看到它。</source>
+        <translation>Write why it goes back to the clerk (reason); the clerk sees it in the review queue.</translation>
+    </message>
+    <message>
+        <source>“%1”不是 64 位小写十六进制 SHA-256</source>
+        <translation>&quot;%1&quot; is not a SHA-256 of 64 lowercase hex digits</translation>
+    </message>
+    <message>
+        <source>办公室没有证据文件 %1（尚未上传完）</source>
+        <translation>The office does not hold evidence file %1 (not fully uploaded)</translation>
+    </message>
+</context>
+<context>
     <name>ms::server::OfficeServer</name>
     <message>
         <source>没有这个接口：%1</source>
@@ -3889,6 +4048,10 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <source>记录批次超过 %1 字节；请分批发送。</source>
         <translation>Record batch exceeds %1 bytes; send it in smaller batches.</translation>
     </message>
+    <message>
+        <source>办公令牌（用户 %1）不能发送外勤记录；外勤记录只由施工平板用它自己的令牌同步。</source>
+        <translation>An office token (user %1) cannot send field records; only a field tablet syncs them, with its own token.</translation>
+    </message>
 </context>
 <context>
     <name>ms::server::PinReset</name>
@@ -3918,6 +4081,57 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>服务线程 %1 无法接受连接；请重启服务器。</source>
         <translation>Server thread %1 cannot accept connections; restart the server.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::server::SqliteOfficeJobs</name>
+    <message>
+        <source>决定编号 %1 已用于另一项决定（工单 %2）；每项决定请使用新的编号。</source>
+        <translation>Decision id %1 was already used for another decision (job %2); use a new id for each decision.</translation>
+    </message>
+    <message>
+        <source>办公室没有工单 %1；请刷新队列后再试。</source>
+        <translation>The office has no job %1; refresh the queue and try again.</translation>
+    </message>
+    <message>
+        <source>工单 %1 当前状态是“%2”（%3），不能作此决定；请刷新后查看它的最新状态。</source>
+        <translation>Job %1 is &quot;%2&quot; (%3) and cannot take this decision; refresh to see its latest state.</translation>
+    </message>
+    <message>
+        <source>没有导出批次“%1”；请在导出记录中查看批次号。</source>
+        <translation>There is no export batch &quot;%1&quot;; look up the batch in the export log.</translation>
+    </message>
+    <message>
+        <source>翻页游标“%1”无效；请从第一页重新查询。</source>
+        <translation>The page cursor &quot;%1&quot; is not valid; start again from the first page.</translation>
+    </message>
+    <message>
+        <source>办公室没有工单 %1</source>
+        <translation>The office has no job %1</translation>
+    </message>
+    <message>
+        <source>尚未提交</source>
+        <translation>not submitted yet</translation>
+    </message>
+    <message>
+        <source>待内勤审核</source>
+        <translation>waiting for the clerk&apos;s review</translation>
+    </message>
+    <message>
+        <source>已退回施工人员，等待重新提交</source>
+        <translation>sent back to the crew, waiting for resubmission</translation>
+    </message>
+    <message>
+        <source>已审核通过，待电费审核</source>
+        <translation>approved, waiting for the billing check</translation>
+    </message>
+    <message>
+        <source>电费审核已确认，待导出</source>
+        <translation>billing confirmed, waiting for export</translation>
+    </message>
+    <message>
+        <source>已导出到营销系统</source>
+        <translation>exported to the marketing system</translation>
     </message>
 </context>
 <context>
@@ -3978,6 +4192,14 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <source>设备“%1”没有有效的令牌（从未创建，或已吊销）</source>
         <translation>Device &quot;%1&quot; has no valid token (never created, or revoked)</translation>
     </message>
+    <message>
+        <source>未知的角色“%1”；可用的角色：%2</source>
+        <translation>Unknown role &quot;%1&quot;; the roles are: %2</translation>
+    </message>
+    <message>
+        <source>审核结论只由办公室作出，平板不能发送“review”记录；请升级本机的换表通。</source>
+        <translation>Review verdicts are made only at the office; a tablet cannot send &quot;review&quot; records. Update MeterSwap on this tablet.</translation>
+    </message>
 </context>
 <context>
     <name>ms::server::TaskCsv</name>
@@ -4016,6 +4238,21 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>%1: last_billed_reading: “%2”不是数字</source>
         <translation>%1: last_billed_reading: &quot;%2&quot; is not a number</translation>
+    </message>
+</context>
+<context>
+    <name>ms::server::Thumbnails</name>
+    <message>
+        <source>办公室没有证据文件 %1（尚未上传完）</source>
+        <translation>The office does not hold evidence file %1 (not fully uploaded)</translation>
+    </message>
+    <message>
+        <source>证据文件 %1 不是可以缩略的图片</source>
+        <translation>Evidence file %1 is not a picture a thumbnail can be made of</translation>
+    </message>
+    <message>
+        <source>无法生成 %1 的缩略图</source>
+        <translation>Could not make the thumbnail of %1</translation>
     </message>
 </context>
 <context>
@@ -4070,6 +4307,13 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>办公室服务器地址 %1 未加密（http://），令牌和证据会明文经过网络，已拒绝。请在办公室执行 meterswap-office tls init，改用 https:// 地址，并在本机设置它打印的证书指纹（--server-pin）。</source>
         <translation>Office server address %1 is unencrypted (http://): the token and evidence would cross the network in the clear, so it was refused. Run meterswap-office tls init at the office, use the https:// address, and set the certificate pin it prints on this device (--server-pin).</translation>
+    </message>
+</context>
+<context>
+    <name>ms::sync::OfficeClient</name>
+    <message>
+        <source>办公室的回答不是 JSON 对象（%1）；请检查服务器地址和版本。</source>
+        <translation>The office&apos;s answer is not a JSON object (%1); check the server address and version.</translation>
     </message>
 </context>
 <context>

@@ -249,6 +249,11 @@ TEST(OfficeChainMigration, RecordsFromBeforeChainsAreCountedAndStillGuarded)
     }
     // Back to the schema-1 shape with two records, as an office before this change holds them
     tamper(path, QStringLiteral(
+        "DROP TABLE office_jobs; DROP TABLE office_submissions; DROP TABLE office_evidence;"
+        "DROP TABLE office_steps; DROP TABLE office_seals; DROP TABLE office_mismatch;"
+        "DROP TABLE office_decisions; DROP TABLE office_export_items; DROP TABLE office_exports;"
+        "DROP TABLE office_export_log; ALTER TABLE tokens DROP COLUMN roles;"
+        "ALTER TABLE assignments DROP COLUMN device;"
         "DROP TABLE record_chain; DROP TABLE device_keys; DROP TABLE unsigned_records;"
         "ALTER TABLE tokens DROP COLUMN device_key; DROP TABLE record_conflicts;"
         "ALTER TABLE assignments DROP COLUMN withdrawn; PRAGMA user_version = 1;"
@@ -269,4 +274,43 @@ TEST(OfficeChainMigration, RecordsFromBeforeChainsAreCountedAndStillGuarded)
     ASSERT_TRUE(a);
     ASSERT_EQ(codes(*a), QStringList{QStringLiteral("record.unsigned")});
     EXPECT_EQ(a->problems.first().uuid, QStringLiteral("old-2"));
+}
+
+// An office database from before the job projection (schema 3) with a submitted job and its
+// evidence: migration 4 back-fills the projection, so the job is in the review queue at once.
+TEST(OfficeJobProjection, MigrationBackFillsTheJobsTheOfficeAlreadyHolds)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("office.db"));
+    {
+        auto first = SqliteOfficeStore::open(path);
+        ASSERT_TRUE(first);
+    }
+    tamper(path, QStringLiteral(
+        "DROP TABLE office_jobs; DROP TABLE office_submissions; DROP TABLE office_evidence;"
+        "DROP TABLE office_steps; DROP TABLE office_seals; DROP TABLE office_mismatch;"
+        "DROP TABLE office_decisions; DROP TABLE office_export_items; DROP TABLE office_exports;"
+        "DROP TABLE office_export_log; ALTER TABLE tokens DROP COLUMN roles;"
+        "ALTER TABLE assignments DROP COLUMN device; PRAGMA user_version = 3;"
+        "INSERT INTO records VALUES('job-1', 'job', 2, 'upsert', '{\"uuid\":\"job-1\",\"customer_uuid\":"
+        "\"c-1\",\"task_uuid\":\"t-1\",\"status\":\"done\",\"submission\":1,\"submitted_at\":"
+        "\"2026-11-05T08:00:00.000Z\"}', 'tablet-01', 'zhang', '2026-11-05T08:01:00.000Z');"
+        "INSERT INTO records VALUES('job-2', 'job', 1, 'upsert', '{\"uuid\":\"job-2\",\"customer_uuid\":"
+        "\"c-2\",\"status\":\"in_progress\"}', 'tablet-01', 'zhang', '2026-11-05T08:01:00.000Z');"
+        "INSERT INTO records VALUES('ev-1', 'evidence', 1, 'upsert', '{\"job_uuid\":\"job-1\",\"card_id\":"
+        "\"21.3\",\"requirement\":\"old_final_total\",\"kind\":\"meter_reading\",\"value\":\"12.5\","
+        "\"meta\":{\"meter\":\"old\",\"register\":\"forward_total\",\"source\":\"meter_port\"}}',"
+        " 'tablet-01', 'zhang', '2026-11-05T08:01:00.000Z');"));
+    auto store = SqliteOfficeStore::open(path);
+    ASSERT_TRUE(store) << store.error().message.toStdString();
+    auto queue = (*store)->jobs().reviewQueue({});
+    ASSERT_TRUE(queue);
+    ASSERT_EQ(queue->jobs.size(), 1); // job-2 is not submitted
+    EXPECT_EQ(queue->jobs.first().uuid, QStringLiteral("job-1"));
+    EXPECT_EQ(queue->jobs.first().reviewState, QStringLiteral("submitted"));
+    auto job = (*store)->jobs().job(QStringLiteral("job-1"));
+    ASSERT_TRUE(job && job->has_value());
+    ASSERT_EQ((*job)->evidence.size(), 1);
+    EXPECT_EQ((*job)->evidence.first().source, QStringLiteral("meter_port"));
+    EXPECT_EQ((*job)->evidence.first().registerName, QStringLiteral("forward_total"));
 }

@@ -1,0 +1,44 @@
+#pragma once
+// OfficeJobStore on the office's SQLite file (the connection of its SqliteOfficeStore).
+// Reads: sqliteofficejobs.cpp; decisions, exports, progress: sqliteofficedecisions.cpp.
+#include "serverstore/jobprojection.h"
+#include "serverstore/officejobstore.h"
+
+namespace ms {
+class Database;
+class Statement;
+}
+
+namespace ms::server {
+
+class SqliteOfficeJobs final : public OfficeJobStore
+{
+public:
+    SqliteOfficeJobs(Database &db, JobProjection &projection);
+
+    Result<QueuePage> reviewQueue(const QueueFilter &filter) override;
+    Result<QList<BillingRow>> billingQueue(const QueueFilter &filter) override;
+    Result<std::optional<JobPicture>> job(const QString &uuid) override;
+    Result<BillingRow> billingFigures(const JobHead &head) override;
+    Result<DecisionOutcome> decide(const DecisionRequest &request) override;
+    Result<ExportResult> exportBilling(const QString &batch, const QString &byUser,
+                                       const QString &byDevice) override;
+    Result<QList<ExportLogEntry>> exportLog() override;
+    Result<Progress> progress(const ProgressFilter &filter) override;
+
+    // SELECT of a JobHead's columns from office_jobs j (append WHERE …); read with readHead.
+    static QString headSelect();
+    static JobHead readHead(const Statement &s);
+
+private:
+    // Jobs in `states`, filtered, oldest submission first; one more than the limit.
+    Result<QList<JobHead>> heads(const QStringList &states, const QueueFilter &filter);
+    Result<std::optional<JobHead>> head(const QString &uuid);
+    Result<QList<OfficeDecision>> decisions(const QString &jobUuid);
+    Result<BillingRow> billingRow(const QString &jobUuid);
+
+    Database &m_db;
+    JobProjection &m_projection;
+};
+
+} // namespace ms::server
