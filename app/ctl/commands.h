@@ -19,5 +19,7 @@ int demoCommand(const QStringList &args);
 int verifyCommand(const QStringList &args);
 int storeCommand(const QStringList &args);
 int userCommand(const QStringList &args);
+int jobCommand(const QStringList &args);
+int captureCommand(const QStringList &args);
 
 } // namespace ms::ctl
