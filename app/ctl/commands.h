@@ -21,5 +21,7 @@ int storeCommand(const QStringList &args);
 int userCommand(const QStringList &args);
 int reviewCommand(const QStringList &args);  // reviewcommand.cpp
 int billingCommand(const QStringList &args); // billingcommand.cpp
+int jobCommand(const QStringList &args);
+int captureCommand(const QStringList &args);
 
 } // namespace ms::ctl

@@ -31,10 +31,11 @@ int demoCommand(const QStringList &args)
     p.addPositionalArgument(QStringLiteral("seed"), QStringLiteral("seed"));
     for (const char *o : {"data", "jobs", "photos-per-job", "photo-kb", "seed"})
         p.addOption(QCommandLineOption(QLatin1String(o), QLatin1String(o), QStringLiteral("value")));
+    p.addOption(QCommandLineOption(QStringLiteral("complete"), QStringLiteral("complete")));
     if (!p.parse(QStringList{QStringLiteral("meterswapctl")} + args)
         || p.positionalArguments() != QStringList{QStringLiteral("seed")}) {
         std::fprintf(stderr, "%s\n",
-                     qPrintable(Tr::tr("用法：meterswapctl demo seed --data DIR --jobs N --photos-per-job M [--photo-kb K]")));
+                     qPrintable(Tr::tr("用法：meterswapctl demo seed --data DIR --jobs N --photos-per-job M [--photo-kb K] [--complete]")));
         return ExitUsage;
     }
     bool okJobs = false, okPhotos = false;
@@ -65,6 +66,7 @@ int demoCommand(const QStringList &args)
     seedOptions.photosPerJob = photos;
     seedOptions.photoKb = photoKb;
     seedOptions.seed = seed;
+    seedOptions.complete = p.isSet(QStringLiteral("complete"));
     seedOptions.taskName = Tr::tr("演示任务 %1").arg(seed);
     auto seeded = seedDemoJobs(store, catalog.catalog, workflow, seedOptions);
     if (!seeded) {
@@ -81,10 +83,11 @@ int demoCommand(const QStringList &args)
                         {QStringLiteral("jobs"), seeded->jobs},
                         {QStringLiteral("photos"), seeded->photos},
                         {QStringLiteral("photo_bytes"), seeded->photoBytes},
+                        {QStringLiteral("submitted"), seeded->submitted},
                         {QStringLiteral("pending_records"), pending->records},
                         {QStringLiteral("pending_files"), pending->files},
                         {QStringLiteral("pending_bytes"), pending->bytes},
-                        // the import plus one per photo: each photo is one action of the service
+                        // the import plus one per action of the service (a photo, a step, …)
                         {QStringLiteral("transactions"), transactions}};
     std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
     return ExitOk;

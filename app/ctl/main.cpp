@@ -21,7 +21,10 @@ void printUsage()
            "           [--registers FILE.json] [--drop-rate P] [--corrupt-rate P] [--silent]\n"
            "  form pdf NUMBER (--job ID | --task ID) --out FILE [--data DIR]\n"
            "  sync --data DIR --server URL (--token-file F | --token T | env MS_TOKEN) [--pin SHA256]\n"
-           "  demo seed --data DIR --jobs N --photos-per-job M\n"
+           "  demo seed --data DIR --jobs N --photos-per-job M [--photo-kb K] [--complete]\n"
+           "  job list --data DIR --json | job show --data DIR --job UUID --json\n"
+           "  capture photo --data DIR --job UUID --card CARD --requirement KEY --file F.jpg\n"
+           "  capture value --data DIR --job UUID --card CARD --requirement KEY --value V\n"
            "  store rescue --data DIR [--from FILE] [--adopt]\n"
            "  verify --data DIR   check this tablet's record chain and evidence chains\n"
            "  user status --data DIR [--user NAME]\n"
@@ -36,7 +39,10 @@ void printUsage()
 int main(int argc, char **argv)
 {
     // `form` lays out PDFs with fonts, which needs a QGuiApplication (offscreen: no display).
-    const bool needsGui = argc > 1 && qstrcmp(argv[1], "form") == 0;
+    // So does a photo's watermark (capture) and the demo's signatures (demo seed --complete).
+    const bool needsGui = argc > 1
+                          && (qstrcmp(argv[1], "form") == 0 || qstrcmp(argv[1], "capture") == 0
+                              || qstrcmp(argv[1], "demo") == 0);
     if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     const std::unique_ptr<QCoreApplication> application =
@@ -66,6 +72,8 @@ int main(int argc, char **argv)
         {QStringLiteral("user"), ms::ctl::userCommand},
         {QStringLiteral("review"), ms::ctl::reviewCommand},
         {QStringLiteral("billing"), ms::ctl::billingCommand},
+        {QStringLiteral("job"), ms::ctl::jobCommand},
+        {QStringLiteral("capture"), ms::ctl::captureCommand},
     };
     const QString group = args.takeFirst();
     const auto it = commands.find(group);

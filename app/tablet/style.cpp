@@ -16,6 +16,21 @@ QColor statusColor(JobStatus status)
     return Qt::black;
 }
 
+QColor stateColor(JobState state, JobStatus status)
+{
+    switch (state) {
+    case JobState::Submitted:
+    case JobState::Resubmitted:
+        return QColor(0x0b, 0x3d, 0x7a);
+    case JobState::SentBack:
+        return QColor(0xb3, 0x12, 0x12);
+    case JobState::Approved:
+        return QColor(0x1b, 0x6e, 0x2a);
+    default:
+        return statusColor(status);
+    }
+}
+
 QString statusText(JobStatus status)
 {
     switch (status) {

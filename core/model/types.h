@@ -87,6 +87,8 @@ struct Job
     QDateTime startedAt;
     QDateTime finishedAt;
     int version = 1;
+    int submission = 0;      // 送审 round: 0 until the field part is first submitted (30.2)
+    QDateTime submittedAt;   // when the current round was submitted (UTC)
 };
 
 // 步骤记录 — one step of a card ticked (or unticked) by a person.

@@ -1,5 +1,6 @@
 #include "service/demoseed.h"
 
+#include "service/fieldwalk.h"
 #include "service/jobsession.h"
 #include "store/demodata.h"
 #include "store/store.h"
@@ -92,6 +93,19 @@ Result<DemoSeedReport> seedDemoJobs(Store &store, const Catalog &catalog, const 
                 return added.error();
             report.photoBytes += photo.jpeg.size();
             ++report.photos;
+        }
+        if (options.complete) {
+            const FieldWalk walk(catalog, [&](const QString &, const QString &, int) {
+                const ProcessedPhoto photo = maker.make(index++);
+                report.photoBytes += photo.jpeg.size();
+                ++report.photos;
+                return photo;
+            });
+            auto walked = walk.run(*session.value());
+            if (!walked)
+                return walked.error();
+            if (session.value()->job().submission >= 1)
+                ++report.submitted;
         }
         ++report.jobs;
     }

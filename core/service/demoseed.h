@@ -6,6 +6,9 @@
 //   DemoSeedOptions o;
 //   o.jobs = 3; o.photosPerJob = 2; o.photoKb = 40;
 //   auto seeded = ms::seedDemoJobs(store, catalog, workflow, o);
+// With `complete`, each job is then walked through every card of its field path (FieldWalk:
+// readings, seals, signatures, photos, each card completed, up to 30.2), so it is submitted
+// (submission 1) as a crew's day would leave it; every capture is one action.
 #include "model/result.h"
 #include "model/types.h"
 
@@ -22,14 +25,16 @@ struct DemoSeedOptions
     int photoKb = 400; // about this size each, every photo with its own SHA-256
     quint32 seed = 1;  // the same seed makes the same households and photos
     QString taskName;  // "" = a generated name
+    bool complete = false; // walk every job to its submission (30.2)
 };
 
 struct DemoSeedReport
 {
     RowId taskId = 0;
     int jobs = 0;
-    int photos = 0;
+    int photos = 0;        // every photo, the walk's included
     qint64 photoBytes = 0;
+    int submitted = 0;     // jobs walked to their submission
 };
 
 Result<DemoSeedReport> seedDemoJobs(Store &store, const Catalog &catalog, const Workflow &workflow,

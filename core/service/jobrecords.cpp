@@ -31,8 +31,13 @@ Result<JobRecords> JobRecords::read(Store &store, const Workflow &workflow, RowI
         auto jobSteps = store.steps().list(owner);
         auto evidence = store.evidence().list(owner);
         auto seals = store.seals().list(owner);
-        if (!jobSteps || !evidence || !seals)
-            return !jobSteps ? jobSteps.error() : !evidence ? evidence.error() : seals.error();
+        auto reviews = store.reviews().forJob(d.job.uuid);
+        if (!jobSteps || !evidence || !seals || !reviews)
+            return !jobSteps   ? jobSteps.error()
+                   : !evidence ? evidence.error()
+                   : !seals    ? seals.error()
+                               : reviews.error();
+        d.reviews = reviews.value();
         steps = jobSteps.value();
         d.evidence = evidence.value();
         d.seals = seals.value();

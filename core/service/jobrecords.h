@@ -6,6 +6,7 @@
 //   auto records = ms::JobRecords::read(store, workflow, jobId, 0); // or (store, workflow, 0,
 //   taskId) if (!records) show(records.error().message);   // a read that fails says so
 #include "model/result.h"
+#include "model/review.h"
 #include "model/types.h"
 #include "workflow/jobsnapshot.h"
 #include "workflow/workflow.h"
@@ -28,6 +29,7 @@ struct JobRecords
     JobSnapshot snapshot;     // ticks, captures and choices, for the workflow
     WorkflowState state;      // where the job's walk stands (a task's cards: in progress)
     QSet<QString> completedTaskCards;
+    QList<JobReview> reviews; // the office's reviews of the job, in arrival order
 
     // jobId != 0: that job with its task's records; else the task `taskId` alone.
     static Result<JobRecords> read(Store &store, const Workflow &workflow, RowId jobId,

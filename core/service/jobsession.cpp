@@ -71,7 +71,8 @@ Result<void> JobSession::reload()
     return {};
 }
 
-template <typename T> Result<T> JobSession::act(const std::function<Result<T>()> &write)
+template <typename T>
+Result<T> JobSession::act(const std::function<Result<T>()> &write, bool submitWhenDone)
 {
     Database &db = m_store.database();
     if (db.transactionDepth() != 0)
@@ -82,6 +83,8 @@ template <typename T> Result<T> JobSession::act(const std::function<Result<T>()>
         Transaction tx(db);
         if (!tx.ok())
             return tx.error();
+        if (auto open = checkNotApproved(); !open)
+            return open.error();
         Result<T> written = write();
         if (!written)
             return written;
@@ -89,7 +92,7 @@ template <typename T> Result<T> JobSession::act(const std::function<Result<T>()>
         auto data = load();
         if (!data)
             return data.error();
-        if (auto saved = saveJobState(data.value()); !saved)
+        if (auto saved = saveJobState(data.value(), submitWhenDone); !saved)
             return saved.error();
         if (auto committed = tx.commit(); !committed)
             return committed.error();
@@ -107,14 +110,20 @@ template <typename T> Result<T> JobSession::act(const std::function<Result<T>()>
     return result;
 }
 
-Result<void> JobSession::saveJobState(JobRecords &data) const
+Result<void> JobSession::saveJobState(JobRecords &data, bool submitWhenDone) const
 {
     if (m_taskSession)
         return {};
     Job j = data.job;
     j.currentCard = data.state.currentCard;
     j.status = data.state.status;
-    if (j.currentCard == data.job.currentCard && j.status == data.job.status)
+    // The field walk is done (30.2 hands the job to 31.1 内勤审核): the first submission.
+    if (submitWhenDone && j.status == JobStatus::Done && j.submission == 0) {
+        j.submission = 1;
+        j.submittedAt = QDateTime::currentDateTimeUtc();
+    }
+    if (j.currentCard == data.job.currentCard && j.status == data.job.status
+        && j.submission == data.job.submission)
         return {};
     if (j.status == JobStatus::InProgress && !j.startedAt.isValid())
         j.startedAt = QDateTime::currentDateTimeUtc();
@@ -213,6 +222,8 @@ Result<QList<Evidence>> JobSession::addEvidence(QList<NewEvidence> items)
             ownerOf(item.record.cardId).applyTo(item.record);
             item.record.userUuid = m_actor.uuid;
         }
+        if (auto marked = markSupersedes(items); !marked)
+            return marked.error();
         auto added = m_store.evidence().add(items);
         if (!added)
             return added;
@@ -309,6 +320,10 @@ Result<void> JobSession::choose(const QString &cardId, const QString &choice, co
 
 Result<QString> JobSession::completeCard(const QString &cardId)
 {
+    // An approved job says so first, rather than what its card might be missing.
+    if (!m_taskSession && review().locked())
+        if (auto open = checkNotApproved(); !open)
+            return open.error();
     QString next;
     if (m_taskSession) {
         auto n = TaskCards(m_catalog, m_workflow).complete(m_data.snapshot, cardId);
@@ -324,66 +339,54 @@ Result<QString> JobSession::completeCard(const QString &cardId)
         next = edge->to;
     }
     const RecordOwner owner = ownerOf(cardId);
-    auto done = act<void>([&]() -> Result<void> {
-        // A task-level card is marked completed on the task; a job's card moves the job on (the
-        // job's state is saved by act()).
-        if (!owner.isTask() || m_data.completedTaskCards.contains(cardId))
+    auto done = act<void>(
+        [&]() -> Result<void> {
+            // A task-level card is marked completed on the task; a job's card moves the job on
+            // (the job's state, and its first submission, are saved by act()).
+            if (!owner.isTask() || m_data.completedTaskCards.contains(cardId))
+                return {};
+            if (auto r =
+                    m_store.taskCards().setCompleted(owner.taskId, cardId, true, m_actor.uuid);
+                !r)
+                return r.error();
             return {};
-        if (auto r = m_store.taskCards().setCompleted(owner.taskId, cardId, true, m_actor.uuid); !r)
-            return r.error();
-        return {};
-    });
+        },
+        !m_taskSession);
     if (!done)
         return done.error();
     return next;
 }
 
-QString JobSession::latestReading(const QString &meter) const
+Result<void> JobSession::resubmit()
 {
-    QString value;
-    for (const Evidence &e : m_data.evidence) {
-        if (e.kind != EvidenceKind::MeterReading)
-            continue;
-        const QString reg = e.meta.value(QStringLiteral("register")).toString();
-        if (e.meta.value(QStringLiteral("meter")).toString() == meter &&
-            (reg.isEmpty() || reg == QLatin1String("forward_total")))
-            value = e.value; // rows come oldest first: keep the latest
-    }
-    return value;
-}
-
-QString JobSession::signatureSummary() const
-{
-    const auto dash = [](const QString &s) { return s.isEmpty() ? QStringLiteral("—") : s; };
-    const Task &t = m_data.task;
-    const Customer &c = m_data.customer;
-    QStringList lines;
-    if (m_taskSession) {
-        lines << tr("任务：%1    编号：%2").arg(t.name, dash(t.code));
-        lines << tr("台区：%1    地址：%2").arg(dash(t.areaName), dash(t.address));
-        return lines.join(QLatin1Char('\n'));
-    }
-    lines << tr("户名：%1    户号：%2").arg(c.name, c.accountNo);
-    lines << tr("地址：%1").arg(c.address);
-    lines << tr("旧表资产编号：%1    止码：%2 kWh")
-                 .arg(dash(c.oldMeter.assetNo), dash(latestReading(QStringLiteral("old"))));
-    lines << tr("新表资产编号：%1    起码：%2 kWh")
-                 .arg(dash(c.newMeter.assetNo), dash(latestReading(QStringLiteral("new"))));
-    return lines.join(QLatin1Char('\n'));
-}
-
-Watermark JobSession::watermark(const QString &cardId) const
-{
-    Watermark w;
-    w.accountNo = m_taskSession ? m_data.task.areaCode : m_data.customer.accountNo;
-    w.customerName = m_taskSession ? m_data.task.areaName : m_data.customer.name;
-    w.jobLabel = m_taskSession ? m_data.task.name : m_data.customer.address;
-    w.cardId = cardId;
-    if (const Card *card = m_catalog.card(cardId))
-        w.cardTitle = card->title;
-    w.at = QDateTime::currentDateTime();
-    w.installer = m_actor.name;
-    return w;
+    if (m_taskSession)
+        return makeError(QStringLiteral("job.not_sent_back"),
+                         tr("台区的作业卡不送内勤审核，不需要重新提交。"));
+    return act<void>([&]() -> Result<void> {
+        // What the store holds now, inside this transaction (a sync may have pulled a review).
+        auto fresh = load();
+        if (!fresh)
+            return fresh.error();
+        const ReviewStatus status = reviewStatusOf(fresh.value(), m_catalog);
+        if (status.state != JobState::SentBack)
+            return makeError(QStringLiteral("job.not_sent_back"),
+                             tr("该工单现在是“%1”，没有被退回，不需要重新提交。")
+                                 .arg(jobStateText(status.state)));
+        QStringList pending;
+        for (const SentBackItem &i : status.items)
+            if (!i.redone)
+                pending << QStringLiteral("%1 %2").arg(i.item.card, i.label);
+        if (!pending.isEmpty())
+            return makeError(QStringLiteral("job.items_pending"),
+                             tr("还有退回项没有重新采集：%1。请先重新采集这些项，再重新提交。")
+                                 .arg(pending.join(QStringLiteral("、"))));
+        Job j = fresh->job;
+        j.submission = qMax(j.submission, status.latest->submission) + 1;
+        j.submittedAt = QDateTime::currentDateTimeUtc();
+        if (auto saved = m_store.jobs().update(j); !saved)
+            return saved.error();
+        return {};
+    });
 }
 
 } // namespace ms

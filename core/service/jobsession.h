@@ -21,6 +21,11 @@
 // (台区/任务作业卡), and a job session that reaches such a card (27.5 / 28.4 on the swap walk)
 // reads and writes the task's records for it, so the concentrator is checked once per task.
 // Call actions outside any open Transaction: each one is a transaction of its own.
+// The office's review (内勤审核, docs/sync-protocol.md "Reviews"): completing the last card of the
+// field walk (30.2) submits the job (submission 1); a job the office sent back is re-done item by
+// item — each new capture of a sent-back item supersedes the evidence it replaces (kept, marked
+// superseded) — and resubmit() sends the next round once every item is re-done; on an approved
+// job every action is refused ("job.approved").
 #include "catalog/catalog.h"
 #include "media/photopipeline.h"
 #include "media/signature.h"
@@ -29,6 +34,7 @@
 #include "model/result.h"
 #include "service/actor.h"
 #include "service/jobrecords.h"
+#include "service/reviewstatus.h"
 #include "store/storetypes.h"
 #include "workflow/jobsnapshot.h"
 #include "workflow/taskcards.h"
@@ -118,6 +124,13 @@ public:
     // Latest reading typed/read for the old or new meter ("" when none yet).
     QString latestReading(const QString &meter) const;
 
+    // Where the job stands with the office's review, as the store held it at the last read.
+    ReviewStatus review() const;
+    // 重新提交: after a send-back, once every item is re-done, submits the next round
+    // (submission n+1, submitted_at now). "job.not_sent_back", "job.items_pending" (naming the
+    // items still to re-do) otherwise.
+    Result<void> resubmit();
+
     // Re-reads everything from the store (e.g. after a sync changed the job). A failed read
     // leaves what is shown as it was and says why.
     Result<void> reload();
@@ -132,9 +145,18 @@ private:
     // One action: `write` inside one transaction, then the job's state saved from what the store
     // now holds, then the commit; afterwards what is shown is what was committed (or, on any
     // failure, what the store still holds) and changed() is emitted once on success.
-    template <typename T> Result<T> act(const std::function<Result<T>()> &write);
+    // `submitWhenDone`: a card completion, which submits a job whose field walk is done and that
+    // was never submitted. Refused ("job.approved") on a job the office approved.
+    template <typename T>
+    Result<T> act(const std::function<Result<T>()> &write, bool submitWhenDone = false);
     // Saves the job's current card and status as the workflow now sees them (no-op if unchanged).
-    Result<void> saveJobState(JobRecords &records) const;
+    Result<void> saveJobState(JobRecords &records, bool submitWhenDone) const;
+    // "job.approved" when the store holds an approval of this job (read inside the action's
+    // transaction, so a review pulled meanwhile counts).
+    Result<void> checkNotApproved() const;
+    // A capture of a sent-back item: which earlier row each new row replaces (store read inside
+    // the action's transaction).
+    Result<void> markSupersedes(QList<NewEvidence> &items) const;
     Result<const EvidenceRequirement *> requirementOf(const QString &cardId, const QString &key,
                                                       QList<EvidenceKind> kinds) const;
     // Adds the rows (owner and user filled in); a seal number also becomes a seal.

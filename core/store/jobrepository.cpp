@@ -53,6 +53,11 @@ void bindAll(Statement &q, const QVariantList &binds)
         q.bind(i + 1, binds.at(i));
 }
 
+// The job's latest review (highest round, then the latest to arrive): job_reviews, migration 7.
+const char *const kLatestReviewJoin =
+    " LEFT JOIN job_reviews r ON r.id = (SELECT r2.id FROM job_reviews r2 WHERE r2.job_uuid = j.uuid"
+    " ORDER BY r2.submission DESC, r2.id DESC LIMIT 1)";
+
 QVariant timeOrNull(const QDateTime &t)
 {
     return t.isValid() ? QVariant(json::isoTime(t)) : QVariant();
@@ -71,8 +76,9 @@ Result<QList<JobListItem>> JobRepository::list(const JobQuery &query)
     const Filter f = filterFor(query);
     auto st = m_db.prepare(QStringLiteral("SELECT ") + QLatin1String(rows::kJobColumns)
                            + QStringLiteral(", ") + QLatin1String(rows::kCustomerColumns)
+                           + QStringLiteral(", r.decision, r.submission")
                            + QStringLiteral(" FROM customers c JOIN jobs j ON j.customer_id = c.id")
-                           + f.where
+                           + QLatin1String(kLatestReviewJoin) + f.where
                            + QStringLiteral(" ORDER BY c.task_id, c.meter_box_no, c.account_no"
                                             " LIMIT ? OFFSET ?"));
     if (!st)
@@ -81,8 +87,13 @@ Result<QList<JobListItem>> JobRepository::list(const JobQuery &query)
     bindAll(q, f.binds);
     q.bindInt(int(f.binds.size()) + 1, qMax(0, query.limit));
     q.bindInt(int(f.binds.size()) + 2, qMax(0, query.offset));
-    while (q.step())
-        out.append({rows::jobFrom(q, 0), rows::customerFrom(q, rows::kJobColumnCount)});
+    const int reviewColumn = rows::kJobColumnCount + rows::kCustomerColumnCount;
+    while (q.step()) {
+        JobListItem item{rows::jobFrom(q, 0), rows::customerFrom(q, rows::kJobColumnCount), {}};
+        if (auto d = reviewDecisionFromKey(q.text(reviewColumn)))
+            item.review = ReviewVerdict{*d, int(q.integer(reviewColumn + 1))};
+        out.append(item);
+    }
     if (q.failed())
         return q.error();
     return out;
@@ -146,7 +157,7 @@ Result<Job> JobRepository::update(const Job &in)
         return tx.error();
     auto st = m_db.prepare(QStringLiteral(
         "UPDATE jobs SET status=?, current_card=?, branches=?, appointment_at=?, started_at=?, "
-        "finished_at=?, version=?, updated_at=? WHERE id=?"));
+        "finished_at=?, version=?, updated_at=?, submission=?, submitted_at=? WHERE id=?"));
     if (!st)
         return st.error();
     Statement &q = st.value();
@@ -155,7 +166,8 @@ Result<Job> JobRepository::update(const Job &in)
     q.bindText(3, QString::fromUtf8(QJsonDocument(job.branches).toJson(QJsonDocument::Compact)));
     q.bind(4, timeOrNull(job.appointmentAt)).bind(5, timeOrNull(job.startedAt));
     q.bind(6, timeOrNull(job.finishedAt)).bindInt(7, job.version);
-    q.bindText(8, json::isoTime(now())).bindInt(9, job.id);
+    q.bindText(8, json::isoTime(now())).bindInt(9, qMax(0, job.submission));
+    q.bind(10, timeOrNull(job.submittedAt)).bindInt(11, job.id);
     if (auto r = q.run(); !r)
         return r.error();
     auto refs = m_db.prepare(QStringLiteral(

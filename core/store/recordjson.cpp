@@ -89,6 +89,8 @@ QJsonObject fromJob(const Job &j, const QString &taskUuid, const QString &custom
             {QStringLiteral("appointment_at"), isoTime(j.appointmentAt)},
             {QStringLiteral("started_at"), isoTime(j.startedAt)},
             {QStringLiteral("finished_at"), isoTime(j.finishedAt)},
+            {QStringLiteral("submission"), j.submission},
+            {QStringLiteral("submitted_at"), isoTime(j.submittedAt)},
             {QStringLiteral("version"), j.version}};
 }
 

@@ -14,7 +14,8 @@ const char *const kCustomerColumns =
 
 const char *const kJobColumns =
     "j.id, j.uuid, j.task_id, j.customer_id, j.status, j.current_card, j.branches, "
-    "j.appointment_at, j.started_at, j.finished_at, j.version, j.updated_at";
+    "j.appointment_at, j.started_at, j.finished_at, j.version, j.updated_at, j.submission, "
+    "j.submitted_at";
 
 Customer customerFrom(const Statement &q, int i)
 {
@@ -52,6 +53,8 @@ Job jobFrom(const Statement &q, int i)
     j.startedAt = json::parseTime(q.text(i + 8));
     j.finishedAt = json::parseTime(q.text(i + 9));
     j.version = int(q.integer(i + 10));
+    j.submission = int(q.integer(i + 12));
+    j.submittedAt = json::parseTime(q.text(i + 13));
     return j;
 }
 

@@ -12,7 +12,7 @@ Customer customerFrom(const Statement &q, int first);
 
 // "j.id, j.uuid, ..." — 12 columns.
 extern const char *const kJobColumns;
-constexpr int kJobColumnCount = 12;
+constexpr int kJobColumnCount = 14;
 Job jobFrom(const Statement &q, int first);
 
 // The lower-cased text the job search matches.

@@ -2,6 +2,7 @@
 
 #include "store/formentryrepository.h"
 #include "store/outboxchain.h"
+#include "store/reviewrepository.h"
 #include "store/taskcardrepository.h"
 #include "store/userrepository.h"
 
@@ -212,6 +213,7 @@ QList<Migration> storeMigrations()
         {4, kV4},                                // office verdicts, withdrawn customers
         {5, OutboxChain::kMigrationSql},         // record chain: device key, outbox links
         {6, UserRepository::kMigrationSql},      // PIN KDF name, sign-in lock, office reset
+        {7, ReviewRepository::kMigrationSql},    // submission rounds, office reviews pulled
     };
 }
 

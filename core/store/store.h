@@ -19,6 +19,7 @@
 #include "store/mismatchrepository.h"
 #include "store/outboxchain.h"
 #include "store/outboxrepository.h"
+#include "store/reviewrepository.h"
 #include "store/sealrepository.h"
 #include "store/settingsrepository.h"
 #include "store/steprepository.h"
@@ -83,6 +84,7 @@ public:
     FormEntryRepository &formEntries() { return m_formEntries; }
     TaskCardRepository &taskCards() { return m_taskCards; } // task-level cards (scope "task")
     StepRepository &steps() { return m_steps; }             // step ticks of a job or a task
+    ReviewRepository &reviews() { return m_reviews; }       // the office's decisions, pulled
 
 signals:
     void usersChanged();
@@ -120,6 +122,7 @@ private:
     FormEntryRepository m_formEntries;
     TaskCardRepository m_taskCards;
     StepRepository m_steps;
+    ReviewRepository m_reviews;
 };
 
 } // namespace ms

@@ -1,6 +1,7 @@
 #pragma once
 // Value types that only the store's API needs (the shared ones are in model/types.h).
 #include "model/result.h"
+#include "model/review.h"
 #include "model/types.h"
 
 #include <QByteArray>
@@ -34,6 +35,8 @@ struct JobListItem
 {
     Job job;
     Customer customer;
+    std::optional<ReviewVerdict> review; // the job's latest office review, if any
+    JobState state() const { return jobStateOf(job, review); }
 };
 
 // 购电记录 (appendix 4, flow 5.1): the office's cumulative purchase data per account.

@@ -29,8 +29,9 @@ public:
     virtual Result<void> recordSyncSuccess(const QDateTime &at) = 0;
     virtual Result<void> recordSyncError(const QString &message) = 0;
 
-    // Stores pulled tasks and customers (creating jobs), without outbox rows (no echo), and
-    // applies the page's tombstones (withdrawn customers), in one transaction.
+    // Stores pulled tasks and customers (creating jobs) and the office's reviews of this
+    // tablet's jobs, without outbox rows (no echo), and applies the page's tombstones
+    // (withdrawn customers), in one transaction.
     virtual Result<void> importAssignments(const PulledAssignments &page) = 0;
 
     // This device's public signing key (hex), which the office binds to the token on first use

@@ -207,6 +207,59 @@ Result<PulledCustomer> customerFromJson(const QJsonObject &o)
     return p;
 }
 
+QJsonObject reviewPayload(const JobReview &r)
+{
+    QJsonArray items;
+    for (const ReviewItem &i : r.items)
+        items.append(QJsonObject{{QStringLiteral("card"), i.card},
+                                 {QStringLiteral("requirement"), i.requirement},
+                                 {QStringLiteral("reason"), i.reason}});
+    return {{QStringLiteral("job_uuid"), r.jobUuid},
+            {QStringLiteral("customer_uuid"), r.customerUuid},
+            {QStringLiteral("submission"), r.submission},
+            {QStringLiteral("decision"), reviewDecisionKey(r.decision)},
+            {QStringLiteral("items"), items},
+            {QStringLiteral("by"), r.by},
+            {QStringLiteral("at"), json::isoTime(r.at)}};
+}
+
+Result<JobReview> reviewFromJson(const QJsonObject &item, const QString &where)
+{
+    JobReview r;
+    r.uuid = str(item, "uuid");
+    r.version = item.value(QStringLiteral("version")).toInt(1);
+    const QJsonObject p = item.value(QStringLiteral("payload")).toObject();
+    r.jobUuid = str(p, "job_uuid");
+    r.customerUuid = str(p, "customer_uuid");
+    r.submission = p.value(QStringLiteral("submission")).toInt(0);
+    r.by = str(p, "by");
+    r.at = json::parseTime(str(p, "at"));
+    if (r.uuid.isEmpty() || r.jobUuid.isEmpty())
+        return bad(where, Tr::tr("审核结论应有 uuid 和 payload.job_uuid"));
+    if (r.submission < 1)
+        return bad(where + QStringLiteral(".payload.submission"),
+                   Tr::tr("应为 1 或更大的整数（审核的是第几次送审）"));
+    const auto decision = reviewDecisionFromKey(str(p, "decision"));
+    if (!decision)
+        return bad(where + QStringLiteral(".payload.decision"),
+                   Tr::tr("未知的审核结论“%1”：这台平板上的换表通太旧，请升级后再同步")
+                       .arg(str(p, "decision")));
+    r.decision = *decision;
+    const QJsonArray items = p.value(QStringLiteral("items")).toArray();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QJsonObject o = items.at(i).toObject();
+        ReviewItem it{str(o, "card"), str(o, "requirement"), str(o, "reason")};
+        if (it.card.isEmpty() || it.requirement.isEmpty())
+            return bad(where + QStringLiteral(".payload.items[%1]").arg(i),
+                       Tr::tr("退回项应有 card 和 requirement"));
+        r.items << it;
+    }
+    if (r.decision == ReviewDecision::SentBack && r.items.isEmpty())
+        return bad(where + QStringLiteral(".payload.items"),
+                   Tr::tr("退回的审核结论应至少有一项退回内容"));
+    return r;
+}
+
 QByteArray encodeAssignmentPage(const wire::AssignmentPage &page, const QString &catalogVersion)
 {
     QJsonArray tasks, customers, withdrawn, reviews;
@@ -259,6 +312,19 @@ Result<PulledAssignments> decodeAssignmentPage(const QByteArray &body)
             return bad(QStringLiteral("withdrawn[%1]").arg(i),
                        Tr::tr("应有 entity（task 或 customer）和 uuid"));
         out.withdrawn << t;
+    }
+    const QJsonArray reviews = obj->value(QStringLiteral("reviews")).toArray();
+    for (qsizetype i = 0; i < reviews.size(); ++i) {
+        const QString where = QStringLiteral("reviews[%1]").arg(i);
+        const QJsonObject item = reviews.at(i).toObject();
+        const QString entity = str(item, "entity");
+        if (!entity.isEmpty() && entity != QLatin1String("review"))
+            return bad(where, Tr::tr("未知的记录类型“%1”：这台平板上的换表通太旧，请升级后再同步")
+                                  .arg(entity));
+        auto r = reviewFromJson(item, where);
+        if (!r)
+            return r.error();
+        out.reviews << *r;
     }
     out.cursor = str(*obj, "cursor").toLongLong();
     out.more = obj->value(QStringLiteral("more")).toBool();

@@ -3,6 +3,7 @@
 // the client (core/sync) and the office server (app/server). Decoders never trust their input:
 // every error names the field that was wrong.
 #include "model/result.h"
+#include "model/review.h"
 #include "model/types.h"
 #include "model/wiretypes.h"
 
@@ -52,11 +53,22 @@ struct Withdrawal
     QString taskUuid; // the customer's task
 };
 
+// An office review (entity "review", docs/sync-protocol.md "Reviews"): a page's "reviews" array
+// holds {"entity": "review", "uuid", "version", "payload": {"job_uuid", "customer_uuid",
+// "submission", "decision": "approved"|"sent_back", "items": [{"card", "requirement",
+// "reason"}], "by", "at"}}. A tablet built before reviews ignores the array (it is a key it does
+// not read), so its pull still works.
+QJsonObject reviewPayload(const JobReview &review);
+// `where` names the item in an error ("reviews[2]"); an unknown decision is refused with a
+// message saying to update the app.
+Result<JobReview> reviewFromJson(const QJsonObject &item, const QString &where);
+
 struct PulledAssignments
 {
     QList<Task> tasks;
     QList<PulledCustomer> customers;
     QList<Withdrawal> withdrawn;
+    QList<JobReview> reviews; // the office's decisions on this device's jobs
     qint64 cursor = 0;
     bool more = false;
     QString catalogVersion;

@@ -831,6 +831,36 @@ Do not delete the data directory; contact support (run meterswapctl verify --dat
     </message>
 </context>
 <context>
+    <name>ms::FieldWalk</name>
+    <message>
+        <source>卡片 %1 的 %2 只能读表得到。</source>
+        <translation>%2 on card %1 can only come from reading the meter.</translation>
+    </message>
+    <message>
+        <source>作业卡目录中没有卡片 %1：请更新作业卡目录。</source>
+        <translation>The card catalog has no card %1: update the card catalog.</translation>
+    </message>
+    <message>
+        <source>工单没有走到最后一张卡片（停在 %1）。</source>
+        <translation>The job did not reach its last card (it stopped at %1).</translation>
+    </message>
+</context>
+<context>
+    <name>ms::FileCapture</name>
+    <message>
+        <source>作业卡目录中没有卡片 %1：请检查卡片编号（例如 21.4）。</source>
+        <translation>The card catalog has no card %1: check the card number (for example 21.4).</translation>
+    </message>
+    <message>
+        <source>卡片 %1 没有证据项“%2”。这张卡片的证据项有：%3。</source>
+        <translation>Card %1 has no evidence item &quot;%2&quot;. This card&apos;s evidence items are: %3.</translation>
+    </message>
+    <message>
+        <source>读不到照片文件 %1（%2）：请检查路径和权限。</source>
+        <translation>Cannot read the photo file %1 (%2): check the path and permissions.</translation>
+    </message>
+</context>
+<context>
     <name>ms::FileCaptureSource</name>
     <message>
         <source>从文件导入</source>
@@ -1560,6 +1590,50 @@ In Settings, switch back to the built-in card catalog or update the catalog fold
         <source>本户换表已完成</source>
         <translation>This household is done</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 &lt;b&gt;%2 %3&lt;/b&gt;：%4&lt;br&gt;&lt;span style=&apos;color:#555&apos;&gt;退回原因：%5&lt;/span&gt;</source>
+        <translation>%1 &lt;b&gt;%2 %3&lt;/b&gt;: %4&lt;br&gt;&lt;span style=&apos;color:#555&apos;&gt;Reason: %5&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>已重新采集</source>
+        <translation>re-captured</translation>
+    </message>
+    <message>
+        <source>待重新采集</source>
+        <translation>to be re-captured</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#b31212&apos;&gt;内勤退回（第 %1 次送审，%2）&lt;/b&gt;：请重新采集下列各项。&lt;br&gt;%3</source>
+        <translation>&lt;b style=&apos;color:#b31212&apos;&gt;Sent back by the office (submission %1, %2)&lt;/b&gt;: please capture these items again.&lt;br&gt;%3</translation>
+    </message>
+    <message>
+        <source>重新提交（第 %1 次送审）</source>
+        <translation>Resubmit (submission %1)</translation>
+    </message>
+    <message>
+        <source>重新采集：%1 %2</source>
+        <translation>Capture again: %1 %2</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#1b6e2a&apos;&gt;已审核通过&lt;/b&gt;（%1）：本工单只能查看，不能再修改。如需更正，请联系内勤。</source>
+        <translation>&lt;b style=&apos;color:#1b6e2a&apos;&gt;Approved&lt;/b&gt; (%1): this job can only be viewed, not changed. To correct it, contact the office.</translation>
+    </message>
+    <message>
+        <source>已审核通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>已重新提交（第 %1 次送审），等待内勤审核。</source>
+        <translation>Resubmitted (submission %1), waiting for the office&apos;s review.</translation>
+    </message>
+    <message>
+        <source>已送审（第 %1 次），等待内勤审核。</source>
+        <translation>Submitted (submission %1), waiting for the office&apos;s review.</translation>
+    </message>
 </context>
 <context>
     <name>ms::JobSession</name>
@@ -1602,6 +1676,26 @@ In Settings, switch back to the built-in card catalog or update the catalog fold
     <message>
         <source>卡片 %1 的证据项“%2”要的是 %3，不能这样采集：请用它旁边的按钮采集。</source>
         <translation>Evidence item “%2” of card %1 needs %3 and cannot be captured this way: use the button next to it.</translation>
+    </message>
+    <message>
+        <source>台区的作业卡不送内勤审核，不需要重新提交。</source>
+        <translation>A task&apos;s own cards are not reviewed by the office: there is nothing to resubmit.</translation>
+    </message>
+    <message>
+        <source>该工单现在是“%1”，没有被退回，不需要重新提交。</source>
+        <translation>This job is &quot;%1&quot;, not sent back: there is nothing to resubmit.</translation>
+    </message>
+    <message>
+        <source>还有退回项没有重新采集：%1。请先重新采集这些项，再重新提交。</source>
+        <translation>Items sent back are not captured again yet: %1. Capture them again first, then resubmit.</translation>
+    </message>
+    <message>
+        <source>该工单已审核通过，不能再修改（%1 于 %2 审核通过）：如需更正，请联系内勤。</source>
+        <translation>This job has been approved and can no longer be changed (approved by %1 at %2): to correct it, contact the office.</translation>
+    </message>
+    <message>
+        <source>内勤</source>
+        <translation>the office</translation>
     </message>
 </context>
 <context>
@@ -2136,6 +2230,37 @@ to pick a photo you already took.</translation>
     <message>
         <source>未能恢复</source>
         <translation>Could not restore</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ReviewStatus</name>
+    <message>
+        <source>未开始</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>进行中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>待约时</source>
+        <translation>Awaiting appointment</translation>
+    </message>
+    <message>
+        <source>已送审</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Sent back</translation>
+    </message>
+    <message>
+        <source>已重新提交</source>
+        <translation>Resubmitted</translation>
+    </message>
+    <message>
+        <source>已审核通过</source>
+        <translation>Approved</translation>
     </message>
 </context>
 <context>
@@ -2902,6 +3027,14 @@ Could not read the data; try again later</translation>
         <source>工单 %1 不存在：记录只能保存在本机已有的工单上。</source>
         <translation>Job %1 does not exist: records can only be saved on jobs this device has.</translation>
     </message>
+    <message>
+        <source>读不到证据的最大编号。</source>
+        <translation>Cannot read the highest evidence number.</translation>
+    </message>
+    <message>
+        <source>审核结论缺少 uuid 或 job_uuid，没有保存：请联系办公室。</source>
+        <translation>A review decision lacks its uuid or job_uuid and was not saved: contact the office.</translation>
+    </message>
 </context>
 <context>
     <name>ms::SyncHost</name>
@@ -3173,10 +3306,16 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
 </context>
 <context>
     <name>ms::ctl::Demo</name>
+    <name>ms::ctl::Capture</name>
     <message>
-        <source>用法：meterswapctl demo seed --data DIR --jobs N --photos-per-job M [--photo-kb K]</source>
-        <translation>Usage: meterswapctl demo seed --data DIR --jobs N --photos-per-job M [--photo-kb K]</translation>
+        <source>用法：meterswapctl capture photo --data DIR --job UUID --card CARD --requirement KEY --file F.jpg
+      meterswapctl capture value --data DIR --job UUID --card CARD --requirement KEY --value V</source>
+        <translation>usage: meterswapctl capture photo --data DIR --job UUID --card CARD --requirement KEY --file F.jpg
+       meterswapctl capture value --data DIR --job UUID --card CARD --requirement KEY --value V</translation>
     </message>
+</context>
+<context>
+    <name>ms::ctl::Demo</name>
     <message>
         <source>meterswapctl demo seed: --jobs 应为 1…100000，--photos-per-job 应为 0…100</source>
         <translation>meterswapctl demo seed: --jobs must be 1…100000, --photos-per-job 0…100</translation>
@@ -3184,6 +3323,10 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>演示任务 %1</source>
         <translation>Demo task %1</translation>
+    </message>
+    <message>
+        <source>用法：meterswapctl demo seed --data DIR --jobs N --photos-per-job M [--photo-kb K] [--complete]</source>
+        <translation>usage: meterswapctl demo seed --data DIR --jobs N --photos-per-job M [--photo-kb K] [--complete]</translation>
     </message>
 </context>
 <context>
@@ -3317,6 +3460,15 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>--item 应为 卡片:要求项，例如 21.4:new_meter_installed（收到“%1”）</source>
         <translation>--item must be CARD:KEY, e.g. 21.4:new_meter_installed (got &quot;%1&quot;)</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ctl::Job</name>
+    <message>
+        <source>用法：meterswapctl job list --data DIR --json
+      meterswapctl job show --data DIR --job UUID --json</source>
+        <translation>usage: meterswapctl job list --data DIR --json
+       meterswapctl job show --data DIR --job UUID --json</translation>
     </message>
 </context>
 <context>
@@ -4482,6 +4634,30 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>应有 entity（task 或 customer）和 uuid</source>
         <translation>needs entity (task or customer) and uuid</translation>
+    </message>
+    <message>
+        <source>审核结论应有 uuid 和 payload.job_uuid</source>
+        <translation>a review needs uuid and payload.job_uuid</translation>
+    </message>
+    <message>
+        <source>应为 1 或更大的整数（审核的是第几次送审）</source>
+        <translation>should be an integer of 1 or more (the submission the review judged)</translation>
+    </message>
+    <message>
+        <source>未知的审核结论“%1”：这台平板上的换表通太旧，请升级后再同步</source>
+        <translation>unknown review decision &quot;%1&quot;: MeterSwap on this tablet is too old, update it and sync again</translation>
+    </message>
+    <message>
+        <source>退回项应有 card 和 requirement</source>
+        <translation>a sent-back item needs card and requirement</translation>
+    </message>
+    <message>
+        <source>退回的审核结论应至少有一项退回内容</source>
+        <translation>a send-back needs at least one item</translation>
+    </message>
+    <message>
+        <source>未知的记录类型“%1”：这台平板上的换表通太旧，请升级后再同步</source>
+        <translation>unknown record type &quot;%1&quot;: MeterSwap on this tablet is too old, update it and sync again</translation>
     </message>
 </context>
 <context>

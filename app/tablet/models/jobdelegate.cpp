@@ -1,6 +1,7 @@
 #include "models/jobdelegate.h"
 
 #include "models/joblistmodel.h"
+#include "service/reviewstatus.h"
 #include "style.h"
 
 #include <QCoreApplication>
@@ -40,7 +41,11 @@ void JobDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
 
     // status chip on the right
     const JobStatus status = it->job.status;
-    const QString statusText = style::statusText(status);
+    // Once submitted, the office's review is what the crew needs to see (退回 in red).
+    const JobState state = it->state();
+    const bool reviewed = it->job.submission >= 1 || it->review.has_value();
+    const QString statusText = reviewed ? jobStateText(state) : style::statusText(status);
+    const QColor chipColor = style::stateColor(state, status);
     QFont chipFont = option.font;
     chipFont.setPixelSize(20);
     chipFont.setBold(true);
@@ -51,7 +56,7 @@ void JobDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
                                  std::max(132, r.width() / 3));
     const QRect chip(r.right() - chipW - 12, r.center().y() - 22, chipW, 44);
     p->setPen(Qt::NoPen);
-    p->setBrush(style::statusColor(status));
+    p->setBrush(chipColor);
     p->drawRoundedRect(chip, 22, 22);
     p->setPen(Qt::white);
     p->setFont(chipFont);

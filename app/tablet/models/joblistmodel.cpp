@@ -92,6 +92,13 @@ void JobListModel::refreshJob(RowId jobId)
             continue;
         if (auto job = m_store.jobs().byId(jobId))
             m_items[row].job = job.value();
+        // A review pulled at a sync changes the job's state too (退回, 已审核通过).
+        if (auto review = m_store.reviews().latestForJob(m_items[row].job.uuid)) {
+            m_items[row].review.reset();
+            if (review.value())
+                m_items[row].review =
+                    ReviewVerdict{review.value()->decision, review.value()->submission};
+        }
         emit dataChanged(index(row), index(row));
         return;
     }

@@ -1,6 +1,7 @@
 #include "pages/jobpage.h"
 
 #include "service/jobsession.h"
+#include "service/reviewstatus.h"
 #include "store/store.h"
 #include "style.h"
 
@@ -58,6 +59,11 @@ JobPage::JobPage(AppContext &ctx, JobSession &session, QWidget *parent)
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("pageTitle"));
     right->addWidget(m_status);
+    m_review = new QLabel(this);
+    m_review->setObjectName(QStringLiteral("reviewPanel"));
+    m_review->setWordWrap(true);
+    m_review->setTextFormat(Qt::RichText);
+    right->addWidget(m_review);
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -73,9 +79,15 @@ JobPage::JobPage(AppContext &ctx, JobSession &session, QWidget *parent)
     root->addLayout(right, 2);
 
     connect(m_continue, &QPushButton::clicked, this, [this] {
-        const QString card = m_session.state().currentCard;
-        if (!card.isEmpty())
-            emit cardOpened(card);
+        if (m_action == QLatin1String("open") && !m_actionCard.isEmpty()) {
+            emit cardOpened(m_actionCard);
+        } else if (m_action == QLatin1String("resubmit")) {
+            if (auto r = m_session.resubmit(); !r) {
+                m_review->setText(QStringLiteral("<span style='color:#b31212'>%1</span>")
+                                      .arg(r.error().message.toHtmlEscaped()));
+                m_review->setVisible(true);
+            }
+        }
     });
     connect(&session, &JobSession::changed, this, &JobPage::refresh);
     refresh();
@@ -135,7 +147,11 @@ void JobPage::refresh()
             m_progress->addWidget(why);
         }
     }
+    m_action.clear();
+    m_actionCard.clear();
     if (!st.currentCard.isEmpty()) {
+        m_action = QStringLiteral("open");
+        m_actionCard = st.currentCard;
         const Card *card = m_ctx.catalog.card(st.currentCard);
         const QString title = card ? card->title : QString();
         auto *cur = new QLabel(QStringLiteral("▶  %1  %2").arg(st.currentCard, title));
@@ -155,6 +171,69 @@ void JobPage::refresh()
         m_progress->addWidget(problem);
     }
     m_progress->addStretch();
+    showReview(m_session.review());
+}
+
+void JobPage::showReview(const ReviewStatus &review)
+{
+    const JobState state = review.state;
+    const bool reviewed = m_session.job().submission >= 1 || review.latest.has_value();
+    m_review->setVisible(reviewed);
+    if (!reviewed)
+        return;
+    const QColor colour = style::stateColor(state, m_session.state().status);
+    m_status->setText(jobStateText(state));
+    m_status->setStyleSheet(QStringLiteral("color:%1").arg(colour.name()));
+    const JobReview *latest = review.latest ? &*review.latest : nullptr;
+    const QString who = latest ? tr("%1 · %2").arg(latest->by.toHtmlEscaped(),
+                                                  latest->at.toLocalTime().toString(
+                                                      QStringLiteral("MM-dd HH:mm")))
+                               : QString();
+    switch (state) {
+    case JobState::SentBack: {
+        QStringList rows;
+        for (const SentBackItem &i : review.items)
+            rows << tr("%1 <b>%2 %3</b>：%4<br><span style='color:#555'>退回原因：%5</span>")
+                        .arg(i.redone ? QStringLiteral("✓") : QStringLiteral("✗"),
+                             i.item.card.toHtmlEscaped(), i.label.toHtmlEscaped(),
+                             i.redone ? tr("已重新采集") : tr("待重新采集"),
+                             i.item.reason.toHtmlEscaped());
+        m_review->setText(tr("<b style='color:#b31212'>内勤退回（第 %1 次送审，%2）</b>：请重新采集下列各项。<br>%3")
+                              .arg(latest->submission)
+                              .arg(who, rows.join(QStringLiteral("<br>"))));
+        if (review.canResubmit) {
+            m_action = QStringLiteral("resubmit");
+            m_continue->setText(tr("重新提交（第 %1 次送审）").arg(m_session.job().submission + 1));
+            m_continue->setEnabled(true);
+            return;
+        }
+        for (const SentBackItem &i : review.items)
+            if (!i.redone) {
+                m_action = QStringLiteral("open");
+                m_actionCard = i.item.card;
+                m_continue->setText(tr("重新采集：%1 %2").arg(i.item.card, i.label));
+                m_continue->setEnabled(true);
+                break;
+            }
+        return;
+    }
+    case JobState::Approved:
+        m_review->setText(tr("<b style='color:#1b6e2a'>已审核通过</b>（%1）：本工单只能查看，不能再修改。如需更正，请联系内勤。").arg(who));
+        m_action.clear();
+        m_continue->setText(tr("已审核通过"));
+        m_continue->setEnabled(false);
+        return;
+    case JobState::Resubmitted:
+        m_review->setText(tr("已重新提交（第 %1 次送审），等待内勤审核。").arg(m_session.job().submission));
+        break;
+    default:
+        m_review->setText(tr("已送审（第 %1 次），等待内勤审核。").arg(m_session.job().submission));
+        break;
+    }
+    if (m_session.state().currentCard.isEmpty()) {
+        m_continue->setText(jobStateText(state));
+        m_continue->setEnabled(false);
+    }
 }
 
 } // namespace ms
