@@ -3305,7 +3305,6 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
-    <name>ms::ctl::Demo</name>
     <name>ms::ctl::Capture</name>
     <message>
         <source>用法：meterswapctl capture photo --data DIR --job UUID --card CARD --requirement KEY --file F.jpg
@@ -3437,6 +3436,15 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
+    <name>ms::ctl::Job</name>
+    <message>
+        <source>用法：meterswapctl job list --data DIR --json
+      meterswapctl job show --data DIR --job UUID --json</source>
+        <translation>usage: meterswapctl job list --data DIR --json
+       meterswapctl job show --data DIR --job UUID --json</translation>
+    </message>
+</context>
+<context>
     <name>ms::ctl::Office</name>
     <message>
         <source>需要 --server https://主机:端口 和办公令牌（--token-file 文件，或环境变量 MS_TOKEN，或 --token 令牌）</source>
@@ -3460,15 +3468,6 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>--item 应为 卡片:要求项，例如 21.4:new_meter_installed（收到“%1”）</source>
         <translation>--item must be CARD:KEY, e.g. 21.4:new_meter_installed (got &quot;%1&quot;)</translation>
-    </message>
-</context>
-<context>
-    <name>ms::ctl::Job</name>
-    <message>
-        <source>用法：meterswapctl job list --data DIR --json
-      meterswapctl job show --data DIR --job UUID --json</source>
-        <translation>usage: meterswapctl job list --data DIR --json
-       meterswapctl job show --data DIR --job UUID --json</translation>
     </message>
 </context>
 <context>
