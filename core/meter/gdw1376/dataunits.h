@@ -33,11 +33,12 @@ struct Endpoint
 };
 
 // F3 主站 IP 地址和端口 (28 bytes).
+inline constexpr std::size_t ApnBytes = 16;
 struct MasterStation
 {
     Endpoint main;
     Endpoint backup;
-    std::string apn; // ASCII, at most 16 characters
+    std::string apn; // ASCII, at most ApnBytes characters
     bool operator==(const MasterStation &) const = default;
 };
 
