@@ -26,9 +26,9 @@ Result<User> Accounts::byName(const QString &name)
     for (const User &u : all.value())
         if (u.name == name)
             return u;
-    return makeError(QStringLiteral("store.not_found"),
-                     Tr::tr("这台设备上没有名为“%1”的用户：请检查姓名，或请办公室下发该用户。")
-                         .arg(name));
+    return makeError(
+        QStringLiteral("store.not_found"),
+        Tr::tr("这台设备上没有名为“%1”的用户：请检查姓名，或请办公室下发该用户。").arg(name));
 }
 
 Result<PinLock> Accounts::lockState(const QString &userUuid)

@@ -20,7 +20,9 @@ class Store;
 class Accounts
 {
 public:
-    explicit Accounts(Store &store) : m_store(store) {}
+    explicit Accounts(Store &store)
+        : m_store(store)
+    {}
 
     Result<QList<User>> users(); // by name; a failed read is an error, never "nobody"
     // "store.not_found" naming the user when nobody of that name is on this device.

@@ -50,9 +50,9 @@ Result<QString> DeviceSettings::catalogDir()
 Result<SyncSettings> DeviceSettings::sync()
 {
     SyncSettings s;
-    for (auto [k, field] : {std::pair{settingkeys::kSyncServer, &s.server},
-                            std::pair{settingkeys::kSyncToken, &s.token},
-                            std::pair{settingkeys::kSyncPin, &s.pin}}) {
+    for (auto [k, field] :
+         {std::pair{settingkeys::kSyncServer, &s.server},
+          std::pair{settingkeys::kSyncToken, &s.token}, std::pair{settingkeys::kSyncPin, &s.pin}}) {
         auto v = m_store.settings().value(key(k));
         if (!v)
             return v.error();
@@ -64,9 +64,9 @@ Result<SyncSettings> DeviceSettings::sync()
 Result<MeterSettings> DeviceSettings::meter()
 {
     MeterSettings m;
-    for (auto [k, field] : {std::pair{meterkeys::kPort, &m.port},
-                            std::pair{meterkeys::kLink, &m.link},
-                            std::pair{meterkeys::kAssetRule, &m.assetRule}}) {
+    for (auto [k, field] :
+         {std::pair{meterkeys::kPort, &m.port}, std::pair{meterkeys::kLink, &m.link},
+          std::pair{meterkeys::kAssetRule, &m.assetRule}}) {
         auto v = m_store.settings().value(key(k), *field);
         if (!v)
             return v.error();
@@ -79,8 +79,8 @@ Result<void> DeviceSettings::setLanguage(const QString &language)
 {
     static const QRegularExpression code(QStringLiteral("^[a-z]{2}(_[A-Z]{2})?$"));
     if (!code.match(language).hasMatch())
-        return badValue(Tr::tr("“%1”不是界面语言的代码：请选 zh_CN（中文）或 en（English）。")
-                            .arg(language));
+        return badValue(
+            Tr::tr("“%1”不是界面语言的代码：请选 zh_CN（中文）或 en（English）。").arg(language));
     return set(settingkeys::kLanguage, language);
 }
 

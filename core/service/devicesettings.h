@@ -21,9 +21,9 @@ namespace settingkeys {
 inline constexpr const char *kLanguage = "ui.language";          // "zh_CN" | "en"
 inline constexpr const char *kPhotoLongEdge = "photo.long_edge"; // px, default 2048
 inline constexpr const char *kCatalogDir = "catalog.dir";        // "" = built-in
-inline constexpr const char *kSyncServer = "sync.server"; // e.g. https://office.example:8443
-inline constexpr const char *kSyncToken = "sync.token";   // device token (never shown)
-inline constexpr const char *kSyncPin = "sync.pin";       // hex SHA-256 of the server certificate
+inline constexpr const char *kSyncServer = "sync.server";        // e.g. https://office.example:8443
+inline constexpr const char *kSyncToken = "sync.token";          // device token (never shown)
+inline constexpr const char *kSyncPin = "sync.pin"; // hex SHA-256 of the server certificate
 } // namespace settingkeys
 
 namespace meterkeys {
@@ -50,7 +50,7 @@ struct SyncSettingsChange
 
 struct MeterSettings
 {
-    QString port;                      // "" = none remembered
+    QString port; // "" = none remembered
     QString link = QStringLiteral("infrared");
     QString assetRule = QStringLiteral("tail");
 };
@@ -62,7 +62,9 @@ public:
     static constexpr int kMinLongEdge = 640;
     static constexpr int kMaxLongEdge = 8192;
 
-    explicit DeviceSettings(Store &store) : m_store(store) {}
+    explicit DeviceSettings(Store &store)
+        : m_store(store)
+    {}
 
     Result<QString> language(); // "zh_CN" when not set
     // The photo's long edge in px, kept within kMinLongEdge..kMaxLongEdge (2048 when not set).

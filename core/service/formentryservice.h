@@ -17,7 +17,10 @@ class Store;
 class FormEntryService
 {
 public:
-    FormEntryService(Store &store, Actor actor) : m_store(store), m_actor(std::move(actor)) {}
+    FormEntryService(Store &store, Actor actor)
+        : m_store(store)
+        , m_actor(std::move(actor))
+    {}
 
     Result<FormEntries> load(int form, const FormOwner &owner);
     // Errors as FormEntryRepository::save; on any error nothing is written and the caller still

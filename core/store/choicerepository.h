@@ -20,7 +20,8 @@ class ChoiceRepository
 {
 public:
     ChoiceRepository(JobRepository &jobs, TaskCardRepository &taskCards)
-        : m_jobs(jobs), m_taskCards(taskCards)
+        : m_jobs(jobs)
+        , m_taskCards(taskCards)
     {}
 
     // "store.bad_input" for an empty card or choice on a job, an unknown owner.

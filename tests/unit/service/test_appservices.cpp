@@ -20,8 +20,8 @@ class AppServicesTest : public test::JobServiceTest
 template <typename T> void expectError(const Result<T> &r, const char *code, const char *what)
 {
     ASSERT_FALSE(r.ok()) << what << ": accepted";
-    EXPECT_EQ(r.error().code, QLatin1String(code)) << what << ": "
-                                                   << r.error().message.toStdString();
+    EXPECT_EQ(r.error().code, QLatin1String(code))
+        << what << ": " << r.error().message.toStdString();
     EXPECT_FALSE(r.error().message.isEmpty()) << what;
 }
 
@@ -102,10 +102,11 @@ TEST_F(AppServicesTest, UnreadableSettingsAreAnErrorNotNoOfficeConfigured)
 TEST_F(AppServicesTest, SignInByNameChecksThePinAndNamesAnUnknownUser)
 {
     Accounts accounts(store());
-    ASSERT_TRUE(store().users()
-                    .add(QStringLiteral("张伟"), {QStringLiteral("installer")},
-                         QStringLiteral("135790"))
-                    .ok());
+    ASSERT_TRUE(
+        store()
+            .users()
+            .add(QStringLiteral("张伟"), {QStringLiteral("installer")}, QStringLiteral("135790"))
+            .ok());
     // WHEN the right PIN is given THEN the user is signed in
     auto ok = accounts.signIn(QStringLiteral("张伟"), QStringLiteral("135790"));
     ASSERT_TRUE(ok.ok()) << ok.error().message.toStdString();

@@ -36,8 +36,8 @@ const QList<Rule> &rules()
          QRegularExpression(
              QStringLiteral("\\bdatabase\\s*\\(\\s*\\)\\s*(\\.|->)\\s*(?!commitCount\\b)\\w+"))},
         {"writes a repository (call the service in core/service instead)",
-         QRegularExpression(QStringLiteral("\\b%1\\s*\\(\\s*\\)\\s*(\\.|->)\\s*%2\\s*\\(")
-                                .arg(kRepos, kWrites))},
+         QRegularExpression(
+             QStringLiteral("\\b%1\\s*\\(\\s*\\)\\s*(\\.|->)\\s*%2\\s*\\(").arg(kRepos, kWrites))},
         {"holds a repository (a screen gets a service, not a repository to write through)",
          QRegularExpression(QStringLiteral("\\b(\\w+Repository|OutboxChain)\\s*[&*]"))},
     };
@@ -147,25 +147,24 @@ TEST(Layering, TheScanCatchesEachKindOfWriteAndIgnoresComments)
     };
     write("bad.cpp",
           "void f(ms::Store &store) {\n"
-          "    ms::Transaction tx(store.database());\n"                     // 2: both
+          "    ms::Transaction tx(store.database());\n"                        // 2: both
           "    store.database().exec(QStringLiteral(\"DELETE FROM jobs\"));\n" // 3
-          "    (void)store.settings().setValue(k, v);\n"                    // 4
+          "    (void)store.settings().setValue(k, v);\n"                       // 4
           "    store.users()\n"
-          "        .verifyPin(u, p);\n"                                      // not on one line
-          "    SettingsRepository &s = store.settings();\n"                  // 7
-          "    auto *e = &store.formEntries(); e->save(1, o, {}, u);\n"      // 8: not caught
-          "    store.formEntries().save(1, o, {}, u);\n"                     // 9
+          "        .verifyPin(u, p);\n"                                 // not on one line
+          "    SettingsRepository &s = store.settings();\n"             // 7
+          "    auto *e = &store.formEntries(); e->save(1, o, {}, u);\n" // 8: not caught
+          "    store.formEntries().save(1, o, {}, u);\n"                // 9
           "}\n");
-    write("good.cpp",
-          "// store.settings().setValue(k, v) is how it was done; Transaction tx(db);\n"
-          "/* store.jobs().update(j);\n"
-          "   Transaction */\n"
-          "void g(ms::Store &store) {\n"
-          "    auto jobs = store.jobs().list(ms::JobQuery());\n"
-          "    const qint64 n = store.database().commitCount();\n"
-          "    QString s = QStringLiteral(\"store.settings().setValue(\");\n"
-          "    bool t = socket->isTransactionStarted(); // https://example.org\n"
-          "}\n");
+    write("good.cpp", "// store.settings().setValue(k, v) is how it was done; Transaction tx(db);\n"
+                      "/* store.jobs().update(j);\n"
+                      "   Transaction */\n"
+                      "void g(ms::Store &store) {\n"
+                      "    auto jobs = store.jobs().list(ms::JobQuery());\n"
+                      "    const qint64 n = store.database().commitCount();\n"
+                      "    QString s = QStringLiteral(\"store.settings().setValue(\");\n"
+                      "    bool t = socket->isTransactionStarted(); // https://example.org\n"
+                      "}\n");
     // WHEN it is scanned
     const QStringList hits = scan(dir.path());
     // THEN every forbidden line of bad.cpp is named, and nothing of good.cpp
@@ -173,10 +172,10 @@ TEST(Layering, TheScanCatchesEachKindOfWriteAndIgnoresComments)
     for (const QString &h : hits)
         lines << h.section(QLatin1Char(':'), 0, 1);
     lines.removeDuplicates();
-    EXPECT_EQ(lines, (QStringList{QStringLiteral("app/tablet/bad.cpp:2"),
-                                  QStringLiteral("app/tablet/bad.cpp:3"),
-                                  QStringLiteral("app/tablet/bad.cpp:4"),
-                                  QStringLiteral("app/tablet/bad.cpp:7"),
-                                  QStringLiteral("app/tablet/bad.cpp:9")}))
+    EXPECT_EQ(
+        lines,
+        (QStringList{QStringLiteral("app/tablet/bad.cpp:2"), QStringLiteral("app/tablet/bad.cpp:3"),
+                     QStringLiteral("app/tablet/bad.cpp:4"), QStringLiteral("app/tablet/bad.cpp:7"),
+                     QStringLiteral("app/tablet/bad.cpp:9")}))
         << hits.join(QLatin1Char('\n')).toStdString();
 }
