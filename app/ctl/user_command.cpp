@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include "service/accounts.h"
 #include "store/pinhash.h"
 #include "store/store.h"
 
@@ -66,9 +67,13 @@ int userCommand(const QStringList &args)
     if (!opened)
         return fail(opened.error().message);
     Store &store = **opened;
+    Accounts accounts(store);
     const QString name = p.value(QStringLiteral("user"));
+    const auto all = accounts.users();
+    if (!all)
+        return fail(all.error().message);
     QList<User> users;
-    for (const User &u : store.users().list())
+    for (const User &u : all.value())
         if (name.isEmpty() || u.name == name)
             users << u;
     if (!name.isEmpty() && users.isEmpty())
@@ -79,7 +84,7 @@ int userCommand(const QStringList &args)
     if (p.positionalArguments().first() == QLatin1String("status")) {
         QJsonObject out;
         for (const User &u : users) {
-            auto lock = store.users().lockState(u.uuid);
+            auto lock = accounts.lockState(u.uuid);
             if (!lock)
                 return fail(lock.error().message);
             out.insert(u.name,
@@ -99,8 +104,8 @@ int userCommand(const QStringList &args)
     const pin::Hash hash = pin::make(newPin);
     const User &user = users.first();
     auto reset = p.isSet(QStringLiteral("code"))
-                     ? store.users().resetPin(user.uuid, p.value(QStringLiteral("code")), hash)
-                     : store.users().resetPinLocally(user.uuid, hash);
+                     ? accounts.resetPin(user.uuid, p.value(QStringLiteral("code")), hash)
+                     : accounts.resetPinLocally(user.uuid, hash);
     if (!reset)
         return fail(reset.error().message);
     printJson({{QStringLiteral("user"), user.name}, {QStringLiteral("unlocked"), true}});

@@ -3,7 +3,6 @@
 #include "store/store.h"
 #include "uilog.h"
 
-#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcUi, "meterswap.ui", QtWarningMsg)
 
@@ -12,8 +11,12 @@ namespace ms {
 PhotoOptions AppContext::photoOptions() const
 {
     PhotoOptions o;
-    const int edge = store.settings().intValue(QString::fromLatin1(settingkeys::kPhotoLongEdge), 2048);
-    o.longEdge = std::clamp(edge, 640, 8192);
+    auto edge = DeviceSettings(store).photoLongEdge();
+    if (!edge) // a preference: the photo is still taken, at the default size; the log says why
+        qCWarning(lcUi) << "photo size setting unreadable, using" << o.longEdge << "px:"
+                        << edge.error().message;
+    else
+        o.longEdge = edge.value();
     return o;
 }
 

@@ -5,6 +5,7 @@
 #include "media/photopipeline.h"
 #include "model/types.h"
 #include "service/actor.h"
+#include "service/devicesettings.h"
 
 #include <QString>
 #include <functional>
@@ -34,12 +35,7 @@ using RoleHomeFactory = std::function<QWidget *(const User &, QWidget *parent)>;
 // The end-of-day sync page (app/tablet/sync); empty = not offered.
 using PageFactory = std::function<QWidget *(QWidget *parent)>;
 
-// Setting keys (SettingsRepository) used by the tablet.
-namespace settingkeys {
-inline constexpr const char *kLanguage = "ui.language";          // "zh_CN" | "en"
-inline constexpr const char *kPhotoLongEdge = "photo.long_edge"; // px, default 2048
-inline constexpr const char *kCatalogDir = "catalog.dir";        // "" = built-in
-} // namespace settingkeys
+// The setting keys and their reads and writes: core/service/devicesettings.h.
 
 struct AppContext
 {

@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "meter/meterreadflow.h"
 #include "roles/officehome.h"
+#include "service/accounts.h"
 #include "pages/rescuedialog.h"
 #include "sync/credentials.h"
 #include "sync/synchost.h"
@@ -142,20 +143,15 @@ int main(int argc, char **argv)
     ctx.catalogRoot = s.catalogRoot;
     ctx.catalogNotice = s.catalogNotice;
     // --token, --token-file or $MS_TOKEN: saved like the address (never printed)
-    const std::pair<std::optional<QString>, const char *> syncSettings[] = {
-        {parser.isSet(serverOpt) ? std::optional<QString>(parser.value(serverOpt)) : std::nullopt,
-         ms::settingkeys::kSyncServer},
-        {*token, ms::settingkeys::kSyncToken},
-        {parser.isSet(serverPinOpt) ? std::optional<QString>(parser.value(serverPinOpt)) : std::nullopt,
-         ms::settingkeys::kSyncPin}};
-    for (const auto &[value, key] : syncSettings) {
-        if (!value)
-            continue;
-        auto saved = s.store->settings().setValue(QString::fromLatin1(key), *value);
-        if (!saved) {
-            std::fprintf(stderr, "meterswap: %s\n", qPrintable(saved.error().message));
-            return 1;
-        }
+    ms::SyncSettingsChange syncChange;
+    if (parser.isSet(serverOpt))
+        syncChange.server = parser.value(serverOpt);
+    syncChange.token = *token;
+    if (parser.isSet(serverPinOpt))
+        syncChange.pin = parser.value(serverPinOpt);
+    if (auto saved = ms::DeviceSettings(*s.store).setSync(syncChange); !saved) {
+        std::fprintf(stderr, "meterswap: %s\n", qPrintable(saved.error().message));
+        return 1;
     }
     // The meter-read page (app/tablet/meter), role homes (app/tablet/roles) and the sync page
     // (app/tablet/sync) plug in here.
@@ -176,15 +172,16 @@ int main(int argc, char **argv)
     if (crashCheck.previousRunCrashed())
         crashCheck.start();
     if (parser.isSet(userOpt)) {
-        auto user = s.store->users().list();
-        for (const ms::User &u : user)
-            if (u.name == parser.value(userOpt)) {
-                auto ok = s.store->users().verifyPin(u.uuid, parser.value(pinOpt));
-                if (ok)
-                    window.signIn(ok.value());
-                else
-                    window.showMessage(ok.error().message);
-            }
+        const auto signedIn =
+            ms::Accounts(*s.store).signIn(parser.value(userOpt), parser.value(pinOpt));
+        if (!signedIn)
+            window.showMessage(signedIn.error().message);
+        else if (signedIn->mustChangePin) // the sign-in page asks for the new PIN first
+            window.showMessage(QCoreApplication::translate(
+                "main", "%1 的 PIN 码需要先换成新的：请在登录页点您的名字，输入 PIN 码后设置新的 PIN 码。")
+                                   .arg(signedIn->user.name));
+        else
+            window.signIn(signedIn->user);
     }
     if (parser.isSet(shownOpt)) {
         QTimer::singleShot(0, &window, [&] {

@@ -27,9 +27,14 @@ Result<Services> startServices(const StartupOptions &options)
 
     // Catalog: --catalog, else the saved folder, else built in. A folder with problems is not
     // used (the built-in one is), and the person is told why.
+    DeviceSettings settings(*s.store);
     QString dir = options.catalogDir;
-    if (dir.isEmpty())
-        dir = s.store->settings().value(QString::fromLatin1(settingkeys::kCatalogDir));
+    if (dir.isEmpty()) {
+        auto saved = settings.catalogDir();
+        if (!saved)
+            return saved.error();
+        dir = saved.value();
+    }
     s.catalog = std::make_unique<Catalog>();
     if (!dir.isEmpty()) {
         CatalogLoad load = CatalogLoader::load(dir);
@@ -55,9 +60,12 @@ Result<Services> startServices(const StartupOptions &options)
 
     s.language = std::make_unique<LanguageSwitcher>();
     QString lang = options.language;
-    if (lang.isEmpty())
-        lang = s.store->settings().value(QString::fromLatin1(settingkeys::kLanguage),
-                                         QStringLiteral("zh_CN"));
+    if (lang.isEmpty()) {
+        auto saved = settings.language();
+        if (!saved)
+            return saved.error();
+        lang = saved.value();
+    }
     s.language->setLanguage(lang);
     return s;
 }

@@ -70,6 +70,24 @@ QString SignatureRenderer::summarySha256(const QString &summaryText)
     return sha256(summaryText.toUtf8());
 }
 
+void SignatureRenderer::paintStrokes(QPainter &painter, const Signature &signature)
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(Qt::black, 3.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    for (const auto &stroke : signature.strokes()) {
+        if (stroke.size() == 1) {
+            painter.drawPoint(stroke.first().pos);
+            continue;
+        }
+        QPainterPath path(stroke.first().pos);
+        for (qsizetype i = 1; i < stroke.size(); ++i)
+            path.lineTo(stroke[i].pos);
+        painter.drawPath(path);
+    }
+    painter.restore();
+}
+
 Result<SignatureArtifact> SignatureRenderer::render(const Signature &signature,
                                                     const QString &summaryText, double minInkLength)
 {
@@ -88,18 +106,7 @@ Result<SignatureArtifact> SignatureRenderer::render(const Signature &signature,
     image.fill(Qt::white);
     {
         QPainter p(&image);
-        p.setRenderHint(QPainter::Antialiasing);
-        p.setPen(QPen(Qt::black, 3.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        for (const auto &stroke : signature.strokes()) {
-            if (stroke.size() == 1) {
-                p.drawPoint(stroke.first().pos);
-                continue;
-            }
-            QPainterPath path(stroke.first().pos);
-            for (qsizetype i = 1; i < stroke.size(); ++i)
-                path.lineTo(stroke[i].pos);
-            p.drawPath(path);
-        }
+        paintStrokes(p, signature);
     }
     SignatureArtifact out;
     {

@@ -11,6 +11,8 @@
 #include <QSize>
 #include <QString>
 
+class QPainter;
+
 namespace ms {
 
 struct SignaturePoint
@@ -59,6 +61,9 @@ public:
     // Fails (with a message to show) when the signature is empty or too short to be one.
     static Result<SignatureArtifact> render(const Signature &signature, const QString &summaryText,
                                             double minInkLength = 40.0);
+    // Draws the strokes as the saved PNG shows them (black, 3 px, round): the pad paints with
+    // this too, so what the signer sees is what is saved.
+    static void paintStrokes(QPainter &painter, const Signature &signature);
     static QString summarySha256(const QString &summaryText);
     // Reads points JSON back (for review and for tests).
     static Result<Signature> fromPointsJson(const QByteArray &json, QString *summarySha256 = nullptr);

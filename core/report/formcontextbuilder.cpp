@@ -49,21 +49,26 @@ FormContextBuilder::FormContextBuilder(Store &store, const Catalog *catalog,
 {
 }
 
-void FormContextBuilder::addUnit(FormContext &ctx)
+Result<void> FormContextBuilder::addUnit(FormContext &ctx)
 {
     auto &v = ctx.values;
-    SettingsRepository &settings = m_store.settings();
-    put(v, QStringLiteral("unit.name"), settings.value(QStringLiteral("unit.name")));
-    put(v, QStringLiteral("unit.station"), settings.value(QStringLiteral("unit.station")));
-    put(v, QStringLiteral("unit.phone"), settings.value(QStringLiteral("unit.phone"), QStringLiteral("95598")));
-    put(v, QStringLiteral("unit.contractor"), settings.value(QStringLiteral("unit.contractor")));
+    const std::pair<const char *, const char *> unit[] = {
+        {"unit.name", ""}, {"unit.station", ""}, {"unit.phone", "95598"}, {"unit.contractor", ""}};
+    for (const auto &[key, fallback] : unit) {
+        auto value = m_store.settings().value(QLatin1String(key), QLatin1String(fallback));
+        if (!value)
+            return value.error();
+        put(v, QLatin1String(key), value.value());
+    }
     put(v, QStringLiteral("doc.date"), date(m_date));
     put(v, QStringLiteral("doc.year"), QString::number(m_date.year()));
+    return {};
 }
 
 Result<void> FormContextBuilder::addTask(FormContext &ctx, const Task &task)
 {
-    addUnit(ctx);
+    if (auto unit = addUnit(ctx); !unit)
+        return unit.error();
     auto &v = ctx.values;
     put(v, QStringLiteral("doc.serial"), task.code);
     put(v, QStringLiteral("task.code"), task.code);
@@ -98,8 +103,11 @@ Result<void> FormContextBuilder::addTask(FormContext &ctx, const Task &task)
         FormRow row = made.value();
         done += row.tags.contains(QStringLiteral("swapped"));
         mismatch += row.tags.contains(QStringLiteral("mismatch"));
-        if (auto p = m_store.mismatch().purchase(c.accountNo); p && p->importedAt > exportedAt)
-            exportedAt = p->importedAt;
+        const auto p = m_store.mismatch().purchase(c.accountNo);
+        if (!p)
+            return p.error();
+        if (p.value() && p.value()->importedAt > exportedAt)
+            exportedAt = p.value()->importedAt;
         rows.append(row);
     }
     put(v, QStringLiteral("task.customer_count"), QString::number(rows.size()));
@@ -158,12 +166,18 @@ Result<FormRow> FormContextBuilder::customerRow(const Customer &c, RecordedValue
         row.tags << QStringLiteral("mismatch");
     put(v, QStringLiteral("job.reason"), c.mismatchFlag ? tr("机电不符") : tr("批量轮换"));
 
-    if (auto p = m_store.mismatch().purchase(c.accountNo)) {
+    const auto purchase = m_store.mismatch().purchase(c.accountNo);
+    if (!purchase)
+        return purchase.error();
+    if (const auto &p = purchase.value()) {
         put(v, QStringLiteral("purchase.cumulative_kwh"), kwh(p->cumulativeKwh));
         put(v, QStringLiteral("purchase.last_date"), date(p->lastPurchaseDate));
         put(v, QStringLiteral("purchase.count"), QString::number(p->purchaseCount));
     }
-    if (auto m = m_store.mismatch().forCustomer(c.id)) {
+    const auto mismatch = m_store.mismatch().forCustomer(c.id);
+    if (!mismatch)
+        return mismatch.error();
+    if (const auto &m = mismatch.value()) {
         put(v, QStringLiteral("reading.old.mechanical_register"), kwh(m->mechanicalRegister));
         put(v, QStringLiteral("reading.old.remaining_energy"), kwh(m->remainingEnergy));
         put(v, QStringLiteral("mismatch.difference"), kwh(m->difference));
@@ -313,7 +327,8 @@ Result<FormContext> FormContextBuilder::forForm(const FormSpec &form, RowId jobI
 {
     if (form.scope == QLatin1String("static") && jobId <= 0 && taskId <= 0) {
         FormContext ctx; // publicity material: the unit and date only, nothing typed to keep
-        addUnit(ctx);
+        if (auto unit = addUnit(ctx); !unit)
+            return unit.error();
         return ctx;
     }
     auto owner = ownerFor(form, jobId, taskId);

@@ -46,7 +46,7 @@ public:
     Result<FormOwner> ownerFor(const FormSpec &form, RowId jobId, RowId taskId);
 
 private:
-    void addUnit(FormContext &ctx); // unit.* from settings, doc.date, doc.year
+    Result<void> addUnit(FormContext &ctx); // unit.* from settings, doc.date, doc.year
     Result<void> addTask(FormContext &ctx, const Task &task); // a failed read is an error
     // One customer's row; adds what the job's cards recorded to `taskRecorded` when given.
     Result<FormRow> customerRow(const Customer &customer, RecordedValues *taskRecorded = nullptr);

@@ -16,12 +16,18 @@ Result<MismatchOutcome> MismatchRegister::assess(RowId customerId)
     auto customer = m_store.tasks().customer(customerId);
     if (!customer)
         return customer.error();
-    MismatchInfo info = m_store.mismatch().forCustomer(customerId).value_or(MismatchInfo{});
+    const auto earlier = m_store.mismatch().forCustomer(customerId);
+    if (!earlier)
+        return earlier.error();
+    MismatchInfo info = earlier.value().value_or(MismatchInfo{});
     info.customerId = customerId;
 
     // Readings from 6.1 when the mismatch fields do not hold them yet.
     if ((!info.mechanicalRegister || !info.remainingEnergy) && m_catalog) {
-        if (auto job = m_store.jobs().forCustomer(customerId)) {
+        const auto job = m_store.jobs().forCustomer(customerId);
+        if (!job && job.error().code != QLatin1String("store.not_found"))
+            return job.error(); // a failed read is not "no job yet"
+        if (job) {
             auto evidence = m_store.evidence().list(RecordOwner::job(job->id));
             if (!evidence)
                 return evidence.error();
@@ -46,8 +52,11 @@ Result<MismatchOutcome> MismatchRegister::assess(RowId customerId)
 
     MismatchInput input;
     input.accountNo = customer->accountNo;
-    if (auto p = m_store.mismatch().purchase(customer->accountNo))
-        input.cumulativePurchased = p->cumulativeKwh;
+    const auto purchase = m_store.mismatch().purchase(customer->accountNo);
+    if (!purchase)
+        return purchase.error();
+    if (purchase.value())
+        input.cumulativePurchased = purchase.value()->cumulativeKwh;
     input.mechanicalRegister = info.mechanicalRegister;
     input.remainingEnergy = info.remainingEnergy;
 

@@ -305,16 +305,7 @@ Result<void> JobSession::choose(const QString &cardId, const QString &choice, co
         return ok;
     const RecordOwner owner = ownerOf(cardId);
     return act<void>([&]() -> Result<void> {
-        // A choice is kept with its owner's record: the task's card row, or the job's branches.
-        if (owner.isTask()) {
-            if (auto r = m_store.taskCards().setChoice(owner.taskId, cardId, choice, reason,
-                                                       m_actor.uuid);
-                !r)
-                return r.error();
-        } else if (auto r = m_store.jobs().recordBranch(owner.jobId, cardId, choice, reason); !r) {
-            return r.error();
-        }
-        return {};
+        return m_store.choices().set(owner, cardId, choice, reason, m_actor.uuid);
     });
 }
 

@@ -57,8 +57,11 @@ Customer makeCustomer(QRandomGenerator &rng, int i, const QString &street, bool 
 Result<DemoLoad> loadDemoData(Store &store)
 {
     DemoLoad load;
-    if (store.settings().contains(kDemoMarker)) {
-        load.taskId = store.settings().value(kDemoMarker).toLongLong();
+    const auto marker = store.settings().value(kDemoMarker);
+    if (!marker)
+        return marker.error();
+    if (!marker.value().isEmpty()) {
+        load.taskId = marker.value().toLongLong();
         return load;
     }
     Transaction tx(store.database());

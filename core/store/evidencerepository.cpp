@@ -185,8 +185,13 @@ Result<QList<Evidence>> EvidenceRepository::add(const QList<NewEvidence> &items)
                 supQ.value().bindText(1, supersedes);
                 if (!supQ.value().step() || supQ.value().integer(0) != e.jobId
                     || supQ.value().integer(1) != e.taskId)
-                    return fail(badInput(Tr::tr("要重拍替换的证据 %1 不存在或不属于该工单。").arg(supersedes)));
-                if (!this->supersededBy(supersedes).isEmpty())
+                    return fail(noRow(supQ.value(),
+                                      badInput(Tr::tr("要重拍替换的证据 %1 不存在或不属于该工单。")
+                                                   .arg(supersedes))));
+                const auto later = this->supersededBy(supersedes);
+                if (!later)
+                    return fail(later.error());
+                if (!later.value().isEmpty())
                     return fail(badInput(Tr::tr("证据 %1 已被重拍替换过，请替换最新的那一份。").arg(supersedes)));
             }
             auto chainQ = m_db.prepare(
@@ -290,22 +295,27 @@ Result<Evidence> EvidenceRepository::byUuid(const QString &uuid)
     return evidenceFrom(st.value());
 }
 
-QString EvidenceRepository::supersededBy(const QString &uuid)
+Result<QString> EvidenceRepository::supersededBy(const QString &uuid)
 {
-    auto st = m_db.prepare(QStringLiteral("SELECT uuid FROM evidence WHERE supersedes = ?"));
-    if (!st)
-        return {};
-    st.value().bindText(1, uuid);
-    return st.value().step() ? st.value().text(0) : QString();
+    return firstText(QStringLiteral("SELECT uuid FROM evidence WHERE supersedes = ?"), uuid);
 }
 
-QString EvidenceRepository::chainHash(const QString &uuid)
+Result<QString> EvidenceRepository::chainHash(const QString &uuid)
 {
-    auto st = m_db.prepare(QStringLiteral("SELECT chain_hash FROM evidence WHERE uuid = ?"));
+    return firstText(QStringLiteral("SELECT chain_hash FROM evidence WHERE uuid = ?"), uuid);
+}
+
+Result<QString> EvidenceRepository::firstText(const QString &sql, const QString &arg)
+{
+    auto st = m_db.prepare(sql);
     if (!st)
-        return {};
-    st.value().bindText(1, uuid);
-    return st.value().step() ? st.value().text(0) : QString();
+        return st.error();
+    st.value().bindText(1, arg);
+    if (st.value().step())
+        return st.value().text(0);
+    if (st.value().failed())
+        return st.value().error();
+    return QString();
 }
 
 ChainReport EvidenceRepository::verifyChain(const RecordOwner &owner)

@@ -38,8 +38,8 @@ public:
     Result<QList<Evidence>> list(const RecordOwner &owner, const QString &cardId = {},
                                  bool includeSuperseded = false);
     Result<Evidence> byUuid(const QString &uuid);
-    QString supersededBy(const QString &uuid);     // empty when current
-    QString chainHash(const QString &uuid);
+    Result<QString> supersededBy(const QString &uuid); // "" when current
+    Result<QString> chainHash(const QString &uuid);    // "" when there is no such evidence
 
     // The owner's chain (a job's rows, or a task's: each owner has its own).
     ChainReport verifyChain(const RecordOwner &owner);
@@ -55,6 +55,8 @@ public:
 
 private:
     Result<QSet<QString>> shaSet(const QString &sql);
+    // The first column of the first row of `sql` bound to `arg` ("" when there is none).
+    Result<QString> firstText(const QString &sql, const QString &arg);
     // The statement behind list() and verifyChain().
     Result<Statement> selectOf(const RecordOwner &owner, const QString &cardId,
                                bool includeSuperseded);

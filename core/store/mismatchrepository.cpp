@@ -99,15 +99,17 @@ Result<int> MismatchRepository::importPurchases(const QList<PurchaseRecord> &rec
     return int(records.size());
 }
 
-std::optional<PurchaseRecord> MismatchRepository::purchase(const QString &accountNo)
+Result<std::optional<PurchaseRecord>> MismatchRepository::purchase(const QString &accountNo)
 {
     auto st = m_db.prepare(QLatin1String(kPurchaseSelect) + QStringLiteral("WHERE account_no = ?"));
     if (!st)
-        return std::nullopt;
+        return st.error();
     st.value().bindText(1, accountNo.trimmed());
-    if (!st.value().step())
-        return std::nullopt;
-    return purchaseFrom(st.value());
+    if (st.value().step())
+        return std::optional<PurchaseRecord>(purchaseFrom(st.value()));
+    if (st.value().failed())
+        return st.value().error();
+    return std::optional<PurchaseRecord>();
 }
 
 Result<QList<PurchaseRecord>> MismatchRepository::purchases()
@@ -133,11 +135,14 @@ Result<MismatchInfo> MismatchRepository::save(const MismatchInfo &in)
         return cust.error();
     cust.value().bindInt(1, in.customerId);
     if (!cust.value().step())
-        return badInput(Tr::tr("客户 %1 不存在。").arg(in.customerId));
+        return noRow(cust.value(), badInput(Tr::tr("客户 %1 不存在。").arg(in.customerId)));
     const QString customerUuid = cust.value().text(0);
     MismatchInfo m = in;
     m.updatedAt = json::parseTime(json::isoTime(now()));
-    const std::optional<MismatchInfo> old = forCustomer(in.customerId);
+    const auto read = forCustomer(in.customerId);
+    if (!read)
+        return read.error();
+    const std::optional<MismatchInfo> old = read.value();
     QString uuid;
     if (old) {
         m.version = old->version + 1;
@@ -145,8 +150,9 @@ Result<MismatchInfo> MismatchRepository::save(const MismatchInfo &in)
         if (!u)
             return u.error();
         u.value().bindInt(1, in.customerId);
-        if (u.value().step())
-            uuid = u.value().text(0);
+        if (!u.value().step())
+            return noRow(u.value(), badInput(Tr::tr("客户 %1 不存在。").arg(in.customerId)));
+        uuid = u.value().text(0);
     } else {
         m.version = 1;
         uuid = newUuid();
@@ -180,15 +186,17 @@ Result<MismatchInfo> MismatchRepository::save(const MismatchInfo &in)
     return m;
 }
 
-std::optional<MismatchInfo> MismatchRepository::forCustomer(RowId customerId)
+Result<std::optional<MismatchInfo>> MismatchRepository::forCustomer(RowId customerId)
 {
     auto st = m_db.prepare(QLatin1String(kMismatchSelect) + QStringLiteral("WHERE m.customer_id = ?"));
     if (!st)
-        return std::nullopt;
+        return st.error();
     st.value().bindInt(1, customerId);
-    if (!st.value().step())
-        return std::nullopt;
-    return mismatchFrom(st.value());
+    if (st.value().step())
+        return std::optional<MismatchInfo>(mismatchFrom(st.value()));
+    if (st.value().failed())
+        return st.value().error();
+    return std::optional<MismatchInfo>();
 }
 
 Result<QList<MismatchInfo>> MismatchRepository::forTask(RowId taskId)

@@ -22,12 +22,13 @@ public:
 
     // Upserts by 户号, one transaction. Errors: "store.bad_input" (empty 户号, negative kWh).
     Result<int> importPurchases(const QList<PurchaseRecord> &records);
-    std::optional<PurchaseRecord> purchase(const QString &accountNo);
+    // nullopt when the account has none; a failed read is an error, never "no record".
+    Result<std::optional<PurchaseRecord>> purchase(const QString &accountNo);
     Result<QList<PurchaseRecord>> purchases();
 
     // Upserts by customer; bumps version; outbox row (entity "mismatch").
     Result<MismatchInfo> save(const MismatchInfo &info);
-    std::optional<MismatchInfo> forCustomer(RowId customerId);
+    Result<std::optional<MismatchInfo>> forCustomer(RowId customerId); // nullopt: none yet
     Result<QList<MismatchInfo>> forTask(RowId taskId); // a failed read is an error
 
 private:

@@ -250,13 +250,17 @@ Result<void> OutboxRepository::markBlobsUploaded(const QStringList &sha256s)
     return {};
 }
 
-bool OutboxRepository::isBlobUploaded(const QString &sha256)
+Result<bool> OutboxRepository::isBlobUploaded(const QString &sha256)
 {
     auto st = m_db.prepare(QStringLiteral("SELECT 1 FROM blob_uploads WHERE sha256 = ?"));
     if (!st)
-        return false;
+        return st.error();
     st.value().bindText(1, sha256);
-    return st.value().step();
+    if (st.value().step())
+        return true;
+    if (st.value().failed())
+        return st.value().error();
+    return false;
 }
 
 Result<QStringList> OutboxRepository::pendingBlobs()
@@ -275,15 +279,19 @@ Result<QStringList> OutboxRepository::pendingBlobs()
     return out;
 }
 
-SyncState OutboxRepository::syncState()
+Result<SyncState> OutboxRepository::syncState()
 {
     SyncState s;
     auto st = m_db.prepare(
         QStringLiteral("SELECT cursor, last_sync_at, last_error FROM sync_state WHERE id = 1"));
-    if (st && st.value().step()) {
+    if (!st)
+        return st.error();
+    if (st.value().step()) {
         s.cursor = st.value().text(0);
         s.lastSyncAt = json::parseTime(st.value().text(1));
         s.lastError = st.value().text(2);
+    } else if (st.value().failed()) {
+        return st.value().error();
     }
     return s;
 }

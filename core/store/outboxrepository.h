@@ -37,11 +37,11 @@ public:
 
     // Evidence blobs that sync has uploaded (office confirmed it holds them).
     Result<void> markBlobsUploaded(const QStringList &sha256s); // one transaction
-    bool isBlobUploaded(const QString &sha256);
+    Result<bool> isBlobUploaded(const QString &sha256);
     // Pending blobs (named by unconfirmed rows, not yet uploaded), in outbox order.
     Result<QStringList> pendingBlobs();
 
-    SyncState syncState();
+    Result<SyncState> syncState(); // an empty state before the first sync
     Result<void> setSyncCursor(const QString &cursor);
     Result<void> recordSyncSuccess(const QDateTime &at);
     Result<void> recordSyncError(const QString &message);

@@ -7,29 +7,40 @@ namespace ms {
 
 SettingsRepository::SettingsRepository(Database &db, Store &store) : m_db(db), m_store(store) {}
 
-QString SettingsRepository::value(const QString &key, const QString &defaultValue)
+Result<QString> SettingsRepository::value(const QString &key, const QString &defaultValue)
 {
     auto st = m_db.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
     if (!st)
-        return defaultValue;
+        return st.error();
     st.value().bindText(1, key);
-    return st.value().step() ? st.value().text(0) : defaultValue;
+    if (st.value().step())
+        return st.value().text(0);
+    if (st.value().failed())
+        return st.value().error();
+    return defaultValue;
 }
 
-int SettingsRepository::intValue(const QString &key, int defaultValue)
+Result<int> SettingsRepository::intValue(const QString &key, int defaultValue)
 {
+    auto text = value(key);
+    if (!text)
+        return text.error();
     bool ok = false;
-    const int v = value(key).toInt(&ok);
+    const int v = text.value().toInt(&ok);
     return ok ? v : defaultValue;
 }
 
-bool SettingsRepository::contains(const QString &key)
+Result<bool> SettingsRepository::contains(const QString &key)
 {
     auto st = m_db.prepare(QStringLiteral("SELECT 1 FROM settings WHERE key = ?"));
     if (!st)
-        return false;
+        return st.error();
     st.value().bindText(1, key);
-    return st.value().step();
+    if (st.value().step())
+        return true;
+    if (st.value().failed())
+        return st.value().error();
+    return false;
 }
 
 Result<void> SettingsRepository::setValue(const QString &key, const QString &value)

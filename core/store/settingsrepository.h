@@ -16,9 +16,10 @@ class SettingsRepository
 public:
     SettingsRepository(Database &db, Store &store);
 
-    QString value(const QString &key, const QString &defaultValue = {});
-    int intValue(const QString &key, int defaultValue);
-    bool contains(const QString &key);
+    // `defaultValue` when the key is not set; a failed read is an error, never the default.
+    Result<QString> value(const QString &key, const QString &defaultValue = {});
+    Result<int> intValue(const QString &key, int defaultValue); // default also when not a number
+    Result<bool> contains(const QString &key);
     Result<void> setValue(const QString &key, const QString &value);
     Result<void> remove(const QString &key);
 

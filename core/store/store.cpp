@@ -24,7 +24,7 @@ Store::Store(QString dataDir, std::unique_ptr<Database> db, EvidenceFiles files,
       m_evidence(*m_db, m_files, *this, m_outbox), m_seals(*m_db, *this, m_outbox),
       m_mismatch(*m_db, *this, m_outbox), m_settings(*m_db, *this),
       m_formEntries(*m_db, m_outbox), m_taskCards(*m_db, *this, m_outbox),
-      m_steps(*m_db, *this, m_outbox), m_reviews(*m_db, *this)
+      m_steps(*m_db, *this, m_outbox), m_reviews(*m_db, *this), m_choices(m_jobs, m_taskCards)
 {
 }
 
@@ -102,8 +102,13 @@ void Store::sweepEvidence()
     // is someone's unsynced work. Leave all of it exactly where it is, at this start and every
     // later one (the hold is kept in this database: adopting a rescued one lifts it).
     const QString holdKey = QString::fromLatin1(kSweepHoldKey);
-    const QString hold = m_settings.value(holdKey);
-    plan.touchOrphans = !m_notice.created && !m_notice.movedAside && hold.isEmpty();
+    const auto hold = m_settings.value(holdKey);
+    if (!hold) { // a hold that cannot be read is a hold: never move a file on a guess
+        qCWarning(lcStore) << "start-up sweep skipped: cannot read the sweep hold:"
+                           << hold.error().message;
+        return;
+    }
+    plan.touchOrphans = !m_notice.created && !m_notice.movedAside && hold.value().isEmpty();
     auto referenced = m_evidence.referencedBlobs();
     auto reclaimable = m_evidence.reclaimableBlobs();
     if (!referenced || !reclaimable) {
@@ -114,7 +119,7 @@ void Store::sweepEvidence()
     plan.referenced = std::move(referenced).value();
     plan.reclaimable = std::move(reclaimable).value();
     m_sweep = m_files.sweep(plan);
-    if (m_sweep.unaccounted > 0 && hold.isEmpty()) {
+    if (m_sweep.unaccounted > 0 && hold.value().isEmpty()) {
         const QString reason = m_notice.movedAside ? QStringLiteral("moved_aside:") + m_notice.movedTo
                                                    : QStringLiteral("unaccounted");
         if (auto held = m_settings.setValue(holdKey, reason); !held)

@@ -11,6 +11,7 @@
 //   if (!jobs) show(jobs.error().message); // a read can fail too (locked, damaged): never "none"
 // User actions on a job or a task (a step, evidence, a choice, completing a card) go through the
 // job service (core/service/jobsession.h), which makes each of them one transaction.
+#include "store/choicerepository.h"
 #include "store/database.h"
 #include "store/evidencefiles.h"
 #include "store/evidencerepository.h"
@@ -85,6 +86,7 @@ public:
     TaskCardRepository &taskCards() { return m_taskCards; } // task-level cards (scope "task")
     StepRepository &steps() { return m_steps; }             // step ticks of a job or a task
     ReviewRepository &reviews() { return m_reviews; }       // the office's decisions, pulled
+    ChoiceRepository &choices() { return m_choices; }       // a decision's choice, job or task
 
 signals:
     void usersChanged();
@@ -123,6 +125,7 @@ private:
     TaskCardRepository m_taskCards;
     StepRepository m_steps;
     ReviewRepository m_reviews;
+    ChoiceRepository m_choices;
 };
 
 } // namespace ms

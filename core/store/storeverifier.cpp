@@ -22,6 +22,9 @@ StoreVerifyReport verifyStore(Store &store)
         QList<RowId> ids;
         while (owners.value().step())
             ids << owners.value().integer(0);
+        if (owners.value().failed())
+            report.problems << chain::Problem{owners.value().error().code, {}, {}, 0, 0,
+                                              owners.value().error().message};
         for (RowId id : std::as_const(ids)) {
             const bool task = column == QLatin1String("task_id");
             const ChainReport walked =

@@ -161,9 +161,13 @@ Result<TaskImportResult> TaskRepository::importTask(const Task &taskIn,
         c.taskId = task.id;
         c.accountNo = c.accountNo.trimmed();
         std::optional<Customer> old;
-        if (!c.uuid.isEmpty())
-            if (auto f = customerByUuid(c.uuid))
+        if (!c.uuid.isEmpty()) {
+            auto f = customerByUuid(c.uuid);
+            if (f)
                 old = f.value();
+            else if (f.error().code != QLatin1String("store.not_found"))
+                return f.error(); // a failed read is not "a new customer"
+        }
         if (!old) {
             auto st = m_db.prepare(QStringLiteral("SELECT ") + QLatin1String(rows::kCustomerColumns)
                                    + QStringLiteral(" FROM customers c WHERE c.task_id = ? AND "
@@ -173,6 +177,8 @@ Result<TaskImportResult> TaskRepository::importTask(const Task &taskIn,
             st.value().bindInt(1, task.id).bindText(2, c.accountNo);
             if (st.value().step())
                 old = rows::customerFrom(st.value(), 0);
+            else if (st.value().failed())
+                return st.value().error();
         }
         if (old) {
             c.id = old->id;
@@ -209,6 +215,8 @@ Result<TaskImportResult> TaskRepository::importTask(const Task &taskIn,
         findJob.value().bindInt(1, c.id);
         if (findJob.value().step())
             continue;
+        if (findJob.value().failed())
+            return findJob.value().error();
         Job job;
         job.uuid = newUuid();
         job.taskId = task.id;

@@ -74,8 +74,10 @@ Result<WithdrawResult> TaskRepository::withdrawCustomer(const QString &customerU
         if (!has)
             return has.error();
         has.value().bindInt(1, c.id);
-        if (has.value().step())
-            result.jobsKept += int(has.value().integer(0));
+        if (!has.value().step()) // count(*) always answers a row: no row is a failed read
+            return has.value().failed() ? has.value().error()
+                                        : m_db.lastReadError(Tr::tr("客户的工单数"));
+        result.jobsKept += int(has.value().integer(0));
     }
     if (auto r = tx.commit(); !r)
         return r.error();

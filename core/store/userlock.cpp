@@ -105,7 +105,10 @@ Result<void> UserRepository::resetPin(const QString &userUuid, const QString &co
     if (lock->resetChallenge.isEmpty())
         return makeError(QStringLiteral("store.no_reset"),
                          Tr::tr("该账户没有被锁定，不需要解锁码：请直接用 PIN 码登录。"));
-    const QString token = m_store.settings().value(QString(kSyncTokenSetting));
+    const auto read = m_store.settings().value(QString(kSyncTokenSetting));
+    if (!read)
+        return read.error();
+    const QString token = read.value();
     if (token.isEmpty())
         return makeError(
             QStringLiteral("store.no_reset"),

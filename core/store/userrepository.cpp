@@ -140,14 +140,16 @@ Result<User> UserRepository::add(const QString &name, const QStringList &roles,
     return u;
 }
 
-QList<User> UserRepository::list()
+Result<QList<User>> UserRepository::list()
 {
     QList<User> out;
     auto st = m_db.prepare(QLatin1String(kSelect) + QStringLiteral("ORDER BY name"));
     if (!st)
-        return out;
+        return st.error();
     while (st.value().step())
         out << userFrom(st.value());
+    if (st.value().failed())
+        return st.value().error();
     return out;
 }
 

@@ -63,7 +63,7 @@ public:
     Result<User> add(const QString &name, const QStringList &roles, const QString &pin);
     // The same with a PIN already derived (demo data ships one; a screen derives off-thread).
     Result<User> add(const QString &name, const QStringList &roles, const pin::Hash &pin);
-    QList<User> list();
+    Result<QList<User>> list(); // by name; a failed read is an error, never "no users"
     Result<User> byUuid(const QString &uuid);
     Result<PinLock> lockState(const QString &userUuid);
 

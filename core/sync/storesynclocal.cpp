@@ -23,7 +23,7 @@ Result<PendingCounts> StoreSyncLocal::counts() { return m_store.outbox().counts(
 
 QString StoreSyncLocal::evidencePath(const QString &sha256) { return m_store.files().path(sha256); }
 
-bool StoreSyncLocal::isBlobUploaded(const QString &sha256)
+Result<bool> StoreSyncLocal::isBlobUploaded(const QString &sha256)
 {
     return m_store.outbox().isBlobUploaded(sha256);
 }
@@ -33,7 +33,7 @@ Result<void> StoreSyncLocal::markBlobsUploaded(const QStringList &sha256s)
     return m_store.outbox().markBlobsUploaded(sha256s);
 }
 
-SyncState StoreSyncLocal::syncState() { return m_store.outbox().syncState(); }
+Result<SyncState> StoreSyncLocal::syncState() { return m_store.outbox().syncState(); }
 
 Result<void> StoreSyncLocal::setSyncCursor(const QString &cursor)
 {

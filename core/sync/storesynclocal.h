@@ -17,9 +17,9 @@ public:
     Result<void> markConfirmed(const QList<qint64> &seqs) override;
     Result<PendingCounts> counts() override;
     QString evidencePath(const QString &sha256) override;
-    bool isBlobUploaded(const QString &sha256) override;
+    Result<bool> isBlobUploaded(const QString &sha256) override;
     Result<void> markBlobsUploaded(const QStringList &sha256s) override;
-    SyncState syncState() override;
+    Result<SyncState> syncState() override;
     Result<void> setSyncCursor(const QString &cursor) override;
     Result<void> recordSyncSuccess(const QDateTime &at) override;
     Result<void> recordSyncError(const QString &message) override;

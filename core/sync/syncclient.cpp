@@ -74,15 +74,16 @@ void SyncClient::start()
         m_progress.filesTotal = counts->files;
         m_progress.bytesTotal = counts->bytes;
     }
-    m_cursor = m_local.syncState().cursor;
+    const auto state = m_local.syncState();
+    m_cursor = state ? state->cursor : QString();
     m_clock.start();
     report();
-    // The token goes with every call: never over plain HTTP to another machine. An outbox that
-    // cannot be read is not "nothing to send": stop and say why.
+    // The token goes with every call: never over plain HTTP to another machine. An outbox (or a
+    // pull cursor) that cannot be read is not "nothing to send": stop and say why.
     const auto safe = checkServerUrl(m_options.http.server);
-    if (!safe || !counts) {
+    if (!safe || !counts || !state) {
         // finished() comes from the event loop, as after any call: callers connect after start()
-        const Error why = !safe ? safe.error() : counts.error();
+        const Error why = !safe ? safe.error() : !counts ? counts.error() : state.error();
         QMetaObject::invokeMethod(this, [this, why] { fail(why); }, Qt::QueuedConnection);
         return;
     }
@@ -183,7 +184,12 @@ bool SyncClient::loadBatch()
                 batch.waiting.insert(sha);
                 continue;
             }
-            if (m_local.isBlobUploaded(sha))
+            const auto uploaded = m_local.isBlobUploaded(sha);
+            if (!uploaded) {
+                fail(uploaded.error()); // never "already sent" on a read that failed
+                return true;
+            }
+            if (uploaded.value())
                 continue;
             const QFileInfo info(m_local.evidencePath(sha));
             if (!info.exists()) {

@@ -20,11 +20,11 @@ public:
     virtual Result<PendingCounts> counts() = 0;
 
     virtual QString evidencePath(const QString &sha256) = 0;  // the local file (never deleted here)
-    virtual bool isBlobUploaded(const QString &sha256) = 0;
+    virtual Result<bool> isBlobUploaded(const QString &sha256) = 0;
     // Files the office has confirmed it holds, in one transaction.
     virtual Result<void> markBlobsUploaded(const QStringList &sha256s) = 0;
 
-    virtual SyncState syncState() = 0;
+    virtual Result<SyncState> syncState() = 0;
     virtual Result<void> setSyncCursor(const QString &cursor) = 0;
     virtual Result<void> recordSyncSuccess(const QDateTime &at) = 0;
     virtual Result<void> recordSyncError(const QString &message) = 0;

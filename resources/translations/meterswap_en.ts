@@ -55,6 +55,10 @@
         <source>从文件第一行读取并保存设备令牌（同步用）</source>
         <translation>Read the device token from the first line of a file and save it (for sync)</translation>
     </message>
+    <message>
+        <source>%1 的 PIN 码需要先换成新的：请在登录页点您的名字，输入 PIN 码后设置新的 PIN 码。</source>
+        <translation>%1&apos;s PIN must be changed first: on the sign-in page tap your name, enter your PIN, then set a new PIN.</translation>
+    </message>
 </context>
 <context>
     <name>meterswap-office</name>
@@ -104,6 +108,13 @@
     <message>
         <source>meterswapctl：未知命令“%1”</source>
         <translation>meterswapctl: unknown command &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>ms::Accounts</name>
+    <message>
+        <source>这台设备上没有名为“%1”的用户：请检查姓名，或请办公室下发该用户。</source>
+        <translation>There is no user named &quot;%1&quot; on this device: check the name, or ask the office to send this user.</translation>
     </message>
 </context>
 <context>
@@ -726,6 +737,27 @@ Do not delete the data directory; contact support (run meterswapctl verify --dat
     <message>
         <source>数据</source>
         <translation>the data</translation>
+    </message>
+</context>
+<context>
+    <name>ms::DeviceSettings</name>
+    <message>
+        <source>“%1”不是界面语言的代码：请选 zh_CN（中文）或 en（English）。</source>
+        <translation>&quot;%1&quot; is not a language code: choose zh_CN (Chinese) or en (English).</translation>
+    </message>
+    <message>
+        <source>照片长边 %1 像素不在 %2–%3 之间：请选一个列出的尺寸。</source>
+        <translation>A photo long edge of %1 px is not between %2 and %3: choose one of the listed sizes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>这个文件夹里的卡片有 %n 处问题，未采用：
+%1</source>
+        <translation>
+            <numerusform>The cards in this folder have %n problem and were not used:
+%1</numerusform>
+            <numerusform>The cards in this folder have %n problems and were not used:
+%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1383,6 +1415,12 @@ Role: %3   Progress: %4/%5</translation>
         <source>读不出客户列表：%1</source>
         <translation>Could not read the customer list: %1</translation>
     </message>
+    <message>
+        <source>%1&#x3000;%2
+%3 · 读不出户数：%4</source>
+        <translation>%1  %2
+%3 · household counts cannot be read: %4</translation>
+    </message>
 </context>
 <context>
     <name>ms::FormsPage</name>
@@ -1767,6 +1805,13 @@ In Settings, switch back to the built-in card catalog or update the catalog fold
     <message>
         <source>台区作业卡 · %1</source>
         <translation>Area card · %1</translation>
+    </message>
+</context>
+<context>
+    <name>ms::MeterReadFlow</name>
+    <message>
+        <source>读不出本机的读表设置：%1。请选择端口后读表。</source>
+        <translation>The meter settings of this device cannot be read: %1. Choose the port, then read the meter.</translation>
     </message>
 </context>
 <context>
@@ -2423,15 +2468,9 @@ Could not read the data; try again later</translation>
             <numerusform>In use: %1 (%n cards, version %2)</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>这个文件夹里的卡片有 %n 处问题，未采用：
-%1</source>
-        <translation>
-            <numerusform>The cards in this folder have %n problem and were not used:
-%1</numerusform>
-            <numerusform>The cards in this folder have %n problems and were not used:
-%1</numerusform>
-        </translation>
+    <message>
+        <source>读不出保存的卡片目录：%1</source>
+        <translation>The saved card folder cannot be read: %1</translation>
     </message>
 </context>
 <context>
@@ -2495,6 +2534,10 @@ Could not read the data; try again later</translation>
     <message>
         <source>PIN 码已重设，账户已解锁。请用新的 PIN 码登录。</source>
         <translation>PIN reset and account unlocked. Sign in with the new PIN.</translation>
+    </message>
+    <message>
+        <source>读不出这台设备上的用户：%1</source>
+        <translation>The users on this device cannot be read: %1</translation>
     </message>
 </context>
 <context>
@@ -3034,6 +3077,12 @@ Could not read the data; try again later</translation>
     <message>
         <source>审核结论缺少 uuid 或 job_uuid，没有保存：请联系办公室。</source>
         <translation>A review decision lacks its uuid or job_uuid and was not saved: contact the office.</translation>
+        <source>选择没有记在哪个工单或任务上：请重新打开工单后再选。</source>
+        <translation>The choice is not tied to a job or a task: open the job again, then choose.</translation>
+    </message>
+    <message>
+        <source>客户的工单数</source>
+        <translation>the customer&apos;s job count</translation>
     </message>
 </context>
 <context>
@@ -3047,6 +3096,10 @@ meterswap --server https://服务器地址:端口 --token-file 令牌文件 --se
 Ask the crew leader or office staff to create a device token on the office computer with meterswap-office token create, then run once on this device:
 meterswap --server https://SERVER:PORT --token-file TOKEN-FILE --server-pin CERTIFICATE-PIN
 Then tap &quot;Start sync&quot; here. Your data stays on this device and is never lost.</translation>
+    </message>
+    <message>
+        <source>读不出本机的同步设置：%1</source>
+        <translation>The sync settings of this device cannot be read: %1</translation>
     </message>
 </context>
 <context>
@@ -4860,6 +4913,10 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>读不出办公室没有收下的记录：%1</source>
         <translation>Could not read the records the office did not take: %1</translation>
+    </message>
+    <message>
+        <source>读不出上次同步的情况：%1</source>
+        <translation>The last sync cannot be read: %1</translation>
     </message>
 </context>
 </TS>

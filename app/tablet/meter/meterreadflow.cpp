@@ -3,6 +3,9 @@
 #include "meter/meterreadpage.h"
 #include "service/jobsession.h"
 #include "store/store.h"
+#include "uilog.h"
+
+#include <QCoreApplication>
 
 namespace ms {
 
@@ -19,22 +22,29 @@ MeterReadFactory makeMeterReadFactory(AppContext &ctx, meter::ProtocolMemory &me
         config.expectedAssetNo = info.assetNo;
         if (config.meter == QLatin1String("old"))
             config.lastBilled = customer.lastBilledReading;
-        SettingsRepository &settings = ctx.store.settings();
-        config.port = settings.value(QString::fromLatin1(meterkeys::kPort));
-        config.kind = settings.value(QString::fromLatin1(meterkeys::kLink)) == QLatin1String("rs485")
-                          ? meter::LinkKind::Rs485
-                          : meter::LinkKind::Infrared;
-        config.assetRule = AssetAddressRule::fromText(settings.value(QString::fromLatin1(meterkeys::kAssetRule),
-                                                                     QStringLiteral("tail")));
+        const auto settings = DeviceSettings(ctx.store).meter();
+        const MeterSettings meter = settings ? settings.value() : MeterSettings();
+        config.port = meter.port;
+        config.kind = meter.link == QLatin1String("rs485") ? meter::LinkKind::Rs485
+                                                            : meter::LinkKind::Infrared;
+        config.assetRule = AssetAddressRule::fromText(meter.assetRule);
         auto *page = new MeterReadPage(config, memory, parent);
+        if (!settings) // the page still reads (the port is picked by hand); it says why
+            page->showProblem(QCoreApplication::translate("ms::MeterReadFlow",
+                                                          "读不出本机的读表设置：%1。请选择端口后读表。")
+                                  .arg(settings.error().message));
         // A port that answered is the one offered next time (a device preference, not a record).
         QObject::connect(page, &MeterReadPage::readFinished, page,
                          [&ctx](const meter::SwapSetReading &reading) {
                              const bool answered = reading.failure == meter::LinkFailure::None;
                              if (!answered || reading.port.isEmpty())
                                  return;
-                             (void)ctx.store.settings().setValue(
-                                 QString::fromLatin1(meterkeys::kPort), reading.port);
+                             // A port not remembered is offered again by hand: not an error
+                             // for the reading, which is saved apart from this.
+                             if (auto r = DeviceSettings(ctx.store).rememberMeterPort(reading.port);
+                                 !r)
+                                 qCWarning(lcUi) << "meter port not remembered:"
+                                                 << r.error().message;
                          });
         QObject::connect(page, &MeterReadPage::saveRequested, page,
                          [page, request](const meter::SwapSetReading &reading,

@@ -7,15 +7,9 @@
 //   ctx.meterRead = ms::makeMeterReadFactory(ctx, memory);
 #include "appcontext.h"
 #include "meter/reader/protocolmemory.h"
+#include "service/devicesettings.h" // the meter setting keys
 
 namespace ms {
-
-// Setting keys of the meter page (device-local).
-namespace meterkeys {
-inline constexpr const char *kPort = "meter.port";             // last port used
-inline constexpr const char *kLink = "meter.link";             // "infrared" | "rs485"
-inline constexpr const char *kAssetRule = "meter.asset_rule";  // "tail" | "tail-1" | "contains"
-} // namespace meterkeys
 
 MeterReadFactory makeMeterReadFactory(AppContext &ctx, meter::ProtocolMemory &memory);
 

@@ -364,6 +364,12 @@ void MeterReadPage::showSaveResult(bool ok, const QString &message)
     }
 }
 
+void MeterReadPage::showProblem(const QString &message)
+{
+    qCWarning(lcUi) << message;
+    setStatus(message, true);
+}
+
 void MeterReadPage::setStatus(const QString &text, bool error)
 {
     m_status->setText(text);

@@ -61,6 +61,7 @@ public slots:
     void importPhoto();                  // file dialog, then scanImage
     // The shell reports how saving went; errors stay on the page, nothing is lost.
     void showSaveResult(bool ok, const QString &message);
+    void showProblem(const QString &message); // on the status line, in the error style
 
 signals:
     void readFinished(const ms::meter::SwapSetReading &reading);

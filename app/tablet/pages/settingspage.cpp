@@ -18,10 +18,6 @@ namespace ms {
 
 namespace {
 const QList<int> kEdges = {1280, 1600, 2048, 3072};
-QString key(const char *k)
-{
-    return QString::fromLatin1(k);
-}
 } // namespace
 
 SettingsPage::SettingsPage(AppContext &ctx, QWidget *parent) : QWidget(parent), m_ctx(ctx)
@@ -72,7 +68,8 @@ SettingsPage::SettingsPage(AppContext &ctx, QWidget *parent) : QWidget(parent), 
 
     section(tr("卡片目录文件夹（办公室下发的新版卡片；空 = 使用内置卡片）"));
     auto *catRow = new QHBoxLayout;
-    m_catalog = new QLineEdit(ctx.store.settings().value(key(settingkeys::kCatalogDir)), this);
+    const auto savedDir = DeviceSettings(ctx.store).catalogDir();
+    m_catalog = new QLineEdit(savedDir ? savedDir.value() : QString(), this);
     m_catalog->setPlaceholderText(tr("内置卡片"));
     catRow->addWidget(m_catalog, 1);
     auto *pick = new QPushButton(tr("选择…"), this);
@@ -91,6 +88,8 @@ SettingsPage::SettingsPage(AppContext &ctx, QWidget *parent) : QWidget(parent), 
                                 this);
     m_catalogState->setObjectName(QStringLiteral("hint"));
     m_catalogState->setWordWrap(true);
+    if (!savedDir)
+        m_catalogState->setText(tr("读不出保存的卡片目录：%1").arg(savedDir.error().message));
     root->addWidget(m_catalogState);
 
     section(tr("关于"));
@@ -122,14 +121,14 @@ SettingsPage::SettingsPage(AppContext &ctx, QWidget *parent) : QWidget(parent), 
 
 void SettingsPage::setLanguage(const QString &language)
 {
-    if (auto r = m_ctx.store.settings().setValue(key(settingkeys::kLanguage), language); !r)
+    if (auto r = DeviceSettings(m_ctx.store).setLanguage(language); !r)
         m_catalogState->setText(r.error().message);
     emit languageChanged(language); // the window switches the translator and rebuilds
 }
 
 void SettingsPage::setLongEdge(int px)
 {
-    if (auto r = m_ctx.store.settings().setValue(key(settingkeys::kPhotoLongEdge), QString::number(px)); !r)
+    if (auto r = DeviceSettings(m_ctx.store).setPhotoLongEdge(px); !r)
         m_catalogState->setText(r.error().message);
     if (QAbstractButton *b = m_edge->button(px))
         b->setChecked(true);
@@ -137,19 +136,8 @@ void SettingsPage::setLongEdge(int px)
 
 bool SettingsPage::setCatalogDir(const QString &dir)
 {
-    if (!dir.isEmpty()) {
-        const CatalogLoad load = CatalogLoader::load(dir);
-        if (!load.ok()) {
-            QStringList lines;
-            for (qsizetype i = 0; i < std::min<qsizetype>(5, load.problems.size()); ++i)
-                lines << load.problems[i].toString();
-            m_catalogState->setText(tr("这个文件夹里的卡片有 %n 处问题，未采用：\n%1", nullptr,
-                                       int(load.problems.size()))
-                                        .arg(lines.join(QLatin1Char('\n'))));
-            return false;
-        }
-    }
-    if (auto r = m_ctx.store.settings().setValue(key(settingkeys::kCatalogDir), dir); !r) {
+    // The folder is used only when its cards load without problems (DeviceSettings checks).
+    if (auto r = DeviceSettings(m_ctx.store).setCatalogDir(dir); !r) {
         m_catalogState->setText(r.error().message);
         return false;
     }

@@ -1,6 +1,7 @@
 #include "pages/signinpage.h"
 
 #include "offthread.h"
+#include "service/accounts.h"
 #include "store/store.h"
 #include "widgets/numericpad.h"
 #include "widgets/pinpanel.h"
@@ -127,7 +128,8 @@ SignInPage::SignInPage(AppContext &ctx, QWidget *parent)
 
 void SignInPage::reload()
 {
-    m_users = m_ctx.store.users().list();
+    const auto users = Accounts(m_ctx.store).users();
+    m_users = users ? users.value() : QList<User>();
     auto *grid = static_cast<QGridLayout *>(m_userBox->layout());
     for (QAbstractButton *b : m_group->buttons()) {
         m_group->removeButton(b);
@@ -144,7 +146,9 @@ void SignInPage::reload()
     m_pending.reset();
     showPanel(false);
     showLock();
-    if (m_users.isEmpty())
+    if (!users) // a damaged database is not "no users yet"
+        showError(tr("读不出这台设备上的用户：%1").arg(users.error().message));
+    else if (m_users.isEmpty())
         showError(tr("这台设备上还没有用户：请用 --demo 启动演示数据，或先与办公室同步。"));
 }
 
@@ -179,7 +183,7 @@ void SignInPage::showError(const QString &message)
 void SignInPage::showLock()
 {
     const QString uuid = selectedUuid();
-    auto lock = uuid.isEmpty() ? Result<PinLock>(PinLock{}) : m_ctx.store.users().lockState(uuid);
+    auto lock = uuid.isEmpty() ? Result<PinLock>(PinLock{}) : Accounts(m_ctx.store).lockState(uuid);
     if (!lock) {
         m_tick->stop();
         showError(lock.error().message);
@@ -241,7 +245,7 @@ void SignInPage::trySignIn()
     }
     const QString typed = m_pin->text();
     m_pin->clear();
-    auto attempt = m_ctx.store.users().beginSignIn(uuid);
+    auto attempt = Accounts(m_ctx.store).beginSignIn(uuid);
     if (!attempt) {
         // A lock shows as its count-down and challenge, not as an error that would go stale.
         showError(attempt.error().code == QLatin1String("store.pin_locked")
@@ -265,7 +269,7 @@ void SignInPage::trySignIn()
 
 void SignInPage::signInChecked(const PinAttempt &attempt, const pin::Verdict &verdict)
 {
-    auto done = m_ctx.store.users().finishSignIn(attempt, verdict);
+    auto done = Accounts(m_ctx.store).finishSignIn(attempt, verdict);
     showLock();
     if (!done) {
         const QString &code = done.error().code;
@@ -303,7 +307,7 @@ void SignInPage::newPinEntered(const QString &code, const QString &newPin)
 
 void SignInPage::newPinMade(const QString &code, const pin::Hash &hash)
 {
-    UserRepository &users = m_ctx.store.users();
+    Accounts users(m_ctx.store);
     if (m_pending) {
         if (auto r = users.changePin(m_pending->uuid, hash); !r) {
             m_panel->showError(r.error().message);

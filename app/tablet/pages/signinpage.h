@@ -4,7 +4,7 @@
 // with the challenge to read to the office; its reset code and a new PIN unlock it. A PIN from
 // before the 6-digit rule must be replaced right after signing in.
 #include "appcontext.h"
-#include "store/userrepository.h"
+#include "store/userrepository.h" // User, PinAttempt, pin::Verdict
 
 #include <QWidget>
 

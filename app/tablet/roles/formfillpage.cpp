@@ -26,14 +26,15 @@
 namespace ms {
 
 FormFillPage::FormFillPage(const FormSpec &form, FormContext context, QWidget *parent)
-    : FormFillPage(form, std::move(context), nullptr, FormOwner{}, QString(), parent)
+    : FormFillPage(form, std::move(context), std::nullopt, FormOwner{}, parent)
 {
 }
 
-FormFillPage::FormFillPage(const FormSpec &form, FormContext context, FormEntryRepository *entries,
-                           FormOwner owner, QString userUuid, QWidget *parent)
-    : QWidget(parent), m_form(form), m_base(std::move(context)), m_entries(entries),
-      m_owner(std::move(owner)), m_userUuid(std::move(userUuid))
+FormFillPage::FormFillPage(const FormSpec &form, FormContext context,
+                           std::optional<FormEntryService> entries, FormOwner owner,
+                           QWidget *parent)
+    : QWidget(parent), m_form(form), m_base(std::move(context)), m_entries(std::move(entries)),
+      m_owner(std::move(owner))
 {
     auto *outer = new QVBoxLayout(this);
     auto *title = new QLabel(tr("附录 %1　%2").arg(m_form.number).arg(m_form.title), this);
@@ -210,7 +211,7 @@ Result<void> FormFillPage::save()
     if (!m_dirty)
         return {};
     const FormContext now = context();
-    auto r = m_entries->save(m_form.number, m_owner, now.entries, m_userUuid);
+    auto r = m_entries->save(m_form.number, m_owner, now.entries);
     if (!r) {
         qCWarning(lcUi).noquote() << "form" << m_form.number << "not saved:" << r.error().message;
         const QString what = r.error().code == QLatin1String("store.disk_full")

@@ -2,17 +2,18 @@
 // 表单填写: an appendix form on screen with everything the app knows filled in (shown shaded,
 // still editable), the rest to type; print preview (QPrintPreviewDialog) and PDF export use the
 // same renderer as `meterswapctl form pdf`, so screen, paper and PDF agree.
-// What is typed is kept in the store (FormEntryRepository) for the form and its job or task:
+// What is typed is kept in the store (through FormEntryService) for the form and its job or task:
 // saved a moment after the last keystroke, on 保存, and when the page is hidden. The status line
 // says 已保存 / 未保存 / why saving failed; a failed save keeps everything on screen to retry.
 #include "model/result.h"
 #include "report/formcontext.h"
 #include "report/formrenderer.h"
 #include "report/formspec.h"
-#include "store/formentryrepository.h"
+#include "service/formentryservice.h"
 
 #include <QHash>
 #include <QWidget>
+#include <optional>
 
 class QLabel;
 class QPrinter;
@@ -28,8 +29,9 @@ public:
     // `context` as FormContextBuilder::forForm gives it (saved entries included). With
     // `entries` and a valid `owner` (FormContextBuilder::ownerFor) edits are saved there;
     // without, the page only prints and says that nothing typed is kept.
-    FormFillPage(const FormSpec &form, FormContext context, FormEntryRepository *entries,
-                 FormOwner owner, QString userUuid, QWidget *parent = nullptr);
+    FormFillPage(const FormSpec &form, FormContext context,
+                 std::optional<FormEntryService> entries, FormOwner owner,
+                 QWidget *parent = nullptr);
     FormFillPage(const FormSpec &form, FormContext context, QWidget *parent = nullptr);
 
     static constexpr int kSaveDelayMs = 1200; // after the last edit
@@ -45,7 +47,7 @@ public:
     // "附录08_3100555001.pdf": the form number and the job's 户号 or the task's number.
     QString suggestedPdfName() const;
 
-    bool canSave() const { return m_entries && m_owner.isValid(); }
+    bool canSave() const { return m_entries.has_value() && m_owner.isValid(); }
     bool isDirty() const { return m_dirty; }
     QString saveStatus() const; // the status line's text
 
@@ -72,9 +74,8 @@ private:
 
     FormSpec m_form;
     FormContext m_base;
-    FormEntryRepository *m_entries = nullptr;
+    std::optional<FormEntryService> m_entries;
     FormOwner m_owner;
-    QString m_userUuid;
     QHash<QString, QWidget *> m_editors;
     QHash<QString, QString> m_initial; // what each editor showed when last opened or saved
     QTimer *m_saveTimer = nullptr;

@@ -146,12 +146,17 @@ void FormTargetPage::fillTasks()
         const auto all = m_store.jobs().count(JobQuery().inTask(t.id));
         const auto finished =
             m_store.jobs().count(JobQuery().inTask(t.id).withStatus(JobStatus::Done));
-        const int customers = all ? all.value() : 0;
-        const int done = finished ? finished.value() : 0;
-        auto *item = new QListWidgetItem(tr("%1　%2\n%3 · %n 户，已完成 %4 户", nullptr, customers)
-                                             .arg(t.code, t.name, t.areaName.isEmpty() ? t.address : t.areaName)
-                                             .arg(done),
-                                         m_tasks);
+        const QString place = t.areaName.isEmpty() ? t.address : t.areaName;
+        // A count that cannot be read is said so, never shown as "0 households".
+        const QString text =
+            !all || !finished
+                ? tr("%1　%2\n%3 · 读不出户数：%4")
+                      .arg(t.code, t.name, place,
+                           (!all ? all.error() : finished.error()).message)
+                : tr("%1　%2\n%3 · %n 户，已完成 %4 户", nullptr, all.value())
+                      .arg(t.code, t.name, place)
+                      .arg(finished.value());
+        auto *item = new QListWidgetItem(text, m_tasks);
         item->setData(Qt::UserRole, qlonglong(t.id));
         if (t.id == keep)
             m_tasks->setCurrentItem(item);

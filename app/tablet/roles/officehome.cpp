@@ -213,8 +213,9 @@ Result<FormFillPage *> OfficeHome::openForm(int number, RowId jobId, RowId taskI
     target->setObjectName(QStringLiteral("formTarget"));
     target->setWordWrap(true);
     col->addWidget(target);
-    m_fill = new FormFillPage(*form, std::move(ctx).value(), &m_store.formEntries(), owner.value(),
-                              m_userUuid, m_fillPane);
+    m_fill = new FormFillPage(*form, std::move(ctx).value(),
+                              FormEntryService(m_store, Actor{m_userUuid, QString()}),
+                              owner.value(), m_fillPane);
     col->addWidget(m_fill, 1);
     m_stack->addWidget(m_fillPane);
     m_fillReturn = from;

@@ -82,19 +82,22 @@ QList<RoleQueue> RoleHomePage::queues(const QString &roleId) const
         int noPurchase = 0;
         int flagged = 0;
         const auto tasks = s.tasks().list();
+        bool unreadable = !tasks; // -1: the queue says it cannot be read, never "0"
         for (const Task &t : tasks ? tasks.value() : QList<Task>()) {
             const auto customers = s.tasks().customers(t.id);
-            if (!customers) {
-                noPurchase = flagged = -1;
-                break;
-            }
-            for (const Customer &c : customers.value()) {
+            unreadable = unreadable || !customers;
+            for (const Customer &c : customers ? customers.value() : QList<Customer>()) {
                 flagged += c.mismatchFlag;
-                if (c.payment == PaymentType::Prepaid && !s.mismatch().purchase(c.accountNo))
-                    ++noPurchase;
+                if (c.payment != PaymentType::Prepaid)
+                    continue;
+                const auto purchase = s.mismatch().purchase(c.accountNo);
+                unreadable = unreadable || !purchase;
+                noPurchase += purchase && !purchase.value();
             }
+            if (unreadable)
+                break;
         }
-        if (!tasks)
+        if (unreadable)
             noPurchase = flagged = -1;
         return {q("clerk.purchases", tr("缺购电记录（5.1 导入）"), "5.1", noPurchase),
                 q("clerk.mismatch", tr("机电不符登记（7.1/7.2）"), "7.2", flagged),

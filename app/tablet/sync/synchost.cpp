@@ -16,9 +16,18 @@ SyncHost::SyncHost(Store &store, QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    const QString server = store.settings().value(QString::fromLatin1(settingkeys::kSyncServer));
-    const QString token = store.settings().value(QString::fromLatin1(settingkeys::kSyncToken));
-    if (server.isEmpty() || token.isEmpty()) {
+    const auto settings = DeviceSettings(store).sync();
+    if (!settings) { // a damaged database is not "no office configured"
+        auto *problem = new QLabel(tr("读不出本机的同步设置：%1").arg(settings.error().message),
+                                   this);
+        problem->setWordWrap(true);
+        problem->setStyleSheet(
+            QStringLiteral("font-size:22px; padding:24px; color:#b00020; font-weight:bold"));
+        layout->addWidget(problem);
+        layout->addStretch(1);
+        return;
+    }
+    if (!settings->configured()) {
         auto *hint = new QLabel(
             tr("本机还没有配置办公室服务器。\n请班长或内勤用办公室电脑执行 "
                "meterswap-office token create 生成设备令牌，然后在本机执行一次：\n"
@@ -34,9 +43,9 @@ SyncHost::SyncHost(Store &store, QWidget *parent)
     m_nam = std::make_unique<QNetworkAccessManager>();
     m_local = std::make_unique<sync::StoreSyncLocal>(store);
     sync::SyncOptions options;
-    options.http.server = QUrl(server);
-    options.http.token = token;
-    options.http.pinnedSha256 = store.settings().value(QString::fromLatin1(settingkeys::kSyncPin));
+    options.http.server = QUrl(settings->server);
+    options.http.token = settings->token;
+    options.http.pinnedSha256 = settings->pin;
     m_client = std::make_unique<sync::SyncClient>(*m_local, *m_nam, options);
     layout->addWidget(new ui::SyncPage(*m_local, *m_client, this));
 }

@@ -1,6 +1,8 @@
 #pragma once
 // Hosts the sync page in the shell: builds the client from this device's settings (office server
 // address, device token, pinned certificate) and owns it for as long as the page is open.
+#include "service/devicesettings.h" // the sync setting keys
+
 #include <QWidget>
 #include <memory>
 
@@ -13,12 +15,6 @@ namespace sync {
 class StoreSyncLocal;
 class SyncClient;
 } // namespace sync
-
-namespace settingkeys {
-inline constexpr const char *kSyncServer = "sync.server"; // e.g. https://office.example:8443
-inline constexpr const char *kSyncToken = "sync.token";   // device token from `meterswap-office token create`
-inline constexpr const char *kSyncPin = "sync.pin";       // hex SHA-256 of the server certificate
-} // namespace settingkeys
 
 class SyncHost : public QWidget
 {

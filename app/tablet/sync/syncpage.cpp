@@ -139,11 +139,15 @@ void SyncPage::refresh()
                                .arg(megabytes(counts->bytes)));
     m_waiting->setStyleSheet(counts ? QString()
                                     : QStringLiteral("color: #b00020; font-weight: bold;"));
-    const SyncState state = m_local.syncState();
-    m_lastSync->setText(state.lastSyncAt.isValid()
-                            ? tr("上次成功同步：%1").arg(state.lastSyncAt.toLocalTime().toString(
-                                  QStringLiteral("yyyy-MM-dd HH:mm")))
-                            : tr("还没有成功同步过"));
+    const auto read = m_local.syncState();
+    const SyncState state = read ? read.value() : SyncState();
+    if (!read)
+        m_lastSync->setText(tr("读不出上次同步的情况：%1").arg(read.error().message));
+    else
+        m_lastSync->setText(state.lastSyncAt.isValid()
+                                ? tr("上次成功同步：%1").arg(state.lastSyncAt.toLocalTime().toString(
+                                      QStringLiteral("yyyy-MM-dd HH:mm")))
+                                : tr("还没有成功同步过"));
     if (!m_client.isRunning() && !state.lastError.isEmpty() && m_error->text().isEmpty())
         setError(state.lastError);
     m_rejected->clear();

@@ -2,7 +2,6 @@
 
 #include <QMouseEvent>
 #include <QPainter>
-#include <QPainterPath>
 #include <QTabletEvent>
 
 namespace ms {
@@ -102,18 +101,7 @@ void SignaturePad::paintEvent(QPaintEvent *)
         p.setPen(QColor(0x6a, 0x6a, 0x6a));
         p.drawText(rect(), Qt::AlignCenter, tr("请在此处签名"));
     }
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(QPen(Qt::black, 3.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    for (const auto &stroke : m_signature.strokes()) {
-        if (stroke.size() == 1) {
-            p.drawPoint(stroke.first().pos);
-            continue;
-        }
-        QPainterPath path(stroke.first().pos);
-        for (qsizetype i = 1; i < stroke.size(); ++i)
-            path.lineTo(stroke[i].pos);
-        p.drawPath(path);
-    }
+    SignatureRenderer::paintStrokes(p, m_signature);
 }
 
 } // namespace ms

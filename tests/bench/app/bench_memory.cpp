@@ -70,7 +70,12 @@ int main(int argc, char **argv)
     ms::MainWindow window(ctx);
     window.show();
     const auto users = s->store->users().list();
-    window.signIn(users.first());
+    if (!users || users->isEmpty()) {
+        std::fprintf(stderr, "no demo users: %s\n",
+                     users ? "none" : qPrintable(users.error().message));
+        return 1;
+    }
+    window.signIn(users->first());
     pump();
     const long baseKb = statusKb("VmRSS:");
     auto *list = qobject_cast<ms::JobListPage *>(window.currentPage());

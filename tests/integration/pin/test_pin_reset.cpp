@@ -2,6 +2,7 @@
 // challenge into a code with `meterswap-office pin-reset-code` and the code goes to
 // `meterswapctl user reset-pin` with a new PIN on stdin, THEN the account is unlocked with the new
 // PIN; a revoked device gets no code, a wrong code or a short PIN is refused and changes nothing.
+#include "common/resultvalue.h"
 #include "common/testenv.h"
 #include "integration/sync/officeprocess.h"
 #include "store/store.h"
@@ -85,7 +86,7 @@ protected:
     {
         auto store = Store::open(tablet.path());
         return store.ok() &&
-               (*store)->users().verifyPin((*store)->users().list().first().uuid, pin).ok();
+               (*store)->users().verifyPin(test::valueOf((*store)->users().list()).value(0).uuid, pin).ok();
     }
 
     QTemporaryDir office, tablet;

@@ -200,9 +200,9 @@ public:
     }
     Result<PendingCounts> counts() override { return m_real.counts(); }
     QString evidencePath(const QString &sha) override { return m_real.evidencePath(sha); }
-    bool isBlobUploaded(const QString &sha) override { return m_real.isBlobUploaded(sha); }
+    Result<bool> isBlobUploaded(const QString &sha) override { return m_real.isBlobUploaded(sha); }
     Result<void> markBlobsUploaded(const QStringList &shas) override { return m_real.markBlobsUploaded(shas); }
-    SyncState syncState() override { return m_real.syncState(); }
+    Result<SyncState> syncState() override { return m_real.syncState(); }
     Result<void> setSyncCursor(const QString &c) override { return m_real.setSyncCursor(c); }
     Result<void> recordSyncSuccess(const QDateTime &at) override { return m_real.recordSyncSuccess(at); }
     Result<void> recordSyncError(const QString &m) override { return m_real.recordSyncError(m); }
@@ -352,7 +352,7 @@ TEST_F(SyncClientTest, BadTokenIsReportedInPlainWordsAndNothingIsConfirmed)
     EXPECT_TRUE(summary.error.message.contains(QStringLiteral("令牌")));
     EXPECT_EQ(test::valueOf(store->outbox().counts()).records, pending);
     EXPECT_EQ(m_server->stats(), before);
-    EXPECT_EQ(store->outbox().syncState().lastError, summary.error.message);
+    EXPECT_EQ(test::valueOf(store->outbox().syncState()).lastError, summary.error.message);
 }
 
 TEST_F(SyncClientTest, NoServerIsReportedAsNoNetworkAfterRetries)

@@ -141,3 +141,21 @@ TEST(FormHostStore, LeavingAFormWhenTheDiskIsFullKeepsTheClerkOnItWithWhatSheTyp
     EXPECT_EQ(edit->objectName(), key);
     EXPECT_TRUE(page->isDirty());
 }
+
+TEST(FormHostStore, TaskCountsThatCannotBeReadAreSaidSoNotShownAsNone)
+{
+    // GIVEN a task whose jobs table is then damaged on disk (the task itself still reads)
+    Env env;
+    ASSERT_GT(env.importTask(), 0);
+    ASSERT_NO_FATAL_FAILURE(env.damageTables({QStringLiteral("jobs")}));
+    auto home = env.home();
+    // WHEN the clerk picks a task form
+    home->startForm(1);
+    FormTargetPage *target = home->targetPage();
+    ASSERT_EQ(target->taskList()->count(), 1);
+    // THEN the task is listed with its counts said to be unreadable, never "0 households"
+    const QString text = target->taskList()->item(0)->text();
+    EXPECT_TRUE(text.contains(QStringLiteral("RW2026-077"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("读不出户数"))) << text.toStdString();
+    EXPECT_FALSE(text.contains(QStringLiteral("0 户"))) << text.toStdString();
+}

@@ -63,8 +63,9 @@ struct Env : test::StoreEnv
         auto ctx = builder.forForm(form, jobId, 0);
         auto owner = builder.ownerFor(form, jobId, 0);
         EXPECT_TRUE(ctx.ok() && owner.ok());
-        auto p = std::make_unique<FormFillPage>(form, ctx.value(), &store->formEntries(), owner.value(),
-                                                QStringLiteral("clerk-uuid"));
+        auto p = std::make_unique<FormFillPage>(
+            form, ctx.value(), FormEntryService(*store, Actor{QStringLiteral("clerk-uuid"), {}}),
+            owner.value());
         p->resize(1280, 800);
         p->show();
         return p;

@@ -268,5 +268,5 @@ TEST(MeterEvidence, aReadSavedFromThePageIsOneActionOfTheJobServiceOnTheJob)
         1);
     EXPECT_TRUE(store->evidence().verifyFiles(jobs.first().job.id).ok());
     // AND the port that answered is remembered for next time (a setting, not part of the action)
-    EXPECT_EQ(store->settings().value(QString::fromLatin1(meterkeys::kPort)), sim.portPath());
+    EXPECT_EQ(test::valueOf(store->settings().value(QString::fromLatin1(meterkeys::kPort))), sim.portPath());
 }

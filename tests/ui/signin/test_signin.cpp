@@ -1,5 +1,6 @@
 // Sign-in that resists a lost tablet (issue 12 §6), through the real sign-in page. The store's
 // clock is moved instead of waiting out a lock; the page's one-second tick is real.
+#include "common/resultvalue.h"
 #include "common/shellfixture.h"
 
 #include "pages/joblistpage.h"
@@ -26,7 +27,7 @@ protected:
     {
         ASSERT_NO_FATAL_FAILURE(ShellTest::SetUp());
         store().users().setClock([this] { return m_now; });
-        for (const User &u : store().users().list())
+        for (const User &u : test::valueOf(store().users().list()))
             if (u.name == QStringLiteral("张伟"))
                 m_user = u.uuid;
         ASSERT_FALSE(m_user.isEmpty());

@@ -1,5 +1,6 @@
 // The shell and single screens: sign-in errors, search, the numeric pad's validation, the
 // appointment branch, the signature pad's undo/clear, and the runtime language switch.
+#include "common/resultvalue.h"
 #include "common/shellfixture.h"
 
 #include "languageswitcher.h"
@@ -149,7 +150,7 @@ TEST_F(Shell, GivenEnglishChosen_WhenSwitched_ThenScreensAreRebuiltInEnglish)
     EXPECT_EQ(app->ctx->language.language(), QStringLiteral("en"));
     EXPECT_TRUE(findButton(&win(), QStringLiteral("Sign out")));
     EXPECT_FALSE(findButton(&win(), QStringLiteral("退出登录")));
-    EXPECT_EQ(app->ctx->store.settings().value(QStringLiteral("ui.language")), QStringLiteral("en"));
+    EXPECT_EQ(test::valueOf(app->ctx->store.settings().value(QStringLiteral("ui.language"))), QStringLiteral("en"));
     ASSERT_TRUE(tap(findButton(win().currentPage(), QStringLiteral("中文"))));
     EXPECT_TRUE(findButton(&win(), QStringLiteral("退出登录")));
 }

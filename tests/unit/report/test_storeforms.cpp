@@ -158,13 +158,13 @@ TEST(StoreForms, TheMismatchRegisterTiersFlagsAndRefusesToGuess)
     EXPECT_EQ(summary->flagged, 1);
     EXPECT_EQ(summary->consistent, 1);
     EXPECT_EQ(summary->needsPurchaseRecord, 1);
-    auto infoA = f.store->mismatch().forCustomer(f.customers.value(a).id);
+    auto infoA = test::valueOf(f.store->mismatch().forCustomer(f.customers.value(a).id));
     ASSERT_TRUE(infoA.has_value());
     EXPECT_DOUBLE_EQ(infoA->difference.value_or(0), 214.0);
     EXPECT_EQ(infoA->tier, QStringLiteral("positive_major"));
     EXPECT_TRUE(f.store->tasks().customer(f.customers.value(a).id)->mismatchFlag);
     // AND B has no purchase record: marked, message kept, no difference, flag untouched
-    auto infoB = f.store->mismatch().forCustomer(f.customers.value(b).id);
+    auto infoB = test::valueOf(f.store->mismatch().forCustomer(f.customers.value(b).id));
     ASSERT_TRUE(infoB.has_value());
     EXPECT_EQ(infoB->tier, QLatin1String(kNeedsPurchaseRecordTier));
     EXPECT_FALSE(infoB->difference.has_value());

@@ -159,7 +159,7 @@ TEST_F(StoreTest, PurchaseCsvIsParsedAndImported)
     f.write("account_no,cumulative_kwh,last_purchase_date,purchase_count\n7,100,2026/9/2,3\n");
     f.close();
     EXPECT_EQ(importPurchaseCsvFile(store(), path).value(), 1);
-    EXPECT_EQ(store().mismatch().purchase(QStringLiteral("7"))->lastPurchaseDate, QDate(2026, 9, 2));
+    EXPECT_EQ(test::valueOf(store().mismatch().purchase(QStringLiteral("7")))->lastPurchaseDate, QDate(2026, 9, 2));
 }
 
 // Found by tests/fuzz/fuzz_purchase_csv: a 户号 twice was taken, the second row silently
@@ -178,7 +178,7 @@ TEST_F(StoreTest, PurchaseCsvWithAnAccountTwiceIsRefused)
     EXPECT_TRUE(imported.error().message.contains(QStringLiteral("purchases.csv:3:1: ")))
         << imported.error().message.toStdString();
     EXPECT_TRUE(imported.error().message.contains(QStringLiteral("第 2 行")));
-    EXPECT_FALSE(store().mismatch().purchase(QStringLiteral("3100123457")).has_value());
+    EXPECT_FALSE(test::valueOf(store().mismatch().purchase(QStringLiteral("3100123457"))).has_value());
 }
 
 TEST_F(StoreTest, ExampleFilesShippedInResourcesDemoImportCleanly)

@@ -44,7 +44,7 @@ TEST_F(StoreTest, MigratesFromEmptyToNewestAndReopensWithoutChange)
     reopen();
     // THEN nothing is migrated twice and the data is there
     EXPECT_EQ(store().database().schemaVersion(), storeMigrations().size());
-    EXPECT_EQ(store().settings().value(QStringLiteral("k")), QStringLiteral("v"));
+    EXPECT_EQ(test::valueOf(store().settings().value(QStringLiteral("k"))), QStringLiteral("v"));
     EXPECT_FALSE(store().openNotice().movedAside);
 }
 

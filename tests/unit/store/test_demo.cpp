@@ -27,7 +27,7 @@ TEST_F(StoreTest, DemoDataIsRealisticAndLoadedOnlyOnce)
         prepaid += c.payment == PaymentType::Prepaid;
         if (c.mismatchFlag) {
             ++mismatch;
-            EXPECT_TRUE(store().mismatch().purchase(c.accountNo).has_value());
+            EXPECT_TRUE(test::valueOf(store().mismatch().purchase(c.accountNo)).has_value());
         }
     }
     EXPECT_EQ(accounts.size(), 20);
@@ -36,13 +36,13 @@ TEST_F(StoreTest, DemoDataIsRealisticAndLoadedOnlyOnce)
     EXPECT_LT(prepaid, 20);
 
     QSet<QString> roles;
-    for (const User &u : store().users().list())
+    for (const User &u : test::valueOf(store().users().list()))
         for (const QString &r : u.roles)
             roles.insert(r);
     for (const char *role : {"installer", "crew_leader", "office_clerk", "supervisor",
                              "project_engineer", "community_manager", "warehouse", "billing"})
         EXPECT_TRUE(roles.contains(QLatin1String(role))) << role;
-    const User installer = store().users().list().first();
+    const User installer = test::valueOf(store().users().list()).value(0);
     // every demo PIN is 123456 (README), stored with today's KDF
     EXPECT_TRUE(store().users().verifyPin(installer.uuid, QStringLiteral("123456")).ok());
     EXPECT_EQ(installer.pinKdf, pin::currentKdf());
@@ -54,7 +54,7 @@ TEST_F(StoreTest, DemoDataIsRealisticAndLoadedOnlyOnce)
     EXPECT_FALSE(second->loaded);
     EXPECT_EQ(second->taskId, first->taskId);
     EXPECT_EQ(test::valueOf(store().tasks().list()).size(), 1);
-    EXPECT_EQ(store().users().list().size(), 8);
+    EXPECT_EQ(test::valueOf(store().users().list()).size(), 8);
 }
 
 TEST_F(StoreTest, GeneratorMakesTheRequestedNumberOfSearchableJobs)

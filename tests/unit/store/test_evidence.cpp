@@ -69,7 +69,7 @@ TEST_F(EvidenceTest, PhotoIsStoredUnderItsHashAndNamedByTheRowAndItsOutboxRow)
     EXPECT_EQ(last.entity, QStringLiteral("evidence"));
     EXPECT_EQ(last.blobs, QStringList{sha});
     EXPECT_EQ(last.payload.value(QStringLiteral("chain_hash")).toString(),
-              store().evidence().chainHash(e->uuid));
+              test::valueOf(store().evidence().chainHash(e->uuid)));
     const auto listed =
         test::valueOf(store().evidence().list(RecordOwner::job(m_job), QStringLiteral("21.3")));
     ASSERT_EQ(listed.size(), 1);
@@ -116,7 +116,7 @@ TEST_F(EvidenceTest, RetakeSupersedesAndRowsCannotBeChangedInPlace)
     retake.supersedes = first->uuid;
     auto second = store().evidence().add(retake);
     ASSERT_TRUE(second.ok());
-    EXPECT_EQ(store().evidence().supersededBy(first->uuid), second->uuid);
+    EXPECT_EQ(test::valueOf(store().evidence().supersededBy(first->uuid)), second->uuid);
     const auto current =
         test::valueOf(store().evidence().list(RecordOwner::job(m_job), QStringLiteral("21.3")));
     ASSERT_EQ(current.size(), 1);

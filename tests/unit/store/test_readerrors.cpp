@@ -24,6 +24,18 @@ RowId importOne(test::StoreEnv &env)
     return env.importTask(t, {c});
 }
 
+// The old meter's final reading typed on card 21.3 of the job.
+Result<Evidence> addReading(test::StoreEnv &env, RowId job)
+{
+    NewEvidence n;
+    n.record.jobId = job;
+    n.record.cardId = QStringLiteral("21.3");
+    n.record.requirement = QStringLiteral("old_final_total");
+    n.record.kind = EvidenceKind::MeterReading;
+    n.record.value = QStringLiteral("12345.67");
+    return env.store->evidence().add(n);
+}
+
 template <typename T> void expectCorrupt(const Result<T> &r, const char *what)
 {
     ASSERT_FALSE(r.ok()) << what << ": a damaged table read as if it were fine";
@@ -73,13 +85,7 @@ TEST(StoreReadErrors, JobListTasksStepsEvidenceAndSealsOfADamagedDatabaseAreErro
     ASSERT_TRUE(env.store->steps()
                     .setStep(RecordOwner::job(job), QStringLiteral("20.1"), 0, true, {})
                     .ok());
-    NewEvidence n;
-    n.record.jobId = job;
-    n.record.cardId = QStringLiteral("21.3");
-    n.record.requirement = QStringLiteral("old_final_total");
-    n.record.kind = EvidenceKind::MeterReading;
-    n.record.value = QStringLiteral("12345.67");
-    ASSERT_TRUE(env.store->evidence().add(n).ok());
+    ASSERT_TRUE(addReading(env, job).ok());
     ASSERT_TRUE(env.store->seals()
                     .add(RecordOwner::job(job), QStringLiteral("box"), QStringLiteral("BJ1"))
                     .ok());
@@ -123,4 +129,66 @@ TEST(StoreSteps, AJobsStepAndATasksStepKeepTheirTimeTheSameWay)
         EXPECT_EQ(read.first().at, ticked->at);
         EXPECT_EQ(RecordOwner::of(read.first()), owner);
     }
+}
+
+TEST(StoreReadErrors, UsersSettingsAndSyncBookkeepingOfADamagedDatabaseAreErrors)
+{
+    // GIVEN a user, a setting, a file the office holds and a sync that happened
+    test::StoreEnv env;
+    ASSERT_GT(importOne(env), 0);
+    ASSERT_TRUE(env.store->users()
+                    .add(QStringLiteral("张伟"), {QStringLiteral("installer")},
+                         QStringLiteral("123456"))
+                    .ok());
+    ASSERT_TRUE(env.store->settings().setValue(QStringLiteral("sync.server"),
+                                               QStringLiteral("https://office:8443"))
+                    .ok());
+    const QString sha(64, QLatin1Char('a'));
+    ASSERT_TRUE(env.store->outbox().markBlobsUploaded({sha}).ok());
+    ASSERT_TRUE(env.store->outbox().setSyncCursor(QStringLiteral("c-7")).ok());
+    // WHEN those tables are damaged on disk
+    ASSERT_NO_FATAL_FAILURE(env.damageTables({QStringLiteral("users"), QStringLiteral("settings"),
+                                              QStringLiteral("blob_uploads"),
+                                              QStringLiteral("sync_state")}));
+    // THEN each read says the database is damaged: never "no users", "not configured", "not
+    // uploaded yet" or "never synced"
+    expectCorrupt(env.store->users().list(), "users().list");
+    expectCorrupt(env.store->settings().value(QStringLiteral("sync.server")), "settings().value");
+    expectCorrupt(env.store->settings().contains(QStringLiteral("sync.server")),
+                  "settings().contains");
+    expectCorrupt(env.store->settings().intValue(QStringLiteral("photo.long_edge"), 2048),
+                  "settings().intValue");
+    expectCorrupt(env.store->outbox().isBlobUploaded(sha), "outbox().isBlobUploaded");
+    expectCorrupt(env.store->outbox().syncState(), "outbox().syncState");
+}
+
+TEST(StoreReadErrors, PurchasesMismatchAndEvidenceLinksOfADamagedDatabaseAreErrors)
+{
+    // GIVEN a purchase record, a mismatch entry and a photo retaken once
+    test::StoreEnv env;
+    const RowId task = importOne(env);
+    ASSERT_GT(task, 0);
+    const Customer c = test::valueOf(env.store->tasks().customers(task)).value(0);
+    PurchaseRecord p;
+    p.accountNo = c.accountNo;
+    p.cumulativeKwh = 5230.5;
+    p.lastPurchaseDate = QDate(2026, 9, 1);
+    p.purchaseCount = 17;
+    ASSERT_TRUE(env.store->mismatch().importPurchases({p}).ok());
+    MismatchInfo m;
+    m.customerId = c.id;
+    m.tier = QStringLiteral("tier3");
+    ASSERT_TRUE(env.store->mismatch().save(m).ok());
+    const RowId job = test::valueOf(env.store->jobs().list(JobQuery())).value(0).job.id;
+    const auto first = addReading(env, job);
+    ASSERT_TRUE(first.ok());
+    // WHEN those tables are damaged on disk
+    ASSERT_NO_FATAL_FAILURE(env.damageTables({QStringLiteral("purchase_records"),
+                                              QStringLiteral("customer_mismatch"),
+                                              QStringLiteral("evidence")}));
+    // THEN each read says so: never "no purchase record", "not assessed yet" or "current"
+    expectCorrupt(env.store->mismatch().purchase(c.accountNo), "mismatch().purchase");
+    expectCorrupt(env.store->mismatch().forCustomer(c.id), "mismatch().forCustomer");
+    expectCorrupt(env.store->evidence().supersededBy(first->uuid), "evidence().supersededBy");
+    expectCorrupt(env.store->evidence().chainHash(first->uuid), "evidence().chainHash");
 }

@@ -46,7 +46,7 @@ TEST_F(StoreTest, UserInputIsCheckedWithClearErrors)
     ASSERT_FALSE(dup.ok());
     EXPECT_EQ(dup.error().code, QStringLiteral("store.duplicate"));
     EXPECT_TRUE(dup.error().message.contains(QStringLiteral("王芳")));
-    EXPECT_EQ(store().users().list().size(), 1);
+    EXPECT_EQ(test::valueOf(store().users().list()).size(), 1);
 }
 
 TEST_F(StoreTest, ImportingATaskCreatesOneJobPerCustomerWithOutboxRowsInOneGo)
@@ -152,12 +152,12 @@ TEST_F(StoreTest, SealNumbersAreUniqueAcrossJobsAndRemovalIsSynced)
 
 TEST_F(StoreTest, SettingsAreKeyValueAndStayOutOfTheOutbox)
 {
-    EXPECT_EQ(store().settings().value(QStringLiteral("photo.long_edge"), QStringLiteral("2048")),
+    EXPECT_EQ(test::valueOf(store().settings().value(QStringLiteral("photo.long_edge"), QStringLiteral("2048"))),
               QStringLiteral("2048"));
     ASSERT_TRUE(store().settings().setValue(QStringLiteral("photo.long_edge"), QStringLiteral("1600")).ok());
-    EXPECT_EQ(store().settings().intValue(QStringLiteral("photo.long_edge"), 0), 1600);
+    EXPECT_EQ(test::valueOf(store().settings().intValue(QStringLiteral("photo.long_edge"), 0)), 1600);
     ASSERT_TRUE(store().settings().remove(QStringLiteral("photo.long_edge")).ok());
-    EXPECT_FALSE(store().settings().contains(QStringLiteral("photo.long_edge")));
+    EXPECT_FALSE(test::valueOf(store().settings().contains(QStringLiteral("photo.long_edge"))));
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM outbox")), 0);
 }
 
@@ -174,8 +174,8 @@ TEST_F(StoreTest, PurchaseRecordsAndMismatchFieldsAreStored)
     p.purchaseCount = 18;
     ASSERT_TRUE(store().mismatch().importPurchases({p}).ok()); // upsert, not duplicate
     EXPECT_EQ(test::valueOf(store().mismatch().purchases()).size(), 1);
-    EXPECT_EQ(store().mismatch().purchase(c.accountNo)->purchaseCount, 18);
-    EXPECT_DOUBLE_EQ(store().mismatch().purchase(c.accountNo)->cumulativeKwh, 5230.5);
+    EXPECT_EQ(test::valueOf(store().mismatch().purchase(c.accountNo))->purchaseCount, 18);
+    EXPECT_DOUBLE_EQ(test::valueOf(store().mismatch().purchase(c.accountNo))->cumulativeKwh, 5230.5);
     p.cumulativeKwh = -1;
     EXPECT_EQ(store().mismatch().importPurchases({p}).error().code, QStringLiteral("store.bad_input"));
 
@@ -190,7 +190,7 @@ TEST_F(StoreTest, PurchaseRecordsAndMismatchFieldsAreStored)
     EXPECT_EQ(saved->version, 1);
     m.tier = QStringLiteral("tier3");
     EXPECT_EQ(store().mismatch().save(m)->version, 2);
-    const auto loaded = store().mismatch().forCustomer(c.id);
+    const auto loaded = test::valueOf(store().mismatch().forCustomer(c.id));
     ASSERT_TRUE(loaded.has_value());
     EXPECT_EQ(loaded->tier, QStringLiteral("tier3"));
     EXPECT_FALSE(loaded->remainingEnergy.value_or(0) != 41.0);
@@ -225,7 +225,7 @@ TEST_F(StoreTest, OutboxIsOrderedConfirmableAndCountsPendingFilesAndBytes)
     EXPECT_EQ(test::valueOf(store().outbox().pendingBlobs()).size(), 2);
 
     ASSERT_TRUE(store().outbox().markBlobsUploaded({pending[0].blobs.first()}).ok());
-    EXPECT_TRUE(store().outbox().isBlobUploaded(pending[0].blobs.first()));
+    EXPECT_TRUE(test::valueOf(store().outbox().isBlobUploaded(pending[0].blobs.first())));
     c = test::valueOf(store().outbox().counts());
     EXPECT_EQ(c.files, 1);
     EXPECT_EQ(c.bytes, 500);
@@ -245,13 +245,13 @@ TEST_F(StoreTest, OutboxIsOrderedConfirmableAndCountsPendingFilesAndBytes)
 
 TEST_F(StoreTest, SyncStateSurvivesReopen)
 {
-    EXPECT_FALSE(store().outbox().syncState().lastSyncAt.isValid());
+    EXPECT_FALSE(test::valueOf(store().outbox().syncState()).lastSyncAt.isValid());
     const QDateTime at = QDateTime(QDate(2026, 11, 5), QTime(18, 30), Qt::UTC);
     ASSERT_TRUE(store().outbox().setSyncCursor(QStringLiteral("c-42")).ok());
     ASSERT_TRUE(store().outbox().recordSyncError(QStringLiteral("网络不可用")).ok());
     ASSERT_TRUE(store().outbox().recordSyncSuccess(at).ok());
     reopen();
-    const SyncState s = store().outbox().syncState();
+    const SyncState s = test::valueOf(store().outbox().syncState());
     EXPECT_EQ(s.cursor, QStringLiteral("c-42"));
     EXPECT_EQ(s.lastSyncAt, at);
     EXPECT_TRUE(s.lastError.isEmpty());

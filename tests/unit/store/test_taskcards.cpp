@@ -328,8 +328,8 @@ TEST(TaskCardsMigration, Version2DatabaseKeepsEveryRowAndItsHashChain)
     EXPECT_EQ(store.database().schemaVersion(), storeMigrations().size());
     const QList<Evidence> all = test::valueOf(store.evidence().list(RecordOwner::job(1), {}, true));
     ASSERT_EQ(all.size(), 2);
-    EXPECT_EQ(store.evidence().chainHash(QStringLiteral("e-1")), firstChain);
-    EXPECT_EQ(store.evidence().supersededBy(QStringLiteral("e-1")), QStringLiteral("e-2"));
+    EXPECT_EQ(test::valueOf(store.evidence().chainHash(QStringLiteral("e-1"))), firstChain);
+    EXPECT_EQ(test::valueOf(store.evidence().supersededBy(QStringLiteral("e-1"))), QStringLiteral("e-2"));
     const ChainReport chain = store.evidence().verifyChain(RecordOwner::job(1));
     EXPECT_TRUE(chain.ok) << chain.message.toStdString();
     EXPECT_EQ(chain.rows, 2);
