@@ -38,7 +38,7 @@ TEST(StoreReadErrors, TheOutboxOfADamagedDatabaseIsAnErrorNotNothingToSync)
     // GIVEN a store with rows waiting to be sent, whose outbox table is then damaged on disk
     test::StoreEnv env;
     ASSERT_GT(importOne(env), 0);
-    ASSERT_FALSE(test::valueOf(env.store->outbox().pending()).isEmpty());
+    ASSERT_FALSE(test::valueOf(env.store().outbox().pending()).isEmpty());
     // WHEN the store opens it again
     const auto reopened = env.damageTablesAndReopen({QStringLiteral("outbox")});
     // THEN the open already says the database is damaged (the record chain reads the outbox on
@@ -52,14 +52,14 @@ TEST(StoreReadErrors, TheOutboxFilesAndVerdictsOfADamagedDatabaseAreErrors)
     // damaged on disk (the outbox itself reads: the store opens)
     test::StoreEnv env;
     ASSERT_GT(importOne(env), 0);
-    ASSERT_FALSE(test::valueOf(env.store->outbox().pending()).isEmpty());
+    ASSERT_FALSE(test::valueOf(env.store().outbox().pending()).isEmpty());
     ASSERT_NO_FATAL_FAILURE(
         env.damageTables({QStringLiteral("outbox_blobs"), QStringLiteral("outbox_verdicts")}));
     // WHEN the sync reads what is waiting
     // THEN every read of the damaged tables says the database is damaged
-    expectCorrupt(env.store->outbox().counts(), "counts");
-    expectCorrupt(env.store->outbox().pendingBlobs(), "pendingBlobs");
-    expectCorrupt(env.store->outbox().verdicts(), "verdicts");
+    expectCorrupt(env.store().outbox().counts(), "counts");
+    expectCorrupt(env.store().outbox().pendingBlobs(), "pendingBlobs");
+    expectCorrupt(env.store().outbox().verdicts(), "verdicts");
 }
 
 TEST(StoreReadErrors, JobListTasksStepsEvidenceAndSealsOfADamagedDatabaseAreErrors)
@@ -68,9 +68,9 @@ TEST(StoreReadErrors, JobListTasksStepsEvidenceAndSealsOfADamagedDatabaseAreErro
     test::StoreEnv env;
     const RowId task = importOne(env);
     ASSERT_GT(task, 0);
-    const RowId job = test::valueOf(env.store->jobs().list(JobQuery())).value(0).job.id;
+    const RowId job = test::valueOf(env.store().jobs().list(JobQuery())).value(0).job.id;
     ASSERT_GT(job, 0);
-    ASSERT_TRUE(env.store->steps()
+    ASSERT_TRUE(env.store().steps()
                     .setStep(RecordOwner::job(job), QStringLiteral("20.1"), 0, true, {})
                     .ok());
     NewEvidence n;
@@ -79,11 +79,11 @@ TEST(StoreReadErrors, JobListTasksStepsEvidenceAndSealsOfADamagedDatabaseAreErro
     n.record.requirement = QStringLiteral("old_final_total");
     n.record.kind = EvidenceKind::MeterReading;
     n.record.value = QStringLiteral("12345.67");
-    ASSERT_TRUE(env.store->evidence().add(n).ok());
-    ASSERT_TRUE(env.store->seals()
+    ASSERT_TRUE(env.store().evidence().add(n).ok());
+    ASSERT_TRUE(env.store().seals()
                     .add(RecordOwner::job(job), QStringLiteral("box"), QStringLiteral("BJ1"))
                     .ok());
-    ASSERT_TRUE(env.store->taskCards()
+    ASSERT_TRUE(env.store().taskCards()
                     .setChoice(task, QStringLiteral("2.4"), QStringLiteral("surface"), {}, {})
                     .ok());
     // WHEN those tables are damaged on disk
@@ -91,17 +91,17 @@ TEST(StoreReadErrors, JobListTasksStepsEvidenceAndSealsOfADamagedDatabaseAreErro
         {QStringLiteral("jobs"), QStringLiteral("tasks"), QStringLiteral("step_records"),
          QStringLiteral("evidence"), QStringLiteral("seals"), QStringLiteral("task_cards")}));
     // THEN the reads are errors, not empty lists
-    expectCorrupt(env.store->jobs().list(JobQuery()), "jobs().list");
-    expectCorrupt(env.store->jobs().count(JobQuery()), "jobs().count");
-    expectCorrupt(env.store->tasks().list(), "tasks().list");
-    expectCorrupt(env.store->steps().list(RecordOwner::job(job)), "steps().list");
-    expectCorrupt(env.store->evidence().list(RecordOwner::job(job)), "evidence().list");
-    expectCorrupt(env.store->seals().list(RecordOwner::job(job)), "seals().list");
-    expectCorrupt(env.store->taskCards().cards(task), "taskCards().cards");
+    expectCorrupt(env.store().jobs().list(JobQuery()), "jobs().list");
+    expectCorrupt(env.store().jobs().count(JobQuery()), "jobs().count");
+    expectCorrupt(env.store().tasks().list(), "tasks().list");
+    expectCorrupt(env.store().steps().list(RecordOwner::job(job)), "steps().list");
+    expectCorrupt(env.store().evidence().list(RecordOwner::job(job)), "evidence().list");
+    expectCorrupt(env.store().seals().list(RecordOwner::job(job)), "seals().list");
+    expectCorrupt(env.store().taskCards().cards(task), "taskCards().cards");
     // AND a job or task that cannot be read is not "not found"
-    expectCorrupt(env.store->jobs().byId(job), "jobs().byId");
-    expectCorrupt(env.store->tasks().byId(task), "tasks().byId");
-    EXPECT_FALSE(env.store->evidence().verifyChain(RecordOwner::job(job)).ok);
+    expectCorrupt(env.store().jobs().byId(job), "jobs().byId");
+    expectCorrupt(env.store().tasks().byId(task), "tasks().byId");
+    EXPECT_FALSE(env.store().evidence().verifyChain(RecordOwner::job(job)).ok);
 }
 
 TEST(StoreSteps, AJobsStepAndATasksStepKeepTheirTimeTheSameWay)
@@ -109,16 +109,16 @@ TEST(StoreSteps, AJobsStepAndATasksStepKeepTheirTimeTheSameWay)
     // GIVEN a job and its task
     test::StoreEnv env;
     const RowId task = importOne(env);
-    const RowId job = test::valueOf(env.store->jobs().list(JobQuery())).value(0).job.id;
+    const RowId job = test::valueOf(env.store().jobs().list(JobQuery())).value(0).job.id;
     // WHEN a step is ticked on each
     for (const RecordOwner &owner : {RecordOwner::job(job), RecordOwner::task(task)}) {
         SCOPED_TRACE(owner.isTask() ? "task" : "job");
         auto ticked =
-            env.store->steps().setStep(owner, QStringLiteral("2.4"), 0, true, QStringLiteral("u1"));
+            env.store().steps().setStep(owner, QStringLiteral("2.4"), 0, true, QStringLiteral("u1"));
         ASSERT_TRUE(ticked.ok()) << ticked.error().message.toStdString();
         // THEN the time returned is the time stored (milliseconds), and the row names its owner
         EXPECT_EQ(ticked->at, json::parseTime(json::isoTime(ticked->at)));
-        const QList<StepRecord> read = test::valueOf(env.store->steps().list(owner));
+        const QList<StepRecord> read = test::valueOf(env.store().steps().list(owner));
         ASSERT_EQ(read.size(), 1);
         EXPECT_EQ(read.first().at, ticked->at);
         EXPECT_EQ(RecordOwner::of(read.first()), owner);
