@@ -43,7 +43,8 @@ struct Env : test::StoreEnv
         c.address = QStringLiteral("东城区和平里7区12号楼3单元");
         c.payment = PaymentType::Prepaid;
         taskId = importTask(task, {c});
-        jobId = store().jobs()
+        jobId = store()
+                    .jobs()
                     .forCustomer(test::valueOf(store().tasks().customers(taskId)).first().id)
                     ->id;
         if (maxPageCount > 0) // cap the file just above its size: a full disk
@@ -52,7 +53,8 @@ struct Env : test::StoreEnv
 
     qint64 formOutboxRows()
     {
-        auto st = store().database().prepare(QStringLiteral("SELECT count(*) FROM outbox WHERE entity='form_entry'"));
+        auto st = store().database().prepare(
+            QStringLiteral("SELECT count(*) FROM outbox WHERE entity='form_entry'"));
         return st.ok() && st.value().step() ? st.value().integer(0) : -1;
     }
 
@@ -63,8 +65,8 @@ struct Env : test::StoreEnv
         auto ctx = builder.forForm(form, jobId, 0);
         auto owner = builder.ownerFor(form, jobId, 0);
         EXPECT_TRUE(ctx.ok() && owner.ok());
-        auto p = std::make_unique<FormFillPage>(form, ctx.value(), &store().formEntries(), owner.value(),
-                                                QStringLiteral("clerk-uuid"));
+        auto p = std::make_unique<FormFillPage>(form, ctx.value(), &store().formEntries(),
+                                                owner.value(), QStringLiteral("clerk-uuid"));
         p->resize(1280, 800);
         p->show();
         return p;

@@ -70,7 +70,8 @@ TEST(StoreReadErrors, JobListTasksStepsEvidenceAndSealsOfADamagedDatabaseAreErro
     ASSERT_GT(task, 0);
     const RowId job = test::valueOf(env.store().jobs().list(JobQuery())).value(0).job.id;
     ASSERT_GT(job, 0);
-    ASSERT_TRUE(env.store().steps()
+    ASSERT_TRUE(env.store()
+                    .steps()
                     .setStep(RecordOwner::job(job), QStringLiteral("20.1"), 0, true, {})
                     .ok());
     NewEvidence n;
@@ -80,10 +81,12 @@ TEST(StoreReadErrors, JobListTasksStepsEvidenceAndSealsOfADamagedDatabaseAreErro
     n.record.kind = EvidenceKind::MeterReading;
     n.record.value = QStringLiteral("12345.67");
     ASSERT_TRUE(env.store().evidence().add(n).ok());
-    ASSERT_TRUE(env.store().seals()
+    ASSERT_TRUE(env.store()
+                    .seals()
                     .add(RecordOwner::job(job), QStringLiteral("box"), QStringLiteral("BJ1"))
                     .ok());
-    ASSERT_TRUE(env.store().taskCards()
+    ASSERT_TRUE(env.store()
+                    .taskCards()
                     .setChoice(task, QStringLiteral("2.4"), QStringLiteral("surface"), {}, {})
                     .ok());
     // WHEN those tables are damaged on disk
@@ -113,8 +116,8 @@ TEST(StoreSteps, AJobsStepAndATasksStepKeepTheirTimeTheSameWay)
     // WHEN a step is ticked on each
     for (const RecordOwner &owner : {RecordOwner::job(job), RecordOwner::task(task)}) {
         SCOPED_TRACE(owner.isTask() ? "task" : "job");
-        auto ticked =
-            env.store().steps().setStep(owner, QStringLiteral("2.4"), 0, true, QStringLiteral("u1"));
+        auto ticked = env.store().steps().setStep(owner, QStringLiteral("2.4"), 0, true,
+                                                  QStringLiteral("u1"));
         ASSERT_TRUE(ticked.ok()) << ticked.error().message.toStdString();
         // THEN the time returned is the time stored (milliseconds), and the row names its owner
         EXPECT_EQ(ticked->at, json::parseTime(json::isoTime(ticked->at)));
