@@ -38,7 +38,7 @@ if ! git rev-parse --verify -q "$base^{commit}" >/dev/null; then
   exit 2
 fi
 
-changes=$(git diff -U0 --no-color --no-ext-diff "$base" -- '*.cpp' '*.h')
+changes=$(git diff -U0 -M --no-color --no-ext-diff "$base" -- '*.cpp' '*.h') # -M: a renamed file is not new
 if [ -z "$changes" ]; then
   echo "check-format: no C++ lines changed since $base"
   exit 0
