@@ -9,7 +9,7 @@ PACKAGES=(
   qt6-websockets-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   libqt6sql6-sqlite libzxing-dev libgtest-dev libgmock-dev libsqlite3-dev libssl-dev
   gstreamer1.0-plugins-base gstreamer1.0-tools
-  xvfb xauth socat imagemagick poppler-utils fonts-wqy-microhei libclang-rt-14-dev
+  xvfb xauth socat imagemagick poppler-utils fonts-wqy-microhei libclang-rt-14-dev clang-format
   python3 python3-jsonschema
 )
 

@@ -160,10 +160,10 @@ TEST(SyncPage, AnOutboxThatCannotBeReadIsShownAsSuchNotAsNothingToSend)
     // GIVEN a tablet with records waiting, whose table of the files to send is then damaged on
     // disk (a damaged outbox table itself already fails Store::open: the record chain reads it)
     test::StoreEnv env;
-    seedStore(*env.store, 1, 1, 1000);
-    ASSERT_GT(test::valueOf(env.store->outbox().counts()).records, 0);
+    seedStore(env.store(), 1, 1, 1000);
+    ASSERT_GT(test::valueOf(env.store().outbox().counts()).records, 0);
     ASSERT_NO_FATAL_FAILURE(env.damageTables({QStringLiteral("outbox_blobs")}));
-    sync::StoreSyncLocal local(*env.store);
+    sync::StoreSyncLocal local(env.store());
     QNetworkAccessManager nam;
     sync::SyncClient client(local, nam,
                             options(QStringLiteral("http://127.0.0.1:9"), QStringLiteral("mst_x")));

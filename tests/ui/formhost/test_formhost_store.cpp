@@ -45,7 +45,7 @@ struct Env : test::StoreEnv
 
     std::unique_ptr<OfficeHome> home()
     {
-        auto h = std::make_unique<OfficeHome>(catalog.catalog, *store, clerk, test::formsDir());
+        auto h = std::make_unique<OfficeHome>(catalog.catalog, store(), clerk, test::formsDir());
         h->resize(1280, 720);
         h->show();
         return h;
@@ -85,7 +85,7 @@ TEST(FormHostStore, TaskSearchNarrowsTheListAndAnUnknownTaskIsSaidPlainly)
     Customer c;
     c.accountNo = QStringLiteral("3100888001");
     c.name = QStringLiteral("吴敏");
-    ASSERT_TRUE(env.store->tasks().importTask(other, {c}).ok());
+    ASSERT_TRUE(env.store().tasks().importTask(other, {c}).ok());
     auto home = env.home();
     // GIVEN two tasks and the task form 附录 1
     home->startForm(1);
@@ -113,7 +113,7 @@ TEST(FormHostStore, LeavingAFormWhenTheDiskIsFullKeepsTheClerkOnItWithWhatSheTyp
     // GIVEN a task's form with typing in it, on a store that cannot grow (as a full disk)
     Env env;
     const RowId task = env.importTask();
-    env.open(env.pageCount() + 1);
+    env.reopenCapped(env.pageCount() + 1);
     auto home = env.home();
     auto opened = home->openForm(13, 0, task);
     ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();

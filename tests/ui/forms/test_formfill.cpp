@@ -43,28 +43,30 @@ struct Env : test::StoreEnv
         c.address = QStringLiteral("东城区和平里7区12号楼3单元");
         c.payment = PaymentType::Prepaid;
         taskId = importTask(task, {c});
-        jobId = store->jobs()
-                    .forCustomer(test::valueOf(store->tasks().customers(taskId)).first().id)
+        jobId = store()
+                    .jobs()
+                    .forCustomer(test::valueOf(store().tasks().customers(taskId)).first().id)
                     ->id;
         if (maxPageCount > 0) // cap the file just above its size: a full disk
-            open(pageCount() + maxPageCount);
+            reopenCapped(pageCount() + maxPageCount);
     }
 
     qint64 formOutboxRows()
     {
-        auto st = store->database().prepare(QStringLiteral("SELECT count(*) FROM outbox WHERE entity='form_entry'"));
+        auto st = store().database().prepare(
+            QStringLiteral("SELECT count(*) FROM outbox WHERE entity='form_entry'"));
         return st.ok() && st.value().step() ? st.value().integer(0) : -1;
     }
 
     std::unique_ptr<FormFillPage> page(int number)
     {
-        FormContextBuilder builder(*store, &catalog.catalog);
+        FormContextBuilder builder(store(), &catalog.catalog);
         const FormSpec &form = *forms.form(number);
         auto ctx = builder.forForm(form, jobId, 0);
         auto owner = builder.ownerFor(form, jobId, 0);
         EXPECT_TRUE(ctx.ok() && owner.ok());
         auto p = std::make_unique<FormFillPage>(
-            form, ctx.value(), FormEntryService(*store, Actor{QStringLiteral("clerk-uuid"), {}}),
+            form, ctx.value(), FormEntryService(store(), Actor{QStringLiteral("clerk-uuid"), {}}),
             owner.value());
         p->resize(1280, 800);
         p->show();
@@ -111,7 +113,7 @@ TEST(FormFillStore, TypedFieldsAreSavedAfterAPauseReloadAfterReopenAndPrint)
             page->grab().save(shots + QStringLiteral("/formfill-saved.png"));
     }
     // WHEN the store is closed and reopened and the form opened again
-    env.open();
+    env.reopen();
     auto again = env.page(8);
     // THEN the typed values are back in their fields and in the print
     EXPECT_EQ(qobject_cast<QPlainTextEdit *>(again->editor(QStringLiteral("remark")))->toPlainText(), remark);
@@ -154,7 +156,7 @@ TEST(FormFillStore, CardIssueValuesRecordedThroughTheWalkerPrintOnTheReceipt)
     // GIVEN the card walker's session records 34.3 (card written) and 35.1 (handed over)
     Env env;
     Workflow workflow(env.catalog.catalog);
-    auto session = JobSession::open(*env.store, env.catalog.catalog, workflow, Actor{}, env.jobId);
+    auto session = JobSession::open(env.store(), env.catalog.catalog, workflow, Actor{}, env.jobId);
     ASSERT_TRUE(session.ok()) << session.error().message.toStdString();
     JobSession &s = *session.value();
     ASSERT_TRUE(s.addValue(QStringLiteral("34.3"), QStringLiteral("card_number"), QStringLiteral("8800777000123")).ok());
@@ -163,7 +165,7 @@ TEST(FormFillStore, CardIssueValuesRecordedThroughTheWalkerPrintOnTheReceipt)
     const CardProgress p = s.progress(QStringLiteral("35.1"));
     EXPECT_GE(p.evidenceDone(), 2); // the walker counts them as that card's records
     // WHEN the task's 发卡签收单 (31) is built and printed
-    FormContextBuilder builder(*env.store, &env.catalog.catalog);
+    FormContextBuilder builder(env.store(), &env.catalog.catalog);
     auto ctx = builder.forForm(*env.forms.form(31), 0, env.taskId);
     ASSERT_TRUE(ctx.ok());
     QTemporaryDir out;

@@ -30,7 +30,7 @@ TEST(JobListReadError, ADamagedDatabaseShowsAMessageInsteadOfAnEmptyList)
     const CatalogLoad catalog = CatalogLoader::load(test::formsDir());
     const Workflow workflow(catalog.catalog);
     LanguageSwitcher language;
-    AppContext ctx(*env.store, catalog.catalog, workflow, language);
+    AppContext ctx(env.store(), catalog.catalog, workflow, language);
     // WHEN the job list is shown
     JobListPage page(ctx);
     page.resize(1280, 800);

@@ -38,7 +38,7 @@ protected:
         ASSERT_NO_FATAL_FAILURE(openJob());
     }
 
-    Store &store() { return *env.store; }
+    Store &store() { return env.store(); }
     const Catalog &catalog() const { return m_catalog.catalog; }
     qint64 commits() { return store().database().commitCount(); }
 

@@ -97,7 +97,7 @@ TEST_F(JobServiceTest, AFullDiskRefusesTheCaptureAndTheSessionStillShowsWhatIsSt
     // GIVEN a step ticked, then the database file capped at its size (a full disk)
     ASSERT_TRUE(session->setStep(QStringLiteral("20.1"), 0, true).ok());
     session.reset();
-    ASSERT_NO_FATAL_FAILURE(env.open(env.pageCount()));
+    ASSERT_NO_FATAL_FAILURE(env.reopenCapped(env.pageCount()));
     ASSERT_NO_FATAL_FAILURE(openJob());
     // WHEN a large photo and a step are saved
     ProcessedPhoto big = photo(2);
@@ -112,7 +112,7 @@ TEST_F(JobServiceTest, AFullDiskRefusesTheCaptureAndTheSessionStillShowsWhatIsSt
     EXPECT_EQ(shownBy(*session).ticked, 1);
     // AND once there is room again the same capture goes through
     session.reset();
-    ASSERT_NO_FATAL_FAILURE(env.open());
+    ASSERT_NO_FATAL_FAILURE(env.reopen());
     ASSERT_NO_FATAL_FAILURE(openJob());
     expectOneAction("with room", [&] {
         return session->addPhoto(QStringLiteral("20.1"), QStringLiteral("box_before"), big);

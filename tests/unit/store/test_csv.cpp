@@ -1,5 +1,5 @@
 // CSV import of a task's customers and of purchase records: precise FILE:LINE:COLUMN errors.
-#include "storefixture.h"
+#include "common/storefixture.h"
 
 #include "store/csvimport.h"
 

@@ -1,5 +1,5 @@
 // Database open, migrations, transactions, corrupt files, full disk.
-#include "storefixture.h"
+#include "common/storefixture.h"
 
 #include "common/resultvalue.h"
 #include "store/schema.h"
@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSignalSpy>
 #include <sqlite3.h>
 
 using namespace ms;
@@ -51,7 +52,7 @@ TEST_F(StoreTest, MigratesFromEmptyToNewestAndReopensWithoutChange)
 TEST_F(StoreTest, RefusesADatabaseFromANewerVersionAndLeavesItAlone)
 {
     ASSERT_TRUE(store().database().exec(QStringLiteral("PRAGMA user_version=99")).ok());
-    m_store.reset();
+    close();
     auto opened = Store::open(dir());
     ASSERT_FALSE(opened.ok());
     EXPECT_EQ(opened.error().code, QStringLiteral("store.too_new"));
@@ -131,7 +132,7 @@ TEST_F(StoreTest, ChangeSignalsFireOnlyAfterCommit)
 TEST_F(StoreTest, GarbageDatabaseFileIsMovedAsideNeverDeletedAndAFreshOneStarts)
 {
     // GIVEN a database file (and WAL) overwritten with garbage
-    m_store.reset();
+    close();
     const QByteArray garbage = QByteArray("this is not a database ").repeated(300);
     for (const QString &p : {dbPath(), dbPath() + QStringLiteral("-wal")}) {
         QFile f(p);
@@ -156,7 +157,7 @@ TEST_F(StoreTest, DatabaseWithDamagedPagesIsMovedAside)
 {
     // GIVEN a real database with data whose inner pages are then damaged
     makeTask(400);
-    m_store.reset();
+    close();
     {
         // fold the WAL into the main file first
         sqlite3 *db = nullptr;
@@ -183,7 +184,7 @@ TEST_F(StoreTest, FullDatabaseFailsTheActionWithDiskFullAndKeepsEverythingBefore
 {
     // GIVEN a database capped a little above its current size (as a full disk would)
     const RowId job = firstJob(makeTask(5));
-    m_store.reset();
+    close();
     const qint64 pages = [&] {
         sqlite3 *db = nullptr;
         sqlite3_open(QFile::encodeName(dbPath()).constData(), &db);

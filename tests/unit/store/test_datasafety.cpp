@@ -1,7 +1,7 @@
 // Data safety at start-up (issue 12 §1): evidence is never deleted by a guess, a database is
 // moved aside only when it is really corrupt, what a corrupt one held can be restored, the office
 // never moves its database aside, and tablet commits are durable when acknowledged.
-#include "storefixture.h"
+#include "common/storefixture.h"
 
 #include "common/resultvalue.h"
 #include "store/databaserescue.h"
@@ -84,7 +84,7 @@ TEST_F(DataSafetyTest, OverwrittenDatabaseHeaderKeepsEveryPhotoAndTheRecordsCanB
     // GIVEN a tablet with six unsynced photos whose database's first bytes are overwritten
     const QStringList photos = seedSixPhotos();
     ASSERT_EQ(photos.size(), 6);
-    m_store.reset();
+    close();
     overwriteStart(dbPath(), 100);
     // WHEN the app opens the store
     reopen();
@@ -111,7 +111,7 @@ TEST_F(DataSafetyTest, OverwrittenDatabaseHeaderKeepsEveryPhotoAndTheRecordsCanB
     EXPECT_EQ(found->evidence, 6);
     EXPECT_EQ(found->missingFiles, 0);
     EXPECT_EQ(readAll(movedTo), damaged);
-    m_store.reset();
+    close();
     ASSERT_TRUE(DatabaseRescue::adopt(dir(), found.value()).ok());
     reopen();
     EXPECT_FALSE(store().openNotice().movedAside);
@@ -126,7 +126,7 @@ TEST_F(DataSafetyTest, OverwrittenDatabaseHeaderKeepsEveryPhotoAndTheRecordsCanB
 TEST_F(DataSafetyTest, RescueRefusesToReplaceADatabaseThatAlreadyHoldsNewWork)
 {
     seedSixPhotos();
-    m_store.reset();
+    close();
     overwriteStart(dbPath(), 16);
     reopen();
     const QString movedTo = store().openNotice().movedTo;
@@ -134,7 +134,7 @@ TEST_F(DataSafetyTest, RescueRefusesToReplaceADatabaseThatAlreadyHoldsNewWork)
     ASSERT_TRUE(store().evidence().add(photoOf(firstJob(makeTask(1)), "new work")).ok());
     auto found = DatabaseRescue::inspect(movedTo);
     ASSERT_TRUE(found.ok() && found->recovered);
-    m_store.reset();
+    close();
     auto adopted = DatabaseRescue::adopt(dir(), found.value());
     ASSERT_FALSE(adopted.ok());
     EXPECT_EQ(adopted.error().code, QStringLiteral("store.rescue_refused"));
@@ -145,7 +145,7 @@ TEST_F(DataSafetyTest, RescueRefusesToReplaceADatabaseThatAlreadyHoldsNewWork)
 TEST_F(DataSafetyTest, NewDatabaseNeverSweepsFilesItFindsOnDisk)
 {
     const QStringList photos = seedSixPhotos();
-    m_store.reset();
+    close();
     for (const char *suffix : {"", "-wal", "-shm"})
         QFile::remove(dbPath() + QLatin1String(suffix));
     reopen();
@@ -220,7 +220,7 @@ TEST_F(DataSafetyTest, OnlyARetakeConfirmedByTheOfficeFreesTheOldFile)
 TEST_F(DataSafetyTest, DatabaseThatCannotBeOpenedIsAnErrorAndIsNotMovedAside)
 {
     // GIVEN a data dir whose database path is a directory (SQLITE_CANTOPEN, not corruption)
-    m_store.reset();
+    close();
     for (const char *suffix : {"", "-wal", "-shm"})
         QFile::remove(dbPath() + QLatin1String(suffix));
     ASSERT_TRUE(QDir().mkpath(dbPath()));

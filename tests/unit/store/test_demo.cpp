@@ -1,5 +1,5 @@
 // Demo data: one 台区 of ~20 households, users for every role, loaded once; the N-job generator.
-#include "storefixture.h"
+#include "common/storefixture.h"
 
 #include "common/resultvalue.h"
 #include "store/demodata.h"

@@ -1,11 +1,12 @@
 // Evidence: content-addressed files, one transaction for several rows, retakes, hash chain,
 // tamper detection, full disk, start-up sweep.
 #include "common/resultvalue.h"
-#include "storefixture.h"
+#include "common/storefixture.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QSignalSpy>
 #include <csignal>
 #include <sys/resource.h>
 

@@ -2,7 +2,7 @@
 // every saved change is one version and one outbox row in the same transaction, bad input and a
 // full disk are refused in plain words without touching what was saved before.
 #include "common/resultvalue.h"
-#include "storefixture.h"
+#include "common/storefixture.h"
 
 #include <QFile>
 #include <sqlite3.h>
@@ -101,7 +101,7 @@ TEST_F(FormEntriesTest, AFullDiskFailsTheSaveAndKeepsTheLastSavedVersion)
     // GIVEN a saved form on a database capped just above its size (as a full disk would)
     const QString job = jobUuid(makeTask(3));
     ASSERT_TRUE(store().formEntries().save(8, FormOwner::job(job), {{QStringLiteral("remark"), QStringLiteral("第一版")}}, {}).ok());
-    m_store.reset();
+    close();
     qint64 pages = 0;
     {
         sqlite3 *db = nullptr;

@@ -1,6 +1,8 @@
 // Job list/search, job state and step records, each with its outbox row.
 #include "common/resultvalue.h"
-#include "storefixture.h"
+#include "common/storefixture.h"
+
+#include <QSignalSpy>
 
 using namespace ms;
 using namespace ms::test;

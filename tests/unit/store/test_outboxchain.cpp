@@ -1,7 +1,7 @@
 // This device's record chain (core/store/outboxchain): every outbox row carries a link signed in
 // the row's own transaction; verify() names a row altered, deleted or cut off afterwards; a
 // database from before the chain is chained when it is migrated, confirmed rows first.
-#include "storefixture.h"
+#include "common/storefixture.h"
 
 #include "model/recordchain.h"
 #include "store/schema.h"

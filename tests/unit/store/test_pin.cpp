@@ -1,7 +1,7 @@
 // Sign-in that resists a lost tablet (issue 12 §6): the PIN rule, the KDF, the lock with its
 // growing delay (stored, so a restart keeps it), the office reset code, and the upgrade of a
 // hash written before migration 6. The clock is moved, never waited for.
-#include "storefixture.h"
+#include "common/storefixture.h"
 
 #include "store/schema.h"
 

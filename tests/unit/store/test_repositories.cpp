@@ -1,8 +1,9 @@
 // Users, tasks/customers import, seals, settings, mismatch, outbox bookkeeping.
 #include "common/resultvalue.h"
-#include "storefixture.h"
+#include "common/storefixture.h"
 
 #include <QJsonArray>
+#include <QSignalSpy>
 
 using namespace ms;
 using namespace ms::test;

@@ -1,13 +1,14 @@
 // Task-level cards (scope "task"): step ticks, evidence, seals, choice and completion stored
 // against the task (migration 3), each with its outbox row; a version-2 database with job
 // evidence migrates without touching a row or breaking its hash chain.
-#include "storefixture.h"
+#include "common/storefixture.h"
 
 #include "common/resultvalue.h"
 #include "model/sha256.h"
 #include "store/schema.h"
 
 #include <QJsonDocument>
+#include <QSignalSpy>
 #include <QTimeZone>
 
 using namespace ms;

@@ -53,8 +53,8 @@ TEST(ReviewPull, AReviewInAPulledPageIsStoredOnceAndNeverQueuedForPush)
     c.accountNo = QStringLiteral("0103087650");
     c.name = QStringLiteral("王建国");
     ASSERT_GT(env.importTask(t, {c}), 0);
-    const Job job = test::valueOf(env.store->jobs().list(JobQuery())).value(0).job;
-    const int outboxBefore = test::valueOf(env.store->outbox().counts()).records;
+    const Job job = test::valueOf(env.store().jobs().list(JobQuery())).value(0).job;
+    const int outboxBefore = test::valueOf(env.store().outbox().counts()).records;
     // WHEN the office's page holding a send-back of that job is pulled (as the office encodes it)
     wire::AssignmentPage page;
     page.items << reviewAssignment(sentBack(job.uuid));
@@ -68,11 +68,11 @@ TEST(ReviewPull, AReviewInAPulledPageIsStoredOnceAndNeverQueuedForPush)
     auto decoded = sync::decodeAssignmentPage(body);
     ASSERT_TRUE(decoded.ok()) << decoded.error().message.toStdString();
     ASSERT_EQ(decoded->reviews.size(), 1);
-    sync::StoreSyncLocal local(*env.store);
+    sync::StoreSyncLocal local(env.store());
     ASSERT_TRUE(local.importAssignments(*decoded).ok());
     ASSERT_TRUE(local.importAssignments(*decoded).ok()) << "a re-pull";
     // THEN the tablet holds it once, every field as sent, and nothing waits to be pushed
-    const QList<JobReview> held = test::valueOf(env.store->reviews().forJob(job.uuid));
+    const QList<JobReview> held = test::valueOf(env.store().reviews().forJob(job.uuid));
     ASSERT_EQ(held.size(), 1);
     EXPECT_EQ(held.at(0).decision, ReviewDecision::SentBack);
     EXPECT_EQ(held.at(0).submission, 1);
@@ -81,7 +81,7 @@ TEST(ReviewPull, AReviewInAPulledPageIsStoredOnceAndNeverQueuedForPush)
     ASSERT_EQ(held.at(0).items.size(), 1);
     EXPECT_EQ(held.at(0).items.at(0).requirement, QStringLiteral("box_after"));
     EXPECT_EQ(held.at(0).items.at(0).reason, QStringLiteral("表箱照片模糊"));
-    EXPECT_EQ(test::valueOf(env.store->outbox().counts()).records, outboxBefore);
+    EXPECT_EQ(test::valueOf(env.store().outbox().counts()).records, outboxBefore);
 }
 
 TEST(ReviewPull, APageWithoutReviewsStillDecodesAndABadReviewIsNamed)
