@@ -21,7 +21,10 @@ using namespace ms::test;
 
 namespace {
 
-QString str(const char *s) { return QString::fromUtf8(s); }
+QString str(const char *s)
+{
+    return QString::fromUtf8(s);
+}
 
 class EndToEndTest : public ::testing::Test
 {
@@ -38,9 +41,9 @@ protected:
     }
     QString officeToken(const QString &device, const QString &user, const QString &roles)
     {
-        const ProcessResult r = runOffice({str("token"), str("create"), str("--data"), m_office.path(),
-                                           str("--device"), device, str("--user"), user,
-                                           str("--roles"), roles});
+        const ProcessResult r =
+            runOffice({str("token"), str("create"), str("--data"), m_office.path(), str("--device"),
+                       device, str("--user"), user, str("--roles"), roles});
         return r.exitCode == 0 ? QString::fromUtf8(r.out.trimmed()) : QString();
     }
     // The tablet's `meterswapctl sync` with its field token in MS_TOKEN (as a script would).
@@ -48,9 +51,13 @@ protected:
     {
         QProcessEnvironment env;
         env.insert(str("MS_TOKEN"), m_field);
-        return runCtl({str("sync"), str("--data"), m_tablet.path(), str("--server"), m_server->url()}, env);
+        return runCtl(
+            {str("sync"), str("--data"), m_tablet.path(), str("--server"), m_server->url()}, env);
     }
-    ProcessResult tablet(const QStringList &args) { return runCtl(args + QStringList{str("--data"), m_tablet.path()}); }
+    ProcessResult tablet(const QStringList &args)
+    {
+        return runCtl(args + QStringList{str("--data"), m_tablet.path()});
+    }
     ProcessResult office(const QStringList &args, const QString &token)
     {
         return runCtl(args + QStringList{str("--server"), m_server->url(), str("--token"), token});
@@ -77,7 +84,8 @@ protected:
         EXPECT_TRUE(f.open(QIODevice::ReadOnly)) << file.toStdString();
         const QByteArray bytes = f.readAll();
         EXPECT_TRUE(bytes.startsWith("\xEF\xBB\xBF")) << "UTF-8 with BOM";
-        QStringList rows = QString::fromUtf8(bytes.mid(3)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QStringList rows =
+            QString::fromUtf8(bytes.mid(3)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         for (QString &r : rows)
             r = r.trimmed();
         return rows;
@@ -93,9 +101,9 @@ protected:
 TEST_F(EndToEndTest, SeedSyncSendBackRedoResubmitApproveLockAndExportOnce)
 {
     // GIVEN a crew's day: two jobs walked through every card and submitted on the tablet
-    const ProcessResult seeded = tablet({str("demo"), str("seed"), str("--jobs"), str("2"),
-                                         str("--photos-per-job"), str("0"), str("--photo-kb"), str("4"),
-                                         str("--complete")});
+    const ProcessResult seeded =
+        tablet({str("demo"), str("seed"), str("--jobs"), str("2"), str("--photos-per-job"),
+                str("0"), str("--photo-kb"), str("4"), str("--complete")});
     ASSERT_EQ(seeded.exitCode, 0) << seeded.err.constData();
     const ProcessResult listed = tablet({str("job"), str("list"), str("--json")});
     ASSERT_EQ(listed.exitCode, 0) << listed.err.constData();
@@ -115,7 +123,8 @@ TEST_F(EndToEndTest, SeedSyncSendBackRedoResubmitApproveLockAndExportOnce)
     EXPECT_EQ(queue.value(other), str("submitted"));
     ASSERT_EQ(queue.size(), 2);
     // AND the field token may not review: 403 with the role named, the token never echoed
-    const Http denied = request("GET", m_server->url() + sync::apiPath(str("office/review/queue")), m_field);
+    const Http denied =
+        request("GET", m_server->url() + sync::apiPath(str("office/review/queue")), m_field);
     EXPECT_EQ(denied.status, 403) << denied.body.constData();
     const ProcessResult deniedCtl = office({str("review"), str("queue"), str("--json")}, m_field);
     EXPECT_EQ(deniedCtl.exitCode, 1);
@@ -124,9 +133,10 @@ TEST_F(EndToEndTest, SeedSyncSendBackRedoResubmitApproveLockAndExportOnce)
     EXPECT_EQ(office({str("review"), str("approve"), str("--job"), job}, m_field).exitCode, 1);
 
     // WHEN the clerk sends back one item of the first job
-    const ProcessResult sent = office({str("review"), str("send-back"), str("--job"), job, str("--item"),
-                                       str("21.4:box_after"), str("--reason"), str("表箱照片模糊，请重拍")},
-                                      m_clerk);
+    const ProcessResult sent =
+        office({str("review"), str("send-back"), str("--job"), job, str("--item"),
+                str("21.4:box_after"), str("--reason"), str("表箱照片模糊，请重拍")},
+               m_clerk);
     ASSERT_EQ(sent.exitCode, 0) << sent.err.constData();
     EXPECT_EQ(sent.json().value(str("state")).toString(), str("sent_back"));
     EXPECT_FALSE(reviewQueue().contains(job));
@@ -152,8 +162,9 @@ TEST_F(EndToEndTest, SeedSyncSendBackRedoResubmitApproveLockAndExportOnce)
     image.fill(qRgb(90, 120, 150));
     const QString jpeg = m_tablet.filePath(str("box.jpg"));
     ASSERT_TRUE(image.save(jpeg, "JPEG"));
-    const QStringList photo{str("capture"), str("photo"), str("--job"), job, str("--card"), str("21.4"),
-                            str("--requirement"), str("box_after"), str("--file"), jpeg};
+    const QStringList photo{str("capture"), str("photo"), str("--job"),         job,
+                            str("--card"),  str("21.4"),  str("--requirement"), str("box_after"),
+                            str("--file"),  jpeg};
     const ProcessResult redo = tablet(photo);
     ASSERT_EQ(redo.exitCode, 0) << redo.err.constData();
     const QString redoSha = redo.json().value(str("sha256")).toString();
@@ -164,11 +175,13 @@ TEST_F(EndToEndTest, SeedSyncSendBackRedoResubmitApproveLockAndExportOnce)
     ASSERT_EQ(tabletSync().exitCode, 0);
     // THEN the clerk sees it back as resubmitted, the new photo current and the old one kept
     EXPECT_EQ(reviewQueue().value(job), str("resubmitted"));
-    const ProcessResult page = office({str("review"), str("show"), str("--job"), job, str("--json")}, m_clerk);
+    const ProcessResult page =
+        office({str("review"), str("show"), str("--job"), job, str("--json")}, m_clerk);
     ASSERT_EQ(page.exitCode, 0) << page.err.constData();
     int current = 0, superseded = 0;
     for (const QJsonValue &e : page.json().value(str("evidence")).toArray()) {
-        if (e[str("card")].toString() != str("21.4") || e[str("requirement")].toString() != str("box_after"))
+        if (e[str("card")].toString() != str("21.4") ||
+            e[str("requirement")].toString() != str("box_after"))
             continue;
         if (e[str("superseded")].toBool())
             ++superseded;
@@ -181,25 +194,29 @@ TEST_F(EndToEndTest, SeedSyncSendBackRedoResubmitApproveLockAndExportOnce)
     EXPECT_GE(superseded, 1);
 
     // WHEN the clerk approves and the tablet syncs
-    const ProcessResult approved = office({str("review"), str("approve"), str("--job"), job}, m_clerk);
+    const ProcessResult approved =
+        office({str("review"), str("approve"), str("--job"), job}, m_clerk);
     ASSERT_EQ(approved.exitCode, 0) << approved.err.constData();
     ASSERT_EQ(tabletSync().exitCode, 0);
     // THEN the job is approved on the tablet and a new capture on it is refused
     EXPECT_EQ(jobShow(job).value(str("state")).toString(), str("approved"));
     const ProcessResult locked = tablet(photo);
     EXPECT_EQ(locked.exitCode, 1);
-    EXPECT_TRUE(QString::fromUtf8(locked.err).contains(str("该工单已审核通过，不能再修改"))) << locked.err.constData();
+    EXPECT_TRUE(QString::fromUtf8(locked.err).contains(str("该工单已审核通过，不能再修改")))
+        << locked.err.constData();
     EXPECT_TRUE(locked.out.isEmpty());
 
     // WHEN billing confirms it and exports
-    const ProcessResult billingQueue = office({str("billing"), str("queue"), str("--json")}, m_billing);
+    const ProcessResult billingQueue =
+        office({str("billing"), str("queue"), str("--json")}, m_billing);
     ASSERT_EQ(billingQueue.exitCode, 0) << billingQueue.err.constData();
     const QJsonArray waiting = billingQueue.json().value(str("jobs")).toArray();
     ASSERT_EQ(waiting.size(), 1);
     EXPECT_EQ(waiting.at(0)[str("uuid")].toString(), job);
     ASSERT_EQ(office({str("billing"), str("confirm"), str("--job"), job}, m_billing).exitCode, 0);
     const QString out1 = m_office.filePath(str("export1.csv"));
-    const ProcessResult export1 = office({str("billing"), str("export"), str("--out"), out1}, m_billing);
+    const ProcessResult export1 =
+        office({str("billing"), str("export"), str("--out"), out1}, m_billing);
     ASSERT_EQ(export1.exitCode, 0) << export1.err.constData();
     // THEN the CSV has exactly that job, once
     const QStringList rows = csvRows(out1);
@@ -212,7 +229,8 @@ TEST_F(EndToEndTest, SeedSyncSendBackRedoResubmitApproveLockAndExportOnce)
     EXPECT_EQ(export1.json().value(str("count")).toInt(), 1);
     // AND a second export has none
     const QString out2 = m_office.filePath(str("export2.csv"));
-    const ProcessResult export2 = office({str("billing"), str("export"), str("--out"), out2}, m_billing);
+    const ProcessResult export2 =
+        office({str("billing"), str("export"), str("--out"), out2}, m_billing);
     ASSERT_EQ(export2.exitCode, 0) << export2.err.constData();
     EXPECT_EQ(csvRows(out2).size(), 1);
     EXPECT_EQ(export2.json().value(str("count")).toInt(), 0);
