@@ -220,6 +220,25 @@ QJsonArray findings(const JobPicture &job, const Catalog &catalog)
     return out;
 }
 
+namespace {
+QJsonObject evidenceJson(const JobEvidence &e, const std::function<bool(const QString &)> &hasThumb)
+{
+    const bool image = e.mime.startsWith(QLatin1String("image/"));
+    return QJsonObject{{QStringLiteral("uuid"), e.uuid},
+                       {QStringLiteral("card"), e.card},
+                       {QStringLiteral("requirement"), e.requirement},
+                       {QStringLiteral("kind"), e.kind},
+                       {QStringLiteral("sha256"), e.sha256},
+                       {QStringLiteral("mime"), e.mime},
+                       {QStringLiteral("value"), e.value},
+                       {QStringLiteral("unit"), e.unit},
+                       {QStringLiteral("captured_at"), e.capturedAt},
+                       {QStringLiteral("supersedes"), e.supersedes},
+                       {QStringLiteral("superseded"), e.superseded},
+                       {QStringLiteral("thumb"), image && !e.sha256.isEmpty() && hasThumb(e.sha256)}};
+}
+} // namespace
+
 QJsonObject jobPageJson(const JobPicture &job, const Catalog &catalog,
                         const std::function<bool(const QString &)> &hasThumb)
 {
@@ -240,20 +259,7 @@ QJsonObject jobPageJson(const JobPicture &job, const Catalog &catalog,
                                         {QStringLiteral("unit"), e.unit},
                                         {QStringLiteral("source"), readingSource(e)},
                                         {QStringLiteral("superseded"), e.superseded}});
-        const bool image = e.mime.startsWith(QLatin1String("image/"));
-        evidence.append(QJsonObject{{QStringLiteral("uuid"), e.uuid},
-                                    {QStringLiteral("card"), e.card},
-                                    {QStringLiteral("requirement"), e.requirement},
-                                    {QStringLiteral("kind"), e.kind},
-                                    {QStringLiteral("sha256"), e.sha256},
-                                    {QStringLiteral("mime"), e.mime},
-                                    {QStringLiteral("value"), e.value},
-                                    {QStringLiteral("unit"), e.unit},
-                                    {QStringLiteral("captured_at"), e.capturedAt},
-                                    {QStringLiteral("supersedes"), e.supersedes},
-                                    {QStringLiteral("superseded"), e.superseded},
-                                    {QStringLiteral("thumb"), image && !e.sha256.isEmpty()
-                                                                  && hasThumb(e.sha256)}});
+        evidence.append(evidenceJson(e, hasThumb));
         // What changed since the last send-back: captures that replaced earlier ones.
         if (!lastSentBack.isEmpty() && !e.supersedes.isEmpty() && e.receivedAt > lastSentBack)
             changed.append(QJsonObject{{QStringLiteral("uuid"), e.uuid},
@@ -281,6 +287,19 @@ QJsonObject jobPageJson(const JobPicture &job, const Catalog &catalog,
     o.insert(QStringLiteral("changed"), changed);
     o.insert(QStringLiteral("findings"), findings(job, catalog));
     o.insert(QStringLiteral("history"), historyJson(job));
+    QJsonArray others;
+    for (const OtherJob &other : job.otherJobs) {
+        QJsonArray theirs;
+        for (const JobEvidence &e : other.evidence)
+            theirs.append(evidenceJson(e, hasThumb));
+        others.append(QJsonObject{{QStringLiteral("uuid"), other.uuid},
+                                  {QStringLiteral("device"), other.device},
+                                  {QStringLiteral("user"), other.user},
+                                  {QStringLiteral("status"), other.status},
+                                  {QStringLiteral("started_at"), other.startedAt},
+                                  {QStringLiteral("evidence"), theirs}});
+    }
+    o.insert(QStringLiteral("other_jobs"), others);
     return o;
 }
 

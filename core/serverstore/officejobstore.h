@@ -92,6 +92,15 @@ struct JobSubmission
     QString submittedAt, receivedAt;
 };
 
+// Another device's job record for the same customer (a supervisor's tablet checking the
+// installer's work): shown beside the job, never merged into it — a send-back goes only to the
+// device that owns the job.
+struct OtherJob
+{
+    QString uuid, device, user, status, startedAt;
+    QList<JobEvidence> evidence;
+};
+
 struct JobPicture
 {
     JobHead head;
@@ -102,6 +111,7 @@ struct JobPicture
     QList<JobSubmission> submissions;
     QList<OfficeDecision> decisions; // oldest first
     QString exportBatch, exportedAt;
+    QList<OtherJob> otherJobs; // other job records of the same customer, oldest first
 };
 
 struct DecisionRequest

@@ -196,26 +196,10 @@ Result<std::optional<JobPicture>> SqliteOfficeJobs::job(const QString &uuid)
         return std::optional<JobPicture>();
     JobPicture p;
     p.head = **h;
-    {
-        auto st = m_db.prepare(QStringLiteral(
-            "SELECT e.uuid, e.device, e.card, e.requirement, e.kind, e.sha256, e.mime, e.value, "
-            "e.unit, e.meter, e.register, e.source, e.captured_at, e.supersedes, e.received_at, "
-            "EXISTS(SELECT 1 FROM office_evidence s WHERE s.supersedes = e.uuid) "
-            "FROM office_evidence e WHERE e.job_uuid = ?1 ORDER BY e.captured_at, e.uuid"));
-        if (!st)
-            return st.error();
-        Statement &s = st.value();
-        s.bindText(1, uuid);
-        while (s.step())
-            p.evidence << JobEvidence{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4),
-                                      s.text(5), s.text(6), s.text(7), s.text(8), s.text(9),
-                                      s.text(10), s.text(11), s.text(12), s.text(13), s.text(14),
-                                      s.integer(15) != 0};
-        if (s.failed())
-            return s.error();
-        std::stable_sort(p.evidence.begin(), p.evidence.end(),
-                         [](const JobEvidence &a, const JobEvidence &b) { return cardLess(a.card, b.card); });
-    }
+    auto evidenceRows = evidence(uuid);
+    if (!evidenceRows)
+        return evidenceRows.error();
+    p.evidence = evidenceRows.value();
     {
         auto st = m_db.prepare(QStringLiteral(
             "SELECT card, step_index, done, at FROM office_steps WHERE job_uuid = ?1 "
@@ -293,7 +277,52 @@ Result<std::optional<JobPicture>> SqliteOfficeJobs::job(const QString &uuid)
         if (s.failed())
             return s.error();
     }
+    {
+        auto st = m_db.prepare(QStringLiteral(
+            "SELECT uuid, device, user, status, started_at FROM office_jobs WHERE customer_uuid = ?1 "
+            "AND uuid <> ?2 ORDER BY started_at, uuid"));
+        if (!st)
+            return st.error();
+        Statement &s = st.value();
+        s.bindText(1, p.head.customerUuid);
+        s.bindText(2, uuid);
+        while (s.step())
+            p.otherJobs << OtherJob{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), {}};
+        if (s.failed())
+            return s.error();
+    }
+    for (OtherJob &other : p.otherJobs) {
+        auto rows = evidence(other.uuid);
+        if (!rows)
+            return rows.error();
+        other.evidence = rows.value();
+    }
     return std::optional<JobPicture>(p);
+}
+
+Result<QList<JobEvidence>> SqliteOfficeJobs::evidence(const QString &jobUuid)
+{
+    auto st = m_db.prepare(QStringLiteral(
+        "SELECT e.uuid, e.device, e.card, e.requirement, e.kind, e.sha256, e.mime, e.value, "
+        "e.unit, e.meter, e.register, e.source, e.captured_at, e.supersedes, e.received_at, "
+        // "s.supersedes <> ''" lets SQLite use the partial index office_evidence_supersedes
+        "EXISTS(SELECT 1 FROM office_evidence s WHERE s.supersedes = e.uuid "
+        "AND s.supersedes <> '') "
+        "FROM office_evidence e WHERE e.job_uuid = ?1 ORDER BY e.captured_at, e.uuid"));
+    if (!st)
+        return st.error();
+    Statement &s = st.value();
+    s.bindText(1, jobUuid);
+    QList<JobEvidence> out;
+    while (s.step())
+        out << JobEvidence{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5),
+                           s.text(6), s.text(7), s.text(8), s.text(9), s.text(10), s.text(11),
+                           s.text(12), s.text(13), s.text(14), s.integer(15) != 0};
+    if (s.failed())
+        return s.error();
+    std::stable_sort(out.begin(), out.end(),
+                     [](const JobEvidence &a, const JobEvidence &b) { return cardLess(a.card, b.card); });
+    return out;
 }
 
 Result<BillingRow> SqliteOfficeJobs::billingRow(const QString &jobUuid)
@@ -322,7 +351,7 @@ Result<BillingRow> SqliteOfficeJobs::billingFigures(const JobHead &head)
     auto st = m_db.prepare(QStringLiteral(
         "SELECT e.kind, e.meter, e.register, e.requirement, e.value FROM office_evidence e "
         "WHERE e.job_uuid = ?1 AND e.kind IN ('meter_reading', 'barcode') AND NOT EXISTS("
-        "SELECT 1 FROM office_evidence s WHERE s.supersedes = e.uuid) "
+        "SELECT 1 FROM office_evidence s WHERE s.supersedes = e.uuid AND s.supersedes <> '') "
         "ORDER BY e.captured_at, e.received_at"));
     if (!st)
         return st.error();

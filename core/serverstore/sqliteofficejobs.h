@@ -35,6 +35,7 @@ private:
     Result<QList<JobHead>> heads(const QStringList &states, const QueueFilter &filter);
     Result<std::optional<JobHead>> head(const QString &uuid);
     Result<QList<OfficeDecision>> decisions(const QString &jobUuid);
+    Result<QList<JobEvidence>> evidence(const QString &jobUuid); // by card, then capture time
     Result<BillingRow> billingRow(const QString &jobUuid);
 
     Database &m_db;

@@ -3492,9 +3492,11 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <name>ms::ctl::Job</name>
     <message>
         <source>用法：meterswapctl job list --data DIR --json
-      meterswapctl job show --data DIR --job UUID --json</source>
-        <translation>usage: meterswapctl job list --data DIR --json
-       meterswapctl job show --data DIR --job UUID --json</translation>
+      meterswapctl job show --data DIR --job UUID --json
+      meterswapctl job resubmit --data DIR --job UUID</source>
+        <translation>Usage: meterswapctl job list --data DIR --json
+      meterswapctl job show --data DIR --job UUID --json
+      meterswapctl job resubmit --data DIR --job UUID</translation>
     </message>
 </context>
 <context>
