@@ -148,7 +148,7 @@ TEST(JobCommands, SeedCompleteListShowSendBackRedoAndRefusals)
         int superseded = 0;
         for (const Evidence &e : all)
             if (e.requirement == QLatin1String("box_after")
-                && store.value()->evidence().supersededBy(e.uuid) == redoUuid)
+                && test::valueOf(store.value()->evidence().supersededBy(e.uuid)) == redoUuid)
                 ++superseded;
         EXPECT_EQ(superseded, 1);
     }

@@ -171,7 +171,7 @@ TEST_F(ReviewTest, ASentBackJobIsRedoneItemByItemSupersedingTheEarlierEvidenceTh
     // WHEN an item not sent back is captured: it supersedes nothing and re-does nothing
     auto other = session->addPhoto(c214, QStringLiteral("new_meter_installed"), photo(50));
     ASSERT_TRUE(other.ok());
-    EXPECT_TRUE(store().evidence().supersededBy(other->uuid).isEmpty());
+    EXPECT_TRUE(valueOf(store().evidence().supersededBy(other->uuid)).isEmpty());
     EXPECT_EQ(valueOf(store().evidence().list(RecordOwner::job(m_job), c214, true)).size(),
               valueOf(store().evidence().list(RecordOwner::job(m_job), c214)).size());
 
@@ -181,7 +181,7 @@ TEST_F(ReviewTest, ASentBackJobIsRedoneItemByItemSupersedingTheEarlierEvidenceTh
         redo = session->addPhoto(c214, boxAfter, photo(51));
         return redo;
     });
-    EXPECT_EQ(store().evidence().supersededBy(oldBox), redo->uuid);
+    EXPECT_EQ(valueOf(store().evidence().supersededBy(oldBox)), redo->uuid);
     EXPECT_EQ(session->evidence(c214, boxAfter).size(), 1) << "the earlier photo is superseded";
     EXPECT_EQ(valueOf(store().evidence().byUuid(oldBox)).uuid, oldBox) << "and kept";
     QJsonObject redoPayload;
@@ -200,8 +200,8 @@ TEST_F(ReviewTest, ASentBackJobIsRedoneItemByItemSupersedingTheEarlierEvidenceTh
     auto s1 = session->addPhoto(c291, sealPhotos, photo(60));
     auto s2 = session->addPhoto(c291, sealPhotos, photo(61));
     ASSERT_TRUE(s1.ok() && s2.ok());
-    EXPECT_EQ(store().evidence().supersededBy(oldSeals.at(0).uuid), s1->uuid);
-    EXPECT_EQ(store().evidence().supersededBy(oldSeals.at(1).uuid), s2->uuid);
+    EXPECT_EQ(valueOf(store().evidence().supersededBy(oldSeals.at(0).uuid)), s1->uuid);
+    EXPECT_EQ(valueOf(store().evidence().supersededBy(oldSeals.at(1).uuid)), s2->uuid);
     auto s3 = session->addPhoto(c291, sealPhotos, photo(62));
     ASSERT_TRUE(s3.ok()) << "a third photo is simply added";
     EXPECT_EQ(session->evidence(c291, sealPhotos).size(), 3);
@@ -216,7 +216,7 @@ TEST_F(ReviewTest, ASentBackJobIsRedoneItemByItemSupersedingTheEarlierEvidenceTh
     // AND a capture now supersedes nothing (the round is no longer sent back)
     auto after = session->addPhoto(c214, boxAfter, photo(70));
     ASSERT_TRUE(after.ok());
-    EXPECT_TRUE(store().evidence().supersededBy(redo->uuid).isEmpty());
+    EXPECT_TRUE(valueOf(store().evidence().supersededBy(redo->uuid)).isEmpty());
     EXPECT_EQ(expectRefused("resubmit twice", [&] { return session->resubmit(); }).code,
               QStringLiteral("job.not_sent_back"));
 
