@@ -17,6 +17,7 @@
 #include "store/formentryrepository.h"
 #include "store/jobrepository.h"
 #include "store/mismatchrepository.h"
+#include "store/officedeskrepository.h"
 #include "store/outboxchain.h"
 #include "store/outboxrepository.h"
 #include "store/reviewrepository.h"
@@ -85,6 +86,8 @@ public:
     TaskCardRepository &taskCards() { return m_taskCards; } // task-level cards (scope "task")
     StepRepository &steps() { return m_steps; }             // step ticks of a job or a task
     ReviewRepository &reviews() { return m_reviews; }       // the office's decisions, pulled
+    // The office workstation's cached answers and unsent decisions (device-local).
+    OfficeDeskRepository &officeDesk() { return m_officeDesk; }
 
 signals:
     void usersChanged();
@@ -123,6 +126,7 @@ private:
     TaskCardRepository m_taskCards;
     StepRepository m_steps;
     ReviewRepository m_reviews;
+    OfficeDeskRepository m_officeDesk;
 };
 
 } // namespace ms
