@@ -166,8 +166,12 @@ TEST_F(ReviewPageTest, DecisionMadeOfflineIsKeptAcrossARestartAndSentOnceWhenThe
     QTest::mouseClick(home->reviewJob()->approveButton(), Qt::LeftButton);
     // THEN the banner says the office is unreachable and the decision waits, visible
     ASSERT_TRUE(waitFor([&] { return !home->banner()->unreachableText().isEmpty(); }));
-    ASSERT_TRUE(waitFor([&] { return home->banner()->pendingCount() == 1; }));
-    EXPECT_EQ(home->banner()->pendingList()->count(), 1);
+    // (after the attempt to send it failed: the list says so)
+    QListWidget *list = home->banner()->pendingList();
+    ASSERT_TRUE(waitFor([&] {
+        return list->count() == 1 && list->item(0)->text().contains(QStringLiteral("等待发送"));
+    }));
+    EXPECT_EQ(home->banner()->pendingCount(), 1);
 
     // WHEN the app restarts, still offline THEN the decision is still there
     home = openWorkstation(clerk, {QStringLiteral("office_clerk")});
