@@ -2242,6 +2242,28 @@ The screen keeps the data last fetched; decisions made now are saved on this com
             <numerusform>%n review decisions have not reached the office yet (saved on this computer, not lost).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>正在向办公室服务器 %1 确认本机令牌…</source>
+        <translation>Checking this computer&apos;s token with the office server %1…</translation>
+    </message>
+    <message>
+        <source>办公室服务器 %1 没有确认本机令牌：%2</source>
+        <translation>The office server %1 did not confirm this computer&apos;s token: %2</translation>
+    </message>
+    <message>
+        <source>办公室服务器 %1：%2（%3）</source>
+        <translation>Office server %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>现场设备令牌，没有办公室岗位</source>
+        <translation>a field device&apos;s token, no office role</translation>
+    </message>
+    <message>
+        <source>
+本机令牌没有 %1 岗位，这些队列读不到；请办公室用 meterswap-office token create --roles %1 生成新令牌。</source>
+        <translation>
+This computer&apos;s token lacks the %1 role, so those queues cannot be read; ask the office for a new token made with meterswap-office token create --roles %1.</translation>
+    </message>
 </context>
 <context>
     <name>ms::OfficeHome</name>
@@ -2787,7 +2809,7 @@ to pick a photo you already took.</translation>
     </message>
     <message>
         <source>%1 %2&#x3000;%3&#x3000;班组 %4&#x3000;第 %5 次提交（%6）</source>
-        <translation>%1 %2　%3　crew %4　submission %5 (%6)</translation>
+        <translation>%1 %2&#x3000;%3&#x3000;crew %4&#x3000;submission %5 (%6)</translation>
     </message>
     <message>
         <source>⚠ %1 %2：%3</source>

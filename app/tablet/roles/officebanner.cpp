@@ -3,6 +3,7 @@
 #include "sync/officedesk.h"
 
 #include <QHBoxLayout>
+#include <QJsonArray>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -10,11 +11,16 @@
 
 namespace ms {
 
-OfficeBanner::OfficeBanner(sync::OfficeDesk &desk, QWidget *parent) : QWidget(parent), m_desk(desk)
+OfficeBanner::OfficeBanner(sync::OfficeDesk &desk, const QStringList &localRoles, QWidget *parent)
+    : QWidget(parent), m_desk(desk), m_localRoles(localRoles)
 {
     setObjectName(QStringLiteral("officeBanner"));
     auto *col = new QVBoxLayout(this);
     col->setContentsMargins(0, 0, 0, 0);
+    m_identity = new QLabel(this);
+    m_identity->setObjectName(QStringLiteral("identity"));
+    m_identity->setWordWrap(true);
+    col->addWidget(m_identity);
     m_down = new QWidget(this);
     m_down->setObjectName(QStringLiteral("unreachable"));
     m_down->setStyleSheet(QStringLiteral("background:#fdecea; color:#b00020;"));
@@ -47,7 +53,51 @@ OfficeBanner::OfficeBanner(sync::OfficeDesk &desk, QWidget *parent) : QWidget(pa
     connect(m_showPending, &QPushButton::toggled, m_list, &QWidget::setVisible);
     connect(&m_desk, &sync::OfficeDesk::reachabilityChanged, this, &OfficeBanner::refresh);
     connect(&m_desk, &sync::OfficeDesk::decisionsChanged, this, &OfficeBanner::refresh);
+    connect(&m_desk, &sync::OfficeDesk::retryRequested, this, &OfficeBanner::askWhoAmI);
     refresh();
+    askWhoAmI();
+}
+
+QString OfficeBanner::identityText() const
+{
+    return m_identity->text();
+}
+
+void OfficeBanner::askWhoAmI()
+{
+    m_identity->setText(tr("正在向办公室服务器 %1 确认本机令牌…").arg(m_desk.serverName()));
+    m_desk.fetch(QStringLiteral("whoami"), QStringLiteral("whoami"), {}, this,
+                 [this](const sync::OfficeDesk::Answer &a) {
+                     if (a.error && !a.cached) {
+                         m_identity->setText(tr("办公室服务器 %1 没有确认本机令牌：%2")
+                                                 .arg(m_desk.serverName(), a.error->message));
+                         return;
+                     }
+                     m_tokenRoles.clear();
+                     for (const QJsonValue &r : a.body.value(QStringLiteral("roles")).toArray())
+                         m_tokenRoles << r.toString();
+                     QString text = tr("办公室服务器 %1：%2（%3）")
+                                        .arg(m_desk.serverName(),
+                                             a.body.value(QStringLiteral("user")).toString(),
+                                             m_tokenRoles.isEmpty() ? tr("现场设备令牌，没有办公室岗位")
+                                                                    : m_tokenRoles.join(QStringLiteral("、")));
+                     QStringList lacking;
+                     for (const QString &local : std::as_const(m_localRoles)) {
+                         // the catalog's project_engineer is the office's engineer role
+                         const QString office = local == QLatin1String("project_engineer")
+                                                    ? QStringLiteral("engineer")
+                                                    : local;
+                         if ((office == QLatin1String("office_clerk") || office == QLatin1String("billing")
+                              || office == QLatin1String("engineer"))
+                             && !m_tokenRoles.contains(office))
+                             lacking << office;
+                     }
+                     if (!lacking.isEmpty())
+                         text += tr("\n本机令牌没有 %1 岗位，这些队列读不到；请办公室用 meterswap-office "
+                                    "token create --roles %1 生成新令牌。")
+                                     .arg(lacking.join(QLatin1Char(',')));
+                     m_identity->setText(text);
+                 });
 }
 
 QString OfficeBanner::unreachableText() const

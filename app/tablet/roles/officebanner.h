@@ -18,7 +18,12 @@ class OfficeBanner : public QWidget
 {
     Q_OBJECT
 public:
-    explicit OfficeBanner(sync::OfficeDesk &desk, QWidget *parent = nullptr);
+    // `localRoles`: the signed-in user's roles; GET whoami tells the token's, and the banner says
+    // which office role this PC's token lacks for them.
+    OfficeBanner(sync::OfficeDesk &desk, const QStringList &localRoles, QWidget *parent = nullptr);
+
+    QString identityText() const; // "办公室服务器 …：王芳（office_clerk）", or why it is unknown
+    QStringList tokenRoles() const { return m_tokenRoles; }
 
     QString unreachableText() const; // empty while the office answers
     int pendingCount() const { return m_pendingCount; }
@@ -27,6 +32,7 @@ public:
 
 public slots:
     void refresh();
+    void askWhoAmI();
 
 private:
     sync::OfficeDesk &m_desk;
@@ -37,6 +43,9 @@ private:
     QPushButton *m_showPending = nullptr;
     QListWidget *m_list = nullptr;
     int m_pendingCount = 0;
+    QStringList m_localRoles;
+    QStringList m_tokenRoles;
+    QLabel *m_identity = nullptr;
 };
 
 } // namespace ms

@@ -93,7 +93,7 @@ OfficeHome::OfficeHome(const Catalog &catalog, Store &store, const User &user,
     m_message->hide();
     layout->addWidget(m_message);
     if (m_desk) {
-        m_banner = new OfficeBanner(*m_desk, this);
+        m_banner = new OfficeBanner(*m_desk, user.roles, this);
         layout->addWidget(m_banner);
     }
     m_stack = new QStackedWidget(this);

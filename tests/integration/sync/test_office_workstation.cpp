@@ -54,6 +54,10 @@ TEST_F(WorkstationTest, ClerkHomeShowsTheOfficeQueueAndKeepsItWhenTheOfficeIsDow
     EXPECT_TRUE(home->home()->queueButton(QStringLiteral("clerk.review"))->text().contains(QStringLiteral("2 项")))
         << home->home()->queueButton(QStringLiteral("clerk.review"))->text().toStdString();
     EXPECT_TRUE(home->banner()->unreachableText().isEmpty());
+    // AND GET whoami told the token's office user and roles
+    ASSERT_TRUE(waitFor([&] { return home->banner()->tokenRoles() == QStringList{QStringLiteral("office_clerk")}; }))
+        << home->banner()->identityText().toStdString();
+    EXPECT_TRUE(home->banner()->identityText().contains(QStringLiteral("王芳")));
 
     // WHEN the office goes away and the clerk reloads
     const quint16 port = m_server->port();
