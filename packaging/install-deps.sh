@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache clang
   qt6-base-dev qt6-base-dev-tools qt6-multimedia-dev qt6-serialport-dev qt6-httpserver-dev
-  qt6-websockets-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
+  qt6-websockets-dev qt6-svg-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   libqt6sql6-sqlite libzxing-dev libgtest-dev libgmock-dev libsqlite3-dev libssl-dev
   gstreamer1.0-plugins-base gstreamer1.0-tools
   xvfb xauth socat imagemagick poppler-utils fonts-wqy-microhei libclang-rt-14-dev clang-format

@@ -1,6 +1,7 @@
 #include "store/schema.h"
 
 #include "store/formentryrepository.h"
+#include "store/officedeskrepository.h"
 #include "store/outboxchain.h"
 #include "store/reviewrepository.h"
 #include "store/taskcardrepository.h"
@@ -214,6 +215,7 @@ QList<Migration> storeMigrations()
         {5, OutboxChain::kMigrationSql},         // record chain: device key, outbox links
         {6, UserRepository::kMigrationSql},      // PIN KDF name, sign-in lock, office reset
         {7, ReviewRepository::kMigrationSql},    // submission rounds, office reviews pulled
+        {8, OfficeDeskRepository::kMigrationSql}, // office workstation: answers, unsent decisions
     };
 }
 

@@ -24,7 +24,8 @@ Store::Store(QString dataDir, std::unique_ptr<Database> db, EvidenceFiles files,
       m_evidence(*m_db, m_files, *this, m_outbox), m_seals(*m_db, *this, m_outbox),
       m_mismatch(*m_db, *this, m_outbox), m_settings(*m_db, *this),
       m_formEntries(*m_db, m_outbox), m_taskCards(*m_db, *this, m_outbox),
-      m_steps(*m_db, *this, m_outbox), m_reviews(*m_db, *this), m_choices(m_jobs, m_taskCards)
+      m_steps(*m_db, *this, m_outbox), m_reviews(*m_db, *this), m_choices(m_jobs, m_taskCards),
+      m_officeDesk(*m_db)
 {
 }
 

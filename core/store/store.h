@@ -18,6 +18,7 @@
 #include "store/formentryrepository.h"
 #include "store/jobrepository.h"
 #include "store/mismatchrepository.h"
+#include "store/officedeskrepository.h"
 #include "store/outboxchain.h"
 #include "store/outboxrepository.h"
 #include "store/reviewrepository.h"
@@ -87,6 +88,8 @@ public:
     StepRepository &steps() { return m_steps; }             // step ticks of a job or a task
     ReviewRepository &reviews() { return m_reviews; }       // the office's decisions, pulled
     ChoiceRepository &choices() { return m_choices; }       // a decision's choice, job or task
+    // The office workstation's cached answers and unsent decisions (device-local).
+    OfficeDeskRepository &officeDesk() { return m_officeDesk; }
 
 signals:
     void usersChanged();
@@ -126,6 +129,7 @@ private:
     StepRepository m_steps;
     ReviewRepository m_reviews;
     ChoiceRepository m_choices;
+    OfficeDeskRepository m_officeDesk;
 };
 
 } // namespace ms

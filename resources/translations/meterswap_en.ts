@@ -137,6 +137,204 @@
     </message>
 </context>
 <context>
+    <name>ms::BillingPage</name>
+    <message>
+        <source>电费信息审核（33.1）</source>
+        <translation>Billing check (33.1)</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>Account no.</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>旧表</source>
+        <translation>Old meter</translation>
+    </message>
+    <message>
+        <source>旧表止码（总）</source>
+        <translation>Old final reading (total)</translation>
+    </message>
+    <message>
+        <source>尖</source>
+        <translation>Peak+</translation>
+    </message>
+    <message>
+        <source>峰</source>
+        <translation>Peak</translation>
+    </message>
+    <message>
+        <source>平</source>
+        <translation>Flat</translation>
+    </message>
+    <message>
+        <source>谷</source>
+        <translation>Valley</translation>
+    </message>
+    <message>
+        <source>新表</source>
+        <translation>New meter</translation>
+    </message>
+    <message>
+        <source>新表起码</source>
+        <translation>New start reading</translation>
+    </message>
+    <message>
+        <source>机电不符差额</source>
+        <translation>Mismatch difference</translation>
+    </message>
+    <message>
+        <source>档位</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>预付费余额</source>
+        <translation>Prepaid balance</translation>
+    </message>
+    <message>
+        <source>审核通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>导出记录</source>
+        <translation>Export log</translation>
+    </message>
+    <message>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>导出人</source>
+        <translation>Exported by</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>工单数</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>退回内勤的原因（必填）</source>
+        <translation>Reason for sending back to the clerk (required)</translation>
+    </message>
+    <message>
+        <source>确认 (Ctrl+Enter)</source>
+        <translation>Confirm (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>退回内勤 (Ctrl+B)</source>
+        <translation>Send back to clerk (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>导出已确认工单…</source>
+        <translation>Export confirmed jobs…</translation>
+    </message>
+    <message>
+        <source>重新导出所选批次…</source>
+        <translation>Re-export the selected batch…</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>电费导出-%1.csv</source>
+        <translation>billing-export-%1.csv</translation>
+    </message>
+    <message>
+        <source>保存导出文件</source>
+        <translation>Save the export file</translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>请先在导出记录中选中要重新导出的批次。</source>
+        <translation>First select the batch to re-export in the export log.</translation>
+    </message>
+    <message>
+        <source>正在从办公室服务器 %1 读取…</source>
+        <translation>Reading from the office server %1…</translation>
+    </message>
+    <message>
+        <source>显示的是 %1 取到的数据：%2</source>
+        <translation>Showing the data fetched at %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个工单等待电费信息审核。</source>
+        <translation>
+            <numerusform>%n job awaiting the billing check.</numerusform>
+            <numerusform>%n jobs awaiting the billing check.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>重新导出</source>
+        <translation>Re-export</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>请先选中一个工单。</source>
+        <translation>First select a job.</translation>
+    </message>
+    <message>
+        <source>电费确认 %1</source>
+        <translation>Billing confirm %1</translation>
+    </message>
+    <message>
+        <source>决定没有保存：%1</source>
+        <translation>The decision was not saved: %1</translation>
+    </message>
+    <message>
+        <source>已确认 %1。</source>
+        <translation>Confirmed %1.</translation>
+    </message>
+    <message>
+        <source>没有退回：请写明退回内勤的原因。</source>
+        <translation>Not sent back: write the reason for the clerk.</translation>
+    </message>
+    <message>
+        <source>电费退回 %1：%2</source>
+        <translation>Billing send back %1: %2</translation>
+    </message>
+    <message>
+        <source>已退回内勤：%1。</source>
+        <translation>Sent back to the clerk: %1.</translation>
+    </message>
+    <message>
+        <source>正在从办公室服务器导出…</source>
+        <translation>Exporting from the office server…</translation>
+    </message>
+    <message>
+        <source>没有导出：%1</source>
+        <translation>Not exported: %1</translation>
+    </message>
+    <message>
+        <source>导出文件没有写成 %1：%2。请换一个文件夹再导出；办公室已记下这一批，可在导出记录中重新导出。</source>
+        <translation>The export file %1 was not written: %2. Export to another folder; the office has logged this batch, re-export it from the export log.</translation>
+    </message>
+    <message>
+        <source>已导出到 %1。</source>
+        <translation>Exported to %1.</translation>
+    </message>
+</context>
+<context>
     <name>ms::CameraCaptureSource</name>
     <message>
         <source>相机</source>
@@ -2047,6 +2245,72 @@ In Settings, switch back to the built-in card catalog or update the catalog fold
     </message>
 </context>
 <context>
+    <name>ms::OfficeBanner</name>
+    <message>
+        <source>重试</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>查看</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>连不上办公室服务器 %1：%2
+屏幕上保留的是上次取到的数据；此时做的审核决定保存在本机，服务器恢复后自动发送。请检查网络后点“重试”。</source>
+        <translation>Cannot reach the office server %1: %2
+The screen keeps the data last fetched; decisions made now are saved on this computer and sent automatically when the server is back. Check the network, then press &quot;Retry&quot;.</translation>
+    </message>
+    <message>
+        <source>读不出本机未发送的审核决定：%1</source>
+        <translation>Cannot read the unsent review decisions on this computer: %1</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>（办公室没有接受：%1）</source>
+        <translation> (refused by the office: %1)</translation>
+    </message>
+    <message>
+        <source>（等待发送：%1）</source>
+        <translation> (waiting to be sent: %1)</translation>
+    </message>
+    <message>
+        <source>所有审核决定都已送达办公室。</source>
+        <translation>Every review decision has reached the office.</translation>
+    </message>
+    <message numerus="yes">
+        <source>有 %n 条审核决定还没有送达办公室（保存在本机，不会丢失）。</source>
+        <translation>
+            <numerusform>%n review decision has not reached the office yet (saved on this computer, not lost).</numerusform>
+            <numerusform>%n review decisions have not reached the office yet (saved on this computer, not lost).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>正在向办公室服务器 %1 确认本机令牌…</source>
+        <translation>Checking this computer&apos;s token with the office server %1…</translation>
+    </message>
+    <message>
+        <source>办公室服务器 %1 没有确认本机令牌：%2</source>
+        <translation>The office server %1 did not confirm this computer&apos;s token: %2</translation>
+    </message>
+    <message>
+        <source>办公室服务器 %1：%2（%3）</source>
+        <translation>Office server %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>现场设备令牌，没有办公室岗位</source>
+        <translation>a field device&apos;s token, no office role</translation>
+    </message>
+    <message>
+        <source>
+本机令牌没有 %1 岗位，这些队列读不到；请办公室用 meterswap-office token create --roles %1 生成新令牌。</source>
+        <translation>
+This computer&apos;s token lacks the %1 role, so those queues cannot be read; ask the office for a new token made with meterswap-office token create --roles %1.</translation>
+    </message>
+</context>
+<context>
     <name>ms::OfficeHome</name>
     <message>
         <source>附录 %1 不在表单目录中。</source>
@@ -2192,6 +2456,44 @@ to pick a photo you already took.</translation>
     </message>
 </context>
 <context>
+    <name>ms::PhotoViewer</name>
+    <message>
+        <source>正在从办公室服务器读取照片原图…</source>
+        <translation>Reading the full-size photo from the office server…</translation>
+    </message>
+    <message>
+        <source>缩小 (-)</source>
+        <translation>Zoom out (-)</translation>
+    </message>
+    <message>
+        <source>原始大小 (0)</source>
+        <translation>Actual size (0)</translation>
+    </message>
+    <message>
+        <source>放大 (+)</source>
+        <translation>Zoom in (+)</translation>
+    </message>
+    <message>
+        <source>关闭 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>照片读不到：%1</source>
+        <translation>Cannot read the photo: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>办公室发来的文件不是能显示的图片（%n 字节）。</source>
+        <translation>
+            <numerusform>The file from the office is not an image that can be shown (%n byte).</numerusform>
+            <numerusform>The file from the office is not an image that can be shown (%n bytes).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 × %2 像素。Ctrl+滚轮或 +/- 缩放。</source>
+        <translation>%1 × %2 pixels. Ctrl+wheel or +/- to zoom.</translation>
+    </message>
+</context>
+<context>
     <name>ms::PinPanel</name>
     <message numerus="yes">
         <source>办公室给的解锁码（%n 位）</source>
@@ -2240,6 +2542,129 @@ to pick a photo you already took.</translation>
     </message>
 </context>
 <context>
+    <name>ms::ProgressPage</name>
+    <message>
+        <source>未提交</source>
+        <translation>Not submitted</translation>
+    </message>
+    <message>
+        <source>待审核</source>
+        <translation>Awaiting review</translation>
+    </message>
+    <message>
+        <source>重新提交</source>
+        <translation>Resubmitted</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <translation>Sent back</translation>
+    </message>
+    <message>
+        <source>审核通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>电费已确认</source>
+        <translation>Billing confirmed</translation>
+    </message>
+    <message>
+        <source>已导出</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <source>换表进度</source>
+        <translation>Replacement progress</translation>
+    </message>
+    <message>
+        <source>按台区</source>
+        <translation>By area</translation>
+    </message>
+    <message>
+        <source>按班组和日期</source>
+        <translation>By crew and day</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>导出 CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>保存进度表</source>
+        <translation>Save the progress table</translation>
+    </message>
+    <message>
+        <source>/换表进度-%1.csv</source>
+        <translation>/replacement-progress-%1.csv</translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>正在从办公室服务器 %1 读取进度…</source>
+        <translation>Reading the progress from the office server %1…</translation>
+    </message>
+    <message>
+        <source>显示的是 %1 取到的数据：%2</source>
+        <translation>Showing the data fetched at %1: %2</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>班组</source>
+        <translation>Crew</translation>
+    </message>
+    <message>
+        <source>台区/任务</source>
+        <translation>Area / task</translation>
+    </message>
+    <message>
+        <source>工单数</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>审核通过率</source>
+        <translation>Pass rate</translation>
+    </message>
+    <message>
+        <source>一次通过率</source>
+        <translation>First-time-right rate</translation>
+    </message>
+    <message>
+        <source>主要退回原因</source>
+        <translation>Top send-back reasons</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>各班组每日工单状态</source>
+        <translation>Jobs by state, per crew and day</translation>
+    </message>
+    <message>
+        <source>各台区工单状态</source>
+        <translation>Jobs by state, per area</translation>
+    </message>
+    <message>
+        <source>进度表没有写成 %1：%2。请换一个文件夹再导出。</source>
+        <translation>The progress table %1 was not written: %2. Export to another folder.</translation>
+    </message>
+    <message>
+        <source>进度表已导出到 %1。</source>
+        <translation>Progress table exported to %1.</translation>
+    </message>
+</context>
+<context>
     <name>ms::RescueDialog</name>
     <message>
         <source>数据库已损坏</source>
@@ -2275,6 +2700,328 @@ to pick a photo you already took.</translation>
     <message>
         <source>未能恢复</source>
         <translation>Could not restore</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ReviewJobPage</name>
+    <message>
+        <source>表口读取</source>
+        <translation>read over the meter port</translation>
+    </message>
+    <message>
+        <source>更正（手工替换了先前的读数）</source>
+        <translation>corrected (typed to replace an earlier reading)</translation>
+    </message>
+    <message>
+        <source>手工录入</source>
+        <translation>typed</translation>
+    </message>
+    <message>
+        <source>提交审核</source>
+        <translation>Submitted for review</translation>
+    </message>
+    <message>
+        <source>重新提交</source>
+        <translation>Resubmitted</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Sent back</translation>
+    </message>
+    <message>
+        <source>审核通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>电费信息确认</source>
+        <translation>Billing confirmed</translation>
+    </message>
+    <message>
+        <source>电费审核退回</source>
+        <translation>Sent back by billing</translation>
+    </message>
+    <message>
+        <source>已导出到营销系统</source>
+        <translation>Exported to the marketing system</translation>
+    </message>
+    <message>
+        <source>卡片 / 要求（勾选 = 退回此项）</source>
+        <translation>Card / requirement (tick = send this back)</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>照片、签名与视频（点击看原图）</source>
+        <translation>Photos, signatures and videos (click for the full size)</translation>
+    </message>
+    <message>
+        <source>封印</source>
+        <translation>Seals</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>封印号</source>
+        <translation>Seal no.</translation>
+    </message>
+    <message>
+        <source>历史</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>照片不清晰</source>
+        <translation>Photo not clear</translation>
+    </message>
+    <message>
+        <source>读数与照片不符</source>
+        <translation>Reading does not match the photo</translation>
+    </message>
+    <message>
+        <source>缺少照片</source>
+        <translation>Photo missing</translation>
+    </message>
+    <message>
+        <source>封印号不清</source>
+        <translation>Seal number unreadable</translation>
+    </message>
+    <message>
+        <source>签名缺失</source>
+        <translation>Signature missing</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>补充说明（选“其他”时必填）</source>
+        <translation>Details (required with &quot;Other&quot;)</translation>
+    </message>
+    <message>
+        <source>通过 (Ctrl+Enter)</source>
+        <translation>Approve (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>退回所选项 (Ctrl+B)</source>
+        <translation>Send back ticked items (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>下一个 (Ctrl+N)</source>
+        <translation>Next (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>退回原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>正在读取视频…</source>
+        <translation>Reading the video…</translation>
+    </message>
+    <message>
+        <source>视频读不到：%1</source>
+        <translation>Cannot read the video: %1</translation>
+    </message>
+    <message>
+        <source>视频无法保存到临时文件夹：%1</source>
+        <translation>Cannot save the video to the temporary folder: %1</translation>
+    </message>
+    <message>
+        <source>视频已用系统播放器打开。</source>
+        <translation>The video was opened in the system player.</translation>
+    </message>
+    <message>
+        <source>正在从办公室服务器读取工单…</source>
+        <translation>Reading the job from the office server…</translation>
+    </message>
+    <message>
+        <source>显示的是 %1 取到的数据：%2</source>
+        <translation>Showing the data fetched at %1: %2</translation>
+    </message>
+    <message>
+        <source>工单读不到：%1</source>
+        <translation>Cannot read the job: %1</translation>
+    </message>
+    <message>
+        <source>工单</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>%1 %2&#x3000;%3&#x3000;班组 %4&#x3000;第 %5 次提交（%6）</source>
+        <translation>%1 %2&#x3000;%3&#x3000;crew %4&#x3000;submission %5 (%6)</translation>
+    </message>
+    <message>
+        <source>⚠ %1 %2：%3</source>
+        <translation>⚠ %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation>Not complete</translation>
+    </message>
+    <message>
+        <source>缺：%1</source>
+        <translation>Missing: %1</translation>
+    </message>
+    <message>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>（已被重做替换）</source>
+        <translation> (replaced by a redo)</translation>
+    </message>
+    <message>
+        <source>
+▶ 视频</source>
+        <translation>
+▶ Video</translation>
+    </message>
+    <message>
+        <source>缩略图无法显示</source>
+        <translation>The thumbnail cannot be shown</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3</source>
+        <translation>%1  %2  %3</translation>
+    </message>
+    <message>
+        <source>%1 %2：%3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>通过 %1</source>
+        <translation>Approve %1</translation>
+    </message>
+    <message>
+        <source>审核决定没有保存：%1</source>
+        <translation>The decision was not saved: %1</translation>
+    </message>
+    <message>
+        <source>已通过。</source>
+        <translation>Approved.</translation>
+    </message>
+    <message>
+        <source>没有退回：选了“其他”，请在补充说明中写明原因。</source>
+        <translation>Not sent back: with &quot;Other&quot;, write the reason in the details.</translation>
+    </message>
+    <message>
+        <source>没有退回：请先勾选要班组重做的项目（卡片下的要求前的方框）。</source>
+        <translation>Not sent back: first tick the items the crew must redo (the boxes in front of the requirements under each card).</translation>
+    </message>
+    <message>
+        <source>退回 %1：%2（%3）</source>
+        <translation>Send back %1: %2 (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>已退回 %n 项。</source>
+        <translation>
+            <numerusform>Sent back %n item.</numerusform>
+            <numerusform>Sent back %n items.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ms::ReviewQueuePage</name>
+    <message>
+        <source>待内勤审核（31.1）</source>
+        <translation>Awaiting office review (31.1)</translation>
+    </message>
+    <message>
+        <source>全部台区</source>
+        <translation>All areas</translation>
+    </message>
+    <message>
+        <source>班组</source>
+        <translation>Crew</translation>
+    </message>
+    <message>
+        <source>提交日期</source>
+        <translation>Submitted between</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>台区</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>提交时间</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>Account no.</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>台区/任务</source>
+        <translation>Area / task</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>轮次</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>正在从办公室服务器 %1 读取待审核工单…</source>
+        <translation>Reading the jobs awaiting review from the office server %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个工单等待审核（按提交时间，最早的在前）。</source>
+        <translation>
+            <numerusform>%n job awaiting review (by submission time, oldest first).</numerusform>
+            <numerusform>%n jobs awaiting review (by submission time, oldest first).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>显示的是 %1 取到的数据：%2</source>
+        <translation>Showing the data fetched at %1: %2</translation>
+    </message>
+    <message>
+        <source>读不到待审核工单：%1</source>
+        <translation>Cannot read the jobs awaiting review: %1</translation>
+    </message>
+    <message>
+        <source>重新提交</source>
+        <translation>Resubmitted</translation>
+    </message>
+    <message>
+        <source>已提交</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>（电费审核退回）</source>
+        <translation> (sent back by billing)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -2409,6 +3156,22 @@ to pick a photo you already took.</translation>
 读不出数据，请稍后再试</source>
         <translation>%1
 Could not read the data; try again later</translation>
+    </message>
+    <message>
+        <source>%1
+%2+ 项（办公室服务器）</source>
+        <translation>%1
+%2+ (office server)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n 项（办公室服务器）</source>
+        <translation>
+            <numerusform>%1
+%n item (office server)</numerusform>
+            <numerusform>%1
+%n items (office server)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3083,6 +3846,10 @@ Could not read the data; try again later</translation>
     <message>
         <source>客户的工单数</source>
         <translation>the customer&apos;s job count</translation>
+    </message>
+    <message>
+        <source>审核决定缺少编号、工单或类型，没有保存：请重新操作一次。</source>
+        <translation>The decision lacks its id, job or kind and was not saved: make it again.</translation>
     </message>
 </context>
 <context>
@@ -4520,6 +5287,13 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>办公室的回答不是 JSON 对象（%1）；请检查服务器地址和版本。</source>
         <translation>The office&apos;s answer is not a JSON object (%1); check the server address and version.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::sync::OfficeDesk</name>
+    <message>
+        <source>办公室的回答不是 JSON 对象（%1）；请检查服务器地址和版本。</source>
+        <translation>The office did not answer with a JSON object (%1); check the server address and version.</translation>
     </message>
 </context>
 <context>

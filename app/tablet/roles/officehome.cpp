@@ -2,13 +2,20 @@
 
 #include "catalog/catalog.h"
 #include "catalog/catalogloader.h"
+#include "roles/billingpage.h"
 #include "roles/flowchartpage.h"
 #include "roles/formfillpage.h"
 #include "roles/formspage.h"
 #include "roles/formtargetpage.h"
+#include "roles/officebanner.h"
+#include "roles/progresspage.h"
+#include "roles/reviewjobpage.h"
+#include "roles/reviewqueuepage.h"
 #include "roles/rolehomepage.h"
 #include "report/formcontextbuilder.h"
 #include "store/store.h"
+#include "sync/officedesk.h"
+#include "sync/synchost.h"
 #include "uilog.h"
 
 #include <QLabel>
@@ -20,8 +27,22 @@ namespace ms {
 RoleHomeFactory makeOfficeHomeFactory(const AppContext &ctx)
 {
     return [&ctx](const User &user, QWidget *parent) -> QWidget * {
-        return new OfficeHome(ctx.catalog, ctx.store, user, ctx.catalogRoot, parent);
+        return new OfficeHome(ctx.catalog, ctx.store, user, ctx.catalogRoot, parent,
+                              makeOfficeDesk(ctx.store));
     };
+}
+
+sync::OfficeDesk *makeOfficeDesk(Store &store)
+{
+    const QString server = store.settings().value(QString::fromLatin1(settingkeys::kSyncServer));
+    const QString token = store.settings().value(QString::fromLatin1(settingkeys::kSyncToken));
+    if (server.isEmpty() || token.isEmpty())
+        return nullptr;
+    sync::HttpOptions options;
+    options.server = QUrl(server);
+    options.token = token;
+    options.pinnedSha256 = store.settings().value(QString::fromLatin1(settingkeys::kSyncPin));
+    return new sync::OfficeDesk(store, options);
 }
 
 namespace {
@@ -40,9 +61,11 @@ OfficeHome::OfficeHome(const Catalog &catalog, Store &store, const QStringList &
 }
 
 OfficeHome::OfficeHome(const Catalog &catalog, Store &store, const User &user,
-                       const QString &catalogRoot, QWidget *parent)
-    : QWidget(parent), m_catalog(catalog), m_store(store), m_userUuid(user.uuid)
+                       const QString &catalogRoot, QWidget *parent, sync::OfficeDesk *desk)
+    : QWidget(parent), m_catalog(catalog), m_store(store), m_userUuid(user.uuid), m_desk(desk)
 {
+    if (m_desk)
+        m_desk->setParent(this);
     // The forms of the catalog in use; a catalog folder without appendix/ falls back to the
     // built-in forms (a catalog update may carry cards only).
     const QString builtIn = CatalogLoader::builtInRoot();
@@ -69,6 +92,10 @@ OfficeHome::OfficeHome(const Catalog &catalog, Store &store, const User &user,
     m_message->setWordWrap(true);
     m_message->hide();
     layout->addWidget(m_message);
+    if (m_desk) {
+        m_banner = new OfficeBanner(*m_desk, user.roles, this);
+        layout->addWidget(m_banner);
+    }
     m_stack = new QStackedWidget(this);
     layout->addWidget(m_stack, 1);
 
@@ -89,7 +116,44 @@ OfficeHome::OfficeHome(const Catalog &catalog, Store &store, const User &user,
         showFlowChart(card ? card->flow : QString());
     });
     // A queue: the flow of the card that works it (its forms have their own buttons).
-    connect(m_home, &RoleHomePage::queueRequested, this, [this](const QString &, const QString &cardId) {
+    if (m_desk && user.roles.contains(QLatin1String("office_clerk"))) {
+        m_reviewQueue = new ReviewQueuePage(*m_desk, m_stack); // loads at once, asynchronously
+        m_stack->addWidget(m_reviewQueue);
+        connect(m_reviewQueue, &ReviewQueuePage::loaded, this, [this](int count, bool more) {
+            m_home->setOfficeCount(QStringLiteral("clerk.review"), count, more);
+        });
+        m_reviewJob = new ReviewJobPage(*m_desk, m_stack);
+        m_stack->addWidget(m_reviewJob);
+        connect(m_reviewQueue, &ReviewQueuePage::jobRequested, this, &OfficeHome::openReviewJob);
+        connect(m_reviewJob, &ReviewJobPage::decided, this, &OfficeHome::openNextReviewJob);
+        connect(m_reviewJob, &ReviewJobPage::nextRequested, this, &OfficeHome::openNextReviewJob);
+    }
+    if (m_desk && user.roles.contains(QLatin1String("billing"))) {
+        m_billing = new BillingPage(*m_desk, m_stack);
+        m_stack->addWidget(m_billing);
+        connect(m_billing, &BillingPage::loaded, this, [this](int count) {
+            m_home->setOfficeCount(QStringLiteral("billing.review"), count, false);
+        });
+    }
+    if (m_desk && user.roles.contains(QLatin1String("project_engineer"))) {
+        m_progress = new ProgressPage(*m_desk, m_stack);
+        m_stack->addWidget(m_progress);
+    }
+    connect(m_home, &RoleHomePage::queueRequested, this, [this](const QString &queueId, const QString &cardId) {
+        if (queueId == QLatin1String("clerk.review") && m_reviewQueue) {
+            showReviewQueue();
+            return;
+        }
+        if (queueId == QLatin1String("billing.review") && m_billing) {
+            showPage(m_billing);
+            m_billing->reload();
+            return;
+        }
+        if (queueId == QLatin1String("engineer.tasks") && m_progress) {
+            showPage(m_progress);
+            m_progress->reload();
+            return;
+        }
         const Card *card = m_catalog.card(cardId);
         showFlowChart(card ? card->flow : QString());
     });
@@ -116,6 +180,8 @@ bool OfficeHome::goBack()
         return false;
     if (w == m_fillPane)
         closeForm(); // saves first; stays on the form (which says why) when that fails
+    else if (w == m_reviewJob)
+        showReviewQueue();
     else if (w == m_target)
         showPage(m_targetReturn && m_targetReturn != m_target ? m_targetReturn : m_forms);
     else
@@ -152,6 +218,34 @@ void OfficeHome::showFlowChart(const QString &flowId)
     if (!flowId.isEmpty())
         m_chart->showFlow(flowId);
     showPage(m_chart);
+}
+
+void OfficeHome::showReviewQueue()
+{
+    if (!m_reviewQueue)
+        return;
+    showPage(m_reviewQueue);
+    m_reviewQueue->reload();
+}
+
+void OfficeHome::openReviewJob(const QString &jobUuid)
+{
+    if (!m_reviewJob || jobUuid.isEmpty())
+        return;
+    showPage(m_reviewJob);
+    m_reviewJob->open(jobUuid);
+}
+
+void OfficeHome::openNextReviewJob()
+{
+    // The job after the one just decided, in the queue's order; the queue when it was the last.
+    const QString current = m_reviewJob->jobUuid();
+    for (int r = 0; r + 1 < m_reviewQueue->rowCount(); ++r)
+        if (m_reviewQueue->jobUuidAt(r) == current) {
+            openReviewJob(m_reviewQueue->jobUuidAt(r + 1));
+            return;
+        }
+    showReviewQueue();
 }
 
 void OfficeHome::showForms()

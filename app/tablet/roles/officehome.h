@@ -29,10 +29,21 @@ class FlowChartPage;
 class FormsPage;
 class FormTargetPage;
 class FormFillPage;
+class OfficeBanner;
+class ReviewQueuePage;
+class ReviewJobPage;
+class BillingPage;
+class ProgressPage;
+namespace sync {
+class OfficeDesk;
+}
 
 // The shell's role-home factory: an OfficeHome for the signed-in user, with the forms of the
 // catalog the app runs on (ctx.catalogRoot, the built-in one when that has none).
 RoleHomeFactory makeOfficeHomeFactory(const AppContext &ctx);
+// The office workstation's link to the office, from this device's server settings (address,
+// token, pinned certificate; the token may be an office user's); null when not configured.
+sync::OfficeDesk *makeOfficeDesk(Store &store);
 
 class OfficeHome : public QWidget, public BackNavigation
 {
@@ -40,8 +51,10 @@ class OfficeHome : public QWidget, public BackNavigation
     Q_INTERFACES(ms::BackNavigation)
 public:
     // Forms from `catalogRoot` (empty = built-in); what is typed is saved as `user`.
+    // With `desk` (the office workstation: server and office token configured), the office
+    // roles' queues come from the office server; OfficeHome takes ownership of it.
     OfficeHome(const Catalog &catalog, Store &store, const User &user, const QString &catalogRoot,
-               QWidget *parent = nullptr);
+               QWidget *parent = nullptr, sync::OfficeDesk *desk = nullptr);
     OfficeHome(const Catalog &catalog, Store &store, const QStringList &roles,
                QWidget *parent = nullptr);
 
@@ -51,6 +64,14 @@ public:
     FormTargetPage *targetPage() const { return m_target; }
     FormFillPage *formPage() const { return m_fill; } // the open form, or null
     QWidget *currentPage() const;
+    sync::OfficeDesk *desk() const { return m_desk; }
+    OfficeBanner *banner() const { return m_banner; }
+    ReviewQueuePage *reviewQueue() const { return m_reviewQueue; } // null without the desk
+    ReviewJobPage *reviewJob() const { return m_reviewJob; }
+    BillingPage *billingPage() const { return m_billing; }   // billing role, with the desk
+    ProgressPage *progressPage() const { return m_progress; } // engineer role, with the desk
+    void showReviewQueue();
+    void openReviewJob(const QString &jobUuid);
     const FormLibrary *formLibrary() const { return m_library ? &*m_library : nullptr; }
     QString message() const; // the error line's text, empty when hidden
 
@@ -91,6 +112,14 @@ private:
     QWidget *m_targetReturn = nullptr; // where the shell's 返回 leaves the target page for
     QWidget *m_fillReturn = nullptr;   // and the form
     RowId m_lastTask = 0;
+    sync::OfficeDesk *m_desk = nullptr;
+    OfficeBanner *m_banner = nullptr;
+    ReviewQueuePage *m_reviewQueue = nullptr;
+    ReviewJobPage *m_reviewJob = nullptr;
+    BillingPage *m_billing = nullptr;
+    ProgressPage *m_progress = nullptr;
+
+    void openNextReviewJob();
 };
 
 } // namespace ms

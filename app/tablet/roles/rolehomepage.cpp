@@ -205,11 +205,22 @@ void RoleHomePage::refresh()
 {
     for (const QString &role : m_roles) {
         for (const RoleQueue &queue : queues(role)) {
-            if (QPushButton *b = m_queueButtons.value(queue.id))
+            QPushButton *b = m_queueButtons.value(queue.id);
+            if (b && m_officeCounts.contains(queue.id)) {
+                const auto [n, more] = m_officeCounts.value(queue.id);
+                b->setText(more ? tr("%1\n%2+ 项（办公室服务器）").arg(queue.label).arg(n)
+                                : tr("%1\n%n 项（办公室服务器）", nullptr, n).arg(queue.label));
+            } else if (b)
                 b->setText(queue.count < 0 ? tr("%1\n读不出数据，请稍后再试").arg(queue.label)
                                            : tr("%1\n%n 项", nullptr, queue.count).arg(queue.label));
         }
     }
+}
+
+void RoleHomePage::setOfficeCount(const QString &queueId, int count, bool more)
+{
+    m_officeCounts.insert(queueId, {count, more});
+    refresh();
 }
 
 QList<int> RoleHomePage::queueForms(const RoleQueue &queue) const

@@ -45,6 +45,10 @@ public:
     QList<int> queueForms(const RoleQueue &queue) const;
     QPushButton *formButton(const QString &queueId, int number) const;
 
+    // A queue counted by the office server (the workstation): shown instead of the local count
+    // (`more`: the office holds more than it sent, shown as "N+").
+    void setOfficeCount(const QString &queueId, int count, bool more);
+
 public slots:
     void refresh(); // recount the queues
 
@@ -66,6 +70,7 @@ private:
     QHash<QString, RoleQueue> m_queueDefs;
     const FormLibrary *m_forms = nullptr;
     QHash<QString, QPushButton *> m_formButtons; // "queueId/number"
+    QHash<QString, QPair<int, bool>> m_officeCounts; // queueId → (count, more)
 };
 
 } // namespace ms

@@ -1,0 +1,110 @@
+// ReviewJobPage's card tree: cards, steps, evidence per requirement with its send-back tick
+// (split from reviewjobpage.cpp to keep files short).
+#include "roles/reviewjobpage.h"
+
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QTreeWidget>
+
+namespace ms {
+
+namespace {
+constexpr int kCardRole = Qt::UserRole + 1;
+constexpr int kRequirementRole = Qt::UserRole + 2;
+
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toVariant().toString();
+}
+
+QString when(const QString &iso)
+{
+    const QDateTime t = QDateTime::fromString(iso, Qt::ISODateWithMs);
+    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm")) : iso;
+}
+
+QString sourceWords(const QString &source)
+{
+    if (source == QLatin1String("port"))
+        return ReviewJobPage::tr("表口读取");
+    if (source == QLatin1String("corrected"))
+        return ReviewJobPage::tr("更正（手工替换了先前的读数）");
+    if (source == QLatin1String("typed"))
+        return ReviewJobPage::tr("手工录入");
+    return source;
+}
+
+} // namespace
+
+void ReviewJobPage::fillCards(const QJsonObject &job)
+{
+    m_cards->clear();
+    QHash<QString, QString> source; // evidence uuid → reading source
+    for (const QJsonValue &v : job.value(QStringLiteral("readings")).toArray())
+        source.insert(str(v.toObject(), "uuid"), str(v.toObject(), "source"));
+    QHash<QString, QTreeWidgetItem *> cardItems;
+    for (const QJsonValue &v : job.value(QStringLiteral("cards")).toArray()) {
+        const QJsonObject c = v.toObject();
+        auto *item = new QTreeWidgetItem(m_cards, {tr("%1 %2").arg(str(c, "card"), str(c, "title")),
+                                                   c.value(QStringLiteral("complete")).toBool()
+                                                       ? tr("已完成")
+                                                       : tr("未完成")});
+        for (const QJsonValue &s : c.value(QStringLiteral("steps")).toArray()) {
+            const QJsonObject st = s.toObject();
+            new QTreeWidgetItem(item, {(st.value(QStringLiteral("done")).toBool() ? QStringLiteral("✓ ")
+                                                                                   : QStringLiteral("○ "))
+                                           + str(st, "text")});
+        }
+        for (const QJsonValue &m : c.value(QStringLiteral("missing")).toArray())
+            new QTreeWidgetItem(item, {tr("缺：%1").arg(m.toString())});
+        cardItems.insert(str(c, "card"), item);
+    }
+    QHash<QString, QTreeWidgetItem *> reqItems; // "card/requirement" → checkable row
+    for (const QJsonValue &v : job.value(QStringLiteral("evidence")).toArray()) {
+        const QJsonObject e = v.toObject();
+        const QString card = str(e, "card"), req = str(e, "requirement");
+        QTreeWidgetItem *&cardItem = cardItems[card];
+        if (!cardItem)
+            cardItem = new QTreeWidgetItem(m_cards, {card});
+        QTreeWidgetItem *&reqItem = reqItems[card + QLatin1Char('/') + req];
+        if (!reqItem) {
+            reqItem = new QTreeWidgetItem(cardItem, {req});
+            reqItem->setFlags(reqItem->flags() | Qt::ItemIsUserCheckable);
+            reqItem->setCheckState(0, Qt::Unchecked);
+            reqItem->setData(0, kCardRole, card);
+            reqItem->setData(0, kRequirementRole, req);
+        }
+        QString what = str(e, "kind");
+        if (!str(e, "value").isEmpty())
+            what = tr("%1 %2").arg(str(e, "value"), str(e, "unit")).trimmed();
+        if (source.contains(str(e, "uuid")))
+            what += tr("（%1）").arg(sourceWords(source.value(str(e, "uuid"))));
+        const bool old = e.value(QStringLiteral("superseded")).toBool();
+        if (old)
+            what += tr("（已被重做替换）");
+        auto *row = new QTreeWidgetItem(reqItem, {QString(), what, when(str(e, "captured_at"))});
+        if (old) {
+            QFont f = row->font(1);
+            f.setStrikeOut(true);
+            row->setFont(1, f);
+        } else {
+            reqItem->setText(1, what);
+            reqItem->setText(2, when(str(e, "captured_at")));
+        }
+    }
+    m_cards->expandAll();
+    m_cards->resizeColumnToContents(1);
+}
+
+bool ReviewJobPage::pickItem(const QString &card, const QString &requirement, bool picked)
+{
+    for (QTreeWidgetItemIterator it(m_cards); *it; ++it)
+        if ((*it)->data(0, kCardRole).toString() == card
+            && (*it)->data(0, kRequirementRole).toString() == requirement) {
+            (*it)->setCheckState(0, picked ? Qt::Checked : Qt::Unchecked);
+            return true;
+        }
+    return false;
+}
+
+} // namespace ms

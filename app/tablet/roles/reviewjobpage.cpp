@@ -1,0 +1,333 @@
+#include "roles/reviewjobpage.h"
+
+#include "roles/photoviewer.h"
+#include "sync/officedesk.h"
+
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFile>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTreeWidget>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace ms {
+
+namespace {
+constexpr int kCardRole = Qt::UserRole + 1;
+constexpr int kRequirementRole = Qt::UserRole + 2;
+constexpr int kShaRole = Qt::UserRole + 3;
+constexpr int kKindRole = Qt::UserRole + 4;
+
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toVariant().toString();
+}
+
+QString when(const QString &iso)
+{
+    const QDateTime t = QDateTime::fromString(iso, Qt::ISODateWithMs);
+    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm")) : iso;
+}
+
+QString historyWords(const QString &kind)
+{
+    static const QHash<QString, const char *> words{
+        {QStringLiteral("submitted"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "提交审核")},
+        {QStringLiteral("resubmitted"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "重新提交")},
+        {QStringLiteral("sent_back"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "退回")},
+        {QStringLiteral("approved"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "审核通过")},
+        {QStringLiteral("billing_confirmed"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "电费信息确认")},
+        {QStringLiteral("billing_sent_back"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "电费审核退回")},
+        {QStringLiteral("exported"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "已导出到营销系统")}};
+    const char *w = words.value(kind);
+    return w ? ReviewJobPage::tr(w) : kind;
+}
+} // namespace
+
+ReviewJobPage::ReviewJobPage(sync::OfficeDesk &desk, QWidget *parent) : QWidget(parent), m_desk(desk)
+{
+    setObjectName(QStringLiteral("ReviewJobPage"));
+    auto *col = new QVBoxLayout(this);
+    m_head = new QLabel(this);
+    m_head->setObjectName(QStringLiteral("pageTitle"));
+    m_head->setWordWrap(true);
+    col->addWidget(m_head);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("status"));
+    m_status->setWordWrap(true);
+    col->addWidget(m_status);
+    m_findings = new QListWidget(this);
+    m_findings->setObjectName(QStringLiteral("findings"));
+    m_findings->setMaximumHeight(110);
+    m_findings->setStyleSheet(QStringLiteral("color:#8a4b00; background:#fff8e1;"));
+    col->addWidget(m_findings);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    m_cards = new QTreeWidget(split);
+    m_cards->setObjectName(QStringLiteral("cards"));
+    m_cards->setHeaderLabels({tr("卡片 / 要求（勾选 = 退回此项）"), tr("内容"), tr("时间")});
+    m_cards->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    auto *side = new QWidget(split);
+    auto *sideCol = new QVBoxLayout(side);
+    sideCol->setContentsMargins(0, 0, 0, 0);
+    sideCol->addWidget(new QLabel(tr("照片、签名与视频（点击看原图）"), side));
+    m_photos = new QListWidget(side);
+    m_photos->setObjectName(QStringLiteral("photos"));
+    m_photos->setViewMode(QListView::IconMode);
+    m_photos->setIconSize(QSize(200, 150));
+    m_photos->setGridSize(QSize(220, 200));
+    m_photos->setResizeMode(QListView::Adjust);
+    m_photos->setMovement(QListView::Static);
+    m_photos->setWordWrap(true);
+    sideCol->addWidget(m_photos, 3);
+    sideCol->addWidget(new QLabel(tr("封印"), side));
+    m_seals = new QTableWidget(0, 2, side);
+    m_seals->setObjectName(QStringLiteral("seals"));
+    m_seals->setHorizontalHeaderLabels({tr("位置"), tr("封印号")});
+    m_seals->horizontalHeader()->setStretchLastSection(true);
+    m_seals->verticalHeader()->hide();
+    m_seals->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    sideCol->addWidget(m_seals, 1);
+    sideCol->addWidget(new QLabel(tr("历史"), side));
+    m_history = new QListWidget(side);
+    m_history->setObjectName(QStringLiteral("history"));
+    sideCol->addWidget(m_history, 1);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    col->addWidget(split, 1);
+
+    auto *bar = new QHBoxLayout;
+    m_reason = new QComboBox(this);
+    m_reason->setObjectName(QStringLiteral("reason"));
+    m_reason->addItems({tr("照片不清晰"), tr("读数与照片不符"), tr("缺少照片"), tr("封印号不清"),
+                        tr("签名缺失"), tr("其他")});
+    m_reasonText = new QLineEdit(this);
+    m_reasonText->setObjectName(QStringLiteral("reasonText"));
+    m_reasonText->setPlaceholderText(tr("补充说明（选“其他”时必填）"));
+    m_approve = new QPushButton(tr("通过 (Ctrl+Enter)"), this);
+    m_approve->setObjectName(QStringLiteral("approve"));
+    m_approve->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_sendBack = new QPushButton(tr("退回所选项 (Ctrl+B)"), this);
+    m_sendBack->setObjectName(QStringLiteral("sendBack"));
+    m_sendBack->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    auto *next = new QPushButton(tr("下一个 (Ctrl+N)"), this);
+    next->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    bar->addWidget(new QLabel(tr("退回原因"), this));
+    bar->addWidget(m_reason);
+    bar->addWidget(m_reasonText, 1);
+    bar->addWidget(m_sendBack);
+    bar->addWidget(m_approve);
+    bar->addWidget(next);
+    col->addLayout(bar);
+
+    connect(m_approve, &QPushButton::clicked, this, &ReviewJobPage::approve);
+    connect(m_sendBack, &QPushButton::clicked, this, &ReviewJobPage::sendBack);
+    connect(next, &QPushButton::clicked, this, &ReviewJobPage::nextRequested);
+    new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), this, [this] { approve(); });
+    connect(m_photos, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        const QString sha = item->data(kShaRole).toString();
+        if (item->data(kKindRole).toString() == QLatin1String("video")) {
+            setStatus(tr("正在读取视频…"));
+            m_desk.fetchBytes(QStringLiteral("blobs/%1/content").arg(sha), this,
+                              [this, sha](Result<QByteArray> bytes) {
+                                  if (!bytes)
+                                      return setStatus(tr("视频读不到：%1").arg(bytes.error().message), true);
+                                  QFile f(QDir::temp().filePath(QStringLiteral("meterswap-%1.mp4").arg(sha)));
+                                  if (!f.open(QIODevice::WriteOnly) || f.write(bytes.value()) != bytes->size())
+                                      return setStatus(tr("视频无法保存到临时文件夹：%1").arg(f.errorString()), true);
+                                  f.close();
+                                  QDesktopServices::openUrl(QUrl::fromLocalFile(f.fileName()));
+                                  setStatus(tr("视频已用系统播放器打开。"));
+                              });
+            return;
+        }
+        auto *viewer = new PhotoViewer(m_desk, sha, item->text(), this);
+        viewer->setAttribute(Qt::WA_DeleteOnClose);
+        viewer->open();
+    });
+    connect(m_photos, &QListWidget::itemClicked, m_photos, &QListWidget::itemActivated);
+}
+
+QString ReviewJobPage::status() const
+{
+    return m_status->text();
+}
+
+void ReviewJobPage::setStatus(const QString &text, bool error)
+{
+    m_status->setText(text);
+    m_status->setStyleSheet(error ? QStringLiteral("color:#b00020; font-weight:bold;") : QString());
+}
+
+void ReviewJobPage::open(const QString &jobUuid)
+{
+    m_job = jobUuid;
+    const QString key = QStringLiteral("job/") + jobUuid;
+    if (auto kept = m_desk.cached(key))
+        showAnswer(kept->body);
+    else
+        showAnswer({});
+    m_loading = true;
+    setStatus(tr("正在从办公室服务器读取工单…"));
+    const int generation = ++m_generation;
+    m_desk.fetch(key, QStringLiteral("office/jobs/") + jobUuid, {}, this,
+                 [this, generation](const sync::OfficeDesk::Answer &a) {
+                     if (generation != m_generation)
+                         return;
+                     m_loading = false;
+                     if (!a.error || a.cached)
+                         showAnswer(a.body);
+                     if (!a.error)
+                         setStatus({});
+                     else if (a.cached)
+                         setStatus(tr("显示的是 %1 取到的数据：%2")
+                                       .arg(a.fetchedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm")),
+                                            a.error->message), true);
+                     else
+                         setStatus(tr("工单读不到：%1").arg(a.error->message), true);
+                 });
+}
+
+void ReviewJobPage::showAnswer(const QJsonObject &job)
+{
+    m_answer = job;
+    const QJsonObject customer = job.value(QStringLiteral("customer")).toObject();
+    const QJsonObject task = job.value(QStringLiteral("task")).toObject();
+    m_head->setText(job.isEmpty() ? tr("工单")
+                                  : tr("%1 %2　%3　班组 %4　第 %5 次提交（%6）")
+                                        .arg(str(job, "account_no"), str(customer, "name"),
+                                             str(task, "name"), str(job, "crew"))
+                                        .arg(job.value(QStringLiteral("submission")).toInt())
+                                        .arg(when(str(job, "submitted_at"))));
+    m_findings->clear();
+    for (const QJsonValue &v : job.value(QStringLiteral("findings")).toArray()) {
+        const QJsonObject f = v.toObject();
+        m_findings->addItem(tr("⚠ %1 %2：%3").arg(str(f, "card"), str(f, "requirement"), str(f, "message")));
+    }
+    m_findings->setVisible(m_findings->count() > 0);
+    fillCards(job);
+    fillPhotos(job);
+    fillSide(job);
+}
+
+void ReviewJobPage::fillPhotos(const QJsonObject &job)
+{
+    m_photos->clear();
+    m_thumbsLoaded = 0;
+    const int generation = m_generation;
+    for (const QJsonValue &v : job.value(QStringLiteral("evidence")).toArray()) {
+        const QJsonObject e = v.toObject();
+        const QString kind = str(e, "kind"), sha = str(e, "sha256");
+        if (sha.isEmpty() || e.value(QStringLiteral("superseded")).toBool())
+            continue;
+        auto *item = new QListWidgetItem(tr("%1 %2").arg(str(e, "card"), str(e, "requirement")), m_photos);
+        item->setData(kShaRole, sha);
+        item->setData(kKindRole, kind);
+        if (kind == QLatin1String("video")) {
+            item->setText(item->text() + tr("\n▶ 视频"));
+            continue;
+        }
+        QPixmap blank(200, 150);
+        blank.fill(Qt::lightGray);
+        item->setIcon(QIcon(blank));
+        m_desk.fetchBytes(QStringLiteral("blobs/%1/thumb").arg(sha), this,
+                          [this, item, generation](Result<QByteArray> bytes) {
+                              if (generation != m_generation || m_photos->row(item) < 0)
+                                  return; // another job is on screen now
+                              QPixmap p;
+                              if (bytes && p.loadFromData(bytes.value())) {
+                                  item->setIcon(QIcon(p));
+                                  ++m_thumbsLoaded;
+                              } else {
+                                  item->setToolTip(bytes ? tr("缩略图无法显示") : bytes.error().message);
+                              }
+                          });
+    }
+}
+
+void ReviewJobPage::fillSide(const QJsonObject &job)
+{
+    const QJsonArray seals = job.value(QStringLiteral("seals")).toArray();
+    m_seals->setRowCount(int(seals.size()));
+    for (int i = 0; i < seals.size(); ++i) {
+        m_seals->setItem(i, 0, new QTableWidgetItem(str(seals.at(i).toObject(), "position")));
+        m_seals->setItem(i, 1, new QTableWidgetItem(str(seals.at(i).toObject(), "number")));
+    }
+    m_history->clear();
+    for (const QJsonValue &v : job.value(QStringLiteral("history")).toArray()) {
+        const QJsonObject h = v.toObject();
+        QString line = tr("%1  %2  %3").arg(when(str(h, "at")), historyWords(str(h, "kind")), str(h, "by"));
+        QStringList items;
+        for (const QJsonValue &i : h.value(QStringLiteral("items")).toArray())
+            items << tr("%1 %2：%3").arg(str(i.toObject(), "card"), str(i.toObject(), "requirement"),
+                                        str(i.toObject(), "reason"));
+        if (!items.isEmpty())
+            line += QStringLiteral("\n    ") + items.join(QStringLiteral("\n    "));
+        if (!str(h, "reason").isEmpty())
+            line += tr("（%1）").arg(str(h, "reason"));
+        m_history->addItem(line);
+    }
+}
+
+QString ReviewJobPage::reasonWords() const
+{
+    const QString extra = m_reasonText->text().trimmed();
+    const bool other = m_reason->currentIndex() == m_reason->count() - 1;
+    if (other)
+        return extra;
+    return extra.isEmpty() ? m_reason->currentText() : tr("%1：%2").arg(m_reason->currentText(), extra);
+}
+
+void ReviewJobPage::approve()
+{
+    if (m_job.isEmpty())
+        return;
+    auto queued = m_desk.decide(m_job, QStringLiteral("approve"), {},
+                                tr("通过 %1").arg(str(m_answer, "account_no")));
+    if (!queued)
+        return setStatus(tr("审核决定没有保存：%1").arg(queued.error().message), true);
+    setStatus(tr("已通过。"));
+    emit decided(m_job);
+}
+
+void ReviewJobPage::sendBack()
+{
+    if (m_job.isEmpty())
+        return;
+    const QString reason = reasonWords();
+    if (reason.isEmpty())
+        return setStatus(tr("没有退回：选了“其他”，请在补充说明中写明原因。"), true);
+    QJsonArray items;
+    QStringList words;
+    for (QTreeWidgetItemIterator it(m_cards); *it; ++it)
+        if ((*it)->checkState(0) == Qt::Checked) {
+            const QString card = (*it)->data(0, kCardRole).toString();
+            const QString req = (*it)->data(0, kRequirementRole).toString();
+            items.append(QJsonObject{{QStringLiteral("card"), card},
+                                     {QStringLiteral("requirement"), req},
+                                     {QStringLiteral("reason"), reason}});
+            words << tr("%1 %2").arg(card, req);
+        }
+    if (items.isEmpty())
+        return setStatus(tr("没有退回：请先勾选要班组重做的项目（卡片下的要求前的方框）。"), true);
+    auto queued = m_desk.decide(m_job, QStringLiteral("send-back"), {{QStringLiteral("items"), items}},
+                                tr("退回 %1：%2（%3）")
+                                    .arg(str(m_answer, "account_no"), words.join(QStringLiteral("、")), reason));
+    if (!queued)
+        return setStatus(tr("审核决定没有保存：%1").arg(queued.error().message), true);
+    setStatus(tr("已退回 %n 项。", nullptr, int(items.size())));
+    emit decided(m_job);
+}
+
+} // namespace ms

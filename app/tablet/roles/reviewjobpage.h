@@ -1,0 +1,83 @@
+#pragma once
+// 31.1 内勤审核, one job (GET office/jobs/<uuid>): the automatic findings at the top; every card
+// with its steps and evidence (readings marked 表口读取/手工录入/更正, superseded captures struck
+// out), a checkbox per card + requirement to send back; photo and signature thumbnails in a grid
+// (GET blobs/<sha>/thumb, a click opens the full photo with zoom, a video opens in the system
+// player); seals and the job's history. 通过 (Ctrl+Enter) and 退回 (Ctrl+B) with a reason from
+// the common list plus free text; the decision goes through OfficeDesk, so one made while the
+// office is unreachable is kept and sent later. Ctrl+N: the next job of the queue.
+#include <QJsonObject>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QTableWidget;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace ms {
+
+namespace sync {
+class OfficeDesk;
+}
+
+class ReviewJobPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ReviewJobPage(sync::OfficeDesk &desk, QWidget *parent = nullptr);
+
+    void open(const QString &jobUuid);
+    QString jobUuid() const { return m_job; }
+    bool isLoading() const { return m_loading; }
+    QString status() const;
+    QTreeWidget *cards() const { return m_cards; }
+    QListWidget *photos() const { return m_photos; }
+    QListWidget *findings() const { return m_findings; }
+    QComboBox *reasons() const { return m_reason; }
+    QLineEdit *reasonText() const { return m_reasonText; }
+    QPushButton *approveButton() const { return m_approve; }
+    QPushButton *sendBackButton() const { return m_sendBack; }
+    // Ticks the send-back box of card + requirement; false when the job has no such row.
+    bool pickItem(const QString &card, const QString &requirement, bool picked = true);
+    int thumbnailsLoaded() const { return m_thumbsLoaded; }
+
+public slots:
+    void approve();
+    void sendBack();
+
+signals:
+    void decided(const QString &jobUuid); // queued (and being sent): the shell moves on
+    void nextRequested();
+
+private:
+    void showAnswer(const QJsonObject &job);
+    void fillCards(const QJsonObject &job);
+    void fillPhotos(const QJsonObject &job);
+    void fillSide(const QJsonObject &job);
+    QString reasonWords() const;
+    void setStatus(const QString &text, bool error = false);
+
+    sync::OfficeDesk &m_desk;
+    QString m_job;
+    QJsonObject m_answer;
+    bool m_loading = false;
+    int m_generation = 0;
+    int m_thumbsLoaded = 0;
+    QLabel *m_head = nullptr;
+    QLabel *m_status = nullptr;
+    QListWidget *m_findings = nullptr;
+    QTreeWidget *m_cards = nullptr;
+    QListWidget *m_photos = nullptr;
+    QTableWidget *m_seals = nullptr;
+    QListWidget *m_history = nullptr;
+    QComboBox *m_reason = nullptr;
+    QLineEdit *m_reasonText = nullptr;
+    QPushButton *m_approve = nullptr;
+    QPushButton *m_sendBack = nullptr;
+};
+
+} // namespace ms
