@@ -13,6 +13,7 @@
 #include "roles/reviewqueuepage.h"
 #include "roles/rolehomepage.h"
 #include "report/formcontextbuilder.h"
+#include "service/devicesettings.h"
 #include "store/store.h"
 #include "sync/officedesk.h"
 #include "sync/synchost.h"
@@ -34,14 +35,15 @@ RoleHomeFactory makeOfficeHomeFactory(const AppContext &ctx)
 
 sync::OfficeDesk *makeOfficeDesk(Store &store)
 {
-    const QString server = store.settings().value(QString::fromLatin1(settingkeys::kSyncServer));
-    const QString token = store.settings().value(QString::fromLatin1(settingkeys::kSyncToken));
-    if (server.isEmpty() || token.isEmpty())
+    // Unreadable or missing sync settings: the homes show the local store, as before a server
+    // is set up (the sync page names the settings problem).
+    const auto settings = DeviceSettings(store).sync();
+    if (!settings || !settings->configured())
         return nullptr;
     sync::HttpOptions options;
-    options.server = QUrl(server);
-    options.token = token;
-    options.pinnedSha256 = store.settings().value(QString::fromLatin1(settingkeys::kSyncPin));
+    options.server = QUrl(settings->server);
+    options.token = settings->token;
+    options.pinnedSha256 = settings->pin;
     return new sync::OfficeDesk(store, options);
 }
 

@@ -1,6 +1,6 @@
 // The office workstation's memory in the local store (OfficeDeskRepository, migration 8): kept
 // answers and unsent decisions survive closing and reopening the store; order and marks kept.
-#include "storefixture.h"
+#include "common/storefixture.h"
 
 #include <QJsonArray>
 
