@@ -3838,8 +3838,6 @@ Could not read the data; try again later</translation>
         <translation>Cannot read the highest evidence number.</translation>
     </message>
     <message>
-        <source>审核结论缺少 uuid 或 job_uuid，没有保存：请联系办公室。</source>
-        <translation>A review decision lacks its uuid or job_uuid and was not saved: contact the office.</translation>
         <source>选择没有记在哪个工单或任务上：请重新打开工单后再选。</source>
         <translation>The choice is not tied to a job or a task: open the job again, then choose.</translation>
     </message>
@@ -3850,6 +3848,10 @@ Could not read the data; try again later</translation>
     <message>
         <source>审核决定缺少编号、工单或类型，没有保存：请重新操作一次。</source>
         <translation>The decision lacks its id, job or kind and was not saved: make it again.</translation>
+    </message>
+    <message>
+        <source>审核结论缺少 uuid 或 job_uuid，没有保存：请联系办公室。</source>
+        <translation>the review decision has no uuid or job_uuid and was not saved: contact the office.</translation>
     </message>
 </context>
 <context>
