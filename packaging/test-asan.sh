@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The store, sync and office-server tests (the real meterswap-office on loopback included) built
 # with AddressSanitizer + UndefinedBehaviorSanitizer (the asan preset) and run; any finding fails
-# the test. What CI runs after packaging/test.sh; MS_ASAN=0 skips it.
+# the test. CI (.ci/run) runs it after packaging/test.sh when MS_ASAN=1; MS_ASAN=0 skips it.
 # Measured on the 2-core build machine under load from other jobs (load average ~8): cold build
 # 35.5 min wall (15.8 min CPU), tests 7.2 min wall; an idle 2-core machine needs about half.
 set -euo pipefail
