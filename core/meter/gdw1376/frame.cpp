@@ -158,6 +158,23 @@ meter::Outcome<std::size_t> checkFrameAt(ByteView b)
     if (b[total - 1] != End)
         return codecError(Fault::BadEnd, "last byte " + meter::toHex(b.subspan(total - 1, 1))
                                              + " is not 16");
+    // AUX sits at the end of the application layer: a frame whose flags ask for more AUX than
+    // the bytes after AFN and SEQ hold is broken, whatever its checksum says.
+    const std::uint8_t c = b[6], afnCode = b[12], seq = b[13];
+    const bool uplink = c & control::Dir;
+    const std::size_t room = l1 - MinL1;
+    std::size_t aux = 0;
+    if (seq & seqbits::TpV)
+        aux += TimeLabelBytes;
+    if (uplink && (c & control::Acd))
+        aux += EventCounterBytes;
+    if (!uplink && carriesPassword(afnCode))
+        aux += PasswordBytes;
+    if (aux > room)
+        return codecError(Fault::BadData, "the frame's flags and AFN "
+                                              + meter::toHex(ByteView(&afnCode, 1)) + " ask for "
+                                              + std::to_string(aux) + " bytes of PW/EC/Tp, it has "
+                                              + std::to_string(room) + " after AFN and SEQ");
     return total;
 }
 
@@ -187,25 +204,18 @@ meter::Outcome<Frame> decodeFrame(ByteView bytes)
     f.afn = b[12];
     f.seq = b[13];
     std::size_t end = HeaderBytes + l1; // one past the application layer
-    const std::size_t unitsStart = 14;
-    auto take = [&](std::size_t n, auto &target, const char *what) -> bool {
-        if (end - unitsStart < n)
-            return false;
+    constexpr std::size_t unitsStart = HeaderBytes + MinL1;
+    // checkFrameAt made sure the AUX the flags ask for fits; split it off from the end.
+    auto take = [&](std::size_t n, auto &target) {
         end -= n;
         std::copy_n(b.begin() + std::ptrdiff_t(end), n, target.emplace().begin());
-        (void)what;
-        return true;
     };
-    if ((f.seq & seqbits::TpV) && !take(TimeLabelBytes, f.timeLabel, "Tp"))
-        return codecError(Fault::BadData, "TpV is set but the frame has no room for the 6-byte "
-                                          "time label");
-    if (f.isUplink() && (f.control & control::Acd)
-        && !take(EventCounterBytes, f.eventCounter, "EC"))
-        return codecError(Fault::BadData, "ACD is set but the frame has no room for the event "
-                                          "counter");
-    if (!f.isUplink() && carriesPassword(f.afn) && !take(PasswordBytes, f.password, "PW"))
-        return codecError(Fault::BadData, "AFN " + meter::toHex(ByteView(&f.afn, 1))
-                                              + " needs a 16-byte password the frame has no room for");
+    if (f.seq & seqbits::TpV)
+        take(TimeLabelBytes, f.timeLabel);
+    if (f.isUplink() && (f.control & control::Acd))
+        take(EventCounterBytes, f.eventCounter);
+    if (!f.isUplink() && carriesPassword(f.afn))
+        take(PasswordBytes, f.password);
     f.units.assign(b.begin() + std::ptrdiff_t(unitsStart), b.begin() + std::ptrdiff_t(end));
     return f;
 }

@@ -2,16 +2,6 @@
 
 namespace ms::gdw1376 {
 
-meter::Outcome<std::size_t> StreamCodec::checkFrameAt(ByteView bytes)
-{
-    auto checked = gdw1376::checkFrameAt(bytes);
-    if (checked && *checked > 0) {
-        if (const auto frame = gdw1376::decodeFrame(bytes.first(*checked)); !frame)
-            return frame.error();
-    }
-    return checked;
-}
-
 std::optional<std::size_t> StreamCodec::brokenLength(ByteView view, const meter::CodecError &error)
 {
     if (error.fault == meter::Fault::Garbage || view.size() < 6)

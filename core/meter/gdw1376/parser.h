@@ -10,9 +10,10 @@ namespace ms::gdw1376 {
 struct StreamCodec
 {
     using Frame = gdw1376::Frame;
-    // A complete candidate must also decode (AUX that does not fit fails only there), so the
-    // scanner never holds a "good" frame that decodeFrame refuses.
-    static meter::Outcome<std::size_t> checkFrameAt(ByteView bytes);
+    static meter::Outcome<std::size_t> checkFrameAt(ByteView bytes)
+    {
+        return gdw1376::checkFrameAt(bytes);
+    }
     static meter::Outcome<Frame> decodeFrame(ByteView bytes) { return gdw1376::decodeFrame(bytes); }
     static std::optional<std::size_t> brokenLength(ByteView view, const meter::CodecError &error);
     static bool hadStarted(ByteView view);
