@@ -59,6 +59,18 @@
         <source>%1 的 PIN 码需要先换成新的：请在登录页点您的名字，输入 PIN 码后设置新的 PIN 码。</source>
         <translation>%1&apos;s PIN must be changed first: on the sign-in page tap your name, enter your PIN, then set a new PIN.</translation>
     </message>
+    <message>
+        <source>--office-token-file 要写成 用户名=文件，例如 --office-token-file 王芳=office_clerk.token</source>
+        <translation>--office-token-file takes NAME=FILE, for example --office-token-file 王芳=office_clerk.token</translation>
+    </message>
+    <message>
+        <source>%1的办公令牌没有保存：%2</source>
+        <translation>%1&apos;s office token was not saved: %2</translation>
+    </message>
+    <message>
+        <source>保存某位办公用户本人的办公令牌（用户名=文件，可重复；共用的办公电脑上每人用自己的令牌）</source>
+        <translation>Save an office user&apos;s own office token (NAME=FILE, repeatable; on a shared office PC each person uses their own token)</translation>
+    </message>
 </context>
 <context>
     <name>meterswap-office</name>
@@ -956,6 +968,14 @@ Do not delete the data directory; contact support (run meterswapctl verify --dat
             <numerusform>The cards in this folder have %n problems and were not used:
 %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>没有指定办公令牌属于哪位用户。</source>
+        <translation>No user was given for the office token.</translation>
+    </message>
+    <message>
+        <source>办公令牌中不能有空格或换行：请只粘贴令牌本身（meterswap-office token create 打印的那一行）。</source>
+        <translation>An office token has no spaces or line breaks: paste only the token itself (the line meterswap-office token create printed).</translation>
     </message>
 </context>
 <context>
@@ -2309,6 +2329,18 @@ The screen keeps the data last fetched; decisions made now are saved on this com
         <translation>
 This computer&apos;s token lacks the %1 role, so those queues cannot be read; ask the office for a new token made with meterswap-office token create --roles %1.</translation>
     </message>
+    <message>
+        <source>已阅，移出列表</source>
+        <translation>Read; remove from the list</translation>
+    </message>
+    <message>
+        <source>办公室没有接受的决定不会再发送；读过原因后可以把它移出列表。</source>
+        <translation>A decision the office refused is never sent again; once you have read why, you can remove it from the list.</translation>
+    </message>
+    <message>
+        <source>没能移出列表：%1</source>
+        <translation>Could not remove it from the list: %1</translation>
+    </message>
 </context>
 <context>
     <name>ms::OfficeHome</name>
@@ -2937,6 +2969,21 @@ to pick a photo you already took.</translation>
             <numerusform>Sent back %n items.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>↻ 重做：%1</source>
+        <translation>↻ Redone: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>本次重新提交，班组重做了 %n 项（旧的记录保留，在下方卡片中划线显示）：</source>
+        <translation>
+            <numerusform>In this resubmission the crew redid %n item (the earlier capture is kept, struck out in the cards below):</numerusform>
+            <numerusform>In this resubmission the crew redid %n items (the earlier captures are kept, struck out in the cards below):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>↻ %1 %2</source>
+        <translation>↻ %1 %2</translation>
+    </message>
 </context>
 <context>
     <name>ms::ReviewQueuePage</name>
@@ -3022,6 +3069,28 @@ to pick a photo you already took.</translation>
     <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>加载更多（再取 %n 个）</source>
+        <translation>
+            <numerusform>Load more (%n more)</numerusform>
+            <numerusform>Load more (%n more)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已显示最早提交的 %n 个待审核工单，还有更多：点“加载更多”。</source>
+        <translation>
+            <numerusform>Showing the %n earliest submitted job; there are more: press Load more.</numerusform>
+            <numerusform>Showing the %n earliest submitted jobs; there are more: press Load more.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>正在读取下一页…</source>
+        <translation>Reading the next page…</translation>
+    </message>
+    <message>
+        <source>下一页读不到：%1</source>
+        <translation>Could not read the next page: %1</translation>
     </message>
 </context>
 <context>
@@ -3172,6 +3241,37 @@ Could not read the data; try again later</translation>
             <numerusform>%1
 %n items (office server)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ms::SealPosition</name>
+    <message>
+        <source>端钮盒</source>
+        <translation>Terminal cover</translation>
+    </message>
+    <message>
+        <source>表盖</source>
+        <translation>Meter cover</translation>
+    </message>
+    <message>
+        <source>表箱</source>
+        <translation>Meter box</translation>
+    </message>
+    <message>
+        <source>拆回旧表</source>
+        <translation>Removed old meter</translation>
+    </message>
+    <message>
+        <source>集中器</source>
+        <translation>Concentrator</translation>
+    </message>
+    <message>
+        <source>集中器箱</source>
+        <translation>Concentrator box</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
     </message>
 </context>
 <context>
@@ -3915,14 +4015,6 @@ Then tap &quot;Start sync&quot; here. Your data stays on this device and is neve
     <message>
         <source>%1&#x3000;台区编号 %2</source>
         <translation>%1&#x3000;area no. %2</translation>
-    </message>
-    <message>
-        <source>集中器</source>
-        <translation>Concentrator</translation>
-    </message>
-    <message>
-        <source>集中器箱</source>
-        <translation>Concentrator box</translation>
     </message>
     <message>
         <source>只看我的作业卡</source>

@@ -4,6 +4,7 @@
 
 #include <QHeaderView>
 #include <QJsonArray>
+#include <QSet>
 #include <QTreeWidget>
 
 namespace ms {
@@ -59,6 +60,9 @@ void ReviewJobPage::fillCards(const QJsonObject &job)
             new QTreeWidgetItem(item, {tr("缺：%1").arg(m.toString())});
         cardItems.insert(str(c, "card"), item);
     }
+    QSet<QString> redone; // evidence that replaced a capture the clerk sent back
+    for (const QJsonValue &v : job.value(QStringLiteral("changed")).toArray())
+        redone.insert(str(v.toObject(), "uuid"));
     QHash<QString, QTreeWidgetItem *> reqItems; // "card/requirement" → checkable row
     for (const QJsonValue &v : job.value(QStringLiteral("evidence")).toArray()) {
         const QJsonObject e = v.toObject();
@@ -68,7 +72,8 @@ void ReviewJobPage::fillCards(const QJsonObject &job)
             cardItem = new QTreeWidgetItem(m_cards, {card});
         QTreeWidgetItem *&reqItem = reqItems[card + QLatin1Char('/') + req];
         if (!reqItem) {
-            reqItem = new QTreeWidgetItem(cardItem, {req});
+            reqItem = new QTreeWidgetItem(cardItem, {label(card, req)});
+            reqItem->setToolTip(0, req);
             reqItem->setFlags(reqItem->flags() | Qt::ItemIsUserCheckable);
             reqItem->setCheckState(0, Qt::Unchecked);
             reqItem->setData(0, kCardRole, card);
@@ -82,6 +87,8 @@ void ReviewJobPage::fillCards(const QJsonObject &job)
         const bool old = e.value(QStringLiteral("superseded")).toBool();
         if (old)
             what += tr("（已被重做替换）");
+        else if (redone.contains(str(e, "uuid")))
+            what = tr("↻ 重做：%1").arg(what);
         auto *row = new QTreeWidgetItem(reqItem, {QString(), what, when(str(e, "captured_at"))});
         if (old) {
             QFont f = row->font(1);

@@ -40,22 +40,10 @@ QString when(const QString &iso)
     return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm")) : iso;
 }
 
-QString historyWords(const QString &kind)
-{
-    static const QHash<QString, const char *> words{
-        {QStringLiteral("submitted"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "提交审核")},
-        {QStringLiteral("resubmitted"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "重新提交")},
-        {QStringLiteral("sent_back"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "退回")},
-        {QStringLiteral("approved"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "审核通过")},
-        {QStringLiteral("billing_confirmed"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "电费信息确认")},
-        {QStringLiteral("billing_sent_back"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "电费审核退回")},
-        {QStringLiteral("exported"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "已导出到营销系统")}};
-    const char *w = words.value(kind);
-    return w ? ReviewJobPage::tr(w) : kind;
-}
 } // namespace
 
-ReviewJobPage::ReviewJobPage(sync::OfficeDesk &desk, QWidget *parent) : QWidget(parent), m_desk(desk)
+ReviewJobPage::ReviewJobPage(sync::OfficeDesk &desk, const Catalog *catalog, QWidget *parent)
+    : QWidget(parent), m_desk(desk), m_catalog(catalog)
 {
     setObjectName(QStringLiteral("ReviewJobPage"));
     auto *col = new QVBoxLayout(this);
@@ -72,6 +60,11 @@ ReviewJobPage::ReviewJobPage(sync::OfficeDesk &desk, QWidget *parent) : QWidget(
     m_findings->setMaximumHeight(110);
     m_findings->setStyleSheet(QStringLiteral("color:#8a4b00; background:#fff8e1;"));
     col->addWidget(m_findings);
+    m_changes = new QListWidget(this);
+    m_changes->setObjectName(QStringLiteral("changes"));
+    m_changes->setMaximumHeight(110);
+    m_changes->setStyleSheet(QStringLiteral("color:#0b5394; background:#e8f0fe;"));
+    col->addWidget(m_changes);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     m_cards = new QTreeWidget(split);
@@ -213,9 +206,12 @@ void ReviewJobPage::showAnswer(const QJsonObject &job)
     m_findings->clear();
     for (const QJsonValue &v : job.value(QStringLiteral("findings")).toArray()) {
         const QJsonObject f = v.toObject();
-        m_findings->addItem(tr("⚠ %1 %2：%3").arg(str(f, "card"), str(f, "requirement"), str(f, "message")));
+        m_findings->addItem(tr("⚠ %1 %2：%3")
+                                .arg(str(f, "card"), label(str(f, "card"), str(f, "requirement")),
+                                     str(f, "message")));
     }
     m_findings->setVisible(m_findings->count() > 0);
+    fillChanges(job);
     fillCards(job);
     fillPhotos(job);
     fillSide(job);
@@ -231,7 +227,9 @@ void ReviewJobPage::fillPhotos(const QJsonObject &job)
         const QString kind = str(e, "kind"), sha = str(e, "sha256");
         if (sha.isEmpty() || e.value(QStringLiteral("superseded")).toBool())
             continue;
-        auto *item = new QListWidgetItem(tr("%1 %2").arg(str(e, "card"), str(e, "requirement")), m_photos);
+        auto *item = new QListWidgetItem(
+            tr("%1 %2").arg(str(e, "card"), label(str(e, "card"), str(e, "requirement"))),
+            m_photos);
         item->setData(kShaRole, sha);
         item->setData(kKindRole, kind);
         if (kind == QLatin1String("video")) {
@@ -253,30 +251,6 @@ void ReviewJobPage::fillPhotos(const QJsonObject &job)
                                   item->setToolTip(bytes ? tr("缩略图无法显示") : bytes.error().message);
                               }
                           });
-    }
-}
-
-void ReviewJobPage::fillSide(const QJsonObject &job)
-{
-    const QJsonArray seals = job.value(QStringLiteral("seals")).toArray();
-    m_seals->setRowCount(int(seals.size()));
-    for (int i = 0; i < seals.size(); ++i) {
-        m_seals->setItem(i, 0, new QTableWidgetItem(str(seals.at(i).toObject(), "position")));
-        m_seals->setItem(i, 1, new QTableWidgetItem(str(seals.at(i).toObject(), "number")));
-    }
-    m_history->clear();
-    for (const QJsonValue &v : job.value(QStringLiteral("history")).toArray()) {
-        const QJsonObject h = v.toObject();
-        QString line = tr("%1  %2  %3").arg(when(str(h, "at")), historyWords(str(h, "kind")), str(h, "by"));
-        QStringList items;
-        for (const QJsonValue &i : h.value(QStringLiteral("items")).toArray())
-            items << tr("%1 %2：%3").arg(str(i.toObject(), "card"), str(i.toObject(), "requirement"),
-                                        str(i.toObject(), "reason"));
-        if (!items.isEmpty())
-            line += QStringLiteral("\n    ") + items.join(QStringLiteral("\n    "));
-        if (!str(h, "reason").isEmpty())
-            line += tr("（%1）").arg(str(h, "reason"));
-        m_history->addItem(line);
     }
 }
 
@@ -317,7 +291,7 @@ void ReviewJobPage::sendBack()
             items.append(QJsonObject{{QStringLiteral("card"), card},
                                      {QStringLiteral("requirement"), req},
                                      {QStringLiteral("reason"), reason}});
-            words << tr("%1 %2").arg(card, req);
+            words << tr("%1 %2").arg(card, label(card, req));
         }
     if (items.isEmpty())
         return setStatus(tr("没有退回：请先勾选要班组重做的项目（卡片下的要求前的方框）。"), true);

@@ -20,6 +20,8 @@ class QTreeWidgetItem;
 
 namespace ms {
 
+class Catalog;
+
 namespace sync {
 class OfficeDesk;
 }
@@ -28,7 +30,9 @@ class ReviewJobPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ReviewJobPage(sync::OfficeDesk &desk, QWidget *parent = nullptr);
+    // `catalog`: the cards' requirement labels (the office's keys shown when null or unknown).
+    explicit ReviewJobPage(sync::OfficeDesk &desk, const Catalog *catalog = nullptr,
+                           QWidget *parent = nullptr);
 
     void open(const QString &jobUuid);
     QString jobUuid() const { return m_job; }
@@ -37,6 +41,10 @@ public:
     QTreeWidget *cards() const { return m_cards; }
     QListWidget *photos() const { return m_photos; }
     QListWidget *findings() const { return m_findings; }
+    // A resubmitted job: what the crew re-did since the last send-back, one line per item.
+    QListWidget *changes() const { return m_changes; }
+    // The requirement's label on the card ("新表装好后照片"), else its key.
+    QString label(const QString &card, const QString &requirement) const;
     QComboBox *reasons() const { return m_reason; }
     QLineEdit *reasonText() const { return m_reasonText; }
     QPushButton *approveButton() const { return m_approve; }
@@ -58,10 +66,12 @@ private:
     void fillCards(const QJsonObject &job);
     void fillPhotos(const QJsonObject &job);
     void fillSide(const QJsonObject &job);
+    void fillChanges(const QJsonObject &job);
     QString reasonWords() const;
     void setStatus(const QString &text, bool error = false);
 
     sync::OfficeDesk &m_desk;
+    const Catalog *m_catalog = nullptr;
     QString m_job;
     QJsonObject m_answer;
     bool m_loading = false;
@@ -70,6 +80,7 @@ private:
     QLabel *m_head = nullptr;
     QLabel *m_status = nullptr;
     QListWidget *m_findings = nullptr;
+    QListWidget *m_changes = nullptr;
     QTreeWidget *m_cards = nullptr;
     QListWidget *m_photos = nullptr;
     QTableWidget *m_seals = nullptr;
