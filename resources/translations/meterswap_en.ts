@@ -2853,22 +2853,6 @@ to pick a photo you already took.</translation>
         <translation>Reason</translation>
     </message>
     <message>
-        <source>正在读取视频…</source>
-        <translation>Reading the video…</translation>
-    </message>
-    <message>
-        <source>视频读不到：%1</source>
-        <translation>Cannot read the video: %1</translation>
-    </message>
-    <message>
-        <source>视频无法保存到临时文件夹：%1</source>
-        <translation>Cannot save the video to the temporary folder: %1</translation>
-    </message>
-    <message>
-        <source>视频已用系统播放器打开。</source>
-        <translation>The video was opened in the system player.</translation>
-    </message>
-    <message>
         <source>正在从办公室服务器读取工单…</source>
         <translation>Reading the job from the office server…</translation>
     </message>
@@ -2983,6 +2967,38 @@ to pick a photo you already took.</translation>
     <message>
         <source>↻ %1 %2</source>
         <translation>↻ %1 %2</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>视频</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>签名</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>已确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>条码</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <source>读数</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <source>文字</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -4132,6 +4148,49 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>%1 为 %2 %3，超出通常范围 %4–%5：请再看一遍表盘，确认无误再保存</source>
         <translation>%1 is %2 %3, outside the usual range %4–%5: look at the meter display again and save only if it is right</translation>
+    </message>
+</context>
+<context>
+    <name>ms::VideoViewer</name>
+    <message>
+        <source>正在从办公室服务器读取视频…</source>
+        <translation>Reading the video from the office server…</translation>
+    </message>
+    <message>
+        <source>播放 (空格)</source>
+        <translation>Play (Space)</translation>
+    </message>
+    <message>
+        <source>用系统播放器打开</source>
+        <translation>Open in the system player</translation>
+    </message>
+    <message>
+        <source>关闭 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>暂停 (空格)</source>
+        <translation>Pause (Space)</translation>
+    </message>
+    <message>
+        <source>本机无法播放这个视频：%1。文件已核对无误，可以用系统播放器打开。</source>
+        <translation>This machine cannot play this video: %1. The file checked out correctly; you can open it in the system player.</translation>
+    </message>
+    <message>
+        <source>视频读不到：%1</source>
+        <translation>Could not read the video: %1</translation>
+    </message>
+    <message>
+        <source>办公室发来的视频与证据指纹不符（应为 %1…，收到 %2…），没有播放：请联系系统管理员核查。</source>
+        <translation>The video the office sent does not match the evidence fingerprint (expected %1…, got %2…); it was not played: ask the system administrator to check.</translation>
+    </message>
+    <message>
+        <source>视频无法保存到临时文件夹：%1</source>
+        <translation>The video could not be saved to a temporary folder: %1</translation>
+    </message>
+    <message>
+        <source>视频 %1 KB，指纹已核对。空格键播放或暂停，拖动滑块跳转。</source>
+        <translation>Video %1 KB, fingerprint checked. Space plays or pauses; drag the slider to jump.</translation>
     </message>
 </context>
 <context>

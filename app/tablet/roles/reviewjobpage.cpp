@@ -1,12 +1,10 @@
 #include "roles/reviewjobpage.h"
 
 #include "roles/photoviewer.h"
+#include "roles/videoviewer.h"
 #include "sync/officedesk.h"
 
 #include <QComboBox>
-#include <QDesktopServices>
-#include <QDir>
-#include <QFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -16,9 +14,9 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTreeWidget>
-#include <QUrl>
 #include <QVBoxLayout>
 
 namespace ms {
@@ -57,12 +55,12 @@ ReviewJobPage::ReviewJobPage(sync::OfficeDesk &desk, const Catalog *catalog, QWi
     col->addWidget(m_status);
     m_findings = new QListWidget(this);
     m_findings->setObjectName(QStringLiteral("findings"));
-    m_findings->setMaximumHeight(110);
+    m_findings->setMaximumHeight(84);
     m_findings->setStyleSheet(QStringLiteral("color:#8a4b00; background:#fff8e1;"));
     col->addWidget(m_findings);
     m_changes = new QListWidget(this);
     m_changes->setObjectName(QStringLiteral("changes"));
-    m_changes->setMaximumHeight(110);
+    m_changes->setMaximumHeight(84);
     m_changes->setStyleSheet(QStringLiteral("color:#0b5394; background:#e8f0fe;"));
     col->addWidget(m_changes);
 
@@ -70,7 +68,14 @@ ReviewJobPage::ReviewJobPage(sync::OfficeDesk &desk, const Catalog *catalog, QWi
     m_cards = new QTreeWidget(split);
     m_cards->setObjectName(QStringLiteral("cards"));
     m_cards->setHeaderLabels({tr("卡片 / 要求（勾选 = 退回此项）"), tr("内容"), tr("时间")});
-    m_cards->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // Long step texts wrap in the first column instead of pushing 内容 and 时间 off screen.
+    m_cards->setWordWrap(true);
+    m_cards->setUniformRowHeights(false);
+    m_cards->header()->setStretchLastSection(false);
+    m_cards->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_cards->header()->setSectionResizeMode(1, QHeaderView::Interactive);
+    m_cards->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_cards->setColumnWidth(1, 220);
     auto *side = new QWidget(split);
     auto *sideCol = new QVBoxLayout(side);
     sideCol->setContentsMargins(0, 0, 0, 0);
@@ -83,19 +88,22 @@ ReviewJobPage::ReviewJobPage(sync::OfficeDesk &desk, const Catalog *catalog, QWi
     m_photos->setResizeMode(QListView::Adjust);
     m_photos->setMovement(QListView::Static);
     m_photos->setWordWrap(true);
-    sideCol->addWidget(m_photos, 3);
-    sideCol->addWidget(new QLabel(tr("封印"), side));
-    m_seals = new QTableWidget(0, 2, side);
+    sideCol->addWidget(m_photos, 1);
+    // Seals and history share one tabbed box, so the photos keep the room at 1280×800.
+    auto *tabs = new QTabWidget(side);
+    tabs->setObjectName(QStringLiteral("sideTabs"));
+    tabs->setMaximumHeight(200);
+    m_seals = new QTableWidget(0, 2, tabs);
     m_seals->setObjectName(QStringLiteral("seals"));
     m_seals->setHorizontalHeaderLabels({tr("位置"), tr("封印号")});
     m_seals->horizontalHeader()->setStretchLastSection(true);
     m_seals->verticalHeader()->hide();
     m_seals->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    sideCol->addWidget(m_seals, 1);
-    sideCol->addWidget(new QLabel(tr("历史"), side));
-    m_history = new QListWidget(side);
+    m_history = new QListWidget(tabs);
     m_history->setObjectName(QStringLiteral("history"));
-    sideCol->addWidget(m_history, 1);
+    tabs->addTab(m_history, tr("历史"));
+    tabs->addTab(m_seals, tr("封印"));
+    sideCol->addWidget(tabs);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     col->addWidget(split, 1);
@@ -131,18 +139,9 @@ ReviewJobPage::ReviewJobPage(sync::OfficeDesk &desk, const Catalog *catalog, QWi
     connect(m_photos, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
         const QString sha = item->data(kShaRole).toString();
         if (item->data(kKindRole).toString() == QLatin1String("video")) {
-            setStatus(tr("正在读取视频…"));
-            m_desk.fetchBytes(QStringLiteral("blobs/%1/content").arg(sha), this,
-                              [this, sha](Result<QByteArray> bytes) {
-                                  if (!bytes)
-                                      return setStatus(tr("视频读不到：%1").arg(bytes.error().message), true);
-                                  QFile f(QDir::temp().filePath(QStringLiteral("meterswap-%1.mp4").arg(sha)));
-                                  if (!f.open(QIODevice::WriteOnly) || f.write(bytes.value()) != bytes->size())
-                                      return setStatus(tr("视频无法保存到临时文件夹：%1").arg(f.errorString()), true);
-                                  f.close();
-                                  QDesktopServices::openUrl(QUrl::fromLocalFile(f.fileName()));
-                                  setStatus(tr("视频已用系统播放器打开。"));
-                              });
+            auto *viewer = new VideoViewer(m_desk, sha, item->text(), this);
+            viewer->setAttribute(Qt::WA_DeleteOnClose);
+            viewer->open();
             return;
         }
         auto *viewer = new PhotoViewer(m_desk, sha, item->text(), this);

@@ -1,11 +1,12 @@
 #pragma once
 // 31.1 内勤审核, one job (GET office/jobs/<uuid>): the automatic findings at the top; every card
 // with its steps and evidence (readings marked 表口读取/手工录入/更正, superseded captures struck
-// out), a checkbox per card + requirement to send back; photo and signature thumbnails in a grid
-// (GET blobs/<sha>/thumb, a click opens the full photo with zoom, a video opens in the system
-// player); seals and the job's history. 通过 (Ctrl+Enter) and 退回 (Ctrl+B) with a reason from
-// the common list plus free text; the decision goes through OfficeDesk, so one made while the
-// office is unreachable is kept and sent later. Ctrl+N: the next job of the queue.
+// out, a resubmission's re-done items listed on top), a checkbox per card + requirement to send
+// back; photo and signature thumbnails in a grid (GET blobs/<sha>/thumb, a click opens the full
+// photo with zoom, a video plays in VideoViewer); seals and the job's history. 通过 (Ctrl+Enter)
+// and 退回 (Ctrl+B) with a reason from the common list plus free text; the decision goes through
+// OfficeDesk, so one made while the office is unreachable is kept and sent later. Ctrl+N: the next
+// job of the queue.
 #include <QJsonObject>
 #include <QWidget>
 

@@ -5,11 +5,15 @@
 #include "roles/officehome.h"
 #include "roles/reviewjobpage.h"
 #include "roles/reviewqueuepage.h"
+#include "roles/videoviewer.h"
 
 #include <QBuffer>
+#include <QCryptographicHash>
+#include <QFile>
 #include <QImage>
 #include <QJsonArray>
 #include <QListWidget>
+#include <QMediaPlayer>
 #include <QPushButton>
 #include <QTest>
 #include <QTreeWidget>
@@ -150,4 +154,53 @@ TEST_F(WorkstationTest, QueueComesInPagesAndLoadMoreAppendsTheNext)
         EXPECT_EQ(queue->jobUuidAt(i), jobs.at(i));
     EXPECT_TRUE(queue->moreButton()->isHidden());
     EXPECT_TRUE(queue->status().contains(QStringLiteral("5"))) << queue->status().toStdString();
+}
+
+TEST_F(WorkstationTest, VideoEvidencePlaysInTheAppAfterItsFingerprintIsChecked)
+{
+    // GIVEN a submitted job with a video at 21.4
+    const QString job =
+        submittedJob(QStringLiteral("6101"), QStringLiteral("2026-11-05T03:00:00.000Z"));
+    QByteArray video("\x00\x00\x00\x18"
+                     "ftypmp42",
+                     12); // an MP4's first box; the rest is payload
+    video.append(QByteArray(64 * 1024, '\x5a'));
+    const QString hash = upload(video);
+    push(QStringLiteral("evidence"), QStringLiteral("video-6101"), 1,
+         {{QStringLiteral("job_uuid"), job},
+          {QStringLiteral("card_id"), QStringLiteral("21.4")},
+          {QStringLiteral("requirement"), QStringLiteral("new_meter_running")},
+          {QStringLiteral("kind"), QStringLiteral("video")},
+          {QStringLiteral("sha256"), hash},
+          {QStringLiteral("mime"), QStringLiteral("video/mp4")},
+          {QStringLiteral("captured_at"), QStringLiteral("2026-11-05T01:20:00.000Z")}},
+         {hash});
+    const QString clerk = officeToken(QStringLiteral("office-pc-01"), QStringLiteral("王芳"),
+                                      QStringLiteral("office_clerk"));
+    OfficeHome *home = openWorkstation(clerk, {QStringLiteral("office_clerk")});
+    home->openReviewJob(job);
+    ReviewJobPage *page = home->reviewJob();
+    ASSERT_TRUE(waitFor([&] { return !page->isLoading(); }));
+    ASSERT_EQ(page->photos()->count(), 1);
+    EXPECT_TRUE(page->photos()->item(0)->text().contains(QStringLiteral("视频")));
+
+    // WHEN the clerk opens it
+    emit page->photos()->itemActivated(page->photos()->item(0));
+    VideoViewer *viewer = page->findChild<VideoViewer *>();
+    ASSERT_NE(viewer, nullptr);
+    ASSERT_TRUE(waitFor([&] { return !viewer->filePath().isEmpty(); }))
+        << viewer->status().toStdString();
+    // THEN the file on disk is the evidence, byte for byte, and the app's player has it
+    QFile f(viewer->filePath());
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    EXPECT_EQ(QString::fromLatin1(
+                  QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex()),
+              hash);
+    EXPECT_EQ(viewer->player()->source(), QUrl::fromLocalFile(viewer->filePath()));
+    EXPECT_TRUE(viewer->playButton()->isEnabled());
+    // AND closing the viewer takes the temporary copy with it
+    const QString path = viewer->filePath();
+    viewer->accept();
+    delete viewer;
+    EXPECT_FALSE(QFile::exists(path));
 }

@@ -3,9 +3,11 @@
 #include "common/testenv.h"
 #include "roles/officehome.h"
 #include "service/devicesettings.h"
+#include "style.h"
 #include "sync/synchost.h"
 #include "sync/wire.h"
 
+#include <QApplication>
 #include <QCryptographicHash>
 #include <QTest>
 #include <QUuid>
@@ -22,6 +24,7 @@ QString uuid()
 void WorkstationTest::SetUp()
 {
     ASSERT_TRUE(m_dir.isValid() && m_wsDir.isValid());
+    style::apply(*qApp); // the app's look: sizes matter for a desk at 1920×1080 and screenshots
     m_catalog = CatalogLoader::load(formsDir());
     m_server = std::make_unique<OfficeServerProcess>(m_dir.path());
     ASSERT_TRUE(m_server->start()) << "meterswap-office did not start";
