@@ -36,8 +36,6 @@ QList<ReadValue> convert(const std::vector<Value> &values)
     return out;
 }
 
-constexpr int kProbesPerRound = 4;
-
 int severity(LinkFailure f)
 {
     switch (f) {
@@ -100,11 +98,17 @@ void MeterReader::read(const ReadOptions &options)
     // the documented order, the remembered one first, repeated retries + 1 rounds.
     m_probes.clear();
     m_probeIndex = 0;
+    m_alwaysTried = 1;
     if (options.protocol) {
         const int kind = *options.protocol == Protocol::Dlt645_2007 ? 0
                          : *options.protocol == Protocol::Dlt645_1997 ? 2 : 3;
         m_probes.append({*options.protocol, kind});
     } else {
+        // The quick round asks each protocol once and listens briefly; the full rounds listen as
+        // long as a meter may take (a late answer to any probe is taken while the next one waits).
+        QList<Probe> quick{{Protocol::Dlt645_2007, 0, true},
+                           {Protocol::Dlt645_1997, 2, true},
+                           {Protocol::Dlt698_45, 3, true}};
         QList<Probe> order{{Protocol::Dlt645_2007, 0}, {Protocol::Dlt645_2007, 1},
                            {Protocol::Dlt645_1997, 2}, {Protocol::Dlt698_45, 3}};
         std::optional<Protocol> remembered;
@@ -115,9 +119,17 @@ void MeterReader::read(const ReadOptions &options)
                 remembered = e->protocol;
         }
         if (remembered) {
-            std::stable_partition(order.begin(), order.end(),
-                                  [&](const Probe &p) { return p.protocol == *remembered; });
+            const auto first = [&](const Probe &p) { return p.protocol == *remembered; };
+            std::stable_partition(quick.begin(), quick.end(), first);
+            std::stable_partition(order.begin(), order.end(), first);
         }
+        m_quickRoundMs = 0;
+        if (options.quickProbeMs > 0 && options.quickProbeMs < probeTimeoutMs()) {
+            m_probes += quick;
+            m_quickRoundMs = qint64(quick.size())
+                             * (qint64(m_link->settings().wireMs(29)) + options.quickProbeMs);
+        }
+        m_alwaysTried = int(m_probes.size() + order.size());
         for (int round = 0; round <= m_link->settings().retries; ++round)
             m_probes += order;
         m_reading.autoDetected = true;
@@ -164,7 +176,7 @@ void MeterReader::sendProbe()
     LinkRequest request;
     if (m_reading.autoDetected) {
         request.retries = 0;
-        request.replyTimeoutMs = probeTimeoutMs();
+        request.replyTimeoutMs = probe.quick ? m_options.quickProbeMs : probeTimeoutMs();
     }
     switch (probe.kind) {
     case 0:
@@ -181,7 +193,9 @@ void MeterReader::sendProbe()
                                                       dlt698::oad::Address, m_piid++));
         break;
     }
-    if (probe.protocol == Protocol::Dlt698_45) {
+    if (m_reading.autoDetected) {
+        request.scanner = makeDetectScanner(reply);
+    } else if (probe.protocol == Protocol::Dlt698_45) {
         request.scanner = makeScanner698(reply, [](const dlt698::Frame &f) { return f.fromServer(); });
     } else {
         const auto version = versionOf(probe.protocol);
@@ -209,11 +223,14 @@ void MeterReader::onProbe(const Exchange &ex, const std::shared_ptr<ScannedReply
             m_worstProbeFailure = ex.failure;
             m_worstProbeMessage = ex.message;
         }
-        // Detection stays within reply timeout × (retries + 1) — but always tries every protocol
-        // once — so a silent port fails in about the time one request with retries would take.
+        // Detection stays within the quick round + reply timeout × (retries + 1) — but always
+        // tries every protocol once with the full window — so a silent port fails in about the
+        // time one request with retries would take, plus the quick round.
         const qint64 nextProbe = qint64(m_link->settings().wireMs(20)) + probeTimeoutMs();
-        const qint64 budget = qint64(m_link->settings().replyTimeoutMs) * (m_link->settings().retries + 1);
-        const bool firstRound = m_probeIndex + 1 < kProbesPerRound;
+        const qint64 budget =
+            m_quickRoundMs
+            + qint64(m_link->settings().replyTimeoutMs) * (m_link->settings().retries + 1);
+        const bool firstRound = m_probeIndex + 1 < m_alwaysTried;
         const bool inBudget = !m_reading.autoDetected || firstRound || m_clock.elapsed() + nextProbe <= budget;
         if (++m_probeIndex < m_probes.size() && inBudget) {
             sendProbe();
@@ -225,16 +242,24 @@ void MeterReader::onProbe(const Exchange &ex, const std::shared_ptr<ScannedReply
         finish(m_worstProbeFailure, tried + m_worstProbeMessage);
         return;
     }
+    // The reply, not the probe, says what the meter speaks: while detecting, a late answer to an
+    // earlier probe of another protocol is taken too.
     QString address;
-    if (reply->frame645)
+    Protocol found = probe.protocol;
+    if (reply->frame645) {
         address = QString::fromStdString(reply->frame645->address.toText());
-    else if (reply->frame698)
+        if (const auto version = dlt645::versionOf(*reply->frame645))
+            found = dlt645::protocolOf(*version);
+    } else if (reply->frame698) {
         address = QString::fromStdString(reply->frame698->server.toText());
-    m_reading.protocol = probe.protocol;
+        found = Protocol::Dlt698_45;
+    }
+    m_reading.protocol = found;
     m_reading.address = address;
     if (m_memory)
-        m_memory->remember(m_reading.port, probe.protocol, address);
-    qCInfo(lcMeter) << "meter found:" << protocolText(probe.protocol) << address;
+        m_memory->remember(m_reading.port, found, address);
+    qCInfo(lcMeter) << "meter found:" << protocolText(found) << address << "probe"
+                    << m_probeIndex + 1 << "of" << m_probes.size();
 
     ItemReading item;
     item.key = QStringLiteral("address");

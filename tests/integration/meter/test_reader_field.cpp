@@ -1,5 +1,6 @@
 // MeterReader against meters as they are in the field (issue 16 §8), on a real pty with the
-// project's simulator: 1997 block replies with fill and an AA terminator.
+// project's simulator: 1997 block replies with fill and an AA terminator; protocol detection with
+// a quick first round (one quick probe per protocol, late answers still heard).
 #include "sim_fixture.h"
 
 using namespace ms::meter;
@@ -31,3 +32,72 @@ TEST(ReaderField, blockReplyWithFillAndAaTerminatorIsRead)
     EXPECT_TRUE(block->frames.last().bytes.toHex().toUpper().contains("333333DD"));
     EXPECT_TRUE(r.complete());
 }
+
+namespace {
+
+// Probes that went unanswered before the meter was found: exchanges beyond one per item.
+int unansweredProbes(const SwapSetReading &r)
+{
+    return r.exchanges - int(r.items.size());
+}
+
+} // namespace
+
+class QuickDetection : public ::testing::TestWithParam<Protocol>
+{
+};
+
+TEST_P(QuickDetection, eachProtocolIsFoundAfterAtMostOneQuickProbePerOtherProtocol)
+{
+    // GIVEN a meter of this protocol on a pty, nothing remembered
+    SimRig rig;
+    ASSERT_TRUE(rig.start(SimRig::fast(GetParam())));
+    // WHEN it is read with protocol "auto"
+    const SwapSetReading r = rig.read();
+    // THEN it is found, and only the quick probes of the protocols tried before it went
+    // unanswered: 2007 first, then 1997 (one probe), then 698.45 (two)
+    ASSERT_EQ(r.failure, LinkFailure::None) << r.message.toStdString();
+    ASSERT_EQ(r.protocol, GetParam());
+    EXPECT_EQ(r.address, QStringLiteral("201000000012"));
+    const int expected = GetParam() == Protocol::Dlt645_2007   ? 0
+                         : GetParam() == Protocol::Dlt645_1997 ? 1
+                                                               : 2;
+    EXPECT_EQ(unansweredProbes(r), expected);
+    EXPECT_TRUE(r.complete());
+    // … and the next read of the same port asks the remembered protocol first
+    const SwapSetReading again = rig.read();
+    ASSERT_EQ(again.failure, LinkFailure::None);
+    EXPECT_EQ(again.protocol, GetParam());
+    EXPECT_EQ(unansweredProbes(again), 0);
+}
+
+TEST_P(QuickDetection, aMeterSlowerThanTheQuickWindowIsStillFoundByItsLateAnswer)
+{
+    // GIVEN a meter that answers 250 ms after a request, longer than the 120 ms quick window
+    SimRig rig;
+    auto o = SimRig::fast(GetParam());
+    o.replyDelayMs = 250;
+    ASSERT_TRUE(rig.start(o, RegisterSet::defaults(), 1000, 2));
+    ReadOptions options;
+    options.quickProbeMs = 120;
+    options.probeTimeoutMs = 600;
+    // WHEN it is read with protocol "auto"
+    const SwapSetReading r = rig.read(options);
+    // THEN its own protocol is found (the answer may arrive while a later probe of another
+    // protocol waits: the reply, not the probe, decides) and the whole swap set is read
+    ASSERT_EQ(r.failure, LinkFailure::None) << r.message.toStdString();
+    EXPECT_EQ(r.protocol, GetParam());
+    EXPECT_EQ(r.address, QStringLiteral("201000000012"));
+    EXPECT_TRUE(r.complete());
+    EXPECT_EQ(rig.memory.forPort(rig.sim->portPath())->protocol, GetParam());
+}
+
+INSTANTIATE_TEST_SUITE_P(AllProtocols, QuickDetection,
+                         ::testing::Values(Protocol::Dlt645_2007, Protocol::Dlt645_1997,
+                                           Protocol::Dlt698_45),
+                         [](const ::testing::TestParamInfo<Protocol> &param) {
+                             return protocolText(param.param)
+                                 .replace(QLatin1Char('-'), QLatin1Char('_'))
+                                 .replace(QLatin1Char('.'), QLatin1Char('_'))
+                                 .toStdString();
+                         });
