@@ -54,6 +54,7 @@ private:
         bool quick = false; // first round: listened to for quickProbeMs only
     };
 
+    void planProbes(const ReadOptions &options); // detection.cpp
     void sendProbe();
     void onProbe(const Exchange &ex, const std::shared_ptr<ScannedReply> &reply);
     void startItems();
