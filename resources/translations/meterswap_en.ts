@@ -110,16 +110,16 @@
         <translation>--address must be a 12-digit comm. address (e.g. 201000000012), not &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>%1 的取值 &quot;%2&quot; 无效（波特率 300–115200，延时 0–10000 ms，比例 0–1）</source>
-        <translation>Invalid value &quot;%2&quot; for %1 (baud 300–115200, delay 0–10000 ms, ratio 0–1)</translation>
-    </message>
-    <message>
         <source>必须给出 --protocol、--address 和 --link</source>
         <translation>--protocol, --address and --link are required</translation>
     </message>
     <message>
         <source>meterswapctl：未知命令“%1”</source>
         <translation>meterswapctl: unknown command &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1 的取值 &quot;%2&quot; 无效（波特率 300–115200，延时 0–10000 ms，比例 0–1，块填充 0–64 字节）</source>
+        <translation>Invalid value &quot;%2&quot; for %1 (baud 300–115200, delay 0–10000 ms, ratio 0–1, block padding 0–64 bytes)</translation>
     </message>
 </context>
 <context>
