@@ -1,6 +1,6 @@
 // MeterReader, detection half: which protocol and address the meter on the port has. The probe
 // plan (a quick round, then full rounds), the probes, and what their answers mean.
-// Decision record: docs/decisions/0017-quick-protocol-detection.md.
+// Decision record: docs/decisions/0010-quick-protocol-detection.md.
 #include "meter/reader/meterreader.h"
 
 #include "meter/dlt645/codec.h"

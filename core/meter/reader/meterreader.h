@@ -5,7 +5,7 @@
 // quickProbeMs only), then full rounds (2007 read-address, 2007 read of 00010000, 1997, 698, each
 // for probeTimeoutMs). While detecting, a reply of any protocol is taken, so a meter slower than
 // the quick window is still heard during a later probe. The protocol remembered for the meter or
-// port goes first. See docs/decisions/0017-quick-protocol-detection.md. Then it reads item by
+// port goes first. See docs/decisions/0010-quick-protocol-detection.md. Then it reads item by
 // item. Asynchronous: progress per item, cancel at any time, exactly one finished() per read.
 #include "meter/link/seriallink.h"
 #include "meter/reader/protocolmemory.h"
