@@ -22,6 +22,12 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(ms::server::SqliteOfficeStock)
 };
 
+// An empty QString binds as NULL; the NOT NULL text columns take "".
+QString text(const QString &s)
+{
+    return s.isEmpty() ? QStringLiteral("") : s;
+}
+
 QString now()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
@@ -54,7 +60,7 @@ QString userColumn(const QSet<QString> &users)
 {
     QStringList list(users.begin(), users.end());
     list.sort();
-    return list.join(QLatin1Char(','));
+    return text(list.join(QLatin1Char(',')));
 }
 } // namespace
 
@@ -117,8 +123,8 @@ Result<void> SqliteOfficeStock::addBatch(const StockBatch &b)
         "INSERT INTO stock_batches(uuid, kind, crew, by_user, by_device, at) VALUES(?,?,?,?,?,?)"));
     if (!st)
         return st.error();
-    st.value().bindText(1, b.uuid).bindText(2, b.kind).bindText(3, b.crew).bindText(4, b.byUser);
-    st.value().bindText(5, b.byDevice).bindText(6, b.at);
+    st.value().bindText(1, b.uuid).bindText(2, b.kind).bindText(3, text(b.crew));
+    st.value().bindText(4, text(b.byUser)).bindText(5, text(b.byDevice)).bindText(6, b.at);
     if (auto ok = st.value().run(); !ok)
         return ok;
     int seq = 0;
@@ -128,7 +134,7 @@ Result<void> SqliteOfficeStock::addBatch(const StockBatch &b)
         if (!line)
             return line.error();
         line.value().bindText(1, b.uuid).bindText(2, l.kind).bindText(3, l.number);
-        line.value().bindText(4, l.crew).bindText(5, l.jobUuid).bindInt(6, ++seq);
+        line.value().bindText(4, text(l.crew)).bindText(5, text(l.jobUuid)).bindInt(6, ++seq);
         if (auto ok = line.value().run(); !ok)
             return ok;
     }
@@ -339,6 +345,11 @@ Result<StockOutcome> SqliteOfficeStock::returnStock(const StockReturnRequest &re
         if (auto ok = refreshCrew(crew); !ok)
             return ok.error();
     }
+    auto stored = batch(uuid); // as the forms print it: with each old meter's customer
+    if (!stored)
+        return stored.error();
+    if (stored->has_value())
+        out.batch = **stored;
     if (auto ok = tx.commit(); !ok)
         return ok.error();
     return out;
@@ -388,6 +399,26 @@ Result<QList<StockBatch>> SqliteOfficeStock::batches(const QString &crew)
     if (s.failed())
         return s.error();
     return out;
+}
+
+Result<void> SqliteOfficeStock::noteJob(const QString &jobUuid)
+{
+    auto st = m_db.prepare(QStringLiteral("SELECT crew, user FROM office_jobs WHERE uuid = ?"));
+    if (!st)
+        return st.error();
+    st.value().bindText(1, jobUuid);
+    if (!st.value().step())
+        return st.value().failed() ? Result<void>(st.value().error()) : Result<void>();
+    const QString crew = st.value().text(0), user = st.value().text(1);
+    auto row = m_db.prepare(QStringLiteral("SELECT assignees FROM assignments WHERE uuid = ?"));
+    if (!row)
+        return row.error();
+    row.value().bindText(1, crewRowUuid(crew));
+    if (!row.value().step())
+        return row.value().failed() ? Result<void>(row.value().error()) : Result<void>();
+    if (userSet(row.value().text(0)).contains(user))
+        return {};
+    return refreshCrew(crew);
 }
 
 Result<void> SqliteOfficeStock::refreshCrew(const QString &crew)

@@ -30,6 +30,9 @@ public:
     // the users of the crew's tasks and jobs; unchanged → untouched. Inside the caller's
     // transaction (issue, return, task import).
     Result<void> refreshCrew(const QString &crew);
+    // After a job record was projected: its user gets the crew's stock row if not yet among its
+    // users (a crew with no stock row: nothing to do). Cheap when nothing changes.
+    Result<void> noteJob(const QString &jobUuid);
 
 private:
     Result<std::optional<StockOutcome>> repeated(const QString &uuid, const QString &kind);
