@@ -28,9 +28,10 @@ struct Tr
     "EXISTS(SELECT 1 FROM office_evidence e WHERE e.requirement = 'new_meter_asset' AND "          \
     "e.value = " number " AND " MS_IN_FORCE ")"
 // The job has a new meter in force: its old meter came out.
+// ("+e.requirement": look the job's rows up by job_uuid, never scan every new meter.)
 #define MS_SWAPPED(job)                                                                            \
     "EXISTS(SELECT 1 FROM office_evidence e WHERE e.job_uuid = " job " AND "                       \
-    "e.requirement = 'new_meter_asset' AND e.value <> '' AND " MS_IN_FORCE ")"
+    "+e.requirement = 'new_meter_asset' AND e.value <> '' AND " MS_IN_FORCE ")"
 #define MS_SEAL_USED(number) "EXISTS(SELECT 1 FROM office_seals u WHERE u.number = " number ")"
 // Old meters removed: in-force old asset numbers of jobs that have a new meter.
 #define MS_REMOVED                                                                                 \
