@@ -64,6 +64,25 @@ QString userColumn(const QSet<QString> &users)
 }
 } // namespace
 
+// stock_use rows of every job (filters "" ""), or of one job (" AND j.uuid = ?1" twice).
+#define MS_STOCK_USE_IN_FORCE(e)                                                                   \
+    "NOT EXISTS(SELECT 1 FROM office_evidence s WHERE s.supersedes = " e ".uuid AND "              \
+    "s.supersedes <> '')"
+#define MS_STOCK_USE_FILL(evidenceFilter, sealFilter)                                              \
+    "INSERT OR REPLACE INTO stock_use(src, kind, number, crew, job_uuid, at) "                     \
+    "SELECT e.uuid, CASE e.requirement WHEN 'new_meter_asset' THEN 'new_meter' ELSE "              \
+    "'old_meter' END, e.value, j.crew, j.uuid, e.received_at FROM office_evidence e "              \
+    "JOIN office_jobs j ON j.uuid = e.job_uuid WHERE e.requirement IN ('new_meter_asset', "        \
+    "'old_meter_asset') AND e.value <> '' AND " MS_STOCK_USE_IN_FORCE(                             \
+        "e") " AND "                                                                               \
+             "(e.requirement = 'new_meter_asset' OR EXISTS(SELECT 1 FROM office_evidence n WHERE " \
+             "n.job_uuid = j.uuid AND +n.requirement = 'new_meter_asset' AND n.value <> '' "       \
+             "AND " MS_STOCK_USE_IN_FORCE("n") "))" evidenceFilter                                 \
+                                               " UNION ALL SELECT u.uuid, 'seal', u.number, "      \
+                                               "j.crew, j.uuid, '' FROM office_seals u JOIN "      \
+                                               "office_jobs j ON j.uuid = u.job_uuid "             \
+                                               "WHERE u.number <> ''" sealFilter
+
 // The in-force new-meter asset numbers (cards 21.4 / 24.3) and old ones (21.3 / 24.2) are the
 // projection's evidence rows of requirement new_meter_asset / old_meter_asset not superseded;
 // seals used are office_seals. These indexes make the reconciliation's lookups by number.
@@ -96,7 +115,17 @@ CREATE INDEX stock_old_returns_crew ON stock_old_returns(crew);
 CREATE TABLE stock_settled(crew TEXT PRIMARY KEY, at TEXT NOT NULL); -- the crew's last return
 CREATE INDEX office_evidence_number ON office_evidence(requirement, value);
 CREATE INDEX office_seals_number ON office_seals(number);
-)sql";
+-- What the jobs used, with the job's crew inline (a pure function of the job projection,
+-- refreshed per job on push): new meters in force, old meters of swapped jobs, seals.
+CREATE TABLE stock_use(
+  src TEXT PRIMARY KEY,            -- the evidence or seal record
+  kind TEXT NOT NULL,              -- new_meter | old_meter | seal
+  number TEXT NOT NULL, crew TEXT NOT NULL, job_uuid TEXT NOT NULL,
+  at TEXT NOT NULL);               -- old_meter: when the office received it
+CREATE INDEX stock_use_number ON stock_use(kind, number);
+CREATE INDEX stock_use_crew ON stock_use(crew, kind, number);
+CREATE INDEX stock_use_job ON stock_use(job_uuid);
+)sql" MS_STOCK_USE_FILL("", "") ";\n";
 
 SqliteOfficeStock::SqliteOfficeStock(Database &db) : m_db(db) {}
 
@@ -399,6 +428,26 @@ Result<QList<StockBatch>> SqliteOfficeStock::batches(const QString &crew)
     if (s.failed())
         return s.error();
     return out;
+}
+
+Result<void> SqliteOfficeStock::noteRecord(const QString &entity, const QString &uuid,
+                                           const QString &jobUuid)
+{
+    if (entity != QLatin1String("job") && entity != QLatin1String("evidence")
+        && entity != QLatin1String("seal"))
+        return {};
+    const QString job = entity == QLatin1String("job") ? uuid : jobUuid;
+    for (const char *sql :
+         {"DELETE FROM stock_use WHERE src = ?1", "DELETE FROM stock_use WHERE job_uuid = ?2",
+          MS_STOCK_USE_FILL(" AND j.uuid = ?2", " AND j.uuid = ?2")}) {
+        auto st = m_db.prepare(QString::fromLatin1(sql));
+        if (!st)
+            return st.error();
+        st.value().bindText(1, uuid).bindText(2, text(job));
+        if (auto ok = st.value().run(); !ok)
+            return ok;
+    }
+    return entity == QLatin1String("job") ? noteJob(uuid) : Result<void>();
 }
 
 Result<void> SqliteOfficeStock::noteJob(const QString &jobUuid)

@@ -19,26 +19,16 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(ms::server::SqliteOfficeStock)
 };
 
+// stock_use (sqliteofficestock.cpp) holds what the jobs used, with each job's crew: new meters
+// in force, old meters of swapped jobs, seals. Every query below reads it by index, no joins.
+#define MS_INSTALLED(number)                                                                       \
+    "EXISTS(SELECT 1 FROM stock_use x WHERE x.kind = 'new_meter' AND x.number = " number ")"
+#define MS_SEAL_USED(number)                                                                       \
+    "EXISTS(SELECT 1 FROM stock_use x WHERE x.kind = 'seal' AND x.number = " number ")"
 // Evidence row `e` is in force (no later capture superseded it).
 #define MS_IN_FORCE                                                                                \
     "NOT EXISTS(SELECT 1 FROM office_evidence s WHERE s.supersedes = e.uuid AND s.supersedes <> "  \
     "'')"
-// A new meter asset number in force anywhere: installed.
-#define MS_INSTALLED(number)                                                                       \
-    "EXISTS(SELECT 1 FROM office_evidence e WHERE e.requirement = 'new_meter_asset' AND "          \
-    "e.value = " number " AND " MS_IN_FORCE ")"
-// The job has a new meter in force: its old meter came out.
-// ("+e.requirement": look the job's rows up by job_uuid, never scan every new meter.)
-#define MS_SWAPPED(job)                                                                            \
-    "EXISTS(SELECT 1 FROM office_evidence e WHERE e.job_uuid = " job " AND "                       \
-    "+e.requirement = 'new_meter_asset' AND e.value <> '' AND " MS_IN_FORCE ")"
-#define MS_SEAL_USED(number) "EXISTS(SELECT 1 FROM office_seals u WHERE u.number = " number ")"
-// Old meters removed: in-force old asset numbers of jobs that have a new meter.
-#define MS_REMOVED                                                                                 \
-    "SELECT e.value AS asset_no, j.crew AS crew, j.uuid AS job_uuid, e.received_at AS at "         \
-    "FROM office_evidence e JOIN office_jobs j ON j.uuid = e.job_uuid "                            \
-    "WHERE e.requirement = 'old_meter_asset' AND e.value <> '' AND " MS_IN_FORCE                   \
-    " AND " MS_SWAPPED("j.uuid")
 
 // Runs `sql` (with "%CREW%" replaced by `crewFilter` when a crew is asked for, else by
 // nothing), binding the crew as ?1; `row` is called for each row.
@@ -107,23 +97,16 @@ Result<StockReconciliation> SqliteOfficeStock::reconcile(const QString &crew)
         !ok)
         return ok.error();
     // Installed by the crew's jobs: new meters (21.4 / 24.3) and seals.
-    if (auto ok =
-            each(m_db, crew,
-                 QStringLiteral("SELECT j.crew, count(DISTINCT e.value) FROM office_evidence e "
-                                "JOIN office_jobs j ON "
-                                "j.uuid = e.job_uuid WHERE e.requirement = 'new_meter_asset' AND "
-                                "e.value <> '' AND " MS_IN_FORCE " %CREW% GROUP BY j.crew"),
-                 QStringLiteral("AND j.crew = ?1"),
-                 [&](const Statement &s) { at(s.text(0)).installed.meters = s.integer(1); });
-        !ok)
-        return ok.error();
-    if (auto ok = each(
-            m_db, crew,
-            QStringLiteral(
-                "SELECT j.crew, count(DISTINCT u.number) FROM office_seals u JOIN office_jobs j ON "
-                "j.uuid = u.job_uuid WHERE u.number <> '' %CREW% GROUP BY j.crew"),
-            QStringLiteral("AND j.crew = ?1"),
-            [&](const Statement &s) { at(s.text(0)).installed.seals = s.integer(1); });
+    if (auto ok = each(m_db, crew,
+                       QStringLiteral("SELECT crew, kind, count(DISTINCT number) FROM stock_use "
+                                      "WHERE kind IN ('new_meter', "
+                                      "'seal') %CREW% GROUP BY crew, kind"),
+                       QStringLiteral("AND crew = ?1"),
+                       [&](const Statement &s) {
+                           (s.text(1) == QLatin1String("seal") ? at(s.text(0)).installed.seals
+                                                               : at(s.text(0)).installed.meters) =
+                               s.integer(2);
+                       });
         !ok)
         return ok.error();
     // On hand: issued, not returned, not installed anywhere. Issued before the crew's last
@@ -159,77 +142,70 @@ Result<StockReconciliation> SqliteOfficeStock::reconcile(const QString &crew)
     }
     // Old meters removed by the crew's jobs, received or not; not received by the crew's last
     // return: removed_not_returned.
-    if (auto ok =
-            each(m_db, crew,
-                 QStringLiteral(
-                     "SELECT x.crew, x.asset_no, x.job_uuid, r.asset_no IS NOT NULL, "
-                     "x.at < coalesce(t.at, '') FROM (" MS_REMOVED " %CREW%) x "
-                     "LEFT JOIN stock_old_returns r ON r.asset_no = x.asset_no "
-                     "LEFT JOIN stock_settled t ON t.crew = x.crew ORDER BY x.crew, x.asset_no"),
-                 QStringLiteral("AND j.crew = ?1"),
-                 [&](const Statement &s) {
-                     CrewStock &c = at(s.text(0));
-                     ++c.oldRemoved;
-                     if (s.integer(3) != 0) {
-                         ++c.oldReturned;
-                         return;
-                     }
-                     out.oldOnHand << s.text(1);
-                     if (s.integer(4) != 0)
-                         out.differences << difference(QStringLiteral("removed_not_returned"),
-                                                       false, s.text(1), s.text(0), s.text(2),
-                                                       Tr::tr("旧表已拆下，退料时没有入库"));
-                 });
-        !ok)
-        return ok.error();
-    // Installed on a job of a crew that has stock, but not issued to that crew.
-    if (auto ok =
-            each(m_db, crew,
-                 QStringLiteral(
-                     "SELECT j.crew, e.value, j.uuid, coalesce(m.crew, '') FROM office_evidence e "
-                     "JOIN office_jobs j ON j.uuid = e.job_uuid LEFT JOIN stock_meters m ON "
-                     "m.asset_no = e.value WHERE e.requirement = 'new_meter_asset' AND e.value <> "
-                     "'' AND " MS_IN_FORCE
-                     " AND (m.asset_no IS NULL OR m.crew <> j.crew) AND EXISTS(SELECT 1 FROM "
-                     "stock_meters x WHERE x.crew = j.crew) %CREW% ORDER BY j.crew, e.value"),
-                 QStringLiteral("AND j.crew = ?1"),
-                 [&](const Statement &s) {
-                     out.differences
-                         << difference(QStringLiteral("installed_not_issued"), false, s.text(1),
-                                       s.text(0), s.text(2),
-                                       s.text(3).isEmpty() ? Tr::tr("从未出库")
-                                                           : Tr::tr("出库给了 %1").arg(s.text(3)));
-                 });
-        !ok)
-        return ok.error();
-    if (auto ok =
-            each(m_db, crew,
-                 QStringLiteral(
-                     "SELECT j.crew, u.number, j.uuid, coalesce(m.crew, '') FROM office_seals u "
-                     "JOIN office_jobs j ON j.uuid = u.job_uuid LEFT JOIN stock_seals m ON "
-                     "m.seal_no = u.number WHERE u.number <> '' AND (m.seal_no IS NULL OR m.crew "
-                     "<> j.crew) "
-                     "AND EXISTS(SELECT 1 FROM stock_seals x WHERE x.crew = j.crew) %CREW% "
-                     "ORDER BY j.crew, u.number"),
-                 QStringLiteral("AND j.crew = ?1"),
-                 [&](const Statement &s) {
-                     out.differences
-                         << difference(QStringLiteral("installed_not_issued"), true, s.text(1),
-                                       s.text(0), s.text(2),
-                                       s.text(3).isEmpty() ? Tr::tr("从未出库")
-                                                           : Tr::tr("出库给了 %1").arg(s.text(3)));
-                 });
-        !ok)
-        return ok.error();
-    // One seal number on two places (two jobs, or twice on one): across every crew.
     if (auto ok = each(
             m_db, crew,
             QStringLiteral(
-                "SELECT group_concat(DISTINCT j.crew), u.number, group_concat(j.uuid) FROM "
-                "office_seals u "
-                "JOIN office_jobs j ON j.uuid = u.job_uuid WHERE u.number <> '' GROUP BY u.number "
-                "HAVING count(*) > 1 %CREW% ORDER BY u.number"),
-            QStringLiteral("AND sum(j.crew = ?1) > 0"),
+                "SELECT x.crew, x.number, x.job_uuid, r.asset_no IS NOT NULL, "
+                "x.at < coalesce(t.at, '') FROM stock_use x "
+                "LEFT JOIN stock_old_returns r ON r.asset_no = x.number "
+                "LEFT JOIN stock_settled t ON t.crew = x.crew WHERE x.kind = 'old_meter' %CREW% "
+                "ORDER BY x.crew, x.number"),
+            QStringLiteral("AND x.crew = ?1"),
+            [&](const Statement &s) {
+                CrewStock &c = at(s.text(0));
+                ++c.oldRemoved;
+                if (s.integer(3) != 0) {
+                    ++c.oldReturned;
+                    return;
+                }
+                out.oldOnHand << s.text(1);
+                if (s.integer(4) != 0)
+                    out.differences
+                        << difference(QStringLiteral("removed_not_returned"), false, s.text(1),
+                                      s.text(0), s.text(2), Tr::tr("旧表已拆下，退料时没有入库"));
+            });
+        !ok)
+        return ok.error();
+    // Installed on a job of a crew that has stock, but not issued to that crew.
+    const struct
+    {
+        const char *sql;
+        bool seal;
+    } notIssued[] = {
+        {"SELECT x.crew, x.number, x.job_uuid, coalesce(m.crew, '') FROM stock_use x "
+         "LEFT JOIN stock_meters m ON m.asset_no = x.number WHERE x.kind = 'new_meter' AND "
+         "(m.asset_no IS NULL OR m.crew <> x.crew) AND EXISTS(SELECT 1 FROM stock_meters y "
+         "WHERE y.crew = x.crew) %CREW% ORDER BY x.crew, x.number",
+         false},
+        {"SELECT x.crew, x.number, x.job_uuid, coalesce(m.crew, '') FROM stock_use x "
+         "LEFT JOIN stock_seals m ON m.seal_no = x.number WHERE x.kind = 'seal' AND "
+         "(m.seal_no IS NULL OR m.crew <> x.crew) AND EXISTS(SELECT 1 FROM stock_seals y "
+         "WHERE y.crew = x.crew) %CREW% ORDER BY x.crew, x.number",
+         true},
+    };
+    for (const auto &part : notIssued) {
+        if (auto ok =
+                each(m_db, crew, QString::fromLatin1(part.sql), QStringLiteral("AND x.crew = ?1"),
+                     [&](const Statement &s) {
+                         out.differences << difference(QStringLiteral("installed_not_issued"),
+                                                       part.seal, s.text(1), s.text(0), s.text(2),
+                                                       s.text(3).isEmpty()
+                                                           ? Tr::tr("从未出库")
+                                                           : Tr::tr("出库给了 %1").arg(s.text(3)));
+                     });
+            !ok)
+            return ok.error();
+    }
+    // One seal number on two places (two jobs, or twice on one): across every crew. The
+    // numbers are found on the (kind, number) index first; only those are looked at.
+    if (auto ok = each(
+            m_db, crew,
+            QStringLiteral(
+                "SELECT group_concat(DISTINCT x.crew), x.number, group_concat(x.job_uuid) FROM "
+                "stock_use x WHERE x.kind = 'seal' AND x.number IN (SELECT number FROM stock_use "
+                "WHERE kind = 'seal' GROUP BY number HAVING count(*) > 1) GROUP BY x.number %CREW% "
+                "ORDER BY x.number"),
+            QStringLiteral("HAVING sum(x.crew = ?1) > 0"),
             [&](const Statement &s) {
                 out.differences << difference(QStringLiteral("seal_used_twice"), true, s.text(1),
                                               s.text(0), s.text(2).section(QLatin1Char(','), 0, 0),

@@ -348,9 +348,11 @@ Result<wire::PushResult> SqliteOfficeStore::applyOne(const DeviceToken &from, co
     }
     if (auto ok = m_projection.apply(r.entity, r.uuid); !ok) // the office's picture of the job
         return ok.error();
-    if (r.entity == QLatin1String("job")) // the crew's stock reaches this job's user too
-        if (auto ok = m_stock.noteJob(r.uuid); !ok)
-            return ok.error();
+    // What the job used, for the warehouse's reconciliation; the crew's stock reaches its user.
+    if (auto ok = m_stock.noteRecord(r.entity, r.uuid,
+                                     r.payload.value(QStringLiteral("job_uuid")).toString());
+        !ok)
+        return ok.error();
     return answer(r, wire::PushStatus::Stored);
 }
 
