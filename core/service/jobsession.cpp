@@ -284,8 +284,46 @@ Result<Evidence> JobSession::addValue(const QString &cardId, const QString &requ
     QJsonObject m = meta;
     if (check.verdict != ValueCheck::Verdict::Implausible)
         m.remove(confirmed);
+    if (auto stock = checkIssued(**req, check.normalized, m); !stock)
+        return stock.error();
     auto added = addEvidence({EvidenceRecords::value(cardId, **req, check.normalized, m)});
     return added ? Result<Evidence>(added->constFirst()) : Result<Evidence>(added.error());
+}
+
+Result<void> JobSession::checkIssued(const EvidenceRequirement &req, const QString &value,
+                                     QJsonObject &meta) const
+{
+    const QString reasonKey = QStringLiteral("not_issued_reason");
+    const bool meter =
+        req.kind == EvidenceKind::Barcode && req.key == QLatin1String("new_meter_asset");
+    const bool seal = req.kind == EvidenceKind::SealNumber;
+    if (!meter && !seal) {
+        meta.remove(reasonKey);
+        return {};
+    }
+    const auto kind = meter ? StockRepository::Kind::Meter : StockRepository::Kind::Seal;
+    auto has = m_store.stock().hasStock(kind);
+    if (!has)
+        return has.error();
+    auto issued = *has ? m_store.stock().isIssued(kind, value) : Result<bool>(true);
+    if (!issued)
+        return issued.error();
+    if (*issued) {
+        meta.remove(reasonKey);
+        return {};
+    }
+    const QString reason = meta.value(reasonKey).toString().trimmed();
+    if (!reason.isEmpty()) {
+        meta.insert(reasonKey, reason); // kept with the value: the office sees it in review
+        return {};
+    }
+    return makeError(QStringLiteral("stock.not_issued"),
+                     meter ? tr("新表 %1 不在本班组领用的表计中。请核对资产编号；确实要装这只表，"
+                                "请写明原因后继续（办公室审核时会看到）。")
+                                 .arg(value)
+                           : tr("封印 %1 不在本班组领用的封印中。请核对封印号；确实要用这枚封印，"
+                                "请写明原因后继续（办公室审核时会看到）。")
+                                 .arg(value));
 }
 
 Result<QList<Evidence>> JobSession::addMeterRead(const QString &cardId, const QString &requirement,

@@ -4,6 +4,7 @@
 #include "store/officedeskrepository.h"
 #include "store/outboxchain.h"
 #include "store/reviewrepository.h"
+#include "store/stockrepository.h"
 #include "store/taskcardrepository.h"
 #include "store/userrepository.h"
 
@@ -216,7 +217,8 @@ QList<Migration> storeMigrations()
         {6, UserRepository::kMigrationSql},       // PIN KDF name, sign-in lock, office reset
         {7, ReviewRepository::kMigrationSql},     // submission rounds, office reviews pulled
         {8, OfficeDeskRepository::kMigrationSql}, // office workstation: answers, unsent decisions
-        {9, OfficeDeskRepository::kUserMigrationSql}, // unsent decisions belong to their user
+        {9, StockRepository::kMigrationSql},      // stock issued to this tablet's crews
+        {10, OfficeDeskRepository::kUserMigrationSql}, // unsent decisions belong to their user
     };
 }
 

@@ -1953,6 +1953,14 @@ In Settings, switch back to the built-in card catalog or update the catalog fold
         <source>内勤</source>
         <translation>the office</translation>
     </message>
+    <message>
+        <source>新表 %1 不在本班组领用的表计中。请核对资产编号；确实要装这只表，请写明原因后继续（办公室审核时会看到）。</source>
+        <translation>New meter %1 is not among the meters issued to this crew. Check the asset number; to install this meter all the same, give a reason and go on (the office sees it in review).</translation>
+    </message>
+    <message>
+        <source>封印 %1 不在本班组领用的封印中。请核对封印号；确实要用这枚封印，请写明原因后继续（办公室审核时会看到）。</source>
+        <translation>Seal %1 is not among the seals issued to this crew. Check the seal number; to use this seal all the same, give a reason and go on (the office sees it in review).</translation>
+    </message>
 </context>
 <context>
     <name>ms::MainWindow</name>
@@ -4102,6 +4110,14 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
             <numerusform>at most %n decimal places</numerusform>
         </translation>
     </message>
+    <message>
+        <source>仍要使用的原因（如：库房补发，单据未到）</source>
+        <translation>Reason for using it all the same (e.g. issued later by the warehouse, paperwork not here yet)</translation>
+    </message>
+    <message>
+        <source>写明原因后继续</source>
+        <translation>Go on with this reason</translation>
+    </message>
 </context>
 <context>
     <name>ms::ValueValidator</name>
@@ -4443,6 +4459,25 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>--item 应为 卡片:要求项，例如 21.4:new_meter_installed（收到“%1”）</source>
         <translation>--item must be CARD:KEY, e.g. 21.4:new_meter_installed (got &quot;%1&quot;)</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ctl::Stock</name>
+    <message>
+        <source>读不了 --meters 文件 %1：%2。请给出每行一个资产编号的文本文件。</source>
+        <translation>Cannot read the --meters file %1: %2. Give a text file with one asset number per line.</translation>
+    </message>
+    <message>
+        <source>用法：stock issue|return|show|batch --server URL --token T …</source>
+        <translation>Usage: stock issue|return|show|batch --server URL --token T …</translation>
+    </message>
+    <message>
+        <source>issue 需要 --crew 班组（任务上写的施工班组名）</source>
+        <translation>issue needs --crew CREW (the crew named on the task)</translation>
+    </message>
+    <message>
+        <source>需要 --meters 文件（每行一个资产编号）和/或 --seals 起号-止号</source>
+        <translation>Needs --meters FILE (one asset number per line) and/or --seals FROM-TO</translation>
     </message>
 </context>
 <context>
@@ -5139,6 +5174,10 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <source>办公室没有证据文件 %1（尚未上传完）</source>
         <translation>The office does not hold evidence file %1 (not fully uploaded)</translation>
     </message>
+    <message>
+        <source>库房管理（warehouse）</source>
+        <translation>warehouse (warehouse)</translation>
+    </message>
 </context>
 <context>
     <name>ms::server::OfficeServer</name>
@@ -5261,6 +5300,73 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
+    <name>ms::server::SqliteOfficeStock</name>
+    <message>
+        <source> 等 %1 个</source>
+        <translation> and more, %1 in all</translation>
+    </message>
+    <message>
+        <source>请求编号 %1 已用于另一笔出入库；请重新发起。</source>
+        <translation>Request number %1 was already used for another stock movement; start the request again.</translation>
+    </message>
+    <message>
+        <source>出库需要领料的班组（任务上写的施工班组名）。</source>
+        <translation>An issue needs the receiving crew (the crew named on the task).</translation>
+    </message>
+    <message>
+        <source>表计：</source>
+        <translation>Meters: </translation>
+    </message>
+    <message>
+        <source>封印：</source>
+        <translation>Seals: </translation>
+    </message>
+    <message>
+        <source>没有要出库的表计或封印；请给出资产编号或封印号段。</source>
+        <translation>No meters or seals to issue; give asset numbers or a seal range.</translation>
+    </message>
+    <message>
+        <source>%1（在 %2）</source>
+        <translation>%1 (with %2)</translation>
+    </message>
+    <message>
+        <source>这些编号已发给别的班组、尚未退回：%1。请先办理退料，或核对编号。本次出库没有保存。</source>
+        <translation>These numbers were issued to another crew and not returned: %1. Record their return first, or check the numbers. Nothing of this issue was saved.</translation>
+    </message>
+    <message>
+        <source>没有要入库的表计或封印；请扫描资产编号或给出封印号段。</source>
+        <translation>No meters or seals to receive; scan asset numbers or give a seal range.</translation>
+    </message>
+    <message>
+        <source>这些编号既不是发出未退的新表或封印，也不是已同步的工单拆下的旧表：%1。请核对编号；旧表请等施工班组同步后再入库。本次入库没有保存。</source>
+        <translation>These numbers are neither new meters or seals issued and not returned, nor old meters removed by a synced job: %1. Check the numbers; for old meters, wait until the crew has synced. Nothing of this return was saved.</translation>
+    </message>
+    <message>
+        <source>已办理退料，但既未安装也未退回</source>
+        <translation>The crew returned its stock, but this was neither installed nor returned</translation>
+    </message>
+    <message>
+        <source>旧表已拆下，退料时没有入库</source>
+        <translation>Old meter removed, not received at the return</translation>
+    </message>
+    <message>
+        <source>从未出库</source>
+        <translation>never issued</translation>
+    </message>
+    <message>
+        <source>出库给了 %1</source>
+        <translation>issued to %1</translation>
+    </message>
+    <message>
+        <source>用在这些工单上：%1</source>
+        <translation>used on these jobs: %1</translation>
+    </message>
+    <message>
+        <source>已作为未用退回，但工单记录为已安装</source>
+        <translation>Returned as unused, but a job records it as installed</translation>
+    </message>
+</context>
+<context>
     <name>ms::server::SqliteOfficeStore</name>
     <message>
         <source>设备名和用户名都不能为空</source>
@@ -5325,6 +5431,60 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>审核结论只由办公室作出，平板不能发送“review”记录；请升级本机的换表通。</source>
         <translation>Review verdicts are made only at the office; a tablet cannot send &quot;review&quot; records. Update MeterSwap on this tablet.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::server::StockApi</name>
+    <message>
+        <source>封印 %1 未出库给本班组</source>
+        <translation>Seal %1 was not issued to this crew</translation>
+    </message>
+    <message>
+        <source>新表 %1 未出库给本班组</source>
+        <translation>New meter %1 was not issued to this crew</translation>
+    </message>
+    <message>
+        <source>（库房从未发出）</source>
+        <translation> (never issued by the warehouse)</translation>
+    </message>
+    <message>
+        <source>（发给了 %1）</source>
+        <translation> (issued to %1)</translation>
+    </message>
+    <message>
+        <source>，请向库房核实。</source>
+        <translation>; check with the warehouse.</translation>
+    </message>
+    <message>
+        <source>；施工人员说明：%1</source>
+        <translation>; the installer&apos;s reason: %1</translation>
+    </message>
+    <message>
+        <source>没有出入库单 %1；请从出入库记录中选择。</source>
+        <translation>There is no stock movement %1; pick one from the list of movements.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::server::StockRanges</name>
+    <message>
+        <source>表计资产编号应为 10–24 位数字</source>
+        <translation>a meter asset number is 10–24 digits</translation>
+    </message>
+    <message>
+        <source>封印编号应为 6–16 位大写字母或数字</source>
+        <translation>a seal number is 6–16 capital letters or digits</translation>
+    </message>
+    <message>
+        <source>第 %1 项“%2”不是有效的编号：%3。</source>
+        <translation>Item %1 &quot;%2&quot; is not a valid number: %3.</translation>
+    </message>
+    <message>
+        <source>第 %1 项“%2”不是有效的号段：应为“起号-止号”，两端位数相同、只有末尾数字不同（如 BJ0012001-BJ0012300）；%3。</source>
+        <translation>Item %1 &quot;%2&quot; is not a valid range: write FROM-TO, both ends of the same length, differing only in their trailing digits (e.g. BJ0012001-BJ0012300); %3.</translation>
+    </message>
+    <message>
+        <source>第 %1 项“%2”：止号应不小于起号，一个号段最多 %3 个编号。</source>
+        <translation>Item %1 &quot;%2&quot;: the last number must not be below the first, and a range holds at most %3 numbers.</translation>
     </message>
 </context>
 <context>
@@ -5639,6 +5799,10 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>未知的记录类型“%1”：这台平板上的换表通太旧，请升级后再同步</source>
         <translation>unknown record type &quot;%1&quot;: MeterSwap on this tablet is too old, update it and sync again</translation>
+    </message>
+    <message>
+        <source>库存记录应有 uuid 和 payload.crew</source>
+        <translation>a stock row needs uuid and payload.crew</translation>
     </message>
 </context>
 <context>
