@@ -67,8 +67,8 @@ ArchiveDiff compareArchive(const std::vector<gdw::ArchiveEntry> &archive,
         installedBy.insert(m.commAddress, &m);
     for (const InstalledMeter &m : installed) {
         const auto entries = byAddress.value(m.commAddress);
-        ArchiveDifference d{m.commAddress, m.accountNo, {},
-                            gdw::archiveProtocolOf(m.protocol.toStdString()), 0};
+        ArchiveDifference d{
+            m.commAddress, m.accountNo, {}, gdw::archiveProtocolOf(m.protocol.toStdString()), 0};
         if (entries.isEmpty()) {
             diff.missing.append(d);
             continue;
@@ -155,7 +155,8 @@ ReadCheck checkReadings(const std::vector<gdw::ArchiveEntry> &archive,
         p.customerName = m.customerName;
         p.startReading = m.startReading;
         for (const gdw::ArchiveEntry &e : archive) {
-            if (e.point != 0 && addressOf(e) == m.commAddress && (p.point == 0 || e.point < p.point))
+            if (e.point != 0 && addressOf(e) == m.commAddress
+                && (p.point == 0 || e.point < p.point))
                 p.point = e.point;
         }
         if (p.point == 0) {

@@ -23,8 +23,8 @@ struct InstalledMeter
     QString jobUuid;
     QString accountNo;
     QString customerName;
-    QString commAddress; // 12 digits
-    QString protocol;    // "dlt645-2007" | "dlt645-1997" | "dlt698.45" | ""
+    QString commAddress;                // 12 digits
+    QString protocol;                   // "dlt645-2007" | "dlt645-1997" | "dlt698.45" | ""
     std::optional<double> startReading; // kWh, the new meter's start reading (起码)
     QDateTime startReadAt;              // when it was captured (UTC)
 };
@@ -32,8 +32,8 @@ struct InstalledMeter
 struct ArchiveDifference
 {
     QString commAddress;
-    QString accountNo;  // "" for a meter the task does not know (extra)
-    QList<int> points;  // the measuring points the archive has it on
+    QString accountNo;        // "" for a meter the task does not know (extra)
+    QList<int> points;        // the measuring points the archive has it on
     int expectedProtocol = 0; // 1376.1 number of the installed meter's protocol (0: none known)
     int archiveProtocol = 0;
 };
@@ -46,7 +46,8 @@ struct ArchiveDiff
     QList<ArchiveDifference> duplicated;    // one address on two (or more) points
     bool clean() const
     {
-        return missing.isEmpty() && extra.isEmpty() && wrongProtocol.isEmpty() && duplicated.isEmpty();
+        return missing.isEmpty() && extra.isEmpty() && wrongProtocol.isEmpty()
+               && duplicated.isEmpty();
     }
 };
 
@@ -55,8 +56,9 @@ ArchiveDiff compareArchive(const std::vector<gdw1376::ArchiveEntry> &archive,
 
 // Records to write for the missing meters: 序号 and measuring point after the archive's highest,
 // the meter's protocol (DL/T 645-2007 when unknown), port 31 (carrier), 4 tariffs, 6+2 digits.
-std::vector<gdw1376::ArchiveEntry> entriesForMissing(const std::vector<gdw1376::ArchiveEntry> &archive,
-                                                     const QList<InstalledMeter> &missing);
+std::vector<gdw1376::ArchiveEntry>
+entriesForMissing(const std::vector<gdw1376::ArchiveEntry> &archive,
+                  const QList<InstalledMeter> &missing);
 
 struct PointCheck
 {
@@ -81,9 +83,9 @@ QString pointVerdictKey(PointCheck::Verdict v); // "ok", "not_read", "not_in_arc
 
 struct ReadCheck
 {
-    QList<PointCheck> points; // one per installed meter, in the task's order
-    int readCount = 0;        // points that returned a reading
-    double successRate = 0;   // readCount ÷ installed meters (0 when none installed)
+    QList<PointCheck> points;           // one per installed meter, in the task's order
+    int readCount = 0;                  // points that returned a reading
+    double successRate = 0;             // readCount ÷ installed meters (0 when none installed)
     QList<PointCheck> failures() const; // 38.2's work list: every point not ok
 };
 

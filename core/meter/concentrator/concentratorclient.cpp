@@ -15,7 +15,8 @@ struct Collected
     std::vector<gdw::Frame> frames;
 };
 
-ReplyScanner makeScanner(std::shared_ptr<Collected> out, gdw::Address to, std::uint8_t afn, int pseq)
+ReplyScanner makeScanner(std::shared_ptr<Collected> out, gdw::Address to, std::uint8_t afn,
+                         int pseq)
 {
     struct State
     {
@@ -31,7 +32,8 @@ ReplyScanner makeScanner(std::shared_ptr<Collected> out, gdw::Address to, std::u
             state->corrupt = false;
             out->frames.clear();
         }
-        const ByteView fresh(reinterpret_cast<const std::uint8_t *>(received.constData()) + state->fed,
+        const ByteView fresh(reinterpret_cast<const std::uint8_t *>(received.constData())
+                                 + state->fed,
                              std::size_t(received.size() - state->fed));
         state->fed = received.size();
         for (const auto &parsed : state->parser.feed(fresh)) {
@@ -43,10 +45,12 @@ ReplyScanner makeScanner(std::shared_ptr<Collected> out, gdw::Address to, std::u
             // An echo of our request, another terminal, an old answer: skipped like noise.
             if (!f.isUplink() || (f.afn != afn && f.afn != gdw::afn::Confirm))
                 continue;
-            if (!to.isBroadcast() && (f.address.area != to.area || f.address.terminal != to.terminal))
+            if (!to.isBroadcast()
+                && (f.address.area != to.area || f.address.terminal != to.terminal))
                 continue;
             const int expected = (pseq + int(out->frames.size())) & gdw::seqbits::SeqMask;
-            if (out->frames.empty() ? (!f.first() || f.sequence() != pseq) : f.sequence() != expected)
+            if (out->frames.empty() ? (!f.first() || f.sequence() != pseq)
+                                    : f.sequence() != expected)
                 continue;
             out->frames.push_back(f);
             if (f.last())
@@ -96,7 +100,8 @@ QString ConcentratorClient::failureMessage(const Exchange &ex) const
                                      QString::fromStdString(m_address.logicalText()));
     switch (ex.failure) {
     case LinkFailure::Silent:
-        return tr("集中器没有应答（终端地址 %1，共尝试 %2 次，每次等待 %3 ms，端口 %4，%5）。请检查："
+        return tr("集中器没有应答（终端地址 %1，共尝试 %2 次，每次等待 %3 ms，端口 "
+                  "%4，%5）。请检查："
                   "维护口线是否插好或红外口是否对准，终端地址是否与集中器铭牌/液晶一致，"
                   "波特率是否与集中器维护口一致（默认 9600 8E1）。仍不通时改用集中器面板按键设置。")
             .arg(address)
@@ -104,20 +109,21 @@ QString ConcentratorClient::failureMessage(const Exchange &ex) const
             .arg(s.replyTimeoutMs)
             .arg(s.portName, s.describe());
     case LinkFailure::Garbled:
-        return tr("集中器有应答，但 %1 次都不是有效的 1376.1 报文（当前 %2）：维护口的波特率或校验方式很可能不一致。"
+        return tr("集中器有应答，但 %1 次都不是有效的 1376.1 报文（当前 "
+                  "%2）：维护口的波特率或校验方式很可能不一致。"
                   "请在集中器液晶上查看维护口参数，用 --baud 改成一致（1200…19200，8E1）后重试。")
             .arg(ex.attempts)
             .arg(s.describe());
-    default:
-        return ex.message;
+    default: return ex.message;
     }
 }
 
 QString ConcentratorClient::deniedMessage(std::uint8_t afn) const
 {
     if (afn == gdw::afn::SetParameters || afn == gdw::afn::Reset)
-        return tr("集中器否认了设置（AFN 00 F2）：设置密码/权限认证未通过。请核对主站运维下发的设置密码"
-                  "（32 位十六进制）后重试；不要反复尝试错误的密码。参数未被修改。");
+        return tr(
+            "集中器否认了设置（AFN 00 F2）：设置密码/权限认证未通过。请核对主站运维下发的设置密码"
+            "（32 位十六进制）后重试；不要反复尝试错误的密码。参数未被修改。");
     return tr("集中器否认了请求（AFN 00 F2）：它没有所请求的数据或不支持该项。请确认集中器型号支持"
               " Q/GDW 1376.1 维护口查询，或改用面板按键查看。");
 }
@@ -171,8 +177,9 @@ void ConcentratorClient::request(std::uint8_t afn, std::vector<gdw::DataUnit> un
                         r.outcome = ConcentratorReply::Outcome::Confirmed;
                     else if (const auto *v = std::get_if<gdw::UnitVerdicts>(&u.value)) {
                         r.verdicts = *v;
-                        const bool allGood = std::all_of(v->units.begin(), v->units.end(),
-                                                         [](const auto &x) { return x.error == 0; });
+                        const bool allGood =
+                            std::all_of(v->units.begin(), v->units.end(),
+                                        [](const auto &x) { return x.error == 0; });
                         r.outcome = allGood ? ConcentratorReply::Outcome::Confirmed
                                             : ConcentratorReply::Outcome::PartlyDenied;
                     } else if (u.fn == 4)

@@ -72,9 +72,9 @@ struct ConcentratorParameterSet // what to write; nullopt = leave as it is
 
 struct ConcentratorSetResult
 {
-    bool ok = false;          // written and read back equal
+    bool ok = false; // written and read back equal
     QString message;
-    bool denied = false;      // AFN 00 F2 on the set: password/authentication refused
+    bool denied = false; // AFN 00 F2 on the set: password/authentication refused
     ConcentratorParameters readBack;
     ConcentratorTraffic traffic; // the set and the read-back
 };
@@ -100,7 +100,8 @@ struct ConcentratorArchiveWrite
     bool ok = false;
     QString message;
     bool denied = false;
-    std::vector<gdw1376::UnitVerdict> verdicts; // F3 per-unit errors (2: address already registered)
+    std::vector<gdw1376::UnitVerdict>
+        verdicts; // F3 per-unit errors (2: address already registered)
     ConcentratorTraffic traffic;
 };
 
@@ -123,7 +124,10 @@ public:
         m_password = password;
     }
     void setArchiveBatch(int seqsPerRequest) { m_archiveBatch = std::clamp(seqsPerRequest, 1, 64); }
-    void setEnergyBatch(int pointsPerRequest) { m_energyBatch = std::clamp(pointsPerRequest, 1, 32); }
+    void setEnergyBatch(int pointsPerRequest)
+    {
+        m_energyBatch = std::clamp(pointsPerRequest, 1, 32);
+    }
 
     // One request; `done` runs exactly once.
     void request(std::uint8_t afn, std::vector<gdw1376::DataUnit> units, Done done);

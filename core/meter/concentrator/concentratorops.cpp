@@ -8,7 +8,7 @@ namespace gdw = gdw1376;
 
 namespace {
 
-template<typename T> const T *unitValue(const ConcentratorReply &r, int fn)
+template <typename T> const T *unitValue(const ConcentratorReply &r, int fn)
 {
     for (const gdw::DataUnit &u : r.units)
         if (u.fn == fn)
@@ -65,8 +65,10 @@ void ConcentratorClient::setParameters(const ConcentratorParameterSet &set,
                     differ << tr("终端地址");
                 result->ok = differ.isEmpty();
                 if (!result->ok)
-                    result->message = tr("集中器确认了设置，但回读的%1与设置值不一致。请重试，仍不一致时用面板按键设置并拍照。")
-                                          .arg(differ.join(QStringLiteral("、")));
+                    result->message =
+                        tr("集中器确认了设置，但回读的%"
+                           "1与设置值不一致。请重试，仍不一致时用面板按键设置并拍照。")
+                            .arg(differ.join(QStringLiteral("、")));
             }
             done(*result);
         });
@@ -75,20 +77,21 @@ void ConcentratorClient::setParameters(const ConcentratorParameterSet &set,
         readBack();
         return;
     }
-    request(gdw::afn::SetParameters, units,
-            [this, set, result, done, readBack](const ConcentratorReply &r) {
-                result->traffic.add(r);
-                if (!r.ok()) {
-                    result->denied = r.outcome == ConcentratorReply::Outcome::Denied;
-                    result->message = r.message;
-                    done(*result);
-                    return;
-                }
-                // The confirm came from the old address; the new one answers the read-back.
-                if (set.logical)
-                    m_address = gdw::Address{set.logical->area, set.logical->terminal, m_address.a3};
-                readBack();
-            });
+    request(
+        gdw::afn::SetParameters, units,
+        [this, set, result, done, readBack](const ConcentratorReply &r) {
+            result->traffic.add(r);
+            if (!r.ok()) {
+                result->denied = r.outcome == ConcentratorReply::Outcome::Denied;
+                result->message = r.message;
+                done(*result);
+                return;
+            }
+            // The confirm came from the old address; the new one answers the read-back.
+            if (set.logical)
+                m_address = gdw::Address{set.logical->area, set.logical->terminal, m_address.a3};
+            readBack();
+        });
 }
 
 void ConcentratorClient::readArchive(std::function<void(const ConcentratorArchive &)> done)

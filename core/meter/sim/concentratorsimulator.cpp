@@ -31,7 +31,8 @@ std::size_t encodedSize(std::uint8_t afn, const gdw::DataUnit &unit)
 
 } // namespace
 
-ConcentratorSimulator::ConcentratorSimulator(ConcentratorState state, ConcentratorSimOptions options)
+ConcentratorSimulator::ConcentratorSimulator(ConcentratorState state,
+                                             ConcentratorSimOptions options)
     : m_state(std::move(state)), m_options(options)
 {
 }
@@ -56,7 +57,8 @@ QList<QByteArray> ConcentratorSimulator::answer(const gdw::Frame &request)
 {
     const gdw::Address &to = request.address;
     const bool forUs = to.area == m_state.address.area && to.terminal == m_state.address.terminal;
-    const bool broadcast = to.isBroadcast() && (to.area == 0xFFFF || to.area == m_state.address.area);
+    const bool broadcast =
+        to.isBroadcast() && (to.area == 0xFFFF || to.area == m_state.address.area);
     if (!forUs && !broadcast)
         return {};
     const auto units = gdw::decodeUnits(request);
@@ -66,7 +68,8 @@ QList<QByteArray> ConcentratorSimulator::answer(const gdw::Frame &request)
         return {deny(request)};
     }
     if (broadcast) { // discovery only: F89 query, answered with the real address
-        if (request.afn != gdw::afn::QueryParameters || units->size() != 1 || units->front().fn != 89)
+        if (request.afn != gdw::afn::QueryParameters || units->size() != 1
+            || units->front().fn != 89)
             return {};
         return query(request, *units);
     }
@@ -98,7 +101,8 @@ QList<QByteArray> ConcentratorSimulator::query(const gdw::Frame &request,
         case 1: out.push_back({0, 1, m_state.uplink}); break;
         case 3: out.push_back({0, 3, m_state.master}); break;
         case 89:
-            out.push_back({0, 89, gdw::LogicalAddress{m_state.address.area, m_state.address.terminal}});
+            out.push_back(
+                {0, 89, gdw::LogicalAddress{m_state.address.area, m_state.address.terminal}});
             break;
         case 10: {
             gdw::MeterArchive found;
@@ -215,8 +219,8 @@ QList<QByteArray> ConcentratorSimulator::reply(const gdw::Frame &request, std::u
 {
     // Split a long F10 unit into several, so each fits maxFrameBody.
     std::vector<gdw::DataUnit> pieces;
-    const std::size_t perFrame = std::max<std::size_t>(
-        1, (m_options.maxFrameBody - 6) / gdw::ArchiveEntryBytes);
+    const std::size_t perFrame =
+        std::max<std::size_t>(1, (m_options.maxFrameBody - 6) / gdw::ArchiveEntryBytes);
     for (gdw::DataUnit &u : units) {
         auto *archive = std::get_if<gdw::MeterArchive>(&u.value);
         if (!archive || archive->entries.size() <= perFrame) {

@@ -14,7 +14,7 @@ namespace ms::meter {
 
 struct ConcentratorSimOptions
 {
-    bool silent = false;          // answers nothing (a dead port, a wrong cable)
+    bool silent = false;             // answers nothing (a dead port, a wrong cable)
     std::size_t maxFrameBody = 2048; // the data units of one reply frame at most (then FIR…FIN)
 };
 
@@ -31,9 +31,12 @@ public:
     QList<QByteArray> answer(const gdw1376::Frame &request);
 
 private:
-    QList<QByteArray> query(const gdw1376::Frame &request, const std::vector<gdw1376::DataUnit> &units);
-    QList<QByteArray> set(const gdw1376::Frame &request, const std::vector<gdw1376::DataUnit> &units);
-    QList<QByteArray> data(const gdw1376::Frame &request, const std::vector<gdw1376::DataUnit> &units);
+    QList<QByteArray> query(const gdw1376::Frame &request,
+                            const std::vector<gdw1376::DataUnit> &units);
+    QList<QByteArray> set(const gdw1376::Frame &request,
+                          const std::vector<gdw1376::DataUnit> &units);
+    QList<QByteArray> data(const gdw1376::Frame &request,
+                           const std::vector<gdw1376::DataUnit> &units);
     QList<QByteArray> reply(const gdw1376::Frame &request, std::uint8_t afn,
                             std::vector<gdw1376::DataUnit> units);
     QByteArray deny(const gdw1376::Frame &request) const;

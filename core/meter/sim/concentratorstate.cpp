@@ -20,8 +20,9 @@ struct Tr
 
 Error bad(const QString &what)
 {
-    return makeError(QStringLiteral("sim.bad_concentrator"),
-                     Tr::tr("集中器模拟文件有误：%1。请按 docs/simulator.md 的格式修改后重试。").arg(what));
+    return makeError(
+        QStringLiteral("sim.bad_concentrator"),
+        Tr::tr("集中器模拟文件有误：%1。请按 docs/simulator.md 的格式修改后重试。").arg(what));
 }
 
 bool isAddress(const QString &text)
@@ -39,8 +40,9 @@ auto findByAddress(std::map<int, gdw1376::ArchiveEntry> &archive, const QString 
 
 Error notInArchive(const QString &address)
 {
-    return makeError(QStringLiteral("sim.no_such_meter"),
-                     Tr::tr("模拟集中器的档案里没有通信地址 %1，无法在它上面制造差异。").arg(address));
+    return makeError(
+        QStringLiteral("sim.no_such_meter"),
+        Tr::tr("模拟集中器的档案里没有通信地址 %1，无法在它上面制造差异。").arg(address));
 }
 
 } // namespace
@@ -63,7 +65,8 @@ Result<ConcentratorState> ConcentratorState::fromJson(const QByteArray &json)
     const QJsonObject o = doc.object();
     ConcentratorState s;
     if (o.contains(QStringLiteral("address"))) {
-        const auto a = gdw1376::Address::fromText(o.value(QStringLiteral("address")).toString().toStdString());
+        const auto a =
+            gdw1376::Address::fromText(o.value(QStringLiteral("address")).toString().toStdString());
         if (!a)
             return bad(Tr::tr("address 应为“行政区划码-终端地址”，如 1101-1234"));
         s.address = *a;
@@ -83,7 +86,8 @@ Result<ConcentratorState> ConcentratorState::fromJson(const QByteArray &json)
     if (s.master.apn.size() > gdw1376::ApnBytes)
         return bad(Tr::tr("apn 最多 16 个字符"));
     if (o.contains(QStringLiteral("password"))) {
-        const QByteArray pw = QByteArray::fromHex(o.value(QStringLiteral("password")).toString().toLatin1());
+        const QByteArray pw =
+            QByteArray::fromHex(o.value(QStringLiteral("password")).toString().toLatin1());
         if (pw.size() != int(gdw1376::PasswordBytes))
             return bad(Tr::tr("password 应为 32 位十六进制（16 字节）"));
         s.password.emplace();
@@ -96,8 +100,8 @@ Result<ConcentratorState> ConcentratorState::fromJson(const QByteArray &json)
         e.point = m.value(QStringLiteral("point")).toInt(s.nextPoint());
         e.port = m.value(QStringLiteral("port")).toInt(31);
         const QJsonValue p = m.value(QStringLiteral("protocol"));
-        e.protocol = p.isString() ? gdw1376::archiveProtocolOf(p.toString().toStdString())
-                                  : p.toInt(30);
+        e.protocol =
+            p.isString() ? gdw1376::archiveProtocolOf(p.toString().toStdString()) : p.toInt(30);
         const QString address = m.value(QStringLiteral("comm_address")).toString();
         if (!isAddress(address))
             return bad(Tr::tr("comm_address 应为 12 位数字，而不是“%1”").arg(address));

@@ -25,9 +25,9 @@ struct ConcentratorState
     gdw1376::UplinkComm uplink{0, 0, 30, 3, 0, 5};
     gdw1376::MasterStation master;
     std::optional<std::array<std::uint8_t, gdw1376::PasswordBytes>> password; // set: PW checked
-    std::map<int, gdw1376::ArchiveEntry> archive;     // by 序号
-    std::map<std::string, std::int64_t> readings;     // comm address → 0.0001 kWh
-    QSet<QString> unreachable;                        // comm addresses the concentrator cannot read
+    std::map<int, gdw1376::ArchiveEntry> archive;                             // by 序号
+    std::map<std::string, std::int64_t> readings; // comm address → 0.0001 kWh
+    QSet<QString> unreachable;                    // comm addresses the concentrator cannot read
 
     static Result<ConcentratorState> load(const QString &path);
     static Result<ConcentratorState> fromJson(const QByteArray &json);
