@@ -23,5 +23,6 @@ int reviewCommand(const QStringList &args);  // reviewcommand.cpp
 int billingCommand(const QStringList &args); // billingcommand.cpp
 int jobCommand(const QStringList &args);
 int captureCommand(const QStringList &args);
+int concentratorCommand(const QStringList &args); // concentratorcommand.cpp
 
 } // namespace ms::ctl

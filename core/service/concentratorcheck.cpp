@@ -1,0 +1,92 @@
+#include "service/concentratorcheck.h"
+
+#include "store/store.h"
+#include "store/transaction.h"
+
+#include <QCoreApplication>
+
+namespace ms {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ms::ConcentratorCheck)
+};
+} // namespace
+
+Result<Task> concentratorTask(Store &store, const QString &uuidOrCode)
+{
+    auto tasks = store.tasks().list();
+    if (!tasks)
+        return tasks.error();
+    QList<Task> matches;
+    for (const Task &t : tasks.value())
+        if (uuidOrCode.isEmpty() || t.uuid == uuidOrCode || t.code == uuidOrCode)
+            matches.append(t);
+    if (matches.size() == 1)
+        return matches.first();
+    if (matches.isEmpty())
+        return makeError(
+            QStringLiteral("store.not_found"),
+            uuidOrCode.isEmpty()
+                ? Tr::tr("这台平板上没有任务。请先同步领取本台区的任务。")
+                : Tr::tr(
+                      "没有编号或 UUID 为“%1”的任务。请用 meterswapctl job list --json 查看任务。")
+                      .arg(uuidOrCode));
+    QStringList names;
+    for (const Task &t : matches)
+        names << QStringLiteral("%1 (%2)").arg(t.code, t.uuid);
+    return makeError(QStringLiteral("concentrator.task_ambiguous"),
+                     Tr::tr("这台平板上有 %1 个任务，请用 --task 指定集中器所在台区的任务：%2")
+                         .arg(matches.size())
+                         .arg(names.join(QStringLiteral("、"))));
+}
+
+Result<QList<meter::InstalledMeter>> installedMeters(Store &store, RowId taskId)
+{
+    Transaction snapshot(store.database(), Transaction::Lock::Read);
+    if (!snapshot.ok())
+        return snapshot.error();
+    QList<meter::InstalledMeter> out;
+    constexpr int kPage = 1000;
+    for (int offset = 0;; offset += kPage) {
+        auto page = store.jobs().list(JobQuery().inTask(taskId).page(kPage, offset));
+        if (!page)
+            return page.error();
+        for (const JobListItem &item : page.value()) {
+            const MeterInfo &m = item.customer.newMeter;
+            if (m.commAddress.isEmpty() || item.job.status == JobStatus::NotStarted)
+                continue;
+            meter::InstalledMeter installed;
+            installed.jobUuid = item.job.uuid;
+            installed.accountNo = item.customer.accountNo;
+            installed.customerName = item.customer.name;
+            installed.commAddress = m.commAddress;
+            installed.protocol = m.protocol;
+            auto evidence = store.evidence().list(RecordOwner::job(item.job.id));
+            if (!evidence)
+                return evidence.error();
+            for (const Evidence &e : evidence.value()) { // oldest first: the latest wins
+                const QString reg = e.meta.value(QStringLiteral("register")).toString();
+                if (e.kind != EvidenceKind::MeterReading
+                    || e.meta.value(QStringLiteral("meter")).toString() != QLatin1String("new")
+                    || !(reg.isEmpty() || reg == QLatin1String("forward_total")))
+                    continue;
+                bool ok = false;
+                const double v = e.value.toDouble(&ok);
+                if (!ok)
+                    continue;
+                installed.startReading = v;
+                installed.startReadAt = e.capturedAt;
+            }
+            out.append(installed);
+        }
+        if (page->size() < kPage)
+            break;
+    }
+    if (auto done = snapshot.commit(); !done)
+        return done.error();
+    return out;
+}
+
+} // namespace ms
