@@ -12,6 +12,9 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(ms::ConcentratorCheck)
 };
+
+const QStringList kStartReadings{QStringLiteral("new_start_total"),
+                                 QStringLiteral("replacement_start_total")};
 } // namespace
 
 Result<Task> concentratorTask(Store &store, const QString &uuidOrCode)
@@ -67,10 +70,9 @@ Result<QList<meter::InstalledMeter>> installedMeters(Store &store, RowId taskId)
             if (!evidence)
                 return evidence.error();
             for (const Evidence &e : evidence.value()) { // oldest first: the latest wins
-                const QString reg = e.meta.value(QStringLiteral("register")).toString();
-                if (e.kind != EvidenceKind::MeterReading
-                    || e.meta.value(QStringLiteral("meter")).toString() != QLatin1String("new")
-                    || !(reg.isEmpty() || reg == QLatin1String("forward_total")))
+                // The start reading (21.4 / 24.3, 43.1 after a re-replacement), never a later
+                // reading such as 38.1's own.
+                if (e.kind != EvidenceKind::MeterReading || !kStartReadings.contains(e.requirement))
                     continue;
                 bool ok = false;
                 const double v = e.value.toDouble(&ok);

@@ -45,11 +45,12 @@ struct Rig
         link = std::make_unique<SerialLink>(s);
         const auto opened = link->open();
         EXPECT_TRUE(opened.ok());
-        client = std::make_unique<ConcentratorClient>(link.get(), *gdw::Address::fromText("1101-1234"));
+        client =
+            std::make_unique<ConcentratorClient>(link.get(), *gdw::Address::fromText("1101-1234"));
         return opened.ok();
     }
 
-    template<typename T, typename Start> T run(Start start)
+    template <typename T, typename Start> T run(Start start)
     {
         T result{};
         bool done = false;
@@ -85,7 +86,8 @@ TEST(ConcentratorPty, setThenReadBackIncludingANewTerminalAddress)
     set.master = gdw::MasterStation{*gdw::Endpoint::fromText("10.8.0.1:9100"),
                                     *gdw::Endpoint::fromText("10.8.0.2:9101"), "XXDL.BJ"};
     set.logical = gdw::LogicalAddress{0x1102, 77};
-    const auto r = rig.run<ConcentratorSetResult>([&](auto done) { rig.client->setParameters(set, done); });
+    const auto r =
+        rig.run<ConcentratorSetResult>([&](auto done) { rig.client->setParameters(set, done); });
     ASSERT_TRUE(r.ok) << r.message.toStdString();
     ASSERT_TRUE(r.readBack.master.has_value());
     EXPECT_EQ(*r.readBack.master, *set.master);
@@ -96,7 +98,8 @@ TEST(ConcentratorPty, setThenReadBackIncludingANewTerminalAddress)
     EXPECT_EQ(r.traffic.frames[0].direction, RawFrame::Direction::Tx);
     EXPECT_EQ(r.traffic.frames[1].direction, RawFrame::Direction::Rx);
     // A fresh read agrees.
-    const auto p = rig.run<ConcentratorParameters>([&](auto done) { rig.client->readParameters(done); });
+    const auto p =
+        rig.run<ConcentratorParameters>([&](auto done) { rig.client->readParameters(done); });
     ASSERT_TRUE(p.ok) << p.message.toStdString();
     EXPECT_EQ(p.master->apn, "XXDL.BJ");
 }
@@ -108,12 +111,14 @@ TEST(ConcentratorPty, aWrongPasswordIsRefusedWithAClearMessageAndNothingChanges)
     rig.client->setPassword(password(0x00));
     ConcentratorParameterSet set;
     set.master = gdw::MasterStation{*gdw::Endpoint::fromText("10.8.0.1:9100"), {}, "WRONG"};
-    const auto r = rig.run<ConcentratorSetResult>([&](auto done) { rig.client->setParameters(set, done); });
+    const auto r =
+        rig.run<ConcentratorSetResult>([&](auto done) { rig.client->setParameters(set, done); });
     EXPECT_FALSE(r.ok);
     EXPECT_TRUE(r.denied);
     EXPECT_TRUE(r.message.contains(QStringLiteral("密码"))) << r.message.toStdString();
     EXPECT_TRUE(r.message.contains(QStringLiteral("未被修改"))) << r.message.toStdString();
-    const auto p = rig.run<ConcentratorParameters>([&](auto done) { rig.client->readParameters(done); });
+    const auto p =
+        rig.run<ConcentratorParameters>([&](auto done) { rig.client->readParameters(done); });
     ASSERT_TRUE(p.ok);
     EXPECT_EQ(p.master->apn, "DLCJ.BJ");
 }
@@ -156,7 +161,8 @@ TEST(ConcentratorPty, readCheckReportsUnreachableMetersPerHousehold)
         installed << m;
         points << e.point;
     }
-    const auto energy = rig.run<ConcentratorEnergy>([&](auto done) { rig.client->readEnergy(points, done); });
+    const auto energy =
+        rig.run<ConcentratorEnergy>([&](auto done) { rig.client->readEnergy(points, done); });
     ASSERT_TRUE(energy.ok) << energy.message.toStdString();
     const ReadCheck check = checkReadings(a.entries, installed, energy.readings);
     EXPECT_EQ(check.readCount, 8);
@@ -175,7 +181,8 @@ TEST(ConcentratorPty, aSilentConcentratorIsReportedAfterItsRetriesWithWhatToChec
     ConcentratorSimOptions o;
     o.silent = true;
     ASSERT_TRUE(rig.start(withPassword(3), o, 200, 1));
-    const auto p = rig.run<ConcentratorParameters>([&](auto done) { rig.client->readParameters(done); });
+    const auto p =
+        rig.run<ConcentratorParameters>([&](auto done) { rig.client->readParameters(done); });
     EXPECT_FALSE(p.ok);
     EXPECT_TRUE(p.message.contains(QStringLiteral("集中器没有应答"))) << p.message.toStdString();
     EXPECT_TRUE(p.message.contains(QStringLiteral("1101-1234"))) << p.message.toStdString();
