@@ -109,6 +109,54 @@
         <source>meterswapctl：未知命令“%1”</source>
         <translation>meterswapctl: unknown command &quot;%1&quot;</translation>
     </message>
+    <message>
+        <source>--write-missing 需要 --password（主站运维下发的设置密码）。</source>
+        <translation>--write-missing needs --password (the setting password the master station operators issued).</translation>
+    </message>
+    <message>
+        <source>只支持 read、set、archive 和 check</source>
+        <translation>Only read, set, archive and check are supported</translation>
+    </message>
+    <message>
+        <source>%1 的取值“%2”无效（终端地址如 1101-1234 或 110104D2，密码 32 位十六进制，波特率 1200–115200）</source>
+        <translation>Invalid value &quot;%2&quot; for %1 (terminal address like 1101-1234 or 110104D2, password 32 hex digits, baud rate 1200–115200)</translation>
+    </message>
+    <message>
+        <source>必须用 --port 指定维护口串口（如 /dev/ttyUSB0）</source>
+        <translation>Give the maintenance port&apos;s serial device with --port (e.g. /dev/ttyUSB0)</translation>
+    </message>
+    <message>
+        <source>必须用 --address 给出终端地址（行政区划码-终端地址，如 1101-1234）</source>
+        <translation>Give the terminal address with --address (area code-terminal address, e.g. 1101-1234)</translation>
+    </message>
+    <message>
+        <source>check 需要 --data 指定平板数据目录</source>
+        <translation>check needs --data with the tablet&apos;s data directory</translation>
+    </message>
+    <message>
+        <source>%1 应为 IP:端口，如 10.0.1.20:9001</source>
+        <translation>%1 must be IP:PORT, e.g. 10.0.1.20:9001</translation>
+    </message>
+    <message>
+        <source>--apn 最多 16 个 ASCII 字符</source>
+        <translation>--apn takes at most 16 ASCII characters</translation>
+    </message>
+    <message>
+        <source>--new-address 应为 行政区划码-终端地址，如 1101-1234</source>
+        <translation>--new-address must be area code-terminal address, e.g. 1101-1234</translation>
+    </message>
+    <message>
+        <source>set 至少需要 --master、--backup、--apn 或 --new-address 之一</source>
+        <translation>set needs at least one of --master, --backup, --apn or --new-address</translation>
+    </message>
+    <message>
+        <source>%1 的取值“%2”无效（地址如 1101-1234，密码 32 位十六进制，波特率 300–115200，延时 0–10000 ms，表数 0–2040，帧长 64–16000）</source>
+        <translation>Invalid value &quot;%2&quot; for %1 (address like 1101-1234, password 32 hex digits, baud rate 300–115200, delay 0–10000 ms, meters 0–2040, frame bytes 64–16000)</translation>
+    </message>
+    <message>
+        <source>必须给出 --link</source>
+        <translation>--link is required</translation>
+    </message>
 </context>
 <context>
     <name>ms::Accounts</name>
@@ -815,6 +863,21 @@
     <message>
         <source>找不到中文字体 %1，暂用“%2”代替。建议安装 fonts-wqy-microhei 以保证打印效果一致。</source>
         <translation>Chinese font %1 not found; using &quot;%2&quot; instead. Install fonts-wqy-microhei for consistent printouts.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ConcentratorCheck</name>
+    <message>
+        <source>这台平板上没有任务。请先同步领取本台区的任务。</source>
+        <translation>There is no task on this tablet. Sync first to receive this area&apos;s task.</translation>
+    </message>
+    <message>
+        <source>没有编号或 UUID 为“%1”的任务。请用 meterswapctl job list --json 查看任务。</source>
+        <translation>No task has the number or UUID &quot;%1&quot;. See the tasks with meterswapctl job list --json.</translation>
+    </message>
+    <message>
+        <source>这台平板上有 %1 个任务，请用 --task 指定集中器所在台区的任务：%2</source>
+        <translation>This tablet holds %1 tasks; give the concentrator&apos;s area task with --task: %2</translation>
     </message>
 </context>
 <context>
@@ -4350,6 +4413,104 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>发现 %1 处问题：本机数据被改动或删除过。请不要删除数据目录，联系技术支持。</source>
         <translation>Found %1 problem(s): data on this device was altered or deleted. Do not delete the data directory; contact support.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::meter::ConcentratorClient</name>
+    <message>
+        <source>集中器没有应答（终端地址 %1，共尝试 %2 次，每次等待 %3 ms，端口 %4，%5）。请检查：维护口线是否插好或红外口是否对准，终端地址是否与集中器铭牌/液晶一致，波特率是否与集中器维护口一致（默认 9600 8E1）。仍不通时改用集中器面板按键设置。</source>
+        <translation>The concentrator did not answer (terminal address %1, %2 attempts, %3 ms each, port %4, %5). Check that the maintenance cable is plugged in or the infrared head is aimed, that the terminal address matches the concentrator&apos;s nameplate/display, and that the baud rate matches its maintenance port (default 9600 8E1). If it still does not answer, use the concentrator&apos;s keypad.</translation>
+    </message>
+    <message>
+        <source>集中器有应答，但 %1 次都不是有效的 1376.1 报文（当前 %2）：维护口的波特率或校验方式很可能不一致。请在集中器液晶上查看维护口参数，用 --baud 改成一致（1200…19200，8E1）后重试。</source>
+        <translation>The concentrator answered, but %1 times not with a valid 1376.1 frame (now %2): the maintenance port&apos;s baud rate or parity most likely differs. Look up the port settings on the concentrator&apos;s display, set the same with --baud (1200…19200, 8E1) and try again.</translation>
+    </message>
+    <message>
+        <source>集中器否认了设置（AFN 00 F2）：设置密码/权限认证未通过。请核对主站运维下发的设置密码（32 位十六进制）后重试；不要反复尝试错误的密码。参数未被修改。</source>
+        <translation>The concentrator denied the setting (AFN 00 F2): password/authentication refused. Check the setting password the master station operators issued (32 hex digits) and try again; do not keep trying wrong passwords. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>集中器否认了请求（AFN 00 F2）：它没有所请求的数据或不支持该项。请确认集中器型号支持 Q/GDW 1376.1 维护口查询，或改用面板按键查看。</source>
+        <translation>The concentrator denied the request (AFN 00 F2): it has no such data or does not support the item. Make sure this model supports Q/GDW 1376.1 queries on its maintenance port, or look it up with the keypad.</translation>
+    </message>
+    <message>
+        <source>无法组成 1376.1 请求：%1。请检查输入的参数。</source>
+        <translation>Cannot build the 1376.1 request: %1. Check the values you entered.</translation>
+    </message>
+    <message>
+        <source>集中器的应答无法解析：%1。请记下报文并反馈。</source>
+        <translation>The concentrator&apos;s reply cannot be decoded: %1. Keep the frames and report it.</translation>
+    </message>
+    <message>
+        <source>集中器只接受了部分设置，有 %1 项被否认。</source>
+        <translation>The concentrator accepted only part of the setting; %1 item(s) were denied.</translation>
+    </message>
+    <message>
+        <source>集中器应答了，但没有给出主站参数（F3）。请改用面板按键查看。</source>
+        <translation>The concentrator answered but gave no master station parameters (F3). Look them up with the keypad.</translation>
+    </message>
+    <message>
+        <source>设置已被确认，但回读失败：%1</source>
+        <translation>The setting was confirmed, but reading it back failed: %1</translation>
+    </message>
+    <message>
+        <source>主站参数</source>
+        <translation>master station parameters</translation>
+    </message>
+    <message>
+        <source>终端地址</source>
+        <translation>terminal address</translation>
+    </message>
+    <message>
+        <source>集中器确认了设置，但回读的%1与设置值不一致。请重试，仍不一致时用面板按键设置并拍照。</source>
+        <translation>The concentrator confirmed the setting, but the %1 read back differ from what was set. Try again; if they still differ, set them with the keypad and take a photo.</translation>
+    </message>
+    <message>
+        <source> 有表计已在集中器档案中以其他序号登记（表地址重复），未写入。</source>
+        <translation> A meter is already registered in the concentrator&apos;s archive under another record number (duplicate meter address); it was not written.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::meter::ConcentratorState</name>
+    <message>
+        <source>集中器模拟文件有误：%1。请按 docs/simulator.md 的格式修改后重试。</source>
+        <translation>The concentrator simulator file is wrong: %1. Fix it as docs/simulator.md describes and try again.</translation>
+    </message>
+    <message>
+        <source>模拟集中器的档案里没有通信地址 %1，无法在它上面制造差异。</source>
+        <translation>The simulated concentrator&apos;s archive has no comm address %1, so no difference can be planted on it.</translation>
+    </message>
+    <message>
+        <source>无法读取集中器模拟文件 %1：%2。</source>
+        <translation>Cannot read the concentrator simulator file %1: %2.</translation>
+    </message>
+    <message>
+        <source>不是 JSON 对象（%1）</source>
+        <translation>not a JSON object (%1)</translation>
+    </message>
+    <message>
+        <source>address 应为“行政区划码-终端地址”，如 1101-1234</source>
+        <translation>address must be &quot;area code-terminal address&quot;, e.g. 1101-1234</translation>
+    </message>
+    <message>
+        <source>master/backup 应为 IP:端口，如 10.0.1.20:9001</source>
+        <translation>master/backup must be IP:PORT, e.g. 10.0.1.20:9001</translation>
+    </message>
+    <message>
+        <source>apn 最多 16 个字符</source>
+        <translation>apn takes at most 16 characters</translation>
+    </message>
+    <message>
+        <source>password 应为 32 位十六进制（16 字节）</source>
+        <translation>password must be 32 hex digits (16 bytes)</translation>
+    </message>
+    <message>
+        <source>comm_address 应为 12 位数字，而不是“%1”</source>
+        <translation>comm_address must be 12 digits, not &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>序号 %1 / 测量点 %2 超出 1…2040 或重复</source>
+        <translation>record %1 / measuring point %2 is outside 1…2040 or repeated</translation>
     </message>
 </context>
 <context>
