@@ -1,10 +1,10 @@
 #pragma once
 // ConcentratorSimulator: the protocol side of a simulated Q/GDW 1376.1 concentrator on its
 // maintenance port, no I/O (SimulatorRunner paces it on a pty). It answers as terminals in the
-// field do (docs/concentrator-1376.md): AFN 0A queries of F1/F3/F10/F89, AFN 04 sets checked
-// against its password (a wrong one gets AFN 00 F2), AFN 0C F2 (clock) and F129 per measuring
-// point (an unreachable meter's unit is left out; nothing answerable → AFN 00 F2). Frames with
-// another terminal address are ignored; a broadcast is answered only for F89, with the real
+// field do (Q/GDW 1376.1-2013 and issue 18's facts sheet): AFN 0A queries of F1/F3/F10/F89, AFN 04
+// sets checked against its password (a wrong one gets AFN 00 F2), AFN 0C F2 (clock) and F129 per
+// measuring point (an unreachable meter's unit is left out; nothing answerable → AFN 00 F2). Frames
+// with another terminal address are ignored; a broadcast is answered only for F89, with the real
 // address. Long replies go out as several frames (FIR…FIN) when maxFrameBody is small.
 #include "meter/gdw1376/parser.h"
 #include "meter/sim/concentratorstate.h"

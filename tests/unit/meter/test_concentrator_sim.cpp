@@ -1,5 +1,5 @@
 // ConcentratorSimulator without a port: 1376.1 request frames in, reply frames out, decoded with
-// the codec — as the field's terminals answer (docs/concentrator-1376.md).
+// the codec — as the field's terminals answer (Q/GDW 1376.1-2013 and issue 18's facts sheet).
 #include "meter/gdw1376/dataunits.h"
 #include "meter/sim/concentratorsimulator.h"
 
