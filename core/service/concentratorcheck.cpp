@@ -91,4 +91,49 @@ Result<QList<meter::InstalledMeter>> installedMeters(Store &store, RowId taskId)
     return out;
 }
 
+ConcentratorSheet concentratorSheetOf(const QList<Evidence> &evidence)
+{
+    ConcentratorSheet sheet;
+    for (const Evidence &e : evidence) { // oldest first: the latest wins
+        if (e.requirement == QLatin1String("master_ip") && e.cardId == QLatin1String("36.1"))
+            sheet.masterIp = e.value;
+        else if (e.requirement == QLatin1String("backup_ip") && e.cardId == QLatin1String("36.1"))
+            sheet.backupIp = e.value;
+        else if (e.requirement == QLatin1String("master_port"))
+            sheet.masterPort = e.value.toInt();
+        else if (e.requirement == QLatin1String("apn") && e.cardId == QLatin1String("36.3"))
+            sheet.apn = e.value;
+        else if (e.requirement == QLatin1String("region_code"))
+            sheet.area = e.value;
+        else if (e.requirement == QLatin1String("terminal_address"))
+            sheet.terminal = e.value.toInt();
+    }
+    return sheet;
+}
+
+QList<PortValue> portValuesOf(const gdw1376::MasterStation &master,
+                              const std::optional<gdw1376::LogicalAddress> &logical)
+{
+    const auto ip = [](const gdw1376::Endpoint &e) {
+        return QStringLiteral("%1.%2.%3.%4").arg(e.ip[0]).arg(e.ip[1]).arg(e.ip[2]).arg(e.ip[3]);
+    };
+    QList<PortValue> out;
+    out << PortValue{QStringLiteral("36.1"), QStringLiteral("master_ip"), ip(master.main)};
+    if (master.backup.ip != std::array<std::uint8_t, 4>{})
+        out << PortValue{QStringLiteral("36.1"), QStringLiteral("backup_ip"), ip(master.backup)};
+    out << PortValue{QStringLiteral("36.2"), QStringLiteral("master_port"),
+                     QString::number(master.main.port)};
+    if (!master.apn.empty())
+        out << PortValue{QStringLiteral("36.3"), QStringLiteral("apn"),
+                         QString::fromStdString(master.apn)};
+    if (logical) {
+        const gdw1376::Address a{logical->area, logical->terminal};
+        out << PortValue{QStringLiteral("36.4"), QStringLiteral("region_code"),
+                         QString::fromStdString(a.areaText())};
+        out << PortValue{QStringLiteral("36.5"), QStringLiteral("terminal_address"),
+                         QString::number(logical->terminal)};
+    }
+    return out;
+}
+
 } // namespace ms

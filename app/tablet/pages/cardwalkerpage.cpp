@@ -213,6 +213,14 @@ QWidget *CardWalkerPage::buildEvidence(const Card &card, const CardProgress &pro
     if (card.evidence.isEmpty())
         return w;
     l->addWidget(sectionTitle(tr("需要留存的证据"), w));
+    if (card.id.startsWith(QLatin1String("36.")) && card.id != QLatin1String("36.6")) {
+        // 36.1–36.5 over the maintenance port; the keypad steps stay as the fallback.
+        auto *port = new QPushButton(tr("用维护口读取/设置集中器参数"), w);
+        port->setObjectName(QStringLiteral("concentrator_port"));
+        port->setMinimumHeight(style::kTouch);
+        connect(port, &QPushButton::clicked, this, [this] { emit concentratorRequested(m_cardId); });
+        l->addWidget(port);
+    }
     for (const EvidenceRequirement &req : card.evidence) {
         // Only what applies to this job (a requirement's `when` may rule it out).
         const auto found = std::find_if(progress.evidence.cbegin(), progress.evidence.cend(),
