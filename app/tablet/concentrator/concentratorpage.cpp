@@ -149,7 +149,8 @@ void ConcentratorPage::buildUi()
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     root->addWidget(m_table, 1);
 
-    auto *fallback = new QLabel(tr("维护口不通时，按本卡步骤用集中器面板按键设置，拍照记录（原流程不变）。"), this);
+    auto *fallback = new QLabel(
+        tr("维护口不通时，按本卡步骤用集中器面板按键设置，拍照记录（原流程不变）。"), this);
     fallback->setWordWrap(true);
     root->addWidget(fallback);
 }
@@ -199,7 +200,8 @@ bool ConcentratorPage::openLink()
 {
     const auto address = gdw::Address::fromText(m_address->text().trimmed().toStdString());
     if (!address) {
-        setStatus(tr("请填写集中器当前的终端地址：行政区划码-终端地址（如 1101-1234），或 8 位逻辑地址（如 110104D2）。"),
+        setStatus(tr("请填写集中器当前的终端地址：行政区划码-终端地址（如 1101-1234），或 8 "
+                     "位逻辑地址（如 110104D2）。"),
                   true);
         return false;
     }
@@ -222,7 +224,8 @@ bool ConcentratorPage::openLink()
     if (!hex.isEmpty()) {
         const QByteArray bytes = QByteArray::fromHex(hex.toLatin1());
         if (hex.size() != 2 * int(gdw::PasswordBytes) || bytes.size() != int(gdw::PasswordBytes)) {
-            setStatus(tr("设置密码应为 32 位十六进制（0–9、A–F）。请按运维下发的密码重新输入。"), true);
+            setStatus(tr("设置密码应为 32 位十六进制（0–9、A–F）。请按运维下发的密码重新输入。"),
+                      true);
             return false;
         }
         std::copy(bytes.begin(), bytes.end(), pw.begin());
@@ -305,7 +308,8 @@ std::optional<meter::ConcentratorParameterSet> ConcentratorPage::differences(QSt
         return std::nullopt;
     }
     gdw::MasterStation m = *m_params->master;
-    for (const auto &[edit, target] : {std::pair{m_master, &m.main}, std::pair{m_backup, &m.backup}}) {
+    for (const auto &[edit, target] :
+         {std::pair{m_master, &m.main}, std::pair{m_backup, &m.backup}}) {
         const QString text = edit->text().trimmed();
         if (text.isEmpty())
             continue;
@@ -328,7 +332,8 @@ std::optional<meter::ConcentratorParameterSet> ConcentratorPage::differences(QSt
     if (!sheetAddress.isEmpty()) {
         const auto a = gdw::Address::fromText(sheetAddress.toStdString());
         if (!a) {
-            *problem = tr("参数单的终端地址“%1”无效：应为 行政区划码-终端地址，如 1101-1234。").arg(sheetAddress);
+            *problem = tr("参数单的终端地址“%1”无效：应为 行政区划码-终端地址，如 1101-1234。")
+                           .arg(sheetAddress);
             return std::nullopt;
         }
         const gdw::LogicalAddress wanted{a->area, a->terminal};
@@ -376,12 +381,12 @@ void ConcentratorPage::save()
         return;
     QJsonArray frames;
     for (const meter::RawFrame &f : m_traffic.frames)
-        frames.append(QJsonObject{
-            {QStringLiteral("dir"), f.direction == meter::RawFrame::Direction::Tx
-                                        ? QStringLiteral("tx")
-                                        : QStringLiteral("rx")},
-            {QStringLiteral("at"), f.at.toString(Qt::ISODateWithMs)},
-            {QStringLiteral("hex"), f.hex()}});
+        frames.append(
+            QJsonObject{{QStringLiteral("dir"), f.direction == meter::RawFrame::Direction::Tx
+                                                    ? QStringLiteral("tx")
+                                                    : QStringLiteral("rx")},
+                        {QStringLiteral("at"), f.at.toString(Qt::ISODateWithMs)},
+                        {QStringLiteral("hex"), f.hex()}});
     const QJsonObject meta{{QStringLiteral("frames"), frames},
                            {QStringLiteral("written"), m_written},
                            {QStringLiteral("logical_address"),

@@ -73,7 +73,7 @@ private:
     std::unique_ptr<meter::SerialLink> m_link;
     std::unique_ptr<meter::ConcentratorClient> m_client;
     std::optional<meter::ConcentratorParameters> m_params; // the latest read (or read-back)
-    meter::ConcentratorTraffic m_traffic;                // every frame since the page opened
+    meter::ConcentratorTraffic m_traffic;                  // every frame since the page opened
     bool m_written = false;
 
     PortPicker *m_ports = nullptr;
