@@ -119,7 +119,7 @@ public:
                                          const QList<meter::CrossCheckWarning> &warnings,
                                          const QString &assetNo);
     // Values read from (or written to and read back from) the concentrator over its maintenance
-    // port, each for its card's requirement (36.1 master_ip … 36.5 terminal_address), with
+    // port, each for its card's requirement (36.1 master_ip … 36.5 terminal_address; 37.x, 38.1), with
     // `meta` (the frames, hex) on every row: one transaction. ValueValidator applies; an
     // implausible value is kept (the device said so) and marked confirmed_implausible.
     Result<QList<Evidence>> addPortValues(const QList<PortValue> &values, const QJsonObject &meta);

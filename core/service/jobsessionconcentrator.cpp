@@ -9,7 +9,8 @@ Result<QList<Evidence>> JobSession::addPortValues(const QList<PortValue> &values
                                                   const QJsonObject &meta)
 {
     static const QList<EvidenceKind> kinds = {EvidenceKind::Number, EvidenceKind::Text,
-                                              EvidenceKind::Barcode, EvidenceKind::Check};
+                                              EvidenceKind::Barcode, EvidenceKind::Check,
+                                              EvidenceKind::MeterReading};
     QList<NewEvidence> items;
     for (const PortValue &v : values) {
         auto req = requirementOf(v.cardId, v.requirement, kinds);
