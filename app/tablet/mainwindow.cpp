@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "concentrator/concentratorcheckpage.h"
 #include "concentrator/concentratorpage.h"
 
 #include "backnavigation.h"
@@ -339,6 +340,12 @@ void MainWindow::openConcentrator(const QString &cardId)
 {
     if (!m_session)
         return;
+    if (cardId == QLatin1String("37.2") || cardId == QLatin1String("38.1")) {
+        auto *check = new ConcentratorCheckPage(m_ctx, *m_session, m_stack);
+        connect(check, &ConcentratorCheckPage::finished, this, [this](bool) { pop(); });
+        push(check, tr("%1 · 档案与抄读核查").arg(cardId));
+        return;
+    }
     auto *page = new ConcentratorPage(m_ctx, *m_session, cardId, m_stack);
     connect(page, &ConcentratorPage::finished, this, [this](bool) { pop(); });
     push(page, tr("%1 · 集中器维护口").arg(cardId));

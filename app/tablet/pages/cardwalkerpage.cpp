@@ -221,6 +221,15 @@ QWidget *CardWalkerPage::buildEvidence(const Card &card, const CardProgress &pro
         connect(port, &QPushButton::clicked, this, [this] { emit concentratorRequested(m_cardId); });
         l->addWidget(port);
     }
+    if (card.id == QLatin1String("37.2") || card.id == QLatin1String("38.1")) {
+        // The whole 台区's archive and read check over the maintenance port.
+        auto *check = new QPushButton(tr("用维护口核查本台区档案与抄读"), w);
+        check->setObjectName(QStringLiteral("concentrator_check"));
+        check->setMinimumHeight(style::kTouch);
+        connect(check, &QPushButton::clicked, this,
+                [this] { emit concentratorRequested(m_cardId); });
+        l->addWidget(check);
+    }
     for (const EvidenceRequirement &req : card.evidence) {
         // Only what applies to this job (a requirement's `when` may rule it out).
         const auto found = std::find_if(progress.evidence.cbegin(), progress.evidence.cend(),
