@@ -58,7 +58,7 @@ Result<QList<meter::InstalledMeter>> installedMeters(Store &store, RowId taskId)
             return page.error();
         for (const JobListItem &item : page.value()) {
             const MeterInfo &m = item.customer.newMeter;
-            if (m.commAddress.isEmpty() || item.job.status == JobStatus::NotStarted)
+            if (m.commAddress.isEmpty())
                 continue;
             meter::InstalledMeter installed;
             installed.jobUuid = item.job.uuid;
@@ -81,7 +81,9 @@ Result<QList<meter::InstalledMeter>> installedMeters(Store &store, RowId taskId)
                 installed.startReading = v;
                 installed.startReadAt = e.capturedAt;
             }
-            out.append(installed);
+            // Installed: the job has started, or the new meter's start reading is recorded.
+            if (item.job.status != JobStatus::NotStarted || installed.startReading)
+                out.append(installed);
         }
         if (page->size() < kPage)
             break;

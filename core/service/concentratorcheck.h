@@ -1,6 +1,7 @@
 #pragma once
 // The meters a task installed, as the concentrator checks (flows 37.2, 38.1) compare them: each
-// job of the task that has started and whose new meter has a communication address, with the
+// job of the task whose new meter has a communication address and that has started or has the
+// new meter's start reading recorded, with the
 // new meter's protocol and its start reading (起码: the latest new_start_total of 21.4 / 24.3, or
 // replacement_start_total of 43.1). Read in one snapshot.
 //
