@@ -492,6 +492,14 @@
         <source>‹ 台区作业卡列表</source>
         <translation>‹ Area card list</translation>
     </message>
+    <message>
+        <source>用维护口读取/设置集中器参数</source>
+        <translation>Read / set the concentrator over its maintenance port</translation>
+    </message>
+    <message>
+        <source>用维护口核查本台区档案与抄读</source>
+        <translation>Check this area&apos;s archive and readings over the maintenance port</translation>
+    </message>
 </context>
 <context>
     <name>ms::CatalogLoader</name>
@@ -878,6 +886,307 @@
     <message>
         <source>这台平板上有 %1 个任务，请用 --task 指定集中器所在台区的任务：%2</source>
         <translation>This tablet holds %1 tasks; give the concentrator&apos;s area task with --task: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ConcentratorCheckPage</name>
+    <message>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>未抄到</source>
+        <translation>Not read</translation>
+    </message>
+    <message>
+        <source>档案中没有</source>
+        <translation>Not in the archive</translation>
+    </message>
+    <message>
+        <source>示数小于起码</source>
+        <translation>Below the start reading</translation>
+    </message>
+    <message>
+        <source>示数增长异常</source>
+        <translation>Implausible growth</translation>
+    </message>
+    <message>
+        <source>采集档案与抄读核查（维护口 · Q/GDW 1376.1）</source>
+        <translation>Archive and reading check (maintenance port · Q/GDW 1376.1)</translation>
+    </message>
+    <message>
+        <source>串口</source>
+        <translation>Serial port</translation>
+    </message>
+    <message>
+        <source>%1 bit/s 8E1</source>
+        <translation>%1 bit/s 8E1</translation>
+    </message>
+    <message>
+        <source>波特率</source>
+        <translation>Baud rate</translation>
+    </message>
+    <message>
+        <source>如 1101-1234（行政区划码-终端地址）</source>
+        <translation>e.g. 1101-1234 (area code-terminal address)</translation>
+    </message>
+    <message>
+        <source>集中器地址</source>
+        <translation>Concentrator address</translation>
+    </message>
+    <message>
+        <source>读取档案并逐户核查</source>
+        <translation>Read the archive and check every household</translation>
+    </message>
+    <message>
+        <source>保存到各户 37.2 / 38.1</source>
+        <translation>Save to each household&apos;s 37.2 / 38.1</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>通信地址</source>
+        <translation>Comm address</translation>
+    </message>
+    <message>
+        <source>测量点</source>
+        <translation>Point</translation>
+    </message>
+    <message>
+        <source>集中器示数 kWh</source>
+        <translation>Concentrator reading kWh</translation>
+    </message>
+    <message>
+        <source>起码 kWh</source>
+        <translation>Start reading kWh</translation>
+    </message>
+    <message>
+        <source>结论</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>给主站的档案问题清单（报装联络单，附录3）：</source>
+        <translation>Archive problems for the master station (contact sheet, appendix 3):</translation>
+    </message>
+    <message>
+        <source>请填写集中器终端地址：行政区划码-终端地址（如 1101-1234）。</source>
+        <translation>Enter the concentrator&apos;s terminal address: area code-terminal address (e.g. 1101-1234).</translation>
+    </message>
+    <message>
+        <source>正在读取集中器档案…</source>
+        <translation>Reading the concentrator&apos;s archive…</translation>
+    </message>
+    <message>
+        <source>档案 %1 条，正在逐户抄读 %2 个测量点…</source>
+        <translation>%1 archive records; reading %2 measuring points…</translation>
+    </message>
+    <message>
+        <source>核查完成（%1 次请求）。</source>
+        <translation>Check done (%1 requests).</translation>
+    </message>
+    <message>
+        <source>本任务已装 %1 户，集中器抄到 %2 户，采集成功率 %3%。档案：缺失 %4，多余 %5，规约错误 %6，一址多点 %7。需现场处理（38.2）%8 户。</source>
+        <translation>This task installed %1 households; the concentrator read %2; success rate %3%. Archive: %4 missing, %5 extra, %6 wrong protocol, %7 on several points. %8 households need work on site (38.2).</translation>
+    </message>
+    <message>
+        <source>档案与现场一致，无需主站处理。</source>
+        <translation>The archive matches the site; nothing for the master station.</translation>
+    </message>
+    <message>
+        <source>已保存 %1 户；以下未能保存：%2</source>
+        <translation>Saved %1 households; these could not be saved: %2</translation>
+    </message>
+    <message>
+        <source>已保存 %1 户的 37.2 / 38.1 核查结果。</source>
+        <translation>Saved the 37.2 / 38.1 results of %1 households.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ConcentratorPage</name>
+    <message>
+        <source>集中器参数（维护口 · Q/GDW 1376.1）</source>
+        <translation>Concentrator parameters (maintenance port · Q/GDW 1376.1)</translation>
+    </message>
+    <message>
+        <source>维护口</source>
+        <translation>Maintenance port</translation>
+    </message>
+    <message>
+        <source>串口</source>
+        <translation>Serial port</translation>
+    </message>
+    <message>
+        <source>%1 bit/s 8E1</source>
+        <translation>%1 bit/s 8E1</translation>
+    </message>
+    <message>
+        <source>波特率</source>
+        <translation>Baud rate</translation>
+    </message>
+    <message>
+        <source>如 1101-1234（行政区划码-终端地址）</source>
+        <translation>e.g. 1101-1234 (area code-terminal address)</translation>
+    </message>
+    <message>
+        <source>集中器当前地址</source>
+        <translation>Concentrator&apos;s current address</translation>
+    </message>
+    <message>
+        <source>运维下发的设置密码，32 位十六进制（不保存）</source>
+        <translation>Setting password from the operators, 32 hex digits (not stored)</translation>
+    </message>
+    <message>
+        <source>设置密码</source>
+        <translation>Setting password</translation>
+    </message>
+    <message>
+        <source>参数单（本台区，录入一次）</source>
+        <translation>Parameter sheet (this area, typed once)</translation>
+    </message>
+    <message>
+        <source>IP:端口，如 10.0.1.20:9001</source>
+        <translation>IP:PORT, e.g. 10.0.1.20:9001</translation>
+    </message>
+    <message>
+        <source>IP:端口（参数单有时填写）</source>
+        <translation>IP:PORT (when the sheet gives one)</translation>
+    </message>
+    <message>
+        <source>如 DLCJ.BJ</source>
+        <translation>e.g. DLCJ.BJ</translation>
+    </message>
+    <message>
+        <source>行政区划码-终端地址，如 1101-1234</source>
+        <translation>area code-terminal address, e.g. 1101-1234</translation>
+    </message>
+    <message>
+        <source>主用主站</source>
+        <translation>Main master station</translation>
+    </message>
+    <message>
+        <source>备用主站</source>
+        <translation>Backup master station</translation>
+    </message>
+    <message>
+        <source>APN</source>
+        <translation>APN</translation>
+    </message>
+    <message>
+        <source>终端地址</source>
+        <translation>Terminal address</translation>
+    </message>
+    <message>
+        <source>逻辑地址 %1</source>
+        <translation>Logical address %1</translation>
+    </message>
+    <message>
+        <source>读取集中器</source>
+        <translation>Read concentrator</translation>
+    </message>
+    <message>
+        <source>设置不一致项并回读</source>
+        <translation>Set what differs and read back</translation>
+    </message>
+    <message>
+        <source>保存为证据</source>
+        <translation>Save as evidence</translation>
+    </message>
+    <message>
+        <source>参数单</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>集中器</source>
+        <translation>Concentrator</translation>
+    </message>
+    <message>
+        <source>核对</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>维护口不通时，按本卡步骤用集中器面板按键设置，拍照记录（原流程不变）。</source>
+        <translation>When the maintenance port does not answer, set it with the concentrator&apos;s keypad following this card&apos;s steps and take photos (the usual route).</translation>
+    </message>
+    <message>
+        <source>请填写集中器当前的终端地址：行政区划码-终端地址（如 1101-1234），或 8 位逻辑地址（如 110104D2）。</source>
+        <translation>Enter the concentrator&apos;s current terminal address: area code-terminal address (e.g. 1101-1234), or the 8-character logical address (e.g. 110104D2).</translation>
+    </message>
+    <message>
+        <source>设置密码应为 32 位十六进制（0–9、A–F）。请按运维下发的密码重新输入。</source>
+        <translation>The setting password is 32 hex digits (0–9, A–F). Enter it again as the operators issued it.</translation>
+    </message>
+    <message>
+        <source>正在读取集中器参数…</source>
+        <translation>Reading the concentrator&apos;s parameters…</translation>
+    </message>
+    <message>
+        <source>已读取：终端地址 %1（逻辑地址 %2）。核对下表，不一致的可设置。</source>
+        <translation>Read: terminal address %1 (logical address %2). Check the table; what differs can be set.</translation>
+    </message>
+    <message>
+        <source>一致 ✓</source>
+        <translation>Match ✓</translation>
+    </message>
+    <message>
+        <source>不一致</source>
+        <translation>Differs</translation>
+    </message>
+    <message>
+        <source>请先读取集中器。</source>
+        <translation>Read the concentrator first.</translation>
+    </message>
+    <message>
+        <source>“%1”不是 IP:端口（如 10.0.1.20:9001）。请按参数单改正。</source>
+        <translation>&quot;%1&quot; is not IP:PORT (e.g. 10.0.1.20:9001). Correct it from the parameter sheet.</translation>
+    </message>
+    <message>
+        <source>APN 最多 16 个字符。</source>
+        <translation>The APN takes at most 16 characters.</translation>
+    </message>
+    <message>
+        <source>参数单的终端地址“%1”无效：应为 行政区划码-终端地址，如 1101-1234。</source>
+        <translation>The sheet&apos;s terminal address &quot;%1&quot; is invalid: it must be area code-terminal address, e.g. 1101-1234.</translation>
+    </message>
+    <message>
+        <source>集中器参数与参数单一致，无需设置。</source>
+        <translation>The concentrator matches the parameter sheet; nothing to set.</translation>
+    </message>
+    <message>
+        <source>正在设置并回读…</source>
+        <translation>Setting and reading back…</translation>
+    </message>
+    <message>
+        <source>已设置并回读，与参数单一致。请保存为证据。</source>
+        <translation>Set and read back; it matches the parameter sheet. Save it as evidence.</translation>
+    </message>
+    <message>
+        <source>已保存 %1 项集中器参数（含报文）到 36.1–36.5。</source>
+        <translation>Saved %1 concentrator parameters (with the frames) on 36.1–36.5.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ConcentratorResults</name>
+    <message>
+        <source>户号 %1&#x3000;通信地址 %2&#x3000;测量点 %3&#x3000;%4</source>
+        <translation>Account %1  comm address %2  point %3  %4</translation>
+    </message>
+    <message>
+        <source>档案缺失：请主站建档并下发</source>
+        <translation>missing from the archive: please create and download it</translation>
+    </message>
+    <message>
+        <source>规约错误：档案为 %1，现场为 %2</source>
+        <translation>wrong protocol: archive %1, site %2</translation>
+    </message>
+    <message>
+        <source>一个表地址登记在多个测量点：请主站删除多余档案</source>
+        <translation>one meter address on several points: please delete the extra records</translation>
+    </message>
+    <message>
+        <source>档案中有、本任务未装：请主站核实是否删除</source>
+        <translation>in the archive but not installed by this task: please check whether to delete it</translation>
     </message>
 </context>
 <context>
@@ -1996,6 +2305,10 @@ In Settings, switch back to the built-in card catalog or update the catalog fold
         <source>内勤</source>
         <translation>the office</translation>
     </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>ms::MainWindow</name>
@@ -2066,6 +2379,14 @@ In Settings, switch back to the built-in card catalog or update the catalog fold
     <message>
         <source>台区作业卡 · %1</source>
         <translation>Area card · %1</translation>
+    </message>
+    <message>
+        <source>%1 · 档案与抄读核查</source>
+        <translation>%1 · Archive and reading check</translation>
+    </message>
+    <message>
+        <source>%1 · 集中器维护口</source>
+        <translation>%1 · Concentrator maintenance port</translation>
     </message>
 </context>
 <context>
