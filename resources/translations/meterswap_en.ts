@@ -979,28 +979,51 @@
         <translation>Reading the concentrator&apos;s archive…</translation>
     </message>
     <message>
-        <source>档案 %1 条，正在逐户抄读 %2 个测量点…</source>
-        <translation>%1 archive records; reading %2 measuring points…</translation>
-    </message>
-    <message>
         <source>核查完成（%1 次请求）。</source>
         <translation>Check done (%1 requests).</translation>
-    </message>
-    <message>
-        <source>本任务已装 %1 户，集中器抄到 %2 户，采集成功率 %3%。档案：缺失 %4，多余 %5，规约错误 %6，一址多点 %7。需现场处理（38.2）%8 户。</source>
-        <translation>This task installed %1 households; the concentrator read %2; success rate %3%. Archive: %4 missing, %5 extra, %6 wrong protocol, %7 on several points. %8 households need work on site (38.2).</translation>
     </message>
     <message>
         <source>档案与现场一致，无需主站处理。</source>
         <translation>The archive matches the site; nothing for the master station.</translation>
     </message>
-    <message>
-        <source>已保存 %1 户；以下未能保存：%2</source>
-        <translation>Saved %1 households; these could not be saved: %2</translation>
+    <message numerus="yes">
+        <source>档案 %1 条记录；正在逐户抄读 %n 个测量点…</source>
+        <translation>
+            <numerusform>%1 archive records; reading %n measuring point…</numerusform>
+            <numerusform>%1 archive records; reading %n measuring points…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>本任务已装 %n 户，集中器抄到 %1 户，采集成功率 %2%。</source>
+        <translation>
+            <numerusform>This task installed %n household; the concentrator read %1; success rate %2%. </numerusform>
+            <numerusform>This task installed %n households; the concentrator read %1; success rate %2%. </numerusform>
+        </translation>
     </message>
     <message>
-        <source>已保存 %1 户的 37.2 / 38.1 核查结果。</source>
-        <translation>Saved the 37.2 / 38.1 results of %1 households.</translation>
+        <source>档案：缺失 %1，多余 %2，规约错误 %3，一址多点 %4。</source>
+        <translation>Archive: %1 missing, %2 extra, %3 wrong protocol, %4 on several points. </translation>
+    </message>
+    <message numerus="yes">
+        <source>需现场处理（38.2）%n 户。</source>
+        <translation>
+            <numerusform>%n household needs work on site (38.2).</numerusform>
+            <numerusform>%n households need work on site (38.2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已保存 %n 户；以下未能保存：%1</source>
+        <translation>
+            <numerusform>Saved %n household; these could not be saved: %1</numerusform>
+            <numerusform>Saved %n households; these could not be saved: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已保存 %n 户的 37.2 / 38.1 核查结果。</source>
+        <translation>
+            <numerusform>Saved the 37.2 / 38.1 results of %n household.</numerusform>
+            <numerusform>Saved the 37.2 / 38.1 results of %n households.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1161,9 +1184,12 @@
         <source>已设置并回读，与参数单一致。请保存为证据。</source>
         <translation>Set and read back; it matches the parameter sheet. Save it as evidence.</translation>
     </message>
-    <message>
-        <source>已保存 %1 项集中器参数（含报文）到 36.1–36.5。</source>
-        <translation>Saved %1 concentrator parameters (with the frames) on 36.1–36.5.</translation>
+    <message numerus="yes">
+        <source>已保存 %n 项集中器参数（含报文）到 36.1–36.5。</source>
+        <translation>
+            <numerusform>Saved %n concentrator parameter (with the frames) on 36.1–36.5.</numerusform>
+            <numerusform>Saved %n concentrator parameters (with the frames) on 36.1–36.5.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -199,8 +199,8 @@ void ConcentratorCheckPage::onArchive(const meter::ConcentratorArchive &archive)
                 && !points.contains(e.point))
                 points << e.point;
     std::sort(points.begin(), points.end());
-    setStatus(
-        tr("档案 %1 条，正在逐户抄读 %2 个测量点…").arg(archive.entries.size()).arg(points.size()));
+    setStatus(tr("档案 %1 条记录；正在逐户抄读 %n 个测量点…", nullptr, int(points.size()))
+                  .arg(archive.entries.size()));
     m_client->readEnergy(points, [this](const meter::ConcentratorEnergy &e) { onEnergy(e); });
 }
 
@@ -224,17 +224,16 @@ void ConcentratorCheckPage::showResult()
 {
     const meter::ReadCheck &r = *m_result;
     const int failures = int(r.failures().size());
-    m_summary->setText(tr("本任务已装 %1 户，集中器抄到 %2 户，采集成功率 %3%。档案：缺失 %4，多余 "
-                          "%5，规约错误 %6，一址多点 %7。"
-                          "需现场处理（38.2）%8 户。")
-                           .arg(r.points.size())
-                           .arg(r.readCount)
-                           .arg(QString::number(r.successRate * 100.0, 'f', 1))
-                           .arg(m_diff.missing.size())
-                           .arg(m_diff.extra.size())
-                           .arg(m_diff.wrongProtocol.size())
-                           .arg(m_diff.duplicated.size())
-                           .arg(failures));
+    m_summary->setText(
+        tr("本任务已装 %n 户，集中器抄到 %1 户，采集成功率 %2%。", nullptr, int(r.points.size()))
+            .arg(r.readCount)
+            .arg(QString::number(r.successRate * 100.0, 'f', 1))
+        + tr("档案：缺失 %1，多余 %2，规约错误 %3，一址多点 %4。")
+              .arg(m_diff.missing.size())
+              .arg(m_diff.extra.size())
+              .arg(m_diff.wrongProtocol.size())
+              .arg(m_diff.duplicated.size())
+        + tr("需现场处理（38.2）%n 户。", nullptr, failures));
     m_table->setRowCount(int(r.points.size()));
     for (int i = 0; i < r.points.size(); ++i) {
         const meter::PointCheck &p = r.points.at(i);
@@ -271,13 +270,12 @@ void ConcentratorCheckPage::save()
     }
     qCInfo(lcUi) << "concentrator check filed on" << filed->households << "households";
     if (!filed->problems.isEmpty()) {
-        setStatus(tr("已保存 %1 户；以下未能保存：%2")
-                      .arg(filed->households)
+        setStatus(tr("已保存 %n 户；以下未能保存：%1", nullptr, filed->households)
                       .arg(filed->problems.join(QStringLiteral("；"))),
                   true);
         return;
     }
-    setStatus(tr("已保存 %1 户的 37.2 / 38.1 核查结果。").arg(filed->households));
+    setStatus(tr("已保存 %n 户的 37.2 / 38.1 核查结果。", nullptr, filed->households));
     // The records were written by sessions of their own: show them here too.
     if (auto reloaded = m_session.reload(); !reloaded)
         qCWarning(lcUi) << "reload after the concentrator check:" << reloaded.error().message;

@@ -397,7 +397,7 @@ void ConcentratorPage::save()
         return;
     }
     qCInfo(lcUi) << "concentrator values saved:" << saved->size();
-    setStatus(tr("已保存 %1 项集中器参数（含报文）到 36.1–36.5。").arg(saved->size()));
+    setStatus(tr("已保存 %n 项集中器参数（含报文）到 36.1–36.5。", nullptr, int(saved->size())));
     emit finished(true);
 }
 
