@@ -27,8 +27,9 @@ int usage(const QString &why)
     std::fprintf(stderr, "meterswapctl concentrator: %s\n", qPrintable(why));
     std::fprintf(
         stderr,
-        "usage: meterswapctl concentrator read    --port PATH [--baud N] --address AREA-TERMINAL "
+        "usage: meterswapctl concentrator read    --port PATH [--baud N] [--address AREA-TERMINAL] "
         "--json\n"
+        "              (no --address: the terminal on the port answers a broadcast F89 query)\n"
         "       meterswapctl concentrator set     --port PATH [--baud N] --address AREA-TERMINAL\n"
         "              [--master IP:PORT] [--backup IP:PORT] [--apn APN] [--new-address "
         "AREA-TERMINAL]\n"
@@ -173,7 +174,8 @@ int concentratorCommand(const QStringList &argsIn)
     }
     if (c.link.portName.isEmpty())
         return usage(Tr::tr("必须用 --port 指定维护口串口（如 /dev/ttyUSB0）"));
-    if (!c.address)
+    const bool discover = !c.address && action == QLatin1String("read");
+    if (!c.address && !discover)
         return usage(Tr::tr("必须用 --address 给出终端地址（行政区划码-终端地址，如 1101-1234）"));
     if (action == QLatin1String("check") && !c.values.contains(QStringLiteral("--data")))
         return usage(Tr::tr("check 需要 --data 指定平板数据目录"));
@@ -181,12 +183,18 @@ int concentratorCommand(const QStringList &argsIn)
     meter::SerialLink link(c.link);
     if (auto opened = link.open(); !opened)
         return concentratorFailed(opened.error().message);
-    meter::ConcentratorClient client(&link, *c.address);
+    meter::ConcentratorClient client(&link, c.address.value_or(gdw::Address::broadcast()));
     client.setPassword(c.password);
+    if (discover) { // no --address: ask whoever is on the port (F89 to the broadcast address)
+        const auto found =
+            await<meter::ConcentratorParameters>([&](auto done) { client.discover(done); });
+        if (!found.ok)
+            return concentratorFailed(found.message);
+    }
     if (action == QLatin1String("read")) {
         const auto p =
             await<meter::ConcentratorParameters>([&](auto done) { client.readParameters(done); });
-        printJson(parametersJson(p, *c.address));
+        printJson(parametersJson(p, client.address()));
         return p.ok ? ExitOk : concentratorFailed(p.message);
     }
     if (action == QLatin1String("set")) {

@@ -88,7 +88,13 @@ void ConcentratorPage::buildUi()
     m_address = new QLineEdit(portBox);
     m_address->setPlaceholderText(tr("如 1101-1234（行政区划码-终端地址）"));
     m_address->setMinimumHeight(style::kTouchMin);
-    portForm->addRow(tr("集中器当前地址"), m_address);
+    auto *addressRow = new QHBoxLayout;
+    addressRow->addWidget(m_address, 1);
+    m_discover = new QPushButton(tr("查找地址"), portBox);
+    m_discover->setMinimumHeight(style::kTouchMin);
+    addressRow->addWidget(m_discover);
+    connect(m_discover, &QPushButton::clicked, this, &ConcentratorPage::discoverAddress);
+    portForm->addRow(tr("集中器当前地址"), addressRow);
     m_addressForms = new QLabel(portBox);
     portForm->addRow(QString(), m_addressForms);
     m_password = new QLineEdit(portBox);
@@ -191,14 +197,17 @@ void ConcentratorPage::setStatus(const QString &text, bool error)
 void ConcentratorPage::setBusy(bool busy)
 {
     m_read->setEnabled(!busy);
+    m_discover->setEnabled(!busy);
     m_set->setEnabled(!busy && m_params.has_value());
     m_save->setEnabled(!busy && m_params.has_value() && m_params->ok);
     emit busyChanged(busy);
 }
 
-bool ConcentratorPage::openLink()
+bool ConcentratorPage::openLink(bool needAddress)
 {
-    const auto address = gdw::Address::fromText(m_address->text().trimmed().toStdString());
+    auto address = gdw::Address::fromText(m_address->text().trimmed().toStdString());
+    if (!address && !needAddress)
+        address = gdw::Address::broadcast(); // discovery re-addresses the client
     if (!address) {
         setStatus(tr("请填写集中器当前的终端地址：行政区划码-终端地址（如 1101-1234），或 8 "
                      "位逻辑地址（如 110104D2）。"),
@@ -232,6 +241,29 @@ bool ConcentratorPage::openLink()
     }
     m_client->setPassword(pw);
     return true;
+}
+
+void ConcentratorPage::discoverAddress()
+{
+    const QString typed = m_address->text();
+    if (!openLink(false))
+        return;
+    setBusy(true);
+    setStatus(tr("正在用广播地址查找集中器…"));
+    m_client->discover([this, typed](const meter::ConcentratorParameters &p) {
+        m_traffic.frames += p.traffic.frames;
+        if (p.ok) {
+            m_address->setText(QString::fromStdString(m_client->address().displayText()));
+            setStatus(tr("找到集中器：终端地址 %1（逻辑地址 %2）。")
+                          .arg(QString::fromStdString(m_client->address().displayText()),
+                               QString::fromStdString(m_client->address().logicalText())));
+        } else {
+            m_address->setText(typed);
+            setStatus(p.message, true);
+        }
+        setBusy(false);
+        emit operationFinished(p.ok);
+    });
 }
 
 void ConcentratorPage::readConcentrator()

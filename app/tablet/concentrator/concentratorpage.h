@@ -40,6 +40,7 @@ public:
     QLineEdit *apnEdit() const { return m_apn; }
     QLineEdit *sheetAddressEdit() const { return m_sheetAddress; }
     QPushButton *readButton() const { return m_read; }
+    QPushButton *discoverButton() const { return m_discover; }
     QPushButton *setButton() const { return m_set; }
     QPushButton *saveButton() const { return m_save; }
     QTableWidget *table() const { return m_table; }
@@ -48,6 +49,7 @@ public:
 
 public slots:
     void readConcentrator();
+    void discoverAddress(); // broadcast F89: the terminal on the port says its address
     void setDiffering();
     void save();
 
@@ -59,7 +61,7 @@ signals:
 private:
     void buildUi();
     void prefill();
-    bool openLink();
+    bool openLink(bool needAddress = true);
     void setBusy(bool busy);
     void setStatus(const QString &text, bool error = false);
     void showParameters(const meter::ConcentratorParameters &p);
@@ -86,6 +88,7 @@ private:
     QLineEdit *m_apn = nullptr;
     QLineEdit *m_sheetAddress = nullptr;
     QPushButton *m_read = nullptr;
+    QPushButton *m_discover = nullptr;
     QPushButton *m_set = nullptr;
     QPushButton *m_save = nullptr;
     QLabel *m_status = nullptr;

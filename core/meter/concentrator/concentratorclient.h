@@ -132,6 +132,11 @@ public:
     // One request; `done` runs exactly once.
     void request(std::uint8_t afn, std::vector<gdw1376::DataUnit> units, Done done);
 
+    // The terminal on the port, when its address is not known: an F89 query to the broadcast
+    // address (A1 = A2 = FFFF, group flag). Not every terminal answers a broadcast: on nullopt,
+    // ask for the address on the nameplate or the display. On success the client is addressed
+    // to it.
+    void discover(std::function<void(const ConcentratorParameters &)> done);
     void readParameters(std::function<void(const ConcentratorParameters &)> done);
     // Writes F3 / F89 (with the password), then reads both back and compares.
     void setParameters(const ConcentratorParameterSet &set,

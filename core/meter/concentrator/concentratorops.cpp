@@ -38,6 +38,29 @@ void ConcentratorClient::readParameters(std::function<void(const ConcentratorPar
             });
 }
 
+void ConcentratorClient::discover(std::function<void(const ConcentratorParameters &)> done)
+{
+    const gdw::Address asked = m_address;
+    m_address = gdw::Address::broadcast();
+    request(gdw::afn::QueryParameters, {{0, 89, {}}},
+            [this, asked, done](const ConcentratorReply &r) {
+                ConcentratorParameters p;
+                p.traffic.add(r);
+                if (const auto *a = unitValue<gdw::LogicalAddress>(r, 89))
+                    p.logical = *a;
+                p.ok = r.ok() && p.logical.has_value();
+                if (p.ok) {
+                    m_address = gdw::Address{p.logical->area, p.logical->terminal, asked.a3};
+                } else {
+                    m_address = asked;
+                    p.message = tr("集中器没有应答广播地址查询（并非所有集中器都应答广播）。请输入"
+                                   "集中器铭牌或液晶上的终端地址"
+                                   "（行政区划码-终端地址，如 1101-1234）。");
+                }
+                done(p);
+            });
+}
+
 void ConcentratorClient::setParameters(const ConcentratorParameterSet &set,
                                        std::function<void(const ConcentratorSetResult &)> done)
 {

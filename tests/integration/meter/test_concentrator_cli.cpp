@@ -296,3 +296,20 @@ TEST(ConcentratorCli, aSilentConcentratorExitsOneWithWhatToCheck)
     EXPECT_TRUE(err.contains(QStringLiteral("共尝试 2 次"))) << run.err.constData();
     EXPECT_TRUE(err.contains(QStringLiteral("300 ms"))) << run.err.constData();
 }
+
+TEST(ConcentratorCli, readWithoutAnAddressFindsTheTerminalOnThePort)
+{
+    QTemporaryDir dir;
+    const QString link = dir.filePath(QStringLiteral("c4"));
+    Simulator sim;
+    ASSERT_TRUE(
+        sim.start({QStringLiteral("--link"), link, QStringLiteral("--address"),
+                   QStringLiteral("3201-77"), QStringLiteral("--meters"), QStringLiteral("1")}));
+    const CtlRun run = ctl({QStringLiteral("concentrator"), QStringLiteral("read"),
+                            QStringLiteral("--port"), link, QStringLiteral("--json")});
+    ASSERT_EQ(run.exitCode, 0) << run.err.constData();
+    const QJsonObject address = run.json().value(QStringLiteral("address")).toObject();
+    EXPECT_EQ(address.value(QStringLiteral("area")).toString(), QStringLiteral("3201"));
+    EXPECT_EQ(address.value(QStringLiteral("terminal")).toInt(), 77);
+    EXPECT_EQ(address.value(QStringLiteral("logical")).toString(), QStringLiteral("3201004D"));
+}

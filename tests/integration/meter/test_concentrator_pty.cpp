@@ -190,3 +190,33 @@ TEST(ConcentratorPty, aSilentConcentratorIsReportedAfterItsRetriesWithWhatToChec
     EXPECT_EQ(p.traffic.requests, 1);
     EXPECT_EQ(p.traffic.frames.size(), 2); // the request and its one retry, no reply
 }
+
+TEST(ConcentratorPty, anUnknownAddressIsFoundByTheBroadcastF89QueryAndThenUsed)
+{
+    Rig rig;
+    ConcentratorState s = withPassword(2);
+    s.address = *gdw::Address::fromText("3201-77");
+    ASSERT_TRUE(rig.start(s));
+    rig.client->setAddress(*gdw::Address::fromText("1101-1234")); // what the crew guessed
+    const auto found =
+        rig.run<ConcentratorParameters>([&](auto done) { rig.client->discover(done); });
+    ASSERT_TRUE(found.ok) << found.message.toStdString();
+    EXPECT_EQ(rig.client->address().displayText(), "3201-77");
+    EXPECT_EQ(rig.client->address().logicalText(), "3201004D");
+    const auto p =
+        rig.run<ConcentratorParameters>([&](auto done) { rig.client->readParameters(done); });
+    ASSERT_TRUE(p.ok) << p.message.toStdString();
+}
+
+TEST(ConcentratorPty, aTerminalSilentToBroadcastsLeavesTheAddressToThePerson)
+{
+    Rig rig;
+    ConcentratorSimOptions o;
+    o.silent = true;
+    ASSERT_TRUE(rig.start(withPassword(1), o, 200, 0));
+    const auto found =
+        rig.run<ConcentratorParameters>([&](auto done) { rig.client->discover(done); });
+    EXPECT_FALSE(found.ok);
+    EXPECT_TRUE(found.message.contains(QStringLiteral("铭牌"))) << found.message.toStdString();
+    EXPECT_EQ(rig.client->address().displayText(), "1101-1234"); // unchanged
+}
