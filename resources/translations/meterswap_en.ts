@@ -1191,6 +1191,18 @@
             <numerusform>Saved %n concentrator parameters (with the frames) on 36.1–36.5.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>查找地址</source>
+        <translation>Find address</translation>
+    </message>
+    <message>
+        <source>正在用广播地址查找集中器…</source>
+        <translation>Looking for the concentrator by the broadcast address…</translation>
+    </message>
+    <message>
+        <source>找到集中器：终端地址 %1（逻辑地址 %2）。</source>
+        <translation>Found the concentrator: terminal address %1 (logical address %2).</translation>
+    </message>
 </context>
 <context>
     <name>ms::ConcentratorResults</name>
@@ -4815,6 +4827,10 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source> 有表计已在集中器档案中以其他序号登记（表地址重复），未写入。</source>
         <translation> A meter is already registered in the concentrator&apos;s archive under another record number (duplicate meter address); it was not written.</translation>
+    </message>
+    <message>
+        <source>集中器没有应答广播地址查询（并非所有集中器都应答广播）。请输入集中器铭牌或液晶上的终端地址（行政区划码-终端地址，如 1101-1234）。</source>
+        <translation>The concentrator did not answer the broadcast address query (not every concentrator does). Enter the terminal address from its nameplate or display (area code-terminal address, e.g. 1101-1234).</translation>
     </message>
 </context>
 <context>
