@@ -95,8 +95,11 @@ TEST_F(ConcentratorUi, ReadBesideTheSheetSetWhatDiffersReadBackAndSaveAsEvidence
 {
     ConcentratorPage *panel = openPanel();
     ASSERT_TRUE(panel);
-    // GIVEN the parameter sheet typed once (nothing recorded on 36.x yet)
-    panel->addressEdit()->setText(QStringLiteral("1101-1234"));
+    // GIVEN the concentrator's address found by 查找地址 (broadcast F89), and the parameter
+    // sheet typed once (nothing recorded on 36.x yet)
+    panel->addressEdit()->clear();
+    ASSERT_TRUE(run(panel, panel->discoverButton())) << panel->statusText().toStdString();
+    EXPECT_EQ(panel->addressEdit()->text(), QStringLiteral("1101-1234"));
     panel->masterEdit()->setText(QStringLiteral("10.8.0.1:9100"));
     panel->backupEdit()->setText(QStringLiteral("10.0.1.21:9001"));
     panel->apnEdit()->setText(QStringLiteral("XXDL.BJ"));
@@ -148,7 +151,7 @@ TEST_F(ConcentratorUi, ReadBesideTheSheetSetWhatDiffersReadBackAndSaveAsEvidence
     EXPECT_EQ(meta.value(QStringLiteral("source")).toString(), QStringLiteral("concentrator_port"));
     EXPECT_TRUE(meta.value(QStringLiteral("written")).toBool());
     const QJsonArray frames = meta.value(QStringLiteral("frames")).toArray();
-    ASSERT_GE(frames.size(), 6); // read, refused set, read, set, read-back: each request + reply
+    ASSERT_GE(frames.size(), 8); // find, read, refused set, read, set, read-back: request + reply
     EXPECT_TRUE(frames.first()
                     .toObject()
                     .value(QStringLiteral("hex"))
