@@ -80,8 +80,11 @@ Result<ConcentratorCheckFiled> recordConcentratorCheck(
         } else {
             values << PortValue{QStringLiteral("37.2"), QStringLiteral("archive_matches_site"), no};
         }
+        // "yes" only for a reading that passed the check: a household not read, or read below
+        // its start reading or with implausible growth, goes on to 38.2 (the walk's
+        // check.failed edge), which makes the failures 38.2's work list.
         values << PortValue{QStringLiteral("38.1"), QStringLiteral("remote_read_ok"),
-                            p.read ? yes : no};
+                            p.ok() ? yes : no};
         if (p.reading)
             values << PortValue{QStringLiteral("38.1"), QStringLiteral("master_read_total"),
                                 QString::number(*p.reading, 'f', 2)};

@@ -1,8 +1,9 @@
 #pragma once
 // Files the result of a concentrator check (flows 37.1, 37.2, 38.1) on the cards, through the job
 // service: per household (a job of the task) 37.2's archive address, measuring point, protocol
-// and whether they match the site, and 38.1's "read by the concentrator" with the reading; on the
-// task, 37.1's archive count. Each job's records are one transaction (JobSession::addPortValues);
+// and whether they match the site, and 38.1's remote_read_ok ("yes" only for a reading that passed
+// the check, so every failure walks on to 38.2: its work list) with the reading; on the task,
+// 37.1's archive count. Each job's records are one transaction (JobSession::addPortValues);
 // every row carries `meta` (the concentrator's logical address and the frames' summary).
 //
 //   auto filed = ms::recordConcentratorCheck(store, catalog, workflow, actor, taskId,
