@@ -28,7 +28,7 @@ int usage(const QString &why)
         stderr,
         "usage: meterswapctl simulate --protocol gdw1376.1 --link PATH [--address AREA-TERMINAL]\n"
         "         [--state FILE.json | --meters N] [--password HEX32] [--baud N]\n"
-        "         [--reply-delay-ms D] [--max-frame-bytes N] [--silent]\n"
+        "         [--reply-delay-ms D] [--max-frame-bytes N] [--silent] [--without-f89]\n"
         "         [--unreachable ADDR,...] [--omit ADDR,...] [--extra ADDR,...]\n"
         "         [--wrong-protocol ADDR,...] [--duplicate ADDR,...]\n");
     return ExitUsage;
@@ -60,6 +60,10 @@ int simulateConcentrator(const QStringList &args)
         const QString &a = args.at(i);
         if (a == QLatin1String("--silent")) {
             options.silent = true;
+            continue;
+        }
+        if (a == QLatin1String("--without-f89")) {
+            options.withoutF89 = true;
             continue;
         }
         if (i + 1 >= args.size())

@@ -393,7 +393,7 @@ void ConcentratorPage::setDiffering()
     setStatus(tr("正在设置并回读…"));
     m_client->setParameters(*set, [this](const meter::ConcentratorSetResult &r) {
         m_traffic.frames += r.traffic.frames;
-        m_written = m_written || !r.denied;
+        m_written = m_written || r.confirmed;
         if (r.readBack.ok) {
             showParameters(r.readBack);
             m_address->setText(QString::fromStdString(m_client->address().displayText()));

@@ -74,7 +74,8 @@ struct ConcentratorSetResult
 {
     bool ok = false; // written and read back equal
     QString message;
-    bool denied = false; // AFN 00 F2 on the set: password/authentication refused
+    bool denied = false;    // AFN 00 F2 on the set: password/authentication refused
+    bool confirmed = false; // the concentrator confirmed the set (AFN 00 F1)
     ConcentratorParameters readBack;
     ConcentratorTraffic traffic; // the set and the read-back
 };
@@ -152,6 +153,8 @@ public:
 private:
     QString failureMessage(const Exchange &ex) const;
     QString deniedMessage(std::uint8_t afn) const;
+    void readMasterOnly(const ConcentratorReply &denied,
+                        std::function<void(const ConcentratorParameters &)> done);
     void archiveBatch(int from, int emptyRun, std::shared_ptr<ConcentratorArchive> state,
                       std::function<void(const ConcentratorArchive &)> done);
     void energyBatch(QList<int> left, std::shared_ptr<ConcentratorEnergy> state,

@@ -23,6 +23,11 @@ void ConcentratorClient::readParameters(std::function<void(const ConcentratorPar
 {
     request(gdw::afn::QueryParameters, {{0, 3, {}}, {0, 89, {}}},
             [this, done](const ConcentratorReply &r) {
+                if (r.outcome == ConcentratorReply::Outcome::Denied) {
+                    // A 2009 terminal without F89 denies the whole frame: ask for F3 alone.
+                    readMasterOnly(r, done);
+                    return;
+                }
                 ConcentratorParameters p;
                 p.traffic.add(r);
                 if (const auto *m = unitValue<gdw::MasterStation>(r, 3))
@@ -36,6 +41,24 @@ void ConcentratorClient::readParameters(std::function<void(const ConcentratorPar
                     p.message = tr("集中器应答了，但没有给出主站参数（F3）。请改用面板按键查看。");
                 done(p);
             });
+}
+
+void ConcentratorClient::readMasterOnly(const ConcentratorReply &denied,
+                                        std::function<void(const ConcentratorParameters &)> done)
+{
+    request(gdw::afn::QueryParameters, {{0, 3, {}}}, [denied, done](const ConcentratorReply &r) {
+        ConcentratorParameters p;
+        p.traffic.add(denied);
+        p.traffic.add(r);
+        if (const auto *m = unitValue<gdw::MasterStation>(r, 3))
+            p.master = *m;
+        p.ok = r.ok() && p.master.has_value();
+        if (!p.ok)
+            p.message = r.message.isEmpty()
+                            ? tr("集中器应答了，但没有给出主站参数（F3）。请改用面板按键查看。")
+                            : r.message;
+        done(p);
+    });
 }
 
 void ConcentratorClient::discover(std::function<void(const ConcentratorParameters &)> done)
@@ -110,6 +133,7 @@ void ConcentratorClient::setParameters(const ConcentratorParameterSet &set,
                 done(*result);
                 return;
             }
+            result->confirmed = true;
             // The confirm came from the old address; the new one answers the read-back.
             if (set.logical)
                 m_address = gdw::Address{set.logical->area, set.logical->terminal, m_address.a3};

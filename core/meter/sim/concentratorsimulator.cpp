@@ -97,6 +97,8 @@ QList<QByteArray> ConcentratorSimulator::query(const gdw::Frame &request,
     for (const gdw::DataUnit &u : units) {
         if (u.pn != 0)
             continue;
+        if (u.fn == 89 && m_options.withoutF89)
+            return {deny(request)}; // a unit it cannot parse denies the whole frame
         switch (u.fn) {
         case 1: out.push_back({0, 1, m_state.uplink}); break;
         case 3: out.push_back({0, 3, m_state.master}); break;

@@ -15,6 +15,7 @@ namespace ms::meter {
 struct ConcentratorSimOptions
 {
     bool silent = false;             // answers nothing (a dead port, a wrong cable)
+    bool withoutF89 = false; // a 376.1-2009 terminal: a frame asking for F89 is denied whole
     std::size_t maxFrameBody = 2048; // the data units of one reply frame at most (then FIR…FIN)
 };
 

@@ -220,3 +220,17 @@ TEST(ConcentratorPty, aTerminalSilentToBroadcastsLeavesTheAddressToThePerson)
     EXPECT_TRUE(found.message.contains(QStringLiteral("铭牌"))) << found.message.toStdString();
     EXPECT_EQ(rig.client->address().displayText(), "1101-1234"); // unchanged
 }
+
+TEST(ConcentratorPty, aTerminalWithoutF89StillHasItsMasterStationRead)
+{
+    Rig rig;
+    ConcentratorSimOptions o;
+    o.withoutF89 = true; // 376.1-2009: F89 unknown, the F3 + F89 query is denied whole
+    ASSERT_TRUE(rig.start(withPassword(1), o));
+    const auto p =
+        rig.run<ConcentratorParameters>([&](auto done) { rig.client->readParameters(done); });
+    ASSERT_TRUE(p.ok) << p.message.toStdString();
+    EXPECT_EQ(p.master->apn, "DLCJ.BJ");
+    EXPECT_FALSE(p.logical.has_value());
+    EXPECT_EQ(p.traffic.requests, 2); // the combined query, then F3 alone
+}
