@@ -203,19 +203,25 @@ CREATE TABLE outbox_verdicts(
 ALTER TABLE customers ADD COLUMN withdrawn_at TEXT;
 )SQL";
 
+// Version 9: whether the office allows writing the concentrator's archive on site (issue 18).
+constexpr const char *kConcentratorArchiveWrite = R"SQL(
+ALTER TABLE tasks ADD COLUMN concentrator_archive_write INTEGER NOT NULL DEFAULT 0;
+)SQL";
+
 } // namespace
 
 QList<Migration> storeMigrations()
 {
     return {
         {1, kV1},
-        {2, FormEntryRepository::kMigrationSql}, // form_entries (typed form fields)
-        {3, TaskCardRepository::kMigrationSql},  // task-level cards: task owner, task_cards
-        {4, kV4},                                // office verdicts, withdrawn customers
-        {5, OutboxChain::kMigrationSql},         // record chain: device key, outbox links
-        {6, UserRepository::kMigrationSql},      // PIN KDF name, sign-in lock, office reset
-        {7, ReviewRepository::kMigrationSql},    // submission rounds, office reviews pulled
+        {2, FormEntryRepository::kMigrationSql},  // form_entries (typed form fields)
+        {3, TaskCardRepository::kMigrationSql},   // task-level cards: task owner, task_cards
+        {4, kV4},                                 // office verdicts, withdrawn customers
+        {5, OutboxChain::kMigrationSql},          // record chain: device key, outbox links
+        {6, UserRepository::kMigrationSql},       // PIN KDF name, sign-in lock, office reset
+        {7, ReviewRepository::kMigrationSql},     // submission rounds, office reviews pulled
         {8, OfficeDeskRepository::kMigrationSql}, // office workstation: answers, unsent decisions
+        {9, kConcentratorArchiveWrite}, // tasks: the office allows writing the archive (37.2)
     };
 }
 

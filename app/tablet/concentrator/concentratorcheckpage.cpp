@@ -12,11 +12,13 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace ms {
@@ -110,6 +112,27 @@ void ConcentratorCheckPage::buildUi()
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     root->addWidget(m_table, 3);
+
+    auto *writeRow = new QHBoxLayout;
+    m_writeNote = new QLabel(this);
+    m_writeNote->setWordWrap(true);
+    writeRow->addWidget(m_writeNote, 2);
+    m_password = new QLineEdit(this);
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setPlaceholderText(tr("设置密码，32 位十六进制（不保存）"));
+    m_password->setMinimumHeight(style::kTouchMin);
+    writeRow->addWidget(m_password, 1);
+    m_writeMissing = bigButton(tr("写入缺失档案"), this);
+    m_writeMissing->setEnabled(false);
+    writeRow->addWidget(m_writeMissing);
+    root->addLayout(writeRow);
+    connect(m_writeMissing, &QPushButton::clicked, this, &ConcentratorCheckPage::writeMissing);
+    const bool allowed = m_session.task().concentratorArchiveWrite;
+    m_password->setVisible(allowed);
+    m_writeMissing->setVisible(allowed);
+    m_writeNote->setText(
+        allowed ? tr("主站已授权本任务在现场写入缺失的档案。")
+                : tr("本任务未获主站授权在现场写入档案：请把下面的清单交主站建档下发。"));
 
     root->addWidget(new QLabel(tr("给主站的档案问题清单（报装联络单，附录3）："), this));
     m_masterList = new QPlainTextEdit(this);
@@ -217,6 +240,7 @@ void ConcentratorCheckPage::onEnergy(const meter::ConcentratorEnergy &energy)
     setStatus(tr("核查完成（%1 次请求）。").arg(m_requests));
     showResult();
     m_save->setEnabled(true);
+    m_writeMissing->setEnabled(!m_diff.missing.isEmpty());
     emit checkFinished(true);
 }
 
@@ -253,6 +277,45 @@ void ConcentratorCheckPage::showResult()
                                               : list.join(QLatin1Char('\n')));
 }
 
+void ConcentratorCheckPage::writeMissing()
+{
+    if (!m_client || !m_result || m_diff.missing.isEmpty()
+        || !m_session.task().concentratorArchiveWrite)
+        return;
+    const QString hex = m_password->text().trimmed();
+    const QByteArray bytes = QByteArray::fromHex(hex.toLatin1());
+    if (hex.size() != 2 * int(gdw::PasswordBytes) || bytes.size() != int(gdw::PasswordBytes)) {
+        setStatus(tr("写入档案需要设置密码：32 位十六进制（0–9、A–F），按运维下发的密码输入。"),
+                  true);
+        return;
+    }
+    std::array<std::uint8_t, gdw::PasswordBytes> pw{};
+    std::copy(bytes.begin(), bytes.end(), pw.begin());
+    m_client->setPassword(pw);
+    QList<meter::InstalledMeter> missing;
+    for (const meter::InstalledMeter &m : m_installed)
+        for (const meter::ArchiveDifference &d : m_diff.missing)
+            if (d.commAddress == m.commAddress)
+                missing << m;
+    const auto entries = meter::entriesForMissing(m_archive.entries, missing);
+    m_writeMissing->setEnabled(false);
+    m_check->setEnabled(false);
+    setStatus(tr("正在写入缺失档案…"));
+    m_client->writeArchive(entries, [this, entries](const meter::ConcentratorArchiveWrite &w) {
+        m_check->setEnabled(true);
+        if (!w.ok) {
+            setStatus(w.message, true);
+            m_writeMissing->setEnabled(true);
+            return;
+        }
+        for (const auto &e : entries)
+            m_written << QString::fromStdString(e.commAddress);
+        // Read the archive again (the comparison is of what the concentrator holds), once this
+        // callback has returned: runCheck() replaces the link that is calling it.
+        QTimer::singleShot(0, this, &ConcentratorCheckPage::runCheck);
+    });
+}
+
 void ConcentratorCheckPage::save()
 {
     if (!m_result || !m_client)
@@ -260,7 +323,8 @@ void ConcentratorCheckPage::save()
     const QJsonObject meta{{QStringLiteral("logical_address"),
                             QString::fromStdString(m_client->address().logicalText())},
                            {QStringLiteral("success_rate"), m_result->successRate},
-                           {QStringLiteral("requests"), m_requests}};
+                           {QStringLiteral("requests"), m_requests},
+                           {QStringLiteral("written"), QJsonArray::fromStringList(m_written)}};
     auto filed =
         recordConcentratorCheck(m_ctx.store, m_ctx.catalog, m_ctx.workflow, m_ctx.actor(),
                                 m_session.task().id, m_archive.entries, m_diff, *m_result, meta);

@@ -39,6 +39,8 @@ public:
     QLineEdit *addressEdit() const { return m_address; }
     QPushButton *checkButton() const { return m_check; }
     QPushButton *saveButton() const { return m_save; }
+    QPushButton *writeMissingButton() const { return m_writeMissing; }
+    QLineEdit *passwordEdit() const { return m_password; }
     QTableWidget *table() const { return m_table; }
     QString statusText() const;
     QString summaryText() const;
@@ -48,6 +50,9 @@ public:
 public slots:
     void runCheck();
     void save();
+    // Only when the office allows it for this task (Task::concentratorArchiveWrite): writes the
+    // missing meters into the archive (AFN 04 F10 with the password), then checks again.
+    void writeMissing();
 
 signals:
     void checkFinished(bool ok);
@@ -70,12 +75,16 @@ private:
     meter::ArchiveDiff m_diff;
     std::optional<meter::ReadCheck> m_result;
     int m_requests = 0;
+    QStringList m_written; // comm addresses written into the archive from this page
 
     PortPicker *m_ports = nullptr;
     QComboBox *m_baud = nullptr;
     QLineEdit *m_address = nullptr;
     QPushButton *m_check = nullptr;
     QPushButton *m_save = nullptr;
+    QPushButton *m_writeMissing = nullptr;
+    QLineEdit *m_password = nullptr;
+    QLabel *m_writeNote = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_summary = nullptr;
     QTableWidget *m_table = nullptr;

@@ -100,6 +100,7 @@ TEST_F(ShellTest, ConcentratorCheckFromCard372FindsTheArchiveGapAndTheUnreadHous
         << check->summaryText().toStdString();
     EXPECT_TRUE(check->masterListText().contains(missing)) << check->masterListText().toStdString();
     EXPECT_TRUE(check->masterListText().contains(QStringLiteral("档案缺失")));
+    EXPECT_FALSE(check->writeMissingButton()->isVisible()); // the office did not allow it here
     ASSERT_EQ(check->table()->rowCount(), total);
     QMap<QString, QString> verdicts;
     for (int r = 0; r < total; ++r)
@@ -135,4 +136,72 @@ TEST_F(ShellTest, ConcentratorCheckFromCard372FindsTheArchiveGapAndTheUnreadHous
     const RecordOwner unread = RecordOwner::job(jobOf.value(unreachable));
     EXPECT_EQ(valueOn(store(), unread, QStringLiteral("38.1"), QStringLiteral("remote_read_ok")),
               QStringLiteral("no"));
+}
+
+TEST_F(ShellTest, ConcentratorCheckWritesTheMissingMeterWhereTheOfficeAllowsIt)
+{
+    ASSERT_NO_FATAL_FAILURE(signIn());
+    Task task = test::valueOf(store().tasks().list()).first();
+    const auto jobs = test::valueOf(store().jobs().list(JobQuery().inTask(task.id).page(2, 0)));
+    ASSERT_EQ(jobs.size(), 2);
+    for (const JobListItem &j : jobs) {
+        if (j.job.status == JobStatus::NotStarted) {
+            ASSERT_TRUE(store().jobs().setStatus(j.job.id, JobStatus::InProgress).ok());
+        }
+    }
+    const QList<meter::InstalledMeter> installed = test::valueOf(installedMeters(store(), task.id));
+    meter::ConcentratorState state;
+    state.password.emplace();
+    state.password->fill(0x11);
+    int n = 0;
+    for (const meter::InstalledMeter &m : installed) {
+        gdw1376::ArchiveEntry e;
+        e.seq = e.point = ++n;
+        e.protocol = 30;
+        e.commAddress = m.commAddress.toStdString();
+        state.archive[e.seq] = e;
+        state.readings[e.commAddress] = 1000000;
+    }
+    const QString missing = installed.first().commAddress;
+    ASSERT_TRUE(state.omit(missing).ok());
+    state.readings[missing.toStdString()] = 1000000; // readable once it is in the archive
+    meter::SimulatorThread sim(std::make_unique<meter::ConcentratorSimulator>(std::move(state)),
+                               9600, 5);
+    ASSERT_TRUE(sim.start(app->dir.filePath(QStringLiteral("jzq"))).ok());
+    const auto openCheck = [&]() -> ConcentratorCheckPage * {
+        win().openJob(jobs.first().job.id);
+        win().openCard(QStringLiteral("37.2"));
+        auto *walker = page<CardWalkerPage>();
+        if (!walker || !tap(findButton(walker, QStringLiteral("用维护口核查本台区档案与抄读"))))
+            return nullptr;
+        auto *check = page<ConcentratorCheckPage>();
+        if (check) {
+            check->setReplyTimeoutMs(400);
+            check->portPicker()->setPortName(sim.portPath());
+            check->baudBox()->setCurrentIndex(check->baudBox()->findData(9600));
+            check->addressEdit()->setText(QStringLiteral("1101-1234"));
+        }
+        return check;
+    };
+    const auto runCheck = [](ConcentratorCheckPage *check, QPushButton *button) {
+        QSignalSpy done(check, &ConcentratorCheckPage::checkFinished);
+        QTest::mouseClick(button, Qt::LeftButton);
+        return done.wait(30000) && done.first().first().toBool();
+    };
+
+    // GIVEN the office allows it for this task (the task record says so)
+    task.concentratorArchiveWrite = true;
+    ASSERT_TRUE(
+        store().tasks().importTask(task, test::valueOf(store().tasks().customers(task.id))).ok());
+    ConcentratorCheckPage *check = openCheck();
+    ASSERT_TRUE(check);
+    ASSERT_TRUE(runCheck(check, check->checkButton()));
+    ASSERT_TRUE(check->writeMissingButton()->isVisible());
+    ASSERT_TRUE(check->writeMissingButton()->isEnabled());
+    check->passwordEdit()->setText(QStringLiteral("11111111111111111111111111111111"));
+    // THEN the missing meter is written, the archive read again, and nothing is missing any more
+    ASSERT_TRUE(runCheck(check, check->writeMissingButton())) << check->statusText().toStdString();
+    EXPECT_TRUE(check->summaryText().contains(QStringLiteral("缺失 0")))
+        << check->summaryText().toStdString();
+    EXPECT_FALSE(check->masterListText().contains(missing));
 }
