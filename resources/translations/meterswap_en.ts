@@ -1025,6 +1025,30 @@
             <numerusform>Saved the 37.2 / 38.1 results of %n households.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>设置密码，32 位十六进制（不保存）</source>
+        <translation>Setting password, 32 hex digits (not stored)</translation>
+    </message>
+    <message>
+        <source>写入缺失档案</source>
+        <translation>Write the missing records</translation>
+    </message>
+    <message>
+        <source>主站已授权本任务在现场写入缺失的档案。</source>
+        <translation>The master station allows writing the missing records on site for this task.</translation>
+    </message>
+    <message>
+        <source>本任务未获主站授权在现场写入档案：请把下面的清单交主站建档下发。</source>
+        <translation>This task is not allowed to write the archive on site: give the list below to the master station to create and download the records.</translation>
+    </message>
+    <message>
+        <source>写入档案需要设置密码：32 位十六进制（0–9、A–F），按运维下发的密码输入。</source>
+        <translation>Writing the archive needs the setting password: 32 hex digits (0–9, A–F), as the operators issued it.</translation>
+    </message>
+    <message>
+        <source>正在写入缺失档案…</source>
+        <translation>Writing the missing records…</translation>
+    </message>
 </context>
 <context>
     <name>ms::ConcentratorPage</name>
