@@ -24,5 +24,6 @@ int billingCommand(const QStringList &args); // billingcommand.cpp
 int stockCommand(const QStringList &args);   // stockcommand.cpp
 int jobCommand(const QStringList &args);
 int captureCommand(const QStringList &args);
+int concentratorCommand(const QStringList &args); // concentratorcommand.cpp
 
 } // namespace ms::ctl

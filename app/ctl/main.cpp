@@ -19,6 +19,16 @@ void printUsage()
            "  meter read --port PATH [--baud N] [--protocol auto|P] [--items swap|ID,...]\n"
            "  simulate --protocol P --address ADDR --link PATH [--baud N] [--reply-delay-ms D]\n"
            "           [--registers FILE.json] [--drop-rate P] [--corrupt-rate P] [--silent]\n"
+           "  simulate --protocol gdw1376.1 --link PATH [--address AREA-TERMINAL] [--state "
+           "F.json]\n"
+           "           [--meters N] [--password HEX] "
+           "[--unreachable|--omit|--extra|--wrong-protocol\n"
+           "           |--duplicate ADDR,...] [--silent]\n"
+           "  concentrator read|archive --port PATH [--baud N] --address AREA-TERMINAL --json\n"
+           "  concentrator set --port PATH --address AREA-TERMINAL [--master IP:PORT]\n"
+           "           [--backup IP:PORT] [--apn APN] [--new-address A-T] [--password HEX]\n"
+           "  concentrator check --port PATH --address AREA-TERMINAL --data DIR [--task ID]\n"
+           "           [--write-missing --password HEX] --json\n"
            "  form pdf NUMBER (--job ID | --task ID) --out FILE [--data DIR]\n"
            "  sync --data DIR --server URL (--token-file F | --token T | env MS_TOKEN) [--pin "
            "SHA256]\n"
@@ -81,6 +91,7 @@ int main(int argc, char **argv)
         {QStringLiteral("stock"), ms::ctl::stockCommand},
         {QStringLiteral("job"), ms::ctl::jobCommand},
         {QStringLiteral("capture"), ms::ctl::captureCommand},
+        {QStringLiteral("concentrator"), ms::ctl::concentratorCommand},
     };
     const QString group = args.takeFirst();
     const auto it = commands.find(group);

@@ -1,6 +1,8 @@
 // meterswapctl simulate: a DL/T 645-2007 / 645-1997 / 698.45 meter on a real pseudo-terminal
-// (docs/simulator.md). Runs until SIGTERM/SIGINT, then removes its link.
+// (docs/simulator.md), or a Q/GDW 1376.1 concentrator (simulateconcentrator.cpp). Runs until
+// SIGTERM/SIGINT, then removes its link.
 #include "commands.h"
+#include "simulaterun.h"
 
 #include "meter/reader/swapset.h"
 #include "meter/sim/simrunner.h"
@@ -40,6 +42,7 @@ int usage(const QString &why)
     std::fprintf(
         stderr,
         "usage: meterswapctl simulate --protocol dlt645-2007|dlt645-1997|dlt698.45 --address ADDR\n"
+        "         (--protocol gdw1376.1: a concentrator, see docs/simulator.md)\n"
         "         --link PATH [--baud N] [--reply-delay-ms D] [--registers FILE.json]\n"
         "         [--drop-rate P] [--corrupt-rate P] [--silent] [--wrong-parity] [--half-frame]\n"
         "         [--block-padding N] [--seed N]\n");
@@ -48,8 +51,33 @@ int usage(const QString &why)
 
 } // namespace
 
+int runSimulatorUntilSignal(meter::SimulatorRunner &runner, const QJsonObject &ready)
+{
+    if (::pipe2(g_stopPipe, O_CLOEXEC) != 0) {
+        std::perror("meterswapctl simulate: pipe2");
+        return ExitFailed;
+    }
+    struct sigaction sa
+    {
+    };
+    sa.sa_handler = onStopSignal;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(SIGTERM, &sa, nullptr);
+    ::sigaction(SIGINT, &sa, nullptr);
+    std::fprintf(stdout, "%s\n", QJsonDocument(ready).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+    runner.run(g_stopPipe[0]);
+    runner.close();
+    std::fprintf(stderr, "meterswapctl simulate: stopped after %d requests, %d replies\n",
+                 runner.requests(), runner.replies());
+    return ExitOk;
+}
+
 int simulateCommand(const QStringList &args)
 {
+    const qsizetype protocolAt = args.indexOf(QStringLiteral("--protocol"));
+    if (protocolAt >= 0 && args.value(protocolAt + 1) == QLatin1String("gdw1376.1"))
+        return simulateConcentrator(args);
     meter::SimulatorOptions options;
     QString link;
     QString registersPath;
@@ -126,16 +154,6 @@ int simulateCommand(const QStringList &args)
         registers = std::move(loaded).value();
     }
 
-    if (::pipe2(g_stopPipe, O_CLOEXEC) != 0) {
-        std::perror("meterswapctl simulate: pipe2");
-        return ExitFailed;
-    }
-    struct sigaction sa{};
-    sa.sa_handler = onStopSignal;
-    sigemptyset(&sa.sa_mask);
-    ::sigaction(SIGTERM, &sa, nullptr);
-    ::sigaction(SIGINT, &sa, nullptr);
-
     meter::SimulatorRunner runner(options, std::move(registers));
     const auto opened = runner.open(link);
     if (!opened) {
@@ -149,13 +167,7 @@ int simulateCommand(const QStringList &args)
                             {QStringLiteral("address"), options.address},
                             {QStringLiteral("baud"), options.baud},
                             {QStringLiteral("reply_delay_ms"), options.replyDelayMs}};
-    std::fprintf(stdout, "%s\n", QJsonDocument(ready).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
-    runner.run(g_stopPipe[0]);
-    runner.close();
-    std::fprintf(stderr, "meterswapctl simulate: stopped after %d requests, %d replies\n",
-                 runner.requests(), runner.replies());
-    return ExitOk;
+    return runSimulatorUntilSignal(runner, ready);
 }
 
 } // namespace ms::ctl

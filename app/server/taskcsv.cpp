@@ -113,6 +113,10 @@ Result<TaskImport> readTaskCsv(const QString &filePath)
             task.leader = get("leader");
             task.plannedStart = QDate::fromString(get("planned_start"), Qt::ISODate);
             task.plannedEnd = QDate::fromString(get("planned_end"), Qt::ISODate);
+            const QString write = get("concentrator_archive_write").toLower();
+            task.concentratorArchiveWrite = write == QLatin1String("1")
+                                            || write == QLatin1String("yes")
+                                            || write == QLatin1String("true");
         } else if (code != task.code) {
             return makeError(QStringLiteral("import.bad_row"),
                              Tr::tr("%1: task_code: 一个文件只能有一个任务（前面是 %2，这里是 %3）")

@@ -1,5 +1,8 @@
 #include "mainwindow.h"
 
+#include "concentrator/concentratorcheckpage.h"
+#include "concentrator/concentratorpage.h"
+
 #include "backnavigation.h"
 #include "service/jobsession.h"
 #include "languageswitcher.h"
@@ -268,6 +271,7 @@ void MainWindow::openCard(const QString &cardId)
     }
     auto *walker = new CardWalkerPage(m_ctx, *m_session, cardId, m_stack);
     connect(walker, &CardWalkerPage::evidenceRequested, this, &MainWindow::openEvidence);
+    connect(walker, &CardWalkerPage::concentratorRequested, this, &MainWindow::openConcentrator);
     connect(walker, &CardWalkerPage::messageRaised, this, [this](const QString &t) { showMessage(t); });
     const bool taskSession = m_session->isTaskSession();
     connect(walker, &CardWalkerPage::listRequested, this, &MainWindow::back);
@@ -330,6 +334,21 @@ void MainWindow::openEvidence(const QString &cardId, const QString &key, Evidenc
     }
     if (page)
         push(page, QStringLiteral("%1 · %2").arg(cardId, req->label));
+}
+
+void MainWindow::openConcentrator(const QString &cardId)
+{
+    if (!m_session)
+        return;
+    if (cardId == QLatin1String("37.2") || cardId == QLatin1String("38.1")) {
+        auto *check = new ConcentratorCheckPage(m_ctx, *m_session, m_stack);
+        connect(check, &ConcentratorCheckPage::finished, this, [this](bool) { pop(); });
+        push(check, tr("%1 · 档案与抄读核查").arg(cardId));
+        return;
+    }
+    auto *page = new ConcentratorPage(m_ctx, *m_session, cardId, m_stack);
+    connect(page, &ConcentratorPage::finished, this, [this](bool) { pop(); });
+    push(page, tr("%1 · 集中器维护口").arg(cardId));
 }
 
 void MainWindow::openSettings()

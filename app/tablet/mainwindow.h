@@ -39,6 +39,7 @@ public:
     bool openTaskCards(RowId taskId); // 台区/任务作业卡 of a task, walked on a task session
     void openCard(const QString &cardId);
     void openEvidence(const QString &cardId, const QString &key, EvidenceSlot::Action action);
+    void openConcentrator(const QString &cardId); // 36.1–36.5 over the maintenance port
     void openSettings();
     void openRoleHome();
     void openSync();

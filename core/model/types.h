@@ -37,6 +37,9 @@ struct Task
     QDate plannedStart;
     QDate plannedEnd;
     int version = 1;
+    // The office allows the crew to write the meters missing from the concentrator's archive
+    // (37.2) over the maintenance port; otherwise the list goes to the master station.
+    bool concentratorArchiveWrite = false;
 };
 
 enum class PaymentType { Postpaid, Prepaid }; // 后付费 / 预付费

@@ -3,15 +3,17 @@
 // decision choices), as opposed to the task list, the meters or the purchase records:
 //   card.number       购电卡号            34.3 card_number, else 34.4 readback_card_no
 //   card.id_last4     领卡人身份证后四位   35.1 id_last4, else 35.3 id_last4
-//   card.issued_at    发卡日期            date 35.1 card_handed_over / 35.3 card_collected was answered yes
-//   concentrator.asset_no         19.1 concentrator_barcode, 27.5 / 36.1 concentrator_asset
-//   concentrator.location         2.4 location_text
-//   concentrator.mounting         2.4 decision (surface 明装 / concealed 暗装), else 4.1 / 4.2 recorded
+//   card.issued_at    发卡日期            date 35.1 card_handed_over / 35.3 card_collected was
+//   answered yes concentrator.asset_no         19.1 concentrator_barcode, 27.5 / 36.1
+//   concentrator_asset concentrator.location         2.4 location_text concentrator.mounting 2.4
+//   decision (surface 明装 / concealed 暗装), else 4.1 / 4.2 recorded
 //   concentrator.comm             36.2 transport
 //   concentrator.sim              36.3 sim_iccid, 19.1 sim_iccid
 //   concentrator.master_ip 36.1 master_ip; .master_port 36.2; .apn 36.3; .region_code 36.4;
 //   concentrator.terminal_address 36.5; concentrator.seal 19.1 concentrator_seals + 28.4
-//   concentrator_box_seal (all, joined)
+//   concentrator_box_seal (all, joined); concentrator.assets every distinct asset number of
+//   19.1 / 27.5 / 36.1, joined; concentrator.remote_read_ok 38.1 remote_read_ok (per job; the
+//   task form counts them: concentrator.read_success_rate, and concentrator.count the assets)
 // The concentrator cards are task-level (scope "task"): their records belong to the task
 // (fromTask), and a job's records of them (made before task-level cards were recorded on the
 // task) only fill what the task has not recorded (preferTask).

@@ -129,6 +129,22 @@ Result<void> FormContextBuilder::addTask(FormContext &ctx, const Task &task)
     for (auto it = recorded.begin(); it != recorded.end(); ++it)
         if (it.key().startsWith(QLatin1String("concentrator.")))
             put(v, it.key(), it->text);
+    // Appendix 22: 集中器数 (distinct concentrator asset numbers recorded) and 采集成功率 (the
+    // households 38.1 recorded as read by the concentrator, of those it recorded at all).
+    int asked = 0;
+    int read = 0;
+    for (const FormRow &row : rows) {
+        const QString ok = row.values.value(QStringLiteral("concentrator.remote_read_ok"));
+        asked += !ok.isEmpty();
+        read += ok == QLatin1String("yes");
+    }
+    if (asked > 0)
+        put(v, QStringLiteral("concentrator.read_success_rate"),
+            QString::number(100.0 * read / asked, 'f', 1));
+    if (const QString assets = recorded.value(QStringLiteral("concentrator.assets")).text;
+        !assets.isEmpty())
+        put(v, QStringLiteral("concentrator.count"),
+            QString::number(assets.split(QStringLiteral("、")).size()));
     ctx.lists.insert(QStringLiteral("customers"), rows);
 
     FormRow taskRow;

@@ -15,7 +15,8 @@ namespace {
 QJsonObject meterJson(const MeterInfo &m)
 {
     return {{QStringLiteral("asset_no"), m.assetNo},
-            {QStringLiteral("comm_address"), m.commAddress}};
+            {QStringLiteral("comm_address"), m.commAddress},
+            {QStringLiteral("protocol"), m.protocol}};
 }
 
 QJsonArray itemsJson(const QList<ReviewItem> &items)

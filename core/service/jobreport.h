@@ -17,7 +17,8 @@ class Store;
 class Workflow;
 
 // [{"uuid", "account_no", "customer_name", "state", "crew", "task_uuid", "submission",
-//   "old_meter": {"asset_no"}, "new_meter": {"asset_no"}}, …] in the job list's order.
+//   "old_meter": {"asset_no", "comm_address", "protocol"}, "new_meter": {…the same}}, …] in the
+//   job list's order.
 Result<QJsonArray> jobListJson(Store &store);
 // {"uuid", "state", "status", "current_card", "account_no", "customer_name", "crew", "task",
 //  "submission", "submitted_at", "old_meter", "new_meter",

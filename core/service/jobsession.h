@@ -58,6 +58,14 @@ struct TaskSeal
     QString requirement;
 };
 
+// One value for addPortValues: the card and requirement it answers.
+struct PortValue
+{
+    QString cardId;
+    QString requirement;
+    QString value;
+};
+
 class JobSession : public QObject
 {
     Q_OBJECT
@@ -112,6 +120,11 @@ public:
                                          const meter::SwapSetReading &reading,
                                          const QList<meter::CrossCheckWarning> &warnings,
                                          const QString &assetNo);
+    // Values read from (or written to and read back from) the concentrator over its maintenance
+    // port, each for its card's requirement (36.1 master_ip … 36.5 terminal_address; 37.x, 38.1), with
+    // `meta` (the frames, hex) on every row: one transaction. ValueValidator applies; an
+    // implausible value is kept (the device said so) and marked confirmed_implausible.
+    Result<QList<Evidence>> addPortValues(const QList<PortValue> &values, const QJsonObject &meta);
     // The choice at the card's decision ("workflow.unknown_choice" when the card offers none such).
     Result<void> choose(const QString &cardId, const QString &choice, const QString &reason);
     // Leaves `cardId`: "workflow.incomplete" naming what is missing, else the next card id ("" when

@@ -56,6 +56,7 @@ QJsonObject fromTask(const Task &t)
             {QStringLiteral("leader"), t.leader},
             {QStringLiteral("planned_start"), dateText(t.plannedStart)},
             {QStringLiteral("planned_end"), dateText(t.plannedEnd)},
+            {QStringLiteral("concentrator_archive_write"), t.concentratorArchiveWrite},
             {QStringLiteral("version"), t.version}};
 }
 
@@ -167,6 +168,8 @@ Task toTask(const QJsonObject &o)
     t.leader = o.value(QStringLiteral("leader")).toString();
     t.plannedStart = QDate::fromString(o.value(QStringLiteral("planned_start")).toString(), Qt::ISODate);
     t.plannedEnd = QDate::fromString(o.value(QStringLiteral("planned_end")).toString(), Qt::ISODate);
+    t.concentratorArchiveWrite =
+        o.value(QStringLiteral("concentrator_archive_write")).toBool(false);
     t.version = o.value(QStringLiteral("version")).toInt(1);
     return t;
 }

@@ -204,6 +204,11 @@ CREATE TABLE outbox_verdicts(
 ALTER TABLE customers ADD COLUMN withdrawn_at TEXT;
 )SQL";
 
+// Version 11: whether the office allows writing the concentrator's archive on site (issue 18).
+constexpr const char *kConcentratorArchiveWrite = R"SQL(
+ALTER TABLE tasks ADD COLUMN concentrator_archive_write INTEGER NOT NULL DEFAULT 0;
+)SQL";
+
 } // namespace
 
 QList<Migration> storeMigrations()
@@ -219,6 +224,7 @@ QList<Migration> storeMigrations()
         {8, OfficeDeskRepository::kMigrationSql}, // office workstation: answers, unsent decisions
         {9, StockRepository::kMigrationSql},      // stock issued to this tablet's crews
         {10, OfficeDeskRepository::kUserMigrationSql}, // unsent decisions belong to their user
+        {11, kConcentratorArchiveWrite}, // tasks: the office allows writing the archive (37.2)
     };
 }
 

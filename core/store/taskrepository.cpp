@@ -18,7 +18,7 @@ namespace {
 
 constexpr const char *kTaskColumns =
     "SELECT id, uuid, code, name, area_name, area_code, address, crew, leader, planned_start, "
-    "planned_end, version FROM tasks ";
+    "planned_end, version, concentrator_archive_write FROM tasks ";
 
 Task taskFrom(const Statement &q)
 {
@@ -35,6 +35,7 @@ Task taskFrom(const Statement &q)
     t.plannedStart = QDate::fromString(q.text(9), Qt::ISODate);
     t.plannedEnd = QDate::fromString(q.text(10), Qt::ISODate);
     t.version = int(q.integer(11));
+    t.concentratorArchiveWrite = q.integer(12) != 0;
     return t;
 }
 
@@ -128,13 +129,16 @@ Result<TaskImportResult> TaskRepository::importTask(const Task &taskIn,
     else if (local)
         task.version = 1;
     {
-        auto st = m_db.prepare(existing
-            ? QStringLiteral("UPDATE tasks SET code=?2, name=?3, area_name=?4, area_code=?5, "
-                             "address=?6, crew=?7, leader=?8, planned_start=?9, planned_end=?10, "
-                             "version=?11, updated_at=?12 WHERE uuid=?1")
-            : QStringLiteral("INSERT INTO tasks(uuid, code, name, area_name, area_code, address, "
-                             "crew, leader, planned_start, planned_end, version, updated_at) "
-                             "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)"));
+        auto st = m_db.prepare(
+            existing ? QStringLiteral(
+                "UPDATE tasks SET code=?2, name=?3, area_name=?4, area_code=?5, "
+                "address=?6, crew=?7, leader=?8, planned_start=?9, planned_end=?10, "
+                "version=?11, updated_at=?12, concentrator_archive_write=?13 WHERE uuid=?1")
+                     : QStringLiteral(
+                         "INSERT INTO tasks(uuid, code, name, area_name, area_code, address, "
+                         "crew, leader, planned_start, planned_end, version, updated_at, "
+                         "concentrator_archive_write) "
+                         "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)"));
         if (!st)
             return st.error();
         Statement &q = st.value();
@@ -143,6 +147,7 @@ Result<TaskImportResult> TaskRepository::importTask(const Task &taskIn,
         q.bindText(7, nn(task.crew)).bindText(8, nn(task.leader));
         q.bind(9, dateOrNull(task.plannedStart)).bind(10, dateOrNull(task.plannedEnd));
         q.bindInt(11, task.version).bindText(12, json::isoTime(now()));
+        q.bindInt(13, task.concentratorArchiveWrite ? 1 : 0);
         if (auto r = q.run(); !r)
             return r.error();
         task.id = existing ? existing->id : m_db.lastInsertId();

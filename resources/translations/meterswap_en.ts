@@ -121,6 +121,54 @@
         <source>%1 的取值 &quot;%2&quot; 无效（波特率 300–115200，延时 0–10000 ms，比例 0–1，块填充 0–64 字节）</source>
         <translation>Invalid value &quot;%2&quot; for %1 (baud 300–115200, delay 0–10000 ms, ratio 0–1, block padding 0–64 bytes)</translation>
     </message>
+    <message>
+        <source>--write-missing 需要 --password（主站运维下发的设置密码）。</source>
+        <translation>--write-missing needs --password (the setting password the master station operators issued).</translation>
+    </message>
+    <message>
+        <source>只支持 read、set、archive 和 check</source>
+        <translation>Only read, set, archive and check are supported</translation>
+    </message>
+    <message>
+        <source>%1 的取值“%2”无效（终端地址如 1101-1234 或 110104D2，密码 32 位十六进制，波特率 1200–115200）</source>
+        <translation>Invalid value &quot;%2&quot; for %1 (terminal address like 1101-1234 or 110104D2, password 32 hex digits, baud rate 1200–115200)</translation>
+    </message>
+    <message>
+        <source>必须用 --port 指定维护口串口（如 /dev/ttyUSB0）</source>
+        <translation>Give the maintenance port&apos;s serial device with --port (e.g. /dev/ttyUSB0)</translation>
+    </message>
+    <message>
+        <source>必须用 --address 给出终端地址（行政区划码-终端地址，如 1101-1234）</source>
+        <translation>Give the terminal address with --address (area code-terminal address, e.g. 1101-1234)</translation>
+    </message>
+    <message>
+        <source>check 需要 --data 指定平板数据目录</source>
+        <translation>check needs --data with the tablet&apos;s data directory</translation>
+    </message>
+    <message>
+        <source>%1 应为 IP:端口，如 10.0.1.20:9001</source>
+        <translation>%1 must be IP:PORT, e.g. 10.0.1.20:9001</translation>
+    </message>
+    <message>
+        <source>--apn 最多 16 个 ASCII 字符</source>
+        <translation>--apn takes at most 16 ASCII characters</translation>
+    </message>
+    <message>
+        <source>--new-address 应为 行政区划码-终端地址，如 1101-1234</source>
+        <translation>--new-address must be area code-terminal address, e.g. 1101-1234</translation>
+    </message>
+    <message>
+        <source>set 至少需要 --master、--backup、--apn 或 --new-address 之一</source>
+        <translation>set needs at least one of --master, --backup, --apn or --new-address</translation>
+    </message>
+    <message>
+        <source>%1 的取值“%2”无效（地址如 1101-1234，密码 32 位十六进制，波特率 300–115200，延时 0–10000 ms，表数 0–2040，帧长 64–16000）</source>
+        <translation>Invalid value &quot;%2&quot; for %1 (address like 1101-1234, password 32 hex digits, baud rate 300–115200, delay 0–10000 ms, meters 0–2040, frame bytes 64–16000)</translation>
+    </message>
+    <message>
+        <source>必须给出 --link</source>
+        <translation>--link is required</translation>
+    </message>
 </context>
 <context>
     <name>ms::Accounts</name>
@@ -455,6 +503,14 @@
     <message>
         <source>‹ 台区作业卡列表</source>
         <translation>‹ Area card list</translation>
+    </message>
+    <message>
+        <source>用维护口读取/设置集中器参数</source>
+        <translation>Read / set the concentrator over its maintenance port</translation>
+    </message>
+    <message>
+        <source>用维护口核查本台区档案与抄读</source>
+        <translation>Check this area&apos;s archive and readings over the maintenance port</translation>
     </message>
 </context>
 <context>
@@ -827,6 +883,384 @@
     <message>
         <source>找不到中文字体 %1，暂用“%2”代替。建议安装 fonts-wqy-microhei 以保证打印效果一致。</source>
         <translation>Chinese font %1 not found; using &quot;%2&quot; instead. Install fonts-wqy-microhei for consistent printouts.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ConcentratorCheck</name>
+    <message>
+        <source>这台平板上没有任务。请先同步领取本台区的任务。</source>
+        <translation>There is no task on this tablet. Sync first to receive this area&apos;s task.</translation>
+    </message>
+    <message>
+        <source>没有编号或 UUID 为“%1”的任务。请用 meterswapctl job list --json 查看任务。</source>
+        <translation>No task has the number or UUID &quot;%1&quot;. See the tasks with meterswapctl job list --json.</translation>
+    </message>
+    <message>
+        <source>这台平板上有 %1 个任务，请用 --task 指定集中器所在台区的任务：%2</source>
+        <translation>This tablet holds %1 tasks; give the concentrator&apos;s area task with --task: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ConcentratorCheckPage</name>
+    <message>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>未抄到</source>
+        <translation>Not read</translation>
+    </message>
+    <message>
+        <source>档案中没有</source>
+        <translation>Not in the archive</translation>
+    </message>
+    <message>
+        <source>示数小于起码</source>
+        <translation>Below the start reading</translation>
+    </message>
+    <message>
+        <source>示数增长异常</source>
+        <translation>Implausible growth</translation>
+    </message>
+    <message>
+        <source>采集档案与抄读核查（维护口 · Q/GDW 1376.1）</source>
+        <translation>Archive and reading check (maintenance port · Q/GDW 1376.1)</translation>
+    </message>
+    <message>
+        <source>串口</source>
+        <translation>Serial port</translation>
+    </message>
+    <message>
+        <source>%1 bit/s 8E1</source>
+        <translation>%1 bit/s 8E1</translation>
+    </message>
+    <message>
+        <source>波特率</source>
+        <translation>Baud rate</translation>
+    </message>
+    <message>
+        <source>如 1101-1234（行政区划码-终端地址）</source>
+        <translation>e.g. 1101-1234 (area code-terminal address)</translation>
+    </message>
+    <message>
+        <source>集中器地址</source>
+        <translation>Concentrator address</translation>
+    </message>
+    <message>
+        <source>读取档案并逐户核查</source>
+        <translation>Read the archive and check every household</translation>
+    </message>
+    <message>
+        <source>保存到各户 37.2 / 38.1</source>
+        <translation>Save to each household&apos;s 37.2 / 38.1</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>通信地址</source>
+        <translation>Comm address</translation>
+    </message>
+    <message>
+        <source>测量点</source>
+        <translation>Point</translation>
+    </message>
+    <message>
+        <source>集中器示数 kWh</source>
+        <translation>Concentrator reading kWh</translation>
+    </message>
+    <message>
+        <source>起码 kWh</source>
+        <translation>Start reading kWh</translation>
+    </message>
+    <message>
+        <source>结论</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>给主站的档案问题清单（报装联络单，附录3）：</source>
+        <translation>Archive problems for the master station (contact sheet, appendix 3):</translation>
+    </message>
+    <message>
+        <source>请填写集中器终端地址：行政区划码-终端地址（如 1101-1234）。</source>
+        <translation>Enter the concentrator&apos;s terminal address: area code-terminal address (e.g. 1101-1234).</translation>
+    </message>
+    <message>
+        <source>正在读取集中器档案…</source>
+        <translation>Reading the concentrator&apos;s archive…</translation>
+    </message>
+    <message>
+        <source>核查完成（%1 次请求）。</source>
+        <translation>Check done (%1 requests).</translation>
+    </message>
+    <message>
+        <source>档案与现场一致，无需主站处理。</source>
+        <translation>The archive matches the site; nothing for the master station.</translation>
+    </message>
+    <message numerus="yes">
+        <source>档案 %1 条记录；正在逐户抄读 %n 个测量点…</source>
+        <translation>
+            <numerusform>%1 archive records; reading %n measuring point…</numerusform>
+            <numerusform>%1 archive records; reading %n measuring points…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>本任务已装 %n 户，集中器抄到 %1 户，采集成功率 %2%。</source>
+        <translation>
+            <numerusform>This task installed %n household; the concentrator read %1; success rate %2%. </numerusform>
+            <numerusform>This task installed %n households; the concentrator read %1; success rate %2%. </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>档案：缺失 %1，多余 %2，规约错误 %3，一址多点 %4。</source>
+        <translation>Archive: %1 missing, %2 extra, %3 wrong protocol, %4 on several points. </translation>
+    </message>
+    <message numerus="yes">
+        <source>需现场处理（38.2）%n 户。</source>
+        <translation>
+            <numerusform>%n household needs work on site (38.2).</numerusform>
+            <numerusform>%n households need work on site (38.2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已保存 %n 户；以下未能保存：%1</source>
+        <translation>
+            <numerusform>Saved %n household; these could not be saved: %1</numerusform>
+            <numerusform>Saved %n households; these could not be saved: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已保存 %n 户的 37.2 / 38.1 核查结果。</source>
+        <translation>
+            <numerusform>Saved the 37.2 / 38.1 results of %n household.</numerusform>
+            <numerusform>Saved the 37.2 / 38.1 results of %n households.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>设置密码，32 位十六进制（不保存）</source>
+        <translation>Setting password, 32 hex digits (not stored)</translation>
+    </message>
+    <message>
+        <source>写入缺失档案</source>
+        <translation>Write the missing records</translation>
+    </message>
+    <message>
+        <source>主站已授权本任务在现场写入缺失的档案。</source>
+        <translation>The master station allows writing the missing records on site for this task.</translation>
+    </message>
+    <message>
+        <source>本任务未获主站授权在现场写入档案：请把下面的清单交主站建档下发。</source>
+        <translation>This task is not allowed to write the archive on site: give the list below to the master station to create and download the records.</translation>
+    </message>
+    <message>
+        <source>写入档案需要设置密码：32 位十六进制（0–9、A–F），按运维下发的密码输入。</source>
+        <translation>Writing the archive needs the setting password: 32 hex digits (0–9, A–F), as the operators issued it.</translation>
+    </message>
+    <message>
+        <source>正在写入缺失档案…</source>
+        <translation>Writing the missing records…</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ConcentratorPage</name>
+    <message>
+        <source>集中器参数（维护口 · Q/GDW 1376.1）</source>
+        <translation>Concentrator parameters (maintenance port · Q/GDW 1376.1)</translation>
+    </message>
+    <message>
+        <source>维护口</source>
+        <translation>Maintenance port</translation>
+    </message>
+    <message>
+        <source>串口</source>
+        <translation>Serial port</translation>
+    </message>
+    <message>
+        <source>%1 bit/s 8E1</source>
+        <translation>%1 bit/s 8E1</translation>
+    </message>
+    <message>
+        <source>波特率</source>
+        <translation>Baud rate</translation>
+    </message>
+    <message>
+        <source>如 1101-1234（行政区划码-终端地址）</source>
+        <translation>e.g. 1101-1234 (area code-terminal address)</translation>
+    </message>
+    <message>
+        <source>集中器当前地址</source>
+        <translation>Concentrator&apos;s current address</translation>
+    </message>
+    <message>
+        <source>运维下发的设置密码，32 位十六进制（不保存）</source>
+        <translation>Setting password from the operators, 32 hex digits (not stored)</translation>
+    </message>
+    <message>
+        <source>设置密码</source>
+        <translation>Setting password</translation>
+    </message>
+    <message>
+        <source>参数单（本台区，录入一次）</source>
+        <translation>Parameter sheet (this area, typed once)</translation>
+    </message>
+    <message>
+        <source>IP:端口，如 10.0.1.20:9001</source>
+        <translation>IP:PORT, e.g. 10.0.1.20:9001</translation>
+    </message>
+    <message>
+        <source>IP:端口（参数单有时填写）</source>
+        <translation>IP:PORT (when the sheet gives one)</translation>
+    </message>
+    <message>
+        <source>如 DLCJ.BJ</source>
+        <translation>e.g. DLCJ.BJ</translation>
+    </message>
+    <message>
+        <source>行政区划码-终端地址，如 1101-1234</source>
+        <translation>area code-terminal address, e.g. 1101-1234</translation>
+    </message>
+    <message>
+        <source>主用主站</source>
+        <translation>Main master station</translation>
+    </message>
+    <message>
+        <source>备用主站</source>
+        <translation>Backup master station</translation>
+    </message>
+    <message>
+        <source>APN</source>
+        <translation>APN</translation>
+    </message>
+    <message>
+        <source>终端地址</source>
+        <translation>Terminal address</translation>
+    </message>
+    <message>
+        <source>逻辑地址 %1</source>
+        <translation>Logical address %1</translation>
+    </message>
+    <message>
+        <source>读取集中器</source>
+        <translation>Read concentrator</translation>
+    </message>
+    <message>
+        <source>设置不一致项并回读</source>
+        <translation>Set what differs and read back</translation>
+    </message>
+    <message>
+        <source>保存为证据</source>
+        <translation>Save as evidence</translation>
+    </message>
+    <message>
+        <source>参数单</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>集中器</source>
+        <translation>Concentrator</translation>
+    </message>
+    <message>
+        <source>核对</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>维护口不通时，按本卡步骤用集中器面板按键设置，拍照记录（原流程不变）。</source>
+        <translation>When the maintenance port does not answer, set it with the concentrator&apos;s keypad following this card&apos;s steps and take photos (the usual route).</translation>
+    </message>
+    <message>
+        <source>请填写集中器当前的终端地址：行政区划码-终端地址（如 1101-1234），或 8 位逻辑地址（如 110104D2）。</source>
+        <translation>Enter the concentrator&apos;s current terminal address: area code-terminal address (e.g. 1101-1234), or the 8-character logical address (e.g. 110104D2).</translation>
+    </message>
+    <message>
+        <source>设置密码应为 32 位十六进制（0–9、A–F）。请按运维下发的密码重新输入。</source>
+        <translation>The setting password is 32 hex digits (0–9, A–F). Enter it again as the operators issued it.</translation>
+    </message>
+    <message>
+        <source>正在读取集中器参数…</source>
+        <translation>Reading the concentrator&apos;s parameters…</translation>
+    </message>
+    <message>
+        <source>已读取：终端地址 %1（逻辑地址 %2）。核对下表，不一致的可设置。</source>
+        <translation>Read: terminal address %1 (logical address %2). Check the table; what differs can be set.</translation>
+    </message>
+    <message>
+        <source>一致 ✓</source>
+        <translation>Match ✓</translation>
+    </message>
+    <message>
+        <source>不一致</source>
+        <translation>Differs</translation>
+    </message>
+    <message>
+        <source>请先读取集中器。</source>
+        <translation>Read the concentrator first.</translation>
+    </message>
+    <message>
+        <source>“%1”不是 IP:端口（如 10.0.1.20:9001）。请按参数单改正。</source>
+        <translation>&quot;%1&quot; is not IP:PORT (e.g. 10.0.1.20:9001). Correct it from the parameter sheet.</translation>
+    </message>
+    <message>
+        <source>APN 最多 16 个字符。</source>
+        <translation>The APN takes at most 16 characters.</translation>
+    </message>
+    <message>
+        <source>参数单的终端地址“%1”无效：应为 行政区划码-终端地址，如 1101-1234。</source>
+        <translation>The sheet&apos;s terminal address &quot;%1&quot; is invalid: it must be area code-terminal address, e.g. 1101-1234.</translation>
+    </message>
+    <message>
+        <source>集中器参数与参数单一致，无需设置。</source>
+        <translation>The concentrator matches the parameter sheet; nothing to set.</translation>
+    </message>
+    <message>
+        <source>正在设置并回读…</source>
+        <translation>Setting and reading back…</translation>
+    </message>
+    <message>
+        <source>已设置并回读，与参数单一致。请保存为证据。</source>
+        <translation>Set and read back; it matches the parameter sheet. Save it as evidence.</translation>
+    </message>
+    <message numerus="yes">
+        <source>已保存 %n 项集中器参数（含报文）到 36.1–36.5。</source>
+        <translation>
+            <numerusform>Saved %n concentrator parameter (with the frames) on 36.1–36.5.</numerusform>
+            <numerusform>Saved %n concentrator parameters (with the frames) on 36.1–36.5.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>查找地址</source>
+        <translation>Find address</translation>
+    </message>
+    <message>
+        <source>正在用广播地址查找集中器…</source>
+        <translation>Looking for the concentrator by the broadcast address…</translation>
+    </message>
+    <message>
+        <source>找到集中器：终端地址 %1（逻辑地址 %2）。</source>
+        <translation>Found the concentrator: terminal address %1 (logical address %2).</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ConcentratorResults</name>
+    <message>
+        <source>户号 %1&#x3000;通信地址 %2&#x3000;测量点 %3&#x3000;%4</source>
+        <translation>Account %1  comm address %2  point %3  %4</translation>
+    </message>
+    <message>
+        <source>档案缺失：请主站建档并下发</source>
+        <translation>missing from the archive: please create and download it</translation>
+    </message>
+    <message>
+        <source>规约错误：档案为 %1，现场为 %2</source>
+        <translation>wrong protocol: archive %1, site %2</translation>
+    </message>
+    <message>
+        <source>一个表地址登记在多个测量点：请主站删除多余档案</source>
+        <translation>one meter address on several points: please delete the extra records</translation>
+    </message>
+    <message>
+        <source>档案中有、本任务未装：请主站核实是否删除</source>
+        <translation>in the archive but not installed by this task: please check whether to delete it</translation>
     </message>
 </context>
 <context>
@@ -1961,6 +2395,10 @@ In Settings, switch back to the built-in card catalog or update the catalog fold
         <source>封印 %1 不在本班组领用的封印中。请核对封印号；确实要用这枚封印，请写明原因后继续（办公室审核时会看到）。</source>
         <translation>Seal %1 is not among the seals issued to this crew. Check the seal number; to use this seal all the same, give a reason and go on (the office sees it in review).</translation>
     </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>ms::MainWindow</name>
@@ -2031,6 +2469,14 @@ In Settings, switch back to the built-in card catalog or update the catalog fold
     <message>
         <source>台区作业卡 · %1</source>
         <translation>Area card · %1</translation>
+    </message>
+    <message>
+        <source>%1 · 档案与抄读核查</source>
+        <translation>%1 · Archive and reading check</translation>
+    </message>
+    <message>
+        <source>%1 · 集中器维护口</source>
+        <translation>%1 · Concentrator maintenance port</translation>
     </message>
 </context>
 <context>
@@ -4536,6 +4982,108 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>发现 %1 处问题：本机数据被改动或删除过。请不要删除数据目录，联系技术支持。</source>
         <translation>Found %1 problem(s): data on this device was altered or deleted. Do not delete the data directory; contact support.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::meter::ConcentratorClient</name>
+    <message>
+        <source>集中器没有应答（终端地址 %1，共尝试 %2 次，每次等待 %3 ms，端口 %4，%5）。请检查：维护口线是否插好或红外口是否对准，终端地址是否与集中器铭牌/液晶一致，波特率是否与集中器维护口一致（默认 9600 8E1）。仍不通时改用集中器面板按键设置。</source>
+        <translation>The concentrator did not answer (terminal address %1, %2 attempts, %3 ms each, port %4, %5). Check that the maintenance cable is plugged in or the infrared head is aimed, that the terminal address matches the concentrator&apos;s nameplate/display, and that the baud rate matches its maintenance port (default 9600 8E1). If it still does not answer, use the concentrator&apos;s keypad.</translation>
+    </message>
+    <message>
+        <source>集中器有应答，但 %1 次都不是有效的 1376.1 报文（当前 %2）：维护口的波特率或校验方式很可能不一致。请在集中器液晶上查看维护口参数，用 --baud 改成一致（1200…19200，8E1）后重试。</source>
+        <translation>The concentrator answered, but %1 times not with a valid 1376.1 frame (now %2): the maintenance port&apos;s baud rate or parity most likely differs. Look up the port settings on the concentrator&apos;s display, set the same with --baud (1200…19200, 8E1) and try again.</translation>
+    </message>
+    <message>
+        <source>集中器否认了设置（AFN 00 F2）：设置密码/权限认证未通过。请核对主站运维下发的设置密码（32 位十六进制）后重试；不要反复尝试错误的密码。参数未被修改。</source>
+        <translation>The concentrator denied the setting (AFN 00 F2): password/authentication refused. Check the setting password the master station operators issued (32 hex digits) and try again; do not keep trying wrong passwords. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>集中器否认了请求（AFN 00 F2）：它没有所请求的数据或不支持该项。请确认集中器型号支持 Q/GDW 1376.1 维护口查询，或改用面板按键查看。</source>
+        <translation>The concentrator denied the request (AFN 00 F2): it has no such data or does not support the item. Make sure this model supports Q/GDW 1376.1 queries on its maintenance port, or look it up with the keypad.</translation>
+    </message>
+    <message>
+        <source>无法组成 1376.1 请求：%1。请检查输入的参数。</source>
+        <translation>Cannot build the 1376.1 request: %1. Check the values you entered.</translation>
+    </message>
+    <message>
+        <source>集中器的应答无法解析：%1。请记下报文并反馈。</source>
+        <translation>The concentrator&apos;s reply cannot be decoded: %1. Keep the frames and report it.</translation>
+    </message>
+    <message>
+        <source>集中器只接受了部分设置，有 %1 项被否认。</source>
+        <translation>The concentrator accepted only part of the setting; %1 item(s) were denied.</translation>
+    </message>
+    <message>
+        <source>集中器应答了，但没有给出主站参数（F3）。请改用面板按键查看。</source>
+        <translation>The concentrator answered but gave no master station parameters (F3). Look them up with the keypad.</translation>
+    </message>
+    <message>
+        <source>设置已被确认，但回读失败：%1</source>
+        <translation>The setting was confirmed, but reading it back failed: %1</translation>
+    </message>
+    <message>
+        <source>主站参数</source>
+        <translation>master station parameters</translation>
+    </message>
+    <message>
+        <source>终端地址</source>
+        <translation>terminal address</translation>
+    </message>
+    <message>
+        <source>集中器确认了设置，但回读的%1与设置值不一致。请重试，仍不一致时用面板按键设置并拍照。</source>
+        <translation>The concentrator confirmed the setting, but the %1 read back differ from what was set. Try again; if they still differ, set them with the keypad and take a photo.</translation>
+    </message>
+    <message>
+        <source> 有表计已在集中器档案中以其他序号登记（表地址重复），未写入。</source>
+        <translation> A meter is already registered in the concentrator&apos;s archive under another record number (duplicate meter address); it was not written.</translation>
+    </message>
+    <message>
+        <source>集中器没有应答广播地址查询（并非所有集中器都应答广播）。请输入集中器铭牌或液晶上的终端地址（行政区划码-终端地址，如 1101-1234）。</source>
+        <translation>The concentrator did not answer the broadcast address query (not every concentrator does). Enter the terminal address from its nameplate or display (area code-terminal address, e.g. 1101-1234).</translation>
+    </message>
+</context>
+<context>
+    <name>ms::meter::ConcentratorState</name>
+    <message>
+        <source>集中器模拟文件有误：%1。请按 docs/simulator.md 的格式修改后重试。</source>
+        <translation>The concentrator simulator file is wrong: %1. Fix it as docs/simulator.md describes and try again.</translation>
+    </message>
+    <message>
+        <source>模拟集中器的档案里没有通信地址 %1，无法在它上面制造差异。</source>
+        <translation>The simulated concentrator&apos;s archive has no comm address %1, so no difference can be planted on it.</translation>
+    </message>
+    <message>
+        <source>无法读取集中器模拟文件 %1：%2。</source>
+        <translation>Cannot read the concentrator simulator file %1: %2.</translation>
+    </message>
+    <message>
+        <source>不是 JSON 对象（%1）</source>
+        <translation>not a JSON object (%1)</translation>
+    </message>
+    <message>
+        <source>address 应为“行政区划码-终端地址”，如 1101-1234</source>
+        <translation>address must be &quot;area code-terminal address&quot;, e.g. 1101-1234</translation>
+    </message>
+    <message>
+        <source>master/backup 应为 IP:端口，如 10.0.1.20:9001</source>
+        <translation>master/backup must be IP:PORT, e.g. 10.0.1.20:9001</translation>
+    </message>
+    <message>
+        <source>apn 最多 16 个字符</source>
+        <translation>apn takes at most 16 characters</translation>
+    </message>
+    <message>
+        <source>password 应为 32 位十六进制（16 字节）</source>
+        <translation>password must be 32 hex digits (16 bytes)</translation>
+    </message>
+    <message>
+        <source>comm_address 应为 12 位数字，而不是“%1”</source>
+        <translation>comm_address must be 12 digits, not &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>序号 %1 / 测量点 %2 超出 1…2040 或重复</source>
+        <translation>record %1 / measuring point %2 is outside 1…2040 or repeated</translation>
     </message>
 </context>
 <context>

@@ -213,6 +213,23 @@ QWidget *CardWalkerPage::buildEvidence(const Card &card, const CardProgress &pro
     if (card.evidence.isEmpty())
         return w;
     l->addWidget(sectionTitle(tr("需要留存的证据"), w));
+    if (card.id.startsWith(QLatin1String("36.")) && card.id != QLatin1String("36.6")) {
+        // 36.1–36.5 over the maintenance port; the keypad steps stay as the fallback.
+        auto *port = new QPushButton(tr("用维护口读取/设置集中器参数"), w);
+        port->setObjectName(QStringLiteral("concentrator_port"));
+        port->setMinimumHeight(style::kTouch);
+        connect(port, &QPushButton::clicked, this, [this] { emit concentratorRequested(m_cardId); });
+        l->addWidget(port);
+    }
+    if (card.id == QLatin1String("37.2") || card.id == QLatin1String("38.1")) {
+        // The whole 台区's archive and read check over the maintenance port.
+        auto *check = new QPushButton(tr("用维护口核查本台区档案与抄读"), w);
+        check->setObjectName(QStringLiteral("concentrator_check"));
+        check->setMinimumHeight(style::kTouch);
+        connect(check, &QPushButton::clicked, this,
+                [this] { emit concentratorRequested(m_cardId); });
+        l->addWidget(check);
+    }
     for (const EvidenceRequirement &req : card.evidence) {
         // Only what applies to this job (a requirement's `when` may rule it out).
         const auto found = std::find_if(progress.evidence.cbegin(), progress.evidence.cend(),

@@ -38,6 +38,7 @@ public:
 
 signals:
     void evidenceRequested(const QString &cardId, const QString &key, ms::EvidenceSlot::Action action);
+    void concentratorRequested(const QString &cardId); // 36.x, 37.2, 38.1: maintenance port
     void jobFinished();          // the walk ended (a task session: the task-level walk ended)
     void listRequested();        // task session: back to the task's card list
     void messageRaised(const QString &text); // errors to show in the window's message bar

@@ -5,6 +5,7 @@
 #include "meter/dlt645/parser.h"
 #include "meter/dlt698/parser.h"
 #include "meter/sim/registerset.h"
+#include "meter/sim/simresponder.h"
 
 #include <QByteArray>
 #include <QList>
@@ -31,17 +32,17 @@ struct SimulatorOptions
     quint32 seed = 1;        // for drop/corrupt decisions (reproducible runs)
 };
 
-class MeterSimulator
+class MeterSimulator : public SimResponder
 {
 public:
     MeterSimulator(SimulatorOptions options, RegisterSet registers);
 
     // Bytes from the master; returns the replies to send, in order (already damaged as
     // configured). Requests to another address or broadcasts get no reply.
-    QList<QByteArray> feed(const QByteArray &bytes);
+    QList<QByteArray> feed(const QByteArray &bytes) override;
 
     const SimulatorOptions &options() const { return m_options; }
-    int requestsSeen() const { return m_requests; }
+    int requestsSeen() const override { return m_requests; }
     int repliesDropped() const { return m_dropped; }
     int repliesCorrupted() const { return m_corrupted; }
 

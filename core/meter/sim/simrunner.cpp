@@ -10,7 +10,14 @@
 namespace ms::meter {
 
 SimulatorRunner::SimulatorRunner(SimulatorOptions options, RegisterSet registers)
-    : m_options(options), m_sim(std::move(options), std::move(registers))
+    : m_baud(options.baud), m_replyDelayMs(options.replyDelayMs),
+      m_sim(std::make_unique<MeterSimulator>(std::move(options), std::move(registers)))
+{
+}
+
+SimulatorRunner::SimulatorRunner(std::unique_ptr<SimResponder> responder, qint32 baud,
+                                 int replyDelayMs)
+    : m_baud(baud), m_replyDelayMs(replyDelayMs), m_sim(std::move(responder))
 {
 }
 
@@ -27,8 +34,8 @@ QString SimulatorRunner::portPath() const
 void SimulatorRunner::run(int stopFd)
 {
     // 8E1: start + 8 data + parity + stop = 11 bits a byte.
-    const qint64 byteNs = 11LL * 1000000000LL / std::max(1, m_options.baud);
-    const qint64 delayNs = qint64(m_options.replyDelayMs) * 1000000LL;
+    const qint64 byteNs = 11LL * 1000000000LL / std::max(1, m_baud);
+    const qint64 delayNs = qint64(m_replyDelayMs) * 1000000LL;
     qint64 rxWireEnd = 0; // when the request bytes received so far would have finished arriving
     for (;;) {
         pollfd fds[2] = {{m_pty.masterFd(), POLLIN, 0}, {stopFd, POLLIN, 0}};
@@ -47,8 +54,8 @@ void SimulatorRunner::run(int stopFd)
         if (bytes.isEmpty())
             continue;
         rxWireEnd = std::max(rxWireEnd, PtyPort::nowNs()) + bytes.size() * byteNs;
-        const QList<QByteArray> replies = m_sim.feed(bytes);
-        m_requests.store(m_sim.requestsSeen());
+        const QList<QByteArray> replies = m_sim->feed(bytes);
+        m_requests.store(m_sim->requestsSeen());
         for (const QByteArray &reply : replies) {
             const qint64 start = rxWireEnd + delayNs;
             if (!PtyPort::sleepUntil(start, stopFd))
@@ -63,6 +70,12 @@ void SimulatorRunner::run(int stopFd)
 
 SimulatorThread::SimulatorThread(SimulatorOptions options, RegisterSet registers)
     : m_runner(std::move(options), std::move(registers))
+{
+}
+
+SimulatorThread::SimulatorThread(std::unique_ptr<SimResponder> responder, qint32 baud,
+                                 int replyDelayMs)
+    : m_runner(std::move(responder), baud, replyDelayMs)
 {
 }
 

@@ -17,6 +17,8 @@ class SimulatorRunner
 {
 public:
     SimulatorRunner(SimulatorOptions options, RegisterSet registers);
+    // Any responder (e.g. the concentrator), paced at `baud` 8E1 after `replyDelayMs`.
+    SimulatorRunner(std::unique_ptr<SimResponder> responder, qint32 baud, int replyDelayMs);
 
     Result<void> open(const QString &linkPath); // empty: no link, use devicePath()
     QString devicePath() const { return m_pty.slaveName(); }
@@ -29,8 +31,9 @@ public:
     int replies() const { return m_replies.load(); }
 
 private:
-    SimulatorOptions m_options;
-    MeterSimulator m_sim;
+    qint32 m_baud = 2400;
+    int m_replyDelayMs = 0;
+    std::unique_ptr<SimResponder> m_sim;
     PtyPort m_pty;
     std::atomic<int> m_requests{0};
     std::atomic<int> m_replies{0};
@@ -42,6 +45,7 @@ class SimulatorThread
 {
 public:
     explicit SimulatorThread(SimulatorOptions options, RegisterSet registers = RegisterSet::defaults());
+    SimulatorThread(std::unique_ptr<SimResponder> responder, qint32 baud, int replyDelayMs);
     ~SimulatorThread();
     SimulatorThread(const SimulatorThread &) = delete;
     SimulatorThread &operator=(const SimulatorThread &) = delete;

@@ -225,3 +225,30 @@ TEST_F(TaskCardForms, AJobsRecordStillFillsWhatTheTaskHasNotRecorded)
     EXPECT_EQ(ctx->value(QStringLiteral("concentrator.apn")), QStringLiteral("HPL.BJ"));
     EXPECT_EQ(ctx->value(QStringLiteral("concentrator.master_ip")), QStringLiteral("10.172.9.31"));
 }
+
+TEST_F(TaskCardForms, Appendix22FillsTheConcentratorCountAndTheReadSuccessRateFrom381)
+{
+    // GIVEN the task's concentrator recorded on 36.1, and 38.1 recorded for both households
+    // (the concentrator's check: one read, one not)
+    record(QStringLiteral("36.1"),
+           {{QStringLiteral("concentrator_asset"), {QStringLiteral("3230009988776655")}}});
+    const auto customers = test::valueOf(m_store->tasks().customers(m_task));
+    for (int i = 0; i < customers.size(); ++i) {
+        NewEvidence ok;
+        ok.record.jobId = m_store->jobs().forCustomer(customers.at(i).id)->id;
+        ok.record.cardId = QStringLiteral("38.1");
+        ok.record.requirement = QStringLiteral("remote_read_ok");
+        ok.record.kind = EvidenceKind::Check;
+        ok.record.value = i == 0 ? QStringLiteral("yes") : QStringLiteral("no");
+        ASSERT_TRUE(m_store->evidence().add(ok).ok());
+    }
+    // WHEN appendix 22 is built for the task
+    auto lib = FormLibrary::load(test::formsDir());
+    ASSERT_TRUE(lib.ok());
+    FormContextBuilder builder(*m_store, &m_catalog.catalog);
+    auto ctx = builder.forForm(*lib->form(22), 0, m_task);
+    ASSERT_TRUE(ctx.ok()) << ctx.error().message.toStdString();
+    // THEN 集中器数 1 and 采集成功率 50.0
+    EXPECT_EQ(ctx->value(QStringLiteral("concentrator.count")), QStringLiteral("1"));
+    EXPECT_EQ(ctx->value(QStringLiteral("concentrator.read_success_rate")), QStringLiteral("50.0"));
+}
