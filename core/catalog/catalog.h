@@ -81,6 +81,9 @@ struct EvidenceRequirement
     QString signer;      // signature: customer | installer | witness | crew_leader | supervisor | clerk
     int maxSeconds = 0;  // video; 0 = no limit
     QString when;        // the requirement applies only when this condition holds ("" = always)
+    // check: a "no" always blocks the card, even on a card with a check.failed edge (a safety
+    // check such as "no voltage verified" is never a way into an exception branch)
+    bool blocking = false;
 
     bool isNumeric() const; // meter_reading or number
 };

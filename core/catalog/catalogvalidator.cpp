@@ -173,7 +173,18 @@ private:
         }
     }
 
-    // `choice.X` conditions must name a choice some card offers.
+    bool failedCheckCard(const QString &cardId) const
+    {
+        const Card *card = m_c.card(cardId);
+        if (!card)
+            return false;
+        for (const EvidenceRequirement &r : card->evidence)
+            if (r.kind == EvidenceKind::Check)
+                return true;
+        return false;
+    }
+
+    // `choice.X` conditions must name a choice some card offers; `failed.N.M` a card with a check.
     void checkChoiceConditions()
     {
         QSet<QString> choices;
@@ -186,6 +197,11 @@ private:
             if (fact.startsWith(QLatin1String("choice.")) && !choices.contains(fact.mid(7)))
                 add(card.file, card.id, field,
                     CatalogTr::tr("条件 %1 引用的分支 %2 在任何卡片中都不存在").arg(when, fact.mid(7)));
+            if (fact.startsWith(QLatin1String("failed.")) && !failedCheckCard(fact.mid(7)))
+                add(card.file, card.id, field,
+                    CatalogTr::tr(
+                        "条件 %1 引用的卡片 %2 不存在或没有“check”证据项：请指向一张有检查项的卡片")
+                        .arg(when, fact.mid(7)));
         };
         for (const Card &card : m_c.cards) {
             for (qsizetype i = 0; i < card.next.size(); ++i)

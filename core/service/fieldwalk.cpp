@@ -4,6 +4,7 @@
 #include "workflow/valuevalidator.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 
 namespace ms {
 
@@ -72,11 +73,17 @@ QString FieldWalk::valueFor(const JobSession &session, const EvidenceRequirement
         candidates << c.newMeter.commAddress << digits(c.newMeter.assetNo).right(12);
     if (req.key.contains(QLatin1String("phone")))
         candidates << c.phone;
+    // Seal numbers are unique across the job and its task (29.1 after 28.4's concentrator seal).
+    if (req.kind == EvidenceKind::SealNumber)
+        n += int(session.seals().size() + session.taskSeals().size());
     const QString serial = QStringLiteral("%1").arg(c.id * 100 + n, 8, 10, QLatin1Char('0'));
-    candidates << QStringLiteral("BJ26%1").arg(serial) << QStringLiteral("1380013%1").arg(serial.right(4))
-               << QStringLiteral("1100%1%2").arg(serial, serial) << QStringLiteral("YX-%1").arg(serial)
+    candidates << QStringLiteral("BJ26%1").arg(serial)
+               << QStringLiteral("1380013%1").arg(serial.right(4))
+               << QStringLiteral("1100%1%2").arg(serial, serial)
+               << QStringLiteral("YX-%1").arg(serial)
                << serial.right(12).rightJustified(12, QLatin1Char('0'))
-               << QStringLiteral("已核对（%1）").arg(n + 1);
+               << QStringLiteral("已核对（%1）").arg(n + 1)
+               << QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     for (const QString &v : std::as_const(candidates))
         if (!v.isEmpty() && ValueValidator::check(req, v).ok())
             return v;

@@ -259,12 +259,32 @@ Result<Evidence> JobSession::addVideo(const QString &cardId, const QString &requ
     return added ? Result<Evidence>(added->constFirst()) : Result<Evidence>(added.error());
 }
 
+Result<void> JobSession::checkOwnSignature(const EvidenceRequirement &req) const
+{
+    // The supervisor and the crew leader sign their cards under their own sign-in (on the crew's
+    // tablet or their own device), so the signature row carries who gave it.
+    const QString signer = req.signer;
+    if (m_actor.roles.isEmpty()
+        || (signer != QLatin1String("supervisor") && signer != QLatin1String("crew_leader")))
+        return {};
+    if (m_actor.roles.contains(signer))
+        return {};
+    const Role *role = m_catalog.role(signer);
+    const QString who = role ? role->name : signer;
+    return makeError(QStringLiteral("service.wrong_signer"),
+                     tr("“%1”须由%2本人签字，%3的账号不能代签：请%2用自己的账号登录"
+                        "（在本平板或自己的设备上）后再签。")
+                         .arg(req.label, who, m_actor.name));
+}
+
 Result<Evidence> JobSession::addSignature(const QString &cardId, const QString &requirement,
                                           const SignatureArtifact &art, const QString &summary)
 {
     auto req = requirementOf(cardId, requirement, {EvidenceKind::Signature});
     if (!req)
         return req.error();
+    if (auto own = checkOwnSignature(**req); !own)
+        return own.error();
     auto added = addEvidence({EvidenceRecords::signature(cardId, **req, art, summary)});
     return added ? Result<Evidence>(added->constFirst()) : Result<Evidence>(added.error());
 }

@@ -96,6 +96,8 @@ public:
                               const ProcessedPhoto &photo);
     Result<Evidence> addVideo(const QString &cardId, const QString &requirement,
                               const QByteArray &bytes, const QString &mime);
+    // A supervisor's or crew leader's signature only under a sign-in holding that role
+    // ("service.wrong_signer" otherwise).
     Result<Evidence> addSignature(const QString &cardId, const QString &requirement,
                                   const SignatureArtifact &art, const QString &summary);
     // Typed values: readings, numbers, seal numbers, text, barcodes, checks ("yes"/"no"), checked
@@ -157,6 +159,9 @@ private:
     // A capture of a sent-back item: which earlier row each new row replaces (store read inside
     // the action's transaction).
     Result<void> markSupersedes(QList<NewEvidence> &items) const;
+    // "service.wrong_signer" when a supervisor's or crew leader's signature is asked of a person
+    // signed in without that role (an actor without roles, a tool, is not bound).
+    Result<void> checkOwnSignature(const EvidenceRequirement &req) const;
     Result<const EvidenceRequirement *> requirementOf(const QString &cardId, const QString &key,
                                                       QList<EvidenceKind> kinds) const;
     // Adds the rows (owner and user filled in); a seal number also becomes a seal.

@@ -61,7 +61,9 @@ TEST_F(ReviewTest, CompletingTheLastCardOfTheFieldWalkSubmitsTheJobOnce)
     FieldWalk walk(catalog(), [](const QString &, const QString &, int n) { return photo(n); });
     for (QString card = session->state().currentCard; card != QLatin1String("30.2");
          card = session->state().currentCard) {
-        ASSERT_TRUE(walk.fillCard(*session, card).ok()) << card.toStdString();
+        const Result<void> filled = walk.fillCard(*session, card);
+        ASSERT_TRUE(filled.ok()) << card.toStdString() << ": "
+                                 << filled.error().message.toStdString();
         if (session->progress(card).needsDecision) {
             ASSERT_TRUE(session->choose(card, QStringLiteral("home"), {}).ok());
         }

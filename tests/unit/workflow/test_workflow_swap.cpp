@@ -97,7 +97,8 @@ TEST_F(SwapWorkflow, KnockingAtTheDoorNeedsTheInstallersDecision)
     QStringList choices;
     for (const Edge &e : s.choices)
         choices.append(e.choice);
-    EXPECT_EQ(choices, (QStringList{"home", "appointment", "nobody_home"}));
+    EXPECT_EQ(choices, (QStringList{"home", "appointment", "nobody_home", "refused_reschedule",
+                                    "refused_escalate"}));
 }
 
 TEST_F(SwapWorkflow, AppointmentPutsTheJobInWaitingUntil218IsDoneThenResumesAt212)
@@ -120,12 +121,13 @@ TEST_F(SwapWorkflow, AppointmentPutsTheJobInWaitingUntil218IsDoneThenResumesAt21
     EXPECT_EQ(s.currentCard, "21.2");
 }
 
-TEST_F(SwapWorkflow, FullNormalSwapEndsDoneAt302)
+TEST_F(SwapWorkflow, FullNormalSwapEndsDoneAt302ThroughQualityCheckAndAcceptanceBeforeSealing)
 {
     JobSnapshot job;
     job.choose(QStringLiteral("21.1"), QStringLiteral("home"), {});
-    const QStringList walk{"20.1", "20.2", "21.1", "21.2", "21.3", "21.4", "21.5",
-                           "21.6", "21.7", "29.1", "30.1", "30.2"};
+    const QStringList walk{"20.1", "20.2", "21.1", "21.2", "21.3", "21.4", "21.5", "21.6",
+                           "21.7", "27.1", "27.2", "27.3", "27.4", "27.5", "28.1", "28.2",
+                           "28.3", "28.4", "28.5", "28.6", "29.1", "30.1", "30.2"};
     Workflow wf(catalog());
     for (const QString &id : walk) {
         EXPECT_EQ(wf.evaluate(job).currentCard, id);
