@@ -20,7 +20,8 @@ const QStringList kRequirementKeys{
     QStringLiteral("register"),    QStringLiteral("unit"),         QStringLiteral("decimals"),
     QStringLiteral("min"),         QStringLiteral("max"),          QStringLiteral("plausible"),
     QStringLiteral("pattern"),     QStringLiteral("pattern_hint"), QStringLiteral("signer"),
-    QStringLiteral("max_seconds"), QStringLiteral("when"),         QStringLiteral("blocking")};
+    QStringLiteral("max_seconds"), QStringLiteral("when"),         QStringLiteral("blocking"),
+    QStringLiteral("one_of")};
 const QStringList kEdgeKeys{QStringLiteral("to"), QStringLiteral("choice"), QStringLiteral("label"),
                             QStringLiteral("when"), QStringLiteral("wait")};
 const QStringList kScopes{QStringLiteral("job"), QStringLiteral("task"), QStringLiteral("crew_day"),
@@ -61,8 +62,11 @@ QString CardReader::conditionError(const QString &when)
                                    QStringLiteral("check.failed"), QStringLiteral("check.passed")};
     static const QRegularExpression choiceRe(QStringLiteral("^choice\\.[a-z0-9_]+$"));
     static const QRegularExpression failedRe(QStringLiteral("^failed\\.[1-9]\\d*\\.[1-9]\\d*$"));
+    static const QRegularExpression noRe(
+        QStringLiteral("^no\\.[1-9]\\d*\\.[1-9]\\d*\\.[a-z0-9_]+$"));
     const QString fact = when.startsWith(QLatin1Char('!')) ? when.mid(1) : when;
-    if (facts.contains(fact) || choiceRe.match(fact).hasMatch() || failedRe.match(fact).hasMatch())
+    if (facts.contains(fact) || choiceRe.match(fact).hasMatch() || failedRe.match(fact).hasMatch()
+        || noRe.match(fact).hasMatch())
         return {};
     return CatalogTr::tr("未知的条件“%1”：应为 [!]customer.mismatch | customer.prepaid | "
                          "customer.postpaid | check.failed | check.passed | choice.<分支 id> | "
@@ -228,6 +232,10 @@ EvidenceRequirement CardReader::readRequirement(const QJsonObject &o, const QStr
         m_f.boolean(o, QStringLiteral("blocking"), f + QStringLiteral(".blocking")).value_or(false);
     if (r.blocking && r.kind != EvidenceKind::Check)
         m_f.problem(f + QStringLiteral(".blocking"), CatalogTr::tr("blocking 只用于 check 类型"));
+    r.oneOf = m_f.string(o, QStringLiteral("one_of"), f + QStringLiteral(".one_of"), false);
+    if (!r.oneOf.isEmpty() && !keyPattern().match(r.oneOf).hasMatch())
+        m_f.problem(f + QStringLiteral(".one_of"),
+                    CatalogTr::tr("“%1”只能由小写字母、数字和下划线组成").arg(r.oneOf));
     return r;
 }
 

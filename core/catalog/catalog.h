@@ -84,6 +84,9 @@ struct EvidenceRequirement
     // check: a "no" always blocks the card, even on a card with a check.failed edge (a safety
     // check such as "no voltage verified" is never a way into an exception branch)
     bool blocking = false;
+    // alternatives: the card needs the captures of any one applicable requirement of the group
+    // (remaining energy in kWh, or remaining money in 元: the unit the meter keeps)
+    QString oneOf;
 
     bool isNumeric() const; // meter_reading or number
 };

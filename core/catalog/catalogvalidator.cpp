@@ -30,6 +30,7 @@ public:
         checkListing();
         checkCards();
         checkChoiceConditions();
+        checkOneOfGroups();
         checkReachable();
         return m_out;
     }
@@ -173,6 +174,34 @@ private:
         }
     }
 
+    bool namedCheck(const QString &ref) const // "21.3.old_seals_intact"
+    {
+        const qsizetype dot = ref.lastIndexOf(QLatin1Char('.'));
+        const Card *card = m_c.card(ref.left(dot));
+        const EvidenceRequirement *r = card ? card->requirement(ref.mid(dot + 1)) : nullptr;
+        return r && r->kind == EvidenceKind::Check;
+    }
+
+    // one_of groups: at least two requirements, all required or all optional.
+    void checkOneOfGroups()
+    {
+        for (const Card &card : m_c.cards) {
+            QHash<QString, QList<const EvidenceRequirement *>> groups;
+            for (const EvidenceRequirement &r : card.evidence)
+                if (!r.oneOf.isEmpty())
+                    groups[r.oneOf].append(&r);
+            for (auto it = groups.constBegin(); it != groups.constEnd(); ++it) {
+                bool mixed = false;
+                for (const EvidenceRequirement *r : it.value())
+                    mixed = mixed || r->required != it.value().first()->required;
+                if (it.value().size() < 2 || mixed)
+                    add(card.file, card.id, QStringLiteral("evidence"),
+                        CatalogTr::tr("one_of 组“%1”要有至少两项、且都同为必填或都同为选填")
+                            .arg(it.key()));
+            }
+        }
+    }
+
     bool failedCheckCard(const QString &cardId) const
     {
         const Card *card = m_c.card(cardId);
@@ -197,6 +226,11 @@ private:
             if (fact.startsWith(QLatin1String("choice.")) && !choices.contains(fact.mid(7)))
                 add(card.file, card.id, field,
                     CatalogTr::tr("条件 %1 引用的分支 %2 在任何卡片中都不存在").arg(when, fact.mid(7)));
+            if (fact.startsWith(QLatin1String("no.")) && !namedCheck(fact.mid(3)))
+                add(card.file, card.id, field,
+                    CatalogTr::tr("条件 %1 引用的检查项不存在：应为 no.<卡片编号>.<该卡片上 check "
+                                  "证据项的 key>")
+                        .arg(when));
             if (fact.startsWith(QLatin1String("failed.")) && !failedCheckCard(fact.mid(7)))
                 add(card.file, card.id, field,
                     CatalogTr::tr(

@@ -159,6 +159,8 @@ Result<QStringList> FieldWalk::run(JobSession &session) const
                     choice = e.choice;
             if (auto r = session.choose(cardId, choice, {}); !r)
                 return r.error();
+            if (auto filled = fillCard(session, cardId); !filled) // what the choice asks for
+                return filled.error();
         }
         auto next = session.completeCard(cardId);
         if (!next)

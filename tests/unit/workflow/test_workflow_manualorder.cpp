@@ -87,8 +87,8 @@ TEST_F(ManualOrder, AFailedCheckGoesToRectificationAndBackToThatCheck)
 {
     JobSnapshot job;
     job.choose(QStringLiteral("21.1"), QStringLiteral("home"), {});
-    job.choose(QStringLiteral("21.2"), QStringLiteral("own_switch"), {});
-    job.choose(QStringLiteral("21.3"), QStringLiteral("single_phase"), {});
+    job.choose(QStringLiteral("21.2"), QStringLiteral("single_phase"), {});
+    job.choose(QStringLiteral("21.3"), QStringLiteral("own_switch"), {});
     walkTo(job, QStringLiteral("27.3"));
     ASSERT_EQ(wf().evaluate(job).currentCard, "27.3");
     // GIVEN the supervisor finds the box not grounded at 27.3
@@ -164,6 +164,7 @@ TEST_F(ManualOrder, BrokenSealsStopTheSwapAndHandTheMeterToTheInspection)
 {
     JobSnapshot job;
     job.choose(QStringLiteral("21.1"), QStringLiteral("home"), {});
+    job.choose(QStringLiteral("21.2"), QStringLiteral("single_phase"), {});
     walkTo(job, QStringLiteral("21.3"));
     complete(job, QStringLiteral("21.3"));
     // GIVEN the old meter's seals are broken
@@ -180,7 +181,7 @@ TEST_F(ManualOrder, BrokenSealsStopTheSwapAndHandTheMeterToTheInspection)
     EXPECT_EQ(s.status, JobStatus::WaitingAppointment);
     EXPECT_EQ(s.currentCard, "21.8");
     EXPECT_EQ(s.path.last().choice, "");
-    EXPECT_EQ(s.path.last().when, "check.failed");
+    EXPECT_EQ(s.path.last().when, "no.21.3.old_seals_intact");
     EXPECT_TRUE(wf().progress(job, QStringLiteral("21.8"))
                     .missing.contains(QStringLiteral("用电检查处理结论（处理人、结论、可否换表）")));
     // WHEN the inspection has concluded and the crew comes back THEN 21.3 is checked again
@@ -189,6 +190,7 @@ TEST_F(ManualOrder, BrokenSealsStopTheSwapAndHandTheMeterToTheInspection)
     EXPECT_EQ(s.currentCard, "21.3");
     EXPECT_FALSE(s.problem.isEmpty());
     job.capture(QStringLiteral("21.3"), QStringLiteral("old_seals_intact"), QStringLiteral("yes"));
+    job.choose(QStringLiteral("21.3"), QStringLiteral("own_switch"), {});
     EXPECT_EQ(wf().evaluate(job).currentCard, "21.4");
 }
 
@@ -232,4 +234,106 @@ TEST_F(ManualOrder, AFollowUpCallThatFindsADefectOpensRectification)
     job.evidence[QStringLiteral("41.1")][QStringLiteral("no_defect_reported")] = {QStringLiteral("no")};
     job.capture(QStringLiteral("41.1"), QStringLiteral("defect_reported"), QStringLiteral("表箱门关不上"));
     EXPECT_EQ(wf().nextEdge(job, QStringLiteral("41.1")).value().to, "42.1");
+}
+
+TEST_F(ManualOrder, TheSwapCardNamesTheSafetyStepsForEachWayOfIsolatingTheMeter)
+{
+    JobSnapshot job;
+    job.choose(QStringLiteral("21.2"), QStringLiteral("single_phase"), {});
+    complete(job, QStringLiteral("21.3"));
+    QStringList choices;
+    for (const Edge &e : wf().userChoices(QStringLiteral("21.3")))
+        choices << e.choice;
+    EXPECT_EQ(choices, (QStringList{"own_switch", "box_outage", "live_work", "replace_switch"}));
+    const Card *c214 = catalog().card(QStringLiteral("21.4"));
+    int safetySteps = 0;
+    for (const Step &st : c214->steps)
+        safetySteps += st.safety ? 1 : 0;
+    EXPECT_GE(safetySteps, 8);
+    auto missingOn214 = [&](const QString &isolation) {
+        JobSnapshot j = job;
+        j.choose(QStringLiteral("21.3"), isolation, {});
+        return wf().progress(j, QStringLiteral("21.4")).missing;
+    };
+    // a meter with its own switch: supervisor named, load side first, both sides dead, tag photo
+    QStringList m = missingOn214(QStringLiteral("own_switch"));
+    for (const char *label :
+         {"监护人姓名（两人作业，一人监护）", "已戴安全帽、护目镜、绝缘手套，穿绝缘鞋",
+          "相邻带电表位、母排已用绝缘罩或隔板遮蔽", "已先断开负荷侧（表后）开关，再断开电源侧开关",
+          "已验明电源侧、负荷侧都无电压", "断开的开关把手上“禁止合闸，有人工作”标示牌照片",
+          "送电前已拆除遮蔽、清点人员工具、摘下标示牌"})
+        EXPECT_TRUE(m.contains(QString::fromUtf8(label))) << label;
+    EXPECT_FALSE(m.contains(QStringLiteral("带电作业许可人及许可时间")));
+    // no switch per meter: box-wide outage with the neighbours told, or live work with its permit
+    EXPECT_TRUE(missingOn214(QStringLiteral("box_outage"))
+                    .contains(QStringLiteral("整箱停电已通知的户数及方式")));
+    m = missingOn214(QStringLiteral("live_work"));
+    EXPECT_TRUE(m.contains(QStringLiteral("带电作业许可人及许可时间")));
+    EXPECT_TRUE(m.contains(QStringLiteral("已断开表后开关，表计空载后再拆接线")));
+    EXPECT_FALSE(m.contains(QStringLiteral("已验明电源侧、负荷侧都无电压")));
+    // replacing the switch itself: the upstream isolation point is recorded
+    EXPECT_TRUE(missingOn214(QStringLiteral("replace_switch"))
+                    .contains(QStringLiteral("上一级停电点（断开的开关、操作人）")));
+}
+
+TEST_F(ManualOrder, ASafetyCheckAnsweredNoBlocksEvenWhereTheCardHasAFailureBranch)
+{
+    JobSnapshot job;
+    job.choose(QStringLiteral("21.2"), QStringLiteral("single_phase"), {});
+    job.choose(QStringLiteral("21.3"), QStringLiteral("own_switch"), {});
+    complete(job, QStringLiteral("21.4"));
+    job.evidence[QStringLiteral("21.4")][QStringLiteral("adjacent_live_covered")] = {
+        QStringLiteral("no")};
+    const CardProgress p = wf().progress(job, QStringLiteral("21.4"));
+    EXPECT_FALSE(p.canComplete);
+    EXPECT_TRUE(p.missing.contains(
+        QStringLiteral("相邻带电表位、母排已用绝缘罩或隔板遮蔽：必须确认为“是”才能继续")));
+    EXPECT_FALSE(
+        p.missing.contains(QStringLiteral("故障新表资产编号"))); // not the faulty-meter branch
+}
+
+TEST_F(ManualOrder, ACtConnectedMeterNeedsItsRatioTheShortedSecondaryAndAWiringCheck)
+{
+    JobSnapshot job;
+    job.choose(QStringLiteral("21.2"), QStringLiteral("three_phase_ct"), {});
+    job.choose(QStringLiteral("21.3"), QStringLiteral("own_switch"), {});
+    const QStringList m213 = wf().progress(job, QStringLiteral("21.3")).missing;
+    for (const char *label :
+         {"电流互感器变比", "倍率（一次电流 ÷ 二次电流）", "电流互感器铭牌照片（变比可见）"})
+        EXPECT_TRUE(m213.contains(QString::fromUtf8(label))) << label;
+    const QStringList m214 = wf().progress(job, QStringLiteral("21.4")).missing;
+    for (const char *label : {"拆表前已在联合接线盒短接电流回路、断开电压连片",
+                              "新表接好后已合上电压连片、拆除电流短接片",
+                              "新表相序正确，无逆相序告警", "新表 A 相电压", "新表 C 相电流"})
+        EXPECT_TRUE(m214.contains(QString::fromUtf8(label))) << label;
+    // a three-phase direct meter: the wiring check, no CT steps; a single-phase meter: neither
+    job.choose(QStringLiteral("21.2"), QStringLiteral("three_phase_direct"), {});
+    QStringList m = wf().progress(job, QStringLiteral("21.4")).missing;
+    EXPECT_TRUE(m.contains(QStringLiteral("新表相序正确，无逆相序告警")));
+    EXPECT_FALSE(m.contains(QStringLiteral("拆表前已在联合接线盒短接电流回路、断开电压连片")));
+    job.choose(QStringLiteral("21.2"), QStringLiteral("single_phase"), {});
+    m = wf().progress(job, QStringLiteral("21.4")).missing;
+    EXPECT_FALSE(m.contains(QStringLiteral("新表相序正确，无逆相序告警")));
+    EXPECT_FALSE(wf().progress(job, QStringLiteral("21.3"))
+                     .missing.contains(QStringLiteral("电流互感器变比")));
+}
+
+TEST_F(ManualOrder, ADeadDisplayIsPhotographedAndTheReadingsSourceRecordedWithoutStoppingTheSwap)
+{
+    JobSnapshot job;
+    job.choose(QStringLiteral("21.2"), QStringLiteral("single_phase"), {});
+    job.choose(QStringLiteral("21.3"), QStringLiteral("own_switch"), {});
+    complete(job, QStringLiteral("21.3"));
+    job.evidence[QStringLiteral("21.3")][QStringLiteral("old_display_readable")] = {
+        QStringLiteral("no")};
+    const CardProgress p = wf().progress(job, QStringLiteral("21.3"));
+    EXPECT_TRUE(p.missing.contains(QStringLiteral("旧表黑屏或烧损的显示照片")));
+    EXPECT_TRUE(p.missing.contains(
+        QStringLiteral("止码取得方式（红外/485 冻结数据；或采集系统示数、日期及内勤确认人）")));
+    job.capture(QStringLiteral("21.3"), QStringLiteral("dead_display_photo"),
+                QStringLiteral("sha"));
+    job.capture(QStringLiteral("21.3"), QStringLiteral("old_reading_basis"),
+                QStringLiteral("485 读取日冻结"));
+    // the "no" is an expected answer with its own evidence: the swap goes on, not to 用电检查
+    EXPECT_EQ(wf().nextEdge(job, QStringLiteral("21.3")).value().to, "21.4");
 }
