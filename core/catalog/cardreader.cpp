@@ -21,7 +21,7 @@ const QStringList kRequirementKeys{
     QStringLiteral("min"),         QStringLiteral("max"),          QStringLiteral("plausible"),
     QStringLiteral("pattern"),     QStringLiteral("pattern_hint"), QStringLiteral("signer"),
     QStringLiteral("max_seconds"), QStringLiteral("when"),         QStringLiteral("blocking"),
-    QStringLiteral("one_of")};
+    QStringLiteral("one_of"),      QStringLiteral("matches")};
 const QStringList kEdgeKeys{QStringLiteral("to"), QStringLiteral("choice"), QStringLiteral("label"),
                             QStringLiteral("when"), QStringLiteral("wait")};
 const QStringList kScopes{QStringLiteral("job"), QStringLiteral("task"), QStringLiteral("crew_day"),
@@ -232,6 +232,13 @@ EvidenceRequirement CardReader::readRequirement(const QJsonObject &o, const QStr
         m_f.boolean(o, QStringLiteral("blocking"), f + QStringLiteral(".blocking")).value_or(false);
     if (r.blocking && r.kind != EvidenceKind::Check)
         m_f.problem(f + QStringLiteral(".blocking"), CatalogTr::tr("blocking 只用于 check 类型"));
+    r.matches = m_f.string(o, QStringLiteral("matches"), f + QStringLiteral(".matches"), false);
+    static const QRegularExpression matchesRe(
+        QStringLiteral("^[1-9]\\d*\\.[1-9]\\d*\\.[a-z0-9_]+$"));
+    if (!r.matches.isEmpty() && !matchesRe.match(r.matches).hasMatch())
+        m_f.problem(
+            f + QStringLiteral(".matches"),
+            CatalogTr::tr("matches 应为“卡片编号.证据项 key”，如 24.3.old_meter_custody_seal"));
     r.oneOf = m_f.string(o, QStringLiteral("one_of"), f + QStringLiteral(".one_of"), false);
     if (!r.oneOf.isEmpty() && !keyPattern().match(r.oneOf).hasMatch())
         m_f.problem(f + QStringLiteral(".one_of"),

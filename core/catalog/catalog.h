@@ -87,6 +87,9 @@ struct EvidenceRequirement
     // alternatives: the card needs the captures of any one applicable requirement of the group
     // (remaining energy in kWh, or remaining money in 元: the unit the meter keeps)
     QString oneOf;
+    // a value re-entered to be checked: it must be one recorded by this requirement
+    // ("24.3.old_meter_custody_seal"; text, seal_number, barcode)
+    QString matches;
 
     bool isNumeric() const; // meter_reading or number
 };

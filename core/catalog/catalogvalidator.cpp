@@ -31,6 +31,7 @@ public:
         checkCards();
         checkChoiceConditions();
         checkOneOfGroups();
+        checkMatches();
         checkReachable();
         return m_out;
     }
@@ -200,6 +201,24 @@ private:
                             .arg(it.key()));
             }
         }
+    }
+
+    // `matches` names an existing requirement of the same kind of value.
+    void checkMatches()
+    {
+        for (const Card &card : m_c.cards)
+            for (qsizetype i = 0; i < card.evidence.size(); ++i) {
+                const EvidenceRequirement &r = card.evidence.at(i);
+                if (r.matches.isEmpty())
+                    continue;
+                const qsizetype dot = r.matches.lastIndexOf(QLatin1Char('.'));
+                const Card *other = m_c.card(r.matches.left(dot));
+                const EvidenceRequirement *target =
+                    other ? other->requirement(r.matches.mid(dot + 1)) : nullptr;
+                if (!target)
+                    add(card.file, card.id, QStringLiteral("evidence[%1].matches").arg(i),
+                        CatalogTr::tr("matches 指向的证据项 %1 不存在").arg(r.matches));
+            }
     }
 
     bool failedCheckCard(const QString &cardId) const

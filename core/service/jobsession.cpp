@@ -289,6 +289,30 @@ Result<Evidence> JobSession::addSignature(const QString &cardId, const QString &
     return added ? Result<Evidence>(added->constFirst()) : Result<Evidence>(added.error());
 }
 
+Result<void> JobSession::checkMatches(const EvidenceRequirement &req, const QString &value) const
+{
+    // A number re-entered at a hand-over (24.6: the sealed old meter's seal) must be one that was
+    // recorded where it was first taken (24.3).
+    if (req.matches.isEmpty())
+        return {};
+    const qsizetype dot = req.matches.lastIndexOf(QLatin1Char('.'));
+    const QString card = req.matches.left(dot);
+    const QStringList recorded =
+        m_data.snapshot.evidence.value(card).value(req.matches.mid(dot + 1));
+    if (recorded.contains(value))
+        return {};
+    const Card *source = m_catalog.card(card);
+    const EvidenceRequirement *first =
+        source ? source->requirement(req.matches.mid(dot + 1)) : nullptr;
+    const QString what = first ? first->label : req.matches;
+    return makeError(
+        QStringLiteral("value.mismatch"),
+        recorded.isEmpty()
+            ? tr("卡片 %1 还没有记录“%2”，无法核对：请先在卡片 %1 上记录。").arg(card, what)
+            : tr("“%1”与卡片 %2 记录的“%3”（%4）不一致：请核对实物上的编号后重新输入。")
+                  .arg(value, card, what, recorded.join(QStringLiteral("、"))));
+}
+
 Result<Evidence> JobSession::addValue(const QString &cardId, const QString &requirement,
                                       const QString &value, const QJsonObject &meta)
 {
@@ -301,6 +325,8 @@ Result<Evidence> JobSession::addValue(const QString &cardId, const QString &requ
         return makeError(QStringLiteral("value.invalid"), check.message);
     if (check.verdict == ValueCheck::Verdict::Implausible && !meta.value(confirmed).toBool())
         return makeError(QStringLiteral("value.implausible"), check.message);
+    if (auto same = checkMatches(**req, check.normalized); !same)
+        return same.error();
     QJsonObject m = meta;
     if (check.verdict != ValueCheck::Verdict::Implausible)
         m.remove(confirmed);

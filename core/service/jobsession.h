@@ -162,6 +162,9 @@ private:
     // "service.wrong_signer" when a supervisor's or crew leader's signature is asked of a person
     // signed in without that role (an actor without roles, a tool, is not bound).
     Result<void> checkOwnSignature(const EvidenceRequirement &req) const;
+    // "value.mismatch" when a requirement with `matches` gets a value the named requirement never
+    // recorded (24.6's re-entered seal number against 24.3's).
+    Result<void> checkMatches(const EvidenceRequirement &req, const QString &value) const;
     Result<const EvidenceRequirement *> requirementOf(const QString &cardId, const QString &key,
                                                       QList<EvidenceKind> kinds) const;
     // Adds the rows (owner and user filled in); a seal number also becomes a seal.

@@ -292,3 +292,28 @@ TEST_F(JobServiceTest, TheSupervisorAndTheCrewLeaderSignOnlyUnderTheirOwnSignIn)
     });
     EXPECT_EQ(session->evidence(c274, key).value(0).userUuid, QStringLiteral("u-zhao"));
 }
+
+TEST_F(JobServiceTest, TheSealedOldMetersSealIsReEnteredAtTheHandOverAndMustMatch)
+{
+    // GIVEN 24.3 recorded the custody bag's seal
+    expectOneAction("custody seal", [&] {
+        return session->addValue(QStringLiteral("24.3"), QStringLiteral("old_meter_custody_seal"),
+                                 QStringLiteral("BJ2611001"));
+    });
+    // WHEN the crew leader re-enters another number at the hand-over THEN it is refused, saying
+    // what was recorded and what to do
+    const Error wrong = expectRefused("wrong seal", [&] {
+        return session->addValue(QStringLiteral("24.6"), QStringLiteral("custody_seal_reentered"),
+                                 QStringLiteral("BJ2611009"));
+    });
+    EXPECT_EQ(wrong.code, QStringLiteral("value.mismatch"));
+    EXPECT_TRUE(wrong.message.contains(QStringLiteral("BJ2611001"))) << wrong.message.toStdString();
+    EXPECT_TRUE(wrong.message.contains(QStringLiteral("核对实物")));
+    // AND the right number is taken, without becoming a second seal of the job
+    const qsizetype seals = session->seals().size();
+    expectOneAction("right seal", [&] {
+        return session->addValue(QStringLiteral("24.6"), QStringLiteral("custody_seal_reentered"),
+                                 QStringLiteral("BJ2611001"));
+    });
+    EXPECT_EQ(session->seals().size(), seals);
+}
