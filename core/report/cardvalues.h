@@ -3,10 +3,10 @@
 // decision choices), as opposed to the task list, the meters or the purchase records:
 //   card.number       购电卡号            34.3 card_number, else 34.4 readback_card_no
 //   card.id_last4     领卡人身份证后四位   35.1 id_last4, else 35.3 id_last4
-//   card.issued_at    发卡日期            date 35.1 card_handed_over / 35.3 card_collected was answered yes
-//   concentrator.asset_no         19.1 concentrator_barcode, 27.5 / 36.1 concentrator_asset
-//   concentrator.location         2.4 location_text
-//   concentrator.mounting         2.4 decision (surface 明装 / concealed 暗装), else 4.1 / 4.2 recorded
+//   card.issued_at    发卡日期            date 35.1 card_handed_over / 35.3 card_collected was
+//   answered yes concentrator.asset_no         19.1 concentrator_barcode, 27.5 / 36.1
+//   concentrator_asset concentrator.location         2.4 location_text concentrator.mounting 2.4
+//   decision (surface 明装 / concealed 暗装), else 4.1 / 4.2 recorded
 //   concentrator.comm             36.2 transport
 //   concentrator.sim              36.3 sim_iccid, 19.1 sim_iccid
 //   concentrator.master_ip 36.1 master_ip; .master_port 36.2; .apn 36.3; .region_code 36.4;
@@ -15,8 +15,13 @@
 // The concentrator cards are task-level (scope "task"): their records belong to the task
 // (fromTask), and a job's records of them (made before task-level cards were recorded on the
 // task) only fill what the task has not recorded (preferTask).
-// No card records card.receiver, concentrator.old_asset_no or any notice.* value (领卡时间/地点,
-// 停电时长, 施工时段): those stay blank for a hand or the form screen.
+//   card.receiver     领卡人姓名          35.1 / 35.3 receiver_name
+//   notice.collect_time, .collect_place, .documents  34.2 collect_time, collect_place,
+//                     collect_documents (领卡通知, appendices 11 and 12)
+//   notice.outage_minutes, .work_hours  10.2 outage_minutes, work_hours (换表通知, appendix 13)
+//   concentrator.old_asset_no     19.1 old_concentrator_asset (a replaced concentrator)
+//   concentrator.count, .success_rate  39.1 concentrator_count, station_success_rate (appendix 22)
+// Nothing recorded: the field stays blank for a hand or the form screen.
 #include "model/types.h"
 
 #include <QDateTime>

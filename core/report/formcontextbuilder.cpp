@@ -127,7 +127,8 @@ Result<void> FormContextBuilder::addTask(FormContext &ctx, const Task &task)
                                                      {QStringLiteral("at"), r.chosenAt.toString(Qt::ISODateWithMs)}});
     CardValues::preferTask(recorded, CardValues::fromTask(taskEvidence.value(), taskChoices));
     for (auto it = recorded.begin(); it != recorded.end(); ++it)
-        if (it.key().startsWith(QLatin1String("concentrator.")))
+        if (it.key().startsWith(QLatin1String("concentrator."))
+            || it.key().startsWith(QLatin1String("notice.")))
             put(v, it.key(), it->text);
     ctx.lists.insert(QStringLiteral("customers"), rows);
 
