@@ -21,6 +21,8 @@
 //   notice.outage_minutes, .work_hours  10.2 outage_minutes, work_hours (换表通知, appendix 13)
 //   concentrator.old_asset_no     19.1 old_concentrator_asset (a replaced concentrator)
 //   concentrator.count, .success_rate  39.1 concentrator_count, station_success_rate (appendix 22)
+//   meter.ct_ratio, .multiplier  21.3 ct_ratio, ct_multiplier (CT-connected meter, appendices 8/9)
+//   meter.old_reading_basis      21.3 old_reading_basis (dead display: how the 止码 was obtained)
 // Nothing recorded: the field stays blank for a hand or the form screen.
 #include "model/types.h"
 

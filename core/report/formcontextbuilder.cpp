@@ -253,6 +253,15 @@ Result<FormRow> FormContextBuilder::customerRow(const Customer &c, RecordedValue
         if (!v.contains(QStringLiteral("job.installer")) && user && user->roles.contains(QStringLiteral("installer")))
             put(v, QStringLiteral("job.installer"), user->name);
     }
+    // a CT-connected meter: ratio and multiplier in one box ("150/5（倍率 30）")
+    const QString ratio = v.value(QStringLiteral("meter.ct_ratio"));
+    if (!ratio.isEmpty())
+        put(v, QStringLiteral("meter.ct"),
+            tr("%1（倍率 %2）").arg(ratio, v.value(QStringLiteral("meter.multiplier"))));
+    const QString basis = v.value(QStringLiteral("meter.old_reading_basis"));
+    if (!basis.isEmpty())
+        put(v, QStringLiteral("meter.old_reading_basis"),
+            tr("旧表黑屏，止码取得方式：%1").arg(basis));
     const QString energy = v.value(QStringLiteral("reading.old.remaining_energy"));
     const QString money = v.value(QStringLiteral("reading.old.remaining_money"));
     if (!energy.isEmpty())

@@ -454,3 +454,26 @@ TEST(StoreForms, EveryNoticeCardAndConcentratorValueACardRecordsIsPrinted)
     EXPECT_EQ(c22->value(QStringLiteral("concentrator.count")), QStringLiteral("2"));
     EXPECT_EQ(c22->value(QStringLiteral("concentrator.success_rate")), QStringLiteral("99.35"));
 }
+
+TEST(StoreForms, TheWorkCertificatePrintsTheCtRatioMultiplierAndADeadDisplaysSource)
+{
+    Fixture f;
+    const QString acc = QStringLiteral("3100123456");
+    f.value(acc, QStringLiteral("21.3"), QStringLiteral("ct_ratio"), EvidenceKind::Text,
+            QStringLiteral("150/5"));
+    f.value(acc, QStringLiteral("21.3"), QStringLiteral("ct_multiplier"), EvidenceKind::Number,
+            QStringLiteral("30"));
+    f.value(acc, QStringLiteral("21.3"), QStringLiteral("old_reading_basis"), EvidenceKind::Text,
+            QStringLiteral("485读取日冻结数据"));
+    auto lib = FormLibrary::load(test::formsDir());
+    ASSERT_TRUE(lib.ok());
+    FormContextBuilder builder(*f.store, &f.catalog.catalog);
+    auto ctx = builder.forForm(*lib->form(8), f.jobs.value(acc), 0);
+    ASSERT_TRUE(ctx.ok());
+    const QString pdf = f.dir.filePath(QStringLiteral("8.pdf"));
+    ASSERT_TRUE(FormRenderer::writePdf(*lib->form(8), ctx.value(), pdf).ok());
+    const QString text = test::pdfText(pdf).remove(QRegularExpression(QStringLiteral("\\s")));
+    for (const QString &s : {QStringLiteral("150/5（倍率30）"),
+                             QStringLiteral("旧表黑屏，止码取得方式：485读取日冻结数据")})
+        EXPECT_TRUE(text.contains(s)) << s.toStdString() << "\n" << text.toStdString();
+}
