@@ -106,11 +106,20 @@ Result<void> FieldWalk::capture(JobSession &session, const QString &cardId,
         return r ? Result<void>() : Result<void>(r.error());
     }
     case EvidenceKind::Signature: {
-        auto art = SignatureRenderer::render(drawnSignature(n), session.signatureSummary());
+        // A supervisor's or crew leader's signature is given under their own sign-in: through
+        // their session when the walk has one, then the walking session reads what they wrote.
+        JobSession *signer = m_signers ? m_signers(req.signer) : nullptr;
+        JobSession &by = signer ? *signer : session;
+        if (signer)
+            if (auto fresh = signer->reload(); !fresh)
+                return fresh;
+        auto art = SignatureRenderer::render(drawnSignature(n), by.signatureSummary());
         if (!art)
             return art.error();
-        auto r = session.addSignature(cardId, req.key, art.value(), session.signatureSummary());
-        return r ? Result<void>() : Result<void>(r.error());
+        auto r = by.addSignature(cardId, req.key, art.value(), by.signatureSummary());
+        if (!r)
+            return r.error();
+        return signer ? session.reload() : Result<void>();
     }
     case EvidenceKind::MeterFrames:
         return makeError(QStringLiteral("service.wrong_kind"),

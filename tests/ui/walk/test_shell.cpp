@@ -119,7 +119,8 @@ TEST_F(Shell, GivenCustomerAway_WhenAppointmentChosen_ThenJobWaitsForAppointment
     EXPECT_EQ(branch.value(QStringLiteral("reason")).toString(), QStringLiteral("敲门三次无人应答"));
     // 21.1 itself still needs 20.x before it, so the walk's status is decided by the workflow;
     // completing 21.1 leads to the appointment card.
-    EXPECT_EQ(app->ctx->workflow.userChoices(QStringLiteral("21.1")).size(), 3);
+    EXPECT_EQ(app->ctx->workflow.userChoices(QStringLiteral("21.1")).size(),
+              5); // and the two refusals
 }
 
 TEST_F(Shell, GivenStrokes_WhenUndoAndClearTapped_ThenPadFollows)
