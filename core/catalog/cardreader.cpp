@@ -70,7 +70,7 @@ QString CardReader::conditionError(const QString &when)
         return {};
     return CatalogTr::tr("未知的条件“%1”：应为 [!]customer.mismatch | customer.prepaid | "
                          "customer.postpaid | check.failed | check.passed | choice.<分支 id> | "
-                         "failed.<卡片编号>")
+                         "failed.<卡片编号> | no.<卡片编号>.<检查项 key>")
         .arg(when);
 }
 
