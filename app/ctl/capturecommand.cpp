@@ -29,13 +29,14 @@ int fail(const QString &message)
 
 // meterswapctl capture photo --data DIR --job UUID --card CARD --requirement KEY --file F.jpg
 // meterswapctl capture value --data DIR --job UUID --card CARD --requirement KEY --value V
-//                            [--confirm-implausible]
+//                            [--confirm-implausible] [--reason TEXT]
 // The capture the app makes (core/service/filecapture.h): one action of the job service. Prints
-// the evidence row as JSON; exit 1 when refused (approved job, unknown requirement, bad value).
+// the evidence row as JSON; exit 1 when refused (approved job, unknown requirement, bad value, a
+// new meter or seal not issued to the crew without --reason).
 int captureCommand(const QStringList &args)
 {
     QCommandLineParser p;
-    for (const char *o : {"data", "job", "card", "requirement", "file", "value"})
+    for (const char *o : {"data", "job", "card", "requirement", "file", "value", "reason"})
         p.addOption(
             QCommandLineOption(QLatin1String(o), QLatin1String(o), QStringLiteral("value")));
     p.addOption(QCommandLineOption(QStringLiteral("confirm-implausible"),
@@ -71,7 +72,8 @@ int captureCommand(const QStringList &args)
     const QString key = p.value(QStringLiteral("requirement"));
     auto added = photo ? capture.photo(job, card, key, p.value(QStringLiteral("file")))
                        : capture.value(job, card, key, p.value(QStringLiteral("value")),
-                                       p.isSet(QStringLiteral("confirm-implausible")));
+                                       p.isSet(QStringLiteral("confirm-implausible")),
+                                       p.value(QStringLiteral("reason")));
     if (!added)
         return fail(added.error().message);
     const Evidence &e = added.value();

@@ -21,6 +21,7 @@ int storeCommand(const QStringList &args);
 int userCommand(const QStringList &args);
 int reviewCommand(const QStringList &args);  // reviewcommand.cpp
 int billingCommand(const QStringList &args); // billingcommand.cpp
+int stockCommand(const QStringList &args);   // stockcommand.cpp
 int jobCommand(const QStringList &args);
 int captureCommand(const QStringList &args);
 

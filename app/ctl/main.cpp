@@ -20,11 +20,13 @@ void printUsage()
            "  simulate --protocol P --address ADDR --link PATH [--baud N] [--reply-delay-ms D]\n"
            "           [--registers FILE.json] [--drop-rate P] [--corrupt-rate P] [--silent]\n"
            "  form pdf NUMBER (--job ID | --task ID) --out FILE [--data DIR]\n"
-           "  sync --data DIR --server URL (--token-file F | --token T | env MS_TOKEN) [--pin SHA256]\n"
+           "  sync --data DIR --server URL (--token-file F | --token T | env MS_TOKEN) [--pin "
+           "SHA256]\n"
            "  demo seed --data DIR --jobs N --photos-per-job M [--photo-kb K] [--complete]\n"
            "  job list --data DIR --json | job show --data DIR --job UUID --json\n"
            "  capture photo --data DIR --job UUID --card CARD --requirement KEY --file F.jpg\n"
-           "  capture value --data DIR --job UUID --card CARD --requirement KEY --value V\n"
+           "  capture value --data DIR --job UUID --card CARD --requirement KEY --value V "
+           "[--reason T]\n"
            "  store rescue --data DIR [--from FILE] [--adopt]\n"
            "  verify --data DIR   check this tablet's record chain and evidence chains\n"
            "  user status --data DIR [--user NAME]\n"
@@ -32,7 +34,11 @@ void printUsage()
            "  review queue|show|approve|send-back --server URL --token T [--job UUID]\n"
            "         [--item CARD:KEY ... --reason TEXT] [--task T --crew C --from D --to D]\n"
            "  billing queue|confirm|send-back|export|exports --server URL --token T [--job UUID]\n"
-           "         [--reason TEXT] [--out FILE.csv [--batch B]]\n";
+           "         [--reason TEXT] [--out FILE.csv [--batch B]]\n"
+           "  stock issue --server URL --token T --crew CREW --meters FILE [--seals FROM-TO]\n"
+           "  stock return --server URL --token T --meters FILE [--seals FROM-TO]\n"
+           "  stock show --server URL --token T [--crew CREW] --json | stock batch [--batch "
+           "UUID]\n";
 }
 } // namespace
 
@@ -72,6 +78,7 @@ int main(int argc, char **argv)
         {QStringLiteral("user"), ms::ctl::userCommand},
         {QStringLiteral("review"), ms::ctl::reviewCommand},
         {QStringLiteral("billing"), ms::ctl::billingCommand},
+        {QStringLiteral("stock"), ms::ctl::stockCommand},
         {QStringLiteral("job"), ms::ctl::jobCommand},
         {QStringLiteral("capture"), ms::ctl::captureCommand},
     };

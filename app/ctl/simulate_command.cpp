@@ -37,11 +37,12 @@ struct Tr
 int usage(const QString &why)
 {
     std::fprintf(stderr, "meterswapctl simulate: %s\n", qPrintable(why));
-    std::fprintf(stderr,
-                 "usage: meterswapctl simulate --protocol dlt645-2007|dlt645-1997|dlt698.45 --address ADDR\n"
-                 "         --link PATH [--baud N] [--reply-delay-ms D] [--registers FILE.json]\n"
-                 "         [--drop-rate P] [--corrupt-rate P] [--silent] [--wrong-parity] [--half-frame]\n"
-                 "         [--seed N]\n");
+    std::fprintf(
+        stderr,
+        "usage: meterswapctl simulate --protocol dlt645-2007|dlt645-1997|dlt698.45 --address ADDR\n"
+        "         --link PATH [--baud N] [--reply-delay-ms D] [--registers FILE.json]\n"
+        "         [--drop-rate P] [--corrupt-rate P] [--silent] [--wrong-parity] [--half-frame]\n"
+        "         [--block-padding N] [--seed N]\n");
     return ExitUsage;
 }
 
@@ -99,13 +100,18 @@ int simulateCommand(const QStringList &args)
         } else if (a == QLatin1String("--corrupt-rate")) {
             options.corruptRate = v.toDouble(&ok);
             ok = ok && options.corruptRate >= 0 && options.corruptRate <= 1;
+        } else if (a == QLatin1String("--block-padding")) {
+            options.blockPadding = v.toInt(&ok);
+            ok = ok && options.blockPadding >= 0 && options.blockPadding <= 64;
         } else if (a == QLatin1String("--seed")) {
             options.seed = v.toUInt(&ok);
         } else {
             return usage(Tr::tr("未知参数：%1").arg(a));
         }
         if (!ok)
-            return usage(Tr::tr("%1 的取值 \"%2\" 无效（波特率 300–115200，延时 0–10000 ms，比例 0–1）").arg(a, v));
+            return usage(Tr::tr("%1 的取值 \"%2\" 无效（波特率 300–115200，延时 0–10000 ms，比例 "
+                                "0–1，块填充 0–64 字节）")
+                             .arg(a, v));
     }
     if (!haveProtocol || !haveAddress || link.isEmpty())
         return usage(Tr::tr("必须给出 --protocol、--address 和 --link"));

@@ -3,6 +3,7 @@
 #include "billingcsv.h"
 #include "httpreply.h"
 #include "jobview.h"
+#include "stockapi.h"
 #include "thumbnails.h"
 
 #include "catalog/catalog.h"
@@ -36,6 +37,8 @@ QString roleName(const QString &role)
         return Tr::tr("电费核算（billing）");
     if (role == QLatin1String("engineer"))
         return Tr::tr("工程专责（engineer）");
+    if (role == QLatin1String("warehouse"))
+        return Tr::tr("库房管理（warehouse）");
     return role;
 }
 
@@ -187,7 +190,15 @@ QHttpServerResponse OfficeApi::jobPage(const QString &uuid, const QHttpServerReq
         auto has = m_store.hasBlob(sha);
         return has && *has;
     };
-    return jsonReply(jobPageJson(**job, *m_catalog, hasThumb));
+    QJsonObject page = jobPageJson(**job, *m_catalog, hasThumb);
+    auto flags = m_store.stock().jobFlags(uuid);
+    if (!flags)
+        return failReply(flags.error());
+    QJsonArray findings = page.value(QStringLiteral("findings")).toArray();
+    for (const QJsonValue &f : stockFindings(*flags))
+        findings.append(f);
+    page.insert(QStringLiteral("findings"), findings);
+    return jsonReply(page);
 }
 
 QHttpServerResponse OfficeApi::decide(const QString &uuid, const QString &kind,

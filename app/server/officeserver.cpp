@@ -66,7 +66,8 @@ OfficeServer::OfficeServer(OfficeStore &store, BlobStore &blobs, ServerConfig co
                            QObject *parent)
     : QObject(parent), m_store(store), m_blobs(blobs), m_config(std::move(config)),
       m_office(store, blobs, m_config.catalog, m_config.thumbDir,
-               [this](const QHttpServerRequest &r) { return authorize(r); })
+               [this](const QHttpServerRequest &r) { return authorize(r); }),
+      m_stock(store, [this](const QHttpServerRequest &r) { return authorize(r); })
 {
     setupRoutes();
 }
@@ -91,6 +92,7 @@ void OfficeServer::setupRoutes()
     m_http.route(sync::apiPath(QStringLiteral("records")), Method::Post,
                  [this](const QHttpServerRequest &r) { return pushRecords(r); });
     m_office.addRoutes(m_http);
+    m_stock.addRoutes(m_http);
     m_http.afterRequest([](QHttpServerResponse &&response, const QHttpServerRequest &request) {
         logRequest(request, int(response.statusCode()));
         return std::move(response);

@@ -5,6 +5,7 @@
 #include "officeapi.h"
 #include "serverstore/blobstore.h"
 #include "serverstore/officestore.h"
+#include "stockapi.h"
 
 #include <QHostAddress>
 #include <QHttpServer>
@@ -54,6 +55,7 @@ private:
     ServerConfig m_config;
     QHttpServer m_http;
     OfficeApi m_office; // /api/v1/office/*: the office roles
+    StockApi m_stock;   // /api/v1/office/stock*: the warehouse
 };
 
 } // namespace ms::server

@@ -3,13 +3,15 @@
 #include "crashcheck.h"
 #include "mainwindow.h"
 #include "meter/meterreadflow.h"
+#include "pages/rescuedialog.h"
 #include "roles/officehome.h"
 #include "service/accounts.h"
-#include "pages/rescuedialog.h"
+#include "service/devicesettings.h"
+#include "startup.h"
+#include "store/store.h"
+#include "style.h"
 #include "sync/credentials.h"
 #include "sync/synchost.h"
-#include "startup.h"
-#include "style.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -24,6 +26,39 @@ bool haveDisplay()
 {
     return !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY")
            || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+// --office-token-file NAME=FILE: the office user NAME's own office token, read from FILE's first
+// line (never printed) and kept for them in this device's settings.
+ms::Result<void> saveOfficeTokens(ms::Store &store, const QStringList &values)
+{
+    for (const QString &v : values) {
+        const qsizetype eq = v.indexOf(QLatin1Char('='));
+        if (eq <= 0 || eq == v.size() - 1)
+            return ms::makeError(
+                QStringLiteral("usage"),
+                QCoreApplication::translate("main", "--office-token-file 要写成 用户名=文件，例如 "
+                                                    "--office-token-file 王芳=office_clerk.token"));
+        const QString name = v.left(eq);
+        ms::sync::TokenArguments args;
+        args.tokenFile = v.mid(eq + 1);
+        QStringList warnings;
+        auto token = ms::sync::resolveToken(args, &warnings);
+        for (const QString &w : std::as_const(warnings))
+            std::fprintf(stderr, "meterswap: %s\n", qPrintable(w));
+        if (!token)
+            return token.error();
+        auto user = ms::Accounts(store).byName(name);
+        if (!user)
+            return ms::makeError(QStringLiteral("usage"),
+                                 QCoreApplication::translate("main", "%1的办公令牌没有保存：%2")
+                                     .arg(name, user.error().message));
+        if (auto saved =
+                ms::DeviceSettings(store).setOfficeToken(user->uuid, token->value_or(QString()));
+            !saved)
+            return saved.error();
+    }
+    return {};
 }
 
 bool wantsHelp(int argc, char **argv)
@@ -94,8 +129,13 @@ int main(int argc, char **argv)
     const QCommandLineOption serverPinOpt(QStringLiteral("server-pin"),
                                           QCoreApplication::translate("main", "保存服务器证书的 SHA-256 指纹"),
                                           QStringLiteral("SHA256"));
+    const QCommandLineOption officeTokenOpt(
+        QStringLiteral("office-token-file"),
+        QCoreApplication::translate("main", "保存某位办公用户本人的办公令牌（用户名="
+                                            "文件，可重复；共用的办公电脑上每人用自己的令牌）"),
+        QStringLiteral("NAME=FILE"));
     parser.addOptions({dataOpt, demoOpt, langOpt, catalogOpt, userOpt, pinOpt, shownOpt, serverOpt,
-                       tokenOpt, tokenFileOpt, serverPinOpt});
+                       tokenOpt, tokenFileOpt, serverPinOpt, officeTokenOpt});
     parser.process(app);
     const QString lang = parser.value(langOpt);
     if (!lang.isEmpty() && !ms::LanguageSwitcher::available().contains(lang)) {
@@ -152,6 +192,10 @@ int main(int argc, char **argv)
     if (auto saved = ms::DeviceSettings(*s.store).setSync(syncChange); !saved) {
         std::fprintf(stderr, "meterswap: %s\n", qPrintable(saved.error().message));
         return 1;
+    }
+    if (auto saved = saveOfficeTokens(*s.store, parser.values(officeTokenOpt)); !saved) {
+        std::fprintf(stderr, "meterswap: %s\n", qPrintable(saved.error().message));
+        return 2;
     }
     // The meter-read page (app/tablet/meter), role homes (app/tablet/roles) and the sync page
     // (app/tablet/sync) plug in here.

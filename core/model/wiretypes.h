@@ -63,6 +63,18 @@ struct Assignment
     QString taskUuid = {};  // pull: the task a withdrawn customer belonged to
 };
 
+// The stock issued to a crew and not returned (entity "stock_issue", issue 15): one row per
+// crew, replaced whole at each issue or return; withdrawn when the user left the crew.
+struct IssuedStock
+{
+    QString uuid;
+    int version = 1;
+    QString crew;
+    QStringList meters; // new meter asset numbers
+    QStringList seals;
+    bool withdrawn = false;
+};
+
 struct AssignmentPage
 {
     QList<Assignment> items;

@@ -4,6 +4,7 @@
 // Evidence bytes are not here: see blobstore.h.
 #include "model/result.h"
 #include "serverstore/officejobstore.h"
+#include "serverstore/officestockstore.h"
 #include "serverstore/officetypes.h"
 
 #include <optional>
@@ -76,6 +77,8 @@ public:
     // The office's picture of the jobs: review and billing queues, decisions, exports, progress
     // (same connection and transactions as this store).
     virtual OfficeJobStore &jobs() = 0;
+    // The warehouse's stock: issues, returns, reconciliation (same connection).
+    virtual OfficeStockStore &stock() = 0;
 };
 
 } // namespace ms::server

@@ -222,6 +222,9 @@ Result<ImportSummary> SqliteOfficeStore::importTask(const wire::Assignment &task
     if (!withdrawn)
         return withdrawn.error();
     summary.customersWithdrawn = *withdrawn;
+    // The crew's stock goes to the users the task is now assigned to as well.
+    if (auto ok = m_stock.refreshCrew(task.payload.value(QStringLiteral("crew")).toString()); !ok)
+        return ok.error();
     if (auto ok = tx.commit(); !ok)
         return ok.error();
     return summary;

@@ -89,6 +89,8 @@ ALTER TABLE assignments ADD COLUMN withdrawn TEXT NOT NULL DEFAULT '';
         // token roles; the job projection back-filled from the records held; office decisions,
         // billing exports; reviews delivered to the device that owns the job
         {4, JobProjection::kMigrationSql},
+        // stock (issue 15): batches, meters and seals issued, old meters received
+        {5, SqliteOfficeStock::kMigrationSql},
     };
     return list;
 }
@@ -122,7 +124,8 @@ wire::PushResult answer(const OutboxEntry &r, wire::PushStatus status)
 } // namespace
 
 SqliteOfficeStore::SqliteOfficeStore(std::unique_ptr<Database> db)
-    : m_db(std::move(db)), m_chain(*m_db), m_projection(*m_db), m_jobs(*m_db, m_projection)
+    : m_db(std::move(db)), m_chain(*m_db), m_projection(*m_db), m_jobs(*m_db, m_projection),
+      m_stock(*m_db)
 {
 }
 SqliteOfficeStore::~SqliteOfficeStore() = default;
@@ -344,6 +347,11 @@ Result<wire::PushResult> SqliteOfficeStore::applyOne(const DeviceToken &from, co
             return ok.error();
     }
     if (auto ok = m_projection.apply(r.entity, r.uuid); !ok) // the office's picture of the job
+        return ok.error();
+    // What the job used, for the warehouse's reconciliation; the crew's stock reaches its user.
+    if (auto ok = m_stock.noteRecord(r.entity, r.uuid,
+                                     r.payload.value(QStringLiteral("job_uuid")).toString());
+        !ok)
         return ok.error();
     return answer(r, wire::PushStatus::Stored);
 }

@@ -3,8 +3,9 @@
 // machine; PostgreSQL would be a sibling class (docs/scaling.md).
 #include "serverstore/jobprojection.h"
 #include "serverstore/officechainlog.h"
-#include "serverstore/sqliteofficejobs.h"
 #include "serverstore/officestore.h"
+#include "serverstore/sqliteofficejobs.h"
+#include "serverstore/sqliteofficestock.h"
 
 #include <QSet>
 
@@ -48,6 +49,7 @@ public:
     Result<void> integrityCheck() override;
     Result<ChainAudit> verifyRecordChains() override;
     OfficeJobStore &jobs() override { return m_jobs; }
+    OfficeStockStore &stock() override { return m_stock; }
 
     // Test seam: runs between reading an assignment page and reading its cursor (a test commits
     // an import on another connection there to show that both come from one snapshot).
@@ -82,6 +84,7 @@ private:
     OfficeChainLog m_chain;
     JobProjection m_projection;
     SqliteOfficeJobs m_jobs;
+    SqliteOfficeStock m_stock;
     std::function<void()> m_betweenPageAndCursor;
 };
 

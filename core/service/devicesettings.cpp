@@ -61,6 +61,41 @@ Result<SyncSettings> DeviceSettings::sync()
     return s;
 }
 
+Result<QString> DeviceSettings::officeToken(const QString &userUuid)
+{
+    if (userUuid.isEmpty())
+        return QString();
+    return m_store.settings().value(QLatin1String(settingkeys::kOfficeTokenPrefix) + userUuid);
+}
+
+Result<SyncSettings> DeviceSettings::syncFor(const QString &userUuid)
+{
+    auto read = sync();
+    if (!read)
+        return read.error();
+    SyncSettings s = read.value();
+    auto own = officeToken(userUuid);
+    if (!own)
+        return own.error();
+    if (!own->isEmpty())
+        s.token = own.value();
+    return s;
+}
+
+Result<void> DeviceSettings::setOfficeToken(const QString &userUuid, const QString &token)
+{
+    if (userUuid.isEmpty())
+        return badValue(Tr::tr("没有指定办公令牌属于哪位用户。"));
+    const QString t = token.trimmed();
+    for (const QChar c : t) {
+        if (c.isSpace())
+            return badValue(Tr::tr("办公令牌中不能有空格或换行：请只粘贴令牌本身（meterswap-office "
+                                   "token create 打印的那一行）。"));
+    }
+    return m_store.settings().setValue(QLatin1String(settingkeys::kOfficeTokenPrefix) + userUuid,
+                                       t);
+}
+
 Result<MeterSettings> DeviceSettings::meter()
 {
     MeterSettings m;

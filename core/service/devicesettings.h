@@ -24,6 +24,8 @@ inline constexpr const char *kCatalogDir = "catalog.dir";        // "" = built-i
 inline constexpr const char *kSyncServer = "sync.server";        // e.g. https://office.example:8443
 inline constexpr const char *kSyncToken = "sync.token";          // device token (never shown)
 inline constexpr const char *kSyncPin = "sync.pin"; // hex SHA-256 of the server certificate
+// + user uuid: an office user's own office token on a shared office PC (never shown)
+inline constexpr const char *kOfficeTokenPrefix = "office.token.";
 } // namespace settingkeys
 
 namespace meterkeys {
@@ -72,6 +74,11 @@ public:
     Result<QString> catalogDir(); // "" = the built-in catalog
     Result<SyncSettings> sync();
     Result<MeterSettings> meter();
+    // The office token saved for `userUuid` ("" = none: the device token is used for them).
+    Result<QString> officeToken(const QString &userUuid);
+    // The office to use for `userUuid`: the device's sync settings with the user's own office
+    // token in place of the device token when one is saved.
+    Result<SyncSettings> syncFor(const QString &userUuid);
 
     // "settings.bad_value" for a language code that is not one (e.g. "zh_CN", "en").
     Result<void> setLanguage(const QString &language);
@@ -82,6 +89,9 @@ public:
     Result<void> setCatalogDir(const QString &dir);
     // The office to sync with, from the command line: one transaction.
     Result<void> setSync(const SyncSettingsChange &change);
+    // Saves (or, with "", forgets) `userUuid`'s own office token. "settings.bad_value" for an
+    // empty user or a token with spaces or line breaks.
+    Result<void> setOfficeToken(const QString &userUuid, const QString &token);
     // The port a meter answered on, offered first next time. "" is ignored.
     Result<void> rememberMeterPort(const QString &port);
 

@@ -66,7 +66,7 @@ Result<Evidence> FileCapture::photo(const QString &jobUuid, const QString &cardI
 
 Result<Evidence> FileCapture::value(const QString &jobUuid, const QString &cardId,
                                     const QString &key, const QString &value,
-                                    bool confirmImplausible) const
+                                    bool confirmImplausible, const QString &notIssuedReason) const
 {
     auto req = requirement(cardId, key);
     if (!req)
@@ -80,6 +80,8 @@ Result<Evidence> FileCapture::value(const QString &jobUuid, const QString &cardI
     QJsonObject meta;
     if (confirmImplausible)
         meta.insert(QStringLiteral("confirmed_implausible"), true);
+    if (!notIssuedReason.trimmed().isEmpty())
+        meta.insert(QStringLiteral("not_issued_reason"), notIssuedReason.trimmed());
     return session.value()->addValue(cardId, key, value, meta);
 }
 

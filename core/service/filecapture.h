@@ -28,9 +28,11 @@ public:
 
     Result<Evidence> photo(const QString &jobUuid, const QString &cardId, const QString &key,
                            const QString &path) const;
-    // `confirmImplausible`: the person confirms a value outside the usual range.
+    // `confirmImplausible`: the person confirms a value outside the usual range;
+    // `notIssuedReason`: why a new meter or seal not issued to the crew is used all the same.
     Result<Evidence> value(const QString &jobUuid, const QString &cardId, const QString &key,
-                           const QString &value, bool confirmImplausible = false) const;
+                           const QString &value, bool confirmImplausible = false,
+                           const QString &notIssuedReason = {}) const;
 
 private:
     // "service.unknown_requirement" listing the card's keys, or the requirement.

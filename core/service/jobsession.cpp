@@ -259,24 +259,6 @@ Result<Evidence> JobSession::addVideo(const QString &cardId, const QString &requ
     return added ? Result<Evidence>(added->constFirst()) : Result<Evidence>(added.error());
 }
 
-Result<void> JobSession::checkOwnSignature(const EvidenceRequirement &req) const
-{
-    // The supervisor and the crew leader sign their cards under their own sign-in (on the crew's
-    // tablet or their own device), so the signature row carries who gave it.
-    const QString signer = req.signer;
-    if (m_actor.roles.isEmpty()
-        || (signer != QLatin1String("supervisor") && signer != QLatin1String("crew_leader")))
-        return {};
-    if (m_actor.roles.contains(signer))
-        return {};
-    const Role *role = m_catalog.role(signer);
-    const QString who = role ? role->name : signer;
-    return makeError(QStringLiteral("service.wrong_signer"),
-                     tr("“%1”须由%2本人签字，%3的账号不能代签：请%2用自己的账号登录"
-                        "（在本平板或自己的设备上）后再签。")
-                         .arg(req.label, who, m_actor.name));
-}
-
 Result<Evidence> JobSession::addSignature(const QString &cardId, const QString &requirement,
                                           const SignatureArtifact &art, const QString &summary)
 {
@@ -287,30 +269,6 @@ Result<Evidence> JobSession::addSignature(const QString &cardId, const QString &
         return own.error();
     auto added = addEvidence({EvidenceRecords::signature(cardId, **req, art, summary)});
     return added ? Result<Evidence>(added->constFirst()) : Result<Evidence>(added.error());
-}
-
-Result<void> JobSession::checkMatches(const EvidenceRequirement &req, const QString &value) const
-{
-    // A number re-entered at a hand-over (24.6: the sealed old meter's seal) must be one that was
-    // recorded where it was first taken (24.3).
-    if (req.matches.isEmpty())
-        return {};
-    const qsizetype dot = req.matches.lastIndexOf(QLatin1Char('.'));
-    const QString card = req.matches.left(dot);
-    const QStringList recorded =
-        m_data.snapshot.evidence.value(card).value(req.matches.mid(dot + 1));
-    if (recorded.contains(value))
-        return {};
-    const Card *source = m_catalog.card(card);
-    const EvidenceRequirement *first =
-        source ? source->requirement(req.matches.mid(dot + 1)) : nullptr;
-    const QString what = first ? first->label : req.matches;
-    return makeError(
-        QStringLiteral("value.mismatch"),
-        recorded.isEmpty()
-            ? tr("卡片 %1 还没有记录“%2”，无法核对：请先在卡片 %1 上记录。").arg(card, what)
-            : tr("“%1”与卡片 %2 记录的“%3”（%4）不一致：请核对实物上的编号后重新输入。")
-                  .arg(value, card, what, recorded.join(QStringLiteral("、"))));
 }
 
 Result<Evidence> JobSession::addValue(const QString &cardId, const QString &requirement,
@@ -330,8 +288,46 @@ Result<Evidence> JobSession::addValue(const QString &cardId, const QString &requ
     QJsonObject m = meta;
     if (check.verdict != ValueCheck::Verdict::Implausible)
         m.remove(confirmed);
+    if (auto stock = checkIssued(**req, check.normalized, m); !stock)
+        return stock.error();
     auto added = addEvidence({EvidenceRecords::value(cardId, **req, check.normalized, m)});
     return added ? Result<Evidence>(added->constFirst()) : Result<Evidence>(added.error());
+}
+
+Result<void> JobSession::checkIssued(const EvidenceRequirement &req, const QString &value,
+                                     QJsonObject &meta) const
+{
+    const QString reasonKey = QStringLiteral("not_issued_reason");
+    const bool meter =
+        req.kind == EvidenceKind::Barcode && req.key == QLatin1String("new_meter_asset");
+    const bool seal = req.kind == EvidenceKind::SealNumber;
+    if (!meter && !seal) {
+        meta.remove(reasonKey);
+        return {};
+    }
+    const auto kind = meter ? StockRepository::Kind::Meter : StockRepository::Kind::Seal;
+    auto has = m_store.stock().hasStock(kind);
+    if (!has)
+        return has.error();
+    auto issued = *has ? m_store.stock().isIssued(kind, value) : Result<bool>(true);
+    if (!issued)
+        return issued.error();
+    if (*issued) {
+        meta.remove(reasonKey);
+        return {};
+    }
+    const QString reason = meta.value(reasonKey).toString().trimmed();
+    if (!reason.isEmpty()) {
+        meta.insert(reasonKey, reason); // kept with the value: the office sees it in review
+        return {};
+    }
+    return makeError(QStringLiteral("stock.not_issued"),
+                     meter ? tr("新表 %1 不在本班组领用的表计中。请核对资产编号；确实要装这只表，"
+                                "请写明原因后继续（办公室审核时会看到）。")
+                                 .arg(value)
+                           : tr("封印 %1 不在本班组领用的封印中。请核对封印号；确实要用这枚封印，"
+                                "请写明原因后继续（办公室审核时会看到）。")
+                                 .arg(value));
 }
 
 Result<QList<Evidence>> JobSession::addMeterRead(const QString &cardId, const QString &requirement,

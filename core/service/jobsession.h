@@ -104,6 +104,8 @@ public:
     // by ValueValidator: "value.invalid" says what is wrong; "value.implausible" (outside the
     // usual range) until the person confirms it, by passing meta {"confirmed_implausible": true}.
     // A seal number is also recorded as a seal of the job (or task), in the same transaction.
+    // A new meter or seal not issued to the crew: "stock.not_issued" until meta gives
+    // {"not_issued_reason": "…"} (issue 15; the office sees the reason in review).
     Result<Evidence> addValue(const QString &cardId, const QString &requirement,
                               const QString &value, const QJsonObject &meta = {});
     // A read over the meter's port for a meter_reading requirement: the frames file and every
@@ -165,6 +167,11 @@ private:
     // "value.mismatch" when a requirement with `matches` gets a value the named requirement never
     // recorded (24.6's re-entered seal number against 24.3's).
     Result<void> checkMatches(const EvidenceRequirement &req, const QString &value) const;
+    // A new meter's asset number (new_meter_asset) or a seal number not issued to this tablet's
+    // crews (once it holds stock of that kind): "stock.not_issued", unless meta carries the
+    // installer's "not_issued_reason" to go on with (kept in the evidence's meta).
+    Result<void> checkIssued(const EvidenceRequirement &req, const QString &value,
+                             QJsonObject &meta) const;
     Result<const EvidenceRequirement *> requirementOf(const QString &cardId, const QString &key,
                                                       QList<EvidenceKind> kinds) const;
     // Adds the rows (owner and user filled in); a seal number also becomes a seal.

@@ -1,8 +1,31 @@
 #include "service/sealposition.h"
 
+#include <QCoreApplication>
+#include <QHash>
 #include <QStringList>
 
 namespace ms {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ms::SealPosition)
+};
+} // namespace
+
+QString sealPositionName(const QString &position)
+{
+    static const QHash<QString, const char *> names{
+        {QStringLiteral("terminal_cover"), QT_TRANSLATE_NOOP("ms::SealPosition", "端钮盒")},
+        {QStringLiteral("meter_cover"), QT_TRANSLATE_NOOP("ms::SealPosition", "表盖")},
+        {QStringLiteral("box"), QT_TRANSLATE_NOOP("ms::SealPosition", "表箱")},
+        {QStringLiteral("removed"), QT_TRANSLATE_NOOP("ms::SealPosition", "拆回旧表")},
+        {QStringLiteral("concentrator"), QT_TRANSLATE_NOOP("ms::SealPosition", "集中器")},
+        {QStringLiteral("concentrator_box"), QT_TRANSLATE_NOOP("ms::SealPosition", "集中器箱")},
+        {QStringLiteral("other"), QT_TRANSLATE_NOOP("ms::SealPosition", "其他")}};
+    const char *name = names.value(position);
+    return name ? Tr::tr(name) : position;
+}
 
 QString sealPosition(const QString &key, qsizetype index)
 {

@@ -11,5 +11,7 @@
 namespace ms {
 
 QString sealPosition(const QString &requirementKey, qsizetype index);
+// The position's name for people (端钮盒, 表盖, 表箱, …); an unknown position as it is.
+QString sealPositionName(const QString &position);
 
 } // namespace ms

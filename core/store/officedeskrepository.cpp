@@ -70,28 +70,35 @@ Result<std::optional<CachedAnswer>> OfficeDeskRepository::answer(const QString &
     return std::optional<CachedAnswer>();
 }
 
+const char *const OfficeDeskRepository::kUserMigrationSql = R"SQL(
+ALTER TABLE office_decisions ADD COLUMN user_uuid TEXT NOT NULL DEFAULT '';
+CREATE INDEX office_decisions_user ON office_decisions(user_uuid, id);
+)SQL";
+
 Result<void> OfficeDeskRepository::queueDecision(const PendingDecision &d)
 {
     if (d.decisionUuid.isEmpty() || d.jobUuid.isEmpty() || d.kind.isEmpty())
         return badInput(Tr::tr("审核决定缺少编号、工单或类型，没有保存：请重新操作一次。"));
     auto st = m_db.prepare(QStringLiteral(
-        "INSERT INTO office_decisions(decision_uuid, job_uuid, kind, body, summary, created_at) "
-        "VALUES (?,?,?,?,?,?)"));
+        "INSERT INTO office_decisions(decision_uuid, job_uuid, kind, body, summary, created_at, "
+        "user_uuid) VALUES (?,?,?,?,?,?,?)"));
     if (!st)
         return st.error();
     st.value().bindText(1, d.decisionUuid).bindText(2, d.jobUuid).bindText(3, d.kind);
     st.value().bindText(4, compact(d.body)).bindText(5, text(d.summary));
     st.value().bindText(6, json::isoTime(d.createdAt.isValid() ? d.createdAt : now()));
+    st.value().bindText(7, text(d.userUuid));
     return st.value().run();
 }
 
-Result<QList<PendingDecision>> OfficeDeskRepository::pendingDecisions()
+Result<QList<PendingDecision>> OfficeDeskRepository::pendingDecisions(const QString &userUuid)
 {
     auto st = m_db.prepare(QStringLiteral(
-        "SELECT decision_uuid, job_uuid, kind, body, summary, created_at, last_error, refused "
-        "FROM office_decisions ORDER BY id"));
+        "SELECT decision_uuid, job_uuid, kind, body, summary, created_at, last_error, refused, "
+        "user_uuid FROM office_decisions WHERE user_uuid = ? OR user_uuid = '' ORDER BY id"));
     if (!st)
         return st.error();
+    st.value().bindText(1, text(userUuid));
     QList<PendingDecision> out;
     while (st.value().step()) {
         const Statement &q = st.value();
@@ -104,6 +111,7 @@ Result<QList<PendingDecision>> OfficeDeskRepository::pendingDecisions()
         d.createdAt = json::parseTime(q.text(5));
         d.lastError = q.text(6);
         d.refused = q.integer(7) != 0;
+        d.userUuid = q.text(8);
         out << d;
     }
     if (st.value().failed())

@@ -30,6 +30,7 @@ struct PendingDecision
     QJsonObject body;  // the POST body (holds decision_uuid)
     QString summary;   // what the user decided, in words (for the list of unsent decisions)
     QDateTime createdAt;
+    QString userUuid;  // the office user who made it: sent only under their own token
     QString lastError; // why the last attempt did not go through (empty: not tried yet)
     bool refused = false; // the office answered and refused it: never resent, shown until dropped
 };
@@ -41,14 +42,17 @@ public:
 
     // Migration 8 (schema.cpp): office_answers and office_decisions.
     static const char *const kMigrationSql;
+    // A later migration: office_decisions.user_uuid (a shared office PC, each user's own token).
+    static const char *const kUserMigrationSql;
 
     Result<void> putAnswer(const QString &key, const QJsonObject &body);
     Result<std::optional<CachedAnswer>> answer(const QString &key);
 
     // Queues a decision (one statement); a decision_uuid already queued is an error.
     Result<void> queueDecision(const PendingDecision &decision);
-    // Not yet confirmed by the office, oldest first (refused ones included, marked).
-    Result<QList<PendingDecision>> pendingDecisions();
+    // Not yet confirmed by the office, oldest first (refused ones included, marked): those of
+    // `userUuid` and those made before decisions had an owner.
+    Result<QList<PendingDecision>> pendingDecisions(const QString &userUuid);
     Result<void> markFailed(const QString &decisionUuid, const QString &error, bool refused);
     // The office applied it: it leaves the queue.
     Result<void> removeDecision(const QString &decisionUuid);

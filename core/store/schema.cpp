@@ -4,6 +4,7 @@
 #include "store/officedeskrepository.h"
 #include "store/outboxchain.h"
 #include "store/reviewrepository.h"
+#include "store/stockrepository.h"
 #include "store/taskcardrepository.h"
 #include "store/userrepository.h"
 
@@ -209,13 +210,15 @@ QList<Migration> storeMigrations()
 {
     return {
         {1, kV1},
-        {2, FormEntryRepository::kMigrationSql}, // form_entries (typed form fields)
-        {3, TaskCardRepository::kMigrationSql},  // task-level cards: task owner, task_cards
-        {4, kV4},                                // office verdicts, withdrawn customers
-        {5, OutboxChain::kMigrationSql},         // record chain: device key, outbox links
-        {6, UserRepository::kMigrationSql},      // PIN KDF name, sign-in lock, office reset
-        {7, ReviewRepository::kMigrationSql},    // submission rounds, office reviews pulled
+        {2, FormEntryRepository::kMigrationSql},  // form_entries (typed form fields)
+        {3, TaskCardRepository::kMigrationSql},   // task-level cards: task owner, task_cards
+        {4, kV4},                                 // office verdicts, withdrawn customers
+        {5, OutboxChain::kMigrationSql},          // record chain: device key, outbox links
+        {6, UserRepository::kMigrationSql},       // PIN KDF name, sign-in lock, office reset
+        {7, ReviewRepository::kMigrationSql},     // submission rounds, office reviews pulled
         {8, OfficeDeskRepository::kMigrationSql}, // office workstation: answers, unsent decisions
+        {9, StockRepository::kMigrationSql},      // stock issued to this tablet's crews
+        {10, OfficeDeskRepository::kUserMigrationSql}, // unsent decisions belong to their user
     };
 }
 

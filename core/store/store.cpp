@@ -15,17 +15,15 @@ namespace ms {
 
 using namespace storeutil;
 
-Store::Store(QString dataDir, std::unique_ptr<Database> db, EvidenceFiles files,
-             OpenNotice notice)
+Store::Store(QString dataDir, std::unique_ptr<Database> db, EvidenceFiles files, OpenNotice notice)
     : m_dataDir(std::move(dataDir)), m_db(std::move(db)), m_files(std::move(files)),
       m_notice(std::move(notice)), m_chain(*m_db), m_outbox(*m_db, *this),
-      m_users(*m_db, *this, m_outbox),
-      m_tasks(*m_db, *this, m_outbox), m_jobs(*m_db, *this, m_outbox),
-      m_evidence(*m_db, m_files, *this, m_outbox), m_seals(*m_db, *this, m_outbox),
-      m_mismatch(*m_db, *this, m_outbox), m_settings(*m_db, *this),
+      m_users(*m_db, *this, m_outbox), m_tasks(*m_db, *this, m_outbox),
+      m_jobs(*m_db, *this, m_outbox), m_evidence(*m_db, m_files, *this, m_outbox),
+      m_seals(*m_db, *this, m_outbox), m_mismatch(*m_db, *this, m_outbox), m_settings(*m_db, *this),
       m_formEntries(*m_db, m_outbox), m_taskCards(*m_db, *this, m_outbox),
-      m_steps(*m_db, *this, m_outbox), m_reviews(*m_db, *this), m_choices(m_jobs, m_taskCards),
-      m_officeDesk(*m_db)
+      m_steps(*m_db, *this, m_outbox), m_reviews(*m_db, *this), m_stock(*m_db),
+      m_choices(m_jobs, m_taskCards), m_officeDesk(*m_db)
 {
 }
 

@@ -25,6 +25,7 @@
 #include "store/sealrepository.h"
 #include "store/settingsrepository.h"
 #include "store/steprepository.h"
+#include "store/stockrepository.h"
 #include "store/storetypes.h"
 #include "store/taskcardrepository.h"
 #include "store/taskrepository.h"
@@ -86,6 +87,7 @@ public:
     FormEntryRepository &formEntries() { return m_formEntries; }
     TaskCardRepository &taskCards() { return m_taskCards; } // task-level cards (scope "task")
     StepRepository &steps() { return m_steps; }             // step ticks of a job or a task
+    StockRepository &stock() { return m_stock; }            // issued to the crews, pulled
     ReviewRepository &reviews() { return m_reviews; }       // the office's decisions, pulled
     ChoiceRepository &choices() { return m_choices; }       // a decision's choice, job or task
     // The office workstation's cached answers and unsent decisions (device-local).
@@ -128,6 +130,7 @@ private:
     TaskCardRepository m_taskCards;
     StepRepository m_steps;
     ReviewRepository m_reviews;
+    StockRepository m_stock;
     ChoiceRepository m_choices;
     OfficeDeskRepository m_officeDesk;
 };

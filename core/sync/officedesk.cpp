@@ -20,8 +20,9 @@ QString officePath(const QString &kind, const QString &jobUuid)
 }
 } // namespace
 
-OfficeDesk::OfficeDesk(Store &store, HttpOptions options, QObject *parent)
-    : QObject(parent), m_store(store), m_options(std::move(options))
+OfficeDesk::OfficeDesk(Store &store, HttpOptions options, QString userUuid, QObject *parent)
+    : QObject(parent), m_store(store), m_options(std::move(options)),
+      m_userUuid(std::move(userUuid))
 {
     // A person waits at the screen: two quick attempts, then say so (the banner has 重试).
     m_options.maxAttempts = qMin(m_options.maxAttempts, 2);
@@ -49,8 +50,12 @@ void OfficeDesk::noteReach(bool reached, const QString &error)
     m_lastError = reached ? QString() : error;
     if (changed)
         emit reachabilityChanged(m_reachable, m_lastError);
-    if (reached && changed)
-        flush(); // the office is back: send what waited
+    // The office is back, or answered for the first time since this desk opened (the app was
+    // restarted with decisions waiting): send what waited.
+    const bool first = reached && !m_answered;
+    m_answered = m_answered || reached;
+    if (reached && (changed || first))
+        flush();
 }
 
 std::optional<CachedAnswer> OfficeDesk::cached(const QString &key)
@@ -158,6 +163,7 @@ Result<QString> OfficeDesk::decide(const QString &jobUuid, const QString &kind, 
     d.body = body;
     d.summary = summary;
     d.createdAt = QDateTime::currentDateTimeUtc();
+    d.userUuid = m_userUuid;
     if (auto kept = m_store.officeDesk().queueDecision(d); !kept)
         return kept.error();
     emit decisionsChanged();
@@ -167,7 +173,7 @@ Result<QString> OfficeDesk::decide(const QString &jobUuid, const QString &kind, 
 
 Result<QList<PendingDecision>> OfficeDesk::pending()
 {
-    return m_store.officeDesk().pendingDecisions();
+    return m_store.officeDesk().pendingDecisions(m_userUuid);
 }
 
 Result<void> OfficeDesk::drop(const QString &decisionUuid)

@@ -44,7 +44,9 @@ public:
     using BytesDone = std::function<void(Result<QByteArray>)>;
 
     // `options.maxAttempts` etc. are lowered for a person waiting at a screen unless set.
-    OfficeDesk(Store &store, HttpOptions options, QObject *parent = nullptr);
+    // `userUuid`: the signed-in office user whose token `options` carries; the decisions made
+    // here are theirs, and only theirs are sent with it (a shared office PC).
+    OfficeDesk(Store &store, HttpOptions options, QString userUuid = {}, QObject *parent = nullptr);
     ~OfficeDesk() override;
 
     QString serverName() const; // host:port, for the banner
@@ -67,7 +69,7 @@ public:
     // Returns the decision_uuid; an error only when the store could not keep it.
     Result<QString> decide(const QString &jobUuid, const QString &kind, QJsonObject body,
                            const QString &summary);
-    Result<QList<PendingDecision>> pending();
+    Result<QList<PendingDecision>> pending();       // this user's (and unowned older ones)
     Result<void> drop(const QString &decisionUuid); // a refused decision the user set aside
     // Sends the queued decisions in order; stops at the first the office cannot be reached for.
     void flush();
@@ -87,8 +89,10 @@ private:
 
     Store &m_store;
     HttpOptions m_options;
+    QString m_userUuid;
     QNetworkAccessManager m_nam;
     bool m_reachable = true;
+    bool m_answered = false; // the office has answered once since this desk opened
     QString m_lastError;
     bool m_flushing = false;
     bool m_flushAgain = false;

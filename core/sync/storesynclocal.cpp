@@ -78,6 +78,9 @@ Result<void> StoreSyncLocal::importAssignments(const PulledAssignments &page)
     // The office's reviews of this tablet's jobs: kept, never pushed back (no outbox row).
     if (auto r = m_store.reviews().applyPulled(page.reviews); !r)
         return r.error();
+    // What the warehouse issued to this tablet's crews (the office's records, not pushed back).
+    if (auto r = m_store.stock().applyPulled(page.stock); !r)
+        return r.error();
     for (const Withdrawal &w : page.withdrawn) {
         auto r = w.entity == QLatin1String("task") ? m_store.tasks().withdrawTask(w.uuid)
                                                    : m_store.tasks().withdrawCustomer(w.uuid);

@@ -260,11 +260,34 @@ Result<JobReview> reviewFromJson(const QJsonObject &item, const QString &where)
     return r;
 }
 
+Result<wire::IssuedStock> issuedStockFromJson(const QJsonObject &item, const QString &where)
+{
+    wire::IssuedStock s;
+    s.uuid = str(item, "uuid");
+    s.version = item.value(QStringLiteral("version")).toInt(1);
+    s.withdrawn = item.value(QStringLiteral("withdrawn")).toBool();
+    const QJsonObject p = item.value(QStringLiteral("payload")).toObject();
+    s.crew = str(p, "crew");
+    if (s.uuid.isEmpty() || (!s.withdrawn && s.crew.isEmpty()))
+        return bad(where, Tr::tr("库存记录应有 uuid 和 payload.crew"));
+    for (const QJsonValue &v : p.value(QStringLiteral("meters")).toArray())
+        s.meters << v.toString();
+    for (const QJsonValue &v : p.value(QStringLiteral("seals")).toArray())
+        s.seals << v.toString();
+    return s;
+}
+
 QByteArray encodeAssignmentPage(const wire::AssignmentPage &page, const QString &catalogVersion)
 {
-    QJsonArray tasks, customers, withdrawn, reviews;
+    QJsonArray tasks, customers, withdrawn, reviews, stock;
     for (const auto &a : page.items) {
-        if (a.entity == QLatin1String("review")) // an office verdict for this device's job
+        if (a.entity == QLatin1String("stock_issue")) // what the warehouse issued to a crew
+            stock.append(QJsonObject{{QStringLiteral("entity"), a.entity},
+                                     {QStringLiteral("uuid"), a.uuid},
+                                     {QStringLiteral("version"), a.version},
+                                     {QStringLiteral("withdrawn"), a.withdrawn},
+                                     {QStringLiteral("payload"), a.payload}});
+        else if (a.entity == QLatin1String("review")) // an office verdict for this device's job
             reviews.append(QJsonObject{{QStringLiteral("entity"), a.entity},
                                        {QStringLiteral("uuid"), a.uuid},
                                        {QStringLiteral("version"), a.version},
@@ -280,6 +303,7 @@ QByteArray encodeAssignmentPage(const wire::AssignmentPage &page, const QString 
                     {QStringLiteral("customers"), customers},
                     {QStringLiteral("withdrawn"), withdrawn},
                     {QStringLiteral("reviews"), reviews},
+                    {QStringLiteral("stock"), stock},
                     {QStringLiteral("cursor"), QString::number(page.cursor)},
                     {QStringLiteral("more"), page.more},
                     {QStringLiteral("catalog_version"), catalogVersion}});
@@ -325,6 +349,13 @@ Result<PulledAssignments> decodeAssignmentPage(const QByteArray &body)
         if (!r)
             return r.error();
         out.reviews << *r;
+    }
+    const QJsonArray stock = obj->value(QStringLiteral("stock")).toArray();
+    for (qsizetype i = 0; i < stock.size(); ++i) {
+        auto item = issuedStockFromJson(stock.at(i).toObject(), QStringLiteral("stock[%1]").arg(i));
+        if (!item)
+            return item.error();
+        out.stock << *item;
     }
     out.cursor = str(*obj, "cursor").toLongLong();
     out.more = obj->value(QStringLiteral("more")).toBool();

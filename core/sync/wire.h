@@ -69,10 +69,16 @@ struct PulledAssignments
     QList<PulledCustomer> customers;
     QList<Withdrawal> withdrawn;
     QList<JobReview> reviews; // the office's decisions on this device's jobs
+    QList<wire::IssuedStock> stock; // what the warehouse issued to this user's crews
     qint64 cursor = 0;
     bool more = false;
     QString catalogVersion;
 };
+// The crew's stock (entity "stock_issue"): a page's "stock" array holds {"entity":
+// "stock_issue", "uuid", "version", "withdrawn": bool, "payload": {"crew", "meters": [asset…],
+// "seals": [number…]}}. A tablet built before stock ignores the array.
+Result<wire::IssuedStock> issuedStockFromJson(const QJsonObject &item, const QString &where);
+
 QByteArray encodeAssignmentPage(const wire::AssignmentPage &page, const QString &catalogVersion);
 Result<PulledAssignments> decodeAssignmentPage(const QByteArray &body);
 

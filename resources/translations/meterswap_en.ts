@@ -59,6 +59,18 @@
         <source>%1 的 PIN 码需要先换成新的：请在登录页点您的名字，输入 PIN 码后设置新的 PIN 码。</source>
         <translation>%1&apos;s PIN must be changed first: on the sign-in page tap your name, enter your PIN, then set a new PIN.</translation>
     </message>
+    <message>
+        <source>--office-token-file 要写成 用户名=文件，例如 --office-token-file 王芳=office_clerk.token</source>
+        <translation>--office-token-file takes NAME=FILE, for example --office-token-file 王芳=office_clerk.token</translation>
+    </message>
+    <message>
+        <source>%1的办公令牌没有保存：%2</source>
+        <translation>%1&apos;s office token was not saved: %2</translation>
+    </message>
+    <message>
+        <source>保存某位办公用户本人的办公令牌（用户名=文件，可重复；共用的办公电脑上每人用自己的令牌）</source>
+        <translation>Save an office user&apos;s own office token (NAME=FILE, repeatable; on a shared office PC each person uses their own token)</translation>
+    </message>
 </context>
 <context>
     <name>meterswap-office</name>
@@ -98,16 +110,16 @@
         <translation>--address must be a 12-digit comm. address (e.g. 201000000012), not &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>%1 的取值 &quot;%2&quot; 无效（波特率 300–115200，延时 0–10000 ms，比例 0–1）</source>
-        <translation>Invalid value &quot;%2&quot; for %1 (baud 300–115200, delay 0–10000 ms, ratio 0–1)</translation>
-    </message>
-    <message>
         <source>必须给出 --protocol、--address 和 --link</source>
         <translation>--protocol, --address and --link are required</translation>
     </message>
     <message>
         <source>meterswapctl：未知命令“%1”</source>
         <translation>meterswapctl: unknown command &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1 的取值 &quot;%2&quot; 无效（波特率 300–115200，延时 0–10000 ms，比例 0–1，块填充 0–64 字节）</source>
+        <translation>Invalid value &quot;%2&quot; for %1 (baud 300–115200, delay 0–10000 ms, ratio 0–1, block padding 0–64 bytes)</translation>
     </message>
 </context>
 <context>
@@ -814,6 +826,10 @@
         <translation>Unknown field: check the spelling; allowed fields are %1</translation>
     </message>
     <message>
+        <source>未知的条件“%1”：应为 [!]customer.mismatch | customer.prepaid | customer.postpaid | check.failed | check.passed | choice.&lt;分支 id&gt; | failed.&lt;卡片编号&gt; | no.&lt;卡片编号&gt;.&lt;检查项 key&gt;</source>
+        <translation>Unknown condition &quot;%1&quot;: use [!]customer.mismatch | customer.prepaid | customer.postpaid | check.failed | check.passed | choice.&lt;branch id&gt; | failed.&lt;card id&gt; | no.&lt;card id&gt;.&lt;check key&gt;</translation>
+    </message>
+    <message>
         <source>blocking 只用于 check 类型</source>
         <translation>blocking is only for the check kind</translation>
     </message>
@@ -836,10 +852,6 @@
     <message>
         <source>条件 %1 引用的卡片 %2 不存在或没有“check”证据项：请指向一张有检查项的卡片</source>
         <translation>Condition %1 names card %2, which does not exist or has no check requirement: name a card with a check</translation>
-    </message>
-    <message>
-        <source>未知的条件“%1”：应为 [!]customer.mismatch | customer.prepaid | customer.postpaid | check.failed | check.passed | choice.&lt;分支 id&gt; | failed.&lt;卡片编号&gt; | no.&lt;卡片编号&gt;.&lt;检查项 key&gt;</source>
-        <translation>Unknown condition &quot;%1&quot;: use [!]customer.mismatch | customer.prepaid | customer.postpaid | check.failed | check.passed | choice.&lt;branch id&gt; | failed.&lt;card id&gt; | no.&lt;card id&gt;.&lt;check key&gt;</translation>
     </message>
 </context>
 <context>
@@ -992,6 +1004,14 @@ Do not delete the data directory; contact support (run meterswapctl verify --dat
             <numerusform>The cards in this folder have %n problems and were not used:
 %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>没有指定办公令牌属于哪位用户。</source>
+        <translation>No user was given for the office token.</translation>
+    </message>
+    <message>
+        <source>办公令牌中不能有空格或换行：请只粘贴令牌本身（meterswap-office token create 打印的那一行）。</source>
+        <translation>An office token has no spaces or line breaks: paste only the token itself (the line meterswap-office token create printed).</translation>
     </message>
 </context>
 <context>
@@ -1985,6 +2005,14 @@ In Settings, switch back to the built-in card catalog or update the catalog fold
         <translation>the office</translation>
     </message>
     <message>
+        <source>新表 %1 不在本班组领用的表计中。请核对资产编号；确实要装这只表，请写明原因后继续（办公室审核时会看到）。</source>
+        <translation>New meter %1 is not among the meters issued to this crew. Check the asset number; to install this meter all the same, give a reason and go on (the office sees it in review).</translation>
+    </message>
+    <message>
+        <source>封印 %1 不在本班组领用的封印中。请核对封印号；确实要用这枚封印，请写明原因后继续（办公室审核时会看到）。</source>
+        <translation>Seal %1 is not among the seals issued to this crew. Check the seal number; to use this seal all the same, give a reason and go on (the office sees it in review).</translation>
+    </message>
+    <message>
         <source>“%1”须由%2本人签字，%3的账号不能代签：请%2用自己的账号登录（在本平板或自己的设备上）后再签。</source>
         <translation>&quot;%1&quot; must be signed by the %2 in person; %3&apos;s account cannot sign for them: have the %2 sign in with their own account (on this tablet or their own device) and sign.</translation>
     </message>
@@ -2371,6 +2399,18 @@ The screen keeps the data last fetched; decisions made now are saved on this com
 本机令牌没有 %1 岗位，这些队列读不到；请办公室用 meterswap-office token create --roles %1 生成新令牌。</source>
         <translation>
 This computer&apos;s token lacks the %1 role, so those queues cannot be read; ask the office for a new token made with meterswap-office token create --roles %1.</translation>
+    </message>
+    <message>
+        <source>已阅，移出列表</source>
+        <translation>Read; remove from the list</translation>
+    </message>
+    <message>
+        <source>办公室没有接受的决定不会再发送；读过原因后可以把它移出列表。</source>
+        <translation>A decision the office refused is never sent again; once you have read why, you can remove it from the list.</translation>
+    </message>
+    <message>
+        <source>没能移出列表：%1</source>
+        <translation>Could not remove it from the list: %1</translation>
     </message>
 </context>
 <context>
@@ -2884,22 +2924,6 @@ to pick a photo you already took.</translation>
         <translation>Reason</translation>
     </message>
     <message>
-        <source>正在读取视频…</source>
-        <translation>Reading the video…</translation>
-    </message>
-    <message>
-        <source>视频读不到：%1</source>
-        <translation>Cannot read the video: %1</translation>
-    </message>
-    <message>
-        <source>视频无法保存到临时文件夹：%1</source>
-        <translation>Cannot save the video to the temporary folder: %1</translation>
-    </message>
-    <message>
-        <source>视频已用系统播放器打开。</source>
-        <translation>The video was opened in the system player.</translation>
-    </message>
-    <message>
         <source>正在从办公室服务器读取工单…</source>
         <translation>Reading the job from the office server…</translation>
     </message>
@@ -3000,6 +3024,53 @@ to pick a photo you already took.</translation>
             <numerusform>Sent back %n items.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>↻ 重做：%1</source>
+        <translation>↻ Redone: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>本次重新提交，班组重做了 %n 项（旧的记录保留，在下方卡片中划线显示）：</source>
+        <translation>
+            <numerusform>In this resubmission the crew redid %n item (the earlier capture is kept, struck out in the cards below):</numerusform>
+            <numerusform>In this resubmission the crew redid %n items (the earlier captures are kept, struck out in the cards below):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>↻ %1 %2</source>
+        <translation>↻ %1 %2</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>视频</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>签名</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>已确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>条码</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <source>读数</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <source>文字</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ms::ReviewQueuePage</name>
@@ -3085,6 +3156,28 @@ to pick a photo you already took.</translation>
     <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>加载更多（再取 %n 个）</source>
+        <translation>
+            <numerusform>Load more (%n more)</numerusform>
+            <numerusform>Load more (%n more)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已显示最早提交的 %n 个待审核工单，还有更多：点“加载更多”。</source>
+        <translation>
+            <numerusform>Showing the %n earliest submitted job; there are more: press Load more.</numerusform>
+            <numerusform>Showing the %n earliest submitted jobs; there are more: press Load more.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>正在读取下一页…</source>
+        <translation>Reading the next page…</translation>
+    </message>
+    <message>
+        <source>下一页读不到：%1</source>
+        <translation>Could not read the next page: %1</translation>
     </message>
 </context>
 <context>
@@ -3235,6 +3328,37 @@ Could not read the data; try again later</translation>
             <numerusform>%1
 %n items (office server)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ms::SealPosition</name>
+    <message>
+        <source>端钮盒</source>
+        <translation>Terminal cover</translation>
+    </message>
+    <message>
+        <source>表盖</source>
+        <translation>Meter cover</translation>
+    </message>
+    <message>
+        <source>表箱</source>
+        <translation>Meter box</translation>
+    </message>
+    <message>
+        <source>拆回旧表</source>
+        <translation>Removed old meter</translation>
+    </message>
+    <message>
+        <source>集中器</source>
+        <translation>Concentrator</translation>
+    </message>
+    <message>
+        <source>集中器箱</source>
+        <translation>Concentrator box</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
     </message>
 </context>
 <context>
@@ -3980,14 +4104,6 @@ Then tap &quot;Start sync&quot; here. Your data stays on this device and is neve
         <translation>%1&#x3000;area no. %2</translation>
     </message>
     <message>
-        <source>集中器</source>
-        <translation>Concentrator</translation>
-    </message>
-    <message>
-        <source>集中器箱</source>
-        <translation>Concentrator box</translation>
-    </message>
-    <message>
         <source>只看我的作业卡</source>
         <translation>Only my cards</translation>
     </message>
@@ -4057,6 +4173,14 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
             <numerusform>at most %n decimal places</numerusform>
         </translation>
     </message>
+    <message>
+        <source>仍要使用的原因（如：库房补发，单据未到）</source>
+        <translation>Reason for using it all the same (e.g. issued later by the warehouse, paperwork not here yet)</translation>
+    </message>
+    <message>
+        <source>写明原因后继续</source>
+        <translation>Go on with this reason</translation>
+    </message>
 </context>
 <context>
     <name>ms::ValueValidator</name>
@@ -4103,6 +4227,49 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>%1 为 %2 %3，超出通常范围 %4–%5：请再看一遍表盘，确认无误再保存</source>
         <translation>%1 is %2 %3, outside the usual range %4–%5: look at the meter display again and save only if it is right</translation>
+    </message>
+</context>
+<context>
+    <name>ms::VideoViewer</name>
+    <message>
+        <source>正在从办公室服务器读取视频…</source>
+        <translation>Reading the video from the office server…</translation>
+    </message>
+    <message>
+        <source>播放 (空格)</source>
+        <translation>Play (Space)</translation>
+    </message>
+    <message>
+        <source>用系统播放器打开</source>
+        <translation>Open in the system player</translation>
+    </message>
+    <message>
+        <source>关闭 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>暂停 (空格)</source>
+        <translation>Pause (Space)</translation>
+    </message>
+    <message>
+        <source>本机无法播放这个视频：%1。文件已核对无误，可以用系统播放器打开。</source>
+        <translation>This machine cannot play this video: %1. The file checked out correctly; you can open it in the system player.</translation>
+    </message>
+    <message>
+        <source>视频读不到：%1</source>
+        <translation>Could not read the video: %1</translation>
+    </message>
+    <message>
+        <source>办公室发来的视频与证据指纹不符（应为 %1…，收到 %2…），没有播放：请联系系统管理员核查。</source>
+        <translation>The video the office sent does not match the evidence fingerprint (expected %1…, got %2…); it was not played: ask the system administrator to check.</translation>
+    </message>
+    <message>
+        <source>视频无法保存到临时文件夹：%1</source>
+        <translation>The video could not be saved to a temporary folder: %1</translation>
+    </message>
+    <message>
+        <source>视频 %1 KB，指纹已核对。空格键播放或暂停，拖动滑块跳转。</source>
+        <translation>Video %1 KB, fingerprint checked. Space plays or pauses; drag the slider to jump.</translation>
     </message>
 </context>
 <context>
@@ -4359,6 +4526,25 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>--item 应为 卡片:要求项，例如 21.4:new_meter_installed（收到“%1”）</source>
         <translation>--item must be CARD:KEY, e.g. 21.4:new_meter_installed (got &quot;%1&quot;)</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ctl::Stock</name>
+    <message>
+        <source>读不了 --meters 文件 %1：%2。请给出每行一个资产编号的文本文件。</source>
+        <translation>Cannot read the --meters file %1: %2. Give a text file with one asset number per line.</translation>
+    </message>
+    <message>
+        <source>用法：stock issue|return|show|batch --server URL --token T …</source>
+        <translation>Usage: stock issue|return|show|batch --server URL --token T …</translation>
+    </message>
+    <message>
+        <source>issue 需要 --crew 班组（任务上写的施工班组名）</source>
+        <translation>issue needs --crew CREW (the crew named on the task)</translation>
+    </message>
+    <message>
+        <source>需要 --meters 文件（每行一个资产编号）和/或 --seals 起号-止号</source>
+        <translation>Needs --meters FILE (one asset number per line) and/or --seals FROM-TO</translation>
     </message>
 </context>
 <context>
@@ -5055,6 +5241,10 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <source>办公室没有证据文件 %1（尚未上传完）</source>
         <translation>The office does not hold evidence file %1 (not fully uploaded)</translation>
     </message>
+    <message>
+        <source>库房管理（warehouse）</source>
+        <translation>warehouse (warehouse)</translation>
+    </message>
 </context>
 <context>
     <name>ms::server::OfficeServer</name>
@@ -5177,6 +5367,73 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
+    <name>ms::server::SqliteOfficeStock</name>
+    <message>
+        <source> 等 %1 个</source>
+        <translation> and more, %1 in all</translation>
+    </message>
+    <message>
+        <source>请求编号 %1 已用于另一笔出入库；请重新发起。</source>
+        <translation>Request number %1 was already used for another stock movement; start the request again.</translation>
+    </message>
+    <message>
+        <source>出库需要领料的班组（任务上写的施工班组名）。</source>
+        <translation>An issue needs the receiving crew (the crew named on the task).</translation>
+    </message>
+    <message>
+        <source>表计：</source>
+        <translation>Meters: </translation>
+    </message>
+    <message>
+        <source>封印：</source>
+        <translation>Seals: </translation>
+    </message>
+    <message>
+        <source>没有要出库的表计或封印；请给出资产编号或封印号段。</source>
+        <translation>No meters or seals to issue; give asset numbers or a seal range.</translation>
+    </message>
+    <message>
+        <source>%1（在 %2）</source>
+        <translation>%1 (with %2)</translation>
+    </message>
+    <message>
+        <source>这些编号已发给别的班组、尚未退回：%1。请先办理退料，或核对编号。本次出库没有保存。</source>
+        <translation>These numbers were issued to another crew and not returned: %1. Record their return first, or check the numbers. Nothing of this issue was saved.</translation>
+    </message>
+    <message>
+        <source>没有要入库的表计或封印；请扫描资产编号或给出封印号段。</source>
+        <translation>No meters or seals to receive; scan asset numbers or give a seal range.</translation>
+    </message>
+    <message>
+        <source>这些编号既不是发出未退的新表或封印，也不是已同步的工单拆下的旧表：%1。请核对编号；旧表请等施工班组同步后再入库。本次入库没有保存。</source>
+        <translation>These numbers are neither new meters or seals issued and not returned, nor old meters removed by a synced job: %1. Check the numbers; for old meters, wait until the crew has synced. Nothing of this return was saved.</translation>
+    </message>
+    <message>
+        <source>已办理退料，但既未安装也未退回</source>
+        <translation>The crew returned its stock, but this was neither installed nor returned</translation>
+    </message>
+    <message>
+        <source>旧表已拆下，退料时没有入库</source>
+        <translation>Old meter removed, not received at the return</translation>
+    </message>
+    <message>
+        <source>从未出库</source>
+        <translation>never issued</translation>
+    </message>
+    <message>
+        <source>出库给了 %1</source>
+        <translation>issued to %1</translation>
+    </message>
+    <message>
+        <source>用在这些工单上：%1</source>
+        <translation>used on these jobs: %1</translation>
+    </message>
+    <message>
+        <source>已作为未用退回，但工单记录为已安装</source>
+        <translation>Returned as unused, but a job records it as installed</translation>
+    </message>
+</context>
+<context>
     <name>ms::server::SqliteOfficeStore</name>
     <message>
         <source>设备名和用户名都不能为空</source>
@@ -5241,6 +5498,60 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>审核结论只由办公室作出，平板不能发送“review”记录；请升级本机的换表通。</source>
         <translation>Review verdicts are made only at the office; a tablet cannot send &quot;review&quot; records. Update MeterSwap on this tablet.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::server::StockApi</name>
+    <message>
+        <source>封印 %1 未出库给本班组</source>
+        <translation>Seal %1 was not issued to this crew</translation>
+    </message>
+    <message>
+        <source>新表 %1 未出库给本班组</source>
+        <translation>New meter %1 was not issued to this crew</translation>
+    </message>
+    <message>
+        <source>（库房从未发出）</source>
+        <translation> (never issued by the warehouse)</translation>
+    </message>
+    <message>
+        <source>（发给了 %1）</source>
+        <translation> (issued to %1)</translation>
+    </message>
+    <message>
+        <source>，请向库房核实。</source>
+        <translation>; check with the warehouse.</translation>
+    </message>
+    <message>
+        <source>；施工人员说明：%1</source>
+        <translation>; the installer&apos;s reason: %1</translation>
+    </message>
+    <message>
+        <source>没有出入库单 %1；请从出入库记录中选择。</source>
+        <translation>There is no stock movement %1; pick one from the list of movements.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::server::StockRanges</name>
+    <message>
+        <source>表计资产编号应为 10–24 位数字</source>
+        <translation>a meter asset number is 10–24 digits</translation>
+    </message>
+    <message>
+        <source>封印编号应为 6–16 位大写字母或数字</source>
+        <translation>a seal number is 6–16 capital letters or digits</translation>
+    </message>
+    <message>
+        <source>第 %1 项“%2”不是有效的编号：%3。</source>
+        <translation>Item %1 &quot;%2&quot; is not a valid number: %3.</translation>
+    </message>
+    <message>
+        <source>第 %1 项“%2”不是有效的号段：应为“起号-止号”，两端位数相同、只有末尾数字不同（如 BJ0012001-BJ0012300）；%3。</source>
+        <translation>Item %1 &quot;%2&quot; is not a valid range: write FROM-TO, both ends of the same length, differing only in their trailing digits (e.g. BJ0012001-BJ0012300); %3.</translation>
+    </message>
+    <message>
+        <source>第 %1 项“%2”：止号应不小于起号，一个号段最多 %3 个编号。</source>
+        <translation>Item %1 &quot;%2&quot;: the last number must not be below the first, and a range holds at most %3 numbers.</translation>
     </message>
 </context>
 <context>
@@ -5555,6 +5866,10 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>未知的记录类型“%1”：这台平板上的换表通太旧，请升级后再同步</source>
         <translation>unknown record type &quot;%1&quot;: MeterSwap on this tablet is too old, update it and sync again</translation>
+    </message>
+    <message>
+        <source>库存记录应有 uuid 和 payload.crew</source>
+        <translation>a stock row needs uuid and payload.crew</translation>
     </message>
 </context>
 <context>

@@ -2,16 +2,58 @@
 // the protocol-neutral decoder. Invariants (trap when broken):
 //  - a frame that decodes re-encodes to exactly the input bytes;
 //  - A-XDR data that decodes survives encode → decode unchanged;
-//  - every good frame the streaming parser returns also decodes on its own.
+//  - every good frame the streaming parser returns also decodes on its own;
+//  - a SET-Response / LINK-Request / LINK-Response that decodes, re-encoded, decodes the same.
 #include "meter/dlt698/anyframe.h"
 #include "meter/dlt698/apdu.h"
 #include "meter/dlt698/axdr.h"
 #include "meter/dlt698/parser.h"
+#include "meter/dlt698/setlink.h"
 
 #include <cstddef>
 #include <cstdint>
 
 using namespace ms;
+
+namespace {
+
+bool sameTime(const dlt698::DateTimeMs &a, const dlt698::DateTimeMs &b)
+{
+    return a == b;
+}
+
+void checkSetAndLink(const dlt698::Frame &frame)
+{
+    if (const auto r = dlt698::decodeSetResponse(frame)) {
+        const auto again = dlt698::decodeFrame(
+            dlt698::encodeSetResponse(frame.server, frame.client, r->piid, r->oad, r->dar));
+        const auto back = again ? dlt698::decodeSetResponse(*again) : r;
+        if (!again || !back || back->piid != r->piid || back->oad != r->oad || back->dar != r->dar)
+            __builtin_trap();
+    }
+    if (const auto r = dlt698::decodeLinkRequest(frame)) {
+        const auto again = dlt698::decodeFrame(dlt698::encodeLinkRequest(frame.server, *r));
+        const auto back = again ? dlt698::decodeLinkRequest(*again) : r;
+        if (!again || !back || back->piidAcd != r->piidAcd || back->type != r->type
+            || back->heartbeatSeconds != r->heartbeatSeconds
+            || !sameTime(back->requestTime, r->requestTime))
+            __builtin_trap();
+        (void)r->requestTime.toText();
+    }
+    if (const auto r = dlt698::decodeLinkResponse(frame)) {
+        const auto again =
+            dlt698::decodeFrame(dlt698::encodeLinkResponse(frame.server, frame.client, *r));
+        const auto back = again ? dlt698::decodeLinkResponse(*again) : r;
+        if (!again || !back || back->piid != r->piid || back->result != r->result
+            || !sameTime(back->requestTime, r->requestTime)
+            || !sameTime(back->receivedTime, r->receivedTime)
+            || !sameTime(back->responseTime, r->responseTime))
+            __builtin_trap();
+        (void)dlt698::linkResultText(r->result);
+    }
+}
+
+} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
@@ -27,6 +69,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         if (const auto response = dlt698::decodeGetResponse(*frame); response && response->data)
             (void)dlt698::valuesOf(response->oad, *response->data);
         (void)dlt698::decodeGetRequest(*frame);
+        (void)dlt698::decodeSetRequest(*frame);
+        checkSetAndLink(*frame);
     }
     (void)meter::decodeAnyFrame(in);
 

@@ -85,6 +85,13 @@ if [[ $want_codecs -eq 1 ]]; then
             n=$((n + 1))
             printf "$(echo "$hex" | sed 's/../\\x&/g')" > "$seeds/vector_$n"
         done
+    # … and the extra frames in seeds/codecs/frames.hex (SET/LINK, field replies).
+    n=0
+    grep -v '^#' "$here/seeds/codecs/frames.hex" | grep -o '^[0-9A-Fa-f]*' |
+        while read -r hex; do
+            n=$((n + 1))
+            printf "$(echo "$hex" | sed 's/../\\x&/g')" > "$seeds/extra_$n"
+        done
 fi
 
 if [[ ${#want_parsers[@]} -gt 0 ]]; then

@@ -2,6 +2,7 @@
 
 #include "service/jobsession.h"
 #include "service/reviewstatus.h"
+#include "service/sealposition.h"
 #include "store/store.h"
 #include "style.h"
 
@@ -114,7 +115,8 @@ void JobPage::refresh()
     m_newMeter->setText(meterText(c.newMeter, QStringLiteral("new")));
     QStringList seals;
     for (const Seal &s : m_session.seals())
-        seals << QStringLiteral("%1 <b>%2</b>").arg(s.position.toHtmlEscaped(), s.number.toHtmlEscaped());
+        seals << QStringLiteral("%1 <b>%2</b>")
+                     .arg(sealPositionName(s.position).toHtmlEscaped(), s.number.toHtmlEscaped());
     m_seals->setText(seals.isEmpty() ? tr("尚未加封") : seals.join(QStringLiteral("<br>")));
 
     const WorkflowState &st = m_session.state();

@@ -1,6 +1,7 @@
 #include "pages/taskcardspage.h"
 
 #include "service/jobsession.h"
+#include "service/sealposition.h"
 #include "style.h"
 #include "widgets/pageheader.h"
 
@@ -32,15 +33,6 @@ QString statusLine(const TaskCardState &s, const QString &roleName)
                                .arg(p.evidenceDone())
                                .arg(required);
     return QStringLiteral("%1　·　%2").arg(roleName, counts);
-}
-
-QString sealPositionName(const QString &position)
-{
-    if (position == QLatin1String("concentrator"))
-        return TaskCardsPage::tr("集中器");
-    if (position == QLatin1String("concentrator_box"))
-        return TaskCardsPage::tr("集中器箱");
-    return position;
 }
 
 QLabel *sealCell(const QString &text, QWidget *parent)

@@ -70,6 +70,11 @@ ValueEntryPage::ValueEntryPage(AppContext &, JobSession &session, const QString 
     m_message->setWordWrap(true);
     m_message->hide();
     left->addWidget(m_message);
+    m_reason = new QLineEdit(this);
+    m_reason->setObjectName(QStringLiteral("notIssuedReason"));
+    m_reason->setPlaceholderText(tr("仍要使用的原因（如：库房补发，单据未到）"));
+    m_reason->hide();
+    left->addWidget(m_reason);
     left->addStretch();
     auto *buttons = new QHBoxLayout;
     auto *cancel = new QPushButton(tr("取消"), this);
@@ -93,6 +98,7 @@ ValueEntryPage::ValueEntryPage(AppContext &, JobSession &session, const QString 
     connect(m_edit, &QLineEdit::textEdited, this, [this] {
         m_confirming = false;
         m_message->hide();
+        m_reason->hide();
         m_ok->setText(tr("✓ 确定"));
     });
     connect(m_edit, &QLineEdit::returnPressed, this, [this] { submit(); });
@@ -114,7 +120,19 @@ bool ValueEntryPage::submit()
     QJsonObject meta;
     if (m_confirming && m_confirmedValue == typed)
         meta.insert(QStringLiteral("confirmed_implausible"), true);
+    if (m_reason->isVisible() && !m_reason->text().trimmed().isEmpty())
+        meta.insert(QStringLiteral("not_issued_reason"), m_reason->text().trimmed());
     auto saved = m_session.addValue(m_cardId, m_req.key, typed, meta);
+    if (!saved && saved.error().code == QLatin1String("stock.not_issued")) {
+        m_message->setObjectName(QStringLiteral("notice"));
+        m_message->setText(saved.error().message);
+        m_message->style()->polish(m_message);
+        m_message->show();
+        m_reason->show();
+        m_reason->setFocus();
+        m_ok->setText(tr("写明原因后继续"));
+        return false;
+    }
     if (!saved && saved.error().code == QLatin1String("value.implausible")) {
         m_confirming = true;
         m_confirmedValue = typed;

@@ -48,9 +48,30 @@ OfficeBanner::OfficeBanner(sync::OfficeDesk &desk, const QStringList &localRoles
     m_list->setMaximumHeight(140);
     m_list->hide();
     col->addWidget(m_list);
+    auto *arow = new QHBoxLayout;
+    m_setAsideError = new QLabel(this);
+    m_setAsideError->setObjectName(QStringLiteral("error"));
+    m_setAsideError->setWordWrap(true);
+    m_setAsideError->hide();
+    m_setAside = new QPushButton(tr("已阅，移出列表"), this);
+    m_setAside->setObjectName(QStringLiteral("setAside"));
+    m_setAside->setToolTip(tr("办公室没有接受的决定不会再发送；读过原因后可以把它移出列表。"));
+    m_setAside->setEnabled(false);
+    m_setAside->hide();
+    arow->addWidget(m_setAsideError, 1);
+    arow->addWidget(m_setAside);
+    col->addLayout(arow);
 
     connect(m_retry, &QPushButton::clicked, &m_desk, &sync::OfficeDesk::retry);
-    connect(m_showPending, &QPushButton::toggled, m_list, &QWidget::setVisible);
+    connect(m_showPending, &QPushButton::toggled, this, [this](bool on) {
+        m_list->setVisible(on);
+        m_setAside->setVisible(on);
+    });
+    connect(m_list, &QListWidget::currentRowChanged, this, [this](int current) {
+        const QListWidgetItem *item = current >= 0 ? m_list->item(current) : nullptr;
+        m_setAside->setEnabled(item && item->data(Qt::UserRole + 1).toBool());
+    });
+    connect(m_setAside, &QPushButton::clicked, this, &OfficeBanner::setAsideSelected);
     connect(&m_desk, &sync::OfficeDesk::reachabilityChanged, this, &OfficeBanner::refresh);
     connect(&m_desk, &sync::OfficeDesk::decisionsChanged, this, &OfficeBanner::refresh);
     connect(&m_desk, &sync::OfficeDesk::retryRequested, this, &OfficeBanner::askWhoAmI);
@@ -127,16 +148,35 @@ void OfficeBanner::refresh()
             line += tr("（办公室没有接受：%1）").arg(d.lastError);
         else if (!d.lastError.isEmpty())
             line += tr("（等待发送：%1）").arg(d.lastError);
-        m_list->addItem(line);
+        auto *item = new QListWidgetItem(line, m_list);
+        item->setData(Qt::UserRole, d.decisionUuid);
+        item->setData(Qt::UserRole + 1, d.refused);
     }
+    m_setAside->setEnabled(false);
     m_pendingText->setText(m_pendingCount == 0
                                ? tr("所有审核决定都已送达办公室。")
                                : tr("有 %n 条审核决定还没有送达办公室（保存在本机，不会丢失）。",
                                     nullptr, m_pendingCount));
     m_pendingText->setVisible(m_pendingCount != 0);
     m_showPending->setVisible(m_pendingCount != 0);
-    if (m_pendingCount == 0)
+    if (m_pendingCount == 0) {
         m_list->hide();
+        m_setAside->hide();
+        m_showPending->setChecked(false);
+    }
+}
+
+void OfficeBanner::setAsideSelected()
+{
+    const QListWidgetItem *item = m_list->currentItem();
+    if (!item || !item->data(Qt::UserRole + 1).toBool())
+        return;
+    if (auto dropped = m_desk.drop(item->data(Qt::UserRole).toString()); !dropped) {
+        m_setAsideError->setText(tr("没能移出列表：%1").arg(dropped.error().message));
+        m_setAsideError->show();
+        return;
+    }
+    m_setAsideError->hide();
 }
 
 } // namespace ms

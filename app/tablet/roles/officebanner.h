@@ -29,10 +29,16 @@ public:
     int pendingCount() const { return m_pendingCount; }
     QListWidget *pendingList() const { return m_list; }
     QPushButton *retryButton() const { return m_retry; }
+    // Sets the selected refused decision aside (the office will not take it; the clerk has read
+    // why). Enabled only while a refused decision is selected.
+    QPushButton *setAsideButton() const { return m_setAside; }
 
 public slots:
     void refresh();
     void askWhoAmI();
+
+private slots:
+    void setAsideSelected();
 
 private:
     sync::OfficeDesk &m_desk;
@@ -42,6 +48,8 @@ private:
     QLabel *m_pendingText = nullptr;
     QPushButton *m_showPending = nullptr;
     QListWidget *m_list = nullptr;
+    QPushButton *m_setAside = nullptr;
+    QLabel *m_setAsideError = nullptr;
     int m_pendingCount = 0;
     QStringList m_localRoles;
     QStringList m_tokenRoles;

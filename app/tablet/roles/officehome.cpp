@@ -29,22 +29,23 @@ RoleHomeFactory makeOfficeHomeFactory(const AppContext &ctx)
 {
     return [&ctx](const User &user, QWidget *parent) -> QWidget * {
         return new OfficeHome(ctx.catalog, ctx.store, user, ctx.catalogRoot, parent,
-                              makeOfficeDesk(ctx.store));
+                              makeOfficeDesk(ctx.store, user.uuid));
     };
 }
 
-sync::OfficeDesk *makeOfficeDesk(Store &store)
+sync::OfficeDesk *makeOfficeDesk(Store &store, const QString &userUuid)
 {
     // Unreadable or missing sync settings: the homes show the local store, as before a server
-    // is set up (the sync page names the settings problem).
-    const auto settings = DeviceSettings(store).sync();
+    // is set up (the sync page names the settings problem). The user's own office token, when
+    // one is saved, stands in for the device's.
+    const auto settings = DeviceSettings(store).syncFor(userUuid);
     if (!settings || !settings->configured())
         return nullptr;
     sync::HttpOptions options;
     options.server = QUrl(settings->server);
     options.token = settings->token;
     options.pinnedSha256 = settings->pin;
-    return new sync::OfficeDesk(store, options);
+    return new sync::OfficeDesk(store, options, userUuid);
 }
 
 namespace {
@@ -124,7 +125,7 @@ OfficeHome::OfficeHome(const Catalog &catalog, Store &store, const User &user,
         connect(m_reviewQueue, &ReviewQueuePage::loaded, this, [this](int count, bool more) {
             m_home->setOfficeCount(QStringLiteral("clerk.review"), count, more);
         });
-        m_reviewJob = new ReviewJobPage(*m_desk, m_stack);
+        m_reviewJob = new ReviewJobPage(*m_desk, &m_catalog, m_stack);
         m_stack->addWidget(m_reviewJob);
         connect(m_reviewQueue, &ReviewQueuePage::jobRequested, this, &OfficeHome::openReviewJob);
         connect(m_reviewJob, &ReviewJobPage::decided, this, &OfficeHome::openNextReviewJob);

@@ -41,9 +41,10 @@ class OfficeDesk;
 // The shell's role-home factory: an OfficeHome for the signed-in user, with the forms of the
 // catalog the app runs on (ctx.catalogRoot, the built-in one when that has none).
 RoleHomeFactory makeOfficeHomeFactory(const AppContext &ctx);
-// The office workstation's link to the office, from this device's server settings (address,
-// token, pinned certificate; the token may be an office user's); null when not configured.
-sync::OfficeDesk *makeOfficeDesk(Store &store);
+// The office workstation's link to the office for `userUuid`, from this device's server settings
+// (address, token, pinned certificate) with the user's own office token in place of the device
+// token when one is saved (DeviceSettings::setOfficeToken); null when not configured.
+sync::OfficeDesk *makeOfficeDesk(Store &store, const QString &userUuid);
 
 class OfficeHome : public QWidget, public BackNavigation
 {

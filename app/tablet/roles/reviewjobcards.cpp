@@ -2,9 +2,15 @@
 // (split from reviewjobpage.cpp to keep files short).
 #include "roles/reviewjobpage.h"
 
+#include "catalog/catalog.h"
+
+#include <QHash>
 #include <QHeaderView>
 #include <QJsonArray>
+#include <QSet>
 #include <QTreeWidget>
+
+#include <algorithm>
 
 namespace ms {
 
@@ -21,6 +27,21 @@ QString when(const QString &iso)
 {
     const QDateTime t = QDateTime::fromString(iso, Qt::ISODateWithMs);
     return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm")) : iso;
+}
+
+QString kindWords(const QString &kind)
+{
+    static const QHash<QString, const char *> words{
+        {QStringLiteral("photo"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "照片")},
+        {QStringLiteral("video"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "视频")},
+        {QStringLiteral("signature"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "签名")},
+        {QStringLiteral("check"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "已确认")},
+        {QStringLiteral("barcode"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "条码")},
+        {QStringLiteral("meter_reading"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "读数")},
+        {QStringLiteral("seal"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "封印")},
+        {QStringLiteral("text"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "文字")}};
+    const char *w = words.value(kind);
+    return w ? ReviewJobPage::tr(w) : kind;
 }
 
 QString sourceWords(const QString &source)
@@ -51,30 +72,50 @@ void ReviewJobPage::fillCards(const QJsonObject &job)
                                                        : tr("未完成")});
         for (const QJsonValue &s : c.value(QStringLiteral("steps")).toArray()) {
             const QJsonObject st = s.toObject();
-            new QTreeWidgetItem(item, {(st.value(QStringLiteral("done")).toBool() ? QStringLiteral("✓ ")
-                                                                                   : QStringLiteral("○ "))
-                                           + str(st, "text")});
+            auto *step = new QTreeWidgetItem(
+                item, {(st.value(QStringLiteral("done")).toBool() ? QStringLiteral("✓ ")
+                                                                  : QStringLiteral("○ "))
+                       + str(st, "text")});
+            step->setToolTip(0, str(st, "text"));
         }
-        for (const QJsonValue &m : c.value(QStringLiteral("missing")).toArray())
-            new QTreeWidgetItem(item, {tr("缺：%1").arg(m.toString())});
+        // What is still missing: the steps are listed above (○), so only the captures.
+        QStringList stepTexts;
+        for (const QJsonValue &s : c.value(QStringLiteral("steps")).toArray())
+            stepTexts << str(s.toObject(), "text");
+        for (const QJsonValue &m : c.value(QStringLiteral("missing")).toArray()) {
+            const QString text = m.toString();
+            const bool isStep =
+                std::any_of(stepTexts.cbegin(), stepTexts.cend(),
+                            [&](const QString &t) { return !t.isEmpty() && text.contains(t); });
+            if (!isStep)
+                (new QTreeWidgetItem(item, {tr("缺：%1").arg(text)}))->setToolTip(0, text);
+        }
         cardItems.insert(str(c, "card"), item);
     }
+    QSet<QString> redone; // evidence that replaced a capture the clerk sent back
+    for (const QJsonValue &v : job.value(QStringLiteral("changed")).toArray())
+        redone.insert(str(v.toObject(), "uuid"));
     QHash<QString, QTreeWidgetItem *> reqItems; // "card/requirement" → checkable row
     for (const QJsonValue &v : job.value(QStringLiteral("evidence")).toArray()) {
         const QJsonObject e = v.toObject();
         const QString card = str(e, "card"), req = str(e, "requirement");
         QTreeWidgetItem *&cardItem = cardItems[card];
-        if (!cardItem)
-            cardItem = new QTreeWidgetItem(m_cards, {card});
+        if (!cardItem) {
+            // A card off the job's path now (e.g. a branch changed): its title from the catalog.
+            const Card *known = m_catalog ? m_catalog->card(card) : nullptr;
+            cardItem =
+                new QTreeWidgetItem(m_cards, {known ? tr("%1 %2").arg(card, known->title) : card});
+        }
         QTreeWidgetItem *&reqItem = reqItems[card + QLatin1Char('/') + req];
         if (!reqItem) {
-            reqItem = new QTreeWidgetItem(cardItem, {req});
+            reqItem = new QTreeWidgetItem(cardItem, {label(card, req)});
+            reqItem->setToolTip(0, tr("%1（%2）").arg(label(card, req), req));
             reqItem->setFlags(reqItem->flags() | Qt::ItemIsUserCheckable);
             reqItem->setCheckState(0, Qt::Unchecked);
             reqItem->setData(0, kCardRole, card);
             reqItem->setData(0, kRequirementRole, req);
         }
-        QString what = str(e, "kind");
+        QString what = kindWords(str(e, "kind"));
         if (!str(e, "value").isEmpty())
             what = tr("%1 %2").arg(str(e, "value"), str(e, "unit")).trimmed();
         if (source.contains(str(e, "uuid")))
@@ -82,6 +123,8 @@ void ReviewJobPage::fillCards(const QJsonObject &job)
         const bool old = e.value(QStringLiteral("superseded")).toBool();
         if (old)
             what += tr("（已被重做替换）");
+        else if (redone.contains(str(e, "uuid")))
+            what = tr("↻ 重做：%1").arg(what);
         auto *row = new QTreeWidgetItem(reqItem, {QString(), what, when(str(e, "captured_at"))});
         if (old) {
             QFont f = row->font(1);
@@ -93,7 +136,6 @@ void ReviewJobPage::fillCards(const QJsonObject &job)
         }
     }
     m_cards->expandAll();
-    m_cards->resizeColumnToContents(1);
 }
 
 bool ReviewJobPage::pickItem(const QString &card, const QString &requirement, bool picked)

@@ -1,12 +1,10 @@
 #include "roles/reviewjobpage.h"
 
 #include "roles/photoviewer.h"
+#include "roles/videoviewer.h"
 #include "sync/officedesk.h"
 
 #include <QComboBox>
-#include <QDesktopServices>
-#include <QDir>
-#include <QFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -16,9 +14,9 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTreeWidget>
-#include <QUrl>
 #include <QVBoxLayout>
 
 namespace ms {
@@ -40,22 +38,10 @@ QString when(const QString &iso)
     return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm")) : iso;
 }
 
-QString historyWords(const QString &kind)
-{
-    static const QHash<QString, const char *> words{
-        {QStringLiteral("submitted"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "提交审核")},
-        {QStringLiteral("resubmitted"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "重新提交")},
-        {QStringLiteral("sent_back"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "退回")},
-        {QStringLiteral("approved"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "审核通过")},
-        {QStringLiteral("billing_confirmed"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "电费信息确认")},
-        {QStringLiteral("billing_sent_back"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "电费审核退回")},
-        {QStringLiteral("exported"), QT_TRANSLATE_NOOP("ms::ReviewJobPage", "已导出到营销系统")}};
-    const char *w = words.value(kind);
-    return w ? ReviewJobPage::tr(w) : kind;
-}
 } // namespace
 
-ReviewJobPage::ReviewJobPage(sync::OfficeDesk &desk, QWidget *parent) : QWidget(parent), m_desk(desk)
+ReviewJobPage::ReviewJobPage(sync::OfficeDesk &desk, const Catalog *catalog, QWidget *parent)
+    : QWidget(parent), m_desk(desk), m_catalog(catalog)
 {
     setObjectName(QStringLiteral("ReviewJobPage"));
     auto *col = new QVBoxLayout(this);
@@ -69,15 +55,27 @@ ReviewJobPage::ReviewJobPage(sync::OfficeDesk &desk, QWidget *parent) : QWidget(
     col->addWidget(m_status);
     m_findings = new QListWidget(this);
     m_findings->setObjectName(QStringLiteral("findings"));
-    m_findings->setMaximumHeight(110);
+    m_findings->setMaximumHeight(84);
     m_findings->setStyleSheet(QStringLiteral("color:#8a4b00; background:#fff8e1;"));
     col->addWidget(m_findings);
+    m_changes = new QListWidget(this);
+    m_changes->setObjectName(QStringLiteral("changes"));
+    m_changes->setMaximumHeight(84);
+    m_changes->setStyleSheet(QStringLiteral("color:#0b5394; background:#e8f0fe;"));
+    col->addWidget(m_changes);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     m_cards = new QTreeWidget(split);
     m_cards->setObjectName(QStringLiteral("cards"));
     m_cards->setHeaderLabels({tr("卡片 / 要求（勾选 = 退回此项）"), tr("内容"), tr("时间")});
-    m_cards->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // Long step texts wrap in the first column instead of pushing 内容 and 时间 off screen.
+    m_cards->setWordWrap(true);
+    m_cards->setUniformRowHeights(false);
+    m_cards->header()->setStretchLastSection(false);
+    m_cards->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_cards->header()->setSectionResizeMode(1, QHeaderView::Interactive);
+    m_cards->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_cards->setColumnWidth(1, 220);
     auto *side = new QWidget(split);
     auto *sideCol = new QVBoxLayout(side);
     sideCol->setContentsMargins(0, 0, 0, 0);
@@ -90,19 +88,22 @@ ReviewJobPage::ReviewJobPage(sync::OfficeDesk &desk, QWidget *parent) : QWidget(
     m_photos->setResizeMode(QListView::Adjust);
     m_photos->setMovement(QListView::Static);
     m_photos->setWordWrap(true);
-    sideCol->addWidget(m_photos, 3);
-    sideCol->addWidget(new QLabel(tr("封印"), side));
-    m_seals = new QTableWidget(0, 2, side);
+    sideCol->addWidget(m_photos, 1);
+    // Seals and history share one tabbed box, so the photos keep the room at 1280×800.
+    auto *tabs = new QTabWidget(side);
+    tabs->setObjectName(QStringLiteral("sideTabs"));
+    tabs->setMaximumHeight(200);
+    m_seals = new QTableWidget(0, 2, tabs);
     m_seals->setObjectName(QStringLiteral("seals"));
     m_seals->setHorizontalHeaderLabels({tr("位置"), tr("封印号")});
     m_seals->horizontalHeader()->setStretchLastSection(true);
     m_seals->verticalHeader()->hide();
     m_seals->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    sideCol->addWidget(m_seals, 1);
-    sideCol->addWidget(new QLabel(tr("历史"), side));
-    m_history = new QListWidget(side);
+    m_history = new QListWidget(tabs);
     m_history->setObjectName(QStringLiteral("history"));
-    sideCol->addWidget(m_history, 1);
+    tabs->addTab(m_history, tr("历史"));
+    tabs->addTab(m_seals, tr("封印"));
+    sideCol->addWidget(tabs);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     col->addWidget(split, 1);
@@ -138,18 +139,9 @@ ReviewJobPage::ReviewJobPage(sync::OfficeDesk &desk, QWidget *parent) : QWidget(
     connect(m_photos, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
         const QString sha = item->data(kShaRole).toString();
         if (item->data(kKindRole).toString() == QLatin1String("video")) {
-            setStatus(tr("正在读取视频…"));
-            m_desk.fetchBytes(QStringLiteral("blobs/%1/content").arg(sha), this,
-                              [this, sha](Result<QByteArray> bytes) {
-                                  if (!bytes)
-                                      return setStatus(tr("视频读不到：%1").arg(bytes.error().message), true);
-                                  QFile f(QDir::temp().filePath(QStringLiteral("meterswap-%1.mp4").arg(sha)));
-                                  if (!f.open(QIODevice::WriteOnly) || f.write(bytes.value()) != bytes->size())
-                                      return setStatus(tr("视频无法保存到临时文件夹：%1").arg(f.errorString()), true);
-                                  f.close();
-                                  QDesktopServices::openUrl(QUrl::fromLocalFile(f.fileName()));
-                                  setStatus(tr("视频已用系统播放器打开。"));
-                              });
+            auto *viewer = new VideoViewer(m_desk, sha, item->text(), this);
+            viewer->setAttribute(Qt::WA_DeleteOnClose);
+            viewer->open();
             return;
         }
         auto *viewer = new PhotoViewer(m_desk, sha, item->text(), this);
@@ -213,9 +205,12 @@ void ReviewJobPage::showAnswer(const QJsonObject &job)
     m_findings->clear();
     for (const QJsonValue &v : job.value(QStringLiteral("findings")).toArray()) {
         const QJsonObject f = v.toObject();
-        m_findings->addItem(tr("⚠ %1 %2：%3").arg(str(f, "card"), str(f, "requirement"), str(f, "message")));
+        m_findings->addItem(tr("⚠ %1 %2：%3")
+                                .arg(str(f, "card"), label(str(f, "card"), str(f, "requirement")),
+                                     str(f, "message")));
     }
     m_findings->setVisible(m_findings->count() > 0);
+    fillChanges(job);
     fillCards(job);
     fillPhotos(job);
     fillSide(job);
@@ -231,7 +226,9 @@ void ReviewJobPage::fillPhotos(const QJsonObject &job)
         const QString kind = str(e, "kind"), sha = str(e, "sha256");
         if (sha.isEmpty() || e.value(QStringLiteral("superseded")).toBool())
             continue;
-        auto *item = new QListWidgetItem(tr("%1 %2").arg(str(e, "card"), str(e, "requirement")), m_photos);
+        auto *item = new QListWidgetItem(
+            tr("%1 %2").arg(str(e, "card"), label(str(e, "card"), str(e, "requirement"))),
+            m_photos);
         item->setData(kShaRole, sha);
         item->setData(kKindRole, kind);
         if (kind == QLatin1String("video")) {
@@ -253,30 +250,6 @@ void ReviewJobPage::fillPhotos(const QJsonObject &job)
                                   item->setToolTip(bytes ? tr("缩略图无法显示") : bytes.error().message);
                               }
                           });
-    }
-}
-
-void ReviewJobPage::fillSide(const QJsonObject &job)
-{
-    const QJsonArray seals = job.value(QStringLiteral("seals")).toArray();
-    m_seals->setRowCount(int(seals.size()));
-    for (int i = 0; i < seals.size(); ++i) {
-        m_seals->setItem(i, 0, new QTableWidgetItem(str(seals.at(i).toObject(), "position")));
-        m_seals->setItem(i, 1, new QTableWidgetItem(str(seals.at(i).toObject(), "number")));
-    }
-    m_history->clear();
-    for (const QJsonValue &v : job.value(QStringLiteral("history")).toArray()) {
-        const QJsonObject h = v.toObject();
-        QString line = tr("%1  %2  %3").arg(when(str(h, "at")), historyWords(str(h, "kind")), str(h, "by"));
-        QStringList items;
-        for (const QJsonValue &i : h.value(QStringLiteral("items")).toArray())
-            items << tr("%1 %2：%3").arg(str(i.toObject(), "card"), str(i.toObject(), "requirement"),
-                                        str(i.toObject(), "reason"));
-        if (!items.isEmpty())
-            line += QStringLiteral("\n    ") + items.join(QStringLiteral("\n    "));
-        if (!str(h, "reason").isEmpty())
-            line += tr("（%1）").arg(str(h, "reason"));
-        m_history->addItem(line);
     }
 }
 
@@ -317,7 +290,7 @@ void ReviewJobPage::sendBack()
             items.append(QJsonObject{{QStringLiteral("card"), card},
                                      {QStringLiteral("requirement"), req},
                                      {QStringLiteral("reason"), reason}});
-            words << tr("%1 %2").arg(card, req);
+            words << tr("%1 %2").arg(card, label(card, req));
         }
     if (items.isEmpty())
         return setStatus(tr("没有退回：请先勾选要班组重做的项目（卡片下的要求前的方框）。"), true);

@@ -1,11 +1,12 @@
 #pragma once
 // 31.1 内勤审核, one job (GET office/jobs/<uuid>): the automatic findings at the top; every card
 // with its steps and evidence (readings marked 表口读取/手工录入/更正, superseded captures struck
-// out), a checkbox per card + requirement to send back; photo and signature thumbnails in a grid
-// (GET blobs/<sha>/thumb, a click opens the full photo with zoom, a video opens in the system
-// player); seals and the job's history. 通过 (Ctrl+Enter) and 退回 (Ctrl+B) with a reason from
-// the common list plus free text; the decision goes through OfficeDesk, so one made while the
-// office is unreachable is kept and sent later. Ctrl+N: the next job of the queue.
+// out, a resubmission's re-done items listed on top), a checkbox per card + requirement to send
+// back; photo and signature thumbnails in a grid (GET blobs/<sha>/thumb, a click opens the full
+// photo with zoom, a video plays in VideoViewer); seals and the job's history. 通过 (Ctrl+Enter)
+// and 退回 (Ctrl+B) with a reason from the common list plus free text; the decision goes through
+// OfficeDesk, so one made while the office is unreachable is kept and sent later. Ctrl+N: the next
+// job of the queue.
 #include <QJsonObject>
 #include <QWidget>
 
@@ -20,6 +21,8 @@ class QTreeWidgetItem;
 
 namespace ms {
 
+class Catalog;
+
 namespace sync {
 class OfficeDesk;
 }
@@ -28,7 +31,9 @@ class ReviewJobPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ReviewJobPage(sync::OfficeDesk &desk, QWidget *parent = nullptr);
+    // `catalog`: the cards' requirement labels (the office's keys shown when null or unknown).
+    explicit ReviewJobPage(sync::OfficeDesk &desk, const Catalog *catalog = nullptr,
+                           QWidget *parent = nullptr);
 
     void open(const QString &jobUuid);
     QString jobUuid() const { return m_job; }
@@ -37,6 +42,10 @@ public:
     QTreeWidget *cards() const { return m_cards; }
     QListWidget *photos() const { return m_photos; }
     QListWidget *findings() const { return m_findings; }
+    // A resubmitted job: what the crew re-did since the last send-back, one line per item.
+    QListWidget *changes() const { return m_changes; }
+    // The requirement's label on the card ("新表装好后照片"), else its key.
+    QString label(const QString &card, const QString &requirement) const;
     QComboBox *reasons() const { return m_reason; }
     QLineEdit *reasonText() const { return m_reasonText; }
     QPushButton *approveButton() const { return m_approve; }
@@ -58,10 +67,12 @@ private:
     void fillCards(const QJsonObject &job);
     void fillPhotos(const QJsonObject &job);
     void fillSide(const QJsonObject &job);
+    void fillChanges(const QJsonObject &job);
     QString reasonWords() const;
     void setStatus(const QString &text, bool error = false);
 
     sync::OfficeDesk &m_desk;
+    const Catalog *m_catalog = nullptr;
     QString m_job;
     QJsonObject m_answer;
     bool m_loading = false;
@@ -70,6 +81,7 @@ private:
     QLabel *m_head = nullptr;
     QLabel *m_status = nullptr;
     QListWidget *m_findings = nullptr;
+    QListWidget *m_changes = nullptr;
     QTreeWidget *m_cards = nullptr;
     QListWidget *m_photos = nullptr;
     QTableWidget *m_seals = nullptr;

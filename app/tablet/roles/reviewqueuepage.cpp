@@ -89,6 +89,11 @@ ReviewQueuePage::ReviewQueuePage(sync::OfficeDesk &desk, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     col->addWidget(m_table, 1);
+    m_more = new QPushButton(this);
+    m_more->setObjectName(QStringLiteral("more"));
+    m_more->hide();
+    col->addWidget(m_more, 0, Qt::AlignHCenter);
+    connect(m_more, &QPushButton::clicked, this, &ReviewQueuePage::loadMore);
 
     connect(m_byDate, &QCheckBox::toggled, m_from, &QWidget::setEnabled);
     connect(m_byDate, &QCheckBox::toggled, m_to, &QWidget::setEnabled);
@@ -123,7 +128,7 @@ QString ReviewQueuePage::status() const
     return m_status->text();
 }
 
-void ReviewQueuePage::reload()
+QUrlQuery ReviewQueuePage::filterQuery() const
 {
     QUrlQuery query;
     if (const QString task = m_task->currentData().toString(); !task.isEmpty())
@@ -134,7 +139,24 @@ void ReviewQueuePage::reload()
         query.addQueryItem(QStringLiteral("from"), m_from->date().toString(Qt::ISODate));
         query.addQueryItem(QStringLiteral("to"), m_to->date().toString(Qt::ISODate));
     }
-    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("200"));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
+    return query;
+}
+
+void ReviewQueuePage::showCount()
+{
+    m_more->setVisible(!m_next.isEmpty());
+    m_more->setText(tr("加载更多（再取 %n 个）", nullptr, m_pageSize));
+    m_status->setText(
+        m_next.isEmpty()
+            ? tr("%n 个工单等待审核（按提交时间，最早的在前）。", nullptr, m_model->rowCount())
+            : tr("已显示最早提交的 %n 个待审核工单，还有更多：点“加载更多”。", nullptr,
+                 m_model->rowCount()));
+}
+
+void ReviewQueuePage::reload()
+{
+    const QUrlQuery query = filterQuery();
     const QString key = QStringLiteral("review.queue?") + query.toString();
     if (m_model->rowCount() == 0)
         if (auto kept = m_desk.cached(key))
@@ -149,10 +171,10 @@ void ReviewQueuePage::reload()
                      m_loading = false;
                      if (!a.error) {
                          showAnswer(a.body);
-                         m_status->setText(tr("%n 个工单等待审核（按提交时间，最早的在前）。", nullptr,
-                                              m_model->rowCount()));
+                         showCount();
                      } else if (a.cached) {
                          showAnswer(a.body);
+                         m_more->hide(); // the next page needs the office
                          m_status->setText(tr("显示的是 %1 取到的数据：%2")
                                                .arg(a.fetchedAt.toLocalTime().toString(
                                                         QStringLiteral("yyyy-MM-dd hh:mm")),
@@ -160,15 +182,43 @@ void ReviewQueuePage::reload()
                      } else {
                          m_status->setText(tr("读不到待审核工单：%1").arg(a.error->message));
                      }
-                     emit loaded(m_model->rowCount(),
-                                 !a.body.value(QStringLiteral("next")).toString().isEmpty());
+                     emit loaded(m_model->rowCount(), !m_next.isEmpty());
                  });
 }
 
-void ReviewQueuePage::showAnswer(const QJsonObject &answer)
+void ReviewQueuePage::loadMore()
+{
+    if (m_next.isEmpty() || m_loading)
+        return;
+    QUrlQuery query = filterQuery();
+    query.addQueryItem(QStringLiteral("after"), m_next);
+    m_loading = true;
+    m_more->setEnabled(false);
+    m_status->setText(tr("正在读取下一页…"));
+    const int generation = ++m_generation;
+    // Later pages are not kept: the first page is what an unreachable office leaves on screen.
+    m_desk.fetch(QString(), QStringLiteral("office/review/queue"), query, this,
+                 [this, generation](const sync::OfficeDesk::Answer &a) {
+                     if (generation != m_generation)
+                         return;
+                     m_loading = false;
+                     m_more->setEnabled(true);
+                     if (a.error) {
+                         m_status->setText(tr("下一页读不到：%1").arg(a.error->message));
+                         return;
+                     }
+                     showAnswer(a.body, true);
+                     showCount();
+                     emit loaded(m_model->rowCount(), !m_next.isEmpty());
+                 });
+}
+
+void ReviewQueuePage::showAnswer(const QJsonObject &answer, bool append)
 {
     const QString selected = jobUuidAt(m_table->currentIndex().row());
-    m_model->removeRows(0, m_model->rowCount());
+    if (!append)
+        m_model->removeRows(0, m_model->rowCount());
+    m_next = answer.value(QStringLiteral("next")).toString();
     for (const QJsonValue &v : answer.value(QStringLiteral("jobs")).toArray()) {
         const QJsonObject j = v.toObject();
         const bool again = str(j, "state") == QLatin1String("resubmitted");

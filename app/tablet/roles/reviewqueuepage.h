@@ -2,7 +2,9 @@
 // 31.1 内勤审核: the office's queue of submitted jobs (GET office/review/queue), oldest first,
 // filtered by task/台区, crew and date; resubmitted and billing-sent-back jobs marked. Loaded
 // asynchronously with a loading line; while the office cannot be reached the last answer stays
-// on screen (OfficeDesk keeps it). Enter or a double click opens the job.
+// on screen (OfficeDesk keeps it). Pages of kPageSize jobs: 加载更多 fetches the next page after
+// the office's cursor and appends it. Enter or a double click opens the job.
+#include <QUrlQuery>
 #include <QWidget>
 
 class QCheckBox;
@@ -10,6 +12,7 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSortFilterProxyModel;
 class QStandardItemModel;
 class QTableView;
@@ -33,8 +36,13 @@ public:
     QString status() const;           // loading / when the data shown was fetched / error
     bool isLoading() const { return m_loading; }
     QLineEdit *crewFilter() const { return m_crew; }
+    QPushButton *moreButton() const { return m_more; } // shown while the office has more
+    static constexpr int kPageSize = 100;
+    void setPageSize(int jobs) { m_pageSize = jobs; } // tests: small pages
 
 public slots:
+    void loadMore();
+
     void reload();
 
 signals:
@@ -42,7 +50,9 @@ signals:
     void loaded(int count, bool more); // after every answer (fresh or kept)
 
 private:
-    void showAnswer(const QJsonObject &answer);
+    QUrlQuery filterQuery() const;
+    void showAnswer(const QJsonObject &answer, bool append = false);
+    void showCount();
 
     sync::OfficeDesk &m_desk;
     QComboBox *m_task = nullptr;
@@ -54,6 +64,9 @@ private:
     QStandardItemModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
     QTableView *m_table = nullptr;
+    QPushButton *m_more = nullptr;
+    QString m_next; // the office's cursor for the page after the ones shown
+    int m_pageSize = kPageSize;
     bool m_loading = false;
     int m_generation = 0;
 };

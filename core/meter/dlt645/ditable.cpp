@@ -287,16 +287,37 @@ std::optional<std::uint32_t> diFromText(Version version, std::string_view text)
     return id;
 }
 
+namespace {
+
+// After a block's values some DL/T 645-1997 meters send fill bytes and an AA terminator
+// (数据块结束符). Fill is 00, FF or AA; some firmware sends fill and terminator without the +0x33
+// offset, so they arrive here as CD, CC or 77.
+bool isBlockTail(ByteView tail)
+{
+    const auto terminator = [](std::uint8_t b) { return b == 0xAA || b == 0x77; };
+    const auto fill = [&](std::uint8_t b) {
+        return terminator(b) || b == 0x00 || b == 0xFF || b == 0xCD || b == 0xCC;
+    };
+    return !tail.empty() && terminator(tail.back())
+           && std::all_of(tail.begin(), tail.end() - 1, fill);
+}
+
+} // namespace
+
 meter::Outcome<std::vector<Value>> decodeItemData(const DataItem *item, ByteView data)
 {
     if (!item)
         return std::vector<Value>{Value::missing("数据", msdHex(data))};
     const std::size_t need = item->dataBytes();
-    const bool blockTerminator = item->count > 1 && data.size() == need + 1;
-    if (data.size() < need || (data.size() > need && !blockTerminator))
+    if (data.size() < need)
         return codecError(Fault::BadData, std::string(item->name) + " needs "
                                               + std::to_string(need) + " data bytes, got "
                                               + std::to_string(data.size()));
+    if (data.size() > need && !(item->count > 1 && isBlockTail(data.subspan(need))))
+        return codecError(Fault::BadData,
+                          std::string(item->name) + " has " + std::to_string(data.size() - need)
+                              + " bytes after its " + std::to_string(need)
+                              + " data bytes that are not padding ending in the AA terminator");
     std::vector<Value> values;
     for (std::size_t i = 0; i < item->count; ++i) {
         auto part = decodeOne(*item, i, data.subspan(i * item->bytes, item->bytes));

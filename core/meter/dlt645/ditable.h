@@ -50,9 +50,9 @@ std::string diToText(Version version, std::uint32_t id);
 std::optional<std::uint32_t> diFromText(Version version, std::string_view text);
 
 // Values of one answer's data (after the DI). An unknown item (nullptr) gives one Missing value
-// with the raw bytes as hex digits, MSD first. A block with one extra trailing byte (some 1997
-// meters end 901F with AA) decodes the values and ignores it. Fails only when the data is too
-// short for the item.
+// with the raw bytes as hex digits, MSD first. A block (count > 1) may be followed by fill bytes
+// (00/FF/AA) and an AA terminator, as some 1997 meters answer 901F: the values decode and the
+// tail is ignored. Fails when the data is too short for the item or longer without such a tail.
 meter::Outcome<std::vector<meter::Value>> decodeItemData(const DataItem *item, ByteView data);
 
 // The reverse, for the simulator and writes: one text per value in the item's format

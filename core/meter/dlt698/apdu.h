@@ -2,6 +2,7 @@
 // DL/T 698.45 application layer: GET-Request-Normal (05 01), GET-Response-Normal (85 01) with
 // data or DAR, ACTION-Response-Normal (87 01) recognised; SECURITY (10/90) and segmented frames
 // reported as not supported yet. Plus the OAD table (name, unit, scaler) for the swap set.
+// SET (clock setting) and LINK (terminal login / heartbeat): setlink.h.
 #include "meter/dlt698/axdr.h"
 #include "meter/dlt698/frame.h"
 

@@ -1,6 +1,7 @@
 // dlt698::describe (any 698.45 frame as a meter::Message) and dataFromTexts (simulator registers).
 #include "meter/dlt645/bcd.h"
 #include "meter/dlt698/apdu.h"
+#include "meter/dlt698/setlink.h"
 
 namespace ms::dlt698 {
 
@@ -167,6 +168,11 @@ meter::Outcome<meter::Message> describe(const Frame &frame)
         }
         return m;
     }
+    case 0x01: // LINK-Request (terminal login / heartbeat / logout)
+    case 0x81: // LINK-Response
+    case 0x06: // SET-Request
+    case 0x86: // SET-Response
+        return describeSetOrLink(frame);
     case 0x10:
     case 0x90:
         return codecError(Fault::Unsupported,

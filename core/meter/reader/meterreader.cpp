@@ -1,3 +1,5 @@
+// MeterReader, reading half: the read itself, items one by one, follow-up frames, the result.
+// Detection (probe plan, probes): detection.cpp.
 #include "meter/reader/meterreader.h"
 
 #include "meter/dlt645/codec.h"
@@ -34,19 +36,6 @@ QList<ReadValue> convert(const std::vector<Value> &values)
         out.append(r);
     }
     return out;
-}
-
-constexpr int kProbesPerRound = 4;
-
-int severity(LinkFailure f)
-{
-    switch (f) {
-    case LinkFailure::Garbled: return 4;
-    case LinkFailure::Partial: return 3;
-    case LinkFailure::Corrupt: return 2;
-    case LinkFailure::Silent: return 1;
-    default: return 0;
-    }
 }
 
 } // namespace
@@ -96,32 +85,7 @@ void MeterReader::read(const ReadOptions &options)
             return;
         }
     }
-    // Probe plan: a known protocol once (with the link's retries); otherwise every protocol in
-    // the documented order, the remembered one first, repeated retries + 1 rounds.
-    m_probes.clear();
-    m_probeIndex = 0;
-    if (options.protocol) {
-        const int kind = *options.protocol == Protocol::Dlt645_2007 ? 0
-                         : *options.protocol == Protocol::Dlt645_1997 ? 2 : 3;
-        m_probes.append({*options.protocol, kind});
-    } else {
-        QList<Probe> order{{Protocol::Dlt645_2007, 0}, {Protocol::Dlt645_2007, 1},
-                           {Protocol::Dlt645_1997, 2}, {Protocol::Dlt698_45, 3}};
-        std::optional<Protocol> remembered;
-        if (m_memory && !options.expectedAddress.isEmpty())
-            remembered = m_memory->forAddress(options.expectedAddress);
-        if (m_memory && !remembered) {
-            if (const auto e = m_memory->forPort(m_reading.port))
-                remembered = e->protocol;
-        }
-        if (remembered) {
-            std::stable_partition(order.begin(), order.end(),
-                                  [&](const Probe &p) { return p.protocol == *remembered; });
-        }
-        for (int round = 0; round <= m_link->settings().retries; ++round)
-            m_probes += order;
-        m_reading.autoDetected = true;
-    }
+    planProbes(options);
     emit progress(0, 0, tr("正在识别电表规约…"));
     sendProbe();
 }
@@ -132,11 +96,6 @@ void MeterReader::cancel()
         return;
     m_cancelRequested = true;
     m_link->cancelAll(); // a pending exchange ends as Cancelled and finishes the read
-}
-
-int MeterReader::probeTimeoutMs() const
-{
-    return std::min(m_options.probeTimeoutMs, m_link->settings().replyTimeoutMs);
 }
 
 bool MeterReader::stopIfCancelled()
@@ -152,103 +111,6 @@ void MeterReader::account(const Exchange &ex)
     m_reading.frames += ex.frames;
     m_reading.wireMs += m_link->settings().wireMs(ex.txBytes + ex.rxBytes);
     ++m_reading.exchanges;
-}
-
-void MeterReader::sendProbe()
-{
-    if (stopIfCancelled())
-        return;
-    const Probe probe = m_probes.at(m_probeIndex);
-    emit detecting(protocolText(probe.protocol));
-    auto reply = std::make_shared<ScannedReply>();
-    LinkRequest request;
-    if (m_reading.autoDetected) {
-        request.retries = 0;
-        request.replyTimeoutMs = probeTimeoutMs();
-    }
-    switch (probe.kind) {
-    case 0:
-        request.bytes = toQt(dlt645::encodeReadAddress());
-        break;
-    case 1:
-        request.bytes = toQt(dlt645::encodeRead(dlt645::Version::V2007, dlt645::Address::wildcard(), 0x00010000));
-        break;
-    case 2:
-        request.bytes = toQt(dlt645::encodeRead(dlt645::Version::V1997, dlt645::Address::wildcard(), 0x9010));
-        break;
-    default:
-        request.bytes = toQt(dlt698::encodeGetRequest(dlt698::ServerAddress::wildcard(),
-                                                      dlt698::oad::Address, m_piid++));
-        break;
-    }
-    if (probe.protocol == Protocol::Dlt698_45) {
-        request.scanner = makeScanner698(reply, [](const dlt698::Frame &f) { return f.fromServer(); });
-    } else {
-        const auto version = versionOf(probe.protocol);
-        request.scanner = makeScanner645(reply, [version](const dlt645::Frame &f) {
-            return f.isReply() && dlt645::versionOf(f) == version;
-        });
-    }
-    m_itemClock.start();
-    m_link->send(std::move(request), this,
-                 [this, reply](const Exchange &ex) { onProbe(ex, reply); });
-}
-
-void MeterReader::onProbe(const Exchange &ex, const std::shared_ptr<ScannedReply> &reply)
-{
-    if (!m_running)
-        return;
-    account(ex);
-    const Probe probe = m_probes.at(m_probeIndex);
-    if (ex.failure == LinkFailure::Cancelled || ex.failure == LinkFailure::NotOpen) {
-        finish(ex.failure, ex.message);
-        return;
-    }
-    if (!ex.ok()) {
-        if (severity(ex.failure) >= severity(m_worstProbeFailure)) {
-            m_worstProbeFailure = ex.failure;
-            m_worstProbeMessage = ex.message;
-        }
-        // Detection stays within reply timeout × (retries + 1) — but always tries every protocol
-        // once — so a silent port fails in about the time one request with retries would take.
-        const qint64 nextProbe = qint64(m_link->settings().wireMs(20)) + probeTimeoutMs();
-        const qint64 budget = qint64(m_link->settings().replyTimeoutMs) * (m_link->settings().retries + 1);
-        const bool firstRound = m_probeIndex + 1 < kProbesPerRound;
-        const bool inBudget = !m_reading.autoDetected || firstRound || m_clock.elapsed() + nextProbe <= budget;
-        if (++m_probeIndex < m_probes.size() && inBudget) {
-            sendProbe();
-            return;
-        }
-        const QString tried = m_reading.autoDetected
-                                  ? tr("依次尝试了 DL/T 645-2007、DL/T 645-1997 和 DL/T 698.45，均未得到有效应答。")
-                                  : tr("按 %1 读取通信地址未得到有效应答。").arg(protocolLabel(probe.protocol));
-        finish(m_worstProbeFailure, tried + m_worstProbeMessage);
-        return;
-    }
-    QString address;
-    if (reply->frame645)
-        address = QString::fromStdString(reply->frame645->address.toText());
-    else if (reply->frame698)
-        address = QString::fromStdString(reply->frame698->server.toText());
-    m_reading.protocol = probe.protocol;
-    m_reading.address = address;
-    if (m_memory)
-        m_memory->remember(m_reading.port, probe.protocol, address);
-    qCInfo(lcMeter) << "meter found:" << protocolText(probe.protocol) << address;
-
-    ItemReading item;
-    item.key = QStringLiteral("address");
-    item.name = swapItemName(item.key);
-    item.status = ItemReading::Status::Ok;
-    ReadValue v;
-    v.name = item.name;
-    v.text = address;
-    item.values.append(v);
-    item.frames = ex.frames;
-    item.elapsedMs = m_itemClock.elapsed();
-    m_reading.items.append(item);
-    emit itemFinished(item);
-    startItems();
 }
 
 void MeterReader::startItems()

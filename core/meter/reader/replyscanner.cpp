@@ -62,4 +62,26 @@ ReplyScanner makeScanner698(std::shared_ptr<ScannedReply> out, Accept698 accept)
         [](ScannedReply &r, const dlt698::Frame &f) { r.frame698 = f; });
 }
 
+ReplyScanner makeDetectScanner(std::shared_ptr<ScannedReply> out)
+{
+    auto scan645 = makeScanner645(out, [](const dlt645::Frame &f) {
+        return f.isReply() && dlt645::versionOf(f).has_value();
+    });
+    auto scan698 = makeScanner698(out, [](const dlt698::Frame &f) {
+        return f.fromServer() && (f.control & dlt698::control::FunctionMask) == 3;
+    });
+    return [scan645, scan698](const QByteArray &received) -> ReplyState {
+        // Both parsers see every byte: one frame's bytes are noise to the other parser.
+        const ReplyState a = scan645(received);
+        const ReplyState b = scan698(received);
+        if (a == ReplyState::Complete || b == ReplyState::Complete)
+            return ReplyState::Complete;
+        if (a == ReplyState::Started || b == ReplyState::Started)
+            return ReplyState::Started;
+        if (a == ReplyState::Corrupt || b == ReplyState::Corrupt)
+            return ReplyState::Corrupt;
+        return ReplyState::Nothing;
+    };
+}
+
 } // namespace ms::meter

@@ -25,5 +25,9 @@ using Accept645 = std::function<bool(const dlt645::Frame &)>;
 using Accept698 = std::function<bool(const dlt698::Frame &)>;
 ReplyScanner makeScanner645(std::shared_ptr<ScannedReply> out, Accept645 accept);
 ReplyScanner makeScanner698(std::shared_ptr<ScannedReply> out, Accept698 accept);
+// Auto-detection: a reply of any protocol (a 645 reply of either version, a 698.45 user-data
+// frame from a server) completes, so a meter that answers an earlier probe late is still heard
+// while the next probe waits. `out` says which kind arrived.
+ReplyScanner makeDetectScanner(std::shared_ptr<ScannedReply> out);
 
 } // namespace ms::meter

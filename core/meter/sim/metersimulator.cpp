@@ -116,7 +116,12 @@ std::optional<QByteArray> MeterSimulator::answer645(const dlt645::Frame &frame)
                                << QString::fromStdString(data.error().detail);
             return toQt(encodeErrorReply(*own, frame.control, errorbits::Other));
         }
-        return toQt(encodeReadReply(version, *own, di, *data));
+        Bytes itemData = *data;
+        if (version == Version::V1997 && item->count > 1 && m_options.blockPadding >= 0) {
+            itemData.insert(itemData.end(), std::size_t(m_options.blockPadding), std::uint8_t(0));
+            itemData.push_back(0xAA); // 数据块结束符
+        }
+        return toQt(encodeReadReply(version, *own, di, itemData));
     }
     case Request::Kind::Write:
     case Request::Kind::WriteAddress:

@@ -25,6 +25,9 @@ struct SimulatorOptions
     bool silent = false;     // never answers (a dead meter or a probe held to the wrong meter)
     bool wrongParity = false; // the meter talks 8N1: bytes a 8E1 master reads with a parity error arrive as 00
     bool halfFrame = false;  // sends the first half of each reply, then goes quiet
+    // DL/T 645-1997 block reads (901F, …) end with this many 00 fill bytes and an AA terminator,
+    // as some field meters answer; -1 sends the block alone.
+    int blockPadding = -1;
     quint32 seed = 1;        // for drop/corrupt decisions (reproducible runs)
 };
 

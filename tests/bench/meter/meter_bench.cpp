@@ -1,7 +1,9 @@
 // Benchmark: read the swap set through the pacing simulator on a real pty.
 //   overhead = total ÷ (wire time + reply delays)      goal ≤ 1.10
-//   detect   = auto-detected read ÷ read with the protocol known   goal ≤ 2
-// Prints one line per case and a JSON summary; exit 0 (figures are reported, not asserted).
+//   detect   = auto-detected read ÷ read with the protocol known   goal ≤ 1.2 (issue 16 §8)
+//   memory   = auto-detected read of a port whose protocol is remembered ÷ read with it known
+// Each figure is the median of kRuns reads (the machine may be shared). Prints one line per case
+// and a JSON summary; exit 0 (figures are reported, not asserted).
 #include "meter/reader/meterreader.h"
 #include "meter/sim/simrunner.h"
 
@@ -13,7 +15,9 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 using namespace ms::meter;
 
@@ -21,13 +25,17 @@ namespace {
 
 constexpr int kReplyDelayMs = 50;
 
-SwapSetReading readOnce(const QString &port, int baud, std::optional<Protocol> protocol)
+constexpr int kRuns = 3;
+
+// `memory` null: a fresh one, nothing remembered.
+SwapSetReading readOnce(const QString &port, int baud, std::optional<Protocol> protocol,
+                        ProtocolMemory *memory = nullptr)
 {
     LinkSettings s = LinkSettings::rs485(port);
     s.baud = baud;
     SerialLink link(s);
-    ProtocolMemory memory; // fresh: nothing remembered
-    MeterReader reader(&link, &memory);
+    ProtocolMemory fresh;
+    MeterReader reader(&link, memory ? memory : &fresh);
     SwapSetReading result;
     QEventLoop loop;
     QObject::connect(&reader, &MeterReader::finished, &loop, [&](const SwapSetReading &r) {
@@ -50,6 +58,21 @@ double delaysMs(const SwapSetReading &r)
     return replies * double(kReplyDelayMs);
 }
 
+// The run with the median total time of kRuns reads; `failed` is set when any run failed.
+SwapSetReading medianRead(const QString &port, int baud, std::optional<Protocol> protocol,
+                          ProtocolMemory *memory, bool &failed)
+{
+    std::vector<SwapSetReading> runs;
+    for (int i = 0; i < kRuns; ++i) {
+        runs.push_back(readOnce(port, baud, protocol, memory));
+        failed = failed || runs.back().failure != LinkFailure::None;
+    }
+    std::sort(runs.begin(), runs.end(), [](const SwapSetReading &a, const SwapSetReading &b) {
+        return a.totalMs < b.totalMs;
+    });
+    return runs[runs.size() / 2];
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -70,18 +93,27 @@ int main(int argc, char **argv)
                 std::fprintf(stderr, "cannot open a pty\n");
                 return 1;
             }
-            const SwapSetReading known = readOnce(sim.portPath(), baud, protocol);
-            const SwapSetReading detected = readOnce(sim.portPath(), baud, std::nullopt);
-            const bool ok = known.failure == LinkFailure::None && detected.failure == LinkFailure::None;
+            bool failed = false;
+            const QString port = sim.portPath();
+            const SwapSetReading known = medianRead(port, baud, protocol, nullptr, failed);
+            const SwapSetReading detected = medianRead(port, baud, std::nullopt, nullptr, failed);
+            ProtocolMemory memory;
+            memory.remember(port, protocol, o.address);
+            const SwapSetReading warm = medianRead(port, baud, std::nullopt, &memory, failed);
+            const bool ok = !failed;
             allOk = allOk && ok;
             const double ideal = known.wireMs + delaysMs(known);
             const double overhead = ideal > 0 ? known.totalMs / ideal : 0;
             const double detectRatio = known.totalMs > 0 ? double(detected.totalMs) / known.totalMs : 0;
-            std::printf("%-12s %4d bit/s: %2d exchanges, total %5lld ms, wire %7.1f ms, delays %4.0f ms, "
-                        "overhead %.3f (goal <= 1.10); auto-detect %5lld ms = %.2f x (goal <= 2)%s\n",
-                        qPrintable(protocolText(protocol)), baud, known.exchanges,
-                        static_cast<long long>(known.totalMs), known.wireMs, delaysMs(known), overhead,
-                        static_cast<long long>(detected.totalMs), detectRatio, ok ? "" : "  READ FAILED");
+            const double warmRatio = known.totalMs > 0 ? double(warm.totalMs) / known.totalMs : 0;
+            std::printf(
+                "%-12s %4d bit/s: %2d exchanges, total %5lld ms, wire %7.1f ms, delays %4.0f ms, "
+                "overhead %.3f (goal <= 1.10); auto-detect %5lld ms = %.2f x (goal <= 1.2), "
+                "remembered %.2f x%s\n",
+                qPrintable(protocolText(protocol)), baud, known.exchanges,
+                static_cast<long long>(known.totalMs), known.wireMs, delaysMs(known), overhead,
+                static_cast<long long>(detected.totalMs), detectRatio, warmRatio,
+                ok ? "" : "  READ FAILED");
             results.append(QJsonObject{{QStringLiteral("protocol"), protocolText(protocol)},
                                        {QStringLiteral("baud"), baud},
                                        {QStringLiteral("total_ms"), known.totalMs},
@@ -90,6 +122,7 @@ int main(int argc, char **argv)
                                        {QStringLiteral("overhead"), overhead},
                                        {QStringLiteral("detect_total_ms"), detected.totalMs},
                                        {QStringLiteral("detect_ratio"), detectRatio},
+                                       {QStringLiteral("remembered_ratio"), warmRatio},
                                        {QStringLiteral("ok"), ok}});
         }
     }

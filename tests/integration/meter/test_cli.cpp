@@ -156,3 +156,42 @@ TEST(MeterCli, badUsageExitsTwoAndBadRegisterFileExitsOne)
     EXPECT_EQ(bad.exitCode, 1);
     EXPECT_TRUE(bad.err.contains("missing.json"));
 }
+
+TEST(MeterCli, simulateBlockPaddingAnswers901FWithFillAndTheReaderDecodesIt)
+{
+    QTemporaryDir dir;
+    const QString link = dir.filePath(QStringLiteral("meter97"));
+    // GIVEN `meterswapctl simulate` as a 645-1997 meter that pads its 901F block and ends it in AA
+    Simulator sim;
+    ASSERT_TRUE(sim.start(
+        {QStringLiteral("--protocol"), QStringLiteral("dlt645-1997"), QStringLiteral("--address"),
+         QStringLiteral("000000063295"), QStringLiteral("--link"), link, QStringLiteral("--baud"),
+         QStringLiteral("9600"), QStringLiteral("--reply-delay-ms"), QStringLiteral("10"),
+         QStringLiteral("--block-padding"), QStringLiteral("2")}));
+    // WHEN `meterswapctl meter read` reads it with protocol auto
+    const CtlRun run =
+        ctl({QStringLiteral("meter"), QStringLiteral("read"), QStringLiteral("--port"), link,
+             QStringLiteral("--baud"), QStringLiteral("9600")});
+    // THEN the block is read as five values
+    ASSERT_EQ(run.exitCode, 0) << run.err.constData();
+    const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+    EXPECT_EQ(json.value(QStringLiteral("protocol")).toString(), QStringLiteral("dlt645-1997"));
+    bool sawBlock = false;
+    for (const QJsonValue &v : json.value(QStringLiteral("items")).toArray()) {
+        const QJsonObject item = v.toObject();
+        if (item.value(QStringLiteral("key")).toString() == QLatin1String("forward_active")) {
+            sawBlock = true;
+            EXPECT_EQ(item.value(QStringLiteral("id")).toString(), QStringLiteral("901F"));
+            EXPECT_EQ(item.value(QStringLiteral("values")).toArray().size(), 5);
+        }
+    }
+    EXPECT_TRUE(sawBlock);
+    // AND an out-of-range padding is a usage error naming the allowed range
+    const CtlRun bad = ctl({QStringLiteral("simulate"), QStringLiteral("--protocol"),
+                            QStringLiteral("dlt645-1997"), QStringLiteral("--address"),
+                            QStringLiteral("000000000001"), QStringLiteral("--link"),
+                            dir.filePath(QStringLiteral("y")), QStringLiteral("--block-padding"),
+                            QStringLiteral("99")});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_TRUE(bad.err.contains("--block-padding")) << bad.err.constData();
+}

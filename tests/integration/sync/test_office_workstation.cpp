@@ -150,7 +150,8 @@ TEST_F(ReviewPageTest, ApproveAndSendBackReachTheOfficeFromTheJobPage)
     ASSERT_TRUE(waitFor([&] { return page->jobUuid() == second && !page->isLoading(); }));
     QTest::keyClick(page, Qt::Key_Return, Qt::ControlModifier);
     ASSERT_TRUE(waitFor([&] { return stateAtOffice(clerk, second) == QLatin1String("approved"); }));
-    EXPECT_EQ(home->banner()->pendingCount(), 0);
+    ASSERT_TRUE(
+        waitFor([&] { return home->banner()->pendingCount() == 0; })); // its answer processed
     ASSERT_TRUE(waitFor([&] { return !queue->isLoading() && queue->rowCount() == 0; }));
 }
 

@@ -2,9 +2,12 @@
 
 #include "common/testenv.h"
 #include "roles/officehome.h"
+#include "service/devicesettings.h"
+#include "style.h"
 #include "sync/synchost.h"
 #include "sync/wire.h"
 
+#include <QApplication>
 #include <QCryptographicHash>
 #include <QTest>
 #include <QUuid>
@@ -21,6 +24,7 @@ QString uuid()
 void WorkstationTest::SetUp()
 {
     ASSERT_TRUE(m_dir.isValid() && m_wsDir.isValid());
+    style::apply(*qApp); // the app's look: sizes matter for a desk at 1920×1080 and screenshots
     m_catalog = CatalogLoader::load(formsDir());
     m_server = std::make_unique<OfficeServerProcess>(m_dir.path());
     ASSERT_TRUE(m_server->start()) << "meterswap-office did not start";
@@ -120,19 +124,23 @@ QString WorkstationTest::submittedJob(const QString &account, const QString &sub
     return job;
 }
 
-OfficeHome *WorkstationTest::openWorkstation(const QString &token, const QStringList &roles)
+OfficeHome *WorkstationTest::openWorkstation(const QString &token, const QStringList &roles,
+                                             const QString &ownToken, const QString &userUuid)
 {
     closeWorkstation();
     m_ws = openStore(m_wsDir.path());
     EXPECT_TRUE(m_ws);
     EXPECT_TRUE(m_ws->settings().setValue(QString::fromLatin1(settingkeys::kSyncServer), m_server->url()).ok());
     EXPECT_TRUE(m_ws->settings().setValue(QString::fromLatin1(settingkeys::kSyncToken), token).ok());
+    if (!ownToken.isEmpty()) {
+        EXPECT_TRUE(DeviceSettings(*m_ws).setOfficeToken(userUuid, ownToken).ok());
+    }
     User user;
-    user.uuid = QStringLiteral("ws-user");
+    user.uuid = userUuid;
     user.name = QStringLiteral("王芳");
     user.roles = roles;
     m_home = std::make_unique<OfficeHome>(m_catalog.catalog, *m_ws, user, QString(), nullptr,
-                                          makeOfficeDesk(*m_ws));
+                                          makeOfficeDesk(*m_ws, user.uuid));
     m_home->resize(1920, 1080);
     m_home->show();
     return m_home.get();

@@ -33,8 +33,12 @@ protected:
     // (card 21.4, requirement new_meter_installed) when `photo` is not empty.
     QString submittedJob(const QString &account, const QString &submittedAt,
                          const QByteArray &photo = {});
-    // The workstation's OfficeHome for `roles`, its store in m_wsDir with `token`.
-    OfficeHome *openWorkstation(const QString &token, const QStringList &roles);
+    // The workstation's OfficeHome for `roles`, its store in m_wsDir with `token`. With
+    // `ownToken`, the device holds `token` (e.g. a field token) and the user `userUuid` their
+    // own office token `ownToken` (a shared device, issue 14 §6).
+    OfficeHome *openWorkstation(const QString &token, const QStringList &roles,
+                                const QString &ownToken = {},
+                                const QString &userUuid = QStringLiteral("ws-user"));
     void closeWorkstation();
     static bool waitFor(const std::function<bool()> &done, int ms = 20000);
 

@@ -42,6 +42,29 @@ const auto kAddr = *ms::dlt645::Address::fromText("201000000012");
 
 } // namespace
 
+TEST(MeterSimulator, blockPaddingEnds1997BlocksWithFillAndAnAaTerminatorOnly)
+{
+    // GIVEN a 1997 meter asked to pad its blocks with 3 fill bytes
+    auto o = options(Protocol::Dlt645_1997);
+    o.blockPadding = 3;
+    MeterSimulator sim(o, RegisterSet::defaults());
+    // WHEN the master reads the 901F block and the single item 9010
+    const auto block =
+        sim.feed(qt(ms::dlt645::encodeRead(ms::dlt645::Version::V1997, kAddr, 0x901F)));
+    const auto single =
+        sim.feed(qt(ms::dlt645::encodeRead(ms::dlt645::Version::V1997, kAddr, 0x9010)));
+    // THEN the block's data is DI + 5 × 4 bytes + 00 00 00 AA (on the wire + 0x33) and decodes
+    ASSERT_EQ(block.size(), 1);
+    const auto r = reply645(block.first());
+    EXPECT_EQ(r.payload.size(), 20u + 4u);
+    EXPECT_TRUE(block.first().toHex().toUpper().contains("333333DD"));
+    ASSERT_EQ(r.values.size(), 5u);
+    EXPECT_EQ(r.values[0].toString(), "1234.56");
+    // … a single item carries no tail
+    ASSERT_EQ(single.size(), 1);
+    EXPECT_EQ(reply645(single.first()).payload.size(), 4u);
+}
+
 TEST(MeterSimulator, answers2007ForwardActiveBlockFromRegisters)
 {
     // GIVEN a 2007 meter with the default registers

@@ -22,6 +22,7 @@ TEST_F(OfficeDeskStoreTest, AnswersAndUnsentDecisionsSurviveAReopen)
         d.kind = QStringLiteral("approve");
         d.body = {{QStringLiteral("decision_uuid"), QLatin1String(id)}};
         d.summary = QStringLiteral("通过 1001");
+        d.userUuid = QStringLiteral("wang");
         ASSERT_TRUE(desk.queueDecision(d).ok());
     }
     // the same decision_uuid twice is refused: a decision is queued once
@@ -37,7 +38,7 @@ TEST_F(OfficeDeskStoreTest, AnswersAndUnsentDecisionsSurviveAReopen)
     ASSERT_TRUE(kept.ok());
     ASSERT_TRUE(kept->has_value());
     EXPECT_EQ((*kept)->body, queue);
-    auto pending = store().officeDesk().pendingDecisions();
+    auto pending = store().officeDesk().pendingDecisions(QStringLiteral("wang"));
     ASSERT_TRUE(pending.ok());
     ASSERT_EQ(pending->size(), 2);
     EXPECT_EQ(pending->at(0).decisionUuid, QStringLiteral("d1"));
@@ -45,6 +46,9 @@ TEST_F(OfficeDeskStoreTest, AnswersAndUnsentDecisionsSurviveAReopen)
     EXPECT_TRUE(pending->at(1).refused);
     EXPECT_EQ(pending->at(1).lastError, QStringLiteral("409 已审核"));
     ASSERT_TRUE(store().officeDesk().removeDecision(QStringLiteral("d1")).ok());
-    EXPECT_EQ(store().officeDesk().pendingDecisions()->size(), 1);
+    EXPECT_EQ(store().officeDesk().pendingDecisions(QStringLiteral("wang"))->size(), 1);
+    EXPECT_EQ(pending->at(0).userUuid, QStringLiteral("wang"));
+    // another user of the same PC does not see (or send) them
+    EXPECT_TRUE(store().officeDesk().pendingDecisions(QStringLiteral("li"))->isEmpty());
     EXPECT_FALSE(store().officeDesk().answer(QStringLiteral("nothing"))->has_value());
 }

@@ -1,0 +1,547 @@
+// SqliteOfficeStock: issue (出库), return (退料 / 拆旧入库), batches, and the crew's stock row
+// that tablets pull (entity "stock_issue"). Rules: docs/decisions/0017-stock.md.
+#include "serverstore/sqliteofficestock.h"
+
+#include "serverstore/stockranges.h"
+#include "store/database.h"
+#include "store/transaction.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QUuid>
+
+namespace ms::server {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ms::server::SqliteOfficeStock)
+};
+
+// An empty QString binds as NULL; the NOT NULL text columns take "".
+QString text(const QString &s)
+{
+    return s.isEmpty() ? QStringLiteral("") : s;
+}
+
+QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+// The names listed in an error: at most 20, then how many more.
+QString listed(const QStringList &numbers)
+{
+    QStringList shown = numbers.mid(0, 20);
+    QString text = shown.join(QStringLiteral("、"));
+    if (numbers.size() > shown.size())
+        text += Tr::tr(" 等 %1 个").arg(numbers.size());
+    return text;
+}
+
+// The crew's stock row in the assignment feed: one per crew, the same uuid every time.
+QString crewRowUuid(const QString &crew)
+{
+    static const QUuid ns(QStringLiteral("6f1c2a8e-4b1d-4c7a-9a57-3d2f5e0b9c11"));
+    return QUuid::createUuidV5(ns, crew).toString(QUuid::WithoutBraces);
+}
+
+QSet<QString> userSet(const QString &column)
+{
+    const QStringList list = column.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    return QSet<QString>(list.begin(), list.end());
+}
+
+QString userColumn(const QSet<QString> &users)
+{
+    QStringList list(users.begin(), users.end());
+    list.sort();
+    return text(list.join(QLatin1Char(',')));
+}
+} // namespace
+
+// stock_use rows of every job (filters "" ""), or of one job (" AND j.uuid = ?1" twice).
+#define MS_STOCK_USE_IN_FORCE(e)                                                                   \
+    "NOT EXISTS(SELECT 1 FROM office_evidence s WHERE s.supersedes = " e ".uuid AND "              \
+    "s.supersedes <> '')"
+#define MS_STOCK_USE_FILL(evidenceFilter, sealFilter)                                              \
+    "INSERT OR REPLACE INTO stock_use(src, kind, number, crew, job_uuid, at) "                     \
+    "SELECT e.uuid, CASE e.requirement WHEN 'new_meter_asset' THEN 'new_meter' ELSE "              \
+    "'old_meter' END, e.value, j.crew, j.uuid, e.received_at FROM office_evidence e "              \
+    "JOIN office_jobs j ON j.uuid = e.job_uuid WHERE e.requirement IN ('new_meter_asset', "        \
+    "'old_meter_asset') AND e.value <> '' AND " MS_STOCK_USE_IN_FORCE(                             \
+        "e") " AND "                                                                               \
+             "(e.requirement = 'new_meter_asset' OR EXISTS(SELECT 1 FROM office_evidence n WHERE " \
+             "n.job_uuid = j.uuid AND +n.requirement = 'new_meter_asset' AND n.value <> '' "       \
+             "AND " MS_STOCK_USE_IN_FORCE("n") "))" evidenceFilter                                 \
+                                               " UNION ALL SELECT u.uuid, 'seal', u.number, "      \
+                                               "j.crew, j.uuid, '' FROM office_seals u JOIN "      \
+                                               "office_jobs j ON j.uuid = u.job_uuid "             \
+                                               "WHERE u.number <> ''" sealFilter
+
+// The in-force new-meter asset numbers (cards 21.4 / 24.3) and old ones (21.3 / 24.2) are the
+// projection's evidence rows of requirement new_meter_asset / old_meter_asset not superseded;
+// seals used are office_seals. These indexes make the reconciliation's lookups by number.
+const char *const SqliteOfficeStock::kMigrationSql = R"sql(
+CREATE TABLE stock_batches(
+  uuid TEXT PRIMARY KEY,           -- made by the client: a repeated request is answered once
+  kind TEXT NOT NULL,              -- issue | return
+  crew TEXT NOT NULL,              -- issue: the crew; return: the crews of its lines, ',' joined
+  by_user TEXT NOT NULL, by_device TEXT NOT NULL, at TEXT NOT NULL);
+CREATE INDEX stock_batches_at ON stock_batches(at);
+CREATE TABLE stock_lines(
+  batch TEXT NOT NULL REFERENCES stock_batches(uuid),
+  kind TEXT NOT NULL,              -- meter | seal | old_meter
+  number TEXT NOT NULL, crew TEXT NOT NULL,
+  job_uuid TEXT NOT NULL DEFAULT '', -- old_meter: the job that removed it
+  seq INTEGER NOT NULL,
+  PRIMARY KEY(batch, kind, number));
+CREATE TABLE stock_meters(         -- new meters issued (the newest issue of each number)
+  asset_no TEXT PRIMARY KEY, crew TEXT NOT NULL, batch TEXT NOT NULL,
+  issued_at TEXT NOT NULL, returned_at TEXT NOT NULL DEFAULT '');
+CREATE INDEX stock_meters_crew ON stock_meters(crew, returned_at);
+CREATE TABLE stock_seals(
+  seal_no TEXT PRIMARY KEY, crew TEXT NOT NULL, batch TEXT NOT NULL,
+  issued_at TEXT NOT NULL, returned_at TEXT NOT NULL DEFAULT '');
+CREATE INDEX stock_seals_crew ON stock_seals(crew, returned_at);
+CREATE TABLE stock_old_returns(    -- old meters received at the warehouse
+  asset_no TEXT PRIMARY KEY, job_uuid TEXT NOT NULL, crew TEXT NOT NULL,
+  batch TEXT NOT NULL, at TEXT NOT NULL);
+CREATE INDEX stock_old_returns_crew ON stock_old_returns(crew);
+CREATE TABLE stock_settled(crew TEXT PRIMARY KEY, at TEXT NOT NULL); -- the crew's last return
+CREATE INDEX office_evidence_number ON office_evidence(requirement, value);
+CREATE INDEX office_seals_number ON office_seals(number);
+-- What the jobs used, with the job's crew inline (a pure function of the job projection,
+-- refreshed per job on push): new meters in force, old meters of swapped jobs, seals.
+CREATE TABLE stock_use(
+  src TEXT PRIMARY KEY,            -- the evidence or seal record
+  kind TEXT NOT NULL,              -- new_meter | old_meter | seal
+  number TEXT NOT NULL, crew TEXT NOT NULL, job_uuid TEXT NOT NULL,
+  at TEXT NOT NULL);               -- old_meter: when the office received it
+CREATE INDEX stock_use_number ON stock_use(kind, number);
+CREATE INDEX stock_use_crew ON stock_use(crew, kind, number);
+CREATE INDEX stock_use_job ON stock_use(job_uuid);
+)sql" MS_STOCK_USE_FILL("", "") ";\n";
+
+SqliteOfficeStock::SqliteOfficeStock(Database &db) : m_db(db) {}
+
+Result<std::optional<StockOutcome>> SqliteOfficeStock::repeated(const QString &uuid,
+                                                                const QString &kind)
+{
+    auto held = batch(uuid);
+    if (!held)
+        return held.error();
+    if (!held->has_value())
+        return std::optional<StockOutcome>();
+    if ((*held)->kind != kind)
+        return makeError(QStringLiteral("stock.request_reused"),
+                         Tr::tr("请求编号 %1 已用于另一笔出入库；请重新发起。").arg(uuid));
+    StockOutcome out;
+    out.batch = **held;
+    out.repeated = true;
+    return std::optional<StockOutcome>(out);
+}
+
+Result<void> SqliteOfficeStock::addBatch(const StockBatch &b)
+{
+    auto st = m_db.prepare(QStringLiteral(
+        "INSERT INTO stock_batches(uuid, kind, crew, by_user, by_device, at) VALUES(?,?,?,?,?,?)"));
+    if (!st)
+        return st.error();
+    st.value().bindText(1, b.uuid).bindText(2, b.kind).bindText(3, text(b.crew));
+    st.value().bindText(4, text(b.byUser)).bindText(5, text(b.byDevice)).bindText(6, b.at);
+    if (auto ok = st.value().run(); !ok)
+        return ok;
+    int seq = 0;
+    for (const StockLine &l : b.lines) {
+        auto line = m_db.prepare(QStringLiteral("INSERT INTO stock_lines(batch, kind, number, "
+                                                "crew, job_uuid, seq) VALUES(?,?,?,?,?,?)"));
+        if (!line)
+            return line.error();
+        line.value().bindText(1, b.uuid).bindText(2, l.kind).bindText(3, l.number);
+        line.value().bindText(4, text(l.crew)).bindText(5, text(l.jobUuid)).bindInt(6, ++seq);
+        if (auto ok = line.value().run(); !ok)
+            return ok;
+    }
+    return {};
+}
+
+Result<StockOutcome> SqliteOfficeStock::issue(const StockIssueRequest &request)
+{
+    const QString crew = request.crew.trimmed();
+    if (crew.isEmpty())
+        return makeError(QStringLiteral("stock.bad_request"),
+                         Tr::tr("出库需要领料的班组（任务上写的施工班组名）。"));
+    auto meters = expandStockNumbers(request.meters, StockKind::Meter);
+    if (!meters)
+        return makeError(meters.error().code, Tr::tr("表计：") + meters.error().message);
+    auto seals = expandStockNumbers(request.seals, StockKind::Seal);
+    if (!seals)
+        return makeError(seals.error().code, Tr::tr("封印：") + seals.error().message);
+    if (meters->isEmpty() && seals->isEmpty())
+        return makeError(QStringLiteral("stock.bad_request"),
+                         Tr::tr("没有要出库的表计或封印；请给出资产编号或封印号段。"));
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    const QString uuid =
+        request.uuid.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : request.uuid;
+    auto again = repeated(uuid, QStringLiteral("issue"));
+    if (!again)
+        return again.error();
+    if (again->has_value())
+        return **again;
+    StockOutcome out;
+    out.batch = StockBatch{
+        uuid, QStringLiteral("issue"), crew, request.byUser, request.byDevice, now(), {}};
+    QStringList elsewhere;
+    const struct
+    {
+        const QStringList *numbers;
+        const char *table, *column, *kind;
+    } parts[] = {{&*meters, "stock_meters", "asset_no", "meter"},
+                 {&*seals, "stock_seals", "seal_no", "seal"}};
+    for (const auto &part : parts) {
+        const QString table = QLatin1String(part.table), column = QLatin1String(part.column);
+        for (const QString &n : *part.numbers) {
+            auto held = m_db.prepare(
+                QStringLiteral("SELECT crew, returned_at FROM %1 WHERE %2 = ?").arg(table, column));
+            if (!held)
+                return held.error();
+            held.value().bindText(1, n);
+            if (held.value().step() && held.value().text(1).isEmpty()) {
+                if (held.value().text(0) == crew)
+                    ++out.already;
+                else
+                    elsewhere << Tr::tr("%1（在 %2）").arg(n, held.value().text(0));
+                continue;
+            }
+            if (held.value().failed())
+                return held.value().error();
+            // New, or returned before and issued again: the newest issue is the one that counts.
+            auto up = m_db.prepare(
+                QStringLiteral(
+                    "INSERT INTO %1(%2, crew, batch, issued_at, returned_at) VALUES(?,?,?,?,'') "
+                    "ON CONFLICT(%2) DO UPDATE SET crew = excluded.crew, batch = excluded.batch, "
+                    "issued_at = excluded.issued_at, returned_at = ''")
+                    .arg(table, column));
+            if (!up)
+                return up.error();
+            up.value().bindText(1, n).bindText(2, crew).bindText(3, uuid).bindText(4, out.batch.at);
+            if (auto ok = up.value().run(); !ok)
+                return ok.error();
+            out.batch.lines << StockLine{QLatin1String(part.kind), n, crew, {}, {}};
+        }
+    }
+    if (!elsewhere.isEmpty())
+        return makeError(QStringLiteral("stock.already_issued"),
+                         Tr::tr("这些编号已发给别的班组、尚未退回：%1。请先办理退料，或核对编号。"
+                                "本次出库没有保存。")
+                             .arg(listed(elsewhere)));
+    if (auto ok = addBatch(out.batch); !ok)
+        return ok.error();
+    if (auto ok = refreshCrew(crew); !ok)
+        return ok.error();
+    if (auto ok = tx.commit(); !ok)
+        return ok.error();
+    return out;
+}
+
+Result<StockOutcome> SqliteOfficeStock::returnStock(const StockReturnRequest &request)
+{
+    auto meters = expandStockNumbers(request.meters, StockKind::Meter);
+    if (!meters)
+        return makeError(meters.error().code, Tr::tr("表计：") + meters.error().message);
+    auto seals = expandStockNumbers(request.seals, StockKind::Seal);
+    if (!seals)
+        return makeError(seals.error().code, Tr::tr("封印：") + seals.error().message);
+    if (meters->isEmpty() && seals->isEmpty())
+        return makeError(QStringLiteral("stock.bad_request"),
+                         Tr::tr("没有要入库的表计或封印；请扫描资产编号或给出封印号段。"));
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    const QString uuid =
+        request.uuid.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : request.uuid;
+    auto again = repeated(uuid, QStringLiteral("return"));
+    if (!again)
+        return again.error();
+    if (again->has_value())
+        return **again;
+    StockOutcome out;
+    out.batch =
+        StockBatch{uuid, QStringLiteral("return"), {}, request.byUser, request.byDevice, now(), {}};
+    QStringList unknown;
+    QSet<QString> crews;
+    const auto markReturned = [&](const QString &table, const QString &column, const QString &n,
+                                  const QString &kind) -> Result<bool> {
+        auto held = m_db.prepare(
+            QStringLiteral("SELECT crew, returned_at FROM %1 WHERE %2 = ?").arg(table, column));
+        if (!held)
+            return held.error();
+        held.value().bindText(1, n);
+        if (!held.value().step())
+            return held.value().failed() ? Result<bool>(held.value().error()) : Result<bool>(false);
+        if (!held.value().text(1).isEmpty()) {
+            ++out.already;
+            return true;
+        }
+        const QString crew = held.value().text(0);
+        auto up = m_db.prepare(
+            QStringLiteral("UPDATE %1 SET returned_at = ? WHERE %2 = ?").arg(table, column));
+        if (!up)
+            return up.error();
+        up.value().bindText(1, out.batch.at).bindText(2, n);
+        if (auto ok = up.value().run(); !ok)
+            return ok.error();
+        out.batch.lines << StockLine{kind, n, crew, {}, {}};
+        crews.insert(crew);
+        return true;
+    };
+    for (const QString &n : std::as_const(*meters)) {
+        auto unused = markReturned(QStringLiteral("stock_meters"), QStringLiteral("asset_no"), n,
+                                   QStringLiteral("meter"));
+        if (!unused)
+            return unused.error();
+        if (*unused)
+            continue;
+        // An old meter: the job whose in-force old asset number it is (the latest such job).
+        auto job = m_db.prepare(QStringLiteral(
+            "SELECT j.uuid, j.crew, coalesce(r.asset_no, '') FROM office_evidence e "
+            "JOIN office_jobs j ON j.uuid = e.job_uuid "
+            "LEFT JOIN stock_old_returns r ON r.asset_no = e.value "
+            "WHERE e.requirement = 'old_meter_asset' AND e.value = ?1 AND NOT EXISTS("
+            "SELECT 1 FROM office_evidence s WHERE s.supersedes = e.uuid AND s.supersedes <> '') "
+            "ORDER BY e.received_at DESC LIMIT 1"));
+        if (!job)
+            return job.error();
+        Statement &s = job.value();
+        s.bindText(1, n);
+        if (!s.step()) {
+            if (s.failed())
+                return s.error();
+            unknown << n;
+            continue;
+        }
+        if (!s.text(2).isEmpty()) {
+            ++out.already;
+            continue;
+        }
+        const QString jobUuid = s.text(0), crew = s.text(1);
+        auto ins = m_db.prepare(QStringLiteral("INSERT INTO stock_old_returns(asset_no, job_uuid, "
+                                               "crew, batch, at) VALUES(?,?,?,?,?)"));
+        if (!ins)
+            return ins.error();
+        ins.value().bindText(1, n).bindText(2, jobUuid).bindText(3, crew).bindText(4, uuid);
+        ins.value().bindText(5, out.batch.at);
+        if (auto ok = ins.value().run(); !ok)
+            return ok.error();
+        out.batch.lines << StockLine{QStringLiteral("old_meter"), n, crew, jobUuid, {}};
+        crews.insert(crew);
+    }
+    for (const QString &n : std::as_const(*seals)) {
+        auto unused = markReturned(QStringLiteral("stock_seals"), QStringLiteral("seal_no"), n,
+                                   QStringLiteral("seal"));
+        if (!unused)
+            return unused.error();
+        if (!*unused)
+            unknown << n;
+    }
+    if (!unknown.isEmpty())
+        return makeError(
+            QStringLiteral("stock.unknown_number"),
+            Tr::tr("这些编号既不是发出未退的新表或封印，也不是已同步的工单拆下的旧表：%1。"
+                   "请核对编号；旧表请等施工班组同步后再入库。本次入库没有保存。")
+                .arg(listed(unknown)));
+    QStringList crewList(crews.begin(), crews.end());
+    crewList.sort();
+    out.batch.crew = crewList.join(QLatin1Char(','));
+    if (auto ok = addBatch(out.batch); !ok)
+        return ok.error();
+    for (const QString &crew : std::as_const(crewList)) {
+        auto settled =
+            m_db.prepare(QStringLiteral("INSERT INTO stock_settled(crew, at) VALUES(?1, ?2) "
+                                        "ON CONFLICT(crew) DO UPDATE SET at = excluded.at"));
+        if (!settled)
+            return settled.error();
+        settled.value().bindText(1, crew).bindText(2, out.batch.at);
+        if (auto ok = settled.value().run(); !ok)
+            return ok.error();
+        if (auto ok = refreshCrew(crew); !ok)
+            return ok.error();
+    }
+    auto stored = batch(uuid); // as the forms print it: with each old meter's customer
+    if (!stored)
+        return stored.error();
+    if (stored->has_value())
+        out.batch = **stored;
+    if (auto ok = tx.commit(); !ok)
+        return ok.error();
+    return out;
+}
+
+Result<std::optional<StockBatch>> SqliteOfficeStock::batch(const QString &uuid)
+{
+    auto head = m_db.prepare(QStringLiteral(
+        "SELECT uuid, kind, crew, by_user, by_device, at FROM stock_batches WHERE uuid = ?"));
+    if (!head)
+        return head.error();
+    Statement &h = head.value();
+    h.bindText(1, uuid);
+    if (!h.step())
+        return h.failed() ? Result<std::optional<StockBatch>>(h.error())
+                          : Result<std::optional<StockBatch>>(std::optional<StockBatch>());
+    StockBatch b{h.text(0), h.text(1), h.text(2), h.text(3), h.text(4), h.text(5), {}};
+    auto lines = m_db.prepare(QStringLiteral(
+        "SELECT l.kind, l.number, l.crew, l.job_uuid, coalesce((SELECT json_extract(c.payload, "
+        "'$.account_no') FROM office_jobs j JOIN records c ON c.uuid = j.customer_uuid "
+        "WHERE j.uuid = l.job_uuid), (SELECT json_extract(a.payload, '$.account_no') FROM "
+        "office_jobs j JOIN assignments a ON a.uuid = j.customer_uuid WHERE j.uuid = l.job_uuid), "
+        "'') FROM stock_lines l WHERE l.batch = ? ORDER BY l.seq"));
+    if (!lines)
+        return lines.error();
+    Statement &s = lines.value();
+    s.bindText(1, uuid);
+    while (s.step())
+        b.lines << StockLine{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4)};
+    if (s.failed())
+        return s.error();
+    return std::optional<StockBatch>(b);
+}
+
+Result<QList<StockBatch>> SqliteOfficeStock::batches(const QString &crew)
+{
+    auto st = m_db.prepare(QStringLiteral(
+        "SELECT uuid, kind, crew, by_user, by_device, at FROM stock_batches WHERE ?1 = '' OR "
+        "instr(',' || crew || ',', ',' || ?1 || ',') > 0 ORDER BY at DESC LIMIT 500"));
+    if (!st)
+        return st.error();
+    Statement &s = st.value();
+    s.bindText(1, crew);
+    QList<StockBatch> out;
+    while (s.step())
+        out << StockBatch{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), {}};
+    if (s.failed())
+        return s.error();
+    return out;
+}
+
+Result<void> SqliteOfficeStock::noteRecord(const QString &entity, const QString &uuid,
+                                           const QString &jobUuid)
+{
+    if (entity != QLatin1String("job") && entity != QLatin1String("evidence")
+        && entity != QLatin1String("seal"))
+        return {};
+    const QString job = entity == QLatin1String("job") ? uuid : jobUuid;
+    for (const char *sql :
+         {"DELETE FROM stock_use WHERE src = ?1", "DELETE FROM stock_use WHERE job_uuid = ?2",
+          MS_STOCK_USE_FILL(" AND j.uuid = ?2", " AND j.uuid = ?2")}) {
+        auto st = m_db.prepare(QString::fromLatin1(sql));
+        if (!st)
+            return st.error();
+        st.value().bindText(1, uuid).bindText(2, text(job));
+        if (auto ok = st.value().run(); !ok)
+            return ok;
+    }
+    return entity == QLatin1String("job") ? noteJob(uuid) : Result<void>();
+}
+
+Result<void> SqliteOfficeStock::noteJob(const QString &jobUuid)
+{
+    auto st = m_db.prepare(QStringLiteral("SELECT crew, user FROM office_jobs WHERE uuid = ?"));
+    if (!st)
+        return st.error();
+    st.value().bindText(1, jobUuid);
+    if (!st.value().step())
+        return st.value().failed() ? Result<void>(st.value().error()) : Result<void>();
+    const QString crew = st.value().text(0), user = st.value().text(1);
+    auto row = m_db.prepare(QStringLiteral("SELECT assignees FROM assignments WHERE uuid = ?"));
+    if (!row)
+        return row.error();
+    row.value().bindText(1, crewRowUuid(crew));
+    if (!row.value().step())
+        return row.value().failed() ? Result<void>(row.value().error()) : Result<void>();
+    if (userSet(row.value().text(0)).contains(user))
+        return {};
+    return refreshCrew(crew);
+}
+
+Result<void> SqliteOfficeStock::refreshCrew(const QString &crew)
+{
+    if (crew.isEmpty())
+        return {};
+    QJsonArray lists[2];
+    const char *const queries[2] = {
+        "SELECT asset_no FROM stock_meters WHERE crew = ? AND returned_at = '' ORDER BY asset_no",
+        "SELECT seal_no FROM stock_seals WHERE crew = ? AND returned_at = '' ORDER BY seal_no"};
+    for (int i = 0; i < 2; ++i) {
+        auto st = m_db.prepare(QString::fromLatin1(queries[i]));
+        if (!st)
+            return st.error();
+        st.value().bindText(1, crew);
+        while (st.value().step())
+            lists[i].append(st.value().text(0));
+        if (st.value().failed())
+            return st.value().error();
+    }
+    // The crew's users: those its tasks are assigned to, and those whose jobs are the crew's.
+    QSet<QString> users;
+    auto who = m_db.prepare(QStringLiteral(
+        "SELECT assignees FROM assignments WHERE entity = 'task' AND "
+        "json_extract(payload, '$.crew') = ?1 UNION SELECT DISTINCT user FROM office_jobs "
+        "WHERE crew = ?1"));
+    if (!who)
+        return who.error();
+    who.value().bindText(1, crew);
+    while (who.value().step())
+        users |= userSet(who.value().text(0));
+    if (who.value().failed())
+        return who.value().error();
+    const QString uuid = crewRowUuid(crew);
+    QJsonObject payload{{QStringLiteral("uuid"), uuid},
+                        {QStringLiteral("crew"), crew},
+                        {QStringLiteral("meters"), lists[0]},
+                        {QStringLiteral("seals"), lists[1]}};
+    int version = 1;
+    QSet<QString> withdrawn;
+    auto cur = m_db.prepare(QStringLiteral(
+        "SELECT version, payload, assignees, withdrawn FROM assignments WHERE uuid = ?"));
+    if (!cur)
+        return cur.error();
+    cur.value().bindText(1, uuid);
+    if (cur.value().step()) {
+        QJsonObject held = QJsonDocument::fromJson(cur.value().text(1).toUtf8()).object();
+        held.remove(QStringLiteral("version"));
+        const QSet<QString> before = userSet(cur.value().text(2));
+        if (held == payload && before == users)
+            return {};
+        withdrawn = (userSet(cur.value().text(3)) | before) - users;
+        version = int(cur.value().integer(0)) + 1;
+    } else if (cur.value().failed()) {
+        return cur.value().error();
+    }
+    payload.insert(QStringLiteral("version"), version);
+    // Delete + insert: a new seq, so tablets past the old cursor see the change.
+    auto del = m_db.prepare(QStringLiteral("DELETE FROM assignments WHERE uuid = ?"));
+    if (!del)
+        return del.error();
+    del.value().bindText(1, uuid);
+    if (auto ok = del.value().run(); !ok)
+        return ok;
+    auto ins = m_db.prepare(QStringLiteral(
+        "INSERT INTO assignments(entity, uuid, version, payload, task_uuid, assignees, withdrawn) "
+        "VALUES('stock_issue', ?, ?, ?, '', ?, ?)"));
+    if (!ins)
+        return ins.error();
+    ins.value().bindText(1, uuid).bindInt(2, version);
+    ins.value().bindText(3,
+                         QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
+    ins.value().bindText(4, userColumn(users)).bindText(5, userColumn(withdrawn));
+    return ins.value().run();
+}
+
+} // namespace ms::server

@@ -1,0 +1,46 @@
+#pragma once
+// OfficeStockStore on the office's SQLite file (the connection of its SqliteOfficeStore).
+// Issue, return, batches and the crew's stock row for the tablets: sqliteofficestock.cpp;
+// reconciliation and review flags: sqliteofficestockreconcile.cpp.
+#include "serverstore/officestockstore.h"
+
+namespace ms {
+class Database;
+}
+
+namespace ms::server {
+
+class SqliteOfficeStock final : public OfficeStockStore
+{
+public:
+    explicit SqliteOfficeStock(Database &db);
+
+    // Office migration 5: stock batches and lines, the meters and seals issued, old meters
+    // received, each crew's last return; indexes on the projection for reconciliation.
+    static const char *const kMigrationSql;
+
+    Result<StockOutcome> issue(const StockIssueRequest &request) override;
+    Result<StockOutcome> returnStock(const StockReturnRequest &request) override;
+    Result<std::optional<StockBatch>> batch(const QString &uuid) override;
+    Result<QList<StockBatch>> batches(const QString &crew) override;
+    Result<StockReconciliation> reconcile(const QString &crew) override;
+    Result<QList<StockFlag>> jobFlags(const QString &jobUuid) override;
+
+    // Rewrites the crew's "stock_issue" assignment (what is issued to it and not returned) for
+    // the users of the crew's tasks and jobs; unchanged → untouched. Inside the caller's
+    // transaction (issue, return, task import).
+    Result<void> refreshCrew(const QString &crew);
+    // After a record was stored and projected: a job's, an evidence's or a seal's refreshes
+    // the job's rows of stock_use (what it used, with its crew), and a job's calls noteJob.
+    Result<void> noteRecord(const QString &entity, const QString &uuid, const QString &jobUuid);
+    // After a job record was projected: its user gets the crew's stock row if not yet among its
+    // users (a crew with no stock row: nothing to do). Cheap when nothing changes.
+    Result<void> noteJob(const QString &jobUuid);
+
+private:
+    Result<std::optional<StockOutcome>> repeated(const QString &uuid, const QString &kind);
+    Result<void> addBatch(const StockBatch &batch);
+    Database &m_db;
+};
+
+} // namespace ms::server
