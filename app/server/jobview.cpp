@@ -165,6 +165,11 @@ QJsonObject billingJson(const BillingRow &r)
     o.insert(QStringLiteral("mismatch_tier"), r.mismatchTier);
     o.insert(QStringLiteral("payment"), r.head.customer.value(QStringLiteral("payment")).toString());
     o.insert(QStringLiteral("prepaid_balance"), r.prepaidBalance);
+    o.insert(QStringLiteral("prepaid_balance_unit"), r.balanceUnit);
+    o.insert(QStringLiteral("ct_ratio"), r.ctRatio);
+    o.insert(QStringLiteral("multiplier"), r.multiplier);
+    o.insert(QStringLiteral("old_reading_source"), r.oldReadingSource);
+    o.insert(QStringLiteral("old_reading_note"), r.oldReadingNote);
     o.insert(QStringLiteral("approved_by"), r.approvedBy);
     o.insert(QStringLiteral("approved_at"), r.approvedAt);
     return o;

@@ -59,7 +59,8 @@ struct AppContext
     PhotoOptions photoOptions() const;
     QString userUuid() const { return user ? user->uuid : QString(); }
     QString userName() const { return user ? user->name : QString(); }
-    Actor actor() const { return {userUuid(), userName()}; } // who acts in the job service
+    // who acts in the job service, with the roles that bind whose signature they may give
+    Actor actor() const { return {userUuid(), userName(), user ? user->roles : QStringList()}; }
 };
 
 } // namespace ms

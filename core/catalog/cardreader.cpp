@@ -15,12 +15,13 @@ const QStringList kCardKeys{
     QStringLiteral("evidence"), QStringLiteral("forms"), QStringLiteral("decision"),
     QStringLiteral("next")};
 const QStringList kRequirementKeys{
-    QStringLiteral("key"), QStringLiteral("kind"), QStringLiteral("label"),
-    QStringLiteral("required"), QStringLiteral("min_count"), QStringLiteral("meter"),
-    QStringLiteral("register"), QStringLiteral("unit"), QStringLiteral("decimals"),
-    QStringLiteral("min"), QStringLiteral("max"), QStringLiteral("plausible"),
-    QStringLiteral("pattern"), QStringLiteral("pattern_hint"), QStringLiteral("signer"),
-    QStringLiteral("max_seconds"), QStringLiteral("when")};
+    QStringLiteral("key"),         QStringLiteral("kind"),         QStringLiteral("label"),
+    QStringLiteral("required"),    QStringLiteral("min_count"),    QStringLiteral("meter"),
+    QStringLiteral("register"),    QStringLiteral("unit"),         QStringLiteral("decimals"),
+    QStringLiteral("min"),         QStringLiteral("max"),          QStringLiteral("plausible"),
+    QStringLiteral("pattern"),     QStringLiteral("pattern_hint"), QStringLiteral("signer"),
+    QStringLiteral("max_seconds"), QStringLiteral("when"),         QStringLiteral("blocking"),
+    QStringLiteral("one_of"),      QStringLiteral("matches")};
 const QStringList kEdgeKeys{QStringLiteral("to"), QStringLiteral("choice"), QStringLiteral("label"),
                             QStringLiteral("when"), QStringLiteral("wait")};
 const QStringList kScopes{QStringLiteral("job"), QStringLiteral("task"), QStringLiteral("crew_day"),
@@ -60,11 +61,16 @@ QString CardReader::conditionError(const QString &when)
                                    QStringLiteral("customer.postpaid"),
                                    QStringLiteral("check.failed"), QStringLiteral("check.passed")};
     static const QRegularExpression choiceRe(QStringLiteral("^choice\\.[a-z0-9_]+$"));
+    static const QRegularExpression failedRe(QStringLiteral("^failed\\.[1-9]\\d*\\.[1-9]\\d*$"));
+    static const QRegularExpression noRe(
+        QStringLiteral("^no\\.[1-9]\\d*\\.[1-9]\\d*\\.[a-z0-9_]+$"));
     const QString fact = when.startsWith(QLatin1Char('!')) ? when.mid(1) : when;
-    if (facts.contains(fact) || choiceRe.match(fact).hasMatch())
+    if (facts.contains(fact) || choiceRe.match(fact).hasMatch() || failedRe.match(fact).hasMatch()
+        || noRe.match(fact).hasMatch())
         return {};
     return CatalogTr::tr("未知的条件“%1”：应为 [!]customer.mismatch | customer.prepaid | "
-                     "customer.postpaid | check.failed | check.passed | choice.<分支 id>")
+                         "customer.postpaid | check.failed | check.passed | choice.<分支 id> | "
+                         "failed.<卡片编号> | no.<卡片编号>.<检查项 key>")
         .arg(when);
 }
 
@@ -222,6 +228,21 @@ EvidenceRequirement CardReader::readRequirement(const QJsonObject &o, const QStr
         if (const QString err = conditionError(r.when); !err.isEmpty())
             m_f.problem(f + QStringLiteral(".when"), err);
     r.maxSeconds = m_f.integer(o, QStringLiteral("max_seconds"), f + QStringLiteral(".max_seconds"), 1, 600).value_or(0);
+    r.blocking =
+        m_f.boolean(o, QStringLiteral("blocking"), f + QStringLiteral(".blocking")).value_or(false);
+    if (r.blocking && r.kind != EvidenceKind::Check)
+        m_f.problem(f + QStringLiteral(".blocking"), CatalogTr::tr("blocking 只用于 check 类型"));
+    r.matches = m_f.string(o, QStringLiteral("matches"), f + QStringLiteral(".matches"), false);
+    static const QRegularExpression matchesRe(
+        QStringLiteral("^[1-9]\\d*\\.[1-9]\\d*\\.[a-z0-9_]+$"));
+    if (!r.matches.isEmpty() && !matchesRe.match(r.matches).hasMatch())
+        m_f.problem(
+            f + QStringLiteral(".matches"),
+            CatalogTr::tr("matches 应为“卡片编号.证据项 key”，如 24.3.old_meter_custody_seal"));
+    r.oneOf = m_f.string(o, QStringLiteral("one_of"), f + QStringLiteral(".one_of"), false);
+    if (!r.oneOf.isEmpty() && !keyPattern().match(r.oneOf).hasMatch())
+        m_f.problem(f + QStringLiteral(".one_of"),
+                    CatalogTr::tr("“%1”只能由小写字母、数字和下划线组成").arg(r.oneOf));
     return r;
 }
 

@@ -81,6 +81,15 @@ struct EvidenceRequirement
     QString signer;      // signature: customer | installer | witness | crew_leader | supervisor | clerk
     int maxSeconds = 0;  // video; 0 = no limit
     QString when;        // the requirement applies only when this condition holds ("" = always)
+    // check: a "no" always blocks the card, even on a card with a check.failed edge (a safety
+    // check such as "no voltage verified" is never a way into an exception branch)
+    bool blocking = false;
+    // alternatives: the card needs the captures of any one applicable requirement of the group
+    // (remaining energy in kWh, or remaining money in 元: the unit the meter keeps)
+    QString oneOf;
+    // a value re-entered to be checked: it must be one recorded by this requirement
+    // ("24.3.old_meter_custody_seal"; text, seal_number, barcode)
+    QString matches;
 
     bool isNumeric() const; // meter_reading or number
 };

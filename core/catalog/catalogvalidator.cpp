@@ -30,6 +30,8 @@ public:
         checkListing();
         checkCards();
         checkChoiceConditions();
+        checkOneOfGroups();
+        checkMatches();
         checkReachable();
         return m_out;
     }
@@ -173,7 +175,64 @@ private:
         }
     }
 
-    // `choice.X` conditions must name a choice some card offers.
+    bool namedCheck(const QString &ref) const // "21.3.old_seals_intact"
+    {
+        const qsizetype dot = ref.lastIndexOf(QLatin1Char('.'));
+        const Card *card = m_c.card(ref.left(dot));
+        const EvidenceRequirement *r = card ? card->requirement(ref.mid(dot + 1)) : nullptr;
+        return r && r->kind == EvidenceKind::Check;
+    }
+
+    // one_of groups: at least two requirements, all required or all optional.
+    void checkOneOfGroups()
+    {
+        for (const Card &card : m_c.cards) {
+            QHash<QString, QList<const EvidenceRequirement *>> groups;
+            for (const EvidenceRequirement &r : card.evidence)
+                if (!r.oneOf.isEmpty())
+                    groups[r.oneOf].append(&r);
+            for (auto it = groups.constBegin(); it != groups.constEnd(); ++it) {
+                bool mixed = false;
+                for (const EvidenceRequirement *r : it.value())
+                    mixed = mixed || r->required != it.value().first()->required;
+                if (it.value().size() < 2 || mixed)
+                    add(card.file, card.id, QStringLiteral("evidence"),
+                        CatalogTr::tr("one_of 组“%1”要有至少两项、且都同为必填或都同为选填")
+                            .arg(it.key()));
+            }
+        }
+    }
+
+    // `matches` names an existing requirement of the same kind of value.
+    void checkMatches()
+    {
+        for (const Card &card : m_c.cards)
+            for (qsizetype i = 0; i < card.evidence.size(); ++i) {
+                const EvidenceRequirement &r = card.evidence.at(i);
+                if (r.matches.isEmpty())
+                    continue;
+                const qsizetype dot = r.matches.lastIndexOf(QLatin1Char('.'));
+                const Card *other = m_c.card(r.matches.left(dot));
+                const EvidenceRequirement *target =
+                    other ? other->requirement(r.matches.mid(dot + 1)) : nullptr;
+                if (!target)
+                    add(card.file, card.id, QStringLiteral("evidence[%1].matches").arg(i),
+                        CatalogTr::tr("matches 指向的证据项 %1 不存在").arg(r.matches));
+            }
+    }
+
+    bool failedCheckCard(const QString &cardId) const
+    {
+        const Card *card = m_c.card(cardId);
+        if (!card)
+            return false;
+        for (const EvidenceRequirement &r : card->evidence)
+            if (r.kind == EvidenceKind::Check)
+                return true;
+        return false;
+    }
+
+    // `choice.X` conditions must name a choice some card offers; `failed.N.M` a card with a check.
     void checkChoiceConditions()
     {
         QSet<QString> choices;
@@ -186,6 +245,16 @@ private:
             if (fact.startsWith(QLatin1String("choice.")) && !choices.contains(fact.mid(7)))
                 add(card.file, card.id, field,
                     CatalogTr::tr("条件 %1 引用的分支 %2 在任何卡片中都不存在").arg(when, fact.mid(7)));
+            if (fact.startsWith(QLatin1String("no.")) && !namedCheck(fact.mid(3)))
+                add(card.file, card.id, field,
+                    CatalogTr::tr("条件 %1 引用的检查项不存在：应为 no.<卡片编号>.<该卡片上 check "
+                                  "证据项的 key>")
+                        .arg(when));
+            if (fact.startsWith(QLatin1String("failed.")) && !failedCheckCard(fact.mid(7)))
+                add(card.file, card.id, field,
+                    CatalogTr::tr(
+                        "条件 %1 引用的卡片 %2 不存在或没有“check”证据项：请指向一张有检查项的卡片")
+                        .arg(when, fact.mid(7)));
         };
         for (const Card &card : m_c.cards) {
             for (qsizetype i = 0; i < card.next.size(); ++i)

@@ -17,8 +17,16 @@
 // The concentrator cards are task-level (scope "task"): their records belong to the task
 // (fromTask), and a job's records of them (made before task-level cards were recorded on the
 // task) only fill what the task has not recorded (preferTask).
-// No card records card.receiver, concentrator.old_asset_no or any notice.* value (领卡时间/地点,
-// 停电时长, 施工时段): those stay blank for a hand or the form screen.
+//   card.receiver     领卡人姓名          35.1 / 35.3 receiver_name
+//   notice.collect_time, .collect_place, .documents  34.2 collect_time, collect_place,
+//                     collect_documents (领卡通知, appendices 11 and 12)
+//   notice.outage_minutes, .work_hours  10.2 outage_minutes, work_hours (换表通知, appendix 13)
+//   concentrator.old_asset_no     19.1 old_concentrator_asset (a replaced concentrator)
+//   concentrator.count, .success_rate  39.1 concentrator_count, station_success_rate (appendix 22;
+//                     without 39.1 the form context counts the assets and 38.1's reads)
+//   meter.ct_ratio, .multiplier  21.3 ct_ratio, ct_multiplier (CT-connected meter, appendices 8/9)
+//   meter.old_reading_basis      21.3 old_reading_basis (dead display: how the 止码 was obtained)
+// Nothing recorded: the field stays blank for a hand or the form screen.
 #include "model/types.h"
 
 #include <QDateTime>

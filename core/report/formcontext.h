@@ -21,10 +21,11 @@
 //   purchase.exported_by
 //   mismatch.difference mismatch.tier mismatch.reason mismatch.electronic_consumption
 //   mismatch.register_advance
-//   card.number card.id_last4 card.issued_at  concentrator.asset_no location mounting comm sim
-//   master_ip master_port apn region_code terminal_address seal   (from what the cards recorded:
-//   see report/cardvalues.h; card.receiver, concentrator.old_asset_no and notice.* are recorded
-//   by no card and stay blank for a hand or the form screen)
+//   card.number card.id_last4 card.issued_at card.receiver  concentrator.asset_no old_asset_no
+//   location mounting comm sim master_ip master_port apn region_code terminal_address seal count
+//   success_rate  notice.collect_time collect_place documents outage_minutes work_hours
+//   meter.ct_ratio meter.multiplier meter.old_reading_basis   (from what the cards recorded: see
+//   report/cardvalues.h); meter.ct ("150/5（倍率 30）", from the two)
 //   signature.<signer>               (an image, in signatures)
 //   row.index row.material row.quantity row.return_reason row.state   (table rows only)
 // A value nobody knows yet prints as a blank line to be written by hand.

@@ -127,10 +127,12 @@ Result<void> FormContextBuilder::addTask(FormContext &ctx, const Task &task)
                                                      {QStringLiteral("at"), r.chosenAt.toString(Qt::ISODateWithMs)}});
     CardValues::preferTask(recorded, CardValues::fromTask(taskEvidence.value(), taskChoices));
     for (auto it = recorded.begin(); it != recorded.end(); ++it)
-        if (it.key().startsWith(QLatin1String("concentrator.")))
+        if (it.key().startsWith(QLatin1String("concentrator."))
+            || it.key().startsWith(QLatin1String("notice.")))
             put(v, it.key(), it->text);
-    // Appendix 22: 集中器数 (distinct concentrator asset numbers recorded) and 采集成功率 (the
-    // households 38.1 recorded as read by the concentrator, of those it recorded at all).
+    // Appendix 22: 集中器数 and 采集成功率 as the master station reported them at 39.1; where 39.1
+    // has none yet, what the crew recorded: the distinct concentrator asset numbers, and the
+    // households 38.1 recorded as read by the concentrator, of those it recorded at all.
     int asked = 0;
     int read = 0;
     for (const FormRow &row : rows) {
@@ -138,11 +140,14 @@ Result<void> FormContextBuilder::addTask(FormContext &ctx, const Task &task)
         asked += !ok.isEmpty();
         read += ok == QLatin1String("yes");
     }
-    if (asked > 0)
-        put(v, QStringLiteral("concentrator.read_success_rate"),
-            QString::number(100.0 * read / asked, 'f', 1));
+    if (asked > 0) {
+        const QString rate = QString::number(100.0 * read / asked, 'f', 1);
+        put(v, QStringLiteral("concentrator.read_success_rate"), rate);
+        if (v.value(QStringLiteral("concentrator.success_rate")).isEmpty())
+            put(v, QStringLiteral("concentrator.success_rate"), rate);
+    }
     if (const QString assets = recorded.value(QStringLiteral("concentrator.assets")).text;
-        !assets.isEmpty())
+        !assets.isEmpty() && v.value(QStringLiteral("concentrator.count")).isEmpty())
         put(v, QStringLiteral("concentrator.count"),
             QString::number(assets.split(QStringLiteral("、")).size()));
     ctx.lists.insert(QStringLiteral("customers"), rows);
@@ -268,6 +273,15 @@ Result<FormRow> FormContextBuilder::customerRow(const Customer &c, RecordedValue
         if (!v.contains(QStringLiteral("job.installer")) && user && user->roles.contains(QStringLiteral("installer")))
             put(v, QStringLiteral("job.installer"), user->name);
     }
+    // a CT-connected meter: ratio and multiplier in one box ("150/5（倍率 30）")
+    const QString ratio = v.value(QStringLiteral("meter.ct_ratio"));
+    if (!ratio.isEmpty())
+        put(v, QStringLiteral("meter.ct"),
+            tr("%1（倍率 %2）").arg(ratio, v.value(QStringLiteral("meter.multiplier"))));
+    const QString basis = v.value(QStringLiteral("meter.old_reading_basis"));
+    if (!basis.isEmpty())
+        put(v, QStringLiteral("meter.old_reading_basis"),
+            tr("旧表黑屏，止码取得方式：%1").arg(basis));
     const QString energy = v.value(QStringLiteral("reading.old.remaining_energy"));
     const QString money = v.value(QStringLiteral("reading.old.remaining_money"));
     if (!energy.isEmpty())

@@ -139,7 +139,12 @@ struct BillingRow
     QString oldTotal;                  // old meter 止码 (forward_total)
     QStringList oldTariffs{{}, {}, {}, {}}; // forward_t1..t4 ("" when not read)
     QString newTotal;                  // new meter 起码
-    QString prepaidBalance;            // old meter remaining_money (prepaid customers)
+    QString prepaidBalance;            // old meter balance (prepaid customers), in balanceUnit
+    QString balanceUnit;               // "kWh" (remaining_energy) or "元" (remaining_money)
+    QString ctRatio;                   // CT-connected meter: the CT ratio ("150/5"), else ""
+    QString multiplier;                // 倍率: ct_multiplier, "1" when the meter is direct
+    QString oldReadingSource;          // how the old 止码 was taken: "meter_port" | "manual"
+    QString oldReadingNote;            // dead display: how the reading was obtained (21.3)
     QString mismatchDifference, mismatchTier; // 机电不符, when flagged
     QString approvedBy, approvedAt, confirmedBy, confirmedAt;
 };

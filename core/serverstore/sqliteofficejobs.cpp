@@ -349,8 +349,10 @@ Result<BillingRow> SqliteOfficeJobs::billingFigures(const JobHead &head)
     // The values in force: superseded captures are left out; a later capture wins, except the
     // new meter's 起码, which is its first reading (new_start_total; later ones are acceptance).
     auto st = m_db.prepare(QStringLiteral(
-        "SELECT e.kind, e.meter, e.register, e.requirement, e.value FROM office_evidence e "
-        "WHERE e.job_uuid = ?1 AND e.kind IN ('meter_reading', 'barcode') AND NOT EXISTS("
+        "SELECT e.kind, e.meter, e.register, e.requirement, e.value, e.source FROM office_evidence "
+        "e "
+        "WHERE e.job_uuid = ?1 AND (e.kind IN ('meter_reading', 'barcode') OR e.requirement IN "
+        "('ct_ratio', 'ct_multiplier', 'old_reading_basis')) AND NOT EXISTS("
         "SELECT 1 FROM office_evidence s WHERE s.supersedes = e.uuid AND s.supersedes <> '') "
         "ORDER BY e.captured_at, e.received_at"));
     if (!st)
@@ -360,6 +362,19 @@ Result<BillingRow> SqliteOfficeJobs::billingFigures(const JobHead &head)
     bool newStartSeen = false;
     while (s.step()) {
         const QString kind = s.text(0), meter = s.text(1), reg = s.text(2), value = s.text(4);
+        const QString requirement = s.text(3);
+        if (requirement == QLatin1String("ct_ratio")) {
+            row.ctRatio = value;
+            continue;
+        }
+        if (requirement == QLatin1String("ct_multiplier")) {
+            row.multiplier = value;
+            continue;
+        }
+        if (requirement == QLatin1String("old_reading_basis")) {
+            row.oldReadingNote = value;
+            continue;
+        }
         if (kind == QLatin1String("barcode")) {
             if (meter == QLatin1String("old"))
                 row.oldAssetNo = value;
@@ -368,13 +383,21 @@ Result<BillingRow> SqliteOfficeJobs::billingFigures(const JobHead &head)
             continue;
         }
         if (meter == QLatin1String("old")) {
-            if (reg == QLatin1String("forward_total"))
+            if (reg == QLatin1String("forward_total")) {
                 row.oldTotal = value;
+                row.oldReadingSource = s.text(5);
+            }
             for (int t = 1; t <= 4; ++t)
                 if (reg == QStringLiteral("forward_t%1").arg(t))
                     row.oldTariffs[t - 1] = value;
-            if (reg == QLatin1String("remaining_money") && prepaid)
+            // the balance in the unit the meter keeps (电量型 kWh, 金额型 元); the latest counts
+            if ((reg == QLatin1String("remaining_money")
+                 || reg == QLatin1String("remaining_energy"))
+                && prepaid) {
                 row.prepaidBalance = value;
+                row.balanceUnit = reg == QLatin1String("remaining_money") ? QStringLiteral("元")
+                                                                          : QStringLiteral("kWh");
+            }
         } else if (meter == QLatin1String("new") && reg == QLatin1String("forward_total")) {
             const bool start = s.text(3) == QLatin1String("new_start_total");
             if (start || (!newStartSeen && row.newTotal.isEmpty()))
@@ -384,6 +407,8 @@ Result<BillingRow> SqliteOfficeJobs::billingFigures(const JobHead &head)
     }
     if (s.failed())
         return s.error();
+    if (row.multiplier.isEmpty())
+        row.multiplier = QStringLiteral("1");
     auto mm = m_db.prepare(QStringLiteral(
         "SELECT difference, tier FROM office_mismatch WHERE customer_uuid = ?1 "
         "ORDER BY rowid DESC LIMIT 1"));

@@ -4,6 +4,7 @@
 #include "workflow/valuevalidator.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 
 namespace ms {
 
@@ -72,11 +73,17 @@ QString FieldWalk::valueFor(const JobSession &session, const EvidenceRequirement
         candidates << c.newMeter.commAddress << digits(c.newMeter.assetNo).right(12);
     if (req.key.contains(QLatin1String("phone")))
         candidates << c.phone;
+    // Seal numbers are unique across the job and its task (29.1 after 28.4's concentrator seal).
+    if (req.kind == EvidenceKind::SealNumber)
+        n += int(session.seals().size() + session.taskSeals().size());
     const QString serial = QStringLiteral("%1").arg(c.id * 100 + n, 8, 10, QLatin1Char('0'));
-    candidates << QStringLiteral("BJ26%1").arg(serial) << QStringLiteral("1380013%1").arg(serial.right(4))
-               << QStringLiteral("1100%1%2").arg(serial, serial) << QStringLiteral("YX-%1").arg(serial)
+    candidates << QStringLiteral("BJ26%1").arg(serial)
+               << QStringLiteral("1380013%1").arg(serial.right(4))
+               << QStringLiteral("1100%1%2").arg(serial, serial)
+               << QStringLiteral("YX-%1").arg(serial)
                << serial.right(12).rightJustified(12, QLatin1Char('0'))
-               << QStringLiteral("已核对（%1）").arg(n + 1);
+               << QStringLiteral("已核对（%1）").arg(n + 1)
+               << QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     for (const QString &v : std::as_const(candidates))
         if (!v.isEmpty() && ValueValidator::check(req, v).ok())
             return v;
@@ -99,11 +106,20 @@ Result<void> FieldWalk::capture(JobSession &session, const QString &cardId,
         return r ? Result<void>() : Result<void>(r.error());
     }
     case EvidenceKind::Signature: {
-        auto art = SignatureRenderer::render(drawnSignature(n), session.signatureSummary());
+        // A supervisor's or crew leader's signature is given under their own sign-in: through
+        // their session when the walk has one, then the walking session reads what they wrote.
+        JobSession *signer = m_signers ? m_signers(req.signer) : nullptr;
+        JobSession &by = signer ? *signer : session;
+        if (signer)
+            if (auto fresh = signer->reload(); !fresh)
+                return fresh;
+        auto art = SignatureRenderer::render(drawnSignature(n), by.signatureSummary());
         if (!art)
             return art.error();
-        auto r = session.addSignature(cardId, req.key, art.value(), session.signatureSummary());
-        return r ? Result<void>() : Result<void>(r.error());
+        auto r = by.addSignature(cardId, req.key, art.value(), by.signatureSummary());
+        if (!r)
+            return r.error();
+        return signer ? session.reload() : Result<void>();
     }
     case EvidenceKind::MeterFrames:
         return makeError(QStringLiteral("service.wrong_kind"),
@@ -152,6 +168,8 @@ Result<QStringList> FieldWalk::run(JobSession &session) const
                     choice = e.choice;
             if (auto r = session.choose(cardId, choice, {}); !r)
                 return r.error();
+            if (auto filled = fillCard(session, cardId); !filled) // what the choice asks for
+                return filled.error();
         }
         auto next = session.completeCard(cardId);
         if (!next)

@@ -25,6 +25,17 @@ public:
     using PhotoSource = std::function<ProcessedPhoto(const QString &cardId, const QString &key,
                                                      int n)>;
     FieldWalk(const Catalog &catalog, PhotoSource photos);
+    // The session of the person who signs for `signer` ("supervisor", "crew_leader"): the
+    // supervisor signing in on the crew's tablet, or on their own device. nullptr (or no
+    // function): the walking session signs.
+    using SignerSession = std::function<JobSession *(const QString &signer)>;
+    void setSigners(SignerSession signers) { m_signers = std::move(signers); }
+    // Captures one requirement's item `n` (as run() and fillCard() do).
+    Result<void> captureOne(JobSession &session, const QString &cardId,
+                            const EvidenceRequirement &req, int n) const
+    {
+        return capture(session, cardId, req, n);
+    }
 
     // Walks the job from its current card to the end of its field part. Returns the cards
     // walked, in order.
@@ -41,6 +52,7 @@ private:
 
     const Catalog &m_catalog;
     PhotoSource m_photos;
+    SignerSession m_signers;
 };
 
 } // namespace ms

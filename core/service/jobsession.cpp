@@ -265,6 +265,8 @@ Result<Evidence> JobSession::addSignature(const QString &cardId, const QString &
     auto req = requirementOf(cardId, requirement, {EvidenceKind::Signature});
     if (!req)
         return req.error();
+    if (auto own = checkOwnSignature(**req); !own)
+        return own.error();
     auto added = addEvidence({EvidenceRecords::signature(cardId, **req, art, summary)});
     return added ? Result<Evidence>(added->constFirst()) : Result<Evidence>(added.error());
 }
@@ -281,6 +283,8 @@ Result<Evidence> JobSession::addValue(const QString &cardId, const QString &requ
         return makeError(QStringLiteral("value.invalid"), check.message);
     if (check.verdict == ValueCheck::Verdict::Implausible && !meta.value(confirmed).toBool())
         return makeError(QStringLiteral("value.implausible"), check.message);
+    if (auto same = checkMatches(**req, check.normalized); !same)
+        return same.error();
     QJsonObject m = meta;
     if (check.verdict != ValueCheck::Verdict::Implausible)
         m.remove(confirmed);

@@ -104,6 +104,8 @@ public:
                               const ProcessedPhoto &photo);
     Result<Evidence> addVideo(const QString &cardId, const QString &requirement,
                               const QByteArray &bytes, const QString &mime);
+    // A supervisor's or crew leader's signature only under a sign-in holding that role
+    // ("service.wrong_signer" otherwise).
     Result<Evidence> addSignature(const QString &cardId, const QString &requirement,
                                   const SignatureArtifact &art, const QString &summary);
     // Typed values: readings, numbers, seal numbers, text, barcodes, checks ("yes"/"no"), checked
@@ -172,6 +174,12 @@ private:
     // A capture of a sent-back item: which earlier row each new row replaces (store read inside
     // the action's transaction).
     Result<void> markSupersedes(QList<NewEvidence> &items) const;
+    // "service.wrong_signer" when a supervisor's or crew leader's signature is asked of a person
+    // signed in without that role (an actor without roles, a tool, is not bound).
+    Result<void> checkOwnSignature(const EvidenceRequirement &req) const;
+    // "value.mismatch" when a requirement with `matches` gets a value the named requirement never
+    // recorded (24.6's re-entered seal number against 24.3's).
+    Result<void> checkMatches(const EvidenceRequirement &req, const QString &value) const;
     // A new meter's asset number (new_meter_asset) or a seal number not issued to this tablet's
     // crews (once it holds stock of that kind): "stock.not_issued", unless meta carries the
     // installer's "not_issued_reason" to go on with (kept in the evidence's meta).

@@ -20,6 +20,60 @@ bool hasFailedEdge(const Card &card)
     return false;
 }
 
+// A check counts by its latest answer: a check answered "no" and, after rectification, answered
+// again "yes" has passed (the earlier answer stays on record).
+QString latestAnswer(const QStringList &values)
+{
+    for (qsizetype i = values.size() - 1; i >= 0; --i)
+        if (!values.at(i).trimmed().isEmpty())
+            return values.at(i).trimmed();
+    return {};
+}
+
+// True when every edge of the card is an exception taken on a failed check (41.1: a follow-up
+// call that finds a defect goes to 42.1): when the checks pass, the card ends its path.
+// True when some edge or requirement of the card branches on this check's "no"
+// (`no.<card>.<key>`): the answer is expected and has its own way on, it is not the card's failure.
+bool namedByNoCondition(const Card &card, const QString &key)
+{
+    const QString name = QStringLiteral("no.%1.%2").arg(card.id, key);
+    auto names = [&](const QString &when) {
+        return when == name || (when.startsWith(QLatin1Char('!')) && when.mid(1) == name);
+    };
+    for (const Edge &e : card.next)
+        if (names(e.when))
+            return true;
+    for (const EvidenceRequirement &r : card.evidence)
+        if (names(r.when))
+            return true;
+    return false;
+}
+
+// The first card of the loop that starts at `to` (the tail of the path) that left on a failed
+// check; `to` when none did.
+QString redoCard(const QList<PathEntry> &path, const QString &to)
+{
+    qsizetype start = path.size();
+    for (qsizetype i = path.size() - 1; i >= 0; --i)
+        if (path.at(i).cardId == to) {
+            start = i;
+            break;
+        }
+    for (qsizetype i = start; i < path.size(); ++i)
+        if (path.at(i).when == QLatin1String("check.failed")
+            || path.at(i).when.startsWith(QLatin1String("no.")))
+            return path.at(i).cardId;
+    return to;
+}
+
+bool onlyFailureEdges(const Card &card)
+{
+    for (const Edge &e : card.next)
+        if (e.when != QLatin1String("check.failed"))
+            return false;
+    return !card.next.isEmpty();
+}
+
 } // namespace
 
 int CardProgress::stepsDone() const
@@ -69,23 +123,39 @@ CardProgress Workflow::progress(const JobSnapshot &job, const QString &cardId) c
             p.missing.append(tr("步骤 %1：%2").arg(i + 1).arg(s.text));
     }
     bool failedUnhandled = false;
+    // one_of groups: alternatives (remaining energy in kWh or money in 元) — any one will do
+    QHash<QString, bool> groupDone;
+    QHash<QString, QStringList> groupLabels;
+    for (const EvidenceRequirement &r : card->evidence) {
+        if (r.oneOf.isEmpty() || (!r.when.isEmpty() && !conditionHolds(r.when, job, cardId)))
+            continue;
+        qsizetype have = 0;
+        for (const QString &v : captured.value(r.key))
+            have += v.trimmed().isEmpty() ? 0 : 1;
+        groupDone[r.oneOf] = groupDone.value(r.oneOf) || have >= r.minCount;
+        groupLabels[r.oneOf].append(r.label);
+    }
     for (const EvidenceRequirement &r : card->evidence) {
         if (!r.when.isEmpty() && !conditionHolds(r.when, job, cardId))
             continue; // does not apply to this job (e.g. remaining money on a postpaid meter)
         RequirementState st{r.key, r.label, r.kind, r.required, 0, r.minCount};
-        for (const QString &v : captured.value(r.key)) {
-            if (v.trimmed().isEmpty())
-                continue;
-            ++st.have;
-            if (r.kind == EvidenceKind::Check && v.trimmed() == QLatin1String("no")) {
-                p.checkFailed = true;
-                if (!hasFailedEdge(*card)) {
-                    failedUnhandled = true;
-                    p.missing.append(tr("%1：必须确认为“是”才能继续").arg(r.label));
-                }
+        const QStringList values = captured.value(r.key);
+        for (const QString &v : values)
+            st.have += v.trimmed().isEmpty() ? 0 : 1;
+        if (r.kind == EvidenceKind::Check && latestAnswer(values) == QLatin1String("no")) {
+            p.checkFailed = true;
+            if (r.blocking || (!hasFailedEdge(*card) && !namedByNoCondition(*card, r.key))) {
+                failedUnhandled = true;
+                p.missing.append(tr("%1：必须确认为“是”才能继续").arg(r.label));
             }
         }
-        if (r.required && !st.done()) {
+        if (!r.oneOf.isEmpty()) {
+            if (r.required && !groupDone.value(r.oneOf)) {
+                const QString either = groupLabels.value(r.oneOf).join(tr("，或"));
+                if (!p.missing.contains(either))
+                    p.missing.append(either);
+            }
+        } else if (r.required && !st.done()) {
             if (st.need > 1)
                 p.missing.append(tr("%1（需要 %2 项，已有 %3 项）").arg(r.label).arg(st.need).arg(st.have));
             else
@@ -120,15 +190,30 @@ bool Workflow::conditionHolds(const QString &when, const JobSnapshot &job,
         return false;
     }
     if (when == QLatin1String("check.failed") || when == QLatin1String("check.passed")) {
-        bool failed = false;
-        const Card *card = m_catalog.card(cardId);
-        const QHash<QString, QStringList> captured = job.evidence.value(cardId);
-        for (auto it = captured.constBegin(); card && it != captured.constEnd(); ++it) {
-            const EvidenceRequirement *r = card->requirement(it.key());
-            if (r && r->kind == EvidenceKind::Check)
-                failed = failed || it.value().contains(QStringLiteral("no"));
-        }
+        const bool failed = checkFailedOn(job, cardId);
         return when == QLatin1String("check.failed") ? failed : !failed;
+    }
+    if (when.startsWith(QLatin1String("failed."))) // failed.27.3: that card's check answered no
+        return checkFailedOn(job, when.mid(7));
+    if (when.startsWith(QLatin1String("no."))) { // no.21.3.old_seals_intact: that check's "no"
+        const QString ref = when.mid(3);
+        const qsizetype dot = ref.lastIndexOf(QLatin1Char('.'));
+        const QStringList values = job.evidence.value(ref.left(dot)).value(ref.mid(dot + 1));
+        return latestAnswer(values) == QLatin1String("no");
+    }
+    return false;
+}
+
+bool Workflow::checkFailedOn(const JobSnapshot &job, const QString &cardId) const
+{
+    const Card *card = m_catalog.card(cardId);
+    const QHash<QString, QStringList> captured = job.evidence.value(cardId);
+    for (auto it = captured.constBegin(); card && it != captured.constEnd(); ++it) {
+        const EvidenceRequirement *r = card->requirement(it.key());
+        if (r && r->kind == EvidenceKind::Check && !r->blocking
+            && !namedByNoCondition(*card, r->key)
+            && latestAnswer(it.value()) == QLatin1String("no"))
+            return true;
     }
     return false;
 }
@@ -193,6 +278,9 @@ Result<Edge> Workflow::selectEdge(const JobSnapshot &job, const QString &cardId)
         if (!e.when.isEmpty() && conditionHolds(e.when, job, cardId))
             return e;
     const QList<Edge> user = userChoices(cardId);
+    if (user.isEmpty() && onlyFailureEdges(*card))
+        return makeError(QStringLiteral("workflow.end"),
+                         tr("卡片 %1 是流程的最后一张").arg(cardId));
     if (user.isEmpty())
         return makeError(QStringLiteral("workflow.no_edge"),
                          tr("卡片 %1 的分支条件都不满足：请联系内勤检查作业卡目录").arg(cardId));
@@ -248,9 +336,11 @@ WorkflowState Workflow::evaluate(const JobSnapshot &job) const
             break;
         }
         if (visited.contains(edge.to)) {
-            // A loop (e.g. re-check after rectification): the target must be redone.
-            st.problem = tr("卡片 %1 需要重新进行").arg(edge.to);
-            cur = edge.to;
+            // A loop: the walk came back (re-check after rectification, a swap resumed after the
+            // seals were handed to 用电检查). The card to redo is the first one in the loop that
+            // left on a failed check (its check is answered again); without one, the target.
+            cur = redoCard(st.path, edge.to);
+            st.problem = tr("卡片 %1 需要重新进行").arg(cur);
             break;
         }
         cur = edge.to;

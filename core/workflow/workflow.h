@@ -95,8 +95,12 @@ public:
     // ok, or "workflow.incomplete" naming every blocker ("卡片 21.3 还不能完成，还缺：…").
     static Result<void> checkComplete(const CardProgress &progress);
 
-    // Evaluate a `when` expression for a card ("customer.mismatch", "check.failed", ...).
+    // Evaluate a `when` expression for a card ("customer.mismatch", "check.failed",
+    // "failed.27.3", ...). A check counts by its latest answer, so a check answered again "yes"
+    // after rectification has passed.
     bool conditionHolds(const QString &when, const JobSnapshot &job, const QString &cardId) const;
+    // A `check` of the card answered "no" (its latest answer).
+    bool checkFailedOn(const JobSnapshot &job, const QString &cardId) const;
 
     // The user-selectable edges of a card (those without `when`).
     QList<Edge> userChoices(const QString &cardId) const;

@@ -393,6 +393,14 @@
         <source>已导出到 %1。</source>
         <translation>Exported to %1.</translation>
     </message>
+    <message>
+        <source>%1（倍率 %2）</source>
+        <translation>%1 (multiplier %2)</translation>
+    </message>
+    <message>
+        <source>%1［黑屏：%2］</source>
+        <translation>%1 [dead display: %2]</translation>
+    </message>
 </context>
 <context>
     <name>ms::CameraCaptureSource</name>
@@ -512,13 +520,13 @@
         <source>用维护口核查本台区档案与抄读</source>
         <translation>Check this area&apos;s archive and readings over the maintenance port</translation>
     </message>
+    <message>
+        <source>操作示例图</source>
+        <translation>Illustrations</translation>
+    </message>
 </context>
 <context>
     <name>ms::CatalogLoader</name>
-    <message>
-        <source>未知的条件“%1”：应为 [!]customer.mismatch | customer.prepaid | customer.postpaid | check.failed | check.passed | choice.&lt;分支 id&gt;</source>
-        <translation>Unknown condition &quot;%1&quot;: must be [!]customer.mismatch | customer.prepaid | customer.postpaid | check.failed | check.passed | choice.&lt;branch id&gt;</translation>
-    </message>
     <message>
         <source>卡片编号“%1”格式不对：应为“流程号.步骤号”，如 21.4</source>
         <translation>Card number &quot;%1&quot; is malformed: must be &quot;flow.step&quot;, e.g. 21.4</translation>
@@ -872,6 +880,34 @@
     <message>
         <source>未知字段：请检查拼写，允许的字段有 %1</source>
         <translation>Unknown field: check the spelling; allowed fields are %1</translation>
+    </message>
+    <message>
+        <source>未知的条件“%1”：应为 [!]customer.mismatch | customer.prepaid | customer.postpaid | check.failed | check.passed | choice.&lt;分支 id&gt; | failed.&lt;卡片编号&gt; | no.&lt;卡片编号&gt;.&lt;检查项 key&gt;</source>
+        <translation>Unknown condition &quot;%1&quot;: use [!]customer.mismatch | customer.prepaid | customer.postpaid | check.failed | check.passed | choice.&lt;branch id&gt; | failed.&lt;card id&gt; | no.&lt;card id&gt;.&lt;check key&gt;</translation>
+    </message>
+    <message>
+        <source>blocking 只用于 check 类型</source>
+        <translation>blocking is only for the check kind</translation>
+    </message>
+    <message>
+        <source>matches 应为“卡片编号.证据项 key”，如 24.3.old_meter_custody_seal</source>
+        <translation>matches must be &quot;card id.requirement key&quot;, e.g. 24.3.old_meter_custody_seal</translation>
+    </message>
+    <message>
+        <source>one_of 组“%1”要有至少两项、且都同为必填或都同为选填</source>
+        <translation>one_of group &quot;%1&quot; needs at least two requirements, all required or all optional</translation>
+    </message>
+    <message>
+        <source>matches 指向的证据项 %1 不存在</source>
+        <translation>matches names requirement %1, which does not exist</translation>
+    </message>
+    <message>
+        <source>条件 %1 引用的检查项不存在：应为 no.&lt;卡片编号&gt;.&lt;该卡片上 check 证据项的 key&gt;</source>
+        <translation>Condition %1 names a check that does not exist: use no.&lt;card id&gt;.&lt;key of a check requirement on that card&gt;</translation>
+    </message>
+    <message>
+        <source>条件 %1 引用的卡片 %2 不存在或没有“check”证据项：请指向一张有检查项的卡片</source>
+        <translation>Condition %1 names card %2, which does not exist or has no check requirement: name a card with a check</translation>
     </message>
 </context>
 <context>
@@ -1677,6 +1713,14 @@ Role: %3   Progress: %4/%5</translation>
         <source>读取附录 %1 已保存的填写内容失败：%2</source>
         <translation>Reading the saved entries of appendix %1 failed: %2</translation>
     </message>
+    <message>
+        <source>%1（倍率 %2）</source>
+        <translation>%1 (multiplier %2)</translation>
+    </message>
+    <message>
+        <source>旧表黑屏，止码取得方式：%1</source>
+        <translation>Old meter display dead; final reading obtained by: %1</translation>
+    </message>
 </context>
 <context>
     <name>ms::FormFillPage</name>
@@ -2127,6 +2171,13 @@ In Settings, switch back to the built-in card catalog or update the catalog fold
     </message>
 </context>
 <context>
+    <name>ms::IllustrationView</name>
+    <message>
+        <source>示意图无法显示（%1）：请检查作业卡目录中的示意图文件</source>
+        <translation>The illustration cannot be shown (%1): check the illustration file in the card catalog</translation>
+    </message>
+</context>
+<context>
     <name>ms::JobDelegate</name>
     <message>
         <source>卡片 %1</source>
@@ -2398,6 +2449,18 @@ In Settings, switch back to the built-in card catalog or update the catalog fold
     <message>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>“%1”须由%2本人签字，%3的账号不能代签：请%2用自己的账号登录（在本平板或自己的设备上）后再签。</source>
+        <translation>&quot;%1&quot; must be signed by the %2 in person; %3&apos;s account cannot sign for them: have the %2 sign in with their own account (on this tablet or their own device) and sign.</translation>
+    </message>
+    <message>
+        <source>卡片 %1 还没有记录“%2”，无法核对：请先在卡片 %1 上记录。</source>
+        <translation>Card %1 has no &quot;%2&quot; recorded yet, so nothing can be checked against it: record it on card %1 first.</translation>
+    </message>
+    <message>
+        <source>“%1”与卡片 %2 记录的“%3”（%4）不一致：请核对实物上的编号后重新输入。</source>
+        <translation>&quot;%1&quot; does not match &quot;%3&quot; recorded on card %2 (%4): check the number on the item itself and enter it again.</translation>
     </message>
 </context>
 <context>
@@ -4710,6 +4773,10 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
 %2</source>
         <translation>Card %1 cannot be completed yet. Still missing:
 %2</translation>
+    </message>
+    <message>
+        <source>，或</source>
+        <translation>, or </translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "service/jobsession.h"
 #include "style.h"
+#include "widgets/illustrationview.h"
 #include "widgets/pageheader.h"
 
 #include <QButtonGroup>
@@ -190,6 +191,13 @@ QWidget *CardWalkerPage::buildSteps(const Card &card, const CardProgress &progre
         const int index = s.index;
         connect(b, &QPushButton::clicked, this, [this, index] { toggleStep(index); });
         l->addWidget(b);
+    }
+    if (!card.illustrations.isEmpty()) {
+        l->addWidget(sectionTitle(tr("操作示例图"), w));
+        const QString root =
+            m_ctx.catalogRoot.isEmpty() ? QStringLiteral(":/forms") : m_ctx.catalogRoot;
+        for (const Illustration &i : card.illustrations)
+            l->addWidget(new IllustrationView(root + QLatin1Char('/') + i.file, i.caption, w));
     }
     if (!card.checkpoints.isEmpty()) {
         l->addWidget(sectionTitle(tr("检查要点"), w));

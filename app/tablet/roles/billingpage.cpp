@@ -182,14 +182,32 @@ void BillingPage::fillQueue(const QJsonObject &answer)
         const QJsonObject j = jobs.at(r).toObject();
         const QJsonArray t = j.value(QStringLiteral("old_reading_tariffs")).toArray();
         const bool mismatch = j.value(QStringLiteral("mismatch")).toBool();
+        // the old reading as the register keeps it, with the CT multiplier and how a dead
+        // display's reading was obtained; the balance in the meter's own unit
+        QString oldTotal = str(j.value(QStringLiteral("old_reading_total")));
+        const QString multiplier = str(j.value(QStringLiteral("multiplier")));
+        if (!multiplier.isEmpty() && multiplier != QLatin1String("1"))
+            oldTotal = tr("%1（倍率 %2）").arg(oldTotal, multiplier);
+        const QString note = str(j.value(QStringLiteral("old_reading_note")));
+        if (!note.isEmpty())
+            oldTotal = tr("%1［黑屏：%2］").arg(oldTotal, note);
+        const QString balance = str(j.value(QStringLiteral("prepaid_balance")));
         const QStringList cells{
-            str(j.value(QStringLiteral("account_no"))), str(j.value(QStringLiteral("customer_name"))),
-            str(j.value(QStringLiteral("old_asset_no"))), str(j.value(QStringLiteral("old_reading_total"))),
-            str(t.at(0)), str(t.at(1)), str(t.at(2)), str(t.at(3)),
-            str(j.value(QStringLiteral("new_asset_no"))), str(j.value(QStringLiteral("new_reading_total"))),
+            str(j.value(QStringLiteral("account_no"))),
+            str(j.value(QStringLiteral("customer_name"))),
+            str(j.value(QStringLiteral("old_asset_no"))),
+            oldTotal,
+            str(t.at(0)),
+            str(t.at(1)),
+            str(t.at(2)),
+            str(t.at(3)),
+            str(j.value(QStringLiteral("new_asset_no"))),
+            str(j.value(QStringLiteral("new_reading_total"))),
             mismatch ? str(j.value(QStringLiteral("mismatch_difference"))) : QString(),
             mismatch ? str(j.value(QStringLiteral("mismatch_tier"))) : QString(),
-            str(j.value(QStringLiteral("prepaid_balance"))),
+            balance.isEmpty()
+                ? QString()
+                : tr("%1 %2").arg(balance, str(j.value(QStringLiteral("prepaid_balance_unit")))),
             tr("%1 %2").arg(str(j.value(QStringLiteral("approved_by"))),
                             when(str(j.value(QStringLiteral("approved_at")))))};
         for (int c = 0; c < cells.size(); ++c) {

@@ -274,3 +274,66 @@ TEST_F(OfficeReviewTest, CtlReviewListsShowsApprovesAndSaysWhenTheRoleIsMissing)
     EXPECT_TRUE(QString::fromUtf8(denied.err).contains(QStringLiteral("billing"))) << denied.err.constData();
     EXPECT_FALSE(denied.err.contains(m_clerk.toUtf8())); // never echoes the token
 }
+
+TEST_F(OfficeReviewTest,
+       BillingCarriesTheBalanceInTheMetersUnitTheCtMultiplierAndADeadDisplaysSource)
+{
+    // GIVEN a prepaid customer on a CT-connected meter whose display was dead: the 止码 typed from
+    // the collection system, the balance in kWh (an IC-card 电量型 meter)
+    const QString job = submittedJob(m_zhang, QStringLiteral("一班"), QStringLiteral("0100000002"),
+                                     QStringLiteral("2026-11-05T08:00:00.000Z"));
+    const QJsonObject old{{QStringLiteral("meter"), QStringLiteral("old")},
+                          {QStringLiteral("source"), QStringLiteral("manual")}};
+    QJsonObject total = old, energy = old;
+    total.insert(QStringLiteral("register"), QStringLiteral("forward_total"));
+    energy.insert(QStringLiteral("register"), QStringLiteral("remaining_energy"));
+    energy.insert(QStringLiteral("unit"), QStringLiteral("kWh"));
+    evidence(m_zhang, uuid(), job, QStringLiteral("21.3"), QStringLiteral("old_final_total"),
+             QStringLiteral("meter_reading"), QStringLiteral("2345.60"), total);
+    evidence(m_zhang, uuid(), job, QStringLiteral("21.3"), QStringLiteral("old_remaining_energy"),
+             QStringLiteral("meter_reading"), QStringLiteral("35.20"), energy);
+    evidence(m_zhang, uuid(), job, QStringLiteral("21.3"), QStringLiteral("ct_ratio"),
+             QStringLiteral("text"), QStringLiteral("150/5"), {});
+    evidence(m_zhang, uuid(), job, QStringLiteral("21.3"), QStringLiteral("ct_multiplier"),
+             QStringLiteral("number"), QStringLiteral("30"), {});
+    evidence(m_zhang, uuid(), job, QStringLiteral("21.3"), QStringLiteral("old_reading_basis"),
+             QStringLiteral("text"), QStringLiteral("采集系统 11-04 示数，内勤王芳确认"), {});
+    ASSERT_EQ(post(QStringLiteral("office/jobs/%1/approve").arg(job), m_clerk,
+                   {{QStringLiteral("decision_uuid"), uuid()}})
+                  .status,
+              200);
+    // WHEN billing looks at the queue THEN it sees the balance's unit, the multiplier, the source
+    const QJsonObject row = request("GET", api(QStringLiteral("office/billing/queue")), m_billing)
+                                .json()
+                                .value(QStringLiteral("jobs"))
+                                .toArray()
+                                .first()
+                                .toObject();
+    EXPECT_EQ(row.value(QStringLiteral("prepaid_balance")).toString(), QStringLiteral("35.20"));
+    EXPECT_EQ(row.value(QStringLiteral("prepaid_balance_unit")).toString(), QStringLiteral("kWh"));
+    EXPECT_EQ(row.value(QStringLiteral("ct_ratio")).toString(), QStringLiteral("150/5"));
+    EXPECT_EQ(row.value(QStringLiteral("multiplier")).toString(), QStringLiteral("30"));
+    EXPECT_EQ(row.value(QStringLiteral("old_reading_source")).toString(), QStringLiteral("manual"));
+    EXPECT_EQ(row.value(QStringLiteral("old_reading_note")).toString(),
+              QStringLiteral("采集系统 11-04 示数，内勤王芳确认"));
+    // AND the export has them in their columns
+    ASSERT_EQ(post(QStringLiteral("office/jobs/%1/billing-confirm").arg(job), m_billing,
+                   {{QStringLiteral("decision_uuid"), uuid()}})
+                  .status,
+              200);
+    const Http csv = request("POST", api(QStringLiteral("office/billing/export")), m_billing, "{}");
+    ASSERT_EQ(csv.status, 200);
+    const QList<QByteArray> lines = csv.body.mid(3).split('\n');
+    const QList<QByteArray> header = lines.first().trimmed().split(',');
+    const QList<QByteArray> fields = lines.at(1).trimmed().split(',');
+    ASSERT_EQ(header.size(), fields.size());
+    auto column = [&](const char *name) {
+        return QString::fromUtf8(fields.value(header.indexOf(name)));
+    };
+    EXPECT_EQ(column("prepaid_balance"), QStringLiteral("35.20"));
+    EXPECT_EQ(column("prepaid_balance_unit"), QStringLiteral("kWh"));
+    EXPECT_EQ(column("ct_ratio"), QStringLiteral("150/5"));
+    EXPECT_EQ(column("multiplier"), QStringLiteral("30"));
+    EXPECT_EQ(column("old_reading_source"), QStringLiteral("manual"));
+    EXPECT_EQ(column("old_reading_note"), QStringLiteral("采集系统 11-04 示数，内勤王芳确认"));
+}

@@ -2,12 +2,14 @@
 // 退回 in the job list; its page lists each item with its reason and the big button opens the
 // first item's card; once the item is re-captured the button offers 重新提交, which starts the
 // next round; an approved job is shown read-only (已审核通过).
+#include "common/resultvalue.h"
 #include "common/shellfixture.h"
 
 #include "models/joblistmodel.h"
 #include "pages/cardwalkerpage.h"
 #include "pages/joblistpage.h"
 #include "pages/jobpage.h"
+#include "service/accounts.h"
 #include "service/fieldwalk.h"
 #include "service/jobsession.h"
 #include "store/store.h"
@@ -17,6 +19,8 @@
 #include <QPushButton>
 #include <QUuid>
 #include <gtest/gtest.h>
+#include <map>
+#include <memory>
 
 using namespace ms;
 using namespace ms::test;
@@ -43,6 +47,21 @@ protected:
         EXPECT_TRUE(win().openJob(jobId));
         FieldWalk walk(app->ctx->catalog,
                        [](const QString &, const QString &, int n) { return fakePhoto(n); });
+        // the supervisor and the crew leader sign under their own sign-in (their own device)
+        std::map<QString, std::unique_ptr<JobSession>> signers;
+        for (const auto &[role, name] :
+             {std::pair{"supervisor", "赵敏"}, std::pair{"crew_leader", "李强"}}) {
+            const User u = test::valueOf(Accounts(store()).byName(QString::fromUtf8(name)));
+            auto s = JobSession::open(store(), app->ctx->catalog, app->ctx->workflow,
+                                      Actor{u.uuid, u.name, u.roles}, jobId);
+            EXPECT_TRUE(s.ok());
+            if (s.ok())
+                signers[QString::fromLatin1(role)] = std::move(s).value();
+        }
+        walk.setSigners([&](const QString &signer) -> JobSession * {
+            auto it = signers.find(signer);
+            return it == signers.end() ? nullptr : it->second.get();
+        });
         auto walked = walk.run(*win().session());
         EXPECT_TRUE(walked.ok()) << walked.error().message.toStdString();
         EXPECT_EQ(win().session()->job().submission, 1);

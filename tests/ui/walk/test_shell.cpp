@@ -12,12 +12,14 @@
 #include "pages/valueentrypage.h"
 #include "service/jobsession.h"
 #include "store/store.h"
+#include "widgets/illustrationview.h"
 #include "widgets/signaturepad.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollArea>
 #include <QSet>
 #include <QTest>
 #include <gtest/gtest.h>
@@ -117,7 +119,8 @@ TEST_F(Shell, GivenCustomerAway_WhenAppointmentChosen_ThenJobWaitsForAppointment
     EXPECT_EQ(branch.value(QStringLiteral("reason")).toString(), QStringLiteral("敲门三次无人应答"));
     // 21.1 itself still needs 20.x before it, so the walk's status is decided by the workflow;
     // completing 21.1 leads to the appointment card.
-    EXPECT_EQ(app->ctx->workflow.userChoices(QStringLiteral("21.1")).size(), 3);
+    EXPECT_EQ(app->ctx->workflow.userChoices(QStringLiteral("21.1")).size(),
+              5); // and the two refusals
 }
 
 TEST_F(Shell, GivenStrokes_WhenUndoAndClearTapped_ThenPadFollows)
@@ -172,4 +175,37 @@ TEST_F(Shell, GivenDemo_WhenJobListAndCardWalkerRendered_ThenScreensHaveContent)
     ASSERT_TRUE(added.ok());
     QApplication::processEvents();
     saveScreen(QStringLiteral("card-walker.png"));
+}
+
+// 操作示例图 (issue 16 §9): the swap card shows its wiring diagrams, drawn, with their captions;
+// with MS_SCREENSHOT_DIR set, saves the screen (card-illustrations.png) for a person to look at.
+TEST_F(Shell, TheSwapCardShowsItsWiringDiagrams)
+{
+    signIn();
+    win().resize(1280, 800);
+    auto *walker = openCard(QStringLiteral("21.4"));
+    ASSERT_TRUE(walker);
+    QApplication::processEvents();
+    const QList<IllustrationView *> views = walker->findChildren<IllustrationView *>();
+    ASSERT_EQ(views.size(), 3);
+    for (IllustrationView *v : views)
+        EXPECT_TRUE(v->valid());
+    QStringList captions;
+    for (QLabel *l : walker->findChildren<QLabel *>(QStringLiteral("hint")))
+        captions << l->text();
+    EXPECT_TRUE(captions.contains(QStringLiteral("单相表 1-2-3-4 接线")));
+    QLabel *picture = views.first()->findChild<QLabel *>(QStringLiteral("illustrationPicture"));
+    ASSERT_TRUE(picture);
+    const QImage image = picture->pixmap().toImage();
+    ASSERT_FALSE(image.isNull());
+    // drawn, not blank: the wires' colours are there
+    int coloured = 0;
+    for (int y = 0; y < image.height(); y += 4)
+        for (int x = 0; x < image.width(); x += 4)
+            coloured += image.pixelColor(x, y).saturation() > 100 ? 1 : 0;
+    EXPECT_GT(coloured, 50);
+    if (auto *scroll = walker->findChild<QScrollArea *>())
+        scroll->ensureWidgetVisible(views.first());
+    QApplication::processEvents();
+    saveScreen(QStringLiteral("card-illustrations.png"));
 }

@@ -31,7 +31,8 @@ TEST(FormLibrary, NamesScopesAndLayoutFollowTheManual)
 {
     auto lib = FormLibrary::load(test::formsDir());
     ASSERT_TRUE(lib.ok());
-    EXPECT_EQ(lib->form(8)->title, QStringLiteral("智能电能表装换工作凭证（城网）"));
+    EXPECT_EQ(lib->form(8)->title,
+              QStringLiteral("国网北京市电力公司智能电能表装换工作凭证（城网）"));
     EXPECT_EQ(lib->form(28)->title, QStringLiteral("排查“机电不符”客户记录单"));
     for (int n : {8, 9, 30, 2, 17, 18, 25, 11, 12, 26})
         EXPECT_EQ(lib->form(n)->scope, QStringLiteral("job")) << n;
@@ -172,4 +173,46 @@ TEST(CardValues, APreferredCardWinsThenTheLatestRecordAndSealsAreJoined)
     EXPECT_EQ(task.value(QStringLiteral("concentrator.asset_no")).text, QStringLiteral("FROM-19.1"));
     CardValues::merge(task, {{QStringLiteral("concentrator.asset_no"), {QStringLiteral("LATER-19.1"), t0.addSecs(5), 0}}});
     EXPECT_EQ(task.value(QStringLiteral("concentrator.asset_no")).text, QStringLiteral("LATER-19.1"));
+}
+
+TEST(FormLibrary, EveryAppendixTitleIsTheManuals)
+{
+    // The 31 titles of the manual's appendix list (seed 000_cab82a5672d8fc2b, 目录), the line
+    // breaks of the printed list joined and its half-width brackets written full-width.
+    const QStringList seed{"智能电能表更换工作计划表",
+                           "营销信息采集系统故障联络单",
+                           "营销信息采集系统报装联络单",
+                           "更换客户购电记录单",
+                           "智能电能表更换现场勘察记录单",
+                           "国网北京市电力公司电能计量设备库房流转单",
+                           "国网北京市电力公司电能计量设备领料单",
+                           "国网北京市电力公司智能电能表装换工作凭证（城网）",
+                           "国网北京市电力公司智能电能表装换工作凭证（农网）",
+                           "危险点分析控制单",
+                           "国网北京市电力公司换表领卡通知",
+                           "国网北京市电力公司换表领卡通知——后付费客户类",
+                           "国网北京市电力公司更换智能电能表通知",
+                           "宣传横幅",
+                           "宣传展板",
+                           "宣传折页",
+                           "短信服务告知书",
+                           "电能计量装置鉴定送检协议书",
+                           "监理日志",
+                           "现场作业验收规范单",
+                           "国网北京市电力公司集中器装换工作凭证",
+                           "用电信息采集建设工程单元工程竣工验收记录",
+                           "关于印发北京市电力公司《智能电能表安装调试工作规范》的通知",
+                           "国网北京市电力公司电能计量设备退料单",
+                           "用电证",
+                           "国网北京市电力公司约时换表通知",
+                           "电力线路第二种工作票",
+                           "排查“机电不符”客户记录单",
+                           "约时更换智能电能表记录单",
+                           "国网北京市电力公司换表结果告知",
+                           "发卡签收单"};
+    ASSERT_EQ(seed.size(), 31);
+    auto lib = FormLibrary::load(test::formsDir());
+    ASSERT_TRUE(lib.ok());
+    for (int n = 1; n <= 31; ++n)
+        EXPECT_EQ(lib->form(n)->title, seed.at(n - 1)) << "appendix " << n;
 }

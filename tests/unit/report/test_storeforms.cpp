@@ -359,7 +359,8 @@ TEST(StoreForms, CardIssueAndConcentratorValuesComeFromWhatTheCardsRecorded)
         QFile::copy(pdf21, keep + QStringLiteral("/store-21.pdf"));
         QFile::copy(pdf31, keep + QStringLiteral("/store-31.pdf"));
     }
-    EXPECT_TRUE(c21->value(QStringLiteral("concentrator.old_asset_no")).isEmpty()); // nothing records it
+    EXPECT_TRUE(
+        c21->value(QStringLiteral("concentrator.old_asset_no")).isEmpty()); // not recorded here
 }
 
 TEST(StoreForms, NoticeValuesNoCardRecordsStayBlankAndTheStandardDocumentsPrint)
@@ -398,4 +399,81 @@ TEST(StoreForms, MeterswapctlPrintsAStaticFormWithoutJobOrTaskAndWithoutHeader)
     EXPECT_TRUE(text.contains(QStringLiteral("宣传折页")));
     EXPECT_FALSE(text.contains(QStringLiteral("编号：")));
     EXPECT_FALSE(text.contains(QStringLiteral("国网北京城区供电中心")));
+}
+
+TEST(StoreForms, EveryNoticeCardAndConcentratorValueACardRecordsIsPrinted)
+{
+    // GIVEN the cards recorded who collected the card (35.1), when and where cards are collected
+    // (34.2), the outage and working hours of the swap notice (10.2), a replaced concentrator
+    // (19.1) and the concentrator count and read success rate at commissioning (39.1)
+    Fixture f;
+    const QString acc = QStringLiteral("3100123456");
+    const QString host = QStringLiteral("3100123457");
+    f.value(acc, QStringLiteral("35.1"), QStringLiteral("card_handed_over"), EvidenceKind::Check,
+            QStringLiteral("yes"));
+    f.value(acc, QStringLiteral("35.1"), QStringLiteral("receiver_name"), EvidenceKind::Text,
+            QStringLiteral("王建华"));
+    f.value(acc, QStringLiteral("34.2"), QStringLiteral("collect_time"), EvidenceKind::Text,
+            QStringLiteral("11月20日至11月30日"));
+    f.value(acc, QStringLiteral("34.2"), QStringLiteral("collect_place"), EvidenceKind::Text,
+            QStringLiteral("安贞营业厅"));
+    f.value(host, QStringLiteral("10.2"), QStringLiteral("outage_minutes"), EvidenceKind::Number,
+            QStringLiteral("25"));
+    f.value(host, QStringLiteral("10.2"), QStringLiteral("work_hours"), EvidenceKind::Text,
+            QStringLiteral("每日8:30至17:00"));
+    f.value(host, QStringLiteral("19.1"), QStringLiteral("old_concentrator_asset"),
+            EvidenceKind::Barcode, QStringLiteral("3230009988776655"));
+    f.value(host, QStringLiteral("39.1"), QStringLiteral("concentrator_count"),
+            EvidenceKind::Number, QStringLiteral("2"));
+    f.value(host, QStringLiteral("39.1"), QStringLiteral("station_success_rate"),
+            EvidenceKind::Number, QStringLiteral("99.35"));
+    auto lib = FormLibrary::load(test::formsDir());
+    ASSERT_TRUE(lib.ok());
+    FormContextBuilder builder(*f.store, &f.catalog.catalog);
+    // WHEN the forms are printed THEN each carries what was recorded
+    auto printed = [&](int form, RowId job, RowId task) {
+        auto ctx = builder.forForm(*lib->form(form), job, task);
+        EXPECT_TRUE(ctx.ok()) << (ctx.ok() ? "" : ctx.error().message.toStdString());
+        const QString pdf = f.dir.filePath(QStringLiteral("f%1.pdf").arg(form));
+        EXPECT_TRUE(FormRenderer::writePdf(*lib->form(form), ctx.value(), pdf).ok());
+        return test::pdfText(pdf).remove(QRegularExpression(QStringLiteral("\\s")));
+    };
+    const RowId job = f.jobs.value(acc);
+    EXPECT_TRUE(printed(31, 0, f.taskId).contains(QStringLiteral("王建华")));
+    const QString n11 = printed(11, job, 0);
+    EXPECT_TRUE(n11.contains(QStringLiteral("11月20日至11月30日"))) << n11.toStdString();
+    EXPECT_TRUE(n11.contains(QStringLiteral("安贞营业厅")));
+    const QString n13 = printed(13, 0, f.taskId);
+    EXPECT_TRUE(n13.contains(QStringLiteral("25"))) << n13.toStdString();
+    EXPECT_TRUE(n13.contains(QStringLiteral("每日8:30至17:00")));
+    EXPECT_TRUE(printed(21, 0, f.taskId).contains(QStringLiteral("3230009988776655")));
+    const QString n22 = printed(22, 0, f.taskId);
+    EXPECT_TRUE(n22.contains(QStringLiteral("99.35"))) << n22.toStdString();
+    auto c22 = builder.forForm(*lib->form(22), 0, f.taskId);
+    ASSERT_TRUE(c22.ok());
+    EXPECT_EQ(c22->value(QStringLiteral("concentrator.count")), QStringLiteral("2"));
+    EXPECT_EQ(c22->value(QStringLiteral("concentrator.success_rate")), QStringLiteral("99.35"));
+}
+
+TEST(StoreForms, TheWorkCertificatePrintsTheCtRatioMultiplierAndADeadDisplaysSource)
+{
+    Fixture f;
+    const QString acc = QStringLiteral("3100123456");
+    f.value(acc, QStringLiteral("21.3"), QStringLiteral("ct_ratio"), EvidenceKind::Text,
+            QStringLiteral("150/5"));
+    f.value(acc, QStringLiteral("21.3"), QStringLiteral("ct_multiplier"), EvidenceKind::Number,
+            QStringLiteral("30"));
+    f.value(acc, QStringLiteral("21.3"), QStringLiteral("old_reading_basis"), EvidenceKind::Text,
+            QStringLiteral("485读取日冻结数据"));
+    auto lib = FormLibrary::load(test::formsDir());
+    ASSERT_TRUE(lib.ok());
+    FormContextBuilder builder(*f.store, &f.catalog.catalog);
+    auto ctx = builder.forForm(*lib->form(8), f.jobs.value(acc), 0);
+    ASSERT_TRUE(ctx.ok());
+    const QString pdf = f.dir.filePath(QStringLiteral("8.pdf"));
+    ASSERT_TRUE(FormRenderer::writePdf(*lib->form(8), ctx.value(), pdf).ok());
+    const QString text = test::pdfText(pdf).remove(QRegularExpression(QStringLiteral("\\s")));
+    for (const QString &s : {QStringLiteral("150/5（倍率30）"),
+                             QStringLiteral("旧表黑屏，止码取得方式：485读取日冻结数据")})
+        EXPECT_TRUE(text.contains(s)) << s.toStdString() << "\n" << text.toStdString();
 }

@@ -250,3 +250,70 @@ TEST_F(JobServiceTest, BadValuesUnknownRequirementsAndChoicesAreRefusedBeforeAny
     EXPECT_TRUE(saved.meta.value(QStringLiteral("confirmed_implausible")).toBool());
     EXPECT_EQ(saved.meta.value(QStringLiteral("source")).toString(), QStringLiteral("manual"));
 }
+
+TEST_F(JobServiceTest, TheSupervisorAndTheCrewLeaderSignOnlyUnderTheirOwnSignIn)
+{
+    SignatureArtifact art;
+    art.png = QByteArray("png-strokes") + QByteArray(500, 's');
+    art.pointsJson = R"({"format":1,"strokes":[]})";
+    const QString c274 = QStringLiteral("27.4");
+    const QString key = QStringLiteral("supervisor_signature");
+    // GIVEN the installer signed in on the crew's tablet
+    session.reset();
+    const Actor installer{
+        QStringLiteral("u-li"), QStringLiteral("李强"), {QStringLiteral("installer")}};
+    session = valueOf(JobSession::open(store(), catalog(), *m_workflow, installer, m_job));
+    // WHEN the supervisor's signature is asked under the installer's sign-in THEN it is refused,
+    // naming whose signature it is and what to do
+    const Error refused = expectRefused("installer signs for the supervisor", [&] {
+        return session->addSignature(c274, key, art, session->signatureSummary());
+    });
+    EXPECT_EQ(refused.code, QStringLiteral("service.wrong_signer"));
+    EXPECT_TRUE(refused.message.contains(QStringLiteral("工程监理人员本人")))
+        << refused.message.toStdString();
+    EXPECT_TRUE(refused.message.contains(QStringLiteral("用自己的账号登录")));
+    // AND the crew leader's acceptance signature is not the installer's either
+    EXPECT_EQ(expectRefused("installer signs for the crew leader",
+                            [&] {
+                                return session->addSignature(QStringLiteral("28.6"),
+                                                             QStringLiteral("acceptor_signature"),
+                                                             art, session->signatureSummary());
+                            })
+                  .code,
+              QStringLiteral("service.wrong_signer"));
+    // WHEN the supervisor signs in (same tablet) THEN the signature is taken and is the
+    // supervisor's
+    session.reset();
+    const Actor supervisor{
+        QStringLiteral("u-zhao"), QStringLiteral("赵监理"), {QStringLiteral("supervisor")}};
+    session = valueOf(JobSession::open(store(), catalog(), *m_workflow, supervisor, m_job));
+    expectOneAction("supervisor signs", [&] {
+        return session->addSignature(c274, key, art, session->signatureSummary());
+    });
+    EXPECT_EQ(session->evidence(c274, key).value(0).userUuid, QStringLiteral("u-zhao"));
+}
+
+TEST_F(JobServiceTest, TheSealedOldMetersSealIsReEnteredAtTheHandOverAndMustMatch)
+{
+    // GIVEN 24.3 recorded the custody bag's seal
+    expectOneAction("custody seal", [&] {
+        return session->addValue(QStringLiteral("24.3"), QStringLiteral("old_meter_custody_seal"),
+                                 QStringLiteral("BJ2611001"));
+    });
+    // WHEN the crew leader re-enters another number at the hand-over THEN it is refused, saying
+    // what was recorded and what to do
+    const Error wrong = expectRefused("wrong seal", [&] {
+        return session->addValue(QStringLiteral("24.6"), QStringLiteral("custody_seal_reentered"),
+                                 QStringLiteral("BJ2611009"));
+    });
+    EXPECT_EQ(wrong.code, QStringLiteral("value.mismatch"));
+    EXPECT_TRUE(wrong.message.contains(QStringLiteral("BJ2611001"))) << wrong.message.toStdString();
+    EXPECT_TRUE(wrong.message.contains(QStringLiteral("核对实物")));
+    // AND the right number is taken, without becoming a second seal of the job
+    const qsizetype seals = session->seals().size();
+    expectOneAction("right seal", [&] {
+        return session->addValue(QStringLiteral("24.6"), QStringLiteral("custody_seal_reentered"),
+                                 QStringLiteral("BJ2611001"));
+    });
+    EXPECT_EQ(session->seals().size(), seals);
+}

@@ -97,7 +97,8 @@ TEST_F(SwapWorkflow, KnockingAtTheDoorNeedsTheInstallersDecision)
     QStringList choices;
     for (const Edge &e : s.choices)
         choices.append(e.choice);
-    EXPECT_EQ(choices, (QStringList{"home", "appointment", "nobody_home"}));
+    EXPECT_EQ(choices, (QStringList{"home", "appointment", "nobody_home", "refused_reschedule",
+                                    "refused_escalate"}));
 }
 
 TEST_F(SwapWorkflow, AppointmentPutsTheJobInWaitingUntil218IsDoneThenResumesAt212)
@@ -120,12 +121,15 @@ TEST_F(SwapWorkflow, AppointmentPutsTheJobInWaitingUntil218IsDoneThenResumesAt21
     EXPECT_EQ(s.currentCard, "21.2");
 }
 
-TEST_F(SwapWorkflow, FullNormalSwapEndsDoneAt302)
+TEST_F(SwapWorkflow, FullNormalSwapEndsDoneAt302ThroughQualityCheckAndAcceptanceBeforeSealing)
 {
     JobSnapshot job;
     job.choose(QStringLiteral("21.1"), QStringLiteral("home"), {});
-    const QStringList walk{"20.1", "20.2", "21.1", "21.2", "21.3", "21.4", "21.5",
-                           "21.6", "21.7", "29.1", "30.1", "30.2"};
+    job.choose(QStringLiteral("21.2"), QStringLiteral("single_phase"), {});
+    job.choose(QStringLiteral("21.3"), QStringLiteral("own_switch"), {});
+    const QStringList walk{"20.1", "20.2", "21.1", "21.2", "21.3", "21.4", "21.5", "21.6",
+                           "21.7", "27.1", "27.2", "27.3", "27.4", "27.5", "28.1", "28.2",
+                           "28.3", "28.4", "28.5", "28.6", "29.1", "30.1", "30.2"};
     Workflow wf(catalog());
     for (const QString &id : walk) {
         EXPECT_EQ(wf.evaluate(job).currentCard, id);
@@ -151,7 +155,8 @@ TEST_F(SwapWorkflow, MissingEvidenceIsNamedByItsLabel)
     // WHEN asked THEN it cannot complete and names exactly what is missing
     const CardProgress p = Workflow(catalog()).progress(job, QStringLiteral("21.4"));
     EXPECT_FALSE(p.canComplete);
-    EXPECT_TRUE(p.missing.contains(QStringLiteral("已断开表前开关并用验电笔确认进出线无电压")));
+    EXPECT_TRUE(p.missing.contains(QStringLiteral("已验明电源侧、负荷侧都无电压")));
+    EXPECT_TRUE(p.missing.contains(QStringLiteral("监护人姓名（两人作业，一人监护）")));
     EXPECT_TRUE(p.missing.contains(QStringLiteral("新表起码（总）")));
     EXPECT_FALSE(p.missing.contains(QStringLiteral("新表资产编号")));
 }
@@ -161,12 +166,18 @@ TEST_F(SwapWorkflow, RemainingMoneyIsRequiredOnlyForPrepaidCustomers)
     JobSnapshot job;
     complete(job, QStringLiteral("21.3")); // postpaid: no remaining money captured
     job.evidence[QStringLiteral("21.3")].remove(QStringLiteral("old_remaining_money"));
+    job.evidence[QStringLiteral("21.3")].remove(QStringLiteral("old_remaining_energy"));
     Workflow wf(catalog());
     EXPECT_TRUE(wf.progress(job, QStringLiteral("21.3")).canComplete);
     job.customer.prepaid = true;
     const CardProgress p = wf.progress(job, QStringLiteral("21.3"));
     EXPECT_FALSE(p.canComplete);
-    EXPECT_EQ(p.missing, QStringList{QStringLiteral("旧表剩余金额（预付费表）")});
+    // either balance, in the unit the meter keeps (kWh or 元), will do
+    EXPECT_EQ(p.missing, QStringList{QStringLiteral(
+                             "旧表剩余电量（电量型表，kWh），或旧表剩余金额（金额型表，元）")});
+    job.capture(QStringLiteral("21.3"), QStringLiteral("old_remaining_energy"),
+                QStringLiteral("35.2"));
+    EXPECT_TRUE(wf.progress(job, QStringLiteral("21.3")).canComplete);
 }
 
 TEST_F(SwapWorkflow, NobodyHomeNeedsTheWitnessNotTheCustomerToSign)
