@@ -12,13 +12,16 @@ void usage()
 {
     std::fputs(
         "usage: meterswap-office <command> ...\n"
+        "  every command: [--config FILE]   settings (data, listen, workers, ...) from a file,\n"
+        "        e.g. /etc/meterswap-office/office.conf; options on the command line win\n"
         "  serve --data DIR --listen ADDR:PORT [--tls-cert FILE --tls-key FILE] [--catalog DIR]\n"
         "        [--workers N]   threads serving requests (default 4)\n"
         "        [--max-connections N] [--max-connections-per-client N]   (default 256, 32)\n"
         "        [--partial-quota-mb N] [--partial-expiry-days N]   unfinished uploads (8192, 7)\n"
         "        [--insecure-plain-http]   allow plain HTTP on a non-loopback address\n"
         "        HTTPS with DIR/tls/cert.pem + key.pem when present (see tls init)\n"
-        "  tls init --data DIR [--host NAME,ADDR] [--force]   make a key and self-signed certificate\n"
+        "  tls init --data DIR [--host NAME,ADDR] [--force]   make a key and self-signed "
+        "certificate\n"
         "  tls pin --data DIR                                 print the certificate pin again\n"
         "  token create --data DIR --device NAME --user NAME [--roles ROLE,...]\n"
         "        roles: office_clerk, billing, engineer, warehouse (none = a field device)\n"

@@ -1,6 +1,7 @@
 #include "officecommands.h"
 
 #include "commandsupport.h"
+#include "configfile.h"
 
 #include "officeserver.h"
 #include "serverpool.h"
@@ -45,12 +46,24 @@ bool parse(QCommandLineParser &p, const QStringList &args, const QStringList &va
         p.addOption(QCommandLineOption(o, o, QStringLiteral("value")));
     for (const QString &f : flags)
         p.addOption(QCommandLineOption(f));
-    if (!p.parse(QStringList{QStringLiteral("meterswap-office")} + args)) {
+    p.addOption(QCommandLineOption(QStringLiteral("config"), QStringLiteral("config"),
+                                   QStringLiteral("file")));
+    // --config FILE: its settings go first, so the command line's own options win.
+    QStringList fromFile;
+    if (const QString config = configPath(args); !config.isEmpty()) {
+        auto settings = configArguments(config, valueOptions, flags);
+        if (!settings) {
+            err(settings.error().message);
+            return false;
+        }
+        fromFile = *settings;
+    }
+    if (!p.parse(QStringList{QStringLiteral("meterswap-office")} + fromFile + args)) {
         err(p.errorText());
         return false;
     }
     if (!p.isSet(QStringLiteral("data"))) {
-        err(Tr::tr("需要 --data DIR（服务器数据目录）"));
+        err(Tr::tr("需要 --data DIR（服务器数据目录），或在 --config 文件中写 data = DIR"));
         return false;
     }
     return true;

@@ -437,6 +437,17 @@ Result<OfficeStats> SqliteOfficeStore::stats()
                        s.integer(5), s.integer(6), s.integer(7), s.integer(8), s.integer(9)};
 }
 
+Result<void> SqliteOfficeStore::ping()
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT 1"));
+    if (!st)
+        return st.error();
+    st.value().step();
+    if (st.value().failed())
+        return st.value().error();
+    return {};
+}
+
 Result<QList<BlobReference>> SqliteOfficeStore::blobReferences()
 {
     auto st = m_db->prepare(QStringLiteral(

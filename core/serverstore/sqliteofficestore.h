@@ -43,6 +43,7 @@ public:
     Result<ImportSummary> importTask(const wire::Assignment &task, const QList<wire::Assignment> &customers,
                                      const QStringList &assignees) override;
     Result<OfficeStats> stats() override;
+    Result<void> ping() override;
     Result<QList<BlobReference>> blobReferences() override;
     Result<QStringList> blobHashes() override;
     Result<void> integrityCheck() override;

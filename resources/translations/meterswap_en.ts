@@ -4632,10 +4632,6 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
 <context>
     <name>ms::server::Commands</name>
     <message>
-        <source>需要 --data DIR（服务器数据目录）</source>
-        <translation>--data DIR is required (server data folder)</translation>
-    </message>
-    <message>
         <source>无法创建数据目录 %1</source>
         <translation>Cannot create data folder %1</translation>
     </message>
@@ -4744,6 +4740,26 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>无法读取卡片目录 %1：%2</source>
         <translation>Could not read the card catalog %1: %2</translation>
+    </message>
+    <message>
+        <source>无法读取配置文件 %1：%2</source>
+        <translation>Cannot read the configuration file %1: %2</translation>
+    </message>
+    <message>
+        <source>配置文件 %1 第 %2 行应为“键 = 值”（收到“%3”）</source>
+        <translation>Configuration file %1, line %2: expected &quot;key = value&quot; (got &quot;%3&quot;)</translation>
+    </message>
+    <message>
+        <source>配置文件 %1 第 %2 行：未知的设置“%3”；可用的设置：%4</source>
+        <translation>Configuration file %1, line %2: unknown setting &quot;%3&quot;; the settings are: %4</translation>
+    </message>
+    <message>
+        <source>配置文件 %1 第 %2 行：“%3”应为 true 或 false（收到“%4”）</source>
+        <translation>Configuration file %1, line %2: &quot;%3&quot; must be true or false (got &quot;%4&quot;)</translation>
+    </message>
+    <message>
+        <source>需要 --data DIR（服务器数据目录），或在 --config 文件中写 data = DIR</source>
+        <translation>--data DIR (the server&apos;s data directory) is required, or data = DIR in the --config file</translation>
     </message>
 </context>
 <context>
