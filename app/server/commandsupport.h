@@ -2,7 +2,7 @@
 // What the meterswap-office commands share: output, option parsing, opening the data directory.
 #include "serverstore/evidencepack.h"
 #include "serverstore/fileblobstore.h"
-#include "serverstore/sqliteofficestore.h"
+#include "serverstore/sqlofficestore.h"
 
 #include <QCommandLineParser>
 
@@ -20,7 +20,7 @@ bool parse(QCommandLineParser &p, const QStringList &args, const QStringList &va
 
 struct Opened
 {
-    std::unique_ptr<SqliteOfficeStore> store;
+    std::unique_ptr<SqlOfficeStore> store;
     std::unique_ptr<FileBlobStore> blobs;
 };
 

@@ -7,7 +7,7 @@
 #include "serverpool.h"
 #include "signalwatcher.h"
 #include "serverstore/fileblobstore.h"
-#include "serverstore/sqliteofficestore.h"
+#include "serverstore/sqlofficestore.h"
 #include "sync/credentials.h"
 #include "taskcsv.h"
 
@@ -73,7 +73,7 @@ Result<Opened> openData(const QString &dir, EvidencePack::Mode evidence)
 {
     if (!QDir().mkpath(dir))
         return makeError(QStringLiteral("office.data_dir"), Tr::tr("无法创建数据目录 %1").arg(dir));
-    auto store = SqliteOfficeStore::open(dir + QStringLiteral("/office.db"));
+    auto store = SqlOfficeStore::open(dir + QStringLiteral("/office.db"));
     if (!store)
         return store.error();
     auto blobs = std::make_unique<FileBlobStore>(dir + QStringLiteral("/evidence"));

@@ -2,7 +2,7 @@
 // (docs/decisions/0007-pin-sign-in.md).
 #include "officecommands.h"
 
-#include "serverstore/sqliteofficestore.h"
+#include "serverstore/sqlofficestore.h"
 #include "store/pinhash.h"
 
 #include <QCommandLineParser>
@@ -57,7 +57,7 @@ int pinResetCodeCommand(const QStringList &args)
         return fail(Tr::tr("%1 里没有办公室数据库 office.db：请检查 --data 是否指向服务器数据目录")
                         .arg(dir),
                     ExitFailed);
-    auto store = SqliteOfficeStore::open(dir + QStringLiteral("/office.db"));
+    auto store = SqlOfficeStore::open(dir + QStringLiteral("/office.db"));
     if (!store)
         return fail(store.error().message, ExitFailed);
     const QString device = p.value(QStringLiteral("device"));

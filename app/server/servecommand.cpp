@@ -165,7 +165,7 @@ int serveCommand(const QStringList &args)
     QObject::connect(&expiry, &QTimer::timeout, [&data] { data->blobs->expirePartials(); });
     expiry.start(3600 * 1000);
     ServerPool server([dir]() -> Result<std::unique_ptr<OfficeStore>> {
-        auto store = SqliteOfficeStore::openAnother(dir + QStringLiteral("/office.db"));
+        auto store = SqlOfficeStore::openAnother(dir + QStringLiteral("/office.db"));
         if (!store)
             return store.error();
         return std::unique_ptr<OfficeStore>(std::move(store).value());

@@ -5,7 +5,7 @@
 // queues are indexed SQL queries and never scans of record JSON. Every projected table is a
 // pure function of `records` (plus the office's own decisions for a job's review state): the
 // same SELECT fills a table for one record on push and for every record in the back-fill of
-// office migration 4. Part of SqliteOfficeStore: same connection, same transactions.
+// office migration 4. Part of SqlOfficeStore: same connection, same transactions.
 #include "model/result.h"
 
 #include <QString>

@@ -4,7 +4,7 @@
 // a device pushed, its position, link, signature and record hash, whatever became of the record
 // itself. pushRecords admits a record only if it continues its device's chain; verify() walks
 // every chain again and checks each stored record against the hash its device signed.
-// Part of SqliteOfficeStore: same connection, same transactions.
+// Part of SqlOfficeStore: same connection, same transactions.
 #include "model/recordchain.h"
 #include "model/result.h"
 #include "serverstore/officetypes.h"

@@ -2,7 +2,7 @@
 // token on first use; a push is applied only if it continues its device's signed chain, resumed
 // and cut batches included; verify names every record altered, deleted or slipped in at the office.
 #include "common/chainsigner.h"
-#include "serverstore/sqliteofficestore.h"
+#include "serverstore/sqlofficestore.h"
 
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
@@ -74,7 +74,7 @@ protected:
     void open()
     {
         m_store.reset();
-        auto opened = SqliteOfficeStore::open(path());
+        auto opened = SqlOfficeStore::open(path());
         ASSERT_TRUE(opened) << opened.error().message.toStdString();
         m_store = std::move(opened).value();
     }
@@ -92,7 +92,7 @@ protected:
     }
 
     QTemporaryDir m_dir;
-    std::unique_ptr<SqliteOfficeStore> m_store;
+    std::unique_ptr<SqlOfficeStore> m_store;
     QString m_tokenText;
     DeviceToken m_token;
     ChainSigner m_tablet;
@@ -244,7 +244,7 @@ TEST(OfficeChainMigration, RecordsFromBeforeChainsAreCountedAndStillGuarded)
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("office.db"));
     {
-        auto first = SqliteOfficeStore::open(path);
+        auto first = SqlOfficeStore::open(path);
         ASSERT_TRUE(first);
     }
     // Back to the schema-1 shape with two records, as an office before this change holds them
@@ -260,7 +260,7 @@ TEST(OfficeChainMigration, RecordsFromBeforeChainsAreCountedAndStillGuarded)
         "INSERT INTO records VALUES('old-1', 'job', 1, 'upsert', '{\"a\":1}', 't1', 'zhang', '2026-01-01');"
         "INSERT INTO records VALUES('old-2', 'job', 3, 'upsert', '{\"a\":2}', 't1', 'zhang', '2026-01-01');"));
     {
-        auto store = SqliteOfficeStore::open(path);
+        auto store = SqlOfficeStore::open(path);
         ASSERT_TRUE(store) << store.error().message.toStdString();
         auto a = (*store)->verifyRecordChains();
         ASSERT_TRUE(a);
@@ -268,7 +268,7 @@ TEST(OfficeChainMigration, RecordsFromBeforeChainsAreCountedAndStillGuarded)
         EXPECT_EQ(a->unsignedRecords, 2);
     }
     tamper(path, QStringLiteral("UPDATE records SET payload = '{\"a\":9}' WHERE uuid = 'old-2'"));
-    auto store = SqliteOfficeStore::open(path);
+    auto store = SqlOfficeStore::open(path);
     ASSERT_TRUE(store);
     auto a = (*store)->verifyRecordChains();
     ASSERT_TRUE(a);
@@ -283,7 +283,7 @@ TEST(OfficeJobProjection, MigrationBackFillsTheJobsTheOfficeAlreadyHolds)
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("office.db"));
     {
-        auto first = SqliteOfficeStore::open(path);
+        auto first = SqlOfficeStore::open(path);
         ASSERT_TRUE(first);
     }
     tamper(path, QStringLiteral(
@@ -301,7 +301,7 @@ TEST(OfficeJobProjection, MigrationBackFillsTheJobsTheOfficeAlreadyHolds)
         "\"21.3\",\"requirement\":\"old_final_total\",\"kind\":\"meter_reading\",\"value\":\"12.5\","
         "\"meta\":{\"meter\":\"old\",\"register\":\"forward_total\",\"source\":\"meter_port\"}}',"
         " 'tablet-01', 'zhang', '2026-11-05T08:01:00.000Z');"));
-    auto store = SqliteOfficeStore::open(path);
+    auto store = SqlOfficeStore::open(path);
     ASSERT_TRUE(store) << store.error().message.toStdString();
     auto queue = (*store)->jobs().reviewQueue({});
     ASSERT_TRUE(queue);

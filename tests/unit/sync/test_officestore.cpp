@@ -1,7 +1,7 @@
 // The office server's storage: SQLite store and file blob store in a temporary directory.
 #include "common/chainsigner.h"
 #include "serverstore/fileblobstore.h"
-#include "serverstore/sqliteofficestore.h"
+#include "serverstore/sqlofficestore.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -76,10 +76,10 @@ TEST(FileBlobStore, KeepsPartialBytesAcrossInstancesAndAcceptsOnlyTheMatchingHas
     EXPECT_FALSE(QFile::exists(again.partialPath(lie)));
 }
 
-TEST(SqliteOfficeStore, PushIsIdempotentAndRefusesMissingBlobsInOneTransaction)
+TEST(SqlOfficeStore, PushIsIdempotentAndRefusesMissingBlobsInOneTransaction)
 {
     QTemporaryDir dir;
-    auto opened = SqliteOfficeStore::open(dir.filePath(QStringLiteral("office.db")));
+    auto opened = SqlOfficeStore::open(dir.filePath(QStringLiteral("office.db")));
     ASSERT_TRUE(opened) << opened.error().message.toStdString();
     auto &store = **opened;
     auto token = store.createToken(QStringLiteral("t1"), QStringLiteral("zhang"));
@@ -115,10 +115,10 @@ TEST(SqliteOfficeStore, PushIsIdempotentAndRefusesMissingBlobsInOneTransaction)
     EXPECT_FALSE(store.revokeToken(QStringLiteral("unknown-device")));
 }
 
-TEST(SqliteOfficeStore, AssignmentsFollowTheCursorAndOnlyChangesMoveIt)
+TEST(SqlOfficeStore, AssignmentsFollowTheCursorAndOnlyChangesMoveIt)
 {
     QTemporaryDir dir;
-    auto opened = SqliteOfficeStore::open(dir.filePath(QStringLiteral("office.db")));
+    auto opened = SqlOfficeStore::open(dir.filePath(QStringLiteral("office.db")));
     ASSERT_TRUE(opened);
     auto &store = **opened;
     const Assignment task{0, QStringLiteral("task"), QStringLiteral("t1"), 1,
@@ -161,12 +161,12 @@ namespace {
 struct TwoDevices
 {
     QTemporaryDir dir;
-    std::unique_ptr<SqliteOfficeStore> store;
+    std::unique_ptr<SqlOfficeStore> store;
     DeviceToken a, b;
     test::ChainSigner keyA, keyB;
     TwoDevices()
     {
-        auto opened = SqliteOfficeStore::open(dir.filePath(QStringLiteral("office.db")));
+        auto opened = SqlOfficeStore::open(dir.filePath(QStringLiteral("office.db")));
         if (!opened)
             return;
         store = std::move(opened).value();
@@ -228,7 +228,7 @@ QStringList uuids(const AssignmentPage &page, bool withdrawn)
 }
 } // namespace
 
-TEST(SqliteOfficeStore, RecordOfAnotherDeviceIsRefusedAndTheOwnersStays)
+TEST(SqlOfficeStore, RecordOfAnotherDeviceIsRefusedAndTheOwnersStays)
 {
     TwoDevices office;
     ASSERT_TRUE(office.store);
@@ -250,7 +250,7 @@ TEST(SqliteOfficeStore, RecordOfAnotherDeviceIsRefusedAndTheOwnersStays)
               PushStatus::Stored);
 }
 
-TEST(SqliteOfficeStore, VersionJumpIsRefusedAndDoesNotPoisonTheUuid)
+TEST(SqlOfficeStore, VersionJumpIsRefusedAndDoesNotPoisonTheUuid)
 {
     TwoDevices office;
     ASSERT_TRUE(office.store);
@@ -270,7 +270,7 @@ TEST(SqliteOfficeStore, VersionJumpIsRefusedAndDoesNotPoisonTheUuid)
               QStringLiteral("record.version_jump"));
 }
 
-TEST(SqliteOfficeStore, SameUuidAndVersionWithAnotherPayloadIsAConflictNotADuplicate)
+TEST(SqlOfficeStore, SameUuidAndVersionWithAnotherPayloadIsAConflictNotADuplicate)
 {
     TwoDevices office;
     ASSERT_TRUE(office.store);
@@ -289,7 +289,7 @@ TEST(SqliteOfficeStore, SameUuidAndVersionWithAnotherPayloadIsAConflictNotADupli
     EXPECT_EQ(office.store->stats()->jobsDone, 0) << "the held record was not replaced";
 }
 
-TEST(SqliteOfficeStore, TwoDevicesEditingOneCustomerLoseNeitherEdit)
+TEST(SqlOfficeStore, TwoDevicesEditingOneCustomerLoseNeitherEdit)
 {
     TwoDevices office;
     ASSERT_TRUE(office.store);
@@ -320,7 +320,7 @@ TEST(SqliteOfficeStore, TwoDevicesEditingOneCustomerLoseNeitherEdit)
     EXPECT_EQ(office.push(office.b, same2).status, PushStatus::Duplicate);
 }
 
-TEST(SqliteOfficeStore, JobRecordsOfSeveralDevicesForOneCustomerAreKeptAndMerged)
+TEST(SqlOfficeStore, JobRecordsOfSeveralDevicesForOneCustomerAreKeptAndMerged)
 {
     TwoDevices office;
     ASSERT_TRUE(office.store);
@@ -338,7 +338,7 @@ TEST(SqliteOfficeStore, JobRecordsOfSeveralDevicesForOneCustomerAreKeptAndMerged
     EXPECT_EQ(stats->jobsDone, 1);
 }
 
-TEST(SqliteOfficeStore, TaskWithNoAssigneesGoesToNobody)
+TEST(SqlOfficeStore, TaskWithNoAssigneesGoesToNobody)
 {
     TwoDevices office;
     ASSERT_TRUE(office.store);
@@ -347,7 +347,7 @@ TEST(SqliteOfficeStore, TaskWithNoAssigneesGoesToNobody)
     EXPECT_EQ(office.store->stats()->unassignedTasks, 1);
 }
 
-TEST(SqliteOfficeStore, CustomerMovedToAnotherCrewIsATombstoneForTheOldOne)
+TEST(SqlOfficeStore, CustomerMovedToAnotherCrewIsATombstoneForTheOldOne)
 {
     TwoDevices office;
     ASSERT_TRUE(office.store);
@@ -390,11 +390,11 @@ TEST(SqliteOfficeStore, CustomerMovedToAnotherCrewIsATombstoneForTheOldOne)
 
 // Before the fix the page and its cursor were two reads: an import committing between them moved
 // the cursor past rows the page never had, and the tablet skipped them for good.
-TEST(SqliteOfficeStore, PageAndCursorAreReadInOneSnapshot)
+TEST(SqlOfficeStore, PageAndCursorAreReadInOneSnapshot)
 {
     TwoDevices office;
     ASSERT_TRUE(office.store);
-    auto other = SqliteOfficeStore::openAnother(office.dir.filePath(QStringLiteral("office.db")));
+    auto other = SqlOfficeStore::openAnother(office.dir.filePath(QStringLiteral("office.db")));
     ASSERT_TRUE(other); // a second server thread's connection
     const QStringList zhang{QStringLiteral("zhang")};
     ASSERT_TRUE(office.store->importTask(task(QStringLiteral("t1")), {customerOf(QStringLiteral("c1"), zhang)}, {}));

@@ -3,7 +3,7 @@
 // machine; PostgreSQL would be a sibling class (docs/scaling.md).
 #include "serverstore/jobprojection.h"
 #include "serverstore/officechainlog.h"
-#include "serverstore/sqliteofficejobs.h"
+#include "serverstore/sqlofficejobs.h"
 #include "serverstore/officestore.h"
 
 #include <QSet>
@@ -17,15 +17,15 @@ class Database;
 
 namespace ms::server {
 
-class SqliteOfficeStore final : public OfficeStore
+class SqlOfficeStore final : public OfficeStore
 {
 public:
     // Opens (creating and migrating) the database file.
-    static Result<std::unique_ptr<SqliteOfficeStore>> open(const QString &filePath);
+    static Result<std::unique_ptr<SqlOfficeStore>> open(const QString &filePath);
     // One more connection to a file this process already opened with open() (one per server
     // thread): no header or quick check, which would disturb the first connection's locks.
-    static Result<std::unique_ptr<SqliteOfficeStore>> openAnother(const QString &filePath);
-    ~SqliteOfficeStore() override;
+    static Result<std::unique_ptr<SqlOfficeStore>> openAnother(const QString &filePath);
+    ~SqlOfficeStore() override;
 
     Result<QString> createToken(const QString &device, const QString &user,
                                 const QStringList &roles = {}) override;
@@ -67,7 +67,7 @@ private:
         QString device;
     };
 
-    explicit SqliteOfficeStore(std::unique_ptr<Database> db);
+    explicit SqlOfficeStore(std::unique_ptr<Database> db);
     Result<wire::PushResult> applyOne(const DeviceToken &from, const OutboxEntry &record);
     Result<std::optional<HeldRecord>> heldRecord(const QString &uuid);
     Result<std::optional<int>> assignedVersion(const QString &entity, const QString &uuid);
@@ -82,7 +82,7 @@ private:
     std::unique_ptr<Database> m_db;
     OfficeChainLog m_chain;
     JobProjection m_projection;
-    SqliteOfficeJobs m_jobs;
+    SqlOfficeJobs m_jobs;
     std::function<void()> m_betweenPageAndCursor;
 };
 

@@ -1,4 +1,4 @@
-#include "serverstore/sqliteofficestore.h"
+#include "serverstore/sqlofficestore.h"
 
 #include "store/database.h"
 #include "serverstore/blobstore.h"
@@ -121,23 +121,23 @@ wire::PushResult answer(const OutboxEntry &r, wire::PushStatus status)
 }
 } // namespace
 
-SqliteOfficeStore::SqliteOfficeStore(std::unique_ptr<Database> db)
+SqlOfficeStore::SqlOfficeStore(std::unique_ptr<Database> db)
     : m_db(std::move(db)), m_chain(*m_db), m_projection(*m_db), m_jobs(*m_db, m_projection)
 {
 }
-SqliteOfficeStore::~SqliteOfficeStore() = default;
+SqlOfficeStore::~SqlOfficeStore() = default;
 
-Result<std::unique_ptr<SqliteOfficeStore>> SqliteOfficeStore::open(const QString &filePath)
+Result<std::unique_ptr<SqlOfficeStore>> SqlOfficeStore::open(const QString &filePath)
 {
     DatabaseOptions options;
     options.moveAsideWhenCorrupt = false; // the office refuses to start on a corrupt database
     auto db = Database::open(filePath, migrations(), options);
     if (!db)
         return db.error();
-    return std::unique_ptr<SqliteOfficeStore>(new SqliteOfficeStore(std::move(db).value()));
+    return std::unique_ptr<SqlOfficeStore>(new SqlOfficeStore(std::move(db).value()));
 }
 
-Result<std::unique_ptr<SqliteOfficeStore>> SqliteOfficeStore::openAnother(const QString &filePath)
+Result<std::unique_ptr<SqlOfficeStore>> SqlOfficeStore::openAnother(const QString &filePath)
 {
     DatabaseOptions options;
     options.checkFileHeader = false;
@@ -146,10 +146,10 @@ Result<std::unique_ptr<SqliteOfficeStore>> SqliteOfficeStore::openAnother(const 
     auto db = Database::open(filePath, migrations(), options);
     if (!db)
         return db.error();
-    return std::unique_ptr<SqliteOfficeStore>(new SqliteOfficeStore(std::move(db).value()));
+    return std::unique_ptr<SqlOfficeStore>(new SqlOfficeStore(std::move(db).value()));
 }
 
-Result<QString> SqliteOfficeStore::createToken(const QString &device, const QString &user,
+Result<QString> SqlOfficeStore::createToken(const QString &device, const QString &user,
                                                const QStringList &roles)
 {
     if (device.trimmed().isEmpty() || user.trimmed().isEmpty())
@@ -179,7 +179,7 @@ Result<QString> SqliteOfficeStore::createToken(const QString &device, const QStr
     return token;
 }
 
-Result<int> SqliteOfficeStore::revokeToken(const QString &deviceOrToken)
+Result<int> SqlOfficeStore::revokeToken(const QString &deviceOrToken)
 {
     auto st = m_db->prepare(QStringLiteral(
         "UPDATE tokens SET revoked_at = ? WHERE revoked_at IS NULL AND (device = ? OR token_hash = ?)"));
@@ -196,7 +196,7 @@ Result<int> SqliteOfficeStore::revokeToken(const QString &deviceOrToken)
     return changed;
 }
 
-Result<std::optional<DeviceToken>> SqliteOfficeStore::authenticate(const QString &token)
+Result<std::optional<DeviceToken>> SqlOfficeStore::authenticate(const QString &token)
 {
     auto st = m_db->prepare(QStringLiteral(
         "SELECT id, device, user, created_at, roles FROM tokens WHERE token_hash = ? AND "
@@ -217,12 +217,12 @@ Result<std::optional<DeviceToken>> SqliteOfficeStore::authenticate(const QString
     return std::optional<DeviceToken>(t);
 }
 
-Result<void> SqliteOfficeStore::bindDeviceKey(const DeviceToken &token, const QString &publicKeyHex)
+Result<void> SqlOfficeStore::bindDeviceKey(const DeviceToken &token, const QString &publicKeyHex)
 {
     return m_chain.bindKey(token, publicKeyHex);
 }
 
-Result<QString> SqliteOfficeStore::deviceKey(const DeviceToken &token)
+Result<QString> SqlOfficeStore::deviceKey(const DeviceToken &token)
 {
     auto key = m_chain.boundKey(token.id);
     if (!key)
@@ -230,7 +230,7 @@ Result<QString> SqliteOfficeStore::deviceKey(const DeviceToken &token)
     return key->has_value() ? (*key)->publicKey : QString();
 }
 
-Result<QString> SqliteOfficeStore::deviceTokenHash(const QString &device)
+Result<QString> SqlOfficeStore::deviceTokenHash(const QString &device)
 {
     auto st = m_db->prepare(QStringLiteral("SELECT token_hash FROM tokens WHERE device = ? AND "
                                            "revoked_at IS NULL ORDER BY id DESC LIMIT 1"));
@@ -247,7 +247,7 @@ Result<QString> SqliteOfficeStore::deviceTokenHash(const QString &device)
 
 // The order of the checks is the order of the rules in docs/sync-protocol.md ("Who may write a
 // record"): shape, owner, version step, evidence, then what the office holds.
-Result<wire::PushResult> SqliteOfficeStore::applyOne(const DeviceToken &from, const OutboxEntry &r)
+Result<wire::PushResult> SqlOfficeStore::applyOne(const DeviceToken &from, const OutboxEntry &r)
 {
     if (r.uuid.isEmpty() || r.entity.isEmpty() || r.version < 1)
         return refused(r, QStringLiteral("sync.bad_record"),
@@ -348,7 +348,7 @@ Result<wire::PushResult> SqliteOfficeStore::applyOne(const DeviceToken &from, co
     return answer(r, wire::PushStatus::Stored);
 }
 
-Result<QList<wire::PushResult>> SqliteOfficeStore::pushRecords(const DeviceToken &from,
+Result<QList<wire::PushResult>> SqlOfficeStore::pushRecords(const DeviceToken &from,
                                                          const QList<OutboxEntry> &records)
 {
     Transaction tx(*m_db);
@@ -384,7 +384,7 @@ Result<QList<wire::PushResult>> SqliteOfficeStore::pushRecords(const DeviceToken
 // written again the next time anyone asks about the file (OfficeServer::heldState). A record that
 // names the file is pushed after this commit, and its own FULL commit syncs the WAL up to and
 // including this row, so no acknowledged record can ever point at a missing row.
-Result<void> SqliteOfficeStore::recordBlob(const QString &sha256, qint64 size)
+Result<void> SqlOfficeStore::recordBlob(const QString &sha256, qint64 size)
 {
     auto st = m_db->prepare(QStringLiteral(
         "INSERT OR IGNORE INTO blobs(sha256, size, stored_at) VALUES(?,?,?)"));
@@ -399,7 +399,7 @@ Result<void> SqliteOfficeStore::recordBlob(const QString &sha256, qint64 size)
     return done;
 }
 
-Result<bool> SqliteOfficeStore::hasBlob(const QString &sha256)
+Result<bool> SqlOfficeStore::hasBlob(const QString &sha256)
 {
     auto st = m_db->prepare(QStringLiteral("SELECT 1 FROM blobs WHERE sha256 = ?"));
     if (!st)
@@ -412,7 +412,7 @@ Result<bool> SqliteOfficeStore::hasBlob(const QString &sha256)
     return found;
 }
 
-Result<OfficeStats> SqliteOfficeStore::stats()
+Result<OfficeStats> SqlOfficeStore::stats()
 {
     auto st = m_db->prepare(QStringLiteral(
         "SELECT (SELECT count(*) FROM assignments WHERE entity = 'task'),"
@@ -437,7 +437,7 @@ Result<OfficeStats> SqliteOfficeStore::stats()
                        s.integer(5), s.integer(6), s.integer(7), s.integer(8), s.integer(9)};
 }
 
-Result<void> SqliteOfficeStore::ping()
+Result<void> SqlOfficeStore::ping()
 {
     auto st = m_db->prepare(QStringLiteral("SELECT 1"));
     if (!st)
@@ -448,7 +448,7 @@ Result<void> SqliteOfficeStore::ping()
     return {};
 }
 
-Result<QList<BlobReference>> SqliteOfficeStore::blobReferences()
+Result<QList<BlobReference>> SqlOfficeStore::blobReferences()
 {
     auto st = m_db->prepare(QStringLiteral(
         "SELECT rb.record_uuid, r.entity, rb.sha256 FROM record_blobs rb "
@@ -464,7 +464,7 @@ Result<QList<BlobReference>> SqliteOfficeStore::blobReferences()
     return out;
 }
 
-Result<QStringList> SqliteOfficeStore::blobHashes()
+Result<QStringList> SqlOfficeStore::blobHashes()
 {
     auto st = m_db->prepare(QStringLiteral("SELECT sha256 FROM blobs ORDER BY sha256"));
     if (!st)
@@ -478,12 +478,12 @@ Result<QStringList> SqliteOfficeStore::blobHashes()
     return out;
 }
 
-Result<void> SqliteOfficeStore::integrityCheck()
+Result<void> SqlOfficeStore::integrityCheck()
 {
     return m_db->integrityCheck();
 }
 
-Result<ChainAudit> SqliteOfficeStore::verifyRecordChains()
+Result<ChainAudit> SqlOfficeStore::verifyRecordChains()
 {
     return m_chain.verify();
 }

@@ -1,6 +1,6 @@
-// SqliteOfficeJobs: the review and billing queues and a job's whole picture, read from the job
+// SqlOfficeJobs: the review and billing queues and a job's whole picture, read from the job
 // projection (jobprojection.h) with its indexes.
-#include "serverstore/sqliteofficejobs.h"
+#include "serverstore/sqlofficejobs.h"
 
 #include "store/database.h"
 
@@ -34,12 +34,12 @@ bool cardLess(const QString &a, const QString &b)
 }
 } // namespace
 
-SqliteOfficeJobs::SqliteOfficeJobs(Database &db, JobProjection &projection)
+SqlOfficeJobs::SqlOfficeJobs(Database &db, JobProjection &projection)
     : m_db(db), m_projection(projection)
 {
 }
 
-QString SqliteOfficeJobs::headSelect()
+QString SqlOfficeJobs::headSelect()
 {
     // The customer as the crew last saw it (a record of theirs), else as the office assigned it.
     return QStringLiteral(
@@ -52,7 +52,7 @@ QString SqliteOfficeJobs::headSelect()
         "FROM records WHERE uuid = j.task_uuid AND entity = 'task'), '{}') FROM office_jobs j ");
 }
 
-JobHead SqliteOfficeJobs::readHead(const Statement &s)
+JobHead SqlOfficeJobs::readHead(const Statement &s)
 {
     JobHead h;
     h.uuid = s.text(0);
@@ -75,7 +75,7 @@ JobHead SqliteOfficeJobs::readHead(const Statement &s)
     return h;
 }
 
-Result<QList<JobHead>> SqliteOfficeJobs::heads(const QStringList &states, const QueueFilter &f)
+Result<QList<JobHead>> SqlOfficeJobs::heads(const QStringList &states, const QueueFilter &f)
 {
     QStringList where;
     QStringList placeholders;
@@ -126,7 +126,7 @@ Result<QList<JobHead>> SqliteOfficeJobs::heads(const QStringList &states, const 
     return out;
 }
 
-Result<QueuePage> SqliteOfficeJobs::reviewQueue(const QueueFilter &filter)
+Result<QueuePage> SqlOfficeJobs::reviewQueue(const QueueFilter &filter)
 {
     auto list = heads({QStringLiteral("submitted"), QStringLiteral("resubmitted")}, filter);
     if (!list)
@@ -140,7 +140,7 @@ Result<QueuePage> SqliteOfficeJobs::reviewQueue(const QueueFilter &filter)
     return page;
 }
 
-Result<QList<BillingRow>> SqliteOfficeJobs::billingQueue(const QueueFilter &filter)
+Result<QList<BillingRow>> SqlOfficeJobs::billingQueue(const QueueFilter &filter)
 {
     auto list = heads({QStringLiteral("approved")}, filter);
     if (!list)
@@ -155,7 +155,7 @@ Result<QList<BillingRow>> SqliteOfficeJobs::billingQueue(const QueueFilter &filt
     return rows;
 }
 
-Result<std::optional<JobHead>> SqliteOfficeJobs::head(const QString &uuid)
+Result<std::optional<JobHead>> SqlOfficeJobs::head(const QString &uuid)
 {
     auto st = m_db.prepare(headSelect() + QStringLiteral("WHERE j.uuid = ?1"));
     if (!st)
@@ -168,7 +168,7 @@ Result<std::optional<JobHead>> SqliteOfficeJobs::head(const QString &uuid)
     return std::optional<JobHead>(readHead(s));
 }
 
-Result<QList<OfficeDecision>> SqliteOfficeJobs::decisions(const QString &jobUuid)
+Result<QList<OfficeDecision>> SqlOfficeJobs::decisions(const QString &jobUuid)
 {
     auto st = m_db.prepare(QStringLiteral(
         "SELECT uuid, job_uuid, kind, submission, items, reason, by_user, by_device, at "
@@ -187,7 +187,7 @@ Result<QList<OfficeDecision>> SqliteOfficeJobs::decisions(const QString &jobUuid
     return out;
 }
 
-Result<std::optional<JobPicture>> SqliteOfficeJobs::job(const QString &uuid)
+Result<std::optional<JobPicture>> SqlOfficeJobs::job(const QString &uuid)
 {
     auto h = head(uuid);
     if (!h)
@@ -300,7 +300,7 @@ Result<std::optional<JobPicture>> SqliteOfficeJobs::job(const QString &uuid)
     return std::optional<JobPicture>(p);
 }
 
-Result<QList<JobEvidence>> SqliteOfficeJobs::evidence(const QString &jobUuid)
+Result<QList<JobEvidence>> SqlOfficeJobs::evidence(const QString &jobUuid)
 {
     auto st = m_db.prepare(QStringLiteral(
         "SELECT e.uuid, e.device, e.card, e.requirement, e.kind, e.sha256, e.mime, e.value, "
@@ -325,7 +325,7 @@ Result<QList<JobEvidence>> SqliteOfficeJobs::evidence(const QString &jobUuid)
     return out;
 }
 
-Result<BillingRow> SqliteOfficeJobs::billingRow(const QString &jobUuid)
+Result<BillingRow> SqlOfficeJobs::billingRow(const QString &jobUuid)
 {
     auto h = head(jobUuid);
     if (!h)
@@ -336,7 +336,7 @@ Result<BillingRow> SqliteOfficeJobs::billingRow(const QString &jobUuid)
     return billingFigures(**h);
 }
 
-Result<BillingRow> SqliteOfficeJobs::billingFigures(const JobHead &head)
+Result<BillingRow> SqlOfficeJobs::billingFigures(const JobHead &head)
 {
     BillingRow row;
     row.head = head;

@@ -1,6 +1,6 @@
-// SqliteOfficeStore: the assignment feed (tasks and customers handed to tablets, tombstones for
+// SqlOfficeStore: the assignment feed (tasks and customers handed to tablets, tombstones for
 // those taken away again). See docs/sync-protocol.md, "GET assignments".
-#include "serverstore/sqliteofficestore.h"
+#include "serverstore/sqlofficestore.h"
 
 #include "store/database.h"
 #include "store/transaction.h"
@@ -51,7 +51,7 @@ constexpr const char *kNamed = "instr(',' || %1 || ',', ',' || ?2 || ',') > 0";
 // Page and cursor are read in one snapshot: an import committing between the two reads would
 // otherwise move the cursor past rows this page never saw, and the tablet would skip them for
 // good.
-Result<wire::AssignmentPage> SqliteOfficeStore::pullAssignments(const DeviceToken &to, qint64 cursor,
+Result<wire::AssignmentPage> SqlOfficeStore::pullAssignments(const DeviceToken &to, qint64 cursor,
                                                           int limit)
 {
     Transaction snapshot(*m_db, Transaction::Lock::Read);
@@ -108,7 +108,7 @@ Result<wire::AssignmentPage> SqliteOfficeStore::pullAssignments(const DeviceToke
     return page;
 }
 
-Result<int> SqliteOfficeStore::upsertAssignment(const wire::Assignment &a, const QString &taskUuid,
+Result<int> SqlOfficeStore::upsertAssignment(const wire::Assignment &a, const QString &taskUuid,
                                                 const QStringList &assigneeList)
 {
     const QSet<QString> assignees = userSet(assigneeList);
@@ -161,7 +161,7 @@ Result<int> SqliteOfficeStore::upsertAssignment(const wire::Assignment &a, const
     return outcome;
 }
 
-Result<QStringList> SqliteOfficeStore::withdrawMissing(const QString &taskUuid,
+Result<QStringList> SqlOfficeStore::withdrawMissing(const QString &taskUuid,
                                                        const QSet<QString> &keep)
 {
     QList<wire::Assignment> gone;
@@ -192,7 +192,7 @@ Result<QStringList> SqliteOfficeStore::withdrawMissing(const QString &taskUuid,
 
 // Each customer goes to its own assignees plus the import's common ones; the task goes to all
 // of them. A customer the office had under this task and the file no longer names is withdrawn.
-Result<ImportSummary> SqliteOfficeStore::importTask(const wire::Assignment &task,
+Result<ImportSummary> SqlOfficeStore::importTask(const wire::Assignment &task,
                                                     const QList<wire::Assignment> &customers,
                                                     const QStringList &assignees)
 {

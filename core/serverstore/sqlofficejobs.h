@@ -1,6 +1,6 @@
 #pragma once
-// OfficeJobStore on the office's SQLite file (the connection of its SqliteOfficeStore).
-// Reads: sqliteofficejobs.cpp; decisions, exports, progress: sqliteofficedecisions.cpp.
+// OfficeJobStore on the office's SQLite file (the connection of its SqlOfficeStore).
+// Reads: sqlofficejobs.cpp; decisions, exports, progress: sqlofficedecisions.cpp.
 #include "serverstore/jobprojection.h"
 #include "serverstore/officejobstore.h"
 
@@ -11,10 +11,10 @@ class Statement;
 
 namespace ms::server {
 
-class SqliteOfficeJobs final : public OfficeJobStore
+class SqlOfficeJobs final : public OfficeJobStore
 {
 public:
-    SqliteOfficeJobs(Database &db, JobProjection &projection);
+    SqlOfficeJobs(Database &db, JobProjection &projection);
 
     Result<QueuePage> reviewQueue(const QueueFilter &filter) override;
     Result<QList<BillingRow>> billingQueue(const QueueFilter &filter) override;

@@ -1,6 +1,6 @@
-// SqliteOfficeStore: what the office holds of a pushed record's uuid, and conflicting records
+// SqlOfficeStore: what the office holds of a pushed record's uuid, and conflicting records
 // kept beside it (docs/sync-protocol.md, "Who may write a record").
-#include "serverstore/sqliteofficestore.h"
+#include "serverstore/sqlofficestore.h"
 
 #include "store/database.h"
 
@@ -37,8 +37,8 @@ QString sha256(const QString &text)
 }
 } // namespace
 
-Result<std::optional<SqliteOfficeStore::HeldRecord>>
-SqliteOfficeStore::heldRecord(const QString &uuid)
+Result<std::optional<SqlOfficeStore::HeldRecord>>
+SqlOfficeStore::heldRecord(const QString &uuid)
 {
     auto st = m_db->prepare(QStringLiteral(
         "SELECT entity, version, op, payload, device FROM records WHERE uuid = ?"));
@@ -53,7 +53,7 @@ SqliteOfficeStore::heldRecord(const QString &uuid)
         HeldRecord{s.text(0), int(s.integer(1)), s.text(2), QJsonDocument::fromJson(s.text(3).toUtf8()).object(), s.text(4)});
 }
 
-Result<std::optional<int>> SqliteOfficeStore::assignedVersion(const QString &entity,
+Result<std::optional<int>> SqlOfficeStore::assignedVersion(const QString &entity,
                                                               const QString &uuid)
 {
     auto st = m_db->prepare(QStringLiteral(
@@ -68,7 +68,7 @@ Result<std::optional<int>> SqliteOfficeStore::assignedVersion(const QString &ent
     return std::optional<int>(int(s.integer(0)));
 }
 
-Result<wire::PushResult> SqliteOfficeStore::conflict(const DeviceToken &from, const OutboxEntry &r,
+Result<wire::PushResult> SqlOfficeStore::conflict(const DeviceToken &from, const OutboxEntry &r,
                                                const HeldRecord &held, const QStringList &fields)
 {
     const QString payload = compact(r.payload);

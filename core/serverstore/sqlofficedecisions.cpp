@@ -1,6 +1,6 @@
-// SqliteOfficeJobs: the office's decisions on a job (review verdicts, billing checks), billing
+// SqlOfficeJobs: the office's decisions on a job (review verdicts, billing checks), billing
 // exports and their log, progress figures.
-#include "serverstore/sqliteofficejobs.h"
+#include "serverstore/sqlofficejobs.h"
 
 #include "store/database.h"
 #include "store/transaction.h"
@@ -56,7 +56,7 @@ QString stateText(const QString &state)
 }
 } // namespace
 
-Result<DecisionOutcome> SqliteOfficeJobs::decide(const DecisionRequest &r)
+Result<DecisionOutcome> SqlOfficeJobs::decide(const DecisionRequest &r)
 {
     Transaction tx(m_db);
     if (!tx.ok())
@@ -141,7 +141,7 @@ Result<DecisionOutcome> SqliteOfficeJobs::decide(const DecisionRequest &r)
     return DecisionOutcome{d, false, after->has_value() ? (*after)->reviewState : QString()};
 }
 
-Result<ExportResult> SqliteOfficeJobs::exportBilling(const QString &batch, const QString &byUser,
+Result<ExportResult> SqlOfficeJobs::exportBilling(const QString &batch, const QString &byUser,
                                                      const QString &byDevice)
 {
     Transaction tx(m_db);
@@ -222,7 +222,7 @@ Result<ExportResult> SqliteOfficeJobs::exportBilling(const QString &batch, const
     return out;
 }
 
-Result<QList<ExportLogEntry>> SqliteOfficeJobs::exportLog()
+Result<QList<ExportLogEntry>> SqlOfficeJobs::exportLog()
 {
     auto st = m_db.prepare(QStringLiteral(
         "SELECT batch, kind, by_user, by_device, at, count FROM office_export_log ORDER BY id DESC"));
@@ -237,7 +237,7 @@ Result<QList<ExportLogEntry>> SqliteOfficeJobs::exportLog()
     return out;
 }
 
-Result<Progress> SqliteOfficeJobs::progress(const ProgressFilter &f)
+Result<Progress> SqlOfficeJobs::progress(const ProgressFilter &f)
 {
     QString where = QStringLiteral("WHERE j.submission > 0");
     if (!f.task.isEmpty())
