@@ -7,19 +7,16 @@
 // same SELECT fills a table for one record on push and for every record in the back-fill of
 // office migration 4. Part of SqlOfficeStore: same connection, same transactions.
 #include "model/result.h"
+#include "serverstore/sqlconnection.h"
 
 #include <QString>
-
-namespace ms {
-class Database;
-}
 
 namespace ms::server {
 
 class JobProjection
 {
 public:
-    explicit JobProjection(Database &db);
+    explicit JobProjection(SqlConnection &db);
 
     // Office migration 4: token roles, the projection tables back-filled from the records held,
     // office decisions, billing exports, reviews delivered to devices (assignments.device).
@@ -31,7 +28,7 @@ public:
     Result<void> refreshReviewState(const QString &jobUuid);
 
 private:
-    Database &m_db;
+    SqlConnection &m_db;
 };
 
 } // namespace ms::server

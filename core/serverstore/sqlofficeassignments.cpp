@@ -2,8 +2,7 @@
 // those taken away again). See docs/sync-protocol.md, "GET assignments".
 #include "serverstore/sqlofficestore.h"
 
-#include "store/database.h"
-#include "store/transaction.h"
+#include "serverstore/sqlconnection.h"
 
 #include <QJsonDocument>
 
@@ -54,7 +53,7 @@ constexpr const char *kNamed = "instr(',' || %1 || ',', ',' || ?2 || ',') > 0";
 Result<wire::AssignmentPage> SqlOfficeStore::pullAssignments(const DeviceToken &to, qint64 cursor,
                                                           int limit)
 {
-    Transaction snapshot(*m_db, Transaction::Lock::Read);
+    SqlTransaction snapshot(*m_db, SqlTransaction::Lock::Read);
     if (!snapshot.ok())
         return snapshot.error();
     wire::AssignmentPage page;
@@ -69,7 +68,7 @@ Result<wire::AssignmentPage> SqlOfficeStore::pullAssignments(const DeviceToken &
             "ORDER BY seq LIMIT ?3").arg(assigned, withdrawn));
         if (!st)
             return st.error();
-        Statement &s = st.value();
+        SqlStatement &s = st.value();
         s.bindInt(1, cursor).bindText(2, to.user).bindInt(3, limit + 1).bindText(4, to.device);
         while (s.step()) {
             if (page.items.size() == limit) {
@@ -120,7 +119,7 @@ Result<int> SqlOfficeStore::upsertAssignment(const wire::Assignment &a, const QS
             "SELECT version, payload, assignees, withdrawn FROM assignments WHERE uuid = ?"));
         if (!cur)
             return cur.error();
-        Statement &c = cur.value();
+        SqlStatement &c = cur.value();
         c.bindText(1, a.uuid);
         if (c.step()) {
             QJsonObject held = parseObject(c.text(1));
@@ -153,7 +152,7 @@ Result<int> SqlOfficeStore::upsertAssignment(const wire::Assignment &a, const QS
         "VALUES(?,?,?,?,?,?,?)"));
     if (!ins)
         return ins.error();
-    Statement &i = ins.value();
+    SqlStatement &i = ins.value();
     i.bindText(1, a.entity).bindText(2, a.uuid).bindInt(3, version).bindText(4, compact(payload));
     i.bindText(5, taskUuid).bindText(6, userColumn(assignees)).bindText(7, userColumn(withdrawn));
     if (auto ok = i.run(); !ok)
@@ -171,7 +170,7 @@ Result<QStringList> SqlOfficeStore::withdrawMissing(const QString &taskUuid,
             "WHERE task_uuid = ? AND entity = 'customer' AND assignees <> ''"));
         if (!st)
             return st.error();
-        Statement &s = st.value();
+        SqlStatement &s = st.value();
         s.bindText(1, taskUuid);
         while (s.step())
             if (!keep.contains(s.text(0)))
@@ -196,9 +195,13 @@ Result<ImportSummary> SqlOfficeStore::importTask(const wire::Assignment &task,
                                                     const QList<wire::Assignment> &customers,
                                                     const QStringList &assignees)
 {
-    Transaction tx(*m_db);
+    SqlTransaction tx(*m_db);
     if (!tx.ok())
         return tx.error();
+    // Every writer of assignments holds this until it commits, so seq order is commit order
+    // and a cursor never passes a row that commits later (docs/decisions/0018-postgresql.md).
+    if (auto locked = m_db->lockKey(QStringLiteral("assignments")); !locked)
+        return locked.error();
     QSet<QString> everyone = userSet(assignees);
     QSet<QString> named;
     for (const wire::Assignment &c : customers) {

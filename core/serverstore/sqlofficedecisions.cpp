@@ -2,8 +2,7 @@
 // exports and their log, progress figures.
 #include "serverstore/sqlofficejobs.h"
 
-#include "store/database.h"
-#include "store/transaction.h"
+#include "serverstore/sqlconnection.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -58,9 +57,15 @@ QString stateText(const QString &state)
 
 Result<DecisionOutcome> SqlOfficeJobs::decide(const DecisionRequest &r)
 {
-    Transaction tx(m_db);
+    SqlTransaction tx(m_db);
     if (!tx.ok())
         return tx.error();
+    // One decision at a time per job, none while the job's record is being applied; a review
+    // joins the assignment feed like an import (the same order as pushRecords and importTask).
+    if (auto locked = m_db.lockKey(QStringLiteral("record:") + r.jobUuid); !locked)
+        return locked.error();
+    if (auto locked = m_db.lockKey(QStringLiteral("assignments")); !locked)
+        return locked.error();
     {
         auto st = m_db.prepare(QStringLiteral(
             "SELECT d.uuid, d.job_uuid, d.kind, d.submission, d.items, d.reason, d.by_user, "
@@ -68,7 +73,7 @@ Result<DecisionOutcome> SqlOfficeJobs::decide(const DecisionRequest &r)
             "ON j.uuid = d.job_uuid WHERE d.uuid = ?1"));
         if (!st)
             return st.error();
-        Statement &s = st.value();
+        SqlStatement &s = st.value();
         s.bindText(1, r.uuid);
         if (s.step()) { // made before (a retry of a decision queued offline): the first answer
             DecisionOutcome o{OfficeDecision{s.text(0), s.text(1), s.text(2), int(s.integer(3)),
@@ -102,7 +107,7 @@ Result<DecisionOutcome> SqlOfficeJobs::decide(const DecisionRequest &r)
         "by_device, at) VALUES(?,?,?,?,?,?,?,?,?)"));
     if (!ins)
         return ins.error();
-    Statement &i = ins.value();
+    SqlStatement &i = ins.value();
     i.bindText(1, d.uuid).bindText(2, d.jobUuid).bindText(3, d.kind).bindInt(4, d.submission);
     i.bindText(5, compact(d.items)).bindText(6, text(d.reason)).bindText(7, text(d.byUser));
     i.bindText(8, text(d.byDevice)).bindText(9, d.at);
@@ -144,9 +149,12 @@ Result<DecisionOutcome> SqlOfficeJobs::decide(const DecisionRequest &r)
 Result<ExportResult> SqlOfficeJobs::exportBilling(const QString &batch, const QString &byUser,
                                                      const QString &byDevice)
 {
-    Transaction tx(m_db);
+    SqlTransaction tx(m_db);
     if (!tx.ok())
         return tx.error();
+    // One export at a time, whichever server it lands on: a job goes into one batch.
+    if (auto locked = m_db.lockKey(QStringLiteral("billing-export")); !locked)
+        return locked.error();
     ExportResult out;
     out.at = now();
     QStringList jobs;
@@ -162,6 +170,11 @@ Result<ExportResult> SqlOfficeJobs::exportBilling(const QString &batch, const QS
             return st.value().error();
         if (jobs.isEmpty())
             return out; // nothing confirmed since the last export: no batch, nothing logged
+        QStringList ordered = jobs;
+        ordered.sort();
+        for (const QString &job : std::as_const(ordered))
+            if (auto locked = m_db.lockKey(QStringLiteral("record:") + job); !locked)
+                return locked.error();
         out.batch = QStringLiteral("B%1-%2")
                         .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")))
                         .arg(QRandomGenerator::system()->bounded(0x10000), 4, 16, QLatin1Char('0'));
@@ -228,7 +241,7 @@ Result<QList<ExportLogEntry>> SqlOfficeJobs::exportLog()
         "SELECT batch, kind, by_user, by_device, at, count FROM office_export_log ORDER BY id DESC"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     QList<ExportLogEntry> out;
     while (s.step())
         out << ExportLogEntry{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), int(s.integer(5))};
@@ -246,7 +259,7 @@ Result<Progress> SqlOfficeJobs::progress(const ProgressFilter &f)
         where += QStringLiteral(" AND j.submitted_at >= ?2");
     if (!f.to.isEmpty())
         where += QStringLiteral(" AND j.submitted_at < ?3");
-    const auto bind = [&f](Statement &s) {
+    const auto bind = [&f](SqlStatement &s) {
         if (!f.task.isEmpty())
             s.bindText(1, f.task);
         if (!f.from.isEmpty())
@@ -269,7 +282,7 @@ Result<Progress> SqlOfficeJobs::progress(const ProgressFilter &f)
             "FROM office_jobs j ") + where + QStringLiteral(" ORDER BY 1, 3, 4"));
         if (!st)
             return st.error();
-        Statement &s = st.value();
+        SqlStatement &s = st.value();
         bind(s);
         QHash<QString, qsizetype> taskAt, crewAt;
         while (s.step()) {
@@ -303,7 +316,7 @@ Result<Progress> SqlOfficeJobs::progress(const ProgressFilter &f)
             + QStringLiteral(" AND d.kind = 'sent_back' GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2"));
         if (!st)
             return st.error();
-        Statement &s = st.value();
+        SqlStatement &s = st.value();
         bind(s);
         while (s.step())
             out.reasons << ReasonCount{s.text(0), s.text(1), int(s.integer(2))};

@@ -2,7 +2,7 @@
 // projection (jobprojection.h) with its indexes.
 #include "serverstore/sqlofficejobs.h"
 
-#include "store/database.h"
+#include "serverstore/sqlconnection.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -34,7 +34,7 @@ bool cardLess(const QString &a, const QString &b)
 }
 } // namespace
 
-SqlOfficeJobs::SqlOfficeJobs(Database &db, JobProjection &projection)
+SqlOfficeJobs::SqlOfficeJobs(SqlConnection &db, JobProjection &projection)
     : m_db(db), m_projection(projection)
 {
 }
@@ -52,7 +52,7 @@ QString SqlOfficeJobs::headSelect()
         "FROM records WHERE uuid = j.task_uuid AND entity = 'task'), '{}') FROM office_jobs j ");
 }
 
-JobHead SqlOfficeJobs::readHead(const Statement &s)
+JobHead SqlOfficeJobs::readHead(const SqlStatement &s)
 {
     JobHead h;
     h.uuid = s.text(0);
@@ -104,7 +104,7 @@ Result<QList<JobHead>> SqlOfficeJobs::heads(const QStringList &states, const Que
                            + QStringLiteral(" ORDER BY j.submitted_at, j.uuid LIMIT ?7"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     if (!f.task.isEmpty())
         s.bindText(1, f.task);
     if (!f.crew.isEmpty())
@@ -160,7 +160,7 @@ Result<std::optional<JobHead>> SqlOfficeJobs::head(const QString &uuid)
     auto st = m_db.prepare(headSelect() + QStringLiteral("WHERE j.uuid = ?1"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     s.bindText(1, uuid);
     if (!s.step())
         return s.failed() ? Result<std::optional<JobHead>>(s.error())
@@ -175,7 +175,7 @@ Result<QList<OfficeDecision>> SqlOfficeJobs::decisions(const QString &jobUuid)
         "FROM office_decisions WHERE job_uuid = ?1 ORDER BY seq"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     s.bindText(1, jobUuid);
     QList<OfficeDecision> out;
     while (s.step())
@@ -206,7 +206,7 @@ Result<std::optional<JobPicture>> SqlOfficeJobs::job(const QString &uuid)
             "ORDER BY card, step_index"));
         if (!st)
             return st.error();
-        Statement &s = st.value();
+        SqlStatement &s = st.value();
         s.bindText(1, uuid);
         while (s.step())
             p.steps << JobStep{s.text(0), int(s.integer(1)), s.integer(2) != 0, s.text(3)};
@@ -218,7 +218,7 @@ Result<std::optional<JobPicture>> SqlOfficeJobs::job(const QString &uuid)
             "SELECT position, number, at FROM office_seals WHERE job_uuid = ?1 ORDER BY at, uuid"));
         if (!st)
             return st.error();
-        Statement &s = st.value();
+        SqlStatement &s = st.value();
         s.bindText(1, uuid);
         while (s.step())
             p.seals << JobSeal{s.text(0), s.text(1), s.text(2)};
@@ -231,7 +231,7 @@ Result<std::optional<JobPicture>> SqlOfficeJobs::job(const QString &uuid)
             "WHERE customer_uuid = ?1 ORDER BY rowid DESC LIMIT 1"));
         if (!st)
             return st.error();
-        Statement &s = st.value();
+        SqlStatement &s = st.value();
         s.bindText(1, p.head.customerUuid);
         if (s.step()) {
             const auto number = [&s](int col) {
@@ -251,7 +251,7 @@ Result<std::optional<JobPicture>> SqlOfficeJobs::job(const QString &uuid)
             "WHERE job_uuid = ?1 ORDER BY submission"));
         if (!st)
             return st.error();
-        Statement &s = st.value();
+        SqlStatement &s = st.value();
         s.bindText(1, uuid);
         while (s.step())
             p.submissions << JobSubmission{int(s.integer(0)), s.text(1), s.text(2)};
@@ -268,7 +268,7 @@ Result<std::optional<JobPicture>> SqlOfficeJobs::job(const QString &uuid)
             "ON e.batch = x.batch WHERE x.job_uuid = ?1"));
         if (!st)
             return st.error();
-        Statement &s = st.value();
+        SqlStatement &s = st.value();
         s.bindText(1, uuid);
         if (s.step()) {
             p.exportBatch = s.text(0);
@@ -283,7 +283,7 @@ Result<std::optional<JobPicture>> SqlOfficeJobs::job(const QString &uuid)
             "AND uuid <> ?2 ORDER BY started_at, uuid"));
         if (!st)
             return st.error();
-        Statement &s = st.value();
+        SqlStatement &s = st.value();
         s.bindText(1, p.head.customerUuid);
         s.bindText(2, uuid);
         while (s.step())
@@ -311,7 +311,7 @@ Result<QList<JobEvidence>> SqlOfficeJobs::evidence(const QString &jobUuid)
         "FROM office_evidence e WHERE e.job_uuid = ?1 ORDER BY e.captured_at, e.uuid"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     s.bindText(1, jobUuid);
     QList<JobEvidence> out;
     while (s.step())
@@ -355,7 +355,7 @@ Result<BillingRow> SqlOfficeJobs::billingFigures(const JobHead &head)
         "ORDER BY e.captured_at, e.received_at"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     s.bindText(1, head.uuid);
     bool newStartSeen = false;
     while (s.step()) {

@@ -2,7 +2,7 @@
 // kept beside it (docs/sync-protocol.md, "Who may write a record").
 #include "serverstore/sqlofficestore.h"
 
-#include "store/database.h"
+#include "serverstore/sqlconnection.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -44,7 +44,7 @@ SqlOfficeStore::heldRecord(const QString &uuid)
         "SELECT entity, version, op, payload, device FROM records WHERE uuid = ?"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     s.bindText(1, uuid);
     if (!s.step())
         return s.failed() ? Result<std::optional<HeldRecord>>(s.error())
@@ -60,7 +60,7 @@ Result<std::optional<int>> SqlOfficeStore::assignedVersion(const QString &entity
         "SELECT version FROM assignments WHERE uuid = ? AND entity = ?"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     s.bindText(1, uuid).bindText(2, entity);
     if (!s.step())
         return s.failed() ? Result<std::optional<int>>(s.error())
@@ -73,12 +73,12 @@ Result<wire::PushResult> SqlOfficeStore::conflict(const DeviceToken &from, const
 {
     const QString payload = compact(r.payload);
     auto st = m_db->prepare(QStringLiteral(
-        "INSERT OR IGNORE INTO record_conflicts(uuid, entity, version, op, payload, "
+        "INSERT INTO record_conflicts(uuid, entity, version, op, payload, "
         "payload_sha256, blobs, fields, device, user, held_device, held_version, received_at) "
-        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     s.bindText(1, r.uuid).bindText(2, r.entity).bindInt(3, r.version).bindText(4, r.op);
     s.bindText(5, payload).bindText(6, sha256(payload));
     s.bindText(7, compact(r.blobs)).bindText(8, compact(fields));

@@ -1,17 +1,16 @@
 #include "serverstore/sqlofficestore.h"
 
-#include "store/database.h"
 #include "serverstore/blobstore.h"
 #include "serverstore/jobprojection.h"
+#include "serverstore/pgconnection.h"
+#include "serverstore/pgofficeschema.h"
 #include "serverstore/recordrules.h"
-#include "store/transaction.h"
+#include "serverstore/sqliteconnection.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QRandomGenerator>
-
-#include <sqlite3.h>
 
 namespace ms::server {
 
@@ -121,7 +120,7 @@ wire::PushResult answer(const OutboxEntry &r, wire::PushStatus status)
 }
 } // namespace
 
-SqlOfficeStore::SqlOfficeStore(std::unique_ptr<Database> db)
+SqlOfficeStore::SqlOfficeStore(std::unique_ptr<SqlConnection> db)
     : m_db(std::move(db)), m_chain(*m_db), m_projection(*m_db), m_jobs(*m_db, m_projection)
 {
 }
@@ -134,7 +133,8 @@ Result<std::unique_ptr<SqlOfficeStore>> SqlOfficeStore::open(const QString &file
     auto db = Database::open(filePath, migrations(), options);
     if (!db)
         return db.error();
-    return std::unique_ptr<SqlOfficeStore>(new SqlOfficeStore(std::move(db).value()));
+    return std::unique_ptr<SqlOfficeStore>(
+        new SqlOfficeStore(std::make_unique<SqliteConnection>(std::move(db).value())));
 }
 
 Result<std::unique_ptr<SqlOfficeStore>> SqlOfficeStore::openAnother(const QString &filePath)
@@ -144,6 +144,15 @@ Result<std::unique_ptr<SqlOfficeStore>> SqlOfficeStore::openAnother(const QStrin
     options.quickCheckOnOpen = false;
     options.moveAsideWhenCorrupt = false; // the office refuses to start on a corrupt database
     auto db = Database::open(filePath, migrations(), options);
+    if (!db)
+        return db.error();
+    return std::unique_ptr<SqlOfficeStore>(
+        new SqlOfficeStore(std::make_unique<SqliteConnection>(std::move(db).value())));
+}
+
+Result<std::unique_ptr<SqlOfficeStore>> SqlOfficeStore::openPostgres(const QString &url)
+{
+    auto db = PgConnection::open(url, pgOfficeMigrations());
     if (!db)
         return db.error();
     return std::unique_ptr<SqlOfficeStore>(new SqlOfficeStore(std::move(db).value()));
@@ -168,7 +177,7 @@ Result<QString> SqlOfficeStore::createToken(const QString &device, const QString
         "INSERT INTO tokens(token_hash, device, user, created_at, roles) VALUES(?,?,?,?,?)"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     QStringList sorted = roles;
     sorted.sort();
     sorted.removeDuplicates();
@@ -185,11 +194,11 @@ Result<int> SqlOfficeStore::revokeToken(const QString &deviceOrToken)
         "UPDATE tokens SET revoked_at = ? WHERE revoked_at IS NULL AND (device = ? OR token_hash = ?)"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     s.bindText(1, now()).bindText(2, deviceOrToken).bindText(3, hashToken(deviceOrToken));
     if (auto r = s.run(); !r)
         return r.error();
-    const int changed = sqlite3_changes(m_db->handle());
+    const int changed = m_db->changes();
     if (changed == 0)
         return makeError(QStringLiteral("office.unknown_token"),
                          tr("没有找到设备或令牌“%1”的有效令牌").arg(deviceOrToken));
@@ -203,7 +212,7 @@ Result<std::optional<DeviceToken>> SqlOfficeStore::authenticate(const QString &t
         "revoked_at IS NULL"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     s.bindText(1, hashToken(token));
     if (!s.step())
         return s.failed() ? Result<std::optional<DeviceToken>>(s.error())
@@ -236,7 +245,7 @@ Result<QString> SqlOfficeStore::deviceTokenHash(const QString &device)
                                            "revoked_at IS NULL ORDER BY id DESC LIMIT 1"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     s.bindText(1, device);
     if (!s.step())
         return s.failed() ? Result<QString>(s.error())
@@ -319,10 +328,12 @@ Result<wire::PushResult> SqlOfficeStore::applyOne(const DeviceToken &from, const
         "INSERT INTO records(uuid, entity, version, op, payload, device, user, received_at) "
         "VALUES(?,?,?,?,?,?,?,?) ON CONFLICT(uuid) DO UPDATE SET entity=excluded.entity, "
         "version=excluded.version, op=excluded.op, payload=excluded.payload, "
-        "device=excluded.device, user=excluded.user, received_at=excluded.received_at"));
+        "device=excluded.device, user=excluded.user, received_at=excluded.received_at "
+        // never an older version over a newer one, whatever another server commits meanwhile
+        "WHERE records.version < excluded.version"));
     if (!up)
         return up.error();
-    Statement &u = up.value();
+    SqlStatement &u = up.value();
     u.bindText(1, r.uuid).bindText(2, r.entity).bindInt(3, r.version).bindText(4, r.op);
     u.bindText(5, compact(r.payload)).bindText(6, from.device).bindText(7, from.user);
     u.bindText(8, now());
@@ -336,7 +347,7 @@ Result<wire::PushResult> SqlOfficeStore::applyOne(const DeviceToken &from, const
         return ok.error();
     for (const QString &sha : r.blobs) {
         auto ins = m_db->prepare(QStringLiteral(
-            "INSERT OR IGNORE INTO record_blobs(record_uuid, sha256) VALUES(?,?)"));
+            "INSERT INTO record_blobs(record_uuid, sha256) VALUES(?,?) ON CONFLICT DO NOTHING"));
         if (!ins)
             return ins.error();
         ins.value().bindText(1, r.uuid).bindText(2, sha);
@@ -351,9 +362,22 @@ Result<wire::PushResult> SqlOfficeStore::applyOne(const DeviceToken &from, const
 Result<QList<wire::PushResult>> SqlOfficeStore::pushRecords(const DeviceToken &from,
                                                          const QList<OutboxEntry> &records)
 {
-    Transaction tx(*m_db);
+    SqlTransaction tx(*m_db);
     if (!tx.ok())
         return tx.error();
+    // Several servers may apply batches at once (PostgreSQL): the device's chain is one
+    // writer's at a time, and so is each record; uuids in order, so two batches never wait on
+    // each other in a circle. Nothing to wait for on SQLite, where a writer is alone.
+    if (auto locked = m_db->lockKey(QStringLiteral("device:") + from.device); !locked)
+        return locked.error();
+    QStringList uuids;
+    for (const OutboxEntry &r : records)
+        uuids << r.uuid;
+    uuids.sort();
+    uuids.removeDuplicates();
+    for (const QString &uuid : std::as_const(uuids))
+        if (auto locked = m_db->lockKey(QStringLiteral("record:") + uuid); !locked)
+            return locked.error();
     QList<wire::PushResult> results;
     results.reserve(records.size());
     auto key = m_chain.boundKey(from.id);
@@ -383,18 +407,20 @@ Result<QList<wire::PushResult>> SqlOfficeStore::pushRecords(const DeviceToken &f
 // file: the file itself is already durable in the blob store, and a row lost in a power cut is
 // written again the next time anyone asks about the file (OfficeServer::heldState). A record that
 // names the file is pushed after this commit, and its own FULL commit syncs the WAL up to and
-// including this row, so no acknowledged record can ever point at a missing row.
+// including this row, so no acknowledged record can ever point at a missing row. (PostgreSQL:
+// synchronous_commit off for this one; any later synchronous commit, on any connection, flushes
+// the one WAL up to itself, this row included.)
 Result<void> SqlOfficeStore::recordBlob(const QString &sha256, qint64 size)
 {
     auto st = m_db->prepare(QStringLiteral(
-        "INSERT OR IGNORE INTO blobs(sha256, size, stored_at) VALUES(?,?,?)"));
+        "INSERT INTO blobs(sha256, size, stored_at) VALUES(?,?,?) ON CONFLICT DO NOTHING"));
     if (!st)
         return st.error();
     st.value().bindText(1, sha256).bindInt(2, size).bindText(3, now());
-    if (auto relaxed = m_db->exec(QStringLiteral("PRAGMA synchronous=NORMAL")); !relaxed)
+    if (auto relaxed = m_db->setDurableCommits(false); !relaxed)
         return relaxed;
     auto done = st.value().run();
-    if (auto full = m_db->exec(QStringLiteral("PRAGMA synchronous=FULL")); !full)
+    if (auto full = m_db->setDurableCommits(true); !full)
         return full;
     return done;
 }
@@ -404,7 +430,7 @@ Result<bool> SqlOfficeStore::hasBlob(const QString &sha256)
     auto st = m_db->prepare(QStringLiteral("SELECT 1 FROM blobs WHERE sha256 = ?"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     s.bindText(1, sha256);
     const bool found = s.step();
     if (s.failed())
@@ -430,7 +456,7 @@ Result<OfficeStats> SqlOfficeStore::stats()
                                 .arg(QLatin1String(kJobCustomer)));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     if (!s.step())
         return s.failed() ? s.error() : m_db->lastError(QStringLiteral("stats"));
     return OfficeStats{s.integer(0), s.integer(1), s.integer(2), s.integer(3), s.integer(4),
@@ -455,7 +481,7 @@ Result<QList<BlobReference>> SqlOfficeStore::blobReferences()
         "JOIN records r ON r.uuid = rb.record_uuid ORDER BY rb.record_uuid"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     QList<BlobReference> out;
     while (s.step())
         out << BlobReference{s.text(0), s.text(1), s.text(2)};
@@ -469,7 +495,7 @@ Result<QStringList> SqlOfficeStore::blobHashes()
     auto st = m_db->prepare(QStringLiteral("SELECT sha256 FROM blobs ORDER BY sha256"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     QStringList out;
     while (s.step())
         out << s.text(0);

@@ -1,6 +1,7 @@
 #pragma once
-// OfficeStore on one SQLite file (WAL) through ms::Database. The default for a single office
-// machine; PostgreSQL would be a sibling class (docs/scaling.md).
+// OfficeStore over one SqlConnection: SQLite (one file, WAL: the default for one office machine)
+// or PostgreSQL (several server processes on one database, docs/scaling.md). The logic and the
+// SQL are the same on both (sqlconnection.h, docs/decisions/0018-postgresql.md).
 #include "serverstore/jobprojection.h"
 #include "serverstore/officechainlog.h"
 #include "serverstore/sqlofficejobs.h"
@@ -10,10 +11,6 @@
 
 #include <functional>
 #include <memory>
-
-namespace ms {
-class Database;
-}
 
 namespace ms::server {
 
@@ -25,6 +22,9 @@ public:
     // One more connection to a file this process already opened with open() (one per server
     // thread): no header or quick check, which would disturb the first connection's locks.
     static Result<std::unique_ptr<SqlOfficeStore>> openAnother(const QString &filePath);
+    // The database at `url` (postgresql://USER@HOST:PORT/DB): connects and migrates. Each call
+    // is one more connection (one per server thread).
+    static Result<std::unique_ptr<SqlOfficeStore>> openPostgres(const QString &url);
     ~SqlOfficeStore() override;
 
     Result<QString> createToken(const QString &device, const QString &user,
@@ -49,6 +49,7 @@ public:
     Result<void> integrityCheck() override;
     Result<ChainAudit> verifyRecordChains() override;
     OfficeJobStore &jobs() override { return m_jobs; }
+    SqlConnection &connection() { return *m_db; }
 
     // Test seam: runs between reading an assignment page and reading its cursor (a test commits
     // an import on another connection there to show that both come from one snapshot).
@@ -67,7 +68,7 @@ private:
         QString device;
     };
 
-    explicit SqlOfficeStore(std::unique_ptr<Database> db);
+    explicit SqlOfficeStore(std::unique_ptr<SqlConnection> db);
     Result<wire::PushResult> applyOne(const DeviceToken &from, const OutboxEntry &record);
     Result<std::optional<HeldRecord>> heldRecord(const QString &uuid);
     Result<std::optional<int>> assignedVersion(const QString &entity, const QString &uuid);
@@ -79,7 +80,7 @@ private:
                                  const QStringList &assignees);
     // Takes the customers of `taskUuid` that `keep` does not name away from everyone.
     Result<QStringList> withdrawMissing(const QString &taskUuid, const QSet<QString> &keep);
-    std::unique_ptr<Database> m_db;
+    std::unique_ptr<SqlConnection> m_db;
     OfficeChainLog m_chain;
     JobProjection m_projection;
     SqlOfficeJobs m_jobs;
