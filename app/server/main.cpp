@@ -14,6 +14,8 @@ void usage()
         "usage: meterswap-office <command> ...\n"
         "  every command: [--config FILE]   settings (data, listen, workers, ...) from a file,\n"
         "        e.g. /etc/meterswap-office/office.conf; options on the command line win\n"
+        "  every command with --data: [--database postgresql://USER@HOST:PORT/DB]   the office\n"
+        "        database on PostgreSQL (several servers); without it SQLite in DIR/office.db\n"
         "  serve --data DIR --listen ADDR:PORT [--tls-cert FILE --tls-key FILE] [--catalog DIR]\n"
         "        [--workers N]   threads serving requests (default 4)\n"
         "        [--max-connections N] [--max-connections-per-client N]   (default 256, 32)\n"

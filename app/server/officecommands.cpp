@@ -48,10 +48,14 @@ bool parse(QCommandLineParser &p, const QStringList &args, const QStringList &va
         p.addOption(QCommandLineOption(f));
     p.addOption(QCommandLineOption(QStringLiteral("config"), QStringLiteral("config"),
                                    QStringLiteral("file")));
+    if (!valueOptions.contains(QStringLiteral("database")))
+        p.addOption(QCommandLineOption(QStringLiteral("database"), QStringLiteral("database"),
+                                       QStringLiteral("url")));
     // --config FILE: its settings go first, so the command line's own options win.
     QStringList fromFile;
     if (const QString config = configPath(args); !config.isEmpty()) {
-        auto settings = configArguments(config, valueOptions, flags);
+        auto settings =
+            configArguments(config, valueOptions + QStringList{QStringLiteral("database")}, flags);
         if (!settings) {
             err(settings.error().message);
             return false;
@@ -69,11 +73,25 @@ bool parse(QCommandLineParser &p, const QStringList &args, const QStringList &va
     return true;
 }
 
-Result<Opened> openData(const QString &dir, EvidencePack::Mode evidence)
+Result<std::unique_ptr<SqlOfficeStore>> openStore(const QString &dir, const QString &database)
 {
+    if (database.isEmpty())
+        return SqlOfficeStore::open(dir + QStringLiteral("/office.db"));
+    if (!database.startsWith(QLatin1String("postgresql://"))
+        && !database.startsWith(QLatin1String("postgres://")))
+        return makeError(QStringLiteral("office.bad_database"),
+                         Tr::tr("--database 应为 PostgreSQL 数据库地址，例如 "
+                                "postgresql://meterswap@127.0.0.1:5432/meterswap；不给 --database "
+                                "则使用 --data 目录里的 SQLite 数据库"));
+    return SqlOfficeStore::openPostgres(database);
+}
+
+Result<Opened> openData(const QCommandLineParser &p, EvidencePack::Mode evidence)
+{
+    const QString dir = p.value(QStringLiteral("data"));
     if (!QDir().mkpath(dir))
         return makeError(QStringLiteral("office.data_dir"), Tr::tr("无法创建数据目录 %1").arg(dir));
-    auto store = SqlOfficeStore::open(dir + QStringLiteral("/office.db"));
+    auto store = openStore(dir, p.value(QStringLiteral("database")));
     if (!store)
         return store.error();
     auto blobs = std::make_unique<FileBlobStore>(dir + QStringLiteral("/evidence"));
@@ -81,7 +99,6 @@ Result<Opened> openData(const QString &dir, EvidencePack::Mode evidence)
         return ok.error();
     return Opened{std::move(store).value(), std::move(blobs)};
 }
-
 
 int tokenCommand(const QStringList &args)
 {
@@ -105,7 +122,7 @@ int tokenCommand(const QStringList &args)
         err(Tr::tr("--roles 不能为空；可用：%1").arg(kOfficeRoles.join(QLatin1Char(','))));
         return ExitUsage;
     }
-    auto data = openData(p.value(QStringLiteral("data")));
+    auto data = openData(p);
     if (!data) {
         err(data.error().message);
         return ExitFailed;
@@ -183,7 +200,7 @@ int importTaskCommand(const QStringList &args)
     for (const wire::Assignment &c : std::as_const(import->customers))
         if (c.assignees.isEmpty() && common.isEmpty())
             unassigned << c.payload.value(QStringLiteral("account_no")).toString();
-    auto data = openData(p.value(QStringLiteral("data")));
+    auto data = openData(p);
     if (!data) {
         err(data.error().message);
         return ExitFailed;
@@ -231,7 +248,7 @@ int statsCommand(const QStringList &args)
     QCommandLineParser p;
     if (!parse(p, args, {QStringLiteral("data")}, {QStringLiteral("json")}))
         return ExitUsage;
-    auto data = openData(p.value(QStringLiteral("data")));
+    auto data = openData(p);
     if (!data) {
         err(data.error().message);
         return ExitFailed;
@@ -268,7 +285,7 @@ int verifyCommand(const QStringList &args)
     QCommandLineParser p;
     if (!parse(p, args, {QStringLiteral("data")}))
         return ExitUsage;
-    auto data = openData(p.value(QStringLiteral("data")));
+    auto data = openData(p);
     if (!data) {
         err(data.error().message);
         return ExitFailed;

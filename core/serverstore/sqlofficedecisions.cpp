@@ -16,7 +16,7 @@ namespace ms::server {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ms::server::SqliteOfficeJobs", text);
+    return QCoreApplication::translate("ms::server::SqlOfficeJobs", text);
 }
 
 // NOT NULL columns: an empty text is '', never NULL.
@@ -40,17 +40,18 @@ QStringList awaiting(const QString &kind)
 QString stateText(const QString &state)
 {
     if (state == QLatin1String("open"))
-        return QCoreApplication::translate("ms::server::SqliteOfficeJobs", "尚未提交");
+        return QCoreApplication::translate("ms::server::SqlOfficeJobs", "尚未提交");
     if (state == QLatin1String("submitted") || state == QLatin1String("resubmitted"))
-        return QCoreApplication::translate("ms::server::SqliteOfficeJobs", "待内勤审核");
+        return QCoreApplication::translate("ms::server::SqlOfficeJobs", "待内勤审核");
     if (state == QLatin1String("sent_back"))
-        return QCoreApplication::translate("ms::server::SqliteOfficeJobs", "已退回施工人员，等待重新提交");
+        return QCoreApplication::translate("ms::server::SqlOfficeJobs",
+                                           "已退回施工人员，等待重新提交");
     if (state == QLatin1String("approved"))
-        return QCoreApplication::translate("ms::server::SqliteOfficeJobs", "已审核通过，待电费审核");
+        return QCoreApplication::translate("ms::server::SqlOfficeJobs", "已审核通过，待电费审核");
     if (state == QLatin1String("billing_confirmed"))
-        return QCoreApplication::translate("ms::server::SqliteOfficeJobs", "电费审核已确认，待导出");
+        return QCoreApplication::translate("ms::server::SqlOfficeJobs", "电费审核已确认，待导出");
     if (state == QLatin1String("exported"))
-        return QCoreApplication::translate("ms::server::SqliteOfficeJobs", "已导出到营销系统");
+        return QCoreApplication::translate("ms::server::SqlOfficeJobs", "已导出到营销系统");
     return state;
 }
 } // namespace

@@ -15,7 +15,7 @@ namespace ms::server {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ms::server::SqliteOfficeJobs", text);
+    return QCoreApplication::translate("ms::server::SqlOfficeJobs", text);
 }
 
 QJsonObject object(const QString &text)

@@ -14,7 +14,7 @@ namespace ms::server {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ms::server::SqliteOfficeStore", text);
+    return QCoreApplication::translate("ms::server::SqlOfficeStore", text);
 }
 
 QString now() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }

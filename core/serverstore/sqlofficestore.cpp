@@ -17,7 +17,7 @@ namespace ms::server {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ms::server::SqliteOfficeStore", text);
+    return QCoreApplication::translate("ms::server::SqlOfficeStore", text);
 }
 
 const QList<Migration> &migrations()
