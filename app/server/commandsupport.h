@@ -18,6 +18,9 @@ void out(const QByteArray &text);   // stdout, flushed
 bool parse(QCommandLineParser &p, const QStringList &args, const QStringList &valueOptions,
            const QStringList &flags = {});
 
+// Servers on one office (PostgreSQL) each write evidence volumes of their own: at most this many.
+constexpr int kMaxEvidenceWriters = 64;
+
 struct Opened
 {
     std::unique_ptr<SqlOfficeStore> store;

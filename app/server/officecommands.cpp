@@ -94,7 +94,24 @@ Result<Opened> openData(const QCommandLineParser &p, EvidencePack::Mode evidence
     auto store = openStore(dir, p.value(QStringLiteral("database")));
     if (!store)
         return store.error();
-    auto blobs = std::make_unique<FileBlobStore>(dir + QStringLiteral("/evidence"));
+    const QString root = dir + QStringLiteral("/evidence");
+    if (evidence == EvidencePack::Mode::Writer && !p.value(QStringLiteral("database")).isEmpty()) {
+        // Several servers share the database and this directory: each writes volumes of its own,
+        // in the first writer slot (evidence/packs/wN) no running server holds.
+        for (int slot = 1; slot <= kMaxEvidenceWriters; ++slot) {
+            auto blobs = std::make_unique<FileBlobStore>(root, QStringLiteral("w%1").arg(slot));
+            auto ok = blobs->init(evidence);
+            if (ok)
+                return Opened{std::move(store).value(), std::move(blobs)};
+            if (ok.error().code != QLatin1String("pack.busy"))
+                return ok.error();
+        }
+        return makeError(QStringLiteral("pack.busy"),
+                         Tr::tr("已有 %1 个服务在写入证据目录 %2；请先停止其中一些。")
+                             .arg(kMaxEvidenceWriters)
+                             .arg(root));
+    }
+    auto blobs = std::make_unique<FileBlobStore>(root);
     if (auto ok = blobs->init(evidence); !ok)
         return ok.error();
     return Opened{std::move(store).value(), std::move(blobs)};
