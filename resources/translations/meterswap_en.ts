@@ -4765,6 +4765,10 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <source>--database 应为 PostgreSQL 数据库地址，例如 postgresql://meterswap@127.0.0.1:5432/meterswap；不给 --database 则使用 --data 目录里的 SQLite 数据库</source>
         <translation>--database must be a PostgreSQL database address, e.g. postgresql://meterswap@127.0.0.1:5432/meterswap; without --database the SQLite database in the --data directory is used</translation>
     </message>
+    <message>
+        <source>已有 %1 个服务在写入证据目录 %2；请先停止其中一些。</source>
+        <translation>%1 servers are already writing to the evidence directory %2; stop some of them first.</translation>
+    </message>
 </context>
 <context>
     <name>ms::server::EdgeGate</name>
