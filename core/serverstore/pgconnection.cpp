@@ -345,7 +345,10 @@ Result<PGresult *> PgConnection::execute(const Translated &t, const QList<QByteA
 
 Result<SqlStatement> PgConnection::prepare(const QString &sql)
 {
-    return SqlStatement(std::make_unique<PgCursor>(*this, translate(sql)));
+    auto it = m_translated.constFind(sql);
+    if (it == m_translated.cend())
+        it = m_translated.insert(sql, translate(sql));
+    return SqlStatement(std::make_unique<PgCursor>(*this, *it));
 }
 
 Result<void> PgConnection::integrityCheck()
@@ -387,6 +390,29 @@ Result<void> PgConnection::lockKey(const QString &key)
     if (!st)
         return st.error();
     st.value().bindText(1, key);
+    return st.value().run();
+}
+
+Result<void> PgConnection::lockKeys(const QStringList &keys)
+{
+    if (keys.size() < 2)
+        return keys.isEmpty() ? Result<void>() : lockKey(keys.first());
+    // One statement; the locks are taken in the array's order (the caller's sorted order).
+    QString array = QStringLiteral("{");
+    for (const QString &key : keys) {
+        QString quoted = key;
+        quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('"'), QStringLiteral("\\\""));
+        if (array.size() > 1)
+            array += QLatin1Char(',');
+        array += QLatin1Char('"') + quoted + QLatin1Char('"');
+    }
+    array += QLatin1Char('}');
+    auto st = prepare(QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM "
+                                     "unnest(CAST(?1 AS text[])) AS k"));
+    if (!st)
+        return st.error();
+    st.value().bindText(1, array);
     return st.value().run();
 }
 

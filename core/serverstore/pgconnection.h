@@ -36,6 +36,7 @@ public:
     Result<void> integrityCheck() override;
     Result<std::unique_ptr<Level>> begin(Lock lock) override;
     Result<void> lockKey(const QString &key) override;
+    Result<void> lockKeys(const QStringList &keys) override;
     Result<void> setDurableCommits(bool durable) override;
     int schemaVersion() const override { return m_version; }
 
@@ -65,6 +66,7 @@ private:
     QByteArray m_url;
     pg_conn *m_conn = nullptr;
     QHash<QByteArray, QByteArray> m_prepared; // translated SQL -> statement name
+    QHash<QString, Translated> m_translated;  // the store's SQL -> what PostgreSQL is sent
     int m_depth = 0;
     int m_changes = 0;
     int m_version = 0;

@@ -101,6 +101,14 @@ public:
     // holds `key`, and holds it until this transaction ends. SQLite needs none (one writer at a
     // time); PostgreSQL takes an advisory transaction lock. Take several in a fixed order.
     virtual Result<void> lockKey(const QString &key) = 0;
+    // lockKey for each of `keys` (sorted, no repeats: the fixed order), in one round trip.
+    virtual Result<void> lockKeys(const QStringList &keys)
+    {
+        for (const QString &key : keys)
+            if (auto ok = lockKey(key); !ok)
+                return ok;
+        return {};
+    }
     // false: the next commits need not be on disk when they return (see recordBlob).
     virtual Result<void> setDurableCommits(bool durable) = 0;
     virtual int schemaVersion() const = 0;

@@ -19,6 +19,7 @@ public:
     Result<void> integrityCheck() override { return m_db->integrityCheck(); }
     Result<std::unique_ptr<Level>> begin(Lock lock) override;
     Result<void> lockKey(const QString &) override { return {}; } // BEGIN IMMEDIATE: one writer
+    Result<void> lockKeys(const QStringList &) override { return {}; }
     Result<void> setDurableCommits(bool durable) override;
     int schemaVersion() const override { return m_db->schemaVersion(); }
 

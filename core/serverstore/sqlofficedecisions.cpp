@@ -173,9 +173,10 @@ Result<ExportResult> SqlOfficeJobs::exportBilling(const QString &batch, const QS
             return out; // nothing confirmed since the last export: no batch, nothing logged
         QStringList ordered = jobs;
         ordered.sort();
-        for (const QString &job : std::as_const(ordered))
-            if (auto locked = m_db.lockKey(QStringLiteral("record:") + job); !locked)
-                return locked.error();
+        for (QString &job : ordered)
+            job.prepend(QStringLiteral("record:"));
+        if (auto locked = m_db.lockKeys(ordered); !locked)
+            return locked.error();
         out.batch = QStringLiteral("B%1-%2")
                         .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")))
                         .arg(QRandomGenerator::system()->bounded(0x10000), 4, 16, QLatin1Char('0'));

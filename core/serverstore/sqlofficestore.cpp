@@ -375,9 +375,10 @@ Result<QList<wire::PushResult>> SqlOfficeStore::pushRecords(const DeviceToken &f
         uuids << r.uuid;
     uuids.sort();
     uuids.removeDuplicates();
-    for (const QString &uuid : std::as_const(uuids))
-        if (auto locked = m_db->lockKey(QStringLiteral("record:") + uuid); !locked)
-            return locked.error();
+    for (QString &uuid : uuids)
+        uuid.prepend(QStringLiteral("record:"));
+    if (auto locked = m_db->lockKeys(uuids); !locked)
+        return locked.error();
     QList<wire::PushResult> results;
     results.reserve(records.size());
     auto key = m_chain.boundKey(from.id);

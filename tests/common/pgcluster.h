@@ -21,6 +21,7 @@ public:
     QString createDatabase();
     QString url(const QString &database) const;
     quint16 port() const { return m_port; }
+    qint64 pid() const { return m_pid; } // the postmaster (its backends are its children)
     QString error() const { return m_error; }
     // Runs SQL on `database` through a connection of its own; "" or the error message.
     QString exec(const QString &database, const QString &sql) const;

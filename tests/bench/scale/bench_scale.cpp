@@ -20,9 +20,11 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -39,6 +41,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <unistd.h>
 
 using namespace ms;
 
@@ -149,7 +152,44 @@ private:
 struct Figures
 {
     double photoSeconds = 0, recordSeconds = 0;
+    double serverCpu = 0, databaseCpu = 0; // CPU seconds spent during the records phase
 };
+
+// CPU seconds (user + system) of a process, from /proc.
+double cpuSeconds(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray line = f.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    // fields from 3 (state): utime is field 14, stime 15
+    return double(fields.value(11).toLongLong() + fields.value(12).toLongLong())
+           / double(sysconf(_SC_CLK_TCK));
+}
+
+// CPU seconds of the database: every process whose parent is the postmaster, and itself.
+double databaseCpu()
+{
+    test::PgCluster *pg = test::PgCluster::instance();
+    if (!pg)
+        return 0;
+    double total = cpuSeconds(pg->pid());
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool isPid = false;
+        const qint64 pid = entry.toLongLong(&isPid);
+        if (!isPid)
+            continue;
+        QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = f.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.value(1).toLongLong() == pg->pid())
+            total += cpuSeconds(pid);
+    }
+    return total;
+}
 
 // One configuration: the servers, the tablets' tokens, photos, then records.
 bool ingest(const QString &label, const QString &database, int serverCount, int workers, int records,
@@ -239,6 +279,10 @@ bool ingest(const QString &label, const QString &database, int serverCount, int 
     f->photoSeconds = double(clock.nsecsElapsed()) / 1e9;
 
     // Records: every tablet sends its batches one after another; the tablets at once.
+    double serversBefore = 0;
+    for (auto &s : servers)
+        serversBefore += cpuSeconds(s->process->processId());
+    const double databaseBefore = databaseCpu();
     clock.restart();
     QNetworkAccessManager nam;
     QEventLoop loop;
@@ -271,6 +315,10 @@ bool ingest(const QString &label, const QString &database, int serverCount, int 
         sendNext(*t);
     loop.exec();
     f->recordSeconds = double(clock.nsecsElapsed()) / 1e9;
+    f->serverCpu = -serversBefore;
+    for (auto &s : servers)
+        f->serverCpu += cpuSeconds(s->process->processId());
+    f->databaseCpu = database.isEmpty() ? 0 : databaseCpu() - databaseBefore;
     for (auto &s : servers) {
         s->process->terminate();
         s->process->waitForFinished(20000);
@@ -379,8 +427,10 @@ int main(int argc, char **argv)
                 records, photos, kb, tablets, batch, workers, QThread::idealThreadCount());
     const double mb = double(photos) * kb / 1024;
     const auto report = [&](const char *what, const Figures &f) {
-        std::printf("  %-14s : photos %.1f MB/s (%.0f photos/s), records %.0f records/s\n", what,
-                    mb / f.photoSeconds, photos / f.photoSeconds, records / f.recordSeconds);
+        std::printf("  %-14s : photos %.1f MB/s (%.0f photos/s), records %.0f records/s; CPU per "
+                    "record: servers %.0f us, PostgreSQL %.0f us\n",
+                    what, mb / f.photoSeconds, photos / f.photoSeconds, records / f.recordSeconds,
+                    f.serverCpu / records * 1e6, f.databaseCpu / records * 1e6);
         std::fflush(stdout);
     };
     Figures f;
