@@ -136,7 +136,7 @@ Result<void> FileBlobStore::init(EvidencePack::Mode mode)
     if (auto ok = m_pack.open(mode); !ok)
         return ok;
     m_partialLockFd =
-        ::open(QFile::encodeName(m_root + QStringLiteral("/partial/lock")).constData(),
+        ::open(QFile::encodeName(m_root + QStringLiteral("/partial.lock")).constData(),
                O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (m_partialLockFd < 0 && mode == EvidencePack::Mode::Writer)
         return makeError(QStringLiteral("blob.io"), Tr::tr("无法创建证据目录 %1").arg(m_root));

@@ -10,7 +10,7 @@
 // Several servers (an office on PostgreSQL, docs/scaling.md) share one ROOT: each writes volumes
 // of its own in ROOT/packs/<writer> and reads everyone's (ROOT/packs and every other writer's,
 // picked up as they grow); a chunked upload's ROOT/partial/<sha>.part may be continued on any
-// server (appends to partials take the flock ROOT/partial/lock across processes).
+// server (appends to partials take the flock ROOT/partial.lock across processes).
 #include "serverstore/blobstore.h"
 #include "serverstore/evidencepack.h"
 
