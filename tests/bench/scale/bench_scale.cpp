@@ -124,16 +124,22 @@ public:
     }
 
 private:
-    void send()
+    void send() { send(m_next++, 0); }
+    void send(int i, int attempt)
     {
-        QNetworkReply *reply = m_make(m_nam, m_next++);
-        QObject::connect(reply, &QNetworkReply::finished, reply, [this, reply] {
+        QNetworkReply *reply = m_make(m_nam, i);
+        QObject::connect(reply, &QNetworkReply::finished, reply, [this, reply, i, attempt] {
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            reply->deleteLater();
+            if ((status == 0 || status >= 500) && attempt < 20) { // as the sync client: retry
+                ++retries;
+                send(i, attempt + 1);
+                return;
+            }
             if (status != 200 && status != 201) {
                 std::fprintf(stderr, "request failed: %d %s\n", status, reply->readAll().left(300).constData());
                 m_ok = false;
             }
-            reply->deleteLater();
             ++m_done;
             if (!m_ok || m_done == m_count)
                 m_loop->quit();
@@ -141,6 +147,11 @@ private:
                 send();
         });
     }
+
+public:
+    int retries = 0;
+
+private:
     QNetworkAccessManager m_nam;
     int m_count, m_inFlight;
     Make m_make;
@@ -153,6 +164,7 @@ struct Figures
 {
     double photoSeconds = 0, recordSeconds = 0;
     double serverCpu = 0, databaseCpu = 0; // CPU seconds spent during the records phase
+    int retries = 0;                      // requests answered 5xx and sent again
 };
 
 // CPU seconds (user + system) of a process, from /proc.
@@ -276,6 +288,7 @@ bool ingest(const QString &label, const QString &database, int serverCount, int 
     });
     if (!uploads.run())
         return false;
+    f->retries = uploads.retries;
     f->photoSeconds = double(clock.nsecsElapsed()) / 1e9;
 
     // Records: every tablet sends its batches one after another; the tablets at once.
@@ -303,6 +316,11 @@ bool ingest(const QString &label, const QString &database, int serverCount, int 
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             const QByteArray body = reply->readAll();
             reply->deleteLater();
+            if ((status == 0 || status >= 500) && f->retries < 1000) { // the same batch again
+                ++f->retries;
+                sendNext(*tp);
+                return;
+            }
             if (status != 200 || body.contains("\"refused\"") || body.contains("\"conflict\"")) {
                 std::fprintf(stderr, "push failed: %d %s\n", status, body.left(400).constData());
                 ok = false;
@@ -428,9 +446,9 @@ int main(int argc, char **argv)
     const double mb = double(photos) * kb / 1024;
     const auto report = [&](const char *what, const Figures &f) {
         std::printf("  %-14s : photos %.1f MB/s (%.0f photos/s), records %.0f records/s; CPU per "
-                    "record: servers %.0f us, PostgreSQL %.0f us\n",
+                    "record: servers %.0f us, PostgreSQL %.0f us; %d requests retried\n",
                     what, mb / f.photoSeconds, photos / f.photoSeconds, records / f.recordSeconds,
-                    f.serverCpu / records * 1e6, f.databaseCpu / records * 1e6);
+                    f.serverCpu / records * 1e6, f.databaseCpu / records * 1e6, f.retries);
         std::fflush(stdout);
     };
     Figures f;
