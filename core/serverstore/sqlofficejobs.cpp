@@ -78,10 +78,6 @@ JobHead SqlOfficeJobs::readHead(const SqlStatement &s)
 Result<QList<JobHead>> SqlOfficeJobs::heads(const QStringList &states, const QueueFilter &f)
 {
     QStringList where;
-    QStringList placeholders;
-    for (qsizetype i = 0; i < states.size(); ++i)
-        placeholders << QStringLiteral("?%1").arg(i + 10);
-    where << QStringLiteral("j.review_state IN (%1)").arg(placeholders.join(QLatin1Char(',')));
     if (!f.task.isEmpty())
         where << QStringLiteral("j.task_uuid = ?1");
     if (!f.crew.isEmpty())
@@ -100,8 +96,21 @@ Result<QList<JobHead>> SqlOfficeJobs::heads(const QStringList &states, const Que
         afterUuid = f.after.mid(bar + 1);
         where << QStringLiteral("(j.submitted_at, j.uuid) > (?5, ?6)");
     }
-    auto st = m_db.prepare(headSelect() + QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND "))
-                           + QStringLiteral(" ORDER BY j.submitted_at, j.uuid LIMIT ?7"));
+    // One ordered, limited scan per state (an index on (review_state, submitted_at, uuid) or
+    // (task_uuid|crew, review_state, …) yields each in order), merged into the page. A single
+    // "review_state IN (…)" would read and sort every job in those states first: half a second
+    // for the first page of a million-job office on PostgreSQL.
+    QStringList scans;
+    for (qsizetype i = 0; i < states.size(); ++i)
+        scans << QStringLiteral("SELECT * FROM (SELECT j.uuid FROM office_jobs j WHERE %1 "
+                                "ORDER BY j.submitted_at, j.uuid LIMIT ?7) AS s%2")
+                     .arg((QStringList{QStringLiteral("j.review_state = ?%1").arg(i + 10)} + where)
+                              .join(QStringLiteral(" AND ")))
+                     .arg(i);
+    auto st = m_db.prepare(headSelect() + QStringLiteral("JOIN (")
+                           + scans.join(QStringLiteral(" UNION ALL "))
+                           + QStringLiteral(") AS page ON page.uuid = j.uuid "
+                                            "ORDER BY j.submitted_at, j.uuid LIMIT ?7"));
     if (!st)
         return st.error();
     SqlStatement &s = st.value();

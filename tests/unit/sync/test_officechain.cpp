@@ -3,6 +3,7 @@
 // and cut batches included; verify names every record altered, deleted or slipped in at the office.
 #include "common/chainsigner.h"
 #include "common/officeengines.h"
+#include "serverstore/officejobstore.h"
 #include "serverstore/sqlofficestore.h"
 
 #include <QTemporaryDir>
@@ -256,6 +257,42 @@ TYPED_TEST(OfficeChainTest, VerifyFindsTheChainLogItselfCutOrRewritten)
                                      QStringLiteral("chain.truncated"), QStringLiteral("record.altered")}));
     EXPECT_EQ(a.problems.at(1).uuid, QStringLiteral("c")); // the hole is just before c
     EXPECT_EQ(a.problems.at(3).uuid, QStringLiteral("a"));
+}
+
+// The review queue merges the jobs awaiting a first review and those resubmitted, oldest
+// submission first, page by page (one ordered scan per state, so a million-job office answers
+// the first page at once).
+TYPED_TEST(OfficeChainTest, ReviewQueuePagesThroughBothAwaitingStatesInSubmissionOrder)
+{
+    QStringList expected;
+    for (int i = 0; i < 7; ++i) {
+        OutboxEntry e = rec(QStringLiteral("job-%1").arg(i));
+        const QString at = QStringLiteral("2026-11-0%1T08:00:00.000Z").arg(7 - i); // newest first
+        e.payload = QJsonObject{{QStringLiteral("uuid"), e.uuid},
+                                {QStringLiteral("status"), QStringLiteral("done")},
+                                {QStringLiteral("customer_uuid"), QStringLiteral("c-%1").arg(i)},
+                                {QStringLiteral("submission"), 1},
+                                {QStringLiteral("submitted_at"), at}};
+        ASSERT_EQ(statuses(this->push({this->m_tablet.next(e)})),
+                  QStringList{QStringLiteral("stored")});
+        expected.prepend(e.uuid);
+    }
+    // three of them came back after a send-back (as refreshReviewState would leave them)
+    this->tamper(QStringLiteral("UPDATE office_jobs SET review_state = 'resubmitted' "
+                                "WHERE uuid IN ('job-1', 'job-4', 'job-6')"));
+    QStringList seen;
+    QueueFilter filter;
+    filter.limit = 2;
+    for (int page = 0; page < 10; ++page) {
+        auto q = this->m_store->jobs().reviewQueue(filter);
+        ASSERT_TRUE(q) << q.error().message.toStdString();
+        for (const JobHead &h : q->jobs)
+            seen << h.uuid;
+        if (q->next.isEmpty())
+            break;
+        filter.after = q->next;
+    }
+    EXPECT_EQ(seen, expected);
 }
 
 // An office database from before chains (schema 1) with records: after the migration they are
