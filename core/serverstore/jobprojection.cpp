@@ -215,7 +215,7 @@ INSERT INTO )sql" MS_JOB_COLUMNS " " MS_JOB_SELECT ";\n"
 
 JobProjection::JobProjection(SqlConnection &db) : m_db(db) {}
 
-Result<void> JobProjection::apply(const QString &entity, const QString &uuid)
+Result<void> JobProjection::apply(const QString &entity, const QString &uuid, bool fresh)
 {
     struct Table
     {
@@ -239,13 +239,15 @@ Result<void> JobProjection::apply(const QString &entity, const QString &uuid)
         if (entity != QLatin1String(t.entity))
             continue;
         // Delete + insert: a deleted record leaves no row, a new version replaces the old one.
-        auto del = m_db.prepare(QStringLiteral("DELETE FROM %1 WHERE uuid = ?1")
-                                    .arg(QLatin1String(t.table)));
-        if (!del)
-            return del.error();
-        del.value().bindText(1, uuid);
-        if (auto ok = del.value().run(); !ok)
-            return ok;
+        if (!fresh) {
+            auto del = m_db.prepare(
+                QStringLiteral("DELETE FROM %1 WHERE uuid = ?1").arg(QLatin1String(t.table)));
+            if (!del)
+                return del.error();
+            del.value().bindText(1, uuid);
+            if (auto ok = del.value().run(); !ok)
+                return ok;
+        }
         auto fill = m_db.prepare(QString::fromLatin1(t.fill));
         if (!fill)
             return fill.error();

@@ -22,8 +22,9 @@ public:
     // office decisions, billing exports, reviews delivered to devices (assignments.device).
     static const char *const kMigrationSql;
 
-    // Re-projects one stored record (any entity: those not projected are ignored).
-    Result<void> apply(const QString &entity, const QString &uuid);
+    // Re-projects one stored record (any entity: those not projected are ignored). `fresh`: the
+    // record was not held before, so it has no projected rows to remove.
+    Result<void> apply(const QString &entity, const QString &uuid, bool fresh = false);
     // Recomputes a job's review state from its submission and the office's decisions.
     Result<void> refreshReviewState(const QString &jobUuid);
 

@@ -339,12 +339,17 @@ Result<wire::PushResult> SqlOfficeStore::applyOne(const DeviceToken &from, const
     u.bindText(8, now());
     if (auto ok = u.run(); !ok)
         return ok.error();
-    auto del = m_db->prepare(QStringLiteral("DELETE FROM record_blobs WHERE record_uuid = ?"));
-    if (!del)
-        return del.error();
-    del.value().bindText(1, r.uuid);
-    if (auto ok = del.value().run(); !ok)
-        return ok.error();
+    // A record new to the office has no evidence links or projected rows yet: nothing to clear
+    // (a round trip saved per record on PostgreSQL).
+    const bool fresh = !held->has_value();
+    if (!fresh) {
+        auto del = m_db->prepare(QStringLiteral("DELETE FROM record_blobs WHERE record_uuid = ?"));
+        if (!del)
+            return del.error();
+        del.value().bindText(1, r.uuid);
+        if (auto ok = del.value().run(); !ok)
+            return ok.error();
+    }
     for (const QString &sha : r.blobs) {
         auto ins = m_db->prepare(QStringLiteral(
             "INSERT INTO record_blobs(record_uuid, sha256) VALUES(?,?) ON CONFLICT DO NOTHING"));
@@ -354,7 +359,8 @@ Result<wire::PushResult> SqlOfficeStore::applyOne(const DeviceToken &from, const
         if (auto ok = ins.value().run(); !ok)
             return ok.error();
     }
-    if (auto ok = m_projection.apply(r.entity, r.uuid); !ok) // the office's picture of the job
+    if (auto ok = m_projection.apply(r.entity, r.uuid, fresh);
+        !ok) // the office's picture of the job
         return ok.error();
     return answer(r, wire::PushStatus::Stored);
 }
