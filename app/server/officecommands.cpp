@@ -5,9 +5,9 @@
 
 #include "officeserver.h"
 #include "serverpool.h"
-#include "signalwatcher.h"
 #include "serverstore/fileblobstore.h"
 #include "serverstore/sqlofficestore.h"
+#include "signalwatcher.h"
 #include "sync/credentials.h"
 #include "taskcsv.h"
 

@@ -51,7 +51,7 @@ constexpr const char *kNamed = "instr(',' || %1 || ',', ',' || ?2 || ',') > 0";
 // otherwise move the cursor past rows this page never saw, and the tablet would skip them for
 // good.
 Result<wire::AssignmentPage> SqlOfficeStore::pullAssignments(const DeviceToken &to, qint64 cursor,
-                                                          int limit)
+                                                             int limit)
 {
     SqlTransaction snapshot(*m_db, SqlTransaction::Lock::Read);
     if (!snapshot.ok())
@@ -108,7 +108,7 @@ Result<wire::AssignmentPage> SqlOfficeStore::pullAssignments(const DeviceToken &
 }
 
 Result<int> SqlOfficeStore::upsertAssignment(const wire::Assignment &a, const QString &taskUuid,
-                                                const QStringList &assigneeList)
+                                             const QStringList &assigneeList)
 {
     const QSet<QString> assignees = userSet(assigneeList);
     int version = 1;
@@ -161,7 +161,7 @@ Result<int> SqlOfficeStore::upsertAssignment(const wire::Assignment &a, const QS
 }
 
 Result<QStringList> SqlOfficeStore::withdrawMissing(const QString &taskUuid,
-                                                       const QSet<QString> &keep)
+                                                    const QSet<QString> &keep)
 {
     QList<wire::Assignment> gone;
     {
@@ -192,8 +192,8 @@ Result<QStringList> SqlOfficeStore::withdrawMissing(const QString &taskUuid,
 // Each customer goes to its own assignees plus the import's common ones; the task goes to all
 // of them. A customer the office had under this task and the file no longer names is withdrawn.
 Result<ImportSummary> SqlOfficeStore::importTask(const wire::Assignment &task,
-                                                    const QList<wire::Assignment> &customers,
-                                                    const QStringList &assignees)
+                                                 const QList<wire::Assignment> &customers,
+                                                 const QStringList &assignees)
 {
     SqlTransaction tx(*m_db);
     if (!tx.ok())

@@ -148,7 +148,7 @@ Result<DecisionOutcome> SqlOfficeJobs::decide(const DecisionRequest &r)
 }
 
 Result<ExportResult> SqlOfficeJobs::exportBilling(const QString &batch, const QString &byUser,
-                                                     const QString &byDevice)
+                                                  const QString &byDevice)
 {
     SqlTransaction tx(m_db);
     if (!tx.ok())

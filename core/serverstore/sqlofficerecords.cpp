@@ -37,8 +37,7 @@ QString sha256(const QString &text)
 }
 } // namespace
 
-Result<std::optional<SqlOfficeStore::HeldRecord>>
-SqlOfficeStore::heldRecord(const QString &uuid)
+Result<std::optional<SqlOfficeStore::HeldRecord>> SqlOfficeStore::heldRecord(const QString &uuid)
 {
     auto st = m_db->prepare(QStringLiteral(
         "SELECT entity, version, op, payload, device FROM records WHERE uuid = ?"));
@@ -54,7 +53,7 @@ SqlOfficeStore::heldRecord(const QString &uuid)
 }
 
 Result<std::optional<int>> SqlOfficeStore::assignedVersion(const QString &entity,
-                                                              const QString &uuid)
+                                                           const QString &uuid)
 {
     auto st = m_db->prepare(QStringLiteral(
         "SELECT version FROM assignments WHERE uuid = ? AND entity = ?"));
@@ -69,7 +68,7 @@ Result<std::optional<int>> SqlOfficeStore::assignedVersion(const QString &entity
 }
 
 Result<wire::PushResult> SqlOfficeStore::conflict(const DeviceToken &from, const OutboxEntry &r,
-                                               const HeldRecord &held, const QStringList &fields)
+                                                  const HeldRecord &held, const QStringList &fields)
 {
     const QString payload = compact(r.payload);
     auto st = m_db->prepare(QStringLiteral(

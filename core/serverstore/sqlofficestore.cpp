@@ -159,7 +159,7 @@ Result<std::unique_ptr<SqlOfficeStore>> SqlOfficeStore::openPostgres(const QStri
 }
 
 Result<QString> SqlOfficeStore::createToken(const QString &device, const QString &user,
-                                               const QStringList &roles)
+                                            const QStringList &roles)
 {
     if (device.trimmed().isEmpty() || user.trimmed().isEmpty())
         return makeError(QStringLiteral("office.bad_token_request"),
@@ -366,7 +366,7 @@ Result<wire::PushResult> SqlOfficeStore::applyOne(const DeviceToken &from, const
 }
 
 Result<QList<wire::PushResult>> SqlOfficeStore::pushRecords(const DeviceToken &from,
-                                                         const QList<OutboxEntry> &records)
+                                                            const QList<OutboxEntry> &records)
 {
     SqlTransaction tx(*m_db);
     if (!tx.ok())

@@ -4,8 +4,8 @@
 // SQL are the same on both (sqlconnection.h, docs/decisions/0018-postgresql.md).
 #include "serverstore/jobprojection.h"
 #include "serverstore/officechainlog.h"
-#include "serverstore/sqlofficejobs.h"
 #include "serverstore/officestore.h"
+#include "serverstore/sqlofficejobs.h"
 
 #include <QSet>
 

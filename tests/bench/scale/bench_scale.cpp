@@ -49,8 +49,8 @@ namespace {
 
 QString program(const QString &name)
 {
-    QDirIterator it(QCoreApplication::applicationDirPath() + QStringLiteral("/../../../app"), {name},
-                    QDir::Files | QDir::Executable, QDirIterator::Subdirectories);
+    QDirIterator it(QCoreApplication::applicationDirPath() + QStringLiteral("/../../../app"),
+                    {name}, QDir::Files | QDir::Executable, QDirIterator::Subdirectories);
     return it.hasNext() ? it.next() : QString();
 }
 
@@ -65,8 +65,10 @@ std::unique_ptr<Server> startServer(const QString &data, const QString &database
 {
     auto s = std::make_unique<Server>();
     s->process = std::make_unique<QProcess>();
-    QStringList args{QStringLiteral("serve"), QStringLiteral("--data"), data, QStringLiteral("--listen"),
-                     QStringLiteral("127.0.0.1:0"), QStringLiteral("--workers"), QString::number(workers)};
+    QStringList args{
+        QStringLiteral("serve"),    QStringLiteral("--data"),      data,
+        QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--workers"),
+        QString::number(workers)};
     if (!database.isEmpty())
         args << QStringLiteral("--database") << database;
     s->process->setProcessChannelMode(QProcess::SeparateChannels);
@@ -110,7 +112,10 @@ class Pump
 {
 public:
     using Make = std::function<QNetworkReply *(QNetworkAccessManager &, int)>;
-    Pump(int count, int inFlight, Make make) : m_count(count), m_inFlight(inFlight), m_make(std::move(make)) {}
+    Pump(int count, int inFlight, Make make)
+        : m_count(count), m_inFlight(inFlight), m_make(std::move(make))
+    {
+    }
     // false when a request failed (printed)
     bool run()
     {
@@ -137,7 +142,8 @@ private:
                 return;
             }
             if (status != 200 && status != 201) {
-                std::fprintf(stderr, "request failed: %d %s\n", status, reply->readAll().left(300).constData());
+                std::fprintf(stderr, "request failed: %d %s\n", status,
+                             reply->readAll().left(300).constData());
                 m_ok = false;
             }
             ++m_done;
@@ -164,7 +170,7 @@ struct Figures
 {
     double photoSeconds = 0, recordSeconds = 0;
     double serverCpu = 0, databaseCpu = 0; // CPU seconds spent during the records phase
-    int retries = 0;                      // requests answered 5xx and sent again
+    int retries = 0;                       // requests answered 5xx and sent again
 };
 
 // CPU seconds (user + system) of a process, from /proc.
@@ -204,8 +210,8 @@ double databaseCpu()
 }
 
 // One configuration: the servers, the tablets' tokens, photos, then records.
-bool ingest(const QString &label, const QString &database, int serverCount, int workers, int records,
-            int photos, int photoBytes, int tablets, int batch, Figures *f)
+bool ingest(const QString &label, const QString &database, int serverCount, int workers,
+            int records, int photos, int photoBytes, int tablets, int batch, Figures *f)
 {
     QTemporaryDir data;
     std::vector<std::unique_ptr<Server>> servers;
@@ -218,9 +224,10 @@ bool ingest(const QString &label, const QString &database, int serverCount, int 
     std::vector<std::unique_ptr<Tablet>> crew;
     for (int t = 0; t < tablets; ++t) {
         auto tablet = std::make_unique<Tablet>();
-        QStringList args{QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--data"), data.path(),
+        QStringList args{QStringLiteral("token"),    QStringLiteral("create"),
+                         QStringLiteral("--data"),   data.path(),
                          QStringLiteral("--device"), QStringLiteral("tablet-%1").arg(t),
-                         QStringLiteral("--user"), QStringLiteral("crew-%1").arg(t)};
+                         QStringLiteral("--user"),   QStringLiteral("crew-%1").arg(t)};
         if (!database.isEmpty())
             args << QStringLiteral("--database") << database;
         tablet->token = admin(args);
@@ -283,7 +290,8 @@ bool ingest(const QString &label, const QString &database, int serverCount, int 
                                      .arg(base.size())));
         req.setRawHeader("Authorization", "Bearer " + t.token.toLatin1());
         req.setRawHeader(sync::kDeviceKeyHeader, t.chain.publicKey().toLatin1());
-        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/octet-stream"));
+        req.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QByteArrayLiteral("application/octet-stream"));
         return nam.put(req, photo(i));
     });
     if (!uploads.run())
@@ -352,15 +360,24 @@ void reviewQueue(const QString &database, int jobs, int runs)
     const QString db = database.section(QLatin1Char('/'), -1);
     QElapsedTimer clock;
     clock.start();
-    const QString error = pg->exec(db, QStringLiteral(
-        "INSERT INTO office_jobs(uuid, device, \"user\", customer_uuid, task_uuid, status, current_card, "
-        "branches, started_at, finished_at, submission, submitted_at, crew, received_at, review_state) "
-        "SELECT 'job-' || g, 'tablet-' || (g %% 500), 'crew-' || (g %% 500), 'cust-' || g, 'task-' || (g %% 200), "
-        "'done', '', '{}', '2026-01-01', '2026-01-01', CASE WHEN g %% 10 < 3 THEN 1 ELSE 0 END, "
-        "CASE WHEN g %% 10 < 3 THEN to_char(timestamp '2026-01-01' + g * interval '1 second', "
-        "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') ELSE '' END, 'crew-' || (g %% 50), '2026-01-01', "
-        "CASE WHEN g %% 10 < 2 THEN 'submitted' WHEN g %% 10 < 3 THEN 'approved' ELSE 'open' END "
-        "FROM generate_series(1, %1) g; ANALYZE office_jobs;").arg(jobs).replace(QStringLiteral("%%"), QStringLiteral("%")));
+    const QString error = pg->exec(
+        db,
+        QStringLiteral(
+            "INSERT INTO office_jobs(uuid, device, \"user\", customer_uuid, task_uuid, status, "
+            "current_card, "
+            "branches, started_at, finished_at, submission, submitted_at, crew, received_at, "
+            "review_state) "
+            "SELECT 'job-' || g, 'tablet-' || (g %% 500), 'crew-' || (g %% 500), 'cust-' || g, "
+            "'task-' || (g %% 200), "
+            "'done', '', '{}', '2026-01-01', '2026-01-01', CASE WHEN g %% 10 < 3 THEN 1 ELSE 0 "
+            "END, "
+            "CASE WHEN g %% 10 < 3 THEN to_char(timestamp '2026-01-01' + g * interval '1 second', "
+            "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') ELSE '' END, 'crew-' || (g %% 50), '2026-01-01', "
+            "CASE WHEN g %% 10 < 2 THEN 'submitted' WHEN g %% 10 < 3 THEN 'approved' ELSE 'open' "
+            "END "
+            "FROM generate_series(1, %1) g; ANALYZE office_jobs;")
+            .arg(jobs)
+            .replace(QStringLiteral("%%"), QStringLiteral("%")));
     if (!error.isEmpty()) {
         std::fprintf(stderr, "filling office_jobs: %s\n", qPrintable(error));
         return;
@@ -378,23 +395,26 @@ void reviewQueue(const QString &database, int jobs, int runs)
         auto page = (*store)->jobs().reviewQueue({});
         times << double(clock.nsecsElapsed()) / 1e6;
         if (!page || page->jobs.size() != 50) {
-            std::fprintf(stderr, "review queue: %s\n", page ? "short page" : qPrintable(page.error().message));
+            std::fprintf(stderr, "review queue: %s\n",
+                         page ? "short page" : qPrintable(page.error().message));
             return;
         }
     }
     std::sort(times.begin(), times.end());
-    std::printf("  review queue   : first page (50) from the store %.1f ms median, %.1f ms worst of %d "
-                "(goal <= 200 ms)\n",
-                times.at(times.size() / 2), times.last(), runs);
+    std::printf(
+        "  review queue   : first page (50) from the store %.1f ms median, %.1f ms worst of %d "
+        "(goal <= 200 ms)\n",
+        times.at(times.size() / 2), times.last(), runs);
     // through HTTP: a server, an office clerk's token, GET office/review/queue
     QTemporaryDir data;
     auto server = startServer(data.path(), database, 2);
     if (!server)
         return;
-    const QString clerk = admin({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--data"),
-                                 data.path(), QStringLiteral("--database"), database, QStringLiteral("--device"),
-                                 QStringLiteral("office-pc"), QStringLiteral("--user"), QStringLiteral("clerk"),
-                                 QStringLiteral("--roles"), QStringLiteral("office_clerk")});
+    const QString clerk =
+        admin({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--data"),
+               data.path(), QStringLiteral("--database"), database, QStringLiteral("--device"),
+               QStringLiteral("office-pc"), QStringLiteral("--user"), QStringLiteral("clerk"),
+               QStringLiteral("--roles"), QStringLiteral("office_clerk")});
     QNetworkAccessManager nam;
     times.clear();
     for (int i = 0; i < runs; ++i) {
@@ -407,13 +427,15 @@ void reviewQueue(const QString &database, int jobs, int runs)
         loop.exec();
         times << double(clock.nsecsElapsed()) / 1e6;
         if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200) {
-            std::fprintf(stderr, "GET office/review/queue: %s\n", reply->readAll().left(300).constData());
+            std::fprintf(stderr, "GET office/review/queue: %s\n",
+                         reply->readAll().left(300).constData());
             return;
         }
         reply->deleteLater();
     }
     std::sort(times.begin(), times.end());
-    std::printf("  review queue   : GET office/review/queue %.1f ms median, %.1f ms worst of %d (HTTP, one server)\n",
+    std::printf("  review queue   : GET office/review/queue %.1f ms median, %.1f ms worst of %d "
+                "(HTTP, one server)\n",
                 times.at(times.size() / 2), times.last(), runs);
     server->process->terminate();
     server->process->waitForFinished(20000);
@@ -426,23 +448,27 @@ int main(int argc, char **argv)
     qputenv("MS_PG_FSYNC", "1"); // honest commits: the throwaway cluster syncs like a real one
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
-    for (const char *o : {"records", "photos", "kb", "tablets", "batch", "servers", "queue-jobs", "workers"})
+    for (const char *o :
+         {"records", "photos", "kb", "tablets", "batch", "servers", "queue-jobs", "workers"})
         p.addOption(QCommandLineOption(QLatin1String(o), QLatin1String(o), QStringLiteral("n")));
     p.process(app);
     const auto num = [&p](const char *name, int fallback) {
         return p.isSet(QLatin1String(name)) ? p.value(QLatin1String(name)).toInt() : fallback;
     };
     const int records = num("records", 100000), photos = num("photos", 10000), kb = num("kb", 100);
-    const int tablets = num("tablets", 16), batch = num("batch", 200), queueJobs = num("queue-jobs", 1000000);
+    const int tablets = num("tablets", 16), batch = num("batch", 200),
+              queueJobs = num("queue-jobs", 1000000);
     const int workers = num("workers", 2);
     QList<int> serverCounts;
-    for (const QString &n : p.value(QStringLiteral("servers")).split(QLatin1Char(','), Qt::SkipEmptyParts))
+    for (const QString &n :
+         p.value(QStringLiteral("servers")).split(QLatin1Char(','), Qt::SkipEmptyParts))
         serverCounts << n.toInt();
     if (serverCounts.isEmpty())
         serverCounts = {1, 2, 4};
-    std::printf("scale bench: %d records, %d photos of %d KB, %d tablets, batches of %d, %d workers per "
-                "server, %d cores\n",
-                records, photos, kb, tablets, batch, workers, QThread::idealThreadCount());
+    std::printf(
+        "scale bench: %d records, %d photos of %d KB, %d tablets, batches of %d, %d workers per "
+        "server, %d cores\n",
+        records, photos, kb, tablets, batch, workers, QThread::idealThreadCount());
     const double mb = double(photos) * kb / 1024;
     const auto report = [&](const char *what, const Figures &f) {
         std::printf("  %-14s : photos %.1f MB/s (%.0f photos/s), records %.0f records/s; CPU per "
@@ -452,17 +478,19 @@ int main(int argc, char **argv)
         std::fflush(stdout);
     };
     Figures f;
-    if (ingest(QStringLiteral("sqlite"), {}, 1, workers, records, photos, kb * 1024, tablets, batch, &f))
+    if (ingest(QStringLiteral("sqlite"), {}, 1, workers, records, photos, kb * 1024, tablets, batch,
+               &f))
         report("SQLite, 1", f);
     test::PgCluster *pg = test::PgCluster::instance();
     if (!pg) {
-        std::printf("  PostgreSQL     : not measured: %s\n", qPrintable(test::PgCluster::skipReason()));
+        std::printf("  PostgreSQL     : not measured: %s\n",
+                    qPrintable(test::PgCluster::skipReason()));
         return 0;
     }
     for (const int n : serverCounts) {
         const QString database = pg->createDatabase();
-        if (ingest(QStringLiteral("pg%1").arg(n), database, n, workers, records, photos, kb * 1024, tablets,
-                   batch, &f))
+        if (ingest(QStringLiteral("pg%1").arg(n), database, n, workers, records, photos, kb * 1024,
+                   tablets, batch, &f))
             report(qPrintable(QStringLiteral("PostgreSQL, %1").arg(n)), f);
     }
     if (queueJobs > 0) {

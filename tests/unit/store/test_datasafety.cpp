@@ -4,8 +4,8 @@
 #include "common/storefixture.h"
 
 #include "common/resultvalue.h"
-#include "store/databaserescue.h"
 #include "serverstore/sqlofficestore.h"
+#include "store/databaserescue.h"
 
 #include <QDir>
 #include <QDirIterator>
