@@ -11,6 +11,8 @@ PACKAGES=(
   gstreamer1.0-plugins-base gstreamer1.0-tools
   xvfb xauth socat imagemagick poppler-utils fonts-wqy-microhei libclang-rt-14-dev clang-format
   python3 python3-jsonschema
+  dpkg-dev appstream                  # cpack's Depends (dpkg-shlibdeps); metainfo validation
+  libpq-dev postgresql-15 haproxy     # the office on PostgreSQL behind a balancer (docs/scaling.md)
 )
 
 missing=()

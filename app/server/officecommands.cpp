@@ -1,12 +1,13 @@
 #include "officecommands.h"
 
 #include "commandsupport.h"
+#include "configfile.h"
 
 #include "officeserver.h"
 #include "serverpool.h"
-#include "signalwatcher.h"
 #include "serverstore/fileblobstore.h"
-#include "serverstore/sqliteofficestore.h"
+#include "serverstore/sqlofficestore.h"
+#include "signalwatcher.h"
 #include "sync/credentials.h"
 #include "taskcsv.h"
 
@@ -45,30 +46,76 @@ bool parse(QCommandLineParser &p, const QStringList &args, const QStringList &va
         p.addOption(QCommandLineOption(o, o, QStringLiteral("value")));
     for (const QString &f : flags)
         p.addOption(QCommandLineOption(f));
-    if (!p.parse(QStringList{QStringLiteral("meterswap-office")} + args)) {
+    p.addOption(QCommandLineOption(QStringLiteral("config"), QStringLiteral("config"),
+                                   QStringLiteral("file")));
+    if (!valueOptions.contains(QStringLiteral("database")))
+        p.addOption(QCommandLineOption(QStringLiteral("database"), QStringLiteral("database"),
+                                       QStringLiteral("url")));
+    // --config FILE: its settings go first, so the command line's own options win.
+    QStringList fromFile;
+    if (const QString config = configPath(args); !config.isEmpty()) {
+        auto settings =
+            configArguments(config, valueOptions + QStringList{QStringLiteral("database")}, flags);
+        if (!settings) {
+            err(settings.error().message);
+            return false;
+        }
+        fromFile = *settings;
+    }
+    if (!p.parse(QStringList{QStringLiteral("meterswap-office")} + fromFile + args)) {
         err(p.errorText());
         return false;
     }
     if (!p.isSet(QStringLiteral("data"))) {
-        err(Tr::tr("需要 --data DIR（服务器数据目录）"));
+        err(Tr::tr("需要 --data DIR（服务器数据目录），或在 --config 文件中写 data = DIR"));
         return false;
     }
     return true;
 }
 
-Result<Opened> openData(const QString &dir, EvidencePack::Mode evidence)
+Result<std::unique_ptr<SqlOfficeStore>> openStore(const QString &dir, const QString &database)
 {
+    if (database.isEmpty())
+        return SqlOfficeStore::open(dir + QStringLiteral("/office.db"));
+    if (!database.startsWith(QLatin1String("postgresql://"))
+        && !database.startsWith(QLatin1String("postgres://")))
+        return makeError(QStringLiteral("office.bad_database"),
+                         Tr::tr("--database 应为 PostgreSQL 数据库地址，例如 "
+                                "postgresql://meterswap@127.0.0.1:5432/meterswap；不给 --database "
+                                "则使用 --data 目录里的 SQLite 数据库"));
+    return SqlOfficeStore::openPostgres(database);
+}
+
+Result<Opened> openData(const QCommandLineParser &p, EvidencePack::Mode evidence)
+{
+    const QString dir = p.value(QStringLiteral("data"));
     if (!QDir().mkpath(dir))
         return makeError(QStringLiteral("office.data_dir"), Tr::tr("无法创建数据目录 %1").arg(dir));
-    auto store = SqliteOfficeStore::open(dir + QStringLiteral("/office.db"));
+    auto store = openStore(dir, p.value(QStringLiteral("database")));
     if (!store)
         return store.error();
-    auto blobs = std::make_unique<FileBlobStore>(dir + QStringLiteral("/evidence"));
+    const QString root = dir + QStringLiteral("/evidence");
+    if (evidence == EvidencePack::Mode::Writer && !p.value(QStringLiteral("database")).isEmpty()) {
+        // Several servers share the database and this directory: each writes volumes of its own,
+        // in the first writer slot (evidence/packs/wN) no running server holds.
+        for (int slot = 1; slot <= kMaxEvidenceWriters; ++slot) {
+            auto blobs = std::make_unique<FileBlobStore>(root, QStringLiteral("w%1").arg(slot));
+            auto ok = blobs->init(evidence);
+            if (ok)
+                return Opened{std::move(store).value(), std::move(blobs)};
+            if (ok.error().code != QLatin1String("pack.busy"))
+                return ok.error();
+        }
+        return makeError(QStringLiteral("pack.busy"),
+                         Tr::tr("已有 %1 个服务在写入证据目录 %2；请先停止其中一些。")
+                             .arg(kMaxEvidenceWriters)
+                             .arg(root));
+    }
+    auto blobs = std::make_unique<FileBlobStore>(root);
     if (auto ok = blobs->init(evidence); !ok)
         return ok.error();
     return Opened{std::move(store).value(), std::move(blobs)};
 }
-
 
 int tokenCommand(const QStringList &args)
 {
@@ -92,7 +139,7 @@ int tokenCommand(const QStringList &args)
         err(Tr::tr("--roles 不能为空；可用：%1").arg(kOfficeRoles.join(QLatin1Char(','))));
         return ExitUsage;
     }
-    auto data = openData(p.value(QStringLiteral("data")));
+    auto data = openData(p);
     if (!data) {
         err(data.error().message);
         return ExitFailed;
@@ -170,7 +217,7 @@ int importTaskCommand(const QStringList &args)
     for (const wire::Assignment &c : std::as_const(import->customers))
         if (c.assignees.isEmpty() && common.isEmpty())
             unassigned << c.payload.value(QStringLiteral("account_no")).toString();
-    auto data = openData(p.value(QStringLiteral("data")));
+    auto data = openData(p);
     if (!data) {
         err(data.error().message);
         return ExitFailed;
@@ -218,7 +265,7 @@ int statsCommand(const QStringList &args)
     QCommandLineParser p;
     if (!parse(p, args, {QStringLiteral("data")}, {QStringLiteral("json")}))
         return ExitUsage;
-    auto data = openData(p.value(QStringLiteral("data")));
+    auto data = openData(p);
     if (!data) {
         err(data.error().message);
         return ExitFailed;
@@ -255,7 +302,7 @@ int verifyCommand(const QStringList &args)
     QCommandLineParser p;
     if (!parse(p, args, {QStringLiteral("data")}))
         return ExitUsage;
-    auto data = openData(p.value(QStringLiteral("data")));
+    auto data = openData(p);
     if (!data) {
         err(data.error().message);
         return ExitFailed;

@@ -79,6 +79,8 @@ void OfficeServer::serve(QTcpServer *feed)
 
 void OfficeServer::setupRoutes()
 {
+    m_http.route(sync::apiPath(QStringLiteral("health")), Method::Get,
+                 [this](const QHttpServerRequest &) { return health(); });
     m_http.route(sync::apiPath(QStringLiteral("whoami")), Method::Get,
                  [this](const QHttpServerRequest &r) { return whoAmI(r); });
     m_http.route(sync::apiPath(QStringLiteral("assignments")), Method::Get,
@@ -123,6 +125,16 @@ OfficeServer::authorize(const QHttpServerRequest &request)
         if (auto bound = m_store.bindDeviceKey(**token, QString::fromLatin1(key.trimmed())); !bound)
             return fail(bound.error());
     return **token;
+}
+
+// For a load balancer or monitoring: no token; 200 while this server reaches its database.
+QHttpServerResponse OfficeServer::health()
+{
+    if (auto ok = m_store.ping(); !ok)
+        return fail(Status::ServiceUnavailable, ok.error().code, ok.error().message);
+    return json(QJsonDocument(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
+                                          {QStringLiteral("api"), 1}})
+                    .toJson(QJsonDocument::Compact));
 }
 
 QHttpServerResponse OfficeServer::whoAmI(const QHttpServerRequest &request)

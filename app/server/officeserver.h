@@ -46,6 +46,7 @@ private:
     Result<wire::BlobState> heldState(const QString &sha256);
     QHttpServerResponse blobAppend(const QString &sha256, const QHttpServerRequest &request);
     QHttpServerResponse pushRecords(const QHttpServerRequest &request);
+    QHttpServerResponse health();
     QHttpServerResponse whoAmI(const QHttpServerRequest &request);
     // The token's device, or a 401/500 response to send instead.
     std::variant<DeviceToken, QHttpServerResponse> authorize(const QHttpServerRequest &request);

@@ -2,7 +2,8 @@
 // (docs/decisions/0007-pin-sign-in.md).
 #include "officecommands.h"
 
-#include "serverstore/sqliteofficestore.h"
+#include "commandsupport.h"
+#include "serverstore/sqlofficestore.h"
 #include "store/pinhash.h"
 
 #include <QCommandLineParser>
@@ -38,7 +39,7 @@ int fail(const QString &message, int code)
 int pinResetCodeCommand(const QStringList &args)
 {
     QCommandLineParser p;
-    for (const char *o : {"data", "device", "challenge", "user"})
+    for (const char *o : {"data", "device", "challenge", "user", "database"})
         p.addOption(
             QCommandLineOption(QLatin1String(o), QLatin1String(o), QStringLiteral("value")));
     static const QRegularExpression digits(QStringLiteral("^[0-9]{%1}$").arg(pin::kResetDigits));
@@ -53,11 +54,12 @@ int pinResetCodeCommand(const QStringList &args)
                         .arg(pin::kResetDigits),
                     ExitUsage);
     const QString dir = p.value(QStringLiteral("data"));
-    if (!QFile::exists(dir + QStringLiteral("/office.db")))
+    const QString database = p.value(QStringLiteral("database"));
+    if (database.isEmpty() && !QFile::exists(dir + QStringLiteral("/office.db")))
         return fail(Tr::tr("%1 里没有办公室数据库 office.db：请检查 --data 是否指向服务器数据目录")
                         .arg(dir),
                     ExitFailed);
-    auto store = SqliteOfficeStore::open(dir + QStringLiteral("/office.db"));
+    auto store = openStore(dir, database);
     if (!store)
         return fail(store.error().message, ExitFailed);
     const QString device = p.value(QStringLiteral("device"));

@@ -153,7 +153,7 @@ int serveCommand(const QStringList &args)
     config.catalog = std::make_shared<const Catalog>(std::move(catalog).value());
     config.thumbDir = dir + QStringLiteral("/thumbs");
     // creates and migrates; the workers open their own connections
-    auto data = openData(dir, EvidencePack::Mode::Writer);
+    auto data = openData(p, EvidencePack::Mode::Writer);
     if (!data) {
         err(data.error().message);
         return ExitFailed;
@@ -164,12 +164,17 @@ int serveCommand(const QStringList &args)
     QTimer expiry;
     QObject::connect(&expiry, &QTimer::timeout, [&data] { data->blobs->expirePartials(); });
     expiry.start(3600 * 1000);
-    ServerPool server([dir]() -> Result<std::unique_ptr<OfficeStore>> {
-        auto store = SqliteOfficeStore::openAnother(dir + QStringLiteral("/office.db"));
-        if (!store)
-            return store.error();
-        return std::unique_ptr<OfficeStore>(std::move(store).value());
-    }, *data->blobs, config, config.workers);
+    const QString database = p.value(QStringLiteral("database"));
+    ServerPool server(
+        [dir, database]() -> Result<std::unique_ptr<OfficeStore>> {
+            auto store = database.isEmpty()
+                             ? SqlOfficeStore::openAnother(dir + QStringLiteral("/office.db"))
+                             : SqlOfficeStore::openPostgres(database); // one connection per worker
+            if (!store)
+                return store.error();
+            return std::unique_ptr<OfficeStore>(std::move(store).value());
+        },
+        *data->blobs, config, config.workers);
     auto port = server.start();
     if (!port) {
         err(port.error().message);

@@ -11,6 +11,7 @@
 #include <QSaveFile>
 #include <QtEndian>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -268,7 +269,7 @@ Result<void> saveDamagedRanges(const QString &volume, const QList<std::pair<qint
 // at the next entry whose header parses and whose bytes match their hash, so files stored after
 // the damage stay reachable. Only a tail with no good entry in it is cut, and only from the
 // newest volume of the writer: nothing there was acknowledged (a sync covers every earlier write).
-Result<void> EvidencePack::scanVolume(int number, bool last, qint64 verifiedFrom)
+Result<void> EvidencePack::scanVolume(int number, bool last, qint64 verifiedFrom, qint64 startAt)
 {
     const QString path = volumePath(number);
     Fd fd;
@@ -285,7 +286,7 @@ Result<void> EvidencePack::scanVolume(int number, bool last, qint64 verifiedFrom
     // the next entries. So every scan jumps over the ranges recorded in DIR/pack-N.msp.damaged.
     QList<std::pair<qint64, qint64>> damaged = damagedRanges(path);
     const qsizetype knownDamage = damaged.size();
-    qint64 pos = 0;
+    qint64 pos = startAt;
     while (pos < fileSize) {
         bool jumped = false;
         for (const auto &[from, to] : std::as_const(damaged))
@@ -319,6 +320,7 @@ Result<void> EvidencePack::scanVolume(int number, bool last, qint64 verifiedFrom
             return saved;
     if (last)
         m_end = pos;
+    m_scanned.insert(number, pos);
     if (pos == fileSize)
         return {};
     if (!last || m_openingMode != Mode::Writer) {
@@ -447,6 +449,47 @@ Result<QByteArray> EvidencePack::read(const QString &sha256) const
     if (fd.fd < 0 || !readAt(fd.fd, bytes.data(), at->size, at->offset))
         return makeError(QStringLiteral("blob.io"), Tr::tr("无法从证据卷 %1 读取文件 %2").arg(path, sha256));
     return bytes;
+}
+
+Result<void> EvidencePack::refresh()
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_mode != Mode::ReadOnly)
+        return {};
+    static const QRegularExpression name(QStringLiteral("^pack-(\\d{6})\\.msp$"));
+    std::vector<int> found;
+    for (const QString &file :
+         QDir(m_dir).entryList({QStringLiteral("pack-*.msp")}, QDir::Files, QDir::Name))
+        if (const auto m = name.match(file); m.hasMatch())
+            found.push_back(m.captured(1).toInt());
+    if (found.empty())
+        return {};
+    const int newest = found.back();
+    bool prefixFinished = true;
+    for (const int number : found) {
+        if (number < m_finishedBelow)
+            continue;
+        if (std::find(m_volumes.begin(), m_volumes.end(), number) == m_volumes.end()) {
+            m_volumes.push_back(number);
+            std::sort(m_volumes.begin(), m_volumes.end());
+        }
+        struct stat st
+        {
+        };
+        if (::stat(QFile::encodeName(volumePath(number)).constData(), &st) != 0)
+            continue;
+        const qint64 from = m_scanned.value(number, 0);
+        if (st.st_size > from)
+            if (auto ok = scanVolume(number, number == newest, -1, from); !ok)
+                return ok;
+        // The writer has moved on to a newer volume and this one is indexed to its end: it is
+        // not looked at again (with all before it).
+        const bool finished = number < newest && m_scanned.value(number, 0) >= qint64(st.st_size);
+        if (finished && prefixFinished)
+            m_finishedBelow = number + 1;
+        prefixFinished = prefixFinished && finished;
+    }
+    return {};
 }
 
 QStringList EvidencePack::list() const

@@ -14,7 +14,8 @@
 // intact one and cuts only a torn tail (docs/decisions/0012-evidence-volumes.md).
 //
 // One writer per directory (the `serve` process, an flock on DIR/lock); other processes
-// (verify, stats) open it read-only. Thread-safe.
+// (verify, stats, and the other servers of an office on PostgreSQL, each writing volumes of its
+// own) open it read-only and pick up what the writer adds with refresh(). Thread-safe.
 #include "model/result.h"
 
 #include <QByteArray>
@@ -49,6 +50,10 @@ public:
     // "pack.read_only".
     Result<qint64> add(const QString &sha256, const QByteArray &bytes);
 
+    // Read-only: indexes what the writer appended since open() or the last refresh (new volumes,
+    // entries added at their ends); an entry still being written is left for the next refresh.
+    Result<void> refresh();
+
     std::optional<qint64> size(const QString &sha256) const;
     Result<QByteArray> read(const QString &sha256) const;
     QStringList list() const;
@@ -72,7 +77,7 @@ private:
     };
     struct Fd; // closes on destruction; shared so a volume roll never closes a descriptor in use
 
-    Result<void> scanVolume(int number, bool last, qint64 verifiedFrom);
+    Result<void> scanVolume(int number, bool last, qint64 verifiedFrom, qint64 startAt = 0);
     Result<void> startVolume(int number);
     void abandonVolume(const std::shared_ptr<Fd> &writer, int volume, qint64 from);
     QString unsyncedMarkPath(int number) const;
@@ -86,6 +91,8 @@ private:
     mutable QMutex m_mutex;
     QHash<QByteArray, Location> m_index; // raw 32-byte hash → where
     std::vector<int> m_volumes;          // numbers, ascending
+    QHash<int, qint64> m_scanned;        // read-only: how far each volume is indexed
+    int m_finishedBelow = 0;             // read-only: volumes below this are indexed to their end
     std::shared_ptr<Fd> m_writer;        // the newest volume, open for writing
     int m_writerVolume = 0;
     qint64 m_end = 0;                    // bytes in the newest volume

@@ -15,7 +15,9 @@
 #include <QSaveFile>
 #include <QLoggingCategory>
 
+#include <cerrno>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcOfficeBlobs, "meterswap.office.blobs", QtWarningMsg)
@@ -60,9 +62,62 @@ Result<QByteArray> hashFile(const QString &path)
 }
 } // namespace
 
-FileBlobStore::FileBlobStore(QString rootDir)
-    : m_root(std::move(rootDir)), m_pack(m_root + QStringLiteral("/packs"))
+FileBlobStore::FileBlobStore(QString rootDir, QString writer)
+    : m_root(std::move(rootDir)),
+      m_pack(m_root + QStringLiteral("/packs")
+             + (writer.isEmpty() ? QString() : QLatin1Char('/') + writer)),
+      m_ownDir(m_root + QStringLiteral("/packs")
+               + (writer.isEmpty() ? QString() : QLatin1Char('/') + writer))
 {
+}
+
+FileBlobStore::~FileBlobStore()
+{
+    if (m_partialLockFd >= 0)
+        ::close(m_partialLockFd);
+}
+
+// Every other directory of volumes: ROOT/packs itself and ROOT/packs/<writer>, but this store's.
+Result<void> FileBlobStore::refreshOthers()
+{
+    QMutexLocker lock(&m_othersMutex);
+    const QString packs = m_root + QStringLiteral("/packs");
+    QStringList dirs{packs};
+    for (const QString &sub : QDir(packs).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        dirs << packs + QLatin1Char('/') + sub;
+    for (const QString &dir : std::as_const(dirs)) {
+        if (dir == m_ownDir)
+            continue;
+        auto it = m_others.find(dir);
+        if (it == m_others.end()) {
+            auto pack = std::make_unique<EvidencePack>(dir);
+            if (auto ok = pack->open(EvidencePack::Mode::ReadOnly); !ok)
+                return ok;
+            m_others.emplace(dir, std::move(pack));
+        } else if (auto ok = it->second->refresh(); !ok) {
+            return ok;
+        }
+    }
+    return {};
+}
+
+const EvidencePack *FileBlobStore::holder(const QString &sha256)
+{
+    if (m_pack.size(sha256))
+        return &m_pack;
+    for (int pass = 0; pass < 2; ++pass) {
+        {
+            QMutexLocker lock(&m_othersMutex);
+            for (const auto &[dir, pack] : m_others)
+                if (pack->size(sha256))
+                    return pack.get();
+        }
+        if (pass == 0)
+            if (auto ok = refreshOthers(); !ok)
+                qCWarning(lcOfficeBlobs)
+                    << "reading other servers' evidence volumes:" << ok.error().message;
+    }
+    return nullptr;
 }
 
 Result<void> FileBlobStore::init(EvidencePack::Mode mode)
@@ -78,7 +133,14 @@ Result<void> FileBlobStore::init(EvidencePack::Mode mode)
         if (!root.exists(dir) && !root.mkdir(dir))
             return makeError(QStringLiteral("blob.io"), Tr::tr("无法创建证据目录 %1/%2").arg(m_root, dir));
     }
-    return m_pack.open(mode);
+    if (auto ok = m_pack.open(mode); !ok)
+        return ok;
+    m_partialLockFd =
+        ::open(QFile::encodeName(m_root + QStringLiteral("/partial.lock")).constData(),
+               O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (m_partialLockFd < 0 && mode == EvidencePack::Mode::Writer)
+        return makeError(QStringLiteral("blob.io"), Tr::tr("无法创建证据目录 %1").arg(m_root));
+    return refreshOthers();
 }
 
 QString FileBlobStore::finalPath(const QString &sha256) const
@@ -102,10 +164,10 @@ Result<wire::BlobState> FileBlobStore::state(const QString &sha256)
     return stateLocked(sha256);
 }
 
-Result<wire::BlobState> FileBlobStore::stateLocked(const QString &sha256) const
+Result<wire::BlobState> FileBlobStore::stateLocked(const QString &sha256)
 {
-    if (const auto packed = m_pack.size(sha256))
-        return wire::BlobState{*packed, true};
+    if (const EvidencePack *pack = holder(sha256))
+        return wire::BlobState{*pack->size(sha256), true};
     const QFileInfo done(finalPath(sha256));
     if (done.exists())
         return wire::BlobState{done.size(), true};
@@ -218,10 +280,32 @@ int FileBlobStore::expirePartials()
     return removed;
 }
 
+namespace {
+// Holds an flock for the scope (0 fd: nothing to hold).
+struct FileLock
+{
+    int fd;
+    explicit FileLock(int f) : fd(f)
+    {
+        while (fd >= 0 && ::flock(fd, LOCK_EX) != 0 && errno == EINTR) {
+        }
+    }
+    ~FileLock()
+    {
+        if (fd >= 0)
+            ::flock(fd, LOCK_UN);
+    }
+};
+} // namespace
+
 Result<wire::BlobState> FileBlobStore::append(const QString &sha256, qint64 offset, qint64 totalSize,
                                         const QByteArray &bytes, const UploadOwner &owner)
 {
     QMutexLocker lock(&lockFor(sha256));
+    // A chunk of a partial upload: another server may be appending to the same .part (a client
+    // that gave up on one server and resumed on the next), so offset check and write are one
+    // step across processes too. A whole file in one request needs no such lock.
+    const FileLock partials(offset == 0 && bytes.size() == totalSize ? -1 : m_partialLockFd);
     auto current = stateLocked(sha256);
     if (!current)
         return current.error();
@@ -290,8 +374,8 @@ Result<void> FileBlobStore::verify(const QString &sha256)
 {
     QMutexLocker lock(&lockFor(sha256));
     const auto actualHash = [&]() -> Result<QByteArray> {
-        if (m_pack.size(sha256)) {
-            auto bytes = m_pack.read(sha256);
+        if (const EvidencePack *pack = holder(sha256)) {
+            auto bytes = pack->read(sha256);
             if (!bytes)
                 return bytes.error();
             return Sha256::hexOf(*bytes).toLatin1();
@@ -314,6 +398,13 @@ Result<void> FileBlobStore::verify(const QString &sha256)
 Result<QStringList> FileBlobStore::list()
 {
     QStringList out = m_pack.list();
+    if (auto ok = refreshOthers(); !ok)
+        return ok.error();
+    {
+        QMutexLocker lock(&m_othersMutex);
+        for (const auto &[dir, pack] : m_others)
+            out << pack->list();
+    }
     QDirIterator it(m_root, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QFileInfo info(it.next());
@@ -327,8 +418,8 @@ Result<QStringList> FileBlobStore::list()
 
 Result<qint64> FileBlobStore::size(const QString &sha256)
 {
-    if (const auto packed = m_pack.size(sha256))
-        return *packed;
+    if (const EvidencePack *pack = holder(sha256))
+        return *pack->size(sha256);
     const QFileInfo info(finalPath(sha256));
     if (!info.exists())
         return makeError(QStringLiteral("blob.missing"), Tr::tr("证据文件 %1 不存在").arg(sha256));
@@ -337,8 +428,8 @@ Result<qint64> FileBlobStore::size(const QString &sha256)
 
 Result<QByteArray> FileBlobStore::read(const QString &sha256)
 {
-    if (m_pack.size(sha256))
-        return m_pack.read(sha256);
+    if (const EvidencePack *pack = holder(sha256))
+        return pack->read(sha256);
     QFile file(finalPath(sha256));
     if (!file.exists())
         return makeError(QStringLiteral("blob.missing"), Tr::tr("证据文件 %1 不存在").arg(sha256));

@@ -7,6 +7,10 @@
 //   followed by an fsync of the directory.
 // Thread-safe: the office serves on several threads; calls on the same file are serialised
 // (striped locks by hash), calls on different files run in parallel.
+// Several servers (an office on PostgreSQL, docs/scaling.md) share one ROOT: each writes volumes
+// of its own in ROOT/packs/<writer> and reads everyone's (ROOT/packs and every other writer's,
+// picked up as they grow); a chunked upload's ROOT/partial/<sha>.part may be continued on any
+// server (appends to partials take the flock ROOT/partial.lock across processes).
 #include "serverstore/blobstore.h"
 #include "serverstore/evidencepack.h"
 
@@ -15,12 +19,17 @@
 #include <array>
 #include <optional>
 
+#include <map>
+#include <memory>
+
 namespace ms::server {
 
 class FileBlobStore final : public BlobStore
 {
 public:
-    explicit FileBlobStore(QString rootDir);
+    // `writer` "": volumes in ROOT/packs (one server); else ROOT/packs/<writer>.
+    explicit FileBlobStore(QString rootDir, QString writer = {});
+    ~FileBlobStore() override;
 
     // Creates the directories and indexes the volumes. Only the serving process writes
     // (EvidencePack::Mode::Writer, one per directory); commands such as verify read.
@@ -54,11 +63,19 @@ private:
     Result<void> claimPartial(const QString &sha256, qint64 totalSize, const UploadOwner &owner);
     void dropPartial(const QString &sha256);
 
-    Result<wire::BlobState> stateLocked(const QString &sha256) const;
+    Result<wire::BlobState> stateLocked(const QString &sha256);
     Result<wire::BlobState> complete(const QString &sha256); // a multi-chunk file's last chunk is in
     QMutex &lockFor(const QString &sha256);
+    // The volumes holding a whole file: this store's own, else another writer's (looked for
+    // again, as they grow, when not found).
+    const EvidencePack *holder(const QString &sha256);
+    Result<void> refreshOthers();
     QString m_root;
     EvidencePack m_pack;
+    QString m_ownDir;
+    QMutex m_othersMutex;
+    std::map<QString, std::unique_ptr<EvidencePack>> m_others; // dir -> read-only volumes
+    int m_partialLockFd = -1;
     std::array<QMutex, 64> m_stripes;
     QMutex m_partials; // starting a partial: the quota counts every partial of the device
     qint64 m_partialQuota = qint64(8) << 30;

@@ -1,6 +1,6 @@
 #include "serverstore/jobprojection.h"
 
-#include "store/database.h"
+#include "serverstore/sqlconnection.h"
 
 namespace ms::server {
 
@@ -137,9 +137,85 @@ INSERT INTO )sql" MS_JOB_COLUMNS " " MS_JOB_SELECT ";\n"
     "INSERT INTO " MS_MISMATCH_COLUMNS " " MS_MISMATCH_SELECT ";\n"
     MS_SUBMISSIONS_FILL ";\n" MS_REVIEW_STATE ";\n";
 
-JobProjection::JobProjection(Database &db) : m_db(db) {}
+// What a push runs: the same tables as migration 4's back-fill (whose text stays as published),
+// in SQL both engines read alike: numbers cast explicitly (PostgreSQL's json_extract gives text,
+// pgofficeschema.cpp), a flag as CASE rather than a boolean.
+#define MS_NUM(alias, path)                                                                        \
+    "coalesce(CAST(json_extract(" alias ".payload, '$." path "') AS INTEGER), 0)"
+#define MS_REAL(path) "CAST(json_extract(r.payload, '$." path "') AS DOUBLE PRECISION)"
+#define MS_JOB_SELECT_NOW                                                                                      \
+    "SELECT r.uuid, r.device, r.user, " MS_P("customer_uuid") ", " MS_P("task_uuid") ", " MS_P(                \
+        "status") ", " MS_P("current_card") ", coalesce(json_extract(r.payload, '$.branches'), "               \
+                                            "'{}'), " MS_P("started_at") ", " MS_P("finished_at") ", " MS_NUM( \
+                                                "r",                                                           \
+                                                "submission") ", "                                             \
+                                                              "CASE WHEN " MS_NUM(                             \
+                                                                  "r",                                         \
+                                                                  "submission") " > 0 THEN "                   \
+                                                                                "coalesce(nullif("             \
+                                                                                "json_extract(r."              \
+                                                                                "payload, "                    \
+                                                                                "'$.submitted_at'"             \
+                                                                                "), ''), "                     \
+                                                                                "r.received_at) "              \
+                                                                                "ELSE '' END, "                \
+                                                                                "coalesce(nullif("             \
+                                                                                "coalesce(("                   \
+                                                                                "SELECT "                      \
+                                                                                "json_extract(t."              \
+                                                                                "payload, "                    \
+                                                                                "'$.crew') FROM "              \
+                                                                                "assignments t "               \
+                                                                                "WHERE t.uuid = "              \
+                                                                                "json_extract(r."              \
+                                                                                "payload, "                    \
+                                                                                "'$.task_uuid')),"             \
+                                                                                " (SELECT "                    \
+                                                                                "json_extract(t."              \
+                                                                                "payload, "                    \
+                                                                                "'$.crew') FROM "              \
+                                                                                "records t WHERE "             \
+                                                                                "t.uuid = "                    \
+                                                                                "json_extract(r."              \
+                                                                                "payload, "                    \
+                                                                                "'$.task_uuid')))"             \
+                                                                                ", ''), "                      \
+                                                                                "r.user), "                    \
+                                                                                "r.received_at "               \
+                                                                                "FROM records r "              \
+                                                                                "WHERE r.entity "              \
+                                                                                "= 'job' AND "                 \
+                                                                                "r.op <> 'delete'"
+#define MS_STEP_SELECT_NOW                                                                         \
+    "SELECT r.uuid, " MS_P("job_uuid") ", " MS_P("card_id") ", " MS_NUM(                           \
+        "r", "step_index") ", " MS_NUM("r",                                                        \
+                                       "done") ", " MS_P("at") " FROM records r WHERE r.entity = " \
+                                                               "'step' AND r.op <> 'delete'"
+#define MS_MISMATCH_SELECT_NOW                                                                     \
+    "SELECT r.uuid, " MS_P("customer_uuid") ", " MS_REAL("mechanical_register") ", " MS_REAL(      \
+        "remaining_energy") ", " MS_REAL("difference") ", " MS_P("tier") " FROM records r WHERE "  \
+                                                                         "r.entity = 'mismatch' "  \
+                                                                         "AND r.op <> 'delete'"
+#define MS_SUBMISSIONS_FILL_NOW                                                                    \
+    "INSERT INTO office_submissions(job_uuid, submission, submitted_at, received_at) "             \
+    "SELECT uuid, submission, submitted_at, received_at FROM office_jobs WHERE submission > 0 "    \
+    "AND uuid = ?1 ON CONFLICT DO NOTHING"
+#define MS_REVIEW_STATE_NOW                                                                        \
+    "UPDATE office_jobs SET review_state = CASE "                                                  \
+    "WHEN submission < 1 THEN 'open' "                                                             \
+    "WHEN EXISTS(SELECT 1 FROM office_export_items x WHERE x.job_uuid = office_jobs.uuid) "        \
+    "THEN 'exported' "                                                                             \
+    "ELSE coalesce((SELECT CASE d.kind WHEN 'billing_sent_back' THEN NULL ELSE d.kind END "        \
+    "FROM office_decisions d WHERE d.job_uuid = office_jobs.uuid AND d.submission = "              \
+    "office_jobs.submission ORDER BY d.seq DESC LIMIT 1), CASE WHEN EXISTS(SELECT 1 FROM "         \
+    "office_decisions s WHERE s.job_uuid = office_jobs.uuid AND s.kind = 'sent_back') THEN "       \
+    "'resubmitted' ELSE 'submitted' END) END, billing_returned = coalesce((SELECT CASE WHEN "      \
+    "d.kind = 'billing_sent_back' THEN 1 ELSE 0 END FROM office_decisions d WHERE d.job_uuid = "   \
+    "office_jobs.uuid AND d.submission = office_jobs.submission ORDER BY d.seq DESC LIMIT 1), 0)"
 
-Result<void> JobProjection::apply(const QString &entity, const QString &uuid)
+JobProjection::JobProjection(SqlConnection &db) : m_db(db) {}
+
+Result<void> JobProjection::apply(const QString &entity, const QString &uuid, bool fresh)
 {
     struct Table
     {
@@ -148,25 +224,30 @@ Result<void> JobProjection::apply(const QString &entity, const QString &uuid)
         const char *fill;
     };
     static const Table tables[] = {
-        {"job", "office_jobs", "INSERT INTO " MS_JOB_COLUMNS " " MS_JOB_SELECT " AND r.uuid = ?1"},
+        {"job", "office_jobs",
+         "INSERT INTO " MS_JOB_COLUMNS " " MS_JOB_SELECT_NOW " AND r.uuid = ?1"},
         {"evidence", "office_evidence",
          "INSERT INTO " MS_EVIDENCE_COLUMNS " " MS_EVIDENCE_SELECT " AND r.uuid = ?1"},
-        {"step", "office_steps", "INSERT INTO " MS_STEP_COLUMNS " " MS_STEP_SELECT " AND r.uuid = ?1"},
-        {"seal", "office_seals", "INSERT INTO " MS_SEAL_COLUMNS " " MS_SEAL_SELECT " AND r.uuid = ?1"},
+        {"step", "office_steps",
+         "INSERT INTO " MS_STEP_COLUMNS " " MS_STEP_SELECT_NOW " AND r.uuid = ?1"},
+        {"seal", "office_seals",
+         "INSERT INTO " MS_SEAL_COLUMNS " " MS_SEAL_SELECT " AND r.uuid = ?1"},
         {"mismatch", "office_mismatch",
-         "INSERT INTO " MS_MISMATCH_COLUMNS " " MS_MISMATCH_SELECT " AND r.uuid = ?1"},
+         "INSERT INTO " MS_MISMATCH_COLUMNS " " MS_MISMATCH_SELECT_NOW " AND r.uuid = ?1"},
     };
     for (const Table &t : tables) {
         if (entity != QLatin1String(t.entity))
             continue;
         // Delete + insert: a deleted record leaves no row, a new version replaces the old one.
-        auto del = m_db.prepare(QStringLiteral("DELETE FROM %1 WHERE uuid = ?1")
-                                    .arg(QLatin1String(t.table)));
-        if (!del)
-            return del.error();
-        del.value().bindText(1, uuid);
-        if (auto ok = del.value().run(); !ok)
-            return ok;
+        if (!fresh) {
+            auto del = m_db.prepare(
+                QStringLiteral("DELETE FROM %1 WHERE uuid = ?1").arg(QLatin1String(t.table)));
+            if (!del)
+                return del.error();
+            del.value().bindText(1, uuid);
+            if (auto ok = del.value().run(); !ok)
+                return ok;
+        }
         auto fill = m_db.prepare(QString::fromLatin1(t.fill));
         if (!fill)
             return fill.error();
@@ -174,7 +255,7 @@ Result<void> JobProjection::apply(const QString &entity, const QString &uuid)
         if (auto ok = fill.value().run(); !ok)
             return ok;
         if (entity == QLatin1String("job")) {
-            auto sub = m_db.prepare(QStringLiteral(MS_SUBMISSIONS_FILL " AND uuid = ?1"));
+            auto sub = m_db.prepare(QStringLiteral(MS_SUBMISSIONS_FILL_NOW));
             if (!sub)
                 return sub.error();
             sub.value().bindText(1, uuid);
@@ -189,7 +270,7 @@ Result<void> JobProjection::apply(const QString &entity, const QString &uuid)
 
 Result<void> JobProjection::refreshReviewState(const QString &jobUuid)
 {
-    auto st = m_db.prepare(QStringLiteral(MS_REVIEW_STATE " WHERE uuid = ?1"));
+    auto st = m_db.prepare(QStringLiteral(MS_REVIEW_STATE_NOW " WHERE uuid = ?1"));
     if (!st)
         return st.error();
     st.value().bindText(1, jobUuid);

@@ -5,33 +5,31 @@
 // queues are indexed SQL queries and never scans of record JSON. Every projected table is a
 // pure function of `records` (plus the office's own decisions for a job's review state): the
 // same SELECT fills a table for one record on push and for every record in the back-fill of
-// office migration 4. Part of SqliteOfficeStore: same connection, same transactions.
+// office migration 4. Part of SqlOfficeStore: same connection, same transactions.
 #include "model/result.h"
+#include "serverstore/sqlconnection.h"
 
 #include <QString>
-
-namespace ms {
-class Database;
-}
 
 namespace ms::server {
 
 class JobProjection
 {
 public:
-    explicit JobProjection(Database &db);
+    explicit JobProjection(SqlConnection &db);
 
     // Office migration 4: token roles, the projection tables back-filled from the records held,
     // office decisions, billing exports, reviews delivered to devices (assignments.device).
     static const char *const kMigrationSql;
 
-    // Re-projects one stored record (any entity: those not projected are ignored).
-    Result<void> apply(const QString &entity, const QString &uuid);
+    // Re-projects one stored record (any entity: those not projected are ignored). `fresh`: the
+    // record was not held before, so it has no projected rows to remove.
+    Result<void> apply(const QString &entity, const QString &uuid, bool fresh = false);
     // Recomputes a job's review state from its submission and the office's decisions.
     Result<void> refreshReviewState(const QString &jobUuid);
 
 private:
-    Database &m_db;
+    SqlConnection &m_db;
 };
 
 } // namespace ms::server

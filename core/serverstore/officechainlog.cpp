@@ -1,7 +1,6 @@
 #include "serverstore/officechainlog.h"
 
-#include "store/database.h"
-#include "store/transaction.h"
+#include "serverstore/sqlconnection.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -56,7 +55,7 @@ wire::PushResult refused(const OutboxEntry &r, const QString &code, const QStrin
 
 } // namespace
 
-OfficeChainLog::OfficeChainLog(Database &db) : m_db(db) {}
+OfficeChainLog::OfficeChainLog(SqlConnection &db) : m_db(db) {}
 
 Result<void> OfficeChainLog::bindKey(const DeviceToken &token, const QString &publicKeyHex)
 {
@@ -67,11 +66,12 @@ Result<void> OfficeChainLog::bindKey(const DeviceToken &token, const QString &pu
     if (!bound)
         return bound.error();
     if (!bound->has_value()) {
-        Transaction tx(m_db);
+        SqlTransaction tx(m_db);
         if (!tx.ok())
             return tx.error();
-        auto key = m_db.prepare(QStringLiteral(
-            "INSERT OR IGNORE INTO device_keys(public_key, device, bound_at) VALUES(?,?,?)"));
+        auto key = m_db.prepare(
+            QStringLiteral("INSERT INTO device_keys(public_key, device, bound_at) VALUES(?,?,?) "
+                           "ON CONFLICT DO NOTHING"));
         auto tok = m_db.prepare(QStringLiteral(
             "UPDATE tokens SET device_key = ? WHERE id = ? AND device_key IS NULL"));
         if (!key || !tok)
@@ -199,7 +199,7 @@ Result<void> OfficeChainLog::note(const Admission &admission, const OutboxEntry 
         "anchor_n = CASE WHEN anchor_n = 0 THEN ?1 ELSE anchor_n END WHERE id = ?4"));
     if (!ins || !head)
         return m_db.lastError(QStringLiteral("log record"));
-    Statement &i = ins.value();
+    SqlStatement &i = ins.value();
     i.bindInt(1, admission.keyId).bindInt(2, r.chain.n).bindText(3, r.chain.prev);
     i.bindText(4, r.chain.link).bindText(5, r.chain.signature);
     i.bindText(6, QString::fromLatin1(chain::recordHash(r).toHex()));

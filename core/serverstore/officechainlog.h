@@ -4,23 +4,20 @@
 // a device pushed, its position, link, signature and record hash, whatever became of the record
 // itself. pushRecords admits a record only if it continues its device's chain; verify() walks
 // every chain again and checks each stored record against the hash its device signed.
-// Part of SqliteOfficeStore: same connection, same transactions.
+// Part of SqlOfficeStore: same connection, same transactions.
 #include "model/recordchain.h"
 #include "model/result.h"
 #include "serverstore/officetypes.h"
+#include "serverstore/sqlconnection.h"
 
 #include <optional>
-
-namespace ms {
-class Database;
-}
 
 namespace ms::server {
 
 class OfficeChainLog
 {
 public:
-    explicit OfficeChainLog(Database &db);
+    explicit OfficeChainLog(SqlConnection &db);
 
     // Office migration 3: tokens.device_key, device_keys, record_chain, unsigned_records.
     static const char *const kMigrationSql;
@@ -62,7 +59,7 @@ private:
     Result<void> checkRecords(ChainAudit &audit);
     Result<void> findDeletedRecords(ChainAudit &audit);
 
-    Database &m_db;
+    SqlConnection &m_db;
 };
 
 } // namespace ms::server

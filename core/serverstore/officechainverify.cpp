@@ -2,7 +2,7 @@
 // every stored record against the hash its device signed.
 #include "serverstore/officechainlog.h"
 
-#include "store/database.h"
+#include "serverstore/sqlconnection.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -54,7 +54,7 @@ Result<void> OfficeChainLog::walkChains(ChainAudit &audit)
     if (!keys || !links || !orphans)
         return m_db.lastError(QStringLiteral("verify chains"));
     while (keys.value().step()) {
-        const Statement &k = keys.value();
+        const SqlStatement &k = keys.value();
         ++audit.devices;
         const qint64 keyId = k.integer(0);
         const QByteArray publicKey = QByteArray::fromHex(k.text(1).toLatin1());
@@ -62,7 +62,7 @@ Result<void> OfficeChainLog::walkChains(ChainAudit &audit)
         const qint64 headN = k.integer(5);
         qint64 expected = k.integer(3);
         QString expectedPrev = k.text(4);
-        Statement &l = links.value();
+        SqlStatement &l = links.value();
         l.reset();
         l.bindInt(1, keyId);
         while (l.step()) {
@@ -134,7 +134,7 @@ Result<void> OfficeChainLog::checkRecords(ChainAudit &audit)
     if (!records || !signedHashes || !legacy)
         return m_db.lastError(QStringLiteral("verify records"));
     while (records.value().step()) {
-        const Statement &r = records.value();
+        const SqlStatement &r = records.value();
         ++audit.records;
         const QString uuid = r.text(0);
         const int version = int(r.integer(2));
@@ -144,7 +144,7 @@ Result<void> OfficeChainLog::checkRecords(ChainAudit &audit)
             r.isNull(6) ? QStringList() : r.text(6).split(QLatin1Char(','), Qt::SkipEmptyParts);
         const QString hash = QString::fromLatin1(
             chain::recordHash(r.text(1), uuid, version, r.text(3), payload, blobs).toHex());
-        Statement &s = signedHashes.value();
+        SqlStatement &s = signedHashes.value();
         s.reset();
         s.bindText(1, uuid).bindInt(2, version);
         bool signedAtAll = false;
@@ -163,7 +163,7 @@ Result<void> OfficeChainLog::checkRecords(ChainAudit &audit)
                                           .arg(uuid, device).arg(version));
             continue;
         }
-        Statement &old = legacy.value();
+        SqlStatement &old = legacy.value();
         old.reset();
         old.bindText(1, uuid).bindInt(2, version);
         if (old.step() &&
@@ -192,7 +192,7 @@ Result<void> OfficeChainLog::findDeletedRecords(ChainAudit &audit)
     if (!gone)
         return gone.error();
     while (gone.value().step()) {
-        const Statement &g = gone.value();
+        const SqlStatement &g = gone.value();
         audit.problems << problem(QStringLiteral("record.deleted"), g.text(3), g.text(0),
                                   g.integer(2),
                                   Tr::tr("记录 %1（设备 %2，第 %3 版，记录链第 %4 "

@@ -68,6 +68,8 @@ public:
                                              const QStringList &assignees) = 0;
 
     virtual Result<OfficeStats> stats() = 0;
+    // A cheap round trip to the database (the health check): ok while it answers.
+    virtual Result<void> ping() = 0;
     virtual Result<QList<BlobReference>> blobReferences() = 0;
     virtual Result<QStringList> blobHashes() = 0; // every evidence file recorded as complete
     virtual Result<void> integrityCheck() = 0;

@@ -1,6 +1,6 @@
 #pragma once
 // The rules the office applies to a pushed record besides idempotency (docs/sync-protocol.md,
-// "Who may write a record"): pure functions, so SqliteOfficeStore and a future PostgreSQL store
+// "Who may write a record"): pure functions, so SqlOfficeStore and a future PostgreSQL store
 // decide the same way.
 #include <QJsonObject>
 #include <QString>

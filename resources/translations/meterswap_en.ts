@@ -5433,10 +5433,6 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
 <context>
     <name>ms::server::Commands</name>
     <message>
-        <source>需要 --data DIR（服务器数据目录）</source>
-        <translation>--data DIR is required (server data folder)</translation>
-    </message>
-    <message>
         <source>无法创建数据目录 %1</source>
         <translation>Cannot create data folder %1</translation>
     </message>
@@ -5545,6 +5541,34 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>无法读取卡片目录 %1：%2</source>
         <translation>Could not read the card catalog %1: %2</translation>
+    </message>
+    <message>
+        <source>无法读取配置文件 %1：%2</source>
+        <translation>Cannot read the configuration file %1: %2</translation>
+    </message>
+    <message>
+        <source>配置文件 %1 第 %2 行应为“键 = 值”（收到“%3”）</source>
+        <translation>Configuration file %1, line %2: expected &quot;key = value&quot; (got &quot;%3&quot;)</translation>
+    </message>
+    <message>
+        <source>配置文件 %1 第 %2 行：未知的设置“%3”；可用的设置：%4</source>
+        <translation>Configuration file %1, line %2: unknown setting &quot;%3&quot;; the settings are: %4</translation>
+    </message>
+    <message>
+        <source>配置文件 %1 第 %2 行：“%3”应为 true 或 false（收到“%4”）</source>
+        <translation>Configuration file %1, line %2: &quot;%3&quot; must be true or false (got &quot;%4&quot;)</translation>
+    </message>
+    <message>
+        <source>需要 --data DIR（服务器数据目录），或在 --config 文件中写 data = DIR</source>
+        <translation>--data DIR (the server&apos;s data directory) is required, or data = DIR in the --config file</translation>
+    </message>
+    <message>
+        <source>--database 应为 PostgreSQL 数据库地址，例如 postgresql://meterswap@127.0.0.1:5432/meterswap；不给 --database 则使用 --data 目录里的 SQLite 数据库</source>
+        <translation>--database must be a PostgreSQL database address, e.g. postgresql://meterswap@127.0.0.1:5432/meterswap; without --database the SQLite database in the --data directory is used</translation>
+    </message>
+    <message>
+        <source>已有 %1 个服务在写入证据目录 %2；请先停止其中一些。</source>
+        <translation>%1 servers are already writing to the evidence directory %2; stop some of them first.</translation>
     </message>
 </context>
 <context>
@@ -5834,6 +5858,33 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
+    <name>ms::server::PgConnection</name>
+    <message>
+        <source>无法连接 PostgreSQL 数据库：%1。请检查 --database 中的主机、端口、用户和库名，以及数据库是否在运行。</source>
+        <translation>Cannot connect to the PostgreSQL database: %1. Check the host, port, user and database name in --database, and that the database is running.</translation>
+    </message>
+    <message>
+        <source>与 PostgreSQL 数据库的连接中断了；请稍后重试。</source>
+        <translation>The connection to the PostgreSQL database was lost; please try again shortly.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL 数据库未能完成“%1”：%2</source>
+        <translation>The PostgreSQL database could not complete &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>数据库的结构版本是 %1，本程序连接时是 %2：另一个版本的程序升级过它。请用同一版本的程序。</source>
+        <translation>The database schema is version %1, but it was %2 when this program connected: a program of another version upgraded it. Run the same version everywhere.</translation>
+    </message>
+    <message>
+        <source>数据库由更新版本的换表通创建（版本 %1，本程序支持到 %2）。请升级程序。</source>
+        <translation>The database was created by a newer MeterSwap (version %1; this app supports up to %2). Please update the app.</translation>
+    </message>
+    <message>
+        <source>数据库升级到版本 %1 失败：%2</source>
+        <translation>Upgrading the database to version %1 failed: %2</translation>
+    </message>
+</context>
+<context>
     <name>ms::server::PinReset</name>
     <message>
         <source>用法：meterswap-office pin-reset-code --data DIR --device 设备名 --challenge 平板上显示的 %1 位挑战码 [--user 姓名]</source>
@@ -5864,7 +5915,7 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
-    <name>ms::server::SqliteOfficeJobs</name>
+    <name>ms::server::SqlOfficeJobs</name>
     <message>
         <source>决定编号 %1 已用于另一项决定（工单 %2）；每项决定请使用新的编号。</source>
         <translation>Decision id %1 was already used for another decision (job %2); use a new id for each decision.</translation>
@@ -6024,6 +6075,34 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <translation>Customer</translation>
     </message>
     <message>
+        <source>设备名和用户名都不能为空</source>
+        <translation>Device name and user name must not be empty</translation>
+    </message>
+    <message>
+        <source>未知的角色“%1”；可用的角色：%2</source>
+        <translation>Unknown role &quot;%1&quot;; the roles are: %2</translation>
+    </message>
+    <message>
+        <source>没有找到设备或令牌“%1”的有效令牌</source>
+        <translation>No valid token found for device or token &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>设备“%1”没有有效的令牌（从未创建，或已吊销）</source>
+        <translation>Device &quot;%1&quot; has no valid token (never created, or revoked)</translation>
+    </message>
+    <message>
+        <source>记录缺少 uuid、entity 或有效的 version</source>
+        <translation>The record lacks uuid, entity or a valid version</translation>
+    </message>
+    <message>
+        <source>未知操作“%1”（应为 upsert 或 delete）</source>
+        <translation>Unknown operation &quot;%1&quot; (must be upsert or delete)</translation>
+    </message>
+    <message>
+        <source>审核结论只由办公室作出，平板不能发送“review”记录；请升级本机的换表通。</source>
+        <translation>Review verdicts are made only at the office; a tablet cannot send &quot;review&quot; records. Update MeterSwap on this tablet.</translation>
+    </message>
+    <message>
         <source>办公室的记录 %1 是“%2”，不能作为“%3”改写；这不是正常编辑产生的，请联系办公室。</source>
         <translation>The office holds record %1 as &quot;%2&quot;; it cannot be rewritten as &quot;%3&quot;. Normal editing does not do this; please contact the office.</translation>
     </message>
@@ -6036,16 +6115,12 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <translation>The version of record %1 jumps from %2 to %3, more than the allowed step of %4. Normal editing does not do this; please contact the office.</translation>
     </message>
     <message>
-        <source>设备“%1”没有有效的令牌（从未创建，或已吊销）</source>
-        <translation>Device &quot;%1&quot; has no valid token (never created, or revoked)</translation>
+        <source>证据哈希“%1”不是 64 位小写十六进制 SHA-256</source>
+        <translation>Evidence hash &quot;%1&quot; is not a 64-digit lowercase hex SHA-256</translation>
     </message>
     <message>
-        <source>未知的角色“%1”；可用的角色：%2</source>
-        <translation>Unknown role &quot;%1&quot;; the roles are: %2</translation>
-    </message>
-    <message>
-        <source>审核结论只由办公室作出，平板不能发送“review”记录；请升级本机的换表通。</source>
-        <translation>Review verdicts are made only at the office; a tablet cannot send &quot;review&quot; records. Update MeterSwap on this tablet.</translation>
+        <source>记录引用的证据文件 %1 尚未上传到办公室；请先上传该文件再发送记录。</source>
+        <translation>Evidence file %1 of this record has not been uploaded to the office yet; upload the file first, then send the record.</translation>
     </message>
 </context>
 <context>

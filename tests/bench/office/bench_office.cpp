@@ -7,14 +7,14 @@
 //
 // The data is made in-process through the office store's own API, as a sync would leave it:
 // every task, customer, job and evidence record is a signed record of its crew's tablet chain
-// applied by SqliteOfficeStore::pushRecords in batches of 1,000 (one transaction each, the job
+// applied by SqlOfficeStore::pushRecords in batches of 1,000 (one transaction each, the job
 // projection updated by the same code as a real sync); evidence files are registered with
 // recordBlob (their bytes are not needed for these figures). Decisions go through
 // OfficeJobStore::decide as the API's would.
 //
 //   bench_office [--jobs 10000] [--evidence-per-job 10] [--crews 20] [--runs 20] [--keep DIR]
 #include "common/chainsigner.h"
-#include "serverstore/sqliteofficestore.h"
+#include "serverstore/sqlofficestore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -290,12 +290,12 @@ int main(int argc, char **argv)
     QStringList jobUuids;
     QString clerk, billing, engineer;
     {
-        auto opened = SqliteOfficeStore::open(dir + QStringLiteral("/office.db"));
+        auto opened = SqlOfficeStore::open(dir + QStringLiteral("/office.db"));
         if (!opened) {
             std::fprintf(stderr, "bench_office: %s\n", qPrintable(opened.error().message));
             return 1;
         }
-        SqliteOfficeStore &store = *opened.value();
+        SqlOfficeStore &store = *opened.value();
         Generator gen(store);
         for (int c = 0; c < crewCount; ++c)
             if (!gen.addCrew(QStringLiteral("tablet-%1").arg(c + 1, 2, 10, QLatin1Char('0')),

@@ -4,13 +4,13 @@
 // figures; never fails on time. Target (issue 15): ≤ 1 s at the server.
 //
 // The jobs are made as a sync would leave them: signed records of each crew's tablet chain
-// (job, old and new meter asset numbers, four seals) applied by SqliteOfficeStore::pushRecords
+// (job, old and new meter asset numbers, four seals) applied by SqlOfficeStore::pushRecords
 // in batches of 1,000, so the job projection is filled by the same code as a real sync. Issues
 // and returns go through OfficeStockStore as the API's would.
 //
 //   bench_stock [--meters 50000] [--seals 200000] [--installed 0.8] [--crews 20] [--runs 10]
 #include "common/chainsigner.h"
-#include "serverstore/sqliteofficestore.h"
+#include "serverstore/sqlofficestore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -113,7 +113,7 @@ int main(int argc, char **argv)
     dir.setAutoRemove(qEnvironmentVariableIsEmpty("MS_BENCH_KEEP"));
     if (!dir.autoRemove())
         std::printf("data: %s\n", qPrintable(dir.path()));
-    auto opened = SqliteOfficeStore::open(dir.filePath(QStringLiteral("office.db")));
+    auto opened = SqlOfficeStore::open(dir.filePath(QStringLiteral("office.db")));
     if (!opened)
         return fail(opened.error()) ? 0 : 1;
     OfficeStore &store = *opened.value();

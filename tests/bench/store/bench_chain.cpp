@@ -2,7 +2,7 @@
 // chaining an old store at migration, `meterswapctl verify`, checking pushes at the office and
 // `meterswap-office verify` cost. Prints figures, never fails on speed.
 #include "model/recordchain.h"
-#include "serverstore/sqliteofficestore.h"
+#include "serverstore/sqlofficestore.h"
 #include "store/schema.h"
 #include "store/store.h"
 #include "store/storeverifier.h"
@@ -103,7 +103,7 @@ int main(int argc, char **argv)
             return 1;
     }
     {
-        auto office = server::SqliteOfficeStore::open(dir.filePath(QStringLiteral("office.db")));
+        auto office = server::SqlOfficeStore::open(dir.filePath(QStringLiteral("office.db")));
         if (!office)
             return 1;
         auto token = (*office)->createToken(QStringLiteral("tablet-01"), QStringLiteral("zhang"));

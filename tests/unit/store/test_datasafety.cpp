@@ -4,8 +4,8 @@
 #include "common/storefixture.h"
 
 #include "common/resultvalue.h"
+#include "serverstore/sqlofficestore.h"
 #include "store/databaserescue.h"
-#include "serverstore/sqliteofficestore.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -247,13 +247,13 @@ TEST(OfficeDataSafety, CorruptOfficeDatabaseRefusesToStartAndIsLeftUntouched)
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("office.db"));
     {
-        auto store = server::SqliteOfficeStore::open(path);
+        auto store = server::SqlOfficeStore::open(path);
         ASSERT_TRUE(store.ok());
         ASSERT_TRUE(store.value()->createToken(QStringLiteral("tablet-01"), QStringLiteral("张伟")).ok());
     }
     overwriteStart(path, 100);
     const QByteArray before = readAll(path);
-    auto again = server::SqliteOfficeStore::open(path);
+    auto again = server::SqlOfficeStore::open(path);
     ASSERT_FALSE(again.ok());
     EXPECT_EQ(again.error().code, QStringLiteral("store.corrupt"));
     EXPECT_TRUE(again.error().message.contains(path));

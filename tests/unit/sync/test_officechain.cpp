@@ -2,7 +2,9 @@
 // token on first use; a push is applied only if it continues its device's signed chain, resumed
 // and cut batches included; verify names every record altered, deleted or slipped in at the office.
 #include "common/chainsigner.h"
-#include "serverstore/sqliteofficestore.h"
+#include "common/officeengines.h"
+#include "serverstore/officejobstore.h"
+#include "serverstore/sqlofficestore.h"
 
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
@@ -58,13 +60,15 @@ void tamper(const QString &path, const QString &sql)
     ASSERT_EQ(rc, SQLITE_OK) << message;
 }
 
-class OfficeChainTest : public ::testing::Test
+// One suite, both engines: SQLite and PostgreSQL (common/officeengines.h).
+template <typename Engine> class OfficeChainTest : public ::testing::Test
 {
 protected:
     void SetUp() override
     {
-        ASSERT_TRUE(m_dir.isValid());
+        MS_REQUIRE_ENGINE(m_engine);
         open();
+        ASSERT_TRUE(m_store);
         auto token = m_store->createToken(QStringLiteral("tablet-07"), QStringLiteral("zhang"));
         ASSERT_TRUE(token);
         m_tokenText = *token;
@@ -74,11 +78,17 @@ protected:
     void open()
     {
         m_store.reset();
-        auto opened = SqliteOfficeStore::open(path());
+        auto opened = m_engine.open();
         ASSERT_TRUE(opened) << opened.error().message.toStdString();
         m_store = std::move(opened).value();
     }
-    QString path() const { return m_dir.filePath(QStringLiteral("office.db")); }
+    // Runs SQL on the office's database through a connection of its own, as someone with
+    // access to it would.
+    void tamper(const QString &sql)
+    {
+        const QString error = m_engine.tamper(sql);
+        ASSERT_TRUE(error.isEmpty()) << error.toStdString();
+    }
     Result<QList<PushResult>> push(const QList<OutboxEntry> &records)
     {
         return m_store->pushRecords(m_token, records);
@@ -91,55 +101,58 @@ protected:
         return a ? *a : ChainAudit{};
     }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<SqliteOfficeStore> m_store;
+    Engine m_engine;
+    std::unique_ptr<SqlOfficeStore> m_store;
     QString m_tokenText;
     DeviceToken m_token;
     ChainSigner m_tablet;
 };
+TYPED_TEST_SUITE(OfficeChainTest, test::OfficeEngines, test::EngineName);
 } // namespace
 
-TEST_F(OfficeChainTest, ResumedAndCutBatchesKeepTheChainAndStoreEachRecordOnce)
+TYPED_TEST(OfficeChainTest, ResumedAndCutBatchesKeepTheChainAndStoreEachRecordOnce)
 {
     QList<OutboxEntry> records;
     for (int i = 1; i <= 8; ++i)
-        records << m_tablet.next(rec(QStringLiteral("r%1").arg(i)));
+        records << this->m_tablet.next(rec(QStringLiteral("r%1").arg(i)));
     // GIVEN a batch whose answer was lost after 3 records, then resumed with 5, then the rest
-    EXPECT_EQ(statuses(push(records.mid(0, 3))), QStringList(3, QStringLiteral("stored")));
-    EXPECT_EQ(statuses(push(records.mid(0, 5))),
-              (QStringList{QStringLiteral("duplicate"), QStringLiteral("duplicate"), QStringLiteral("duplicate"),
-                           QStringLiteral("stored"), QStringLiteral("stored")}));
-    EXPECT_EQ(statuses(push(records.mid(4))),
-              (QStringList{QStringLiteral("duplicate"), QStringLiteral("stored"), QStringLiteral("stored"),
+    EXPECT_EQ(statuses(this->push(records.mid(0, 3))), QStringList(3, QStringLiteral("stored")));
+    EXPECT_EQ(statuses(this->push(records.mid(0, 5))),
+              (QStringList{QStringLiteral("duplicate"), QStringLiteral("duplicate"),
+                           QStringLiteral("duplicate"), QStringLiteral("stored"),
                            QStringLiteral("stored")}));
+    EXPECT_EQ(statuses(this->push(records.mid(4))),
+              (QStringList{QStringLiteral("duplicate"), QStringLiteral("stored"),
+                           QStringLiteral("stored"), QStringLiteral("stored")}));
     // THEN every record is stored once, every link logged once, and the chain verifies
-    EXPECT_EQ(storedRecords(), 8);
-    const ChainAudit a = audit();
+    EXPECT_EQ(this->storedRecords(), 8);
+    const ChainAudit a = this->audit();
     EXPECT_TRUE(a.problems.isEmpty()) << a.problems.first().message.toStdString();
     EXPECT_EQ(a.links, 8);
     EXPECT_EQ(a.records, 8);
     EXPECT_EQ(a.devices, 1);
 }
 
-TEST_F(OfficeChainTest, RecordRefusedForAMissingFileKeepsItsPlaceAndGoesThroughLater)
+TYPED_TEST(OfficeChainTest, RecordRefusedForAMissingFileKeepsItsPlaceAndGoesThroughLater)
 {
     const QString photo = QString(64, QLatin1Char('a'));
-    const OutboxEntry first = m_tablet.next(rec(QStringLiteral("with-photo"), 1, {photo}));
-    const OutboxEntry second = m_tablet.next(rec(QStringLiteral("next")));
-    EXPECT_EQ(statuses(push({first, second})),
+    const OutboxEntry first = this->m_tablet.next(rec(QStringLiteral("with-photo"), 1, {photo}));
+    const OutboxEntry second = this->m_tablet.next(rec(QStringLiteral("next")));
+    EXPECT_EQ(statuses(this->push({first, second})),
               (QStringList{QStringLiteral("sync.missing_blob"), QStringLiteral("stored")}));
-    ASSERT_TRUE(m_store->recordBlob(photo, 10).ok());
-    EXPECT_EQ(statuses(push({first})), QStringList{QStringLiteral("stored")});
-    EXPECT_EQ(statuses(push({m_tablet.next(rec(QStringLiteral("third")))})), QStringList{QStringLiteral("stored")});
-    EXPECT_TRUE(audit().problems.isEmpty());
+    ASSERT_TRUE(this->m_store->recordBlob(photo, 10).ok());
+    EXPECT_EQ(statuses(this->push({first})), QStringList{QStringLiteral("stored")});
+    EXPECT_EQ(statuses(this->push({this->m_tablet.next(rec(QStringLiteral("third")))})),
+              QStringList{QStringLiteral("stored")});
+    EXPECT_TRUE(this->audit().problems.isEmpty());
 }
 
-TEST_F(OfficeChainTest, UnsignedForgedAlteredAndOutOfOrderRecordsAreRefusedAndNotApplied)
+TYPED_TEST(OfficeChainTest, UnsignedForgedAlteredAndOutOfOrderRecordsAreRefusedAndNotApplied)
 {
-    const OutboxEntry r1 = m_tablet.next(rec(QStringLiteral("r1")));
-    const OutboxEntry r2 = m_tablet.next(rec(QStringLiteral("r2")));
-    const OutboxEntry r3 = m_tablet.next(rec(QStringLiteral("r3")));
-    ASSERT_EQ(statuses(push({r1})), QStringList{QStringLiteral("stored")});
+    const OutboxEntry r1 = this->m_tablet.next(rec(QStringLiteral("r1")));
+    const OutboxEntry r2 = this->m_tablet.next(rec(QStringLiteral("r2")));
+    const OutboxEntry r3 = this->m_tablet.next(rec(QStringLiteral("r3")));
+    ASSERT_EQ(statuses(this->push({r1})), QStringList{QStringLiteral("stored")});
 
     OutboxEntry altered = r2; // changed after it was signed (on the tablet or on the way)
     altered.payload.insert(QStringLiteral("status"), QStringLiteral("not_started"));
@@ -148,64 +161,72 @@ TEST_F(OfficeChainTest, UnsignedForgedAlteredAndOutOfOrderRecordsAreRefusedAndNo
     forged.chain.signature = QString::fromLatin1(
         stranger.key().sign(QByteArray::fromHex(r2.chain.link.toLatin1())).toHex());
     OutboxEntry fork = rec(QStringLiteral("other")); // another record claiming position 1
-    fork.chain = chain::makeLink(fork, 1, chain::genesisHex(), m_tablet.key());
-    const QStringList refused = statuses(push({rec(QStringLiteral("unsigned")), altered, forged, r3, fork}));
+    fork.chain = chain::makeLink(fork, 1, chain::genesisHex(), this->m_tablet.key());
+    const QStringList refused =
+        statuses(this->push({rec(QStringLiteral("unsigned")), altered, forged, r3, fork}));
     EXPECT_EQ(refused, (QStringList{QStringLiteral("sync.unsigned_record"), QStringLiteral("sync.bad_link"),
                                     QStringLiteral("sync.bad_signature"), QStringLiteral("sync.chain_broken"),
                                     QStringLiteral("sync.chain_broken")}));
-    auto results = push({r3});
+    auto results = this->push({r3});
     ASSERT_TRUE(results);
     EXPECT_TRUE(results->first().reason.contains(QStringLiteral("r3"))) << results->first().reason.toStdString();
-    EXPECT_EQ(storedRecords(), 1); // none of them applied
+    EXPECT_EQ(this->storedRecords(), 1); // none of them applied
 
     // AND the genuine records, in order, go through
-    EXPECT_EQ(statuses(push({r2, r3})), (QStringList{QStringLiteral("stored"), QStringLiteral("stored")}));
-    EXPECT_TRUE(audit().problems.isEmpty());
+    EXPECT_EQ(statuses(this->push({r2, r3})),
+              (QStringList{QStringLiteral("stored"), QStringLiteral("stored")}));
+    EXPECT_TRUE(this->audit().problems.isEmpty());
 }
 
-TEST_F(OfficeChainTest, TokenKeepsItsFirstKeyAndANewTokenContinuesTheSameDevice)
+TYPED_TEST(OfficeChainTest, TokenKeepsItsFirstKeyAndANewTokenContinuesTheSameDevice)
 {
-    EXPECT_TRUE(m_store->bindDeviceKey(m_token, m_tablet.publicKey()).ok()); // the same again: fine
+    EXPECT_TRUE(this->m_store->bindDeviceKey(this->m_token, this->m_tablet.publicKey())
+                    .ok()); // the same again: fine
     ChainSigner other;
-    auto second = m_store->bindDeviceKey(m_token, other.publicKey());
+    auto second = this->m_store->bindDeviceKey(this->m_token, other.publicKey());
     ASSERT_FALSE(second);
     EXPECT_EQ(second.error().code, QStringLiteral("auth.device_key_mismatch"));
-    EXPECT_FALSE(second.error().message.contains(m_tokenText));
-    EXPECT_EQ(m_store->bindDeviceKey(m_token, QStringLiteral("zz")).error().code,
+    EXPECT_FALSE(second.error().message.contains(this->m_tokenText));
+    EXPECT_EQ(this->m_store->bindDeviceKey(this->m_token, QStringLiteral("zz")).error().code,
               QStringLiteral("sync.bad_device_key"));
-    EXPECT_EQ(*m_store->deviceKey(m_token), m_tablet.publicKey());
+    EXPECT_EQ(*this->m_store->deviceKey(this->m_token), this->m_tablet.publicKey());
 
     // A token with no key yet cannot have records applied
-    auto fresh = m_store->createToken(QStringLiteral("tablet-08"), QStringLiteral("li"));
-    const DeviceToken unbound = **m_store->authenticate(*fresh);
-    EXPECT_EQ(statuses(m_store->pushRecords(unbound, {other.next(rec(QStringLiteral("x")))})),
+    auto fresh = this->m_store->createToken(QStringLiteral("tablet-08"), QStringLiteral("li"));
+    const DeviceToken unbound = **this->m_store->authenticate(*fresh);
+    EXPECT_EQ(statuses(this->m_store->pushRecords(unbound, {other.next(rec(QStringLiteral("x")))})),
               QStringList{QStringLiteral("sync.no_device_key")});
 
     // A re-issued token for the same tablet binds the same key and continues its chain
-    ASSERT_EQ(statuses(push({m_tablet.next(rec(QStringLiteral("before")))})), QStringList{QStringLiteral("stored")});
-    ASSERT_TRUE(m_store->revokeToken(QStringLiteral("tablet-07")));
-    auto reissued = m_store->createToken(QStringLiteral("tablet-07"), QStringLiteral("zhang"));
-    m_token = **m_store->authenticate(*reissued);
-    ASSERT_TRUE(m_store->bindDeviceKey(m_token, m_tablet.publicKey()).ok());
-    EXPECT_EQ(statuses(push({m_tablet.next(rec(QStringLiteral("after")))})), QStringList{QStringLiteral("stored")});
-    EXPECT_TRUE(audit().problems.isEmpty());
+    ASSERT_EQ(statuses(this->push({this->m_tablet.next(rec(QStringLiteral("before")))})),
+              QStringList{QStringLiteral("stored")});
+    ASSERT_TRUE(this->m_store->revokeToken(QStringLiteral("tablet-07")));
+    auto reissued =
+        this->m_store->createToken(QStringLiteral("tablet-07"), QStringLiteral("zhang"));
+    this->m_token = **this->m_store->authenticate(*reissued);
+    ASSERT_TRUE(this->m_store->bindDeviceKey(this->m_token, this->m_tablet.publicKey()).ok());
+    EXPECT_EQ(statuses(this->push({this->m_tablet.next(rec(QStringLiteral("after")))})),
+              QStringList{QStringLiteral("stored")});
+    EXPECT_TRUE(this->audit().problems.isEmpty());
 }
 
-TEST_F(OfficeChainTest, VerifyNamesRecordsAlteredDeletedOrAddedAtTheOffice)
+TYPED_TEST(OfficeChainTest, VerifyNamesRecordsAlteredDeletedOrAddedAtTheOffice)
 {
     for (const char *uuid : {"a", "b", "c", "d"})
-        ASSERT_EQ(statuses(push({m_tablet.next(rec(QLatin1String(uuid)))})), QStringList{QStringLiteral("stored")});
-    ASSERT_TRUE(audit().problems.isEmpty());
-    m_store.reset();
+        ASSERT_EQ(statuses(this->push({this->m_tablet.next(rec(QLatin1String(uuid)))})),
+                  QStringList{QStringLiteral("stored")});
+    ASSERT_TRUE(this->audit().problems.isEmpty());
+    this->m_store.reset();
     // GIVEN someone with the office's database file changes one payload, deletes one record and
     // adds one
-    tamper(path(), QStringLiteral("UPDATE records SET payload = replace(payload, 'done', 'not_started') WHERE uuid = 'b';"
-                                  "DELETE FROM records WHERE uuid = 'c';"
-                                  "INSERT INTO records SELECT 'z', entity, version, op, payload, device, user, "
-                                  "received_at FROM records WHERE uuid = 'a';"));
-    open();
+    this->tamper(QStringLiteral(
+        "UPDATE records SET payload = replace(payload, 'done', 'not_started') WHERE uuid = 'b';"
+        "DELETE FROM records WHERE uuid = 'c';"
+        "INSERT INTO records SELECT 'z', entity, version, op, payload, device, \"user\", "
+        "received_at FROM records WHERE uuid = 'a';"));
+    this->open();
     // WHEN verify runs
-    const ChainAudit a = audit();
+    const ChainAudit a = this->audit();
     // THEN each is named with its uuid and device
     ASSERT_EQ(codes(a), (QStringList{QStringLiteral("record.altered"), QStringLiteral("record.unsigned"),
                                      QStringLiteral("record.deleted")}));
@@ -218,23 +239,60 @@ TEST_F(OfficeChainTest, VerifyNamesRecordsAlteredDeletedOrAddedAtTheOffice)
     }
 }
 
-TEST_F(OfficeChainTest, VerifyFindsTheChainLogItselfCutOrRewritten)
+TYPED_TEST(OfficeChainTest, VerifyFindsTheChainLogItselfCutOrRewritten)
 {
     for (const char *uuid : {"a", "b", "c", "d"})
-        ASSERT_EQ(statuses(push({m_tablet.next(rec(QLatin1String(uuid)))})), QStringList{QStringLiteral("stored")});
-    m_store.reset();
+        ASSERT_EQ(statuses(this->push({this->m_tablet.next(rec(QLatin1String(uuid)))})),
+                  QStringList{QStringLiteral("stored")});
+    this->m_store.reset();
     // GIVEN a record and its log entry deleted together, and the newest log entry as well
-    tamper(path(), QStringLiteral("DELETE FROM records WHERE uuid IN ('b', 'd');"
-                                  "DELETE FROM record_chain WHERE uuid IN ('b', 'd');"
-                                  "UPDATE record_chain SET record_hash = '%1' WHERE uuid = 'a';")
-                       .arg(QString(64, QLatin1Char('0'))));
-    open();
-    const ChainAudit a = audit();
+    this->tamper(QStringLiteral("DELETE FROM records WHERE uuid IN ('b', 'd');"
+                                "DELETE FROM record_chain WHERE uuid IN ('b', 'd');"
+                                "UPDATE record_chain SET record_hash = '%1' WHERE uuid = 'a';")
+                     .arg(QString(64, QLatin1Char('0'))));
+    this->open();
+    const ChainAudit a = this->audit();
     // THEN the hole, the cut-off end and the rewritten hash are each found
     EXPECT_EQ(codes(a), (QStringList{QStringLiteral("chain.altered"), QStringLiteral("chain.gap"),
                                      QStringLiteral("chain.truncated"), QStringLiteral("record.altered")}));
     EXPECT_EQ(a.problems.at(1).uuid, QStringLiteral("c")); // the hole is just before c
     EXPECT_EQ(a.problems.at(3).uuid, QStringLiteral("a"));
+}
+
+// The review queue merges the jobs awaiting a first review and those resubmitted, oldest
+// submission first, page by page (one ordered scan per state, so a million-job office answers
+// the first page at once).
+TYPED_TEST(OfficeChainTest, ReviewQueuePagesThroughBothAwaitingStatesInSubmissionOrder)
+{
+    QStringList expected;
+    for (int i = 0; i < 7; ++i) {
+        OutboxEntry e = rec(QStringLiteral("job-%1").arg(i));
+        const QString at = QStringLiteral("2026-11-0%1T08:00:00.000Z").arg(7 - i); // newest first
+        e.payload = QJsonObject{{QStringLiteral("uuid"), e.uuid},
+                                {QStringLiteral("status"), QStringLiteral("done")},
+                                {QStringLiteral("customer_uuid"), QStringLiteral("c-%1").arg(i)},
+                                {QStringLiteral("submission"), 1},
+                                {QStringLiteral("submitted_at"), at}};
+        ASSERT_EQ(statuses(this->push({this->m_tablet.next(e)})),
+                  QStringList{QStringLiteral("stored")});
+        expected.prepend(e.uuid);
+    }
+    // three of them came back after a send-back (as refreshReviewState would leave them)
+    this->tamper(QStringLiteral("UPDATE office_jobs SET review_state = 'resubmitted' "
+                                "WHERE uuid IN ('job-1', 'job-4', 'job-6')"));
+    QStringList seen;
+    QueueFilter filter;
+    filter.limit = 2;
+    for (int page = 0; page < 10; ++page) {
+        auto q = this->m_store->jobs().reviewQueue(filter);
+        ASSERT_TRUE(q) << q.error().message.toStdString();
+        for (const JobHead &h : q->jobs)
+            seen << h.uuid;
+        if (q->next.isEmpty())
+            break;
+        filter.after = q->next;
+    }
+    EXPECT_EQ(seen, expected);
 }
 
 // An office database from before chains (schema 1) with records: after the migration they are
@@ -244,7 +302,7 @@ TEST(OfficeChainMigration, RecordsFromBeforeChainsAreCountedAndStillGuarded)
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("office.db"));
     {
-        auto first = SqliteOfficeStore::open(path);
+        auto first = SqlOfficeStore::open(path);
         ASSERT_TRUE(first);
     }
     // Back to the schema-1 shape with two records, as an office before this change holds them
@@ -260,7 +318,7 @@ TEST(OfficeChainMigration, RecordsFromBeforeChainsAreCountedAndStillGuarded)
         "INSERT INTO records VALUES('old-1', 'job', 1, 'upsert', '{\"a\":1}', 't1', 'zhang', '2026-01-01');"
         "INSERT INTO records VALUES('old-2', 'job', 3, 'upsert', '{\"a\":2}', 't1', 'zhang', '2026-01-01');"));
     {
-        auto store = SqliteOfficeStore::open(path);
+        auto store = SqlOfficeStore::open(path);
         ASSERT_TRUE(store) << store.error().message.toStdString();
         auto a = (*store)->verifyRecordChains();
         ASSERT_TRUE(a);
@@ -268,7 +326,7 @@ TEST(OfficeChainMigration, RecordsFromBeforeChainsAreCountedAndStillGuarded)
         EXPECT_EQ(a->unsignedRecords, 2);
     }
     tamper(path, QStringLiteral("UPDATE records SET payload = '{\"a\":9}' WHERE uuid = 'old-2'"));
-    auto store = SqliteOfficeStore::open(path);
+    auto store = SqlOfficeStore::open(path);
     ASSERT_TRUE(store);
     auto a = (*store)->verifyRecordChains();
     ASSERT_TRUE(a);
@@ -283,7 +341,7 @@ TEST(OfficeJobProjection, MigrationBackFillsTheJobsTheOfficeAlreadyHolds)
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("office.db"));
     {
-        auto first = SqliteOfficeStore::open(path);
+        auto first = SqlOfficeStore::open(path);
         ASSERT_TRUE(first);
     }
     tamper(path, QStringLiteral(
@@ -301,7 +359,7 @@ TEST(OfficeJobProjection, MigrationBackFillsTheJobsTheOfficeAlreadyHolds)
         "\"21.3\",\"requirement\":\"old_final_total\",\"kind\":\"meter_reading\",\"value\":\"12.5\","
         "\"meta\":{\"meter\":\"old\",\"register\":\"forward_total\",\"source\":\"meter_port\"}}',"
         " 'tablet-01', 'zhang', '2026-11-05T08:01:00.000Z');"));
-    auto store = SqliteOfficeStore::open(path);
+    auto store = SqlOfficeStore::open(path);
     ASSERT_TRUE(store) << store.error().message.toStdString();
     auto queue = (*store)->jobs().reviewQueue({});
     ASSERT_TRUE(queue);

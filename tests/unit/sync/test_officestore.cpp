@@ -1,7 +1,9 @@
-// The office server's storage: SQLite store and file blob store in a temporary directory.
+// The office server's storage: the store on SQLite and on PostgreSQL (one typed suite, both
+// engines), and the file blob store in a temporary directory.
 #include "common/chainsigner.h"
+#include "common/officeengines.h"
 #include "serverstore/fileblobstore.h"
-#include "serverstore/sqliteofficestore.h"
+#include "serverstore/sqlofficestore.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -76,10 +78,17 @@ TEST(FileBlobStore, KeepsPartialBytesAcrossInstancesAndAcceptsOnlyTheMatchingHas
     EXPECT_FALSE(QFile::exists(again.partialPath(lie)));
 }
 
-TEST(SqliteOfficeStore, PushIsIdempotentAndRefusesMissingBlobsInOneTransaction)
+template <typename Engine> class OfficeStoreTest : public ::testing::Test
 {
-    QTemporaryDir dir;
-    auto opened = SqliteOfficeStore::open(dir.filePath(QStringLiteral("office.db")));
+protected:
+    Engine engine;
+};
+TYPED_TEST_SUITE(OfficeStoreTest, test::OfficeEngines, test::EngineName);
+
+TYPED_TEST(OfficeStoreTest, PushIsIdempotentAndRefusesMissingBlobsInOneTransaction)
+{
+    MS_REQUIRE_ENGINE(this->engine);
+    auto opened = this->engine.open();
     ASSERT_TRUE(opened) << opened.error().message.toStdString();
     auto &store = **opened;
     auto token = store.createToken(QStringLiteral("t1"), QStringLiteral("zhang"));
@@ -115,10 +124,10 @@ TEST(SqliteOfficeStore, PushIsIdempotentAndRefusesMissingBlobsInOneTransaction)
     EXPECT_FALSE(store.revokeToken(QStringLiteral("unknown-device")));
 }
 
-TEST(SqliteOfficeStore, AssignmentsFollowTheCursorAndOnlyChangesMoveIt)
+TYPED_TEST(OfficeStoreTest, AssignmentsFollowTheCursorAndOnlyChangesMoveIt)
 {
-    QTemporaryDir dir;
-    auto opened = SqliteOfficeStore::open(dir.filePath(QStringLiteral("office.db")));
+    MS_REQUIRE_ENGINE(this->engine);
+    auto opened = this->engine.open();
     ASSERT_TRUE(opened);
     auto &store = **opened;
     const Assignment task{0, QStringLiteral("task"), QStringLiteral("t1"), 1,
@@ -160,13 +169,12 @@ namespace {
 // device's chain as the tablet's outbox would, so the rules below are what decides.
 struct TwoDevices
 {
-    QTemporaryDir dir;
-    std::unique_ptr<SqliteOfficeStore> store;
+    std::unique_ptr<SqlOfficeStore> store;
     DeviceToken a, b;
     test::ChainSigner keyA, keyB;
-    TwoDevices()
+    explicit TwoDevices(Result<std::unique_ptr<SqlOfficeStore>> opened)
     {
-        auto opened = SqliteOfficeStore::open(dir.filePath(QStringLiteral("office.db")));
+        EXPECT_TRUE(opened) << (opened ? "" : opened.error().message.toStdString());
         if (!opened)
             return;
         store = std::move(opened).value();
@@ -228,9 +236,10 @@ QStringList uuids(const AssignmentPage &page, bool withdrawn)
 }
 } // namespace
 
-TEST(SqliteOfficeStore, RecordOfAnotherDeviceIsRefusedAndTheOwnersStays)
+TYPED_TEST(OfficeStoreTest, RecordOfAnotherDeviceIsRefusedAndTheOwnersStays)
 {
-    TwoDevices office;
+    MS_REQUIRE_ENGINE(this->engine);
+    TwoDevices office(this->engine.open());
     ASSERT_TRUE(office.store);
     // GIVEN tablet-01's job record
     ASSERT_EQ(office.push(office.a, job(QStringLiteral("j1"), 1, QStringLiteral("done"))).status,
@@ -250,9 +259,10 @@ TEST(SqliteOfficeStore, RecordOfAnotherDeviceIsRefusedAndTheOwnersStays)
               PushStatus::Stored);
 }
 
-TEST(SqliteOfficeStore, VersionJumpIsRefusedAndDoesNotPoisonTheUuid)
+TYPED_TEST(OfficeStoreTest, VersionJumpIsRefusedAndDoesNotPoisonTheUuid)
 {
-    TwoDevices office;
+    MS_REQUIRE_ENGINE(this->engine);
+    TwoDevices office(this->engine.open());
     ASSERT_TRUE(office.store);
     ASSERT_EQ(office.push(office.a, job(QStringLiteral("j1"), 1, QStringLiteral("in_progress"))).status,
               PushStatus::Stored);
@@ -270,9 +280,10 @@ TEST(SqliteOfficeStore, VersionJumpIsRefusedAndDoesNotPoisonTheUuid)
               QStringLiteral("record.version_jump"));
 }
 
-TEST(SqliteOfficeStore, SameUuidAndVersionWithAnotherPayloadIsAConflictNotADuplicate)
+TYPED_TEST(OfficeStoreTest, SameUuidAndVersionWithAnotherPayloadIsAConflictNotADuplicate)
 {
-    TwoDevices office;
+    MS_REQUIRE_ENGINE(this->engine);
+    TwoDevices office(this->engine.open());
     ASSERT_TRUE(office.store);
     ASSERT_EQ(office.push(office.a, job(QStringLiteral("j1"), 3, QStringLiteral("in_progress"))).status,
               PushStatus::Stored);
@@ -289,9 +300,10 @@ TEST(SqliteOfficeStore, SameUuidAndVersionWithAnotherPayloadIsAConflictNotADupli
     EXPECT_EQ(office.store->stats()->jobsDone, 0) << "the held record was not replaced";
 }
 
-TEST(SqliteOfficeStore, TwoDevicesEditingOneCustomerLoseNeitherEdit)
+TYPED_TEST(OfficeStoreTest, TwoDevicesEditingOneCustomerLoseNeitherEdit)
 {
-    TwoDevices office;
+    MS_REQUIRE_ENGINE(this->engine);
+    TwoDevices office(this->engine.open());
     ASSERT_TRUE(office.store);
     ASSERT_TRUE(office.store->importTask(task(QStringLiteral("t1")), {customer(QStringLiteral("c1"), QStringLiteral("甲"))},
                                          {QStringLiteral("zhang"), QStringLiteral("li")}));
@@ -320,9 +332,10 @@ TEST(SqliteOfficeStore, TwoDevicesEditingOneCustomerLoseNeitherEdit)
     EXPECT_EQ(office.push(office.b, same2).status, PushStatus::Duplicate);
 }
 
-TEST(SqliteOfficeStore, JobRecordsOfSeveralDevicesForOneCustomerAreKeptAndMerged)
+TYPED_TEST(OfficeStoreTest, JobRecordsOfSeveralDevicesForOneCustomerAreKeptAndMerged)
 {
-    TwoDevices office;
+    MS_REQUIRE_ENGINE(this->engine);
+    TwoDevices office(this->engine.open());
     ASSERT_TRUE(office.store);
     // GIVEN the installer's tablet finished the job, a supervisor's tablet has its own job record
     // for the same customer (it signed 27.x) still in progress
@@ -338,18 +351,20 @@ TEST(SqliteOfficeStore, JobRecordsOfSeveralDevicesForOneCustomerAreKeptAndMerged
     EXPECT_EQ(stats->jobsDone, 1);
 }
 
-TEST(SqliteOfficeStore, TaskWithNoAssigneesGoesToNobody)
+TYPED_TEST(OfficeStoreTest, TaskWithNoAssigneesGoesToNobody)
 {
-    TwoDevices office;
+    MS_REQUIRE_ENGINE(this->engine);
+    TwoDevices office(this->engine.open());
     ASSERT_TRUE(office.store);
     ASSERT_TRUE(office.store->importTask(task(QStringLiteral("t1")), {customer(QStringLiteral("c1"), QStringLiteral("甲"))}, {}));
     EXPECT_TRUE(office.store->pullAssignments(office.a, 0, 10)->items.isEmpty());
     EXPECT_EQ(office.store->stats()->unassignedTasks, 1);
 }
 
-TEST(SqliteOfficeStore, CustomerMovedToAnotherCrewIsATombstoneForTheOldOne)
+TYPED_TEST(OfficeStoreTest, CustomerMovedToAnotherCrewIsATombstoneForTheOldOne)
 {
-    TwoDevices office;
+    MS_REQUIRE_ENGINE(this->engine);
+    TwoDevices office(this->engine.open());
     ASSERT_TRUE(office.store);
     const QStringList zhang{QStringLiteral("zhang")}, li{QStringLiteral("li")};
     // GIVEN two customers of zhang's crew, pulled by zhang's tablet
@@ -390,12 +405,13 @@ TEST(SqliteOfficeStore, CustomerMovedToAnotherCrewIsATombstoneForTheOldOne)
 
 // Before the fix the page and its cursor were two reads: an import committing between them moved
 // the cursor past rows the page never had, and the tablet skipped them for good.
-TEST(SqliteOfficeStore, PageAndCursorAreReadInOneSnapshot)
+TYPED_TEST(OfficeStoreTest, PageAndCursorAreReadInOneSnapshot)
 {
-    TwoDevices office;
+    MS_REQUIRE_ENGINE(this->engine);
+    TwoDevices office(this->engine.open());
     ASSERT_TRUE(office.store);
-    auto other = SqliteOfficeStore::openAnother(office.dir.filePath(QStringLiteral("office.db")));
-    ASSERT_TRUE(other); // a second server thread's connection
+    auto other = this->engine.openAnother();
+    ASSERT_TRUE(other); // a second server thread's (on PostgreSQL: server's) connection
     const QStringList zhang{QStringLiteral("zhang")};
     ASSERT_TRUE(office.store->importTask(task(QStringLiteral("t1")), {customerOf(QStringLiteral("c1"), zhang)}, {}));
     // GIVEN an import that commits on the other connection between the page and the cursor read

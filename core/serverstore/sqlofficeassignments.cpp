@@ -1,9 +1,8 @@
-// SqliteOfficeStore: the assignment feed (tasks and customers handed to tablets, tombstones for
+// SqlOfficeStore: the assignment feed (tasks and customers handed to tablets, tombstones for
 // those taken away again). See docs/sync-protocol.md, "GET assignments".
-#include "serverstore/sqliteofficestore.h"
+#include "serverstore/sqlofficestore.h"
 
-#include "store/database.h"
-#include "store/transaction.h"
+#include "serverstore/sqlconnection.h"
 
 #include <QJsonDocument>
 
@@ -51,10 +50,10 @@ constexpr const char *kNamed = "instr(',' || %1 || ',', ',' || ?2 || ',') > 0";
 // Page and cursor are read in one snapshot: an import committing between the two reads would
 // otherwise move the cursor past rows this page never saw, and the tablet would skip them for
 // good.
-Result<wire::AssignmentPage> SqliteOfficeStore::pullAssignments(const DeviceToken &to, qint64 cursor,
-                                                          int limit)
+Result<wire::AssignmentPage> SqlOfficeStore::pullAssignments(const DeviceToken &to, qint64 cursor,
+                                                             int limit)
 {
-    Transaction snapshot(*m_db, Transaction::Lock::Read);
+    SqlTransaction snapshot(*m_db, SqlTransaction::Lock::Read);
     if (!snapshot.ok())
         return snapshot.error();
     wire::AssignmentPage page;
@@ -69,7 +68,7 @@ Result<wire::AssignmentPage> SqliteOfficeStore::pullAssignments(const DeviceToke
             "ORDER BY seq LIMIT ?3").arg(assigned, withdrawn));
         if (!st)
             return st.error();
-        Statement &s = st.value();
+        SqlStatement &s = st.value();
         s.bindInt(1, cursor).bindText(2, to.user).bindInt(3, limit + 1).bindText(4, to.device);
         while (s.step()) {
             if (page.items.size() == limit) {
@@ -108,8 +107,8 @@ Result<wire::AssignmentPage> SqliteOfficeStore::pullAssignments(const DeviceToke
     return page;
 }
 
-Result<int> SqliteOfficeStore::upsertAssignment(const wire::Assignment &a, const QString &taskUuid,
-                                                const QStringList &assigneeList)
+Result<int> SqlOfficeStore::upsertAssignment(const wire::Assignment &a, const QString &taskUuid,
+                                             const QStringList &assigneeList)
 {
     const QSet<QString> assignees = userSet(assigneeList);
     int version = 1;
@@ -120,7 +119,7 @@ Result<int> SqliteOfficeStore::upsertAssignment(const wire::Assignment &a, const
             "SELECT version, payload, assignees, withdrawn FROM assignments WHERE uuid = ?"));
         if (!cur)
             return cur.error();
-        Statement &c = cur.value();
+        SqlStatement &c = cur.value();
         c.bindText(1, a.uuid);
         if (c.step()) {
             QJsonObject held = parseObject(c.text(1));
@@ -153,7 +152,7 @@ Result<int> SqliteOfficeStore::upsertAssignment(const wire::Assignment &a, const
         "VALUES(?,?,?,?,?,?,?)"));
     if (!ins)
         return ins.error();
-    Statement &i = ins.value();
+    SqlStatement &i = ins.value();
     i.bindText(1, a.entity).bindText(2, a.uuid).bindInt(3, version).bindText(4, compact(payload));
     i.bindText(5, taskUuid).bindText(6, userColumn(assignees)).bindText(7, userColumn(withdrawn));
     if (auto ok = i.run(); !ok)
@@ -161,8 +160,8 @@ Result<int> SqliteOfficeStore::upsertAssignment(const wire::Assignment &a, const
     return outcome;
 }
 
-Result<QStringList> SqliteOfficeStore::withdrawMissing(const QString &taskUuid,
-                                                       const QSet<QString> &keep)
+Result<QStringList> SqlOfficeStore::withdrawMissing(const QString &taskUuid,
+                                                    const QSet<QString> &keep)
 {
     QList<wire::Assignment> gone;
     {
@@ -171,7 +170,7 @@ Result<QStringList> SqliteOfficeStore::withdrawMissing(const QString &taskUuid,
             "WHERE task_uuid = ? AND entity = 'customer' AND assignees <> ''"));
         if (!st)
             return st.error();
-        Statement &s = st.value();
+        SqlStatement &s = st.value();
         s.bindText(1, taskUuid);
         while (s.step())
             if (!keep.contains(s.text(0)))
@@ -192,13 +191,17 @@ Result<QStringList> SqliteOfficeStore::withdrawMissing(const QString &taskUuid,
 
 // Each customer goes to its own assignees plus the import's common ones; the task goes to all
 // of them. A customer the office had under this task and the file no longer names is withdrawn.
-Result<ImportSummary> SqliteOfficeStore::importTask(const wire::Assignment &task,
-                                                    const QList<wire::Assignment> &customers,
-                                                    const QStringList &assignees)
+Result<ImportSummary> SqlOfficeStore::importTask(const wire::Assignment &task,
+                                                 const QList<wire::Assignment> &customers,
+                                                 const QStringList &assignees)
 {
-    Transaction tx(*m_db);
+    SqlTransaction tx(*m_db);
     if (!tx.ok())
         return tx.error();
+    // Every writer of assignments holds this until it commits, so seq order is commit order
+    // and a cursor never passes a row that commits later (docs/decisions/0018-postgresql.md).
+    if (auto locked = m_db->lockKey(QStringLiteral("assignments")); !locked)
+        return locked.error();
     QSet<QString> everyone = userSet(assignees);
     QSet<QString> named;
     for (const wire::Assignment &c : customers) {

@@ -1,24 +1,23 @@
-#include "serverstore/sqliteofficestore.h"
+#include "serverstore/sqlofficestore.h"
 
-#include "store/database.h"
 #include "serverstore/blobstore.h"
 #include "serverstore/jobprojection.h"
+#include "serverstore/pgconnection.h"
+#include "serverstore/pgofficeschema.h"
 #include "serverstore/recordrules.h"
-#include "store/transaction.h"
+#include "serverstore/sqliteconnection.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 
-#include <sqlite3.h>
-
 namespace ms::server {
 
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ms::server::SqliteOfficeStore", text);
+    return QCoreApplication::translate("ms::server::SqlOfficeStore", text);
 }
 
 const QList<Migration> &migrations()
@@ -90,7 +89,7 @@ ALTER TABLE assignments ADD COLUMN withdrawn TEXT NOT NULL DEFAULT '';
         // billing exports; reviews delivered to the device that owns the job
         {4, JobProjection::kMigrationSql},
         // stock (issue 15): batches, meters and seals issued, old meters received
-        {5, SqliteOfficeStock::kMigrationSql},
+        {5, SqlOfficeStock::kMigrationSql},
     };
     return list;
 }
@@ -123,24 +122,25 @@ wire::PushResult answer(const OutboxEntry &r, wire::PushStatus status)
 }
 } // namespace
 
-SqliteOfficeStore::SqliteOfficeStore(std::unique_ptr<Database> db)
+SqlOfficeStore::SqlOfficeStore(std::unique_ptr<SqlConnection> db)
     : m_db(std::move(db)), m_chain(*m_db), m_projection(*m_db), m_jobs(*m_db, m_projection),
       m_stock(*m_db)
 {
 }
-SqliteOfficeStore::~SqliteOfficeStore() = default;
+SqlOfficeStore::~SqlOfficeStore() = default;
 
-Result<std::unique_ptr<SqliteOfficeStore>> SqliteOfficeStore::open(const QString &filePath)
+Result<std::unique_ptr<SqlOfficeStore>> SqlOfficeStore::open(const QString &filePath)
 {
     DatabaseOptions options;
     options.moveAsideWhenCorrupt = false; // the office refuses to start on a corrupt database
     auto db = Database::open(filePath, migrations(), options);
     if (!db)
         return db.error();
-    return std::unique_ptr<SqliteOfficeStore>(new SqliteOfficeStore(std::move(db).value()));
+    return std::unique_ptr<SqlOfficeStore>(
+        new SqlOfficeStore(std::make_unique<SqliteConnection>(std::move(db).value())));
 }
 
-Result<std::unique_ptr<SqliteOfficeStore>> SqliteOfficeStore::openAnother(const QString &filePath)
+Result<std::unique_ptr<SqlOfficeStore>> SqlOfficeStore::openAnother(const QString &filePath)
 {
     DatabaseOptions options;
     options.checkFileHeader = false;
@@ -149,11 +149,20 @@ Result<std::unique_ptr<SqliteOfficeStore>> SqliteOfficeStore::openAnother(const 
     auto db = Database::open(filePath, migrations(), options);
     if (!db)
         return db.error();
-    return std::unique_ptr<SqliteOfficeStore>(new SqliteOfficeStore(std::move(db).value()));
+    return std::unique_ptr<SqlOfficeStore>(
+        new SqlOfficeStore(std::make_unique<SqliteConnection>(std::move(db).value())));
 }
 
-Result<QString> SqliteOfficeStore::createToken(const QString &device, const QString &user,
-                                               const QStringList &roles)
+Result<std::unique_ptr<SqlOfficeStore>> SqlOfficeStore::openPostgres(const QString &url)
+{
+    auto db = PgConnection::open(url, pgOfficeMigrations());
+    if (!db)
+        return db.error();
+    return std::unique_ptr<SqlOfficeStore>(new SqlOfficeStore(std::move(db).value()));
+}
+
+Result<QString> SqlOfficeStore::createToken(const QString &device, const QString &user,
+                                            const QStringList &roles)
 {
     if (device.trimmed().isEmpty() || user.trimmed().isEmpty())
         return makeError(QStringLiteral("office.bad_token_request"),
@@ -171,7 +180,7 @@ Result<QString> SqliteOfficeStore::createToken(const QString &device, const QStr
         "INSERT INTO tokens(token_hash, device, user, created_at, roles) VALUES(?,?,?,?,?)"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     QStringList sorted = roles;
     sorted.sort();
     sorted.removeDuplicates();
@@ -182,31 +191,31 @@ Result<QString> SqliteOfficeStore::createToken(const QString &device, const QStr
     return token;
 }
 
-Result<int> SqliteOfficeStore::revokeToken(const QString &deviceOrToken)
+Result<int> SqlOfficeStore::revokeToken(const QString &deviceOrToken)
 {
     auto st = m_db->prepare(QStringLiteral(
         "UPDATE tokens SET revoked_at = ? WHERE revoked_at IS NULL AND (device = ? OR token_hash = ?)"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     s.bindText(1, now()).bindText(2, deviceOrToken).bindText(3, hashToken(deviceOrToken));
     if (auto r = s.run(); !r)
         return r.error();
-    const int changed = sqlite3_changes(m_db->handle());
+    const int changed = m_db->changes();
     if (changed == 0)
         return makeError(QStringLiteral("office.unknown_token"),
                          tr("没有找到设备或令牌“%1”的有效令牌").arg(deviceOrToken));
     return changed;
 }
 
-Result<std::optional<DeviceToken>> SqliteOfficeStore::authenticate(const QString &token)
+Result<std::optional<DeviceToken>> SqlOfficeStore::authenticate(const QString &token)
 {
     auto st = m_db->prepare(QStringLiteral(
         "SELECT id, device, user, created_at, roles FROM tokens WHERE token_hash = ? AND "
         "revoked_at IS NULL"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     s.bindText(1, hashToken(token));
     if (!s.step())
         return s.failed() ? Result<std::optional<DeviceToken>>(s.error())
@@ -220,12 +229,12 @@ Result<std::optional<DeviceToken>> SqliteOfficeStore::authenticate(const QString
     return std::optional<DeviceToken>(t);
 }
 
-Result<void> SqliteOfficeStore::bindDeviceKey(const DeviceToken &token, const QString &publicKeyHex)
+Result<void> SqlOfficeStore::bindDeviceKey(const DeviceToken &token, const QString &publicKeyHex)
 {
     return m_chain.bindKey(token, publicKeyHex);
 }
 
-Result<QString> SqliteOfficeStore::deviceKey(const DeviceToken &token)
+Result<QString> SqlOfficeStore::deviceKey(const DeviceToken &token)
 {
     auto key = m_chain.boundKey(token.id);
     if (!key)
@@ -233,13 +242,13 @@ Result<QString> SqliteOfficeStore::deviceKey(const DeviceToken &token)
     return key->has_value() ? (*key)->publicKey : QString();
 }
 
-Result<QString> SqliteOfficeStore::deviceTokenHash(const QString &device)
+Result<QString> SqlOfficeStore::deviceTokenHash(const QString &device)
 {
     auto st = m_db->prepare(QStringLiteral("SELECT token_hash FROM tokens WHERE device = ? AND "
                                            "revoked_at IS NULL ORDER BY id DESC LIMIT 1"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     s.bindText(1, device);
     if (!s.step())
         return s.failed() ? Result<QString>(s.error())
@@ -250,7 +259,7 @@ Result<QString> SqliteOfficeStore::deviceTokenHash(const QString &device)
 
 // The order of the checks is the order of the rules in docs/sync-protocol.md ("Who may write a
 // record"): shape, owner, version step, evidence, then what the office holds.
-Result<wire::PushResult> SqliteOfficeStore::applyOne(const DeviceToken &from, const OutboxEntry &r)
+Result<wire::PushResult> SqlOfficeStore::applyOne(const DeviceToken &from, const OutboxEntry &r)
 {
     if (r.uuid.isEmpty() || r.entity.isEmpty() || r.version < 1)
         return refused(r, QStringLiteral("sync.bad_record"),
@@ -322,31 +331,39 @@ Result<wire::PushResult> SqliteOfficeStore::applyOne(const DeviceToken &from, co
         "INSERT INTO records(uuid, entity, version, op, payload, device, user, received_at) "
         "VALUES(?,?,?,?,?,?,?,?) ON CONFLICT(uuid) DO UPDATE SET entity=excluded.entity, "
         "version=excluded.version, op=excluded.op, payload=excluded.payload, "
-        "device=excluded.device, user=excluded.user, received_at=excluded.received_at"));
+        "device=excluded.device, user=excluded.user, received_at=excluded.received_at "
+        // never an older version over a newer one, whatever another server commits meanwhile
+        "WHERE records.version < excluded.version"));
     if (!up)
         return up.error();
-    Statement &u = up.value();
+    SqlStatement &u = up.value();
     u.bindText(1, r.uuid).bindText(2, r.entity).bindInt(3, r.version).bindText(4, r.op);
     u.bindText(5, compact(r.payload)).bindText(6, from.device).bindText(7, from.user);
     u.bindText(8, now());
     if (auto ok = u.run(); !ok)
         return ok.error();
-    auto del = m_db->prepare(QStringLiteral("DELETE FROM record_blobs WHERE record_uuid = ?"));
-    if (!del)
-        return del.error();
-    del.value().bindText(1, r.uuid);
-    if (auto ok = del.value().run(); !ok)
-        return ok.error();
+    // A record new to the office has no evidence links or projected rows yet: nothing to clear
+    // (a round trip saved per record on PostgreSQL).
+    const bool fresh = !held->has_value();
+    if (!fresh) {
+        auto del = m_db->prepare(QStringLiteral("DELETE FROM record_blobs WHERE record_uuid = ?"));
+        if (!del)
+            return del.error();
+        del.value().bindText(1, r.uuid);
+        if (auto ok = del.value().run(); !ok)
+            return ok.error();
+    }
     for (const QString &sha : r.blobs) {
         auto ins = m_db->prepare(QStringLiteral(
-            "INSERT OR IGNORE INTO record_blobs(record_uuid, sha256) VALUES(?,?)"));
+            "INSERT INTO record_blobs(record_uuid, sha256) VALUES(?,?) ON CONFLICT DO NOTHING"));
         if (!ins)
             return ins.error();
         ins.value().bindText(1, r.uuid).bindText(2, sha);
         if (auto ok = ins.value().run(); !ok)
             return ok.error();
     }
-    if (auto ok = m_projection.apply(r.entity, r.uuid); !ok) // the office's picture of the job
+    if (auto ok = m_projection.apply(r.entity, r.uuid, fresh);
+        !ok) // the office's picture of the job
         return ok.error();
     // What the job used, for the warehouse's reconciliation; the crew's stock reaches its user.
     if (auto ok = m_stock.noteRecord(r.entity, r.uuid,
@@ -356,12 +373,26 @@ Result<wire::PushResult> SqliteOfficeStore::applyOne(const DeviceToken &from, co
     return answer(r, wire::PushStatus::Stored);
 }
 
-Result<QList<wire::PushResult>> SqliteOfficeStore::pushRecords(const DeviceToken &from,
-                                                         const QList<OutboxEntry> &records)
+Result<QList<wire::PushResult>> SqlOfficeStore::pushRecords(const DeviceToken &from,
+                                                            const QList<OutboxEntry> &records)
 {
-    Transaction tx(*m_db);
+    SqlTransaction tx(*m_db);
     if (!tx.ok())
         return tx.error();
+    // Several servers may apply batches at once (PostgreSQL): the device's chain is one
+    // writer's at a time, and so is each record; uuids in order, so two batches never wait on
+    // each other in a circle. Nothing to wait for on SQLite, where a writer is alone.
+    if (auto locked = m_db->lockKey(QStringLiteral("device:") + from.device); !locked)
+        return locked.error();
+    QStringList uuids;
+    for (const OutboxEntry &r : records)
+        uuids << r.uuid;
+    uuids.sort();
+    uuids.removeDuplicates();
+    for (QString &uuid : uuids)
+        uuid.prepend(QStringLiteral("record:"));
+    if (auto locked = m_db->lockKeys(uuids); !locked)
+        return locked.error();
     QList<wire::PushResult> results;
     results.reserve(records.size());
     auto key = m_chain.boundKey(from.id);
@@ -391,28 +422,30 @@ Result<QList<wire::PushResult>> SqliteOfficeStore::pushRecords(const DeviceToken
 // file: the file itself is already durable in the blob store, and a row lost in a power cut is
 // written again the next time anyone asks about the file (OfficeServer::heldState). A record that
 // names the file is pushed after this commit, and its own FULL commit syncs the WAL up to and
-// including this row, so no acknowledged record can ever point at a missing row.
-Result<void> SqliteOfficeStore::recordBlob(const QString &sha256, qint64 size)
+// including this row, so no acknowledged record can ever point at a missing row. (PostgreSQL:
+// synchronous_commit off for this one; any later synchronous commit, on any connection, flushes
+// the one WAL up to itself, this row included.)
+Result<void> SqlOfficeStore::recordBlob(const QString &sha256, qint64 size)
 {
     auto st = m_db->prepare(QStringLiteral(
-        "INSERT OR IGNORE INTO blobs(sha256, size, stored_at) VALUES(?,?,?)"));
+        "INSERT INTO blobs(sha256, size, stored_at) VALUES(?,?,?) ON CONFLICT DO NOTHING"));
     if (!st)
         return st.error();
     st.value().bindText(1, sha256).bindInt(2, size).bindText(3, now());
-    if (auto relaxed = m_db->exec(QStringLiteral("PRAGMA synchronous=NORMAL")); !relaxed)
+    if (auto relaxed = m_db->setDurableCommits(false); !relaxed)
         return relaxed;
     auto done = st.value().run();
-    if (auto full = m_db->exec(QStringLiteral("PRAGMA synchronous=FULL")); !full)
+    if (auto full = m_db->setDurableCommits(true); !full)
         return full;
     return done;
 }
 
-Result<bool> SqliteOfficeStore::hasBlob(const QString &sha256)
+Result<bool> SqlOfficeStore::hasBlob(const QString &sha256)
 {
     auto st = m_db->prepare(QStringLiteral("SELECT 1 FROM blobs WHERE sha256 = ?"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     s.bindText(1, sha256);
     const bool found = s.step();
     if (s.failed())
@@ -420,7 +453,7 @@ Result<bool> SqliteOfficeStore::hasBlob(const QString &sha256)
     return found;
 }
 
-Result<OfficeStats> SqliteOfficeStore::stats()
+Result<OfficeStats> SqlOfficeStore::stats()
 {
     auto st = m_db->prepare(QStringLiteral(
         "SELECT (SELECT count(*) FROM assignments WHERE entity = 'task'),"
@@ -438,21 +471,32 @@ Result<OfficeStats> SqliteOfficeStore::stats()
                                 .arg(QLatin1String(kJobCustomer)));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     if (!s.step())
         return s.failed() ? s.error() : m_db->lastError(QStringLiteral("stats"));
     return OfficeStats{s.integer(0), s.integer(1), s.integer(2), s.integer(3), s.integer(4),
                        s.integer(5), s.integer(6), s.integer(7), s.integer(8), s.integer(9)};
 }
 
-Result<QList<BlobReference>> SqliteOfficeStore::blobReferences()
+Result<void> SqlOfficeStore::ping()
+{
+    auto st = m_db->prepare(QStringLiteral("SELECT 1"));
+    if (!st)
+        return st.error();
+    st.value().step();
+    if (st.value().failed())
+        return st.value().error();
+    return {};
+}
+
+Result<QList<BlobReference>> SqlOfficeStore::blobReferences()
 {
     auto st = m_db->prepare(QStringLiteral(
         "SELECT rb.record_uuid, r.entity, rb.sha256 FROM record_blobs rb "
         "JOIN records r ON r.uuid = rb.record_uuid ORDER BY rb.record_uuid"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     QList<BlobReference> out;
     while (s.step())
         out << BlobReference{s.text(0), s.text(1), s.text(2)};
@@ -461,12 +505,12 @@ Result<QList<BlobReference>> SqliteOfficeStore::blobReferences()
     return out;
 }
 
-Result<QStringList> SqliteOfficeStore::blobHashes()
+Result<QStringList> SqlOfficeStore::blobHashes()
 {
     auto st = m_db->prepare(QStringLiteral("SELECT sha256 FROM blobs ORDER BY sha256"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     QStringList out;
     while (s.step())
         out << s.text(0);
@@ -475,12 +519,12 @@ Result<QStringList> SqliteOfficeStore::blobHashes()
     return out;
 }
 
-Result<void> SqliteOfficeStore::integrityCheck()
+Result<void> SqlOfficeStore::integrityCheck()
 {
     return m_db->integrityCheck();
 }
 
-Result<ChainAudit> SqliteOfficeStore::verifyRecordChains()
+Result<ChainAudit> SqlOfficeStore::verifyRecordChains()
 {
     return m_chain.verify();
 }

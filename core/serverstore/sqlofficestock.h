@@ -1,7 +1,7 @@
 #pragma once
-// OfficeStockStore on the office's SQLite file (the connection of its SqliteOfficeStore).
-// Issue, return, batches and the crew's stock row for the tablets: sqliteofficestock.cpp;
-// reconciliation and review flags: sqliteofficestockreconcile.cpp.
+// OfficeStockStore on the office's SQLite file (the connection of its SqlOfficeStore).
+// Issue, return, batches and the crew's stock row for the tablets: sqlofficestock.cpp;
+// reconciliation and review flags: sqlofficestockreconcile.cpp.
 #include "serverstore/officestockstore.h"
 
 namespace ms {
@@ -10,10 +10,10 @@ class Database;
 
 namespace ms::server {
 
-class SqliteOfficeStock final : public OfficeStockStore
+class SqlOfficeStock final : public OfficeStockStore
 {
 public:
-    explicit SqliteOfficeStock(Database &db);
+    explicit SqlOfficeStock(Database &db);
 
     // Office migration 5: stock batches and lines, the meters and seals issued, old meters
     // received, each crew's last return; indexes on the projection for reconciliation.

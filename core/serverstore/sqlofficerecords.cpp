@@ -1,8 +1,8 @@
-// SqliteOfficeStore: what the office holds of a pushed record's uuid, and conflicting records
+// SqlOfficeStore: what the office holds of a pushed record's uuid, and conflicting records
 // kept beside it (docs/sync-protocol.md, "Who may write a record").
-#include "serverstore/sqliteofficestore.h"
+#include "serverstore/sqlofficestore.h"
 
-#include "store/database.h"
+#include "serverstore/sqlconnection.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -14,7 +14,7 @@ namespace ms::server {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ms::server::SqliteOfficeStore", text);
+    return QCoreApplication::translate("ms::server::SqlOfficeStore", text);
 }
 
 QString now() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
@@ -37,14 +37,13 @@ QString sha256(const QString &text)
 }
 } // namespace
 
-Result<std::optional<SqliteOfficeStore::HeldRecord>>
-SqliteOfficeStore::heldRecord(const QString &uuid)
+Result<std::optional<SqlOfficeStore::HeldRecord>> SqlOfficeStore::heldRecord(const QString &uuid)
 {
     auto st = m_db->prepare(QStringLiteral(
         "SELECT entity, version, op, payload, device FROM records WHERE uuid = ?"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     s.bindText(1, uuid);
     if (!s.step())
         return s.failed() ? Result<std::optional<HeldRecord>>(s.error())
@@ -53,14 +52,14 @@ SqliteOfficeStore::heldRecord(const QString &uuid)
         HeldRecord{s.text(0), int(s.integer(1)), s.text(2), QJsonDocument::fromJson(s.text(3).toUtf8()).object(), s.text(4)});
 }
 
-Result<std::optional<int>> SqliteOfficeStore::assignedVersion(const QString &entity,
-                                                              const QString &uuid)
+Result<std::optional<int>> SqlOfficeStore::assignedVersion(const QString &entity,
+                                                           const QString &uuid)
 {
     auto st = m_db->prepare(QStringLiteral(
         "SELECT version FROM assignments WHERE uuid = ? AND entity = ?"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     s.bindText(1, uuid).bindText(2, entity);
     if (!s.step())
         return s.failed() ? Result<std::optional<int>>(s.error())
@@ -68,17 +67,17 @@ Result<std::optional<int>> SqliteOfficeStore::assignedVersion(const QString &ent
     return std::optional<int>(int(s.integer(0)));
 }
 
-Result<wire::PushResult> SqliteOfficeStore::conflict(const DeviceToken &from, const OutboxEntry &r,
-                                               const HeldRecord &held, const QStringList &fields)
+Result<wire::PushResult> SqlOfficeStore::conflict(const DeviceToken &from, const OutboxEntry &r,
+                                                  const HeldRecord &held, const QStringList &fields)
 {
     const QString payload = compact(r.payload);
     auto st = m_db->prepare(QStringLiteral(
-        "INSERT OR IGNORE INTO record_conflicts(uuid, entity, version, op, payload, "
+        "INSERT INTO record_conflicts(uuid, entity, version, op, payload, "
         "payload_sha256, blobs, fields, device, user, held_device, held_version, received_at) "
-        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     s.bindText(1, r.uuid).bindText(2, r.entity).bindInt(3, r.version).bindText(4, r.op);
     s.bindText(5, payload).bindText(6, sha256(payload));
     s.bindText(7, compact(r.blobs)).bindText(8, compact(fields));

@@ -1,8 +1,8 @@
-// SqliteOfficeJobs: the review and billing queues and a job's whole picture, read from the job
+// SqlOfficeJobs: the review and billing queues and a job's whole picture, read from the job
 // projection (jobprojection.h) with its indexes.
-#include "serverstore/sqliteofficejobs.h"
+#include "serverstore/sqlofficejobs.h"
 
-#include "store/database.h"
+#include "serverstore/sqlconnection.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -15,7 +15,7 @@ namespace ms::server {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ms::server::SqliteOfficeJobs", text);
+    return QCoreApplication::translate("ms::server::SqlOfficeJobs", text);
 }
 
 QJsonObject object(const QString &text)
@@ -34,12 +34,12 @@ bool cardLess(const QString &a, const QString &b)
 }
 } // namespace
 
-SqliteOfficeJobs::SqliteOfficeJobs(Database &db, JobProjection &projection)
+SqlOfficeJobs::SqlOfficeJobs(SqlConnection &db, JobProjection &projection)
     : m_db(db), m_projection(projection)
 {
 }
 
-QString SqliteOfficeJobs::headSelect()
+QString SqlOfficeJobs::headSelect()
 {
     // The customer as the crew last saw it (a record of theirs), else as the office assigned it.
     return QStringLiteral(
@@ -52,7 +52,7 @@ QString SqliteOfficeJobs::headSelect()
         "FROM records WHERE uuid = j.task_uuid AND entity = 'task'), '{}') FROM office_jobs j ");
 }
 
-JobHead SqliteOfficeJobs::readHead(const Statement &s)
+JobHead SqlOfficeJobs::readHead(const SqlStatement &s)
 {
     JobHead h;
     h.uuid = s.text(0);
@@ -75,13 +75,9 @@ JobHead SqliteOfficeJobs::readHead(const Statement &s)
     return h;
 }
 
-Result<QList<JobHead>> SqliteOfficeJobs::heads(const QStringList &states, const QueueFilter &f)
+Result<QList<JobHead>> SqlOfficeJobs::heads(const QStringList &states, const QueueFilter &f)
 {
     QStringList where;
-    QStringList placeholders;
-    for (qsizetype i = 0; i < states.size(); ++i)
-        placeholders << QStringLiteral("?%1").arg(i + 10);
-    where << QStringLiteral("j.review_state IN (%1)").arg(placeholders.join(QLatin1Char(',')));
     if (!f.task.isEmpty())
         where << QStringLiteral("j.task_uuid = ?1");
     if (!f.crew.isEmpty())
@@ -100,11 +96,24 @@ Result<QList<JobHead>> SqliteOfficeJobs::heads(const QStringList &states, const 
         afterUuid = f.after.mid(bar + 1);
         where << QStringLiteral("(j.submitted_at, j.uuid) > (?5, ?6)");
     }
-    auto st = m_db.prepare(headSelect() + QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND "))
-                           + QStringLiteral(" ORDER BY j.submitted_at, j.uuid LIMIT ?7"));
+    // One ordered, limited scan per state (an index on (review_state, submitted_at, uuid) or
+    // (task_uuid|crew, review_state, …) yields each in order), merged into the page. A single
+    // "review_state IN (…)" would read and sort every job in those states first: half a second
+    // for the first page of a million-job office on PostgreSQL.
+    QStringList scans;
+    for (qsizetype i = 0; i < states.size(); ++i)
+        scans << QStringLiteral("SELECT * FROM (SELECT j.uuid FROM office_jobs j WHERE %1 "
+                                "ORDER BY j.submitted_at, j.uuid LIMIT ?7) AS s%2")
+                     .arg((QStringList{QStringLiteral("j.review_state = ?%1").arg(i + 10)} + where)
+                              .join(QStringLiteral(" AND ")))
+                     .arg(i);
+    auto st = m_db.prepare(headSelect() + QStringLiteral("JOIN (")
+                           + scans.join(QStringLiteral(" UNION ALL "))
+                           + QStringLiteral(") AS page ON page.uuid = j.uuid "
+                                            "ORDER BY j.submitted_at, j.uuid LIMIT ?7"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     if (!f.task.isEmpty())
         s.bindText(1, f.task);
     if (!f.crew.isEmpty())
@@ -126,7 +135,7 @@ Result<QList<JobHead>> SqliteOfficeJobs::heads(const QStringList &states, const 
     return out;
 }
 
-Result<QueuePage> SqliteOfficeJobs::reviewQueue(const QueueFilter &filter)
+Result<QueuePage> SqlOfficeJobs::reviewQueue(const QueueFilter &filter)
 {
     auto list = heads({QStringLiteral("submitted"), QStringLiteral("resubmitted")}, filter);
     if (!list)
@@ -140,7 +149,7 @@ Result<QueuePage> SqliteOfficeJobs::reviewQueue(const QueueFilter &filter)
     return page;
 }
 
-Result<QList<BillingRow>> SqliteOfficeJobs::billingQueue(const QueueFilter &filter)
+Result<QList<BillingRow>> SqlOfficeJobs::billingQueue(const QueueFilter &filter)
 {
     auto list = heads({QStringLiteral("approved")}, filter);
     if (!list)
@@ -155,12 +164,12 @@ Result<QList<BillingRow>> SqliteOfficeJobs::billingQueue(const QueueFilter &filt
     return rows;
 }
 
-Result<std::optional<JobHead>> SqliteOfficeJobs::head(const QString &uuid)
+Result<std::optional<JobHead>> SqlOfficeJobs::head(const QString &uuid)
 {
     auto st = m_db.prepare(headSelect() + QStringLiteral("WHERE j.uuid = ?1"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     s.bindText(1, uuid);
     if (!s.step())
         return s.failed() ? Result<std::optional<JobHead>>(s.error())
@@ -168,14 +177,14 @@ Result<std::optional<JobHead>> SqliteOfficeJobs::head(const QString &uuid)
     return std::optional<JobHead>(readHead(s));
 }
 
-Result<QList<OfficeDecision>> SqliteOfficeJobs::decisions(const QString &jobUuid)
+Result<QList<OfficeDecision>> SqlOfficeJobs::decisions(const QString &jobUuid)
 {
     auto st = m_db.prepare(QStringLiteral(
         "SELECT uuid, job_uuid, kind, submission, items, reason, by_user, by_device, at "
         "FROM office_decisions WHERE job_uuid = ?1 ORDER BY seq"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     s.bindText(1, jobUuid);
     QList<OfficeDecision> out;
     while (s.step())
@@ -187,7 +196,7 @@ Result<QList<OfficeDecision>> SqliteOfficeJobs::decisions(const QString &jobUuid
     return out;
 }
 
-Result<std::optional<JobPicture>> SqliteOfficeJobs::job(const QString &uuid)
+Result<std::optional<JobPicture>> SqlOfficeJobs::job(const QString &uuid)
 {
     auto h = head(uuid);
     if (!h)
@@ -206,7 +215,7 @@ Result<std::optional<JobPicture>> SqliteOfficeJobs::job(const QString &uuid)
             "ORDER BY card, step_index"));
         if (!st)
             return st.error();
-        Statement &s = st.value();
+        SqlStatement &s = st.value();
         s.bindText(1, uuid);
         while (s.step())
             p.steps << JobStep{s.text(0), int(s.integer(1)), s.integer(2) != 0, s.text(3)};
@@ -218,7 +227,7 @@ Result<std::optional<JobPicture>> SqliteOfficeJobs::job(const QString &uuid)
             "SELECT position, number, at FROM office_seals WHERE job_uuid = ?1 ORDER BY at, uuid"));
         if (!st)
             return st.error();
-        Statement &s = st.value();
+        SqlStatement &s = st.value();
         s.bindText(1, uuid);
         while (s.step())
             p.seals << JobSeal{s.text(0), s.text(1), s.text(2)};
@@ -231,7 +240,7 @@ Result<std::optional<JobPicture>> SqliteOfficeJobs::job(const QString &uuid)
             "WHERE customer_uuid = ?1 ORDER BY rowid DESC LIMIT 1"));
         if (!st)
             return st.error();
-        Statement &s = st.value();
+        SqlStatement &s = st.value();
         s.bindText(1, p.head.customerUuid);
         if (s.step()) {
             const auto number = [&s](int col) {
@@ -251,7 +260,7 @@ Result<std::optional<JobPicture>> SqliteOfficeJobs::job(const QString &uuid)
             "WHERE job_uuid = ?1 ORDER BY submission"));
         if (!st)
             return st.error();
-        Statement &s = st.value();
+        SqlStatement &s = st.value();
         s.bindText(1, uuid);
         while (s.step())
             p.submissions << JobSubmission{int(s.integer(0)), s.text(1), s.text(2)};
@@ -268,7 +277,7 @@ Result<std::optional<JobPicture>> SqliteOfficeJobs::job(const QString &uuid)
             "ON e.batch = x.batch WHERE x.job_uuid = ?1"));
         if (!st)
             return st.error();
-        Statement &s = st.value();
+        SqlStatement &s = st.value();
         s.bindText(1, uuid);
         if (s.step()) {
             p.exportBatch = s.text(0);
@@ -283,7 +292,7 @@ Result<std::optional<JobPicture>> SqliteOfficeJobs::job(const QString &uuid)
             "AND uuid <> ?2 ORDER BY started_at, uuid"));
         if (!st)
             return st.error();
-        Statement &s = st.value();
+        SqlStatement &s = st.value();
         s.bindText(1, p.head.customerUuid);
         s.bindText(2, uuid);
         while (s.step())
@@ -300,7 +309,7 @@ Result<std::optional<JobPicture>> SqliteOfficeJobs::job(const QString &uuid)
     return std::optional<JobPicture>(p);
 }
 
-Result<QList<JobEvidence>> SqliteOfficeJobs::evidence(const QString &jobUuid)
+Result<QList<JobEvidence>> SqlOfficeJobs::evidence(const QString &jobUuid)
 {
     auto st = m_db.prepare(QStringLiteral(
         "SELECT e.uuid, e.device, e.card, e.requirement, e.kind, e.sha256, e.mime, e.value, "
@@ -311,7 +320,7 @@ Result<QList<JobEvidence>> SqliteOfficeJobs::evidence(const QString &jobUuid)
         "FROM office_evidence e WHERE e.job_uuid = ?1 ORDER BY e.captured_at, e.uuid"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     s.bindText(1, jobUuid);
     QList<JobEvidence> out;
     while (s.step())
@@ -325,7 +334,7 @@ Result<QList<JobEvidence>> SqliteOfficeJobs::evidence(const QString &jobUuid)
     return out;
 }
 
-Result<BillingRow> SqliteOfficeJobs::billingRow(const QString &jobUuid)
+Result<BillingRow> SqlOfficeJobs::billingRow(const QString &jobUuid)
 {
     auto h = head(jobUuid);
     if (!h)
@@ -336,7 +345,7 @@ Result<BillingRow> SqliteOfficeJobs::billingRow(const QString &jobUuid)
     return billingFigures(**h);
 }
 
-Result<BillingRow> SqliteOfficeJobs::billingFigures(const JobHead &head)
+Result<BillingRow> SqlOfficeJobs::billingFigures(const JobHead &head)
 {
     BillingRow row;
     row.head = head;
@@ -357,7 +366,7 @@ Result<BillingRow> SqliteOfficeJobs::billingFigures(const JobHead &head)
         "ORDER BY e.captured_at, e.received_at"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     s.bindText(1, head.uuid);
     bool newStartSeen = false;
     while (s.step()) {

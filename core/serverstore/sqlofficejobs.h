@@ -1,20 +1,16 @@
 #pragma once
-// OfficeJobStore on the office's SQLite file (the connection of its SqliteOfficeStore).
-// Reads: sqliteofficejobs.cpp; decisions, exports, progress: sqliteofficedecisions.cpp.
+// OfficeJobStore on the office's database (the connection of its SqlOfficeStore).
+// Reads: sqlofficejobs.cpp; decisions, exports, progress: sqlofficedecisions.cpp.
 #include "serverstore/jobprojection.h"
 #include "serverstore/officejobstore.h"
-
-namespace ms {
-class Database;
-class Statement;
-}
+#include "serverstore/sqlconnection.h"
 
 namespace ms::server {
 
-class SqliteOfficeJobs final : public OfficeJobStore
+class SqlOfficeJobs final : public OfficeJobStore
 {
 public:
-    SqliteOfficeJobs(Database &db, JobProjection &projection);
+    SqlOfficeJobs(SqlConnection &db, JobProjection &projection);
 
     Result<QueuePage> reviewQueue(const QueueFilter &filter) override;
     Result<QList<BillingRow>> billingQueue(const QueueFilter &filter) override;
@@ -28,7 +24,7 @@ public:
 
     // SELECT of a JobHead's columns from office_jobs j (append WHERE …); read with readHead.
     static QString headSelect();
-    static JobHead readHead(const Statement &s);
+    static JobHead readHead(const SqlStatement &s);
 
 private:
     // Jobs in `states`, filtered, oldest submission first; one more than the limit.
@@ -38,7 +34,7 @@ private:
     Result<QList<JobEvidence>> evidence(const QString &jobUuid); // by card, then capture time
     Result<BillingRow> billingRow(const QString &jobUuid);
 
-    Database &m_db;
+    SqlConnection &m_db;
     JobProjection &m_projection;
 };
 

@@ -1,9 +1,8 @@
-// SqliteOfficeJobs: the office's decisions on a job (review verdicts, billing checks), billing
+// SqlOfficeJobs: the office's decisions on a job (review verdicts, billing checks), billing
 // exports and their log, progress figures.
-#include "serverstore/sqliteofficejobs.h"
+#include "serverstore/sqlofficejobs.h"
 
-#include "store/database.h"
-#include "store/transaction.h"
+#include "serverstore/sqlconnection.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -17,7 +16,7 @@ namespace ms::server {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ms::server::SqliteOfficeJobs", text);
+    return QCoreApplication::translate("ms::server::SqlOfficeJobs", text);
 }
 
 // NOT NULL columns: an empty text is '', never NULL.
@@ -41,26 +40,33 @@ QStringList awaiting(const QString &kind)
 QString stateText(const QString &state)
 {
     if (state == QLatin1String("open"))
-        return QCoreApplication::translate("ms::server::SqliteOfficeJobs", "尚未提交");
+        return QCoreApplication::translate("ms::server::SqlOfficeJobs", "尚未提交");
     if (state == QLatin1String("submitted") || state == QLatin1String("resubmitted"))
-        return QCoreApplication::translate("ms::server::SqliteOfficeJobs", "待内勤审核");
+        return QCoreApplication::translate("ms::server::SqlOfficeJobs", "待内勤审核");
     if (state == QLatin1String("sent_back"))
-        return QCoreApplication::translate("ms::server::SqliteOfficeJobs", "已退回施工人员，等待重新提交");
+        return QCoreApplication::translate("ms::server::SqlOfficeJobs",
+                                           "已退回施工人员，等待重新提交");
     if (state == QLatin1String("approved"))
-        return QCoreApplication::translate("ms::server::SqliteOfficeJobs", "已审核通过，待电费审核");
+        return QCoreApplication::translate("ms::server::SqlOfficeJobs", "已审核通过，待电费审核");
     if (state == QLatin1String("billing_confirmed"))
-        return QCoreApplication::translate("ms::server::SqliteOfficeJobs", "电费审核已确认，待导出");
+        return QCoreApplication::translate("ms::server::SqlOfficeJobs", "电费审核已确认，待导出");
     if (state == QLatin1String("exported"))
-        return QCoreApplication::translate("ms::server::SqliteOfficeJobs", "已导出到营销系统");
+        return QCoreApplication::translate("ms::server::SqlOfficeJobs", "已导出到营销系统");
     return state;
 }
 } // namespace
 
-Result<DecisionOutcome> SqliteOfficeJobs::decide(const DecisionRequest &r)
+Result<DecisionOutcome> SqlOfficeJobs::decide(const DecisionRequest &r)
 {
-    Transaction tx(m_db);
+    SqlTransaction tx(m_db);
     if (!tx.ok())
         return tx.error();
+    // One decision at a time per job, none while the job's record is being applied; a review
+    // joins the assignment feed like an import (the same order as pushRecords and importTask).
+    if (auto locked = m_db.lockKey(QStringLiteral("record:") + r.jobUuid); !locked)
+        return locked.error();
+    if (auto locked = m_db.lockKey(QStringLiteral("assignments")); !locked)
+        return locked.error();
     {
         auto st = m_db.prepare(QStringLiteral(
             "SELECT d.uuid, d.job_uuid, d.kind, d.submission, d.items, d.reason, d.by_user, "
@@ -68,7 +74,7 @@ Result<DecisionOutcome> SqliteOfficeJobs::decide(const DecisionRequest &r)
             "ON j.uuid = d.job_uuid WHERE d.uuid = ?1"));
         if (!st)
             return st.error();
-        Statement &s = st.value();
+        SqlStatement &s = st.value();
         s.bindText(1, r.uuid);
         if (s.step()) { // made before (a retry of a decision queued offline): the first answer
             DecisionOutcome o{OfficeDecision{s.text(0), s.text(1), s.text(2), int(s.integer(3)),
@@ -102,7 +108,7 @@ Result<DecisionOutcome> SqliteOfficeJobs::decide(const DecisionRequest &r)
         "by_device, at) VALUES(?,?,?,?,?,?,?,?,?)"));
     if (!ins)
         return ins.error();
-    Statement &i = ins.value();
+    SqlStatement &i = ins.value();
     i.bindText(1, d.uuid).bindText(2, d.jobUuid).bindText(3, d.kind).bindInt(4, d.submission);
     i.bindText(5, compact(d.items)).bindText(6, text(d.reason)).bindText(7, text(d.byUser));
     i.bindText(8, text(d.byDevice)).bindText(9, d.at);
@@ -141,12 +147,15 @@ Result<DecisionOutcome> SqliteOfficeJobs::decide(const DecisionRequest &r)
     return DecisionOutcome{d, false, after->has_value() ? (*after)->reviewState : QString()};
 }
 
-Result<ExportResult> SqliteOfficeJobs::exportBilling(const QString &batch, const QString &byUser,
-                                                     const QString &byDevice)
+Result<ExportResult> SqlOfficeJobs::exportBilling(const QString &batch, const QString &byUser,
+                                                  const QString &byDevice)
 {
-    Transaction tx(m_db);
+    SqlTransaction tx(m_db);
     if (!tx.ok())
         return tx.error();
+    // One export at a time, whichever server it lands on: a job goes into one batch.
+    if (auto locked = m_db.lockKey(QStringLiteral("billing-export")); !locked)
+        return locked.error();
     ExportResult out;
     out.at = now();
     QStringList jobs;
@@ -162,6 +171,12 @@ Result<ExportResult> SqliteOfficeJobs::exportBilling(const QString &batch, const
             return st.value().error();
         if (jobs.isEmpty())
             return out; // nothing confirmed since the last export: no batch, nothing logged
+        QStringList ordered = jobs;
+        ordered.sort();
+        for (QString &job : ordered)
+            job.prepend(QStringLiteral("record:"));
+        if (auto locked = m_db.lockKeys(ordered); !locked)
+            return locked.error();
         out.batch = QStringLiteral("B%1-%2")
                         .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")))
                         .arg(QRandomGenerator::system()->bounded(0x10000), 4, 16, QLatin1Char('0'));
@@ -222,13 +237,13 @@ Result<ExportResult> SqliteOfficeJobs::exportBilling(const QString &batch, const
     return out;
 }
 
-Result<QList<ExportLogEntry>> SqliteOfficeJobs::exportLog()
+Result<QList<ExportLogEntry>> SqlOfficeJobs::exportLog()
 {
     auto st = m_db.prepare(QStringLiteral(
         "SELECT batch, kind, by_user, by_device, at, count FROM office_export_log ORDER BY id DESC"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     QList<ExportLogEntry> out;
     while (s.step())
         out << ExportLogEntry{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), int(s.integer(5))};
@@ -237,7 +252,7 @@ Result<QList<ExportLogEntry>> SqliteOfficeJobs::exportLog()
     return out;
 }
 
-Result<Progress> SqliteOfficeJobs::progress(const ProgressFilter &f)
+Result<Progress> SqlOfficeJobs::progress(const ProgressFilter &f)
 {
     QString where = QStringLiteral("WHERE j.submission > 0");
     if (!f.task.isEmpty())
@@ -246,7 +261,7 @@ Result<Progress> SqliteOfficeJobs::progress(const ProgressFilter &f)
         where += QStringLiteral(" AND j.submitted_at >= ?2");
     if (!f.to.isEmpty())
         where += QStringLiteral(" AND j.submitted_at < ?3");
-    const auto bind = [&f](Statement &s) {
+    const auto bind = [&f](SqlStatement &s) {
         if (!f.task.isEmpty())
             s.bindText(1, f.task);
         if (!f.from.isEmpty())
@@ -269,7 +284,7 @@ Result<Progress> SqliteOfficeJobs::progress(const ProgressFilter &f)
             "FROM office_jobs j ") + where + QStringLiteral(" ORDER BY 1, 3, 4"));
         if (!st)
             return st.error();
-        Statement &s = st.value();
+        SqlStatement &s = st.value();
         bind(s);
         QHash<QString, qsizetype> taskAt, crewAt;
         while (s.step()) {
@@ -303,7 +318,7 @@ Result<Progress> SqliteOfficeJobs::progress(const ProgressFilter &f)
             + QStringLiteral(" AND d.kind = 'sent_back' GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2"));
         if (!st)
             return st.error();
-        Statement &s = st.value();
+        SqlStatement &s = st.value();
         bind(s);
         while (s.step())
             out.reasons << ReasonCount{s.text(0), s.text(1), int(s.integer(2))};

@@ -1,7 +1,7 @@
-// SqliteOfficeStock: the reconciliation (issued = installed + returned + on hand, differences by
+// SqlOfficeStock: the reconciliation (issued = installed + returned + on hand, differences by
 // number) and the review page's flags. Every figure is one set-based query over the stock
 // tables and the job projection, read in one snapshot (docs/decisions/0017-stock.md).
-#include "serverstore/sqliteofficestock.h"
+#include "serverstore/sqlofficestock.h"
 
 #include "store/database.h"
 #include "store/transaction.h"
@@ -16,10 +16,10 @@ namespace ms::server {
 namespace {
 struct Tr
 {
-    Q_DECLARE_TR_FUNCTIONS(ms::server::SqliteOfficeStock)
+    Q_DECLARE_TR_FUNCTIONS(ms::server::SqlOfficeStock)
 };
 
-// stock_use (sqliteofficestock.cpp) holds what the jobs used, with each job's crew: new meters
+// stock_use (sqlofficestock.cpp) holds what the jobs used, with each job's crew: new meters
 // in force, old meters of swapped jobs, seals. Every query below reads it by index, no joins.
 #define MS_INSTALLED(number)                                                                       \
     "EXISTS(SELECT 1 FROM stock_use x WHERE x.kind = 'new_meter' AND x.number = " number ")"
@@ -62,7 +62,7 @@ StockDifference difference(const QString &kind, bool seal, const QString &number
 }
 } // namespace
 
-Result<StockReconciliation> SqliteOfficeStock::reconcile(const QString &crew)
+Result<StockReconciliation> SqlOfficeStock::reconcile(const QString &crew)
 {
     Transaction snapshot(m_db, Transaction::Lock::Read);
     if (!snapshot.ok())
@@ -246,7 +246,7 @@ Result<StockReconciliation> SqliteOfficeStock::reconcile(const QString &crew)
     return out;
 }
 
-Result<QList<StockFlag>> SqliteOfficeStock::jobFlags(const QString &jobUuid)
+Result<QList<StockFlag>> SqlOfficeStock::jobFlags(const QString &jobUuid)
 {
     auto st = m_db.prepare(QStringLiteral(
         "SELECT CASE WHEN e.kind = 'seal_number' THEN 'seal' ELSE 'meter' END, e.value, e.card, "

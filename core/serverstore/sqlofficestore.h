@@ -1,32 +1,32 @@
 #pragma once
-// OfficeStore on one SQLite file (WAL) through ms::Database. The default for a single office
-// machine; PostgreSQL would be a sibling class (docs/scaling.md).
+// OfficeStore over one SqlConnection: SQLite (one file, WAL: the default for one office machine)
+// or PostgreSQL (several server processes on one database, docs/scaling.md). The logic and the
+// SQL are the same on both (sqlconnection.h, docs/decisions/0018-postgresql.md).
 #include "serverstore/jobprojection.h"
 #include "serverstore/officechainlog.h"
 #include "serverstore/officestore.h"
-#include "serverstore/sqliteofficejobs.h"
-#include "serverstore/sqliteofficestock.h"
+#include "serverstore/sqlofficejobs.h"
+#include "serverstore/sqlofficestock.h"
 
 #include <QSet>
 
 #include <functional>
 #include <memory>
 
-namespace ms {
-class Database;
-}
-
 namespace ms::server {
 
-class SqliteOfficeStore final : public OfficeStore
+class SqlOfficeStore final : public OfficeStore
 {
 public:
     // Opens (creating and migrating) the database file.
-    static Result<std::unique_ptr<SqliteOfficeStore>> open(const QString &filePath);
+    static Result<std::unique_ptr<SqlOfficeStore>> open(const QString &filePath);
     // One more connection to a file this process already opened with open() (one per server
     // thread): no header or quick check, which would disturb the first connection's locks.
-    static Result<std::unique_ptr<SqliteOfficeStore>> openAnother(const QString &filePath);
-    ~SqliteOfficeStore() override;
+    static Result<std::unique_ptr<SqlOfficeStore>> openAnother(const QString &filePath);
+    // The database at `url` (postgresql://USER@HOST:PORT/DB): connects and migrates. Each call
+    // is one more connection (one per server thread).
+    static Result<std::unique_ptr<SqlOfficeStore>> openPostgres(const QString &url);
+    ~SqlOfficeStore() override;
 
     Result<QString> createToken(const QString &device, const QString &user,
                                 const QStringList &roles = {}) override;
@@ -44,12 +44,14 @@ public:
     Result<ImportSummary> importTask(const wire::Assignment &task, const QList<wire::Assignment> &customers,
                                      const QStringList &assignees) override;
     Result<OfficeStats> stats() override;
+    Result<void> ping() override;
     Result<QList<BlobReference>> blobReferences() override;
     Result<QStringList> blobHashes() override;
     Result<void> integrityCheck() override;
     Result<ChainAudit> verifyRecordChains() override;
     OfficeJobStore &jobs() override { return m_jobs; }
     OfficeStockStore &stock() override { return m_stock; }
+    SqlConnection &connection() { return *m_db; }
 
     // Test seam: runs between reading an assignment page and reading its cursor (a test commits
     // an import on another connection there to show that both come from one snapshot).
@@ -68,7 +70,7 @@ private:
         QString device;
     };
 
-    explicit SqliteOfficeStore(std::unique_ptr<Database> db);
+    explicit SqlOfficeStore(std::unique_ptr<SqlConnection> db);
     Result<wire::PushResult> applyOne(const DeviceToken &from, const OutboxEntry &record);
     Result<std::optional<HeldRecord>> heldRecord(const QString &uuid);
     Result<std::optional<int>> assignedVersion(const QString &entity, const QString &uuid);
@@ -80,11 +82,11 @@ private:
                                  const QStringList &assignees);
     // Takes the customers of `taskUuid` that `keep` does not name away from everyone.
     Result<QStringList> withdrawMissing(const QString &taskUuid, const QSet<QString> &keep);
-    std::unique_ptr<Database> m_db;
+    std::unique_ptr<SqlConnection> m_db;
     OfficeChainLog m_chain;
     JobProjection m_projection;
-    SqliteOfficeJobs m_jobs;
-    SqliteOfficeStock m_stock;
+    SqlOfficeJobs m_jobs;
+    SqlOfficeStock m_stock;
     std::function<void()> m_betweenPageAndCursor;
 };
 

@@ -1,6 +1,6 @@
-// SqliteOfficeStock: issue (出库), return (退料 / 拆旧入库), batches, and the crew's stock row
+// SqlOfficeStock: issue (出库), return (退料 / 拆旧入库), batches, and the crew's stock row
 // that tablets pull (entity "stock_issue"). Rules: docs/decisions/0017-stock.md.
-#include "serverstore/sqliteofficestock.h"
+#include "serverstore/sqlofficestock.h"
 
 #include "serverstore/stockranges.h"
 #include "store/database.h"
@@ -19,7 +19,7 @@ namespace ms::server {
 namespace {
 struct Tr
 {
-    Q_DECLARE_TR_FUNCTIONS(ms::server::SqliteOfficeStock)
+    Q_DECLARE_TR_FUNCTIONS(ms::server::SqlOfficeStock)
 };
 
 // An empty QString binds as NULL; the NOT NULL text columns take "".
@@ -86,7 +86,7 @@ QString userColumn(const QSet<QString> &users)
 // The in-force new-meter asset numbers (cards 21.4 / 24.3) and old ones (21.3 / 24.2) are the
 // projection's evidence rows of requirement new_meter_asset / old_meter_asset not superseded;
 // seals used are office_seals. These indexes make the reconciliation's lookups by number.
-const char *const SqliteOfficeStock::kMigrationSql = R"sql(
+const char *const SqlOfficeStock::kMigrationSql = R"sql(
 CREATE TABLE stock_batches(
   uuid TEXT PRIMARY KEY,           -- made by the client: a repeated request is answered once
   kind TEXT NOT NULL,              -- issue | return
@@ -127,9 +127,9 @@ CREATE INDEX stock_use_crew ON stock_use(crew, kind, number);
 CREATE INDEX stock_use_job ON stock_use(job_uuid);
 )sql" MS_STOCK_USE_FILL("", "") ";\n";
 
-SqliteOfficeStock::SqliteOfficeStock(Database &db) : m_db(db) {}
+SqlOfficeStock::SqlOfficeStock(Database &db) : m_db(db) {}
 
-Result<std::optional<StockOutcome>> SqliteOfficeStock::repeated(const QString &uuid,
+Result<std::optional<StockOutcome>> SqlOfficeStock::repeated(const QString &uuid,
                                                                 const QString &kind)
 {
     auto held = batch(uuid);
@@ -146,7 +146,7 @@ Result<std::optional<StockOutcome>> SqliteOfficeStock::repeated(const QString &u
     return std::optional<StockOutcome>(out);
 }
 
-Result<void> SqliteOfficeStock::addBatch(const StockBatch &b)
+Result<void> SqlOfficeStock::addBatch(const StockBatch &b)
 {
     auto st = m_db.prepare(QStringLiteral(
         "INSERT INTO stock_batches(uuid, kind, crew, by_user, by_device, at) VALUES(?,?,?,?,?,?)"));
@@ -170,7 +170,7 @@ Result<void> SqliteOfficeStock::addBatch(const StockBatch &b)
     return {};
 }
 
-Result<StockOutcome> SqliteOfficeStock::issue(const StockIssueRequest &request)
+Result<StockOutcome> SqlOfficeStock::issue(const StockIssueRequest &request)
 {
     const QString crew = request.crew.trimmed();
     if (crew.isEmpty())
@@ -251,7 +251,7 @@ Result<StockOutcome> SqliteOfficeStock::issue(const StockIssueRequest &request)
     return out;
 }
 
-Result<StockOutcome> SqliteOfficeStock::returnStock(const StockReturnRequest &request)
+Result<StockOutcome> SqlOfficeStock::returnStock(const StockReturnRequest &request)
 {
     auto meters = expandStockNumbers(request.meters, StockKind::Meter);
     if (!meters)
@@ -384,7 +384,7 @@ Result<StockOutcome> SqliteOfficeStock::returnStock(const StockReturnRequest &re
     return out;
 }
 
-Result<std::optional<StockBatch>> SqliteOfficeStock::batch(const QString &uuid)
+Result<std::optional<StockBatch>> SqlOfficeStock::batch(const QString &uuid)
 {
     auto head = m_db.prepare(QStringLiteral(
         "SELECT uuid, kind, crew, by_user, by_device, at FROM stock_batches WHERE uuid = ?"));
@@ -413,7 +413,7 @@ Result<std::optional<StockBatch>> SqliteOfficeStock::batch(const QString &uuid)
     return std::optional<StockBatch>(b);
 }
 
-Result<QList<StockBatch>> SqliteOfficeStock::batches(const QString &crew)
+Result<QList<StockBatch>> SqlOfficeStock::batches(const QString &crew)
 {
     auto st = m_db.prepare(QStringLiteral(
         "SELECT uuid, kind, crew, by_user, by_device, at FROM stock_batches WHERE ?1 = '' OR "
@@ -430,7 +430,7 @@ Result<QList<StockBatch>> SqliteOfficeStock::batches(const QString &crew)
     return out;
 }
 
-Result<void> SqliteOfficeStock::noteRecord(const QString &entity, const QString &uuid,
+Result<void> SqlOfficeStock::noteRecord(const QString &entity, const QString &uuid,
                                            const QString &jobUuid)
 {
     if (entity != QLatin1String("job") && entity != QLatin1String("evidence")
@@ -450,7 +450,7 @@ Result<void> SqliteOfficeStock::noteRecord(const QString &entity, const QString 
     return entity == QLatin1String("job") ? noteJob(uuid) : Result<void>();
 }
 
-Result<void> SqliteOfficeStock::noteJob(const QString &jobUuid)
+Result<void> SqlOfficeStock::noteJob(const QString &jobUuid)
 {
     auto st = m_db.prepare(QStringLiteral("SELECT crew, user FROM office_jobs WHERE uuid = ?"));
     if (!st)
@@ -470,7 +470,7 @@ Result<void> SqliteOfficeStock::noteJob(const QString &jobUuid)
     return refreshCrew(crew);
 }
 
-Result<void> SqliteOfficeStock::refreshCrew(const QString &crew)
+Result<void> SqlOfficeStock::refreshCrew(const QString &crew)
 {
     if (crew.isEmpty())
         return {};
