@@ -58,7 +58,7 @@ int main(int argc, char **argv)
     // So does a photo's watermark (capture) and the demo's signatures (demo seed --complete).
     const bool needsGui = argc > 1
                           && (qstrcmp(argv[1], "form") == 0 || qstrcmp(argv[1], "capture") == 0
-                              || qstrcmp(argv[1], "demo") == 0);
+                              || qstrcmp(argv[1], "demo") == 0 || qstrcmp(argv[1], "stock") == 0);
     if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     const std::unique_ptr<QCoreApplication> application =

@@ -47,7 +47,8 @@ struct FormBlock
     int columns = 2;
     QList<FormField> fields;
     // Table
-    QString rows = QStringLiteral("blank"); // blank | static | tasks | customers
+    QString rows = QStringLiteral("blank");  // blank | static | tasks | customers | stock (a
+                                             // stock movement's lines, report/stockforms.h)
     QString filter;                          // swapped | mismatch | appointment | prepaid
     int minRows = 0;
     QList<QStringList> staticRows;

@@ -96,10 +96,11 @@ Result<StockReconciliation> SqlOfficeStock::reconcile(const QString &crew)
                        });
         !ok)
         return ok.error();
-    // Installed by the crew's jobs: new meters (21.4 / 24.3) and seals.
+    // Installed by the crew's jobs: new meters (21.4 / 24.3) and seals. ("+kind": walk the
+    // (crew, kind, number) index in order, so the grouping needs no temporary tree.)
     if (auto ok = each(m_db, crew,
                        QStringLiteral("SELECT crew, kind, count(DISTINCT number) FROM stock_use "
-                                      "WHERE kind IN ('new_meter', "
+                                      "WHERE +kind IN ('new_meter', "
                                       "'seal') %CREW% GROUP BY crew, kind"),
                        QStringLiteral("AND crew = ?1"),
                        [&](const Statement &s) {

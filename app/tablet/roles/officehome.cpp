@@ -2,6 +2,7 @@
 
 #include "catalog/catalog.h"
 #include "catalog/catalogloader.h"
+#include "report/formcontextbuilder.h"
 #include "roles/billingpage.h"
 #include "roles/flowchartpage.h"
 #include "roles/formfillpage.h"
@@ -12,10 +13,13 @@
 #include "roles/reviewjobpage.h"
 #include "roles/reviewqueuepage.h"
 #include "roles/rolehomepage.h"
-#include "report/formcontextbuilder.h"
+#include "roles/stockissuepage.h"
+#include "roles/stockreconcilepage.h"
+#include "roles/stockreturnpage.h"
 #include "service/devicesettings.h"
 #include "store/store.h"
 #include "sync/officedesk.h"
+#include "sync/stockdesk.h"
 #include "sync/synchost.h"
 #include "uilog.h"
 
@@ -142,24 +146,50 @@ OfficeHome::OfficeHome(const Catalog &catalog, Store &store, const User &user,
         m_progress = new ProgressPage(*m_desk, m_stack);
         m_stack->addWidget(m_progress);
     }
-    connect(m_home, &RoleHomePage::queueRequested, this, [this](const QString &queueId, const QString &cardId) {
-        if (queueId == QLatin1String("clerk.review") && m_reviewQueue) {
-            showReviewQueue();
-            return;
-        }
-        if (queueId == QLatin1String("billing.review") && m_billing) {
-            showPage(m_billing);
-            m_billing->reload();
-            return;
-        }
-        if (queueId == QLatin1String("engineer.tasks") && m_progress) {
-            showPage(m_progress);
-            m_progress->reload();
-            return;
-        }
-        const Card *card = m_catalog.card(cardId);
-        showFlowChart(card ? card->flow : QString());
-    });
+    if (m_desk && user.roles.contains(QLatin1String("warehouse"))) {
+        m_stockDesk = std::make_unique<sync::StockDesk>(*m_desk);
+        m_stockIssue = new StockIssuePage(*m_stockDesk, m_stack);
+        m_stockReturn = new StockReturnPage(*m_stockDesk, m_stack);
+        m_stockReconcile = new StockReconcilePage(*m_stockDesk, m_stack);
+        for (QWidget *page :
+             {static_cast<QWidget *>(m_stockIssue), static_cast<QWidget *>(m_stockReturn),
+              static_cast<QWidget *>(m_stockReconcile)})
+            m_stack->addWidget(page);
+        connect(m_stockReconcile, &StockReconcilePage::loaded, this, [this](int differences) {
+            m_home->setOfficeCount(QStringLiteral("warehouse.reconcile"), differences, false);
+        });
+        m_stockReconcile->reload(); // the differences on the home at once, asynchronously
+    }
+    connect(m_home, &RoleHomePage::queueRequested, this,
+            [this](const QString &queueId, const QString &cardId) {
+                if (queueId.startsWith(QLatin1String("warehouse.")) && m_stockIssue) {
+                    if (queueId == QLatin1String("warehouse.issue"))
+                        showPage(m_stockIssue);
+                    else if (queueId == QLatin1String("warehouse.returns"))
+                        showPage(m_stockReturn);
+                    else {
+                        showPage(m_stockReconcile);
+                        m_stockReconcile->reload();
+                    }
+                    return;
+                }
+                if (queueId == QLatin1String("clerk.review") && m_reviewQueue) {
+                    showReviewQueue();
+                    return;
+                }
+                if (queueId == QLatin1String("billing.review") && m_billing) {
+                    showPage(m_billing);
+                    m_billing->reload();
+                    return;
+                }
+                if (queueId == QLatin1String("engineer.tasks") && m_progress) {
+                    showPage(m_progress);
+                    m_progress->reload();
+                    return;
+                }
+                const Card *card = m_catalog.card(cardId);
+                showFlowChart(card ? card->flow : QString());
+            });
     connect(m_home, &RoleHomePage::formsRequested, this, &OfficeHome::showForms);
     connect(m_home, &RoleHomePage::formRequested, this, [this](int number) {
         startForm(number, 0, true);
@@ -169,6 +199,8 @@ OfficeHome::OfficeHome(const Catalog &catalog, Store &store, const User &user,
         static_cast<void>(openForm(number, job, task)); // openForm shows its own errors
     });
 }
+
+OfficeHome::~OfficeHome() = default;
 
 QWidget *OfficeHome::currentPage() const
 {

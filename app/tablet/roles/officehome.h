@@ -15,6 +15,7 @@
 
 #include <QStringList>
 #include <QWidget>
+#include <memory>
 #include <optional>
 
 class QLabel;
@@ -34,8 +35,12 @@ class ReviewQueuePage;
 class ReviewJobPage;
 class BillingPage;
 class ProgressPage;
+class StockIssuePage;
+class StockReturnPage;
+class StockReconcilePage;
 namespace sync {
 class OfficeDesk;
+class StockDesk;
 }
 
 // The shell's role-home factory: an OfficeHome for the signed-in user, with the forms of the
@@ -58,6 +63,7 @@ public:
                QWidget *parent = nullptr, sync::OfficeDesk *desk = nullptr);
     OfficeHome(const Catalog &catalog, Store &store, const QStringList &roles,
                QWidget *parent = nullptr);
+    ~OfficeHome() override;
 
     RoleHomePage *home() const { return m_home; }
     FlowChartPage *flowChart() const { return m_chart; }
@@ -71,6 +77,10 @@ public:
     ReviewJobPage *reviewJob() const { return m_reviewJob; }
     BillingPage *billingPage() const { return m_billing; }   // billing role, with the desk
     ProgressPage *progressPage() const { return m_progress; } // engineer role, with the desk
+    // The warehouse role, with the desk (issue 15): issue, return, reconciliation.
+    StockIssuePage *stockIssuePage() const { return m_stockIssue; }
+    StockReturnPage *stockReturnPage() const { return m_stockReturn; }
+    StockReconcilePage *stockReconcilePage() const { return m_stockReconcile; }
     void showReviewQueue();
     void openReviewJob(const QString &jobUuid);
     const FormLibrary *formLibrary() const { return m_library ? &*m_library : nullptr; }
@@ -119,6 +129,10 @@ private:
     ReviewJobPage *m_reviewJob = nullptr;
     BillingPage *m_billing = nullptr;
     ProgressPage *m_progress = nullptr;
+    std::unique_ptr<sync::StockDesk> m_stockDesk;
+    StockIssuePage *m_stockIssue = nullptr;
+    StockReturnPage *m_stockReturn = nullptr;
+    StockReconcilePage *m_stockReconcile = nullptr;
 
     void openNextReviewJob();
 };

@@ -105,7 +105,8 @@ QList<RoleQueue> RoleHomePage::queues(const QString &roleId) const
     }
     if (roleId == QLatin1String("warehouse"))
         return {q("warehouse.issue", tr("待出库（13.1）"), "13.1", taskCount(s)),
-                q("warehouse.returns", tr("待拆旧入库（32.1）"), "32.1", done)};
+                q("warehouse.returns", tr("待拆旧入库（32.1）"), "32.1", done),
+                q("warehouse.reconcile", tr("库存对账（差异）"), "32.1", 0)};
     if (roleId == QLatin1String("installer"))
         return {q("installer.todo", tr("未开始的工单"), "20.1", jobCount(s, JobStatus::NotStarted)),
                 q("installer.doing", tr("进行中的工单"), "", jobCount(s, JobStatus::InProgress))};

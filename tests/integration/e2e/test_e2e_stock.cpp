@@ -184,4 +184,30 @@ TEST_F(StockEndToEndTest, IssueSyncSwapSyncReturnAndReconcileNamesThePlantedDiff
     EXPECT_EQ(r[str("issued")][str("seals")].toInt(), 10);
     EXPECT_EQ(r[str("installed")][str("seals")].toInt(), 5);
     EXPECT_EQ(r[str("returned")][str("seals")].toInt(), 4);
+
+    // AND the 领料单 (7) and 流转单 (6) print from the issue, the 退料单 (24) from the return
+    const auto printed = [&](const QString &batch, const char *form) {
+        const QString pdf = m_office.filePath(str("form-%1.pdf").arg(str(form)));
+        const ProcessResult p = office({str("stock"), str("print"), str("--batch"), batch,
+                                        str("--form"), str(form), str("--out"), pdf},
+                                       m_warehouse);
+        EXPECT_EQ(p.exitCode, 0) << p.err.constData();
+        return QString::fromUtf8(run(str("pdftotext"), {str("-layout"), pdf, str("-")}).out);
+    };
+    const QString issueBatch = issued.json().value(str("uuid")).toString();
+    const QString slip = printed(issueBatch, "7");
+    EXPECT_TRUE(slip.contains(str("领料单"))) << slip.toStdString();
+    EXPECT_TRUE(slip.contains(str("SL000001-SL000010"))) << slip.toStdString();
+    EXPECT_TRUE(slip.contains(spare1) && slip.contains(kCrew)) << slip.toStdString();
+    EXPECT_TRUE(printed(issueBatch, "6").contains(str("库房流转单")));
+    const QString back = printed(returned.json().value(str("uuid")).toString(), "24");
+    EXPECT_TRUE(back.contains(str("退料单")) && back.contains(oldAsset[0])
+                && back.contains(str("SL000009")))
+        << back.toStdString();
+    // a return printed as a 领料单 is a usage error
+    const ProcessResult wrong = office(
+        {str("stock"), str("print"), str("--batch"), returned.json().value(str("uuid")).toString(),
+         str("--form"), str("7"), str("--out"), m_office.filePath(str("x.pdf"))},
+        m_warehouse);
+    EXPECT_EQ(wrong.exitCode, 2);
 }

@@ -1,0 +1,116 @@
+#include "roles/stockissuepage.h"
+
+#include "sync/stockdesk.h"
+
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace ms {
+
+namespace {
+QStringList splitItems(const QString &text)
+{
+    QStringList out;
+    for (const QString &part :
+         text.split(QRegularExpression(QStringLiteral("[\\s,，;；]+")), Qt::SkipEmptyParts))
+        out << part;
+    return out;
+}
+} // namespace
+
+void showStockLines(QTableWidget *table, const sync::StockMovement &movement)
+{
+    table->setRowCount(int(movement.lines.size()));
+    for (int i = 0; i < movement.lines.size(); ++i) {
+        const sync::StockMovementLine &l = movement.lines.at(i);
+        const QString kind = l.kind == QLatin1String("seal")        ? StockIssuePage::tr("封印")
+                             : l.kind == QLatin1String("old_meter") ? StockIssuePage::tr("拆回旧表")
+                                                                    : StockIssuePage::tr("新表");
+        const QStringList cells{kind, l.number, l.crew, l.accountNo};
+        for (int c = 0; c < cells.size(); ++c)
+            table->setItem(i, c, new QTableWidgetItem(cells.at(c)));
+    }
+}
+
+StockIssuePage::StockIssuePage(sync::StockDesk &stock, QWidget *parent)
+    : QWidget(parent), m_stock(stock)
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *title = new QLabel(tr("设备材料出库（13.1）"), this);
+    title->setObjectName(QStringLiteral("pageTitle"));
+    layout->addWidget(title);
+    auto *form = new QFormLayout;
+    m_crew = new QLineEdit(this);
+    m_crew->setPlaceholderText(tr("任务上写的施工班组名"));
+    form->addRow(tr("领料班组"), m_crew);
+    m_meters = new QPlainTextEdit(this);
+    m_meters->setPlaceholderText(
+        tr("扫描新表条码，每行一个；或输入号段，如 3300000000001-3300000000100"));
+    form->addRow(tr("智能电能表"), m_meters);
+    m_seals = new QLineEdit(this);
+    m_seals->setPlaceholderText(tr("封印号段，如 BJ0012001-BJ0012300；多段用逗号分开"));
+    form->addRow(tr("封印"), m_seals);
+    layout->addLayout(form);
+    m_issue = new QPushButton(tr("出库"), this);
+    m_issue->setObjectName(QStringLiteral("primary"));
+    layout->addWidget(m_issue);
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+    m_lines = new QTableWidget(0, 4, this);
+    m_lines->setHorizontalHeaderLabels({tr("类别"), tr("编号"), tr("班组"), tr("户号")});
+    m_lines->horizontalHeader()->setStretchLastSection(true);
+    m_lines->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    layout->addWidget(m_lines, 1);
+    connect(m_issue, &QPushButton::clicked, this, &StockIssuePage::issueNow);
+}
+
+QString StockIssuePage::status() const
+{
+    return m_status->text();
+}
+
+void StockIssuePage::setStatus(const QString &text, bool error)
+{
+    m_status->setText(text);
+    m_status->setStyleSheet(error ? QStringLiteral("color:#b00020; font-weight:bold;") : QString());
+}
+
+void StockIssuePage::issueNow()
+{
+    if (m_crew->text().trimmed().isEmpty())
+        return setStatus(tr("请填写领料班组。"), true);
+    m_busy = true;
+    m_issue->setEnabled(false);
+    setStatus(tr("正在出库…"));
+    m_stock.issue(m_crew->text(), splitItems(m_meters->toPlainText()), splitItems(m_seals->text()),
+                  this, [this](const Result<sync::StockMovement> &r) {
+                      m_busy = false;
+                      m_issue->setEnabled(true);
+                      if (!r) {
+                          setStatus(tr("没有出库：%1").arg(r.error().message), true);
+                          return;
+                      }
+                      showStockLines(m_lines, *r);
+                      qsizetype meters = 0;
+                      for (const sync::StockMovementLine &l : r->lines)
+                          meters += l.kind == QLatin1String("meter");
+                      setStatus(tr("已出库给 %1：新表 %2 只，封印 %3 枚（单号 %4）。")
+                                    .arg(r->crew)
+                                    .arg(meters)
+                                    .arg(r->lines.size() - meters)
+                                    .arg(r->uuid));
+                      m_meters->clear();
+                      m_seals->clear();
+                      emit issued(r->uuid);
+                  });
+}
+
+} // namespace ms
