@@ -3,6 +3,8 @@
 // changes are appended to BOTH lists, each in its engine's dialect. Append only; never renumber.
 #include "serverstore/pgofficeschema.h"
 
+#include "serverstore/sqlofficestock.h"
+
 namespace ms::server {
 
 const QList<Migration> &pgOfficeMigrations()
@@ -178,6 +180,8 @@ CREATE TABLE office_export_log(
   id bigserial PRIMARY KEY, batch text NOT NULL, kind text NOT NULL,
   by_user text NOT NULL, by_device text NOT NULL, at text NOT NULL, count integer NOT NULL);
 )sql"},
+        // stock (issue 15): SQLite's office migration 5
+        {2, SqlOfficeStock::kPgMigrationSql},
     };
     return list;
 }

@@ -2,9 +2,8 @@
 // that tablets pull (entity "stock_issue"). Rules: docs/decisions/0017-stock.md.
 #include "serverstore/sqlofficestock.h"
 
+#include "serverstore/sqlconnection.h"
 #include "serverstore/stockranges.h"
-#include "store/database.h"
-#include "store/transaction.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -68,25 +67,33 @@ QString userColumn(const QSet<QString> &users)
 #define MS_STOCK_USE_IN_FORCE(e)                                                                   \
     "NOT EXISTS(SELECT 1 FROM office_evidence s WHERE s.supersedes = " e ".uuid AND "              \
     "s.supersedes <> '')"
-#define MS_STOCK_USE_FILL(evidenceFilter, sealFilter)                                              \
-    "INSERT OR REPLACE INTO stock_use(src, kind, number, crew, job_uuid, at) "                     \
+#define MS_STOCK_USE_COLUMNS "stock_use(src, kind, number, crew, job_uuid, at) "
+// ("n.requirement || ''": not by index, as SQLite's unary +, which PostgreSQL lacks for text.)
+#define MS_STOCK_USE_SELECT(evidenceFilter, sealFilter)                                            \
     "SELECT e.uuid, CASE e.requirement WHEN 'new_meter_asset' THEN 'new_meter' ELSE "              \
     "'old_meter' END, e.value, j.crew, j.uuid, e.received_at FROM office_evidence e "              \
     "JOIN office_jobs j ON j.uuid = e.job_uuid WHERE e.requirement IN ('new_meter_asset', "        \
     "'old_meter_asset') AND e.value <> '' AND " MS_STOCK_USE_IN_FORCE(                             \
-        "e") " AND "                                                                               \
-             "(e.requirement = 'new_meter_asset' OR EXISTS(SELECT 1 FROM office_evidence n WHERE " \
-             "n.job_uuid = j.uuid AND +n.requirement = 'new_meter_asset' AND n.value <> '' "       \
-             "AND " MS_STOCK_USE_IN_FORCE("n") "))" evidenceFilter                                 \
-                                               " UNION ALL SELECT u.uuid, 'seal', u.number, "      \
-                                               "j.crew, j.uuid, '' FROM office_seals u JOIN "      \
-                                               "office_jobs j ON j.uuid = u.job_uuid "             \
-                                               "WHERE u.number <> ''" sealFilter
+        "e") " AND (e.requirement = 'new_meter_asset' OR EXISTS(SELECT 1 FROM office_evidence n "  \
+             "WHERE n.job_uuid = j.uuid AND n.requirement || '' = 'new_meter_asset' AND "          \
+             "n.value <> '' AND " MS_STOCK_USE_IN_FORCE(                                           \
+                 "n") "))" evidenceFilter " UNION ALL SELECT u.uuid, 'seal', u.number, j.crew, "   \
+                                          "j.uuid, '' FROM office_seals u JOIN "                   \
+                      "office_jobs j ON j.uuid = u.job_uuid WHERE u.number <> ''" sealFilter
+// Both engines: the standard upsert (the SELECT's last WHERE keeps SQLite's parser from reading
+// ON CONFLICT as a join's ON).
+#define MS_STOCK_USE_FILL(evidenceFilter, sealFilter)                                              \
+    "INSERT INTO " MS_STOCK_USE_COLUMNS MS_STOCK_USE_SELECT(                                       \
+        evidenceFilter,                                                                            \
+        sealFilter) " ON CONFLICT(src) DO UPDATE SET kind = excluded.kind, number = "              \
+                    "excluded.number, "                                                            \
+                    "crew = excluded.crew, job_uuid = excluded.job_uuid, at = excluded.at"
 
 // The in-force new-meter asset numbers (cards 21.4 / 24.3) and old ones (21.3 / 24.2) are the
 // projection's evidence rows of requirement new_meter_asset / old_meter_asset not superseded;
 // seals used are office_seals. These indexes make the reconciliation's lookups by number.
-const char *const SqlOfficeStock::kMigrationSql = R"sql(
+const char *const SqlOfficeStock::kMigrationSql =
+    R"sql(
 CREATE TABLE stock_batches(
   uuid TEXT PRIMARY KEY,           -- made by the client: a repeated request is answered once
   kind TEXT NOT NULL,              -- issue | return
@@ -125,12 +132,48 @@ CREATE TABLE stock_use(
 CREATE INDEX stock_use_number ON stock_use(kind, number);
 CREATE INDEX stock_use_crew ON stock_use(crew, kind, number);
 CREATE INDEX stock_use_job ON stock_use(job_uuid);
+)sql"
+    "INSERT OR REPLACE INTO " MS_STOCK_USE_COLUMNS MS_STOCK_USE_SELECT("", "") ";\n";
+
+// Migration 5's tables in PostgreSQL's dialect, then stock_use filled from what the office
+// already holds (a database made before the stock existed).
+const char *const SqlOfficeStock::kPgMigrationSql = R"sql(
+CREATE TABLE stock_batches(
+  uuid text PRIMARY KEY, kind text NOT NULL, crew text NOT NULL,
+  by_user text NOT NULL, by_device text NOT NULL, at text NOT NULL);
+CREATE INDEX stock_batches_at ON stock_batches(at);
+CREATE TABLE stock_lines(
+  batch text NOT NULL REFERENCES stock_batches(uuid),
+  kind text NOT NULL, number text NOT NULL, crew text NOT NULL,
+  job_uuid text NOT NULL DEFAULT '', seq integer NOT NULL,
+  PRIMARY KEY(batch, kind, number));
+CREATE TABLE stock_meters(
+  asset_no text PRIMARY KEY, crew text NOT NULL, batch text NOT NULL,
+  issued_at text NOT NULL, returned_at text NOT NULL DEFAULT '');
+CREATE INDEX stock_meters_crew ON stock_meters(crew, returned_at);
+CREATE TABLE stock_seals(
+  seal_no text PRIMARY KEY, crew text NOT NULL, batch text NOT NULL,
+  issued_at text NOT NULL, returned_at text NOT NULL DEFAULT '');
+CREATE INDEX stock_seals_crew ON stock_seals(crew, returned_at);
+CREATE TABLE stock_old_returns(
+  asset_no text PRIMARY KEY, job_uuid text NOT NULL, crew text NOT NULL,
+  batch text NOT NULL, at text NOT NULL);
+CREATE INDEX stock_old_returns_crew ON stock_old_returns(crew);
+CREATE TABLE stock_settled(crew text PRIMARY KEY, at text NOT NULL);
+CREATE INDEX office_evidence_number ON office_evidence(requirement, value);
+CREATE INDEX office_seals_number ON office_seals(number);
+CREATE TABLE stock_use(
+  src text PRIMARY KEY, kind text NOT NULL, number text NOT NULL, crew text NOT NULL,
+  job_uuid text NOT NULL, at text NOT NULL);
+CREATE INDEX stock_use_number ON stock_use(kind, number);
+CREATE INDEX stock_use_crew ON stock_use(crew, kind, number);
+CREATE INDEX stock_use_job ON stock_use(job_uuid);
 )sql" MS_STOCK_USE_FILL("", "") ";\n";
 
-SqlOfficeStock::SqlOfficeStock(Database &db) : m_db(db) {}
+SqlOfficeStock::SqlOfficeStock(SqlConnection &db) : m_db(db) {}
 
 Result<std::optional<StockOutcome>> SqlOfficeStock::repeated(const QString &uuid,
-                                                                const QString &kind)
+                                                             const QString &kind)
 {
     auto held = batch(uuid);
     if (!held)
@@ -185,9 +228,13 @@ Result<StockOutcome> SqlOfficeStock::issue(const StockIssueRequest &request)
     if (meters->isEmpty() && seals->isEmpty())
         return makeError(QStringLiteral("stock.bad_request"),
                          Tr::tr("没有要出库的表计或封印；请给出资产编号或封印号段。"));
-    Transaction tx(m_db);
+    SqlTransaction tx(m_db);
     if (!tx.ok())
         return tx.error();
+    // One issue or return at a time across servers (PostgreSQL): a number is checked and
+    // taken under the lock, so it never goes to two crews. Then "assignments" (refreshCrew).
+    if (auto locked = m_db.lockKey(QStringLiteral("stock")); !locked)
+        return locked.error();
     const QString uuid =
         request.uuid.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : request.uuid;
     auto again = repeated(uuid, QStringLiteral("issue"));
@@ -262,9 +309,13 @@ Result<StockOutcome> SqlOfficeStock::returnStock(const StockReturnRequest &reque
     if (meters->isEmpty() && seals->isEmpty())
         return makeError(QStringLiteral("stock.bad_request"),
                          Tr::tr("没有要入库的表计或封印；请扫描资产编号或给出封印号段。"));
-    Transaction tx(m_db);
+    SqlTransaction tx(m_db);
     if (!tx.ok())
         return tx.error();
+    // One issue or return at a time across servers (PostgreSQL): a number is checked and
+    // taken under the lock, so it never goes to two crews. Then "assignments" (refreshCrew).
+    if (auto locked = m_db.lockKey(QStringLiteral("stock")); !locked)
+        return locked.error();
     const QString uuid =
         request.uuid.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : request.uuid;
     auto again = repeated(uuid, QStringLiteral("return"));
@@ -319,7 +370,7 @@ Result<StockOutcome> SqlOfficeStock::returnStock(const StockReturnRequest &reque
             "ORDER BY e.received_at DESC LIMIT 1"));
         if (!job)
             return job.error();
-        Statement &s = job.value();
+        SqlStatement &s = job.value();
         s.bindText(1, n);
         if (!s.step()) {
             if (s.failed())
@@ -390,7 +441,7 @@ Result<std::optional<StockBatch>> SqlOfficeStock::batch(const QString &uuid)
         "SELECT uuid, kind, crew, by_user, by_device, at FROM stock_batches WHERE uuid = ?"));
     if (!head)
         return head.error();
-    Statement &h = head.value();
+    SqlStatement &h = head.value();
     h.bindText(1, uuid);
     if (!h.step())
         return h.failed() ? Result<std::optional<StockBatch>>(h.error())
@@ -404,7 +455,7 @@ Result<std::optional<StockBatch>> SqlOfficeStock::batch(const QString &uuid)
         "'') FROM stock_lines l WHERE l.batch = ? ORDER BY l.seq"));
     if (!lines)
         return lines.error();
-    Statement &s = lines.value();
+    SqlStatement &s = lines.value();
     s.bindText(1, uuid);
     while (s.step())
         b.lines << StockLine{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4)};
@@ -420,7 +471,7 @@ Result<QList<StockBatch>> SqlOfficeStock::batches(const QString &crew)
         "instr(',' || crew || ',', ',' || ?1 || ',') > 0 ORDER BY at DESC LIMIT 500"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     s.bindText(1, crew);
     QList<StockBatch> out;
     while (s.step())
@@ -474,6 +525,9 @@ Result<void> SqlOfficeStock::refreshCrew(const QString &crew)
 {
     if (crew.isEmpty())
         return {};
+    // Every writer of assignments holds this until it commits (seq order is commit order).
+    if (auto locked = m_db.lockKey(QStringLiteral("assignments")); !locked)
+        return locked;
     QJsonArray lists[2];
     const char *const queries[2] = {
         "SELECT asset_no FROM stock_meters WHERE crew = ? AND returned_at = '' ORDER BY asset_no",

@@ -1,23 +1,24 @@
 #pragma once
-// OfficeStockStore on the office's SQLite file (the connection of its SqlOfficeStore).
+// OfficeStockStore on the office's database, SQLite or PostgreSQL (the SqlConnection of its
+// SqlOfficeStore; the SQL is the common subset, sqlconnection.h).
 // Issue, return, batches and the crew's stock row for the tablets: sqlofficestock.cpp;
 // reconciliation and review flags: sqlofficestockreconcile.cpp.
 #include "serverstore/officestockstore.h"
 
-namespace ms {
-class Database;
-}
-
 namespace ms::server {
+
+class SqlConnection;
 
 class SqlOfficeStock final : public OfficeStockStore
 {
 public:
-    explicit SqlOfficeStock(Database &db);
+    explicit SqlOfficeStock(SqlConnection &db);
 
     // Office migration 5: stock batches and lines, the meters and seals issued, old meters
     // received, each crew's last return; indexes on the projection for reconciliation.
     static const char *const kMigrationSql;
+    // The same tables and indexes on PostgreSQL (pgofficeschema.cpp, migration 2).
+    static const char *const kPgMigrationSql;
 
     Result<StockOutcome> issue(const StockIssueRequest &request) override;
     Result<StockOutcome> returnStock(const StockReturnRequest &request) override;
@@ -40,7 +41,7 @@ public:
 private:
     Result<std::optional<StockOutcome>> repeated(const QString &uuid, const QString &kind);
     Result<void> addBatch(const StockBatch &batch);
-    Database &m_db;
+    SqlConnection &m_db;
 };
 
 } // namespace ms::server

@@ -3,8 +3,7 @@
 // tables and the job projection, read in one snapshot (docs/decisions/0017-stock.md).
 #include "serverstore/sqlofficestock.h"
 
-#include "store/database.h"
-#include "store/transaction.h"
+#include "serverstore/sqlconnection.h"
 
 #include <QCoreApplication>
 #include <QMap>
@@ -32,14 +31,14 @@ struct Tr
 
 // Runs `sql` (with "%CREW%" replaced by `crewFilter` when a crew is asked for, else by
 // nothing), binding the crew as ?1; `row` is called for each row.
-Result<void> each(Database &db, const QString &crew, QString sql, const QString &crewFilter,
-                  const std::function<void(const Statement &)> &row)
+Result<void> each(SqlConnection &db, const QString &crew, QString sql, const QString &crewFilter,
+                  const std::function<void(const SqlStatement &)> &row)
 {
     sql.replace(QStringLiteral("%CREW%"), crew.isEmpty() ? QString() : crewFilter);
     auto st = db.prepare(sql);
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     if (!crew.isEmpty())
         s.bindText(1, crew);
     while (s.step())
@@ -64,7 +63,7 @@ StockDifference difference(const QString &kind, bool seal, const QString &number
 
 Result<StockReconciliation> SqlOfficeStock::reconcile(const QString &crew)
 {
-    Transaction snapshot(m_db, Transaction::Lock::Read);
+    SqlTransaction snapshot(m_db, SqlTransaction::Lock::Read);
     if (!snapshot.ok())
         return snapshot.error();
     StockReconciliation out;
@@ -76,34 +75,38 @@ Result<StockReconciliation> SqlOfficeStock::reconcile(const QString &crew)
         return c;
     };
     // Issued and returned, per crew.
-    if (auto ok = each(m_db, crew,
-                       QStringLiteral("SELECT crew, count(*), sum(returned_at <> '') FROM "
-                                      "stock_meters %CREW% GROUP BY crew"),
-                       QStringLiteral("WHERE crew = ?1"),
-                       [&](const Statement &s) {
-                           at(s.text(0)).issued.meters = s.integer(1);
-                           at(s.text(0)).returned.meters = s.integer(2);
-                       });
+    if (auto ok = each(
+            m_db, crew,
+            QStringLiteral(
+                "SELECT crew, count(*), sum(CASE WHEN returned_at <> '' THEN 1 ELSE 0 END) FROM "
+                "stock_meters %CREW% GROUP BY crew"),
+            QStringLiteral("WHERE crew = ?1"),
+            [&](const SqlStatement &s) {
+                at(s.text(0)).issued.meters = s.integer(1);
+                at(s.text(0)).returned.meters = s.integer(2);
+            });
         !ok)
         return ok.error();
-    if (auto ok = each(m_db, crew,
-                       QStringLiteral("SELECT crew, count(*), sum(returned_at <> '') FROM "
-                                      "stock_seals %CREW% GROUP BY crew"),
-                       QStringLiteral("WHERE crew = ?1"),
-                       [&](const Statement &s) {
-                           at(s.text(0)).issued.seals = s.integer(1);
-                           at(s.text(0)).returned.seals = s.integer(2);
-                       });
+    if (auto ok = each(
+            m_db, crew,
+            QStringLiteral(
+                "SELECT crew, count(*), sum(CASE WHEN returned_at <> '' THEN 1 ELSE 0 END) FROM "
+                "stock_seals %CREW% GROUP BY crew"),
+            QStringLiteral("WHERE crew = ?1"),
+            [&](const SqlStatement &s) {
+                at(s.text(0)).issued.seals = s.integer(1);
+                at(s.text(0)).returned.seals = s.integer(2);
+            });
         !ok)
         return ok.error();
-    // Installed by the crew's jobs: new meters (21.4 / 24.3) and seals. ("+kind": walk the
+    // Installed by the crew's jobs: new meters (21.4 / 24.3) and seals. ("kind || ''": walk the
     // (crew, kind, number) index in order, so the grouping needs no temporary tree.)
     if (auto ok = each(m_db, crew,
                        QStringLiteral("SELECT crew, kind, count(DISTINCT number) FROM stock_use "
-                                      "WHERE +kind IN ('new_meter', "
+                                      "WHERE kind || '' IN ('new_meter', "
                                       "'seal') %CREW% GROUP BY crew, kind"),
                        QStringLiteral("AND crew = ?1"),
-                       [&](const Statement &s) {
+                       [&](const SqlStatement &s) {
                            (s.text(1) == QLatin1String("seal") ? at(s.text(0)).installed.seals
                                                                : at(s.text(0)).installed.meters) =
                                s.integer(2);
@@ -129,7 +132,7 @@ Result<StockReconciliation> SqlOfficeStock::reconcile(const QString &crew)
     for (const auto &part : onHand) {
         if (auto ok =
                 each(m_db, crew, QString::fromLatin1(part.sql), QStringLiteral("AND m.crew = ?1"),
-                     [&](const Statement &s) {
+                     [&](const SqlStatement &s) {
                          CrewStock &c = at(s.text(0));
                          (part.seal ? c.onHand.seals : c.onHand.meters) += 1;
                          (part.seal ? out.onHandSeals : out.onHandMeters) << s.text(1);
@@ -152,7 +155,7 @@ Result<StockReconciliation> SqlOfficeStock::reconcile(const QString &crew)
                 "LEFT JOIN stock_settled t ON t.crew = x.crew WHERE x.kind = 'old_meter' %CREW% "
                 "ORDER BY x.crew, x.number"),
             QStringLiteral("AND x.crew = ?1"),
-            [&](const Statement &s) {
+            [&](const SqlStatement &s) {
                 CrewStock &c = at(s.text(0));
                 ++c.oldRemoved;
                 if (s.integer(3) != 0) {
@@ -187,7 +190,7 @@ Result<StockReconciliation> SqlOfficeStock::reconcile(const QString &crew)
     for (const auto &part : notIssued) {
         if (auto ok =
                 each(m_db, crew, QString::fromLatin1(part.sql), QStringLiteral("AND x.crew = ?1"),
-                     [&](const Statement &s) {
+                     [&](const SqlStatement &s) {
                          out.differences << difference(QStringLiteral("installed_not_issued"),
                                                        part.seal, s.text(1), s.text(0), s.text(2),
                                                        s.text(3).isEmpty()
@@ -206,8 +209,8 @@ Result<StockReconciliation> SqlOfficeStock::reconcile(const QString &crew)
                 "stock_use x WHERE x.kind = 'seal' AND x.number IN (SELECT number FROM stock_use "
                 "WHERE kind = 'seal' GROUP BY number HAVING count(*) > 1) GROUP BY x.number %CREW% "
                 "ORDER BY x.number"),
-            QStringLiteral("HAVING sum(x.crew = ?1) > 0"),
-            [&](const Statement &s) {
+            QStringLiteral("HAVING sum(CASE WHEN x.crew = ?1 THEN 1 ELSE 0 END) > 0"),
+            [&](const SqlStatement &s) {
                 out.differences << difference(QStringLiteral("seal_used_twice"), true, s.text(1),
                                               s.text(0), s.text(2).section(QLatin1Char(','), 0, 0),
                                               Tr::tr("用在这些工单上：%1").arg(s.text(2)));
@@ -224,7 +227,7 @@ Result<StockReconciliation> SqlOfficeStock::reconcile(const QString &crew)
                                        "stock_seals m WHERE m.returned_at <> '' AND " MS_SEAL_USED(
                                            "m.seal_no") " %CREW%"),
                  QStringLiteral("AND m.crew = ?1"),
-                 [&](const Statement &s) {
+                 [&](const SqlStatement &s) {
                      out.differences << difference(QStringLiteral("returned_but_installed"),
                                                    s.integer(2) != 0, s.text(1), s.text(0), {},
                                                    Tr::tr("已作为未用退回，但工单记录为已安装"));
@@ -265,7 +268,7 @@ Result<QList<StockFlag>> SqlOfficeStock::jobFlags(const QString &jobUuid)
         "ORDER BY e.card, e.captured_at"));
     if (!st)
         return st.error();
-    Statement &s = st.value();
+    SqlStatement &s = st.value();
     s.bindText(1, jobUuid);
     QList<StockFlag> out;
     while (s.step())

@@ -9,8 +9,8 @@
 // and returns go through OfficeStockStore as the API's would.
 //
 //   bench_stock [--meters 50000] [--seals 200000] [--installed 0.8] [--crews 20] [--runs 10]
-//               [--data DIR | --database postgresql://USER@HOST:PORT/DB] [--settle]
 //               [--data DIR]  (keep the office there; an office already there is reused as is)
+//               [--database postgresql://USER@HOST:PORT/DB]  (the office on PostgreSQL instead)
 //               [--settle]    (each crew then returns its unused seals but two: the usual end
 //                              of a task, a few differences instead of every unused seal)
 #include "common/chainsigner.h"
