@@ -472,7 +472,7 @@ Result<QList<StockBatch>> SqlOfficeStock::batches(const QString &crew)
     if (!st)
         return st.error();
     SqlStatement &s = st.value();
-    s.bindText(1, crew);
+    s.bindText(1, text(crew)); // every crew's: "" (a null QString binds as NULL on SQLite)
     QList<StockBatch> out;
     while (s.step())
         out << StockBatch{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), {}};

@@ -5966,7 +5966,7 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     </message>
 </context>
 <context>
-    <name>ms::server::SqliteOfficeStock</name>
+    <name>ms::server::SqlOfficeStock</name>
     <message>
         <source> 等 %1 个</source>
         <translation> and more, %1 in all</translation>
