@@ -3181,6 +3181,10 @@ Could not read the data; try again later</translation>
 %n items (office server)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>库存对账（差异）</source>
+        <translation>Stock reconciliation (differences)</translation>
+    </message>
 </context>
 <context>
     <name>ms::SettingsPage</name>
@@ -3414,6 +3418,317 @@ Could not read the data; try again later</translation>
         <translation>
             <numerusform>Card catalog %1 has %n problem; using the built-in cards for now. The problem: %2</numerusform>
             <numerusform>Card catalog %1 has %n problems; using the built-in cards for now. First: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ms::StockForms</name>
+    <message>
+        <source>智能电能表</source>
+        <translation>Smart meters</translation>
+    </message>
+    <message>
+        <source>只</source>
+        <translation>pcs</translation>
+    </message>
+    <message>
+        <source>封印</source>
+        <translation>Seals</translation>
+    </message>
+    <message>
+        <source>枚</source>
+        <translation>pcs</translation>
+    </message>
+    <message>
+        <source>计量库房</source>
+        <translation>Metering warehouse</translation>
+    </message>
+    <message>
+        <source>拆回旧表</source>
+        <translation>Old meter removed</translation>
+    </message>
+    <message>
+        <source>未用封印</source>
+        <translation>Unused seal</translation>
+    </message>
+    <message>
+        <source>未用新表</source>
+        <translation>Unused new meter</translation>
+    </message>
+    <message>
+        <source>换表拆旧（户号 %1）</source>
+        <translation>Removed at the swap (account %1)</translation>
+    </message>
+    <message>
+        <source>未用退回</source>
+        <translation>Returned unused</translation>
+    </message>
+    <message>
+        <source>待检</source>
+        <translation>To be tested</translation>
+    </message>
+    <message>
+        <source>完好</source>
+        <translation>Intact</translation>
+    </message>
+</context>
+<context>
+    <name>ms::StockIssuePage</name>
+    <message>
+        <source>封印</source>
+        <translation>Seals</translation>
+    </message>
+    <message>
+        <source>拆回旧表</source>
+        <translation>Old meter removed</translation>
+    </message>
+    <message>
+        <source>新表</source>
+        <translation>New meter</translation>
+    </message>
+    <message>
+        <source>设备材料出库（13.1）</source>
+        <translation>Issue of equipment and materials (13.1)</translation>
+    </message>
+    <message>
+        <source>任务上写的施工班组名</source>
+        <translation>The crew named on the task</translation>
+    </message>
+    <message>
+        <source>领料班组</source>
+        <translation>Receiving crew</translation>
+    </message>
+    <message>
+        <source>扫描新表条码，每行一个；或输入号段，如 3300000000001-3300000000100</source>
+        <translation>Scan the new meters&apos; barcodes, one per line, or type a range such as 3300000000001-3300000000100</translation>
+    </message>
+    <message>
+        <source>智能电能表</source>
+        <translation>Smart meters</translation>
+    </message>
+    <message>
+        <source>封印号段，如 BJ0012001-BJ0012300；多段用逗号分开</source>
+        <translation>Seal range such as BJ0012001-BJ0012300; separate several with commas</translation>
+    </message>
+    <message>
+        <source>出库</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>班组</source>
+        <translation>Crew</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>请填写领料班组。</source>
+        <translation>Fill in the receiving crew.</translation>
+    </message>
+    <message>
+        <source>正在出库…</source>
+        <translation>Issuing…</translation>
+    </message>
+    <message>
+        <source>没有出库：%1</source>
+        <translation>Nothing issued: %1</translation>
+    </message>
+    <message>
+        <source>已出库给 %1：新表 %2，封印 %3（单号 %4）。</source>
+        <translation>Issued to %1: new meters %2, seals %3 (movement %4).</translation>
+    </message>
+</context>
+<context>
+    <name>ms::StockReconcilePage</name>
+    <message>
+        <source>库存对账</source>
+        <translation>Stock reconciliation</translation>
+    </message>
+    <message>
+        <source>班组（空 = 整个任务）</source>
+        <translation>Crew (empty = the whole task)</translation>
+    </message>
+    <message>
+        <source>对账</source>
+        <translation>Reconcile</translation>
+    </message>
+    <message>
+        <source>导出 CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>班组</source>
+        <translation>Crew</translation>
+    </message>
+    <message>
+        <source>发出表</source>
+        <translation>Meters issued</translation>
+    </message>
+    <message>
+        <source>已装表</source>
+        <translation>Meters installed</translation>
+    </message>
+    <message>
+        <source>退回表</source>
+        <translation>Meters returned</translation>
+    </message>
+    <message>
+        <source>在手表</source>
+        <translation>Meters on hand</translation>
+    </message>
+    <message>
+        <source>发出封印</source>
+        <translation>Seals issued</translation>
+    </message>
+    <message>
+        <source>在手封印</source>
+        <translation>Seals on hand</translation>
+    </message>
+    <message>
+        <source>差异</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>工单</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>导出对账</source>
+        <translation>Export reconciliation</translation>
+    </message>
+    <message>
+        <source>库存对账.csv</source>
+        <translation>stock-reconciliation.csv</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>已装未出库</source>
+        <translation>Installed, not issued</translation>
+    </message>
+    <message>
+        <source>拆回未入库</source>
+        <translation>Removed, not returned</translation>
+    </message>
+    <message>
+        <source>出库去向不明</source>
+        <translation>Issued, missing</translation>
+    </message>
+    <message>
+        <source>封印重复使用</source>
+        <translation>Seal used twice</translation>
+    </message>
+    <message>
+        <source>退回但记录已装</source>
+        <translation>Returned, yet recorded as installed</translation>
+    </message>
+    <message>
+        <source>正在对账…</source>
+        <translation>Reconciling…</translation>
+    </message>
+    <message>
+        <source>对账失败：%1</source>
+        <translation>Reconciliation failed: %1</translation>
+    </message>
+    <message>
+        <source>办公室服务器连不上，显示的是 %1 的对账结果。</source>
+        <translation>The office server cannot be reached; showing the reconciliation of %1.</translation>
+    </message>
+    <message>
+        <source>整个任务</source>
+        <translation>The whole task</translation>
+    </message>
+    <message>
+        <source>还没有对账结果，请先点“对账”。</source>
+        <translation>No reconciliation yet; tap Reconcile first.</translation>
+    </message>
+    <message>
+        <source>没有导出：写不了 %1（%2）。请换一个位置。</source>
+        <translation>Not exported: cannot write %1 (%2). Choose another place.</translation>
+    </message>
+    <message>
+        <source>已导出到 %1。</source>
+        <translation>Exported to %1.</translation>
+    </message>
+    <message>
+        <source>%1：新表发出 %2 = 已装 %3 + 退回 %4 + 在手 %5；封印发出 %6 = 已用 %7 + 退回 %8 + 在手 %9；拆回旧表 %10，已入库 %11；差异：%12。</source>
+        <translation>%1: new meters issued %2 = installed %3 + returned %4 + on hand %5; seals issued %6 = used %7 + returned %8 + on hand %9; old meters removed %10, received %11; differences: %12.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::StockReturnPage</name>
+    <message>
+        <source>拆旧设备入库、退料（32.1）</source>
+        <translation>Old equipment and returns into the warehouse (32.1)</translation>
+    </message>
+    <message>
+        <source>扫描拆回旧表或未用新表的条码，每行一个</source>
+        <translation>Scan the barcodes of removed old meters or unused new meters, one per line</translation>
+    </message>
+    <message>
+        <source>表计</source>
+        <translation>Meters</translation>
+    </message>
+    <message>
+        <source>退回的未用封印号段，如 BJ0012281-BJ0012300</source>
+        <translation>Range of unused seals returned, such as BJ0012281-BJ0012300</translation>
+    </message>
+    <message>
+        <source>封印</source>
+        <translation>Seals</translation>
+    </message>
+    <message>
+        <source>入库</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>班组</source>
+        <translation>Crew</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>正在入库…</source>
+        <translation>Receiving…</translation>
+    </message>
+    <message>
+        <source>没有入库：%1</source>
+        <translation>Nothing received: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>已入库 %n 项（单号 %1）。</source>
+        <translation>
+            <numerusform>Received %n item (movement %1).</numerusform>
+            <numerusform>Received %n items (movement %1).</numerusform>
         </translation>
     </message>
 </context>
@@ -4317,16 +4632,28 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <translation>Cannot read the --meters file %1: %2. Give a text file with one asset number per line.</translation>
     </message>
     <message>
-        <source>用法：stock issue|return|show|batch --server URL --token T …</source>
-        <translation>Usage: stock issue|return|show|batch --server URL --token T …</translation>
-    </message>
-    <message>
         <source>issue 需要 --crew 班组（任务上写的施工班组名）</source>
         <translation>issue needs --crew CREW (the crew named on the task)</translation>
     </message>
     <message>
         <source>需要 --meters 文件（每行一个资产编号）和/或 --seals 起号-止号</source>
         <translation>Needs --meters FILE (one asset number per line) and/or --seals FROM-TO</translation>
+    </message>
+    <message>
+        <source>print 需要 --batch 单号、--form 6|7|24（流转单、领料单、退料单）和 --out 文件.pdf</source>
+        <translation>print needs --batch UUID, --form 6|7|24 (transfer slip, material requisition, return slip) and --out FILE.pdf</translation>
+    </message>
+    <message>
+        <source>单号 %1 是入库（退料）单，请用 --form 24。</source>
+        <translation>Movement %1 is a return; use --form 24.</translation>
+    </message>
+    <message>
+        <source>单号 %1 是出库单，请用 --form 7（领料单）或 6（流转单）。</source>
+        <translation>Movement %1 is an issue; use --form 7 (material requisition) or 6 (transfer slip).</translation>
+    </message>
+    <message>
+        <source>用法：stock issue|return|show|batch|print --server URL --token T …</source>
+        <translation>Usage: stock issue|return|show|batch|print --server URL --token T …</translation>
     </message>
 </context>
 <context>
@@ -5456,6 +5783,13 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
     <message>
         <source>办公室的回答不是 JSON 对象（%1）；请检查服务器地址和版本。</source>
         <translation>The office did not answer with a JSON object (%1); check the server address and version.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::sync::StockDesk</name>
+    <message>
+        <source>办公室的回答不是 JSON 对象；请检查服务器地址和版本。</source>
+        <translation>The office&apos;s answer is not a JSON object; check the server address and version.</translation>
     </message>
 </context>
 <context>
