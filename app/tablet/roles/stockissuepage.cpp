@@ -102,7 +102,7 @@ void StockIssuePage::issueNow()
                       qsizetype meters = 0;
                       for (const sync::StockMovementLine &l : r->lines)
                           meters += l.kind == QLatin1String("meter");
-                      setStatus(tr("已出库给 %1：新表 %2 只，封印 %3 枚（单号 %4）。")
+                      setStatus(tr("已出库给 %1：新表 %2，封印 %3（单号 %4）。")
                                     .arg(r->crew)
                                     .arg(meters)
                                     .arg(r->lines.size() - meters)

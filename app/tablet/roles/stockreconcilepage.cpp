@@ -114,7 +114,7 @@ void StockReconcilePage::show(const sync::StockReport &r)
     m_report = r;
     m_summary->setText(tr("%1：新表发出 %2 = 已装 %3 + 退回 %4 + 在手 %5；封印发出 %6 = 已用 %7 + "
                           "退回 %8 + 在手 %9；"
-                          "拆回旧表 %10 只，已入库 %11 只；差异 %12 项。")
+                          "拆回旧表 %10，已入库 %11；差异：%12。")
                            .arg(r.crew.isEmpty() ? tr("整个任务") : r.crew)
                            .arg(r.issuedMeters)
                            .arg(r.installedMeters)

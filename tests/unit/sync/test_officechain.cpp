@@ -307,6 +307,9 @@ TEST(OfficeChainMigration, RecordsFromBeforeChainsAreCountedAndStillGuarded)
     }
     // Back to the schema-1 shape with two records, as an office before this change holds them
     tamper(path, QStringLiteral(
+        "DROP TABLE stock_lines; DROP TABLE stock_batches; DROP TABLE stock_meters;"
+        "DROP TABLE stock_seals; DROP TABLE stock_old_returns; DROP TABLE stock_settled;"
+        "DROP TABLE stock_use;"
         "DROP TABLE office_jobs; DROP TABLE office_submissions; DROP TABLE office_evidence;"
         "DROP TABLE office_steps; DROP TABLE office_seals; DROP TABLE office_mismatch;"
         "DROP TABLE office_decisions; DROP TABLE office_export_items; DROP TABLE office_exports;"
@@ -345,6 +348,9 @@ TEST(OfficeJobProjection, MigrationBackFillsTheJobsTheOfficeAlreadyHolds)
         ASSERT_TRUE(first);
     }
     tamper(path, QStringLiteral(
+        "DROP TABLE stock_lines; DROP TABLE stock_batches; DROP TABLE stock_meters;"
+        "DROP TABLE stock_seals; DROP TABLE stock_old_returns; DROP TABLE stock_settled;"
+        "DROP TABLE stock_use;"
         "DROP TABLE office_jobs; DROP TABLE office_submissions; DROP TABLE office_evidence;"
         "DROP TABLE office_steps; DROP TABLE office_seals; DROP TABLE office_mismatch;"
         "DROP TABLE office_decisions; DROP TABLE office_export_items; DROP TABLE office_exports;"
