@@ -4168,8 +4168,8 @@ Could not read the data; try again later</translation>
         <translation>Nothing issued: %1</translation>
     </message>
     <message>
-        <source>已出库给 %1：新表 %2 只，封印 %3 枚（单号 %4）。</source>
-        <translation>Issued to %1: %2 new meters, %3 seals (movement %4).</translation>
+        <source>已出库给 %1：新表 %2，封印 %3（单号 %4）。</source>
+        <translation>Issued to %1: new meters %2, seals %3 (movement %4).</translation>
     </message>
 </context>
 <context>
@@ -4279,10 +4279,6 @@ Could not read the data; try again later</translation>
         <translation>The office server cannot be reached; showing the reconciliation of %1.</translation>
     </message>
     <message>
-        <source>%1：新表发出 %2 = 已装 %3 + 退回 %4 + 在手 %5；封印发出 %6 = 已用 %7 + 退回 %8 + 在手 %9；拆回旧表 %10 只，已入库 %11 只；差异 %12 项。</source>
-        <translation>%1: new meters issued %2 = installed %3 + returned %4 + on hand %5; seals issued %6 = used %7 + returned %8 + on hand %9; old meters removed %10, received %11; %12 differences.</translation>
-    </message>
-    <message>
         <source>整个任务</source>
         <translation>The whole task</translation>
     </message>
@@ -4297,6 +4293,10 @@ Could not read the data; try again later</translation>
     <message>
         <source>已导出到 %1。</source>
         <translation>Exported to %1.</translation>
+    </message>
+    <message>
+        <source>%1：新表发出 %2 = 已装 %3 + 退回 %4 + 在手 %5；封印发出 %6 = 已用 %7 + 退回 %8 + 在手 %9；拆回旧表 %10，已入库 %11；差异：%12。</source>
+        <translation>%1: new meters issued %2 = installed %3 + returned %4 + on hand %5; seals issued %6 = used %7 + returned %8 + on hand %9; old meters removed %10, received %11; differences: %12.</translation>
     </message>
 </context>
 <context>
