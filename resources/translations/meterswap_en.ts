@@ -4352,10 +4352,8 @@ Could not read the data; try again later</translation>
     <message numerus="yes">
         <source>已入库 %n 项（单号 %1）。</source>
         <translation>
-            <numerusform>
-            </numerusform>
-            <numerusform>
-            </numerusform>
+            <numerusform>Received %n item (movement %1).</numerusform>
+            <numerusform>Received %n items (movement %1).</numerusform>
         </translation>
     </message>
 </context>
