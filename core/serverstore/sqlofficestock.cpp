@@ -78,7 +78,7 @@ QString userColumn(const QSet<QString> &users)
              "WHERE n.job_uuid = j.uuid AND n.requirement || '' = 'new_meter_asset' AND "          \
              "n.value <> '' AND " MS_STOCK_USE_IN_FORCE(                                           \
                  "n") "))" evidenceFilter " UNION ALL SELECT u.uuid, 'seal', u.number, j.crew, "   \
-                                          "j.uuid, '' FROM office_seals u JOIN "                   \
+                      "j.uuid, '' FROM office_seals u JOIN "                                       \
                       "office_jobs j ON j.uuid = u.job_uuid WHERE u.number <> ''" sealFilter
 // Both engines: the standard upsert (the SELECT's last WHERE keeps SQLite's parser from reading
 // ON CONFLICT as a join's ON).
@@ -482,7 +482,7 @@ Result<QList<StockBatch>> SqlOfficeStock::batches(const QString &crew)
 }
 
 Result<void> SqlOfficeStock::noteRecord(const QString &entity, const QString &uuid,
-                                           const QString &jobUuid)
+                                        const QString &jobUuid)
 {
     if (entity != QLatin1String("job") && entity != QLatin1String("evidence")
         && entity != QLatin1String("seal"))

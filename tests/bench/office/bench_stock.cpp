@@ -132,8 +132,8 @@ int main(int argc, char **argv)
     if (!held)
         return fail(held.error()) ? 0 : 1;
     const bool reuse = !held->isEmpty();
-    std::printf("office: %s%s\n", url.isEmpty() ? qPrintable(QStringLiteral("SQLite in ") + dir)
-                                                : "PostgreSQL",
+    std::printf("office: %s%s\n",
+                url.isEmpty() ? qPrintable(QStringLiteral("SQLite in ") + dir) : "PostgreSQL",
                 reuse ? " (reused)" : "");
     OfficeStore &store = *opened.value();
     QElapsedTimer setup;
