@@ -5,6 +5,7 @@
 #include "jobsessionfixture.h"
 
 #include "service/concentratorcheck.h"
+#include "store/recordjson.h"
 
 #include <QJsonArray>
 
@@ -87,4 +88,17 @@ TEST_F(JobServiceTest, InstalledMetersCarryProtocolAndTheStartReadingOnly)
     EXPECT_EQ(meters.first().commAddress, QStringLiteral("201000000001"));
     ASSERT_TRUE(meters.first().startReading.has_value());
     EXPECT_DOUBLE_EQ(*meters.first().startReading, 12.5);
+}
+
+TEST_F(JobServiceTest, TheOfficesArchiveWritePermissionTravelsWithTheTask)
+{
+    Task task = valueOf(store().tasks().byId(m_task));
+    EXPECT_FALSE(task.concentratorArchiveWrite); // not unless the office says so
+    task.concentratorArchiveWrite = true;
+    ASSERT_TRUE(store().tasks().importTask(task, valueOf(store().tasks().customers(m_task))).ok());
+    EXPECT_TRUE(valueOf(store().tasks().byId(m_task)).concentratorArchiveWrite);
+    // and in the task record the sync wire carries
+    const QJsonObject wire = json::fromTask(valueOf(store().tasks().byId(m_task)));
+    EXPECT_TRUE(wire.value(QStringLiteral("concentrator_archive_write")).toBool());
+    EXPECT_TRUE(json::toTask(wire).concentratorArchiveWrite);
 }

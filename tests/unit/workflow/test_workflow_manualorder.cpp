@@ -94,7 +94,8 @@ TEST_F(ManualOrder, AFailedCheckGoesToRectificationAndBackToThatCheck)
     // GIVEN the supervisor finds the box not grounded at 27.3
     complete(job, QStringLiteral("27.3"));
     job.evidence[QStringLiteral("27.3")][QStringLiteral("box_grounded")] = {QStringLiteral("no")};
-    job.capture(QStringLiteral("27.3"), QStringLiteral("defect_description"), QStringLiteral("未接地"));
+    job.capture(QStringLiteral("27.3"), QStringLiteral("defect_description"),
+                QStringLiteral("未接地"));
     job.capture(QStringLiteral("27.3"), QStringLiteral("defect_photos"), QStringLiteral("sha"));
     WorkflowState s = wf().evaluate(job);
     EXPECT_EQ(s.currentCard, "42.1");
@@ -146,7 +147,8 @@ TEST_F(ManualOrder, ACustomerWhoRefusesAtTheDoorIsRescheduledOrEscalated)
     EXPECT_TRUE(choices.contains(QStringLiteral("refused_reschedule")));
     EXPECT_TRUE(choices.contains(QStringLiteral("refused_escalate")));
     // WHEN the customer flatly refuses THEN the job waits at 21.8 for the crew leader
-    job.choose(QStringLiteral("21.1"), QStringLiteral("refused_escalate"), QStringLiteral("不同意换表"));
+    job.choose(QStringLiteral("21.1"), QStringLiteral("refused_escalate"),
+               QStringLiteral("不同意换表"));
     CardProgress p = wf().progress(job, QStringLiteral("21.1"));
     EXPECT_TRUE(p.missing.contains(QStringLiteral("拒绝换表现场照片（门牌、已张贴的换表通知）")));
     job.capture(QStringLiteral("21.1"), QStringLiteral("refusal_photo"), QStringLiteral("sha"));
@@ -157,7 +159,8 @@ TEST_F(ManualOrder, ACustomerWhoRefusesAtTheDoorIsRescheduledOrEscalated)
     // AND 21.8 asks for the crew leader's coordination, signed by the crew leader
     p = wf().progress(job, QStringLiteral("21.8"));
     EXPECT_TRUE(p.missing.contains(QStringLiteral("施工负责人协调结果（协调人、时间、客户意见）")));
-    EXPECT_TRUE(p.missing.contains(QStringLiteral("施工负责人签字（协调结果，用本人账号登录后签）")));
+    EXPECT_TRUE(
+        p.missing.contains(QStringLiteral("施工负责人签字（协调结果，用本人账号登录后签）")));
 }
 
 TEST_F(ManualOrder, BrokenSealsStopTheSwapAndHandTheMeterToTheInspection)
@@ -168,22 +171,25 @@ TEST_F(ManualOrder, BrokenSealsStopTheSwapAndHandTheMeterToTheInspection)
     walkTo(job, QStringLiteral("21.3"));
     complete(job, QStringLiteral("21.3"));
     // GIVEN the old meter's seals are broken
-    job.evidence[QStringLiteral("21.3")][QStringLiteral("old_seals_intact")] = {QStringLiteral("no")};
+    job.evidence[QStringLiteral("21.3")][QStringLiteral("old_seals_intact")] = {
+        QStringLiteral("no")};
     CardProgress p = wf().progress(job, QStringLiteral("21.3"));
     EXPECT_FALSE(p.canComplete);
     EXPECT_TRUE(p.missing.contains(QStringLiteral("移交用电检查（接收人、部门、时间）")));
     for (const char *key : {"inspection_handoff", "customer_told_seals"})
         job.capture(QStringLiteral("21.3"), QString::fromLatin1(key), QStringLiteral("text"));
     for (int i = 0; i < 2; ++i)
-        job.capture(QStringLiteral("21.3"), QStringLiteral("seal_anomaly_photos"), QStringLiteral("sha"));
+        job.capture(QStringLiteral("21.3"), QStringLiteral("seal_anomaly_photos"),
+                    QStringLiteral("sha"));
     // THEN the swap stops: the job waits (21.8), the meter is not swapped
     WorkflowState s = wf().evaluate(job);
     EXPECT_EQ(s.status, JobStatus::WaitingAppointment);
     EXPECT_EQ(s.currentCard, "21.8");
     EXPECT_EQ(s.path.last().choice, "");
     EXPECT_EQ(s.path.last().when, "no.21.3.old_seals_intact");
-    EXPECT_TRUE(wf().progress(job, QStringLiteral("21.8"))
-                    .missing.contains(QStringLiteral("用电检查处理结论（处理人、结论、可否换表）")));
+    EXPECT_TRUE(
+        wf().progress(job, QStringLiteral("21.8"))
+            .missing.contains(QStringLiteral("用电检查处理结论（处理人、结论、可否换表）")));
     // WHEN the inspection has concluded and the crew comes back THEN 21.3 is checked again
     complete(job, QStringLiteral("21.8"));
     s = wf().evaluate(job);
@@ -198,15 +204,19 @@ TEST_F(ManualOrder, AFaultyNewMeterIsSwappedAgainAndReturnedWithItsFault)
 {
     JobSnapshot job;
     complete(job, QStringLiteral("21.4"));
-    job.evidence[QStringLiteral("21.4")][QStringLiteral("new_meter_running")] = {QStringLiteral("no")};
+    job.evidence[QStringLiteral("21.4")][QStringLiteral("new_meter_running")] = {
+        QStringLiteral("no")};
     const CardProgress p = wf().progress(job, QStringLiteral("21.4"));
     EXPECT_TRUE(p.missing.contains(QStringLiteral("故障新表资产编号")));
     EXPECT_TRUE(p.missing.contains(QStringLiteral("故障现象（黑屏 / 报警代码 / 不计量…）")));
     EXPECT_TRUE(catalog().card(QStringLiteral("21.4"))->forms.contains(QStringLiteral("24")));
     // WHEN the fault is recorded and the second meter runs THEN the swap goes on
-    job.capture(QStringLiteral("21.4"), QStringLiteral("faulty_meter_asset"), QStringLiteral("1100000143210000100001"));
-    job.capture(QStringLiteral("21.4"), QStringLiteral("faulty_meter_fault"), QStringLiteral("黑屏"));
-    job.capture(QStringLiteral("21.4"), QStringLiteral("faulty_meter_photo"), QStringLiteral("sha"));
+    job.capture(QStringLiteral("21.4"), QStringLiteral("faulty_meter_asset"),
+                QStringLiteral("1100000143210000100001"));
+    job.capture(QStringLiteral("21.4"), QStringLiteral("faulty_meter_fault"),
+                QStringLiteral("黑屏"));
+    job.capture(QStringLiteral("21.4"), QStringLiteral("faulty_meter_photo"),
+                QStringLiteral("sha"));
     EXPECT_EQ(wf().nextEdge(job, QStringLiteral("21.4")).value().choice, "faulty_new_meter");
     job.capture(QStringLiteral("21.4"), QStringLiteral("new_meter_running"), QStringLiteral("yes"));
     EXPECT_EQ(wf().nextEdge(job, QStringLiteral("21.4")).value().to, "21.5");
@@ -218,9 +228,11 @@ TEST_F(ManualOrder, AMismatchRecheckThatFindsNoneGoesBackToTheNormalSwap)
     job.customer.mismatch = true;
     complete(job, QStringLiteral("22.1"));
     EXPECT_EQ(wf().nextEdge(job, QStringLiteral("22.1")).value().to, "22.2");
-    job.evidence[QStringLiteral("22.1")][QStringLiteral("mismatch_confirmed")] = {QStringLiteral("no")};
+    job.evidence[QStringLiteral("22.1")][QStringLiteral("mismatch_confirmed")] = {
+        QStringLiteral("no")};
     EXPECT_FALSE(wf().progress(job, QStringLiteral("22.1")).canComplete); // the reason is needed
-    job.capture(QStringLiteral("22.1"), QStringLiteral("no_mismatch_reason"), QStringLiteral("客户已补购"));
+    job.capture(QStringLiteral("22.1"), QStringLiteral("no_mismatch_reason"),
+                QStringLiteral("客户已补购"));
     EXPECT_EQ(wf().nextEdge(job, QStringLiteral("22.1")).value().to, "21.1");
 }
 
@@ -231,8 +243,10 @@ TEST_F(ManualOrder, AFollowUpCallThatFindsADefectOpensRectification)
     const Result<Edge> none = wf().nextEdge(job, QStringLiteral("41.1"));
     ASSERT_FALSE(none.ok());
     EXPECT_EQ(none.error().code, "workflow.end"); // no defect: the follow-up closes the job
-    job.evidence[QStringLiteral("41.1")][QStringLiteral("no_defect_reported")] = {QStringLiteral("no")};
-    job.capture(QStringLiteral("41.1"), QStringLiteral("defect_reported"), QStringLiteral("表箱门关不上"));
+    job.evidence[QStringLiteral("41.1")][QStringLiteral("no_defect_reported")] = {
+        QStringLiteral("no")};
+    job.capture(QStringLiteral("41.1"), QStringLiteral("defect_reported"),
+                QStringLiteral("表箱门关不上"));
     EXPECT_EQ(wf().nextEdge(job, QStringLiteral("41.1")).value().to, "42.1");
 }
 
