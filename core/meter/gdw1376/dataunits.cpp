@@ -281,6 +281,13 @@ meter::Outcome<std::vector<DataUnit>> decodeUnits(const Frame &frame)
                 auto data = decodeData(frame.afn, frame.isUplink(), fn, b.subspan(at));
                 if (!data)
                     return data.error();
+                // AFN 00 F3 (confirm/deny per unit) takes the rest of the frame: a unit named
+                // after it in the same DA/DT would have no data of its own.
+                if (frame.afn == afn::Confirm && fn == 3
+                    && (pn != points.back() || fn != functions.back()))
+                    return codecError(Fault::BadData,
+                                      "AFN 00 F3 takes the rest of the frame, yet its DA/DT names "
+                                      "further units after it");
                 at += data->first;
                 const bool raw = std::holds_alternative<Raw>(data->second);
                 units.push_back(DataUnit{pn, fn, std::move(data.value().second)});

@@ -128,6 +128,11 @@ TEST_F(WorkstationTest, RefusedDecisionStaysListedUntilTheClerkSetsItAside)
     ASSERT_TRUE(waitFor([&] { return home->reviewQueue()->rowCount() == 1; }));
     home->openReviewJob(job);
     ASSERT_TRUE(waitFor([&] { return !home->reviewJob()->isLoading(); }));
+    // (another clerk approves it at the office while this page still shows it)
+    ASSERT_EQ(request("POST", api(QStringLiteral("office/jobs/%1/approve").arg(job)), other,
+                      R"({"decision_uuid":"d-other-approve"})")
+                  .status,
+              200);
     const quint16 port = m_server->port();
     m_server->kill();
     ASSERT_TRUE(
@@ -137,10 +142,6 @@ TEST_F(WorkstationTest, RefusedDecisionStaysListedUntilTheClerkSetsItAside)
         return home->banner()->pendingCount() == 1 && !home->banner()->unreachableText().isEmpty();
     }));
     ASSERT_TRUE(m_server->start(port));
-    ASSERT_EQ(request("POST", api(QStringLiteral("office/jobs/%1/approve").arg(job)), other,
-                      R"({"decision_uuid":"d-other-approve"})")
-                  .status,
-              200);
 
     // WHEN the office is reachable again THEN the send-back is refused, kept and listed as such
     QTest::mouseClick(home->banner()->retryButton(), Qt::LeftButton);

@@ -183,6 +183,17 @@ TEST(Gdw1376Frame, DenyAndPerUnitVerdicts)
     EXPECT_EQ(std::get<UnitVerdicts>(units[0].value), verdicts);
 }
 
+TEST(Gdw1376Frame, PerUnitVerdictsMustBeTheLastUnitOfTheFrame)
+{
+    // Found by fuzz_gdw1376: one DA/DT naming F3 and F4 of AFN 00. F3 takes the rest of the frame,
+    // so F4 would have no data; decoding it as an empty unit could not be encoded back.
+    const auto frame = decodeFrame(hex("684a004a0068880000010002006049020c000048111552151716"));
+    ASSERT_TRUE(frame.ok());
+    const auto units = decodeUnits(*frame);
+    ASSERT_FALSE(units.ok());
+    EXPECT_NE(units.error().detail.find("AFN 00 F3"), std::string::npos) << units.error().detail;
+}
+
 TEST(Gdw1376Frame, ArchiveEntriesRoundTripWith27BytesEach)
 {
     ArchiveEntry a;
