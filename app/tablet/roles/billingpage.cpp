@@ -1,5 +1,6 @@
 #include "roles/billingpage.h"
 
+#include "roles/officejson.h"
 #include "sync/officedesk.h"
 
 #include <QFileDialog>
@@ -17,18 +18,14 @@
 
 namespace ms {
 
+using officejson::when;
+
 namespace {
 constexpr int kUuidRole = Qt::UserRole + 1;
 
 QString str(const QJsonValue &v)
 {
     return v.isNull() || v.isUndefined() ? QString() : v.toVariant().toString();
-}
-
-QString when(const QString &iso)
-{
-    const QDateTime t = QDateTime::fromString(iso, Qt::ISODateWithMs);
-    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm")) : iso;
 }
 
 QTableWidget *table(int columns, const QStringList &headers, QWidget *parent)

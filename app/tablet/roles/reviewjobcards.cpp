@@ -3,6 +3,7 @@
 #include "roles/reviewjobpage.h"
 
 #include "catalog/catalog.h"
+#include "roles/officejson.h"
 
 #include <QHash>
 #include <QHeaderView>
@@ -14,20 +15,12 @@
 
 namespace ms {
 
+using officejson::str;
+using officejson::when;
+
 namespace {
 constexpr int kCardRole = Qt::UserRole + 1;
 constexpr int kRequirementRole = Qt::UserRole + 2;
-
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toVariant().toString();
-}
-
-QString when(const QString &iso)
-{
-    const QDateTime t = QDateTime::fromString(iso, Qt::ISODateWithMs);
-    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm")) : iso;
-}
 
 QString kindWords(const QString &kind)
 {

@@ -1,5 +1,6 @@
 #include "roles/reviewjobpage.h"
 
+#include "roles/officejson.h"
 #include "roles/photoviewer.h"
 #include "roles/videoviewer.h"
 #include "sync/officedesk.h"
@@ -21,22 +22,14 @@
 
 namespace ms {
 
+using officejson::str;
+using officejson::when;
+
 namespace {
 constexpr int kCardRole = Qt::UserRole + 1;
 constexpr int kRequirementRole = Qt::UserRole + 2;
 constexpr int kShaRole = Qt::UserRole + 3;
 constexpr int kKindRole = Qt::UserRole + 4;
-
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toVariant().toString();
-}
-
-QString when(const QString &iso)
-{
-    const QDateTime t = QDateTime::fromString(iso, Qt::ISODateWithMs);
-    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm")) : iso;
-}
 
 } // namespace
 

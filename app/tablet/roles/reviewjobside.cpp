@@ -3,6 +3,7 @@
 #include "roles/reviewjobpage.h"
 
 #include "catalog/catalog.h"
+#include "roles/officejson.h"
 #include "service/sealposition.h"
 
 #include <QDateTime>
@@ -13,18 +14,10 @@
 
 namespace ms {
 
+using officejson::str;
+using officejson::when;
+
 namespace {
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toVariant().toString();
-}
-
-QString when(const QString &iso)
-{
-    const QDateTime t = QDateTime::fromString(iso, Qt::ISODateWithMs);
-    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm")) : iso;
-}
-
 QString historyWords(const QString &kind)
 {
     static const QHash<QString, const char *> words{

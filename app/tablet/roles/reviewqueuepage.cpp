@@ -1,5 +1,6 @@
 #include "roles/reviewqueuepage.h"
 
+#include "roles/officejson.h"
 #include "sync/officedesk.h"
 
 #include <QCheckBox>
@@ -19,15 +20,12 @@
 
 namespace ms {
 
+using officejson::str;
+
 namespace {
 enum Column { Submitted, Account, Customer, Task, Crew, State, Round, ColumnCount };
 constexpr int kUuidRole = Qt::UserRole + 1;
 constexpr int kStateRole = Qt::UserRole + 2;
-
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toVariant().toString();
-}
 } // namespace
 
 ReviewQueuePage::ReviewQueuePage(sync::OfficeDesk &desk, QWidget *parent)
