@@ -2,6 +2,8 @@
 
 #include "serverstore/sqlconnection.h"
 
+#include <QJsonArray>
+
 namespace ms::server {
 
 // One SELECT per projected table, shared by the back-fill (migration 4, every record) and the
@@ -143,63 +145,30 @@ INSERT INTO )sql" MS_JOB_COLUMNS " " MS_JOB_SELECT ";\n"
 #define MS_NUM(alias, path)                                                                        \
     "coalesce(CAST(json_extract(" alias ".payload, '$." path "') AS INTEGER), 0)"
 #define MS_REAL(path) "CAST(json_extract(r.payload, '$." path "') AS DOUBLE PRECISION)"
-#define MS_JOB_SELECT_NOW                                                                                      \
-    "SELECT r.uuid, r.device, r.user, " MS_P("customer_uuid") ", " MS_P("task_uuid") ", " MS_P(                \
-        "status") ", " MS_P("current_card") ", coalesce(json_extract(r.payload, '$.branches'), "               \
-                                            "'{}'), " MS_P("started_at") ", " MS_P("finished_at") ", " MS_NUM( \
-                                                "r",                                                           \
-                                                "submission") ", "                                             \
-                                                              "CASE WHEN " MS_NUM(                             \
-                                                                  "r",                                         \
-                                                                  "submission") " > 0 THEN "                   \
-                                                                                "coalesce(nullif("             \
-                                                                                "json_extract(r."              \
-                                                                                "payload, "                    \
-                                                                                "'$.submitted_at'"             \
-                                                                                "), ''), "                     \
-                                                                                "r.received_at) "              \
-                                                                                "ELSE '' END, "                \
-                                                                                "coalesce(nullif("             \
-                                                                                "coalesce(("                   \
-                                                                                "SELECT "                      \
-                                                                                "json_extract(t."              \
-                                                                                "payload, "                    \
-                                                                                "'$.crew') FROM "              \
-                                                                                "assignments t "               \
-                                                                                "WHERE t.uuid = "              \
-                                                                                "json_extract(r."              \
-                                                                                "payload, "                    \
-                                                                                "'$.task_uuid')),"             \
-                                                                                " (SELECT "                    \
-                                                                                "json_extract(t."              \
-                                                                                "payload, "                    \
-                                                                                "'$.crew') FROM "              \
-                                                                                "records t WHERE "             \
-                                                                                "t.uuid = "                    \
-                                                                                "json_extract(r."              \
-                                                                                "payload, "                    \
-                                                                                "'$.task_uuid')))"             \
-                                                                                ", ''), "                      \
-                                                                                "r.user), "                    \
-                                                                                "r.received_at "               \
-                                                                                "FROM records r "              \
-                                                                                "WHERE r.entity "              \
-                                                                                "= 'job' AND "                 \
-                                                                                "r.op <> 'delete'"
+// clang-format off
+#define MS_JOB_SELECT_NOW                                                                          \
+    "SELECT r.uuid, r.device, r.user, " MS_P("customer_uuid") ", " MS_P("task_uuid") ", "         \
+    MS_P("status") ", " MS_P("current_card") ", coalesce(json_extract(r.payload, '$.branches'), " \
+    "'{}'), " MS_P("started_at") ", " MS_P("finished_at") ", " MS_NUM("r", "submission") ", "    \
+    "CASE WHEN " MS_NUM("r", "submission") " > 0 THEN coalesce(nullif(json_extract(r.payload, "  \
+    "'$.submitted_at'), ''), r.received_at) ELSE '' END, "                                         \
+    "coalesce(nullif(coalesce((SELECT json_extract(t.payload, '$.crew') FROM assignments t "       \
+    "WHERE t.uuid = json_extract(r.payload, '$.task_uuid')), (SELECT json_extract(t.payload, "     \
+    "'$.crew') FROM records t WHERE t.uuid = json_extract(r.payload, '$.task_uuid'))), ''), "       \
+    "r.user), r.received_at FROM records r WHERE r.entity = 'job' AND r.op <> 'delete'"
 #define MS_STEP_SELECT_NOW                                                                         \
-    "SELECT r.uuid, " MS_P("job_uuid") ", " MS_P("card_id") ", " MS_NUM(                           \
-        "r", "step_index") ", " MS_NUM("r",                                                        \
-                                       "done") ", " MS_P("at") " FROM records r WHERE r.entity = " \
-                                                               "'step' AND r.op <> 'delete'"
+    "SELECT r.uuid, " MS_P("job_uuid") ", " MS_P("card_id") ", " MS_NUM("r", "step_index") ", "   \
+    MS_NUM("r", "done") ", " MS_P("at") " FROM records r WHERE r.entity = 'step' AND "             \
+    "r.op <> 'delete'"
 #define MS_MISMATCH_SELECT_NOW                                                                     \
-    "SELECT r.uuid, " MS_P("customer_uuid") ", " MS_REAL("mechanical_register") ", " MS_REAL(      \
-        "remaining_energy") ", " MS_REAL("difference") ", " MS_P("tier") " FROM records r WHERE "  \
-                                                                         "r.entity = 'mismatch' "  \
-                                                                         "AND r.op <> 'delete'"
+    "SELECT r.uuid, " MS_P("customer_uuid") ", " MS_REAL("mechanical_register") ", "              \
+    MS_REAL("remaining_energy") ", " MS_REAL("difference") ", " MS_P("tier") " FROM records r "   \
+    "WHERE r.entity = 'mismatch' AND r.op <> 'delete'"
+// clang-format on
 #define MS_SUBMISSIONS_FILL_NOW                                                                    \
     "INSERT INTO office_submissions(job_uuid, submission, submitted_at, received_at) "             \
     "SELECT uuid, submission, submitted_at, received_at FROM office_jobs WHERE submission > 0 "    \
-    "AND uuid = ?1 ON CONFLICT DO NOTHING"
+    "AND uuid IN (SELECT value FROM %1) ON CONFLICT DO NOTHING"
 #define MS_REVIEW_STATE_NOW                                                                        \
     "UPDATE office_jobs SET review_state = CASE "                                                  \
     "WHEN submission < 1 THEN 'open' "                                                             \
@@ -215,55 +184,58 @@ INSERT INTO )sql" MS_JOB_COLUMNS " " MS_JOB_SELECT ";\n"
 
 JobProjection::JobProjection(SqlConnection &db) : m_db(db) {}
 
-Result<void> JobProjection::apply(const QString &entity, const QString &uuid, bool fresh)
+Result<void> JobProjection::apply(const QString &entity, const QStringList &uuids,
+                                  const QStringList &stale)
 {
     struct Table
     {
         const char *entity;
         const char *table;
-        const char *fill;
+        const char *fill; // %1: the FROM item of the uuids
     };
     static const Table tables[] = {
         {"job", "office_jobs",
-         "INSERT INTO " MS_JOB_COLUMNS " " MS_JOB_SELECT_NOW " AND r.uuid = ?1"},
+         "INSERT INTO " MS_JOB_COLUMNS " " MS_JOB_SELECT_NOW
+         " AND r.uuid IN (SELECT value FROM %1)"},
         {"evidence", "office_evidence",
-         "INSERT INTO " MS_EVIDENCE_COLUMNS " " MS_EVIDENCE_SELECT " AND r.uuid = ?1"},
+         "INSERT INTO " MS_EVIDENCE_COLUMNS " " MS_EVIDENCE_SELECT
+         " AND r.uuid IN (SELECT value FROM %1)"},
         {"step", "office_steps",
-         "INSERT INTO " MS_STEP_COLUMNS " " MS_STEP_SELECT_NOW " AND r.uuid = ?1"},
+         "INSERT INTO " MS_STEP_COLUMNS " " MS_STEP_SELECT_NOW
+         " AND r.uuid IN (SELECT value FROM %1)"},
         {"seal", "office_seals",
-         "INSERT INTO " MS_SEAL_COLUMNS " " MS_SEAL_SELECT " AND r.uuid = ?1"},
+         "INSERT INTO " MS_SEAL_COLUMNS " " MS_SEAL_SELECT " AND r.uuid IN (SELECT value FROM %1)"},
         {"mismatch", "office_mismatch",
-         "INSERT INTO " MS_MISMATCH_COLUMNS " " MS_MISMATCH_SELECT_NOW " AND r.uuid = ?1"},
+         "INSERT INTO " MS_MISMATCH_COLUMNS " " MS_MISMATCH_SELECT_NOW
+         " AND r.uuid IN (SELECT value FROM %1)"},
     };
+    const auto run = [this](const QString &sql, const QStringList &list) -> Result<void> {
+        auto st = m_db.prepare(sql.arg(m_db.listFrom(1)));
+        if (!st)
+            return st.error();
+        st.value().bindText(1, SqlConnection::jsonRows(QJsonArray::fromStringList(list)));
+        return st.value().run();
+    };
+    if (uuids.isEmpty())
+        return {};
     for (const Table &t : tables) {
         if (entity != QLatin1String(t.entity))
             continue;
         // Delete + insert: a deleted record leaves no row, a new version replaces the old one.
-        if (!fresh) {
-            auto del = m_db.prepare(
-                QStringLiteral("DELETE FROM %1 WHERE uuid = ?1").arg(QLatin1String(t.table)));
-            if (!del)
-                return del.error();
-            del.value().bindText(1, uuid);
-            if (auto ok = del.value().run(); !ok)
+        if (!stale.isEmpty())
+            if (auto ok = run(QStringLiteral("DELETE FROM %1 WHERE uuid IN (SELECT value FROM %2)")
+                                  .arg(QLatin1String(t.table), QStringLiteral("%1")),
+                              stale);
+                !ok)
                 return ok;
-        }
-        auto fill = m_db.prepare(QString::fromLatin1(t.fill));
-        if (!fill)
-            return fill.error();
-        fill.value().bindText(1, uuid);
-        if (auto ok = fill.value().run(); !ok)
+        if (auto ok = run(QString::fromLatin1(t.fill), uuids); !ok)
             return ok;
-        if (entity == QLatin1String("job")) {
-            auto sub = m_db.prepare(QStringLiteral(MS_SUBMISSIONS_FILL_NOW));
-            if (!sub)
-                return sub.error();
-            sub.value().bindText(1, uuid);
-            if (auto ok = sub.value().run(); !ok)
-                return ok;
-            return refreshReviewState(uuid);
-        }
-        return {};
+        if (entity != QLatin1String("job"))
+            return {};
+        if (auto ok = run(QStringLiteral(MS_SUBMISSIONS_FILL_NOW), uuids); !ok)
+            return ok;
+        return run(QStringLiteral(MS_REVIEW_STATE_NOW " WHERE uuid IN (SELECT value FROM %1)"),
+                   uuids);
     }
     return {};
 }

@@ -10,6 +10,7 @@
 #include "serverstore/sqlconnection.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace ms::server {
 
@@ -22,9 +23,10 @@ public:
     // office decisions, billing exports, reviews delivered to devices (assignments.device).
     static const char *const kMigrationSql;
 
-    // Re-projects one stored record (any entity: those not projected are ignored). `fresh`: the
-    // record was not held before, so it has no projected rows to remove.
-    Result<void> apply(const QString &entity, const QString &uuid, bool fresh = false);
+    // Re-projects stored records of one entity (any entity: those not projected are ignored),
+    // a whole pushed batch in a few statements. `stale`: those of them held before the batch,
+    // whose projected rows are replaced (a record new to the office has none to remove).
+    Result<void> apply(const QString &entity, const QStringList &uuids, const QStringList &stale);
     // Recomputes a job's review state from its submission and the office's decisions.
     Result<void> refreshReviewState(const QString &jobUuid);
 

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonArray>
 
 namespace ms::server {
 
@@ -47,6 +48,12 @@ struct Tr
 };
 
 QString now() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
+
+// A null QString binds as NULL; the NOT NULL text columns take "".
+QString nn(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
 
 wire::PushResult refused(const OutboxEntry &r, const QString &code, const QString &reason)
 {
@@ -112,8 +119,42 @@ Result<std::optional<OfficeChainLog::BoundKey>> OfficeChainLog::boundKey(qint64 
         BoundKey{st.value().integer(0), st.value().text(1), st.value().text(2)});
 }
 
-Result<OfficeChainLog::Admission> OfficeChainLog::admit(const std::optional<BoundKey> &key,
-                                                        const OutboxEntry &r)
+Result<OfficeChainLog::Batch> OfficeChainLog::read(const std::optional<BoundKey> &key,
+                                                   const QList<OutboxEntry> &records)
+{
+    Batch b;
+    b.key = key;
+    if (!key)
+        return b;
+    QJsonArray positions;
+    for (const OutboxEntry &r : records)
+        if (r.chain.n > 0)
+            positions.append(QJsonArray{r.chain.n});
+    auto held = m_db.prepare(
+        QStringLiteral(
+            "SELECT n, link FROM record_chain WHERE key_id = ?1 AND n IN (SELECT n FROM ")
+        + m_db.rowsFrom(2, {{"n", SqlColumn::Integer}}) + QLatin1Char(')'));
+    auto head = m_db.prepare(QStringLiteral(
+        "SELECT anchor_n, anchor_prev, head_n, head_link FROM device_keys WHERE id = ?"));
+    if (!held || !head)
+        return m_db.lastError(QStringLiteral("read record chain"));
+    held.value().bindInt(1, key->id).bindText(2, SqlConnection::jsonRows(positions));
+    while (held.value().step())
+        b.links.insert(held.value().integer(0), held.value().text(1));
+    if (held.value().failed())
+        return held.value().error();
+    head.value().bindInt(1, key->id);
+    if (!head.value().step())
+        return head.value().failed() ? head.value().error()
+                                     : m_db.lastError(QStringLiteral("chain head"));
+    b.anchorN = head.value().integer(0);
+    b.anchorPrev = head.value().text(1);
+    b.headN = head.value().integer(2);
+    b.headLink = head.value().text(3);
+    return b;
+}
+
+OfficeChainLog::Admission OfficeChainLog::admit(const Batch &b, const OutboxEntry &r)
 {
     Admission a;
     auto refuse = [&](const QString &code, const QString &reason) {
@@ -123,11 +164,11 @@ Result<OfficeChainLog::Admission> OfficeChainLog::admit(const std::optional<Boun
     if (r.chain.n == 0)
         return refuse(QStringLiteral("sync.unsigned_record"),
                       Tr::tr("记录 %1 没有设备签名，办公室不接收。请把平板上的应用更新到最新版本。").arg(r.uuid));
-    if (!key)
+    if (!b.key)
         return refuse(QStringLiteral("sync.no_device_key"),
                       Tr::tr("办公室还不知道本机的签名公钥（它随每次请求发送）。请把平板上的应用更新到最新版本。"));
-    a.keyId = key->id;
-    switch (chain::checkLink(r, QByteArray::fromHex(key->publicKey.toLatin1()))) {
+    a.keyId = b.key->id;
+    switch (chain::checkLink(r, QByteArray::fromHex(b.key->publicKey.toLatin1()))) {
     case chain::LinkFault::None: break;
     case chain::LinkFault::Unsigned:
     case chain::LinkFault::Malformed:
@@ -141,15 +182,8 @@ Result<OfficeChainLog::Admission> OfficeChainLog::admit(const std::optional<Boun
                       Tr::tr("记录 %1（记录链第 %2 位）的签名不是本设备密钥签的，办公室不接收。请联系技术支持。")
                           .arg(r.uuid).arg(r.chain.n));
     }
-    auto held =
-        m_db.prepare(QStringLiteral("SELECT link FROM record_chain WHERE key_id = ? AND n = ?"));
-    auto head = m_db.prepare(
-        QStringLiteral("SELECT anchor_n, head_n, head_link FROM device_keys WHERE id = ?"));
-    if (!held || !head)
-        return m_db.lastError(QStringLiteral("admit record"));
-    held.value().bindInt(1, key->id).bindInt(2, r.chain.n);
-    if (held.value().step()) {
-        if (held.value().text(0) == r.chain.link) {
+    if (const auto held = b.links.constFind(r.chain.n); held != b.links.cend()) {
+        if (*held == r.chain.link) {
             a.known = true; // sent again (a lost answer, a resumed sync): the same link
             return a;
         }
@@ -158,59 +192,105 @@ Result<OfficeChainLog::Admission> OfficeChainLog::admit(const std::optional<Boun
                              "请联系技术支持，不要删除平板数据。")
                           .arg(r.chain.n).arg(r.uuid));
     }
-    if (held.value().failed())
-        return held.value().error();
-    head.value().bindInt(1, key->id);
-    if (!head.value().step())
-        return m_db.lastError(QStringLiteral("chain head"));
-    const qint64 anchor = head.value().integer(0);
-    const qint64 headN = head.value().integer(1);
-    if (anchor == 0 || (r.chain.n == headN + 1 && r.chain.prev == head.value().text(2)))
+    if (b.anchorN == 0 || (r.chain.n == b.headN + 1 && r.chain.prev == b.headLink))
         return a; // the first record the office sees of this key, or the next one
-    if (r.chain.n > headN + 1)
+    if (r.chain.n > b.headN + 1)
         return refuse(QStringLiteral("sync.chain_broken"),
-                      Tr::tr("办公室只收到本设备记录链第 %1 位为止，记录 %2 是第 %3 位：中间的记录缺失（在平板上被删除？）。"
+                      Tr::tr("办公室只收到本设备记录链第 %1 位为止，记录 %2 是第 %3 "
+                             "位：中间的记录缺失（在平板上被删除？）。"
                              "请在平板上运行 meterswapctl verify 并联系技术支持。")
-                          .arg(headN).arg(r.uuid).arg(r.chain.n));
+                          .arg(b.headN)
+                          .arg(r.uuid)
+                          .arg(r.chain.n));
     return refuse(QStringLiteral("sync.chain_broken"),
                   Tr::tr("记录 %1（记录链第 %2 位）没有接在办公室已有的本设备记录之后：平板数据被替换或改动过。"
                          "请在平板上运行 meterswapctl verify 并联系技术支持。")
                       .arg(r.uuid).arg(r.chain.n));
 }
 
-Result<void> OfficeChainLog::note(const Admission &admission, const OutboxEntry &r,
-                                  wire::PushStatus status)
+void OfficeChainLog::note(Batch &b, const Admission &admission, const OutboxEntry &r,
+                          wire::PushStatus status)
 {
+    const QString outcome = wire::pushStatusKey(status);
     if (admission.known) {
-        auto st = m_db.prepare(QStringLiteral(
-            "UPDATE record_chain SET status = ?, received_at = ? WHERE key_id = ? AND n = ?"));
-        if (!st)
-            return st.error();
-        st.value().bindText(1, wire::pushStatusKey(status)).bindText(2, now());
-        st.value().bindInt(3, admission.keyId).bindInt(4, r.chain.n);
-        return st.value().run();
+        if (const auto at = b.insertAt.constFind(r.chain.n); at != b.insertAt.cend())
+            b.inserts[*at].status = outcome; // logged earlier in this very batch
+        else
+            b.updates.insert(r.chain.n, outcome);
+        return;
     }
-    auto ins = m_db.prepare(QStringLiteral(
-        "INSERT INTO record_chain(key_id, n, prev, link, signature, record_hash, uuid, version, "
-        "status, received_at) VALUES(?,?,?,?,?,?,?,?,?,?)"));
-    auto head = m_db.prepare(QStringLiteral(
-        "UPDATE device_keys SET head_n = ?1, head_link = ?2, "
-        "anchor_prev = CASE WHEN anchor_n = 0 THEN ?3 ELSE anchor_prev END, "
-        "anchor_n = CASE WHEN anchor_n = 0 THEN ?1 ELSE anchor_n END WHERE id = ?4"));
-    if (!ins || !head)
-        return m_db.lastError(QStringLiteral("log record"));
-    SqlStatement &i = ins.value();
-    i.bindInt(1, admission.keyId).bindInt(2, r.chain.n).bindText(3, r.chain.prev);
-    i.bindText(4, r.chain.link).bindText(5, r.chain.signature);
-    i.bindText(6, QString::fromLatin1(chain::recordHash(r).toHex()));
-    i.bindText(7, r.uuid)
-        .bindInt(8, r.version)
-        .bindText(9, wire::pushStatusKey(status))
-        .bindText(10, now());
-    if (auto ok = i.run(); !ok)
-        return ok;
-    head.value().bindInt(1, r.chain.n).bindText(2, r.chain.link).bindText(3, r.chain.prev);
-    head.value().bindInt(4, admission.keyId);
+    b.insertAt.insert(r.chain.n, b.inserts.size());
+    b.inserts << Batch::Row{r.chain.n,
+                            r.chain.prev,
+                            r.chain.link,
+                            r.chain.signature,
+                            QString::fromLatin1(chain::recordHash(r).toHex()),
+                            r.uuid,
+                            r.version,
+                            outcome};
+    b.links.insert(r.chain.n, r.chain.link);
+    if (b.anchorN == 0) {
+        b.anchorN = r.chain.n;
+        b.anchorPrev = r.chain.prev;
+    }
+    b.headN = r.chain.n;
+    b.headLink = r.chain.link;
+    b.headMoved = true;
+}
+
+Result<void> OfficeChainLog::write(const Batch &b)
+{
+    if (!b.key)
+        return {};
+    const QString at = now();
+    if (!b.inserts.isEmpty()) {
+        QJsonArray rows;
+        for (const Batch::Row &row : b.inserts)
+            rows.append(QJsonArray{row.n, row.prev, row.link, row.signature, row.recordHash,
+                                   row.uuid, row.version, row.status});
+        auto ins = m_db.prepare(
+            QStringLiteral("INSERT INTO record_chain(key_id, n, prev, link, signature, "
+                           "record_hash, uuid, version, status, received_at) SELECT ?1, n, prev, "
+                           "link, signature, record_hash, uuid, version, status, ?3 FROM ")
+            + m_db.rowsFrom(2, {{"n", SqlColumn::Integer},
+                                {"prev"},
+                                {"link"},
+                                {"signature"},
+                                {"record_hash"},
+                                {"uuid"},
+                                {"version", SqlColumn::Integer},
+                                {"status"}}));
+        if (!ins)
+            return ins.error();
+        ins.value()
+            .bindInt(1, b.key->id)
+            .bindText(2, SqlConnection::jsonRows(rows))
+            .bindText(3, at);
+        if (auto ok = ins.value().run(); !ok)
+            return ok;
+    }
+    if (!b.updates.isEmpty()) {
+        QJsonArray rows;
+        for (auto it = b.updates.cbegin(); it != b.updates.cend(); ++it)
+            rows.append(QJsonArray{it.key(), it.value()});
+        auto up = m_db.prepare(
+            QStringLiteral("UPDATE record_chain SET status = rows.status, received_at = ?3 FROM ")
+            + m_db.rowsFrom(2, {{"n", SqlColumn::Integer}, {"status"}})
+            + QStringLiteral(" WHERE record_chain.key_id = ?1 AND record_chain.n = rows.n"));
+        if (!up)
+            return up.error();
+        up.value().bindInt(1, b.key->id).bindText(2, SqlConnection::jsonRows(rows)).bindText(3, at);
+        if (auto ok = up.value().run(); !ok)
+            return ok;
+    }
+    if (!b.headMoved)
+        return {};
+    auto head = m_db.prepare(QStringLiteral("UPDATE device_keys SET head_n = ?, head_link = ?, "
+                                            "anchor_n = ?, anchor_prev = ? WHERE id = ?"));
+    if (!head)
+        return head.error();
+    head.value().bindInt(1, b.headN).bindText(2, nn(b.headLink)).bindInt(3, b.anchorN);
+    head.value().bindText(4, nn(b.anchorPrev)).bindInt(5, b.key->id);
     return head.value().run();
 }
 

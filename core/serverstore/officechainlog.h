@@ -10,6 +10,8 @@
 #include "serverstore/officetypes.h"
 #include "serverstore/sqlconnection.h"
 
+#include <QHash>
+
 #include <optional>
 
 namespace ms::server {
@@ -35,6 +37,30 @@ public:
     };
     Result<std::optional<BoundKey>> boundKey(qint64 tokenId);
 
+    // A device's chain as one pushed batch sees it: what the office holds at the batch's
+    // positions and the chain's head, read once (read()), then admitted and noted record by
+    // record in memory, exactly as if each were written before the next is checked, and
+    // written at the end in three statements (write()). The caller holds the device's lock.
+    struct Batch
+    {
+        std::optional<BoundKey> key;
+        qint64 anchorN = 0, headN = 0;
+        QString anchorPrev, headLink;
+        bool headMoved = false;
+        QHash<qint64, QString> links; // position -> link, held before or noted in this batch
+        struct Row
+        {
+            qint64 n = 0;
+            QString prev, link, signature, recordHash, uuid;
+            int version = 0;
+            QString status;
+        };
+        QList<Row> inserts;                // positions new to the office
+        QHash<qint64, qsizetype> insertAt; // position -> index in inserts
+        QHash<qint64, QString> updates;    // positions held before -> the newest outcome
+    };
+    Result<Batch> read(const std::optional<BoundKey> &key, const QList<OutboxEntry> &records);
+
     // Whether record `r` may be applied: its link is well formed, its content hashes to it, the
     // key signed it, and it is either already in the log (a record sent again) or the next
     // position. `refusal` is set when not (codes sync.unsigned_record, sync.no_device_key,
@@ -45,9 +71,11 @@ public:
         bool known = false;                 // this very link is in the log already
         std::optional<wire::PushResult> refusal;
     };
-    Result<Admission> admit(const std::optional<BoundKey> &key, const OutboxEntry &r);
+    static Admission admit(const Batch &batch, const OutboxEntry &r);
     // Logs an admitted record (or updates the outcome of one sent again), moving the head on.
-    Result<void> note(const Admission &admission, const OutboxEntry &r, wire::PushStatus status);
+    static void note(Batch &batch, const Admission &admission, const OutboxEntry &r,
+                     wire::PushStatus status);
+    Result<void> write(const Batch &batch);
 
     // Every device's log walked from its first to its newest position; every stored record
     // checked against the hash its device signed; every acknowledged record still there.

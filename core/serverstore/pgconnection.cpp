@@ -343,6 +343,34 @@ Result<PGresult *> PgConnection::execute(const Translated &t, const QList<QByteA
     return r;
 }
 
+QString PgConnection::rowsFrom(int param, std::initializer_list<SqlColumn> columns) const
+{
+    QStringList list;
+    int i = 0;
+    for (const SqlColumn &c : columns) {
+        const QString field = QStringLiteral("x->>%1").arg(i++);
+        const QString name = QLatin1String(c.name);
+        switch (c.type) {
+        case SqlColumn::Text: list << QStringLiteral("%1 AS %2").arg(field, name); break;
+        case SqlColumn::Integer:
+            list << QStringLiteral("CAST(%1 AS bigint) AS %2").arg(field, name);
+            break;
+        case SqlColumn::Real:
+            list << QStringLiteral("CAST(%1 AS double precision) AS %2").arg(field, name);
+            break;
+        }
+    }
+    return QStringLiteral("(SELECT %1 FROM jsonb_array_elements(CAST(?%2 AS jsonb)) AS x) AS rows")
+        .arg(list.join(QStringLiteral(", ")))
+        .arg(param);
+}
+
+QString PgConnection::listFrom(int param) const
+{
+    return QStringLiteral("(SELECT jsonb_array_elements_text(CAST(?%1 AS jsonb)) AS value) AS list")
+        .arg(param);
+}
+
 Result<SqlStatement> PgConnection::prepare(const QString &sql)
 {
     auto it = m_translated.constFind(sql);

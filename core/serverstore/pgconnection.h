@@ -39,6 +39,8 @@ public:
     Result<void> lockKeys(const QStringList &keys) override;
     Result<void> setDurableCommits(bool durable) override;
     int schemaVersion() const override { return m_version; }
+    QString rowsFrom(int param, std::initializer_list<SqlColumn> columns) const override;
+    QString listFrom(int param) const override;
 
     // What the store's SQL becomes on PostgreSQL (exposed for tests).
     struct Translated

@@ -1,8 +1,14 @@
 #include "serverstore/sqlconnection.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 
 namespace ms::server {
+
+QString SqlConnection::jsonRows(const QJsonArray &rows)
+{
+    return QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact));
+}
 
 Result<void> SqlStatement::run()
 {

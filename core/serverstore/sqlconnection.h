@@ -8,9 +8,11 @@
 // own migrations and version record.
 #include "model/result.h"
 
+#include <QJsonArray>
 #include <QString>
 #include <QVariant>
 
+#include <initializer_list>
 #include <memory>
 
 namespace ms::server {
@@ -73,6 +75,14 @@ private:
     std::unique_ptr<SqlCursor> m_cursor;
 };
 
+// A column of a set of rows bound as one parameter (SqlConnection::rowsFrom).
+struct SqlColumn
+{
+    enum Type { Text, Integer, Real };
+    const char *name;
+    Type type = Text;
+};
+
 class SqlConnection
 {
 public:
@@ -112,6 +122,18 @@ public:
     // false: the next commits need not be on disk when they return (see recordBlob).
     virtual Result<void> setDurableCommits(bool durable) = 0;
     virtual int schemaVersion() const = 0;
+
+    // Many rows as ONE parameter, so that a statement handles a whole batch in one round trip:
+    // bind ?`param` to jsonRows(rows) (a JSON array of arrays, one per row, in `columns`' order)
+    // and read them in SQL through the FROM item this returns (named `rows`), e.g.
+    // "INSERT INTO t(a, b) SELECT a, b FROM " + rowsFrom(1, {{"a"}, {"b", SqlColumn::Integer}})
+    // + " WHERE true ON CONFLICT …". SQLite reads the array with json_each, PostgreSQL with
+    // jsonb_array_elements; JSON null is SQL NULL.
+    virtual QString rowsFrom(int param, std::initializer_list<SqlColumn> columns) const = 0;
+    // One column of text values (a JSON array of strings) as a FROM item named `list` with the
+    // column `value`, e.g. "DELETE FROM t WHERE uuid IN (SELECT value FROM " + listFrom(1) + ")".
+    virtual QString listFrom(int param) const = 0;
+    static QString jsonRows(const QJsonArray &rows);
 };
 
 // RAII transaction over SqlConnection, used like ms::Transaction.

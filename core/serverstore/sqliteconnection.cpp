@@ -50,6 +50,26 @@ private:
 };
 } // namespace
 
+// json_extract gives a JSON number as an INTEGER or REAL value and a string as TEXT, so the
+// columns need no casts.
+QString SqliteConnection::rowsFrom(int param, std::initializer_list<SqlColumn> columns) const
+{
+    QStringList list;
+    int i = 0;
+    for (const SqlColumn &c : columns)
+        list << QStringLiteral("json_extract(value, '$[%1]') AS %2")
+                    .arg(i++)
+                    .arg(QLatin1String(c.name));
+    return QStringLiteral("(SELECT %1 FROM json_each(?%2)) AS rows")
+        .arg(list.join(QStringLiteral(", ")))
+        .arg(param);
+}
+
+QString SqliteConnection::listFrom(int param) const
+{
+    return QStringLiteral("(SELECT value FROM json_each(?%1)) AS list").arg(param);
+}
+
 Result<SqlStatement> SqliteConnection::prepare(const QString &sql)
 {
     auto st = m_db->prepare(sql);

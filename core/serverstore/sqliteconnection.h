@@ -22,6 +22,8 @@ public:
     Result<void> lockKeys(const QStringList &) override { return {}; }
     Result<void> setDurableCommits(bool durable) override;
     int schemaVersion() const override { return m_db->schemaVersion(); }
+    QString rowsFrom(int param, std::initializer_list<SqlColumn> columns) const override;
+    QString listFrom(int param) const override;
 
     Database &database() { return *m_db; }
 

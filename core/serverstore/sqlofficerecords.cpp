@@ -1,5 +1,5 @@
-// SqlOfficeStore: what the office holds of a pushed record's uuid, and conflicting records
-// kept beside it (docs/sync-protocol.md, "Who may write a record").
+// SqlOfficeStore: conflicting records kept beside the one the office holds
+// (docs/sync-protocol.md, "Who may write a record").
 #include "serverstore/sqlofficestore.h"
 
 #include "serverstore/sqlconnection.h"
@@ -36,36 +36,6 @@ QString sha256(const QString &text)
         QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 } // namespace
-
-Result<std::optional<SqlOfficeStore::HeldRecord>> SqlOfficeStore::heldRecord(const QString &uuid)
-{
-    auto st = m_db->prepare(QStringLiteral(
-        "SELECT entity, version, op, payload, device FROM records WHERE uuid = ?"));
-    if (!st)
-        return st.error();
-    SqlStatement &s = st.value();
-    s.bindText(1, uuid);
-    if (!s.step())
-        return s.failed() ? Result<std::optional<HeldRecord>>(s.error())
-                          : Result<std::optional<HeldRecord>>(std::optional<HeldRecord>());
-    return std::optional<HeldRecord>(
-        HeldRecord{s.text(0), int(s.integer(1)), s.text(2), QJsonDocument::fromJson(s.text(3).toUtf8()).object(), s.text(4)});
-}
-
-Result<std::optional<int>> SqlOfficeStore::assignedVersion(const QString &entity,
-                                                           const QString &uuid)
-{
-    auto st = m_db->prepare(QStringLiteral(
-        "SELECT version FROM assignments WHERE uuid = ? AND entity = ?"));
-    if (!st)
-        return st.error();
-    SqlStatement &s = st.value();
-    s.bindText(1, uuid).bindText(2, entity);
-    if (!s.step())
-        return s.failed() ? Result<std::optional<int>>(s.error())
-                          : Result<std::optional<int>>(std::optional<int>());
-    return std::optional<int>(int(s.integer(0)));
-}
 
 Result<wire::PushResult> SqlOfficeStore::conflict(const DeviceToken &from, const OutboxEntry &r,
                                                   const HeldRecord &held, const QStringList &fields)

@@ -31,9 +31,11 @@ public:
     // the users of the crew's tasks and jobs; unchanged → untouched. Inside the caller's
     // transaction (issue, return, task import).
     Result<void> refreshCrew(const QString &crew);
-    // After a record was stored and projected: a job's, an evidence's or a seal's refreshes
-    // the job's rows of stock_use (what it used, with its crew), and a job's calls noteJob.
-    Result<void> noteRecord(const QString &entity, const QString &uuid, const QString &jobUuid);
+    // After a batch of records was stored and projected: `sources`, the jobs', evidence's and
+    // seals' uuids, and `jobs`, their jobs, refresh those jobs' rows of stock_use (what each
+    // used, with its crew); each of `jobRecords` (the jobs' own records) goes to noteJob.
+    Result<void> noteRecords(const QStringList &sources, const QStringList &jobs,
+                             const QStringList &jobRecords);
     // After a job record was projected: its user gets the crew's stock row if not yet among its
     // users (a crew with no stock row: nothing to do). Cheap when nothing changes.
     Result<void> noteJob(const QString &jobUuid);

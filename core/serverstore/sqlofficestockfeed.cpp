@@ -41,24 +41,31 @@ QString userColumn(const QSet<QString> &users)
 }
 } // namespace
 
-Result<void> SqlOfficeStock::noteRecord(const QString &entity, const QString &uuid,
-                                        const QString &jobUuid)
+Result<void> SqlOfficeStock::noteRecords(const QStringList &sources, const QStringList &jobs,
+                                         const QStringList &jobRecords)
 {
-    if (entity != QLatin1String("job") && entity != QLatin1String("evidence")
-        && entity != QLatin1String("seal"))
+    if (sources.isEmpty())
         return {};
-    const QString job = entity == QLatin1String("job") ? uuid : jobUuid;
-    for (const char *sql :
-         {"DELETE FROM stock_use WHERE src = ?1", "DELETE FROM stock_use WHERE job_uuid = ?2",
-          MS_STOCK_USE_FILL(" AND j.uuid = ?2", " AND j.uuid = ?2")}) {
-        auto st = m_db.prepare(QString::fromLatin1(sql));
+    const QString list = m_db.listFrom(1);
+    const QString sqls[] = {
+        QStringLiteral("DELETE FROM stock_use WHERE src IN (SELECT value FROM %1)").arg(list),
+        QStringLiteral("DELETE FROM stock_use WHERE job_uuid IN (SELECT value FROM %1)").arg(list),
+        QStringLiteral(MS_STOCK_USE_FILL(" AND j.uuid IN (SELECT value FROM %1)",
+                                         " AND j.uuid IN (SELECT value FROM %1)"))
+            .arg(list)};
+    for (int i = 0; i < 3; ++i) {
+        auto st = m_db.prepare(sqls[i]);
         if (!st)
             return st.error();
-        st.value().bindText(1, uuid).bindText(2, text(job));
+        st.value().bindText(
+            1, SqlConnection::jsonRows(QJsonArray::fromStringList(i == 0 ? sources : jobs)));
         if (auto ok = st.value().run(); !ok)
             return ok;
     }
-    return entity == QLatin1String("job") ? noteJob(uuid) : Result<void>();
+    for (const QString &job : jobRecords)
+        if (auto ok = noteJob(job); !ok)
+            return ok;
+    return {};
 }
 
 Result<void> SqlOfficeStock::noteJob(const QString &jobUuid)

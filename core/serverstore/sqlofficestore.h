@@ -66,14 +66,21 @@ private:
         QString entity;
         int version = 0;
         QString op;
-        QJsonObject payload;
+        QString payloadText;
         QString device;
+        mutable QJsonObject payload; // payloadText parsed, on first use
+        mutable bool parsed = false;
+        const QJsonObject &object() const;
     };
+    struct PushBatch;
 
     explicit SqlOfficeStore(std::unique_ptr<SqlConnection> db);
-    Result<wire::PushResult> applyOne(const DeviceToken &from, const OutboxEntry &record);
-    Result<std::optional<HeldRecord>> heldRecord(const QString &uuid);
-    Result<std::optional<int>> assignedVersion(const QString &entity, const QString &uuid);
+    // pushRecords' steps (sqlofficepush.cpp): the batch's held rows read once, each record
+    // decided in memory, the stored ones written set-wise.
+    Result<void> readHeld(PushBatch &batch, const QList<OutboxEntry> &records);
+    Result<wire::PushResult> decide(const DeviceToken &from, PushBatch &batch,
+                                    const OutboxEntry &record);
+    Result<void> writeStored(const DeviceToken &from, const PushBatch &batch);
     // Keeps a conflicting record beside the held one and answers Conflict.
     Result<wire::PushResult> conflict(const DeviceToken &from, const OutboxEntry &record,
                                 const HeldRecord &held, const QStringList &fields);

@@ -10,7 +10,7 @@
 // PostgreSQL runs in the throwaway cluster of tests/common/pgcluster.h with fsync on.
 //
 //   bench_scale [--records 100000] [--photos 10000] [--kb 100] [--tablets 16] [--batch 200]
-//               [--servers 1,2,4] [--queue-jobs 1000000] [--workers 2]
+//               [--servers 1,2,4] [--queue-jobs 1000000] [--workers 2] [--sqlite 0|1]
 #include "common/chainsigner.h"
 #include "common/pgcluster.h"
 #include "serverstore/sqlofficestore.h"
@@ -448,8 +448,8 @@ int main(int argc, char **argv)
     qputenv("MS_PG_FSYNC", "1"); // honest commits: the throwaway cluster syncs like a real one
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
-    for (const char *o :
-         {"records", "photos", "kb", "tablets", "batch", "servers", "queue-jobs", "workers"})
+    for (const char *o : {"records", "photos", "kb", "tablets", "batch", "servers", "queue-jobs",
+                          "workers", "sqlite"})
         p.addOption(QCommandLineOption(QLatin1String(o), QLatin1String(o), QStringLiteral("n")));
     p.process(app);
     const auto num = [&p](const char *name, int fallback) {
@@ -478,8 +478,9 @@ int main(int argc, char **argv)
         std::fflush(stdout);
     };
     Figures f;
-    if (ingest(QStringLiteral("sqlite"), {}, 1, workers, records, photos, kb * 1024, tablets, batch,
-               &f))
+    if (num("sqlite", 1) != 0
+        && ingest(QStringLiteral("sqlite"), {}, 1, workers, records, photos, kb * 1024, tablets,
+                  batch, &f))
         report("SQLite, 1", f);
     test::PgCluster *pg = test::PgCluster::instance();
     if (!pg) {

@@ -103,7 +103,7 @@ TYPED_TEST(OfficeStoreTest, PushIsIdempotentAndRefusesMissingBlobsInOneTransacti
 
     const OutboxEntry a2 = tablet.next(rec(QStringLiteral("a"), 2, {file}));
     auto first = store.pushRecords(device, {a2, tablet.next(rec(QStringLiteral("b"), 1, {sha("nope")}))});
-    ASSERT_TRUE(first);
+    ASSERT_TRUE(first) << qPrintable(first.error().message);
     EXPECT_EQ(first->at(0).status, PushStatus::Stored);
     EXPECT_EQ(first->at(1).status, PushStatus::Refused);
     EXPECT_EQ(first->at(1).code, QStringLiteral("sync.missing_blob"));
