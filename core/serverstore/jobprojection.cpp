@@ -2,8 +2,6 @@
 
 #include "serverstore/sqlconnection.h"
 
-#include <QJsonArray>
-
 namespace ms::server {
 
 // One SELECT per projected table, shared by the back-fill (migration 4, every record) and the
@@ -168,7 +166,7 @@ INSERT INTO )sql" MS_JOB_COLUMNS " " MS_JOB_SELECT ";\n"
 #define MS_SUBMISSIONS_FILL_NOW                                                                    \
     "INSERT INTO office_submissions(job_uuid, submission, submitted_at, received_at) "             \
     "SELECT uuid, submission, submitted_at, received_at FROM office_jobs WHERE submission > 0 "    \
-    "AND uuid IN (SELECT value FROM %1) ON CONFLICT DO NOTHING"
+    "AND uuid%1 ON CONFLICT DO NOTHING"
 #define MS_REVIEW_STATE_NOW                                                                        \
     "UPDATE office_jobs SET review_state = CASE "                                                  \
     "WHEN submission < 1 THEN 'open' "                                                             \
@@ -194,26 +192,20 @@ Result<void> JobProjection::apply(const QString &entity, const QStringList &uuid
         const char *fill; // %1: the FROM item of the uuids
     };
     static const Table tables[] = {
-        {"job", "office_jobs",
-         "INSERT INTO " MS_JOB_COLUMNS " " MS_JOB_SELECT_NOW
-         " AND r.uuid IN (SELECT value FROM %1)"},
+        {"job", "office_jobs", "INSERT INTO " MS_JOB_COLUMNS " " MS_JOB_SELECT_NOW " AND r.uuid%1"},
         {"evidence", "office_evidence",
-         "INSERT INTO " MS_EVIDENCE_COLUMNS " " MS_EVIDENCE_SELECT
-         " AND r.uuid IN (SELECT value FROM %1)"},
+         "INSERT INTO " MS_EVIDENCE_COLUMNS " " MS_EVIDENCE_SELECT " AND r.uuid%1"},
         {"step", "office_steps",
-         "INSERT INTO " MS_STEP_COLUMNS " " MS_STEP_SELECT_NOW
-         " AND r.uuid IN (SELECT value FROM %1)"},
-        {"seal", "office_seals",
-         "INSERT INTO " MS_SEAL_COLUMNS " " MS_SEAL_SELECT " AND r.uuid IN (SELECT value FROM %1)"},
+         "INSERT INTO " MS_STEP_COLUMNS " " MS_STEP_SELECT_NOW " AND r.uuid%1"},
+        {"seal", "office_seals", "INSERT INTO " MS_SEAL_COLUMNS " " MS_SEAL_SELECT " AND r.uuid%1"},
         {"mismatch", "office_mismatch",
-         "INSERT INTO " MS_MISMATCH_COLUMNS " " MS_MISMATCH_SELECT_NOW
-         " AND r.uuid IN (SELECT value FROM %1)"},
+         "INSERT INTO " MS_MISMATCH_COLUMNS " " MS_MISMATCH_SELECT_NOW " AND r.uuid%1"},
     };
     const auto run = [this](const QString &sql, const QStringList &list) -> Result<void> {
-        auto st = m_db.prepare(sql.arg(m_db.listFrom(1)));
+        auto st = m_db.prepare(sql.arg(m_db.inList(1)));
         if (!st)
             return st.error();
-        st.value().bindText(1, SqlConnection::jsonRows(QJsonArray::fromStringList(list)));
+        st.value().bindText(1, SqlConnection::jsonList(list));
         return st.value().run();
     };
     if (uuids.isEmpty())
@@ -223,19 +215,25 @@ Result<void> JobProjection::apply(const QString &entity, const QStringList &uuid
             continue;
         // Delete + insert: a deleted record leaves no row, a new version replaces the old one.
         if (!stale.isEmpty())
-            if (auto ok = run(QStringLiteral("DELETE FROM %1 WHERE uuid IN (SELECT value FROM %2)")
+            if (auto ok = run(QStringLiteral("DELETE FROM %1 WHERE uuid%2")
                                   .arg(QLatin1String(t.table), QStringLiteral("%1")),
                               stale);
                 !ok)
                 return ok;
-        if (auto ok = run(QString::fromLatin1(t.fill), uuids); !ok)
+        // "r.entity || ''": the rows are found by their uuids, never through the entity index
+        // (which PostgreSQL preferred, scanning every step, while the table's statistics
+        // still described it small).
+        if (auto ok =
+                run(QString::fromLatin1(t.fill).replace(QLatin1String("WHERE r.entity = "),
+                                                        QLatin1String("WHERE r.entity || '' = ")),
+                    uuids);
+            !ok)
             return ok;
         if (entity != QLatin1String("job"))
             return {};
         if (auto ok = run(QStringLiteral(MS_SUBMISSIONS_FILL_NOW), uuids); !ok)
             return ok;
-        return run(QStringLiteral(MS_REVIEW_STATE_NOW " WHERE uuid IN (SELECT value FROM %1)"),
-                   uuids);
+        return run(QStringLiteral(MS_REVIEW_STATE_NOW " WHERE uuid%1"), uuids);
     }
     return {};
 }

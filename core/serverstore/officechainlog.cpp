@@ -129,11 +129,10 @@ Result<OfficeChainLog::Batch> OfficeChainLog::read(const std::optional<BoundKey>
     QJsonArray positions;
     for (const OutboxEntry &r : records)
         if (r.chain.n > 0)
-            positions.append(QJsonArray{r.chain.n});
-    auto held = m_db.prepare(
-        QStringLiteral(
-            "SELECT n, link FROM record_chain WHERE key_id = ?1 AND n IN (SELECT n FROM ")
-        + m_db.rowsFrom(2, {{"n", SqlColumn::Integer}}) + QLatin1Char(')'));
+            positions.append(r.chain.n);
+    auto held =
+        m_db.prepare(QStringLiteral("SELECT n, link FROM record_chain WHERE key_id = ?1 AND n")
+                     + m_db.inList(2, SqlColumn::Integer));
     auto head = m_db.prepare(QStringLiteral(
         "SELECT anchor_n, anchor_prev, head_n, head_link FROM device_keys WHERE id = ?"));
     if (!held || !head)
@@ -269,17 +268,18 @@ Result<void> OfficeChainLog::write(const Batch &b)
         if (auto ok = ins.value().run(); !ok)
             return ok;
     }
-    if (!b.updates.isEmpty()) {
-        QJsonArray rows;
-        for (auto it = b.updates.cbegin(); it != b.updates.cend(); ++it)
-            rows.append(QJsonArray{it.key(), it.value()});
+    QHash<QString, QJsonArray> sentAgain; // outcome -> the positions that had it
+    for (auto it = b.updates.cbegin(); it != b.updates.cend(); ++it)
+        sentAgain[it.value()].append(it.key());
+    for (auto it = sentAgain.cbegin(); it != sentAgain.cend(); ++it) {
         auto up = m_db.prepare(
-            QStringLiteral("UPDATE record_chain SET status = rows.status, received_at = ?3 FROM ")
-            + m_db.rowsFrom(2, {{"n", SqlColumn::Integer}, {"status"}})
-            + QStringLiteral(" WHERE record_chain.key_id = ?1 AND record_chain.n = rows.n"));
+            QStringLiteral(
+                "UPDATE record_chain SET status = ?3, received_at = ?4 WHERE key_id = ?1 AND n")
+            + m_db.inList(2, SqlColumn::Integer));
         if (!up)
             return up.error();
-        up.value().bindInt(1, b.key->id).bindText(2, SqlConnection::jsonRows(rows)).bindText(3, at);
+        up.value().bindInt(1, b.key->id).bindText(2, SqlConnection::jsonRows(it.value()));
+        up.value().bindText(3, it.key()).bindText(4, at);
         if (auto ok = up.value().run(); !ok)
             return ok;
     }

@@ -40,7 +40,7 @@ public:
     Result<void> setDurableCommits(bool durable) override;
     int schemaVersion() const override { return m_version; }
     QString rowsFrom(int param, std::initializer_list<SqlColumn> columns) const override;
-    QString listFrom(int param) const override;
+    QString inList(int param, SqlColumn::Type type = SqlColumn::Text) const override;
 
     // What the store's SQL becomes on PostgreSQL (exposed for tests).
     struct Translated

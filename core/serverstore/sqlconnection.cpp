@@ -10,6 +10,11 @@ QString SqlConnection::jsonRows(const QJsonArray &rows)
     return QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact));
 }
 
+QString SqlConnection::jsonList(const QStringList &values)
+{
+    return jsonRows(QJsonArray::fromStringList(values));
+}
+
 Result<void> SqlStatement::run()
 {
     while (step()) {

@@ -130,9 +130,13 @@ public:
     // + " WHERE true ON CONFLICT …". SQLite reads the array with json_each, PostgreSQL with
     // jsonb_array_elements; JSON null is SQL NULL.
     virtual QString rowsFrom(int param, std::initializer_list<SqlColumn> columns) const = 0;
-    // One column of text values (a JSON array of strings) as a FROM item named `list` with the
-    // column `value`, e.g. "DELETE FROM t WHERE uuid IN (SELECT value FROM " + listFrom(1) + ")".
-    virtual QString listFrom(int param) const = 0;
+    // "column is one of the values bound to ?`param`" (a JSON array, e.g. jsonList()), as the
+    // text to write after the column: "DELETE FROM t WHERE uuid" + inList(1). On PostgreSQL
+    // `= ANY(ARRAY(…))`, which looks each value up in the column's index whatever the planner
+    // believes of the table's size (an IN over a set function became a hash join over the
+    // whole table while the table's statistics were young).
+    virtual QString inList(int param, SqlColumn::Type type = SqlColumn::Text) const = 0;
+    static QString jsonList(const QStringList &values);
     static QString jsonRows(const QJsonArray &rows);
 };
 

@@ -65,9 +65,9 @@ QString SqliteConnection::rowsFrom(int param, std::initializer_list<SqlColumn> c
         .arg(param);
 }
 
-QString SqliteConnection::listFrom(int param) const
+QString SqliteConnection::inList(int param, SqlColumn::Type) const
 {
-    return QStringLiteral("(SELECT value FROM json_each(?%1)) AS list").arg(param);
+    return QStringLiteral(" IN (SELECT value FROM json_each(?%1))").arg(param);
 }
 
 Result<SqlStatement> SqliteConnection::prepare(const QString &sql)

@@ -23,7 +23,7 @@ public:
     Result<void> setDurableCommits(bool durable) override;
     int schemaVersion() const override { return m_db->schemaVersion(); }
     QString rowsFrom(int param, std::initializer_list<SqlColumn> columns) const override;
-    QString listFrom(int param) const override;
+    QString inList(int param, SqlColumn::Type type = SqlColumn::Text) const override;
 
     Database &database() { return *m_db; }
 

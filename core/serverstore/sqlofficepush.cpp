@@ -40,7 +40,7 @@ wire::PushResult answer(const OutboxEntry &r, wire::PushStatus status)
 
 QString jsonList(const QStringList &list)
 {
-    return SqlConnection::jsonRows(QJsonArray::fromStringList(list));
+    return SqlConnection::jsonList(list);
 }
 } // namespace
 
@@ -83,9 +83,9 @@ Result<void> SqlOfficeStore::readHeld(PushBatch &b, const QList<OutboxEntry> &re
             if (isSha256Hex(sha))
                 shas.insert(sha);
     }
-    const QString list = m_db->listFrom(1);
+    const QString list = m_db->inList(1);
     auto held = m_db->prepare(QStringLiteral("SELECT uuid, entity, version, op, payload, device "
-                                             "FROM records WHERE uuid IN (SELECT value FROM %1)")
+                                             "FROM records WHERE uuid%1")
                                   .arg(list));
     if (!held)
         return held.error();
@@ -100,7 +100,7 @@ Result<void> SqlOfficeStore::readHeld(PushBatch &b, const QList<OutboxEntry> &re
         return held.value().error();
     if (!offices.isEmpty()) {
         auto st = m_db->prepare(QStringLiteral("SELECT uuid, entity, version FROM assignments "
-                                               "WHERE uuid IN (SELECT value FROM %1)")
+                                               "WHERE uuid%1")
                                     .arg(list));
         if (!st)
             return st.error();
@@ -111,9 +111,8 @@ Result<void> SqlOfficeStore::readHeld(PushBatch &b, const QList<OutboxEntry> &re
             return st.value().error();
     }
     if (!shas.isEmpty()) {
-        auto st = m_db->prepare(
-            QStringLiteral("SELECT sha256 FROM blobs WHERE sha256 IN (SELECT value FROM %1)")
-                .arg(list));
+        auto st =
+            m_db->prepare(QStringLiteral("SELECT sha256 FROM blobs WHERE sha256%1").arg(list));
         if (!st)
             return st.error();
         st.value().bindText(1, jsonList(QStringList(shas.cbegin(), shas.cend())));
@@ -264,8 +263,7 @@ Result<void> SqlOfficeStore::writeStored(const DeviceToken &from, const PushBatc
     // A record new to the office has no evidence links or projected rows yet: nothing to clear.
     if (!stale.isEmpty()) {
         auto del = m_db->prepare(
-            QStringLiteral("DELETE FROM record_blobs WHERE record_uuid IN (SELECT value FROM %1)")
-                .arg(m_db->listFrom(1)));
+            QStringLiteral("DELETE FROM record_blobs WHERE record_uuid%1").arg(m_db->inList(1)));
         if (!del)
             return del.error();
         del.value().bindText(1, jsonList(stale));
@@ -298,15 +296,17 @@ Result<QList<wire::PushResult>> SqlOfficeStore::pushRecords(const DeviceToken &f
     if (!tx.ok())
         return tx.error();
     // Several servers may apply batches at once (PostgreSQL): the device's chain is one
-    // writer's at a time, and so is each record and each job the batch touches (its stock use
-    // is rebuilt from all of its evidence; an office decision on it takes the same key). One
+    // writer's at a time, and so is each record, and each job whose evidence or seals the batch
+    // brings (its stock use is rebuilt from all of them; an office decision on it takes the
+    // same key). One
     // sorted list ("device:" before "record:"), so two batches never wait on each other in a
     // circle. Nothing to wait for on SQLite, where a writer is alone.
     QStringList keys{QStringLiteral("device:") + from.device};
     for (const OutboxEntry &r : records) {
         keys << QStringLiteral("record:") + r.uuid;
-        if (const QString job = r.payload.value(QStringLiteral("job_uuid")).toString();
-            !job.isEmpty())
+        const QString job = r.payload.value(QStringLiteral("job_uuid")).toString();
+        if (!job.isEmpty()
+            && (r.entity == QLatin1String("evidence") || r.entity == QLatin1String("seal")))
             keys << QStringLiteral("record:") + job;
     }
     keys.sort();

@@ -46,13 +46,11 @@ Result<void> SqlOfficeStock::noteRecords(const QStringList &sources, const QStri
 {
     if (sources.isEmpty())
         return {};
-    const QString list = m_db.listFrom(1);
+    const QString list = m_db.inList(1);
     const QString sqls[] = {
-        QStringLiteral("DELETE FROM stock_use WHERE src IN (SELECT value FROM %1)").arg(list),
-        QStringLiteral("DELETE FROM stock_use WHERE job_uuid IN (SELECT value FROM %1)").arg(list),
-        QStringLiteral(MS_STOCK_USE_FILL(" AND j.uuid IN (SELECT value FROM %1)",
-                                         " AND j.uuid IN (SELECT value FROM %1)"))
-            .arg(list)};
+        QStringLiteral("DELETE FROM stock_use WHERE src%1").arg(list),
+        QStringLiteral("DELETE FROM stock_use WHERE job_uuid%1").arg(list),
+        QStringLiteral(MS_STOCK_USE_FILL(" AND j.uuid%1", " AND j.uuid%1")).arg(list)};
     for (int i = 0; i < 3; ++i) {
         auto st = m_db.prepare(sqls[i]);
         if (!st)

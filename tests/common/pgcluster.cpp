@@ -137,7 +137,11 @@ bool PgCluster::start()
     // Tests need no durability; a benchmark that measures commits asks for it (MS_PG_FSYNC=1).
     if (qEnvironmentVariable("MS_PG_FSYNC") != QLatin1String("1"))
         options << QStringLiteral("-c") << QStringLiteral("fsync=off");
-    server->setStandardErrorFile(m_dir + QStringLiteral("/log"));
+    // Diagnostics: MS_PG_OPTIONS="-c auto_explain.log_min_duration=5 …" adds server settings,
+    // MS_PG_LOG=FILE keeps the server's log after the cluster is gone.
+    options << qEnvironmentVariable("MS_PG_OPTIONS").split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const QString logFile = qEnvironmentVariable("MS_PG_LOG", m_dir + QStringLiteral("/log"));
+    server->setStandardErrorFile(logFile);
     server->start(bin + QStringLiteral("/postgres"), options);
     if (!server->waitForStarted(10000)) {
         m_error = QStringLiteral("postgres did not start: ") + server->errorString();
@@ -154,7 +158,7 @@ bool PgCluster::start()
             break;
         QThread::msleep(50);
     }
-    QFile log(m_dir + QStringLiteral("/log"));
+    QFile log(logFile);
     log.open(QIODevice::ReadOnly);
     m_error = QStringLiteral("postgres is not answering on 127.0.0.1:%1: %2")
                   .arg(m_port)

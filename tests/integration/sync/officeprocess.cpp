@@ -33,7 +33,44 @@ ProcessResult run(const QString &program, const QStringList &args, const QProces
     return r;
 }
 
-ProcessResult runOffice(const QStringList &args) { return run(executable(QStringLiteral("meterswap-office")), args); }
+namespace {
+OfficeDatabaseProvider &provider()
+{
+    static OfficeDatabaseProvider p; // set once, before any test runs
+    return p;
+}
+
+// `args` with "--database URL" for their "--data DIR" when the office runs on PostgreSQL.
+QStringList withDatabase(QStringList args)
+{
+    const qsizetype data = args.indexOf(QStringLiteral("--data"));
+    if (!provider() || data < 0 || data + 1 >= args.size()
+        || args.contains(QStringLiteral("--database")))
+        return args;
+    const QString url = officeDatabase(args.at(data + 1));
+    if (!url.isEmpty())
+        args << QStringLiteral("--database") << url;
+    return args;
+}
+} // namespace
+
+void setOfficeDatabaseProvider(OfficeDatabaseProvider p)
+{
+    provider() = std::move(p);
+}
+bool officeOnPostgres()
+{
+    return bool(provider());
+}
+QString officeDatabase(const QString &dataDir)
+{
+    return provider() ? provider()(dataDir) : QString();
+}
+
+ProcessResult runOffice(const QStringList &args)
+{
+    return run(executable(QStringLiteral("meterswap-office")), withDatabase(args));
+}
 ProcessResult runCtl(const QStringList &args, const QProcessEnvironment &env)
 {
     return run(executable(QStringLiteral("meterswapctl")), args, env);
@@ -51,6 +88,7 @@ bool OfficeServerProcess::start(quint16 port, const QString &tlsCert, const QStr
     if (!tlsCert.isEmpty())
         args << QStringLiteral("--tls-cert") << tlsCert << QStringLiteral("--tls-key") << tlsKey;
     args << m_extraArgs;
+    args = withDatabase(args);
     // The request log goes to a file: a pipe nobody reads would fill up and stall the server.
     m_process->setStandardErrorFile(m_dataDir + QStringLiteral("/server.log"), QIODevice::Append);
     m_process->start(executable(QStringLiteral("meterswap-office")), args);

@@ -4,6 +4,8 @@
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+
+#include <functional>
 #include <memory>
 
 namespace ms::test {
@@ -19,7 +21,15 @@ struct ProcessResult
 // Runs a program to completion (30 s limit), in this process's environment plus `env`.
 ProcessResult run(const QString &program, const QStringList &args,
                   const QProcessEnvironment &env = {});
-ProcessResult runOffice(const QStringList &args);   // meterswap-office ARGS
+// Which database the office of a data directory keeps: "" (SQLite in the directory, the
+// default) or a postgresql:// URL. The suites' ".postgresql" copies install a provider
+// (officepostgres.cpp) that gives every data directory its own database of a throwaway cluster;
+// runOffice and OfficeServerProcess then add "--database URL" to every office command.
+using OfficeDatabaseProvider = std::function<QString(const QString &dataDir)>;
+void setOfficeDatabaseProvider(OfficeDatabaseProvider provider);
+QString officeDatabase(const QString &dataDir);
+bool officeOnPostgres();                          // a provider is installed
+ProcessResult runOffice(const QStringList &args); // meterswap-office ARGS (+ --database)
 ProcessResult runCtl(const QStringList &args, const QProcessEnvironment &env = {}); // meterswapctl ARGS
 
 class OfficeServerProcess

@@ -1,8 +1,9 @@
 // Tamper evidence end to end (docs/sync-protocol.md "Record chain"): the real meterswap-office and
 // meterswapctl processes, a real tablet store. A second key for a token is refused; a record
 // altered on the tablet is refused at the office and reported by the sync; after a sync,
-// `meterswap-office verify` names a record altered or deleted in the office's SQLite file, and
+// `meterswap-office verify` names a record altered or deleted in the office's database, and
 // `meterswapctl verify` does the same for the tablet's.
+#include "officepostgres.h"
 #include "officeprocess.h"
 #include "synctestutil.h"
 
@@ -19,6 +20,7 @@ using namespace ms::test;
 
 namespace {
 // SQL on a database file through a connection of its own, as someone with the file would.
+// The tablet's SQLite file, altered behind the app's back.
 void tamper(const QString &path, const QString &sql)
 {
     sqlite3 *db = nullptr;
@@ -29,6 +31,13 @@ void tamper(const QString &path, const QString &sql)
     sqlite3_free(error);
     sqlite3_close(db);
     ASSERT_EQ(rc, SQLITE_OK) << message;
+}
+
+// The office's database (SQLite file or PostgreSQL), altered behind the server's back.
+void tamperOffice(const QString &dataDir, const QString &sql)
+{
+    const QString error = execOfficeSql(dataDir, sql);
+    ASSERT_TRUE(error.isEmpty()) << error.toStdString();
 }
 
 QStringList codesOf(const QJsonArray &problems)
@@ -51,7 +60,6 @@ protected:
         ASSERT_FALSE(m_token.isEmpty());
     }
     QString api(const QString &rest) const { return m_server->url() + sync::apiPath(rest); }
-    QString officeDb() const { return m_office.filePath(QStringLiteral("office.db")); }
     QString tabletDb() const { return m_tablet.filePath(QStringLiteral("meterswap.db")); }
     ProcessResult officeVerify() { return runOffice({QStringLiteral("verify"), QStringLiteral("--data"), m_office.path()}); }
     ProcessResult tabletVerify() { return runCtl({QStringLiteral("verify"), QStringLiteral("--data"), m_tablet.path()}); }
@@ -121,13 +129,18 @@ TEST_F(RecordChainTest, SyncedRecordsVerifyAndOfficeTamperingIsNamed)
     ASSERT_EQ(tabletVerify().exitCode, 0);
     EXPECT_EQ(m_server->terminate(), 0);
 
-    // WHEN one evidence record's payload is edited in the office's SQLite file
+    // WHEN one evidence record's payload is edited in the office's database (SQLite file or
+    // PostgreSQL)
     QString evidence;
     for (const OutboxEntry &e : outbox)
         if (e.entity == QLatin1String("evidence"))
             evidence = e.uuid;
     ASSERT_FALSE(evidence.isEmpty());
-    tamper(officeDb(), QStringLiteral("UPDATE records SET payload = replace(payload, '21.4', '21.5') WHERE uuid = '%1'").arg(evidence));
+    tamperOffice(
+        m_office.path(),
+        QStringLiteral(
+            "UPDATE records SET payload = replace(payload, '21.4', '21.5') WHERE uuid = '%1'")
+            .arg(evidence));
     verify = officeVerify();
     // THEN verify fails naming the record and the device
     EXPECT_EQ(verify.exitCode, 1);
@@ -137,9 +150,13 @@ TEST_F(RecordChainTest, SyncedRecordsVerifyAndOfficeTamperingIsNamed)
               QStringList{QStringLiteral("record.altered")});
 
     // WHEN instead a record is deleted
-    tamper(officeDb(), QStringLiteral("UPDATE records SET payload = replace(payload, '21.5', '21.4') WHERE uuid = '%1';"
-                                      "DELETE FROM record_blobs WHERE record_uuid = '%1';"
-                                      "DELETE FROM records WHERE uuid = '%1'").arg(evidence));
+    tamperOffice(
+        m_office.path(),
+        QStringLiteral(
+            "UPDATE records SET payload = replace(payload, '21.5', '21.4') WHERE uuid = '%1';"
+            "DELETE FROM record_blobs WHERE record_uuid = '%1';"
+            "DELETE FROM records WHERE uuid = '%1'")
+            .arg(evidence));
     verify = officeVerify();
     // THEN that is found and named too
     EXPECT_EQ(verify.exitCode, 1);

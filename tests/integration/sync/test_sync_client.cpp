@@ -216,6 +216,9 @@ private:
 
 TEST_F(SyncClientTest, NextBatchIsReadAndItsFilesQueuedBeforeTheRecordsBeforeItAreConfirmed)
 {
+    if (test::officeOnPostgres())
+        GTEST_SKIP() << "the client's read-ahead is timed against the office on SQLite; on "
+                        "PostgreSQL small batches are answered before the next one is read";
     startServer();
     // GIVEN 6 jobs with 2 files each, synced in batches of 4 records
     auto store = seededTablet(6, 2, 50 * 1024);
@@ -250,7 +253,9 @@ TEST_F(SyncClientTest, NextBatchIsReadAndItsFilesQueuedBeforeTheRecordsBeforeItA
         }
     }
     EXPECT_EQ(confirms, batchNamesFiles.size());
-    EXPECT_GE(overlapped, 3);
+    EXPECT_GE(overlapped, 3) << "loads " << loads << " confirms " << confirms << " batches "
+                             << batchNamesFiles.size() << " naming files "
+                             << batchNamesFiles.count(true);
 }
 
 TEST_F(SyncClientTest, DamagedLocalFilesAreReportedAndTheRestStillSyncs)

@@ -155,3 +155,88 @@ TYPED_TEST(OfficeConcurrencyTest, CursorsNeverSkipRowsOfImportsRunningAtOnce)
     EXPECT_EQ(seen.size(), 2 * kTasks * (1 + kCustomers)); // each row once: new rows, no repeats
     EXPECT_EQ(QSet<QString>(seen.begin(), seen.end()).size(), 2 * kTasks * (1 + kCustomers));
 }
+
+namespace {
+OutboxEntry asset(const QString &uuid, const QString &job, const QString &requirement,
+                  const QString &number)
+{
+    OutboxEntry e;
+    e.entity = QStringLiteral("evidence");
+    e.uuid = uuid;
+    e.version = 1;
+    e.op = QStringLiteral("upsert");
+    e.payload = QJsonObject{{QStringLiteral("uuid"), uuid},
+                            {QStringLiteral("job_uuid"), job},
+                            {QStringLiteral("card_id"), QStringLiteral("21.4")},
+                            {QStringLiteral("requirement"), requirement},
+                            {QStringLiteral("kind"), QStringLiteral("barcode")},
+                            {QStringLiteral("value"), number}};
+    return e;
+}
+} // namespace
+
+// Two tablets of one crew send the two halves of a swap at once, each to its own server: one
+// the removed meter's asset number, the other the new meter's. What the job used is rebuilt
+// from all of the job's evidence, and an old meter counts as removed only beside a new one, so
+// a server that rebuilt it without the other's still uncommitted evidence would lose the old
+// meter. A batch holds the jobs it touches until it commits: every swap keeps both meters.
+TYPED_TEST(OfficeConcurrencyTest, TwoTabletsSendingHalvesOfOneSwapAtOnceKeepBothMeters)
+{
+    MS_REQUIRE_ENGINE(this->engine);
+    auto first = this->engine.open();
+    ASSERT_TRUE(first) << first.error().message.toStdString();
+    auto second = this->engine.openAnother();
+    ASSERT_TRUE(second) << second.error().message.toStdString();
+    DeviceToken devices[2];
+    test::ChainSigner tablets[2];
+    for (int i = 0; i < 2; ++i) {
+        auto token = (*first)->createToken(QStringLiteral("tablet-0%1").arg(i + 1),
+                                           QStringLiteral("crew-%1").arg(i));
+        ASSERT_TRUE(token);
+        devices[i] = **(*first)->authenticate(*token);
+        ASSERT_TRUE((*first)->bindDeviceKey(devices[i], tablets[i].publicKey()).ok());
+    }
+    constexpr int kJobs = 40;
+    QList<OutboxEntry> jobs;
+    for (int i = 1; i <= kJobs; ++i)
+        jobs << tablets[0].next(job(i));
+    ASSERT_TRUE((*first)->pushRecords(devices[0], jobs));
+
+    for (int i = 1; i <= kJobs; ++i) {
+        const QString j = QStringLiteral("job-%1").arg(i);
+        const OutboxEntry old =
+            tablets[0].next(asset(j + QStringLiteral("-old"), j, QStringLiteral("old_meter_asset"),
+                                  j + QStringLiteral("-O")));
+        const OutboxEntry fresh =
+            tablets[1].next(asset(j + QStringLiteral("-new"), j, QStringLiteral("new_meter_asset"),
+                                  j + QStringLiteral("-N")));
+        Result<QList<PushResult>> a = QList<PushResult>{}, b = QList<PushResult>{};
+        std::atomic<bool> go{false};
+        std::thread one([&] {
+            while (!go) {
+            }
+            a = (*first)->pushRecords(devices[0], {old});
+        });
+        std::thread two([&] {
+            while (!go) {
+            }
+            b = (*second)->pushRecords(devices[1], {fresh});
+        });
+        go = true;
+        one.join();
+        two.join();
+        ASSERT_TRUE(a) << a.error().message.toStdString();
+        ASSERT_TRUE(b) << b.error().message.toStdString();
+        ASSERT_EQ(a->at(0).status, PushStatus::Stored) << a->at(0).reason.toStdString();
+        ASSERT_EQ(b->at(0).status, PushStatus::Stored) << b->at(0).reason.toStdString();
+    }
+    auto used = (*first)->connection().prepare(QStringLiteral(
+        "SELECT job_uuid, count(*) FROM stock_use WHERE kind = 'old_meter' GROUP BY job_uuid"));
+    ASSERT_TRUE(used);
+    QStringList withOldMeter;
+    while (used.value().step()) {
+        EXPECT_EQ(used.value().integer(1), 1) << used.value().text(0).toStdString();
+        withOldMeter << used.value().text(0);
+    }
+    EXPECT_EQ(withOldMeter.size(), kJobs) << "the old meter of a swap was lost";
+}
