@@ -38,6 +38,25 @@ wire::PushResult answer(const OutboxEntry &r, wire::PushStatus status)
     return wire::PushResult{r.seq, r.uuid, r.version, status, {}, {}, {}};
 }
 
+// A NUL character anywhere in the record: PostgreSQL's text and jsonb cannot hold one, so such a
+// record could never be stored there, and no tablet writes one.
+bool hasNul(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString().contains(QChar(0));
+    if (v.isArray()) {
+        for (const QJsonValue &item : v.toArray())
+            if (hasNul(item))
+                return true;
+    } else if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            if (it.key().contains(QChar(0)) || hasNul(it.value()))
+                return true;
+    }
+    return false;
+}
+
 QString jsonList(const QStringList &list)
 {
     return SqlConnection::jsonList(list);
@@ -135,6 +154,11 @@ Result<wire::PushResult> SqlOfficeStore::decide(const DeviceToken &from, PushBat
     if (r.op != QLatin1String("upsert") && r.op != QLatin1String("delete"))
         return refused(r, QStringLiteral("sync.bad_record"),
                        tr("未知操作“%1”（应为 upsert 或 delete）").arg(r.op));
+    if (r.uuid.contains(QChar(0)) || r.entity.contains(QChar(0)) || hasNul(r.payload))
+        return refused(r, QStringLiteral("sync.bad_record"),
+                       tr("记录 %1 含有 NUL 字符（编码 "
+                          "0），办公室无法保存；这不是正常编辑产生的，请联系技术支持。")
+                           .arg(QString(r.uuid).remove(QChar(0))));
     if (r.entity == QLatin1String("review"))
         return refused(
             r, QStringLiteral("record.office_entity"),

@@ -6425,6 +6425,10 @@ If it is right, tap &quot;Confirm&quot; once more.</translation>
         <source>记录引用的证据文件 %1 尚未上传到办公室；请先上传该文件再发送记录。</source>
         <translation>Evidence file %1 of this record has not been uploaded to the office yet; upload the file first, then send the record.</translation>
     </message>
+    <message>
+        <source>记录 %1 含有 NUL 字符（编码 0），办公室无法保存；这不是正常编辑产生的，请联系技术支持。</source>
+        <translation>Record %1 contains a NUL character (code 0), which the office cannot store; normal editing does not produce this, please contact support.</translation>
+    </message>
 </context>
 <context>
     <name>ms::server::StockApi</name>

@@ -85,6 +85,33 @@ protected:
 };
 TYPED_TEST_SUITE(OfficeStoreTest, test::OfficeEngines, test::EngineName);
 
+// A record with a NUL character (which PostgreSQL cannot store) is refused with its reason on
+// both engines; the rest of its batch is stored.
+TYPED_TEST(OfficeStoreTest, RecordWithANulCharacterIsRefusedAndTheRestOfTheBatchStored)
+{
+    MS_REQUIRE_ENGINE(this->engine);
+    auto opened = this->engine.open();
+    ASSERT_TRUE(opened) << opened.error().message.toStdString();
+    SqlOfficeStore &store = **opened;
+    auto token = store.createToken(QStringLiteral("tablet-01"), QStringLiteral("zhang"));
+    ASSERT_TRUE(token);
+    const DeviceToken device = **store.authenticate(*token);
+    test::ChainSigner tablet;
+    ASSERT_TRUE(store.bindDeviceKey(device, tablet.publicKey()).ok());
+    OutboxEntry bad = rec(QStringLiteral("nul"), 1);
+    bad.payload.insert(QStringLiteral("reading"),
+                       QStringLiteral("12") + QChar(0) + QStringLiteral("3"));
+    auto pushed =
+        store.pushRecords(device, {tablet.next(bad), tablet.next(rec(QStringLiteral("fine"), 1))});
+    ASSERT_TRUE(pushed) << pushed.error().message.toStdString();
+    ASSERT_EQ(pushed->size(), 2);
+    EXPECT_EQ(pushed->at(0).status, PushStatus::Refused);
+    EXPECT_EQ(pushed->at(0).code, QStringLiteral("sync.bad_record"));
+    EXPECT_TRUE(pushed->at(0).reason.contains(QStringLiteral("NUL")));
+    EXPECT_EQ(pushed->at(1).status, PushStatus::Stored);
+    EXPECT_EQ(store.stats()->records, 1);
+}
+
 TYPED_TEST(OfficeStoreTest, PushIsIdempotentAndRefusesMissingBlobsInOneTransaction)
 {
     MS_REQUIRE_ENGINE(this->engine);
