@@ -4171,6 +4171,18 @@ Could not read the data; try again later</translation>
         <source>已出库给 %1：新表 %2，封印 %3（单号 %4）。</source>
         <translation>Issued to %1: new meters %2, seals %3 (movement %4).</translation>
     </message>
+    <message>
+        <source>打印领料单（附录7）</source>
+        <translation>Print requisition (appendix 7)</translation>
+    </message>
+    <message>
+        <source>打印库房流转单（附录6）</source>
+        <translation>Print warehouse transfer sheet (appendix 6)</translation>
+    </message>
+    <message>
+        <source>出库单 %1：领料班组 %2</source>
+        <translation>Issue %1: to crew %2</translation>
+    </message>
 </context>
 <context>
     <name>ms::StockReconcilePage</name>
@@ -4355,6 +4367,14 @@ Could not read the data; try again later</translation>
             <numerusform>Received %n item (movement %1).</numerusform>
             <numerusform>Received %n items (movement %1).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>打印退料单（附录24）</source>
+        <translation>Print return sheet (appendix 24)</translation>
+    </message>
+    <message>
+        <source>入库（退料）单 %1</source>
+        <translation>Return %1</translation>
     </message>
 </context>
 <context>

@@ -155,6 +155,12 @@ OfficeHome::OfficeHome(const Catalog &catalog, Store &store, const User &user,
              {static_cast<QWidget *>(m_stockIssue), static_cast<QWidget *>(m_stockReturn),
               static_cast<QWidget *>(m_stockReconcile)})
             m_stack->addWidget(page);
+        const auto openSheetFor = [this](int number, const FormContext &ctx,
+                                         const QString &target) {
+            static_cast<void>(openSheet(number, ctx, target)); // shows its own errors
+        };
+        connect(m_stockIssue, &StockIssuePage::sheetRequested, this, openSheetFor);
+        connect(m_stockReturn, &StockReturnPage::sheetRequested, this, openSheetFor);
         connect(m_stockReconcile, &StockReconcilePage::loaded, this, [this](int differences) {
             m_home->setOfficeCount(QStringLiteral("warehouse.reconcile"), differences, false);
         });
@@ -337,24 +343,48 @@ Result<FormFillPage *> OfficeHome::openForm(int number, RowId jobId, RowId taskI
     }
     QWidget *from = m_stack->currentWidget();
     m_fillPane = new QWidget(m_stack);
-    auto *col = new QVBoxLayout(m_fillPane);
-    auto *target = new QLabel(targetText(*form, jobId, taskId), m_fillPane);
-    target->setObjectName(QStringLiteral("formTarget"));
-    target->setWordWrap(true);
-    col->addWidget(target);
-    m_fill = new FormFillPage(*form, std::move(ctx).value(),
-                              FormEntryService(m_store, Actor{m_userUuid, QString()}),
-                              owner.value(), m_fillPane);
-    col->addWidget(m_fill, 1);
-    m_stack->addWidget(m_fillPane);
-    m_fillReturn = from;
+    showFillPane(new FormFillPage(*form, std::move(ctx).value(),
+                                  FormEntryService(m_store, Actor{m_userUuid, QString()}),
+                                  owner.value(), m_fillPane),
+                 targetText(*form, jobId, taskId), from);
     if (taskId > 0)
         m_lastTask = taskId;
     else if (jobId > 0)
         if (auto job = m_store.jobs().byId(jobId))
             m_lastTask = job->taskId;
-    showPage(m_fillPane);
     return m_fill;
+}
+
+Result<FormFillPage *> OfficeHome::openSheet(int number, const FormContext &context,
+                                             const QString &target)
+{
+    const FormSpec *form = m_library ? m_library->form(number) : nullptr;
+    if (!form) {
+        const QString why = m_library ? tr("附录 %1 不在表单目录中。").arg(number)
+                                      : tr("附录表单无法读取：%1").arg(m_libraryError);
+        showMessage(why);
+        return makeError(QStringLiteral("ui.form_unknown"), why);
+    }
+    if (m_fill && !closeForm())
+        return makeError(QStringLiteral("ui.form_not_saved"), m_fill->saveStatus());
+    QWidget *from = m_stack->currentWidget();
+    m_fillPane = new QWidget(m_stack);
+    showFillPane(new FormFillPage(*form, context, m_fillPane), target, from);
+    return m_fill;
+}
+
+void OfficeHome::showFillPane(FormFillPage *page, const QString &targetText, QWidget *from)
+{
+    auto *col = new QVBoxLayout(m_fillPane);
+    auto *target = new QLabel(targetText, m_fillPane);
+    target->setObjectName(QStringLiteral("formTarget"));
+    target->setWordWrap(true);
+    col->addWidget(target);
+    m_fill = page;
+    col->addWidget(m_fill, 1);
+    m_stack->addWidget(m_fillPane);
+    m_fillReturn = from;
+    showPage(m_fillPane);
 }
 
 bool OfficeHome::closeForm()

@@ -30,6 +30,7 @@ class FlowChartPage;
 class FormsPage;
 class FormTargetPage;
 class FormFillPage;
+struct FormContext;
 class OfficeBanner;
 class ReviewQueuePage;
 class ReviewJobPage;
@@ -95,6 +96,9 @@ public:
     void startForm(int number, RowId taskId = 0, bool direct = false);
     // Opens form `number` for the job or task (both 0 for a static form). Errors are also shown.
     Result<FormFillPage *> openForm(int number, RowId jobId, RowId taskId);
+    // Opens form `number` filled from `context` (a warehouse sheet, made from the office's
+    // answer): printed or exported as it is, nothing typed kept. Errors are also shown.
+    Result<FormFillPage *> openSheet(int number, const FormContext &context, const QString &target);
     // Leaves the open form (saving what is typed first; stays when that fails).
     bool closeForm();
     // The shell's 返回: form → where it was opened from, target page → forms list (or where it
@@ -105,6 +109,8 @@ private:
     void showPage(QWidget *page);
     void showMessage(const QString &text);
     QString targetText(const FormSpec &form, RowId jobId, RowId taskId);
+    // Puts `page` (made for m_fillPane) on screen under `target`, returning to `from` later.
+    void showFillPane(FormFillPage *page, const QString &target, QWidget *from);
 
     const Catalog &m_catalog;
     Store &m_store;

@@ -1,8 +1,10 @@
 #include "roles/stockissuepage.h"
 
+#include "report/stockforms.h"
 #include "sync/stockdesk.h"
 
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -37,6 +39,15 @@ void showStockLines(QTableWidget *table, const sync::StockMovement &movement)
         for (int c = 0; c < cells.size(); ++c)
             table->setItem(i, c, new QTableWidgetItem(cells.at(c)));
     }
+    table->resizeColumnsToContents(); // whole 13-digit asset numbers; 户号 stretches
+}
+
+StockSheet stockSheet(const sync::StockMovement &movement)
+{
+    StockSheet sheet{movement.uuid, movement.kind, movement.crew, movement.by, movement.at, {}};
+    for (const sync::StockMovementLine &l : movement.lines)
+        sheet.lines << StockSheetLine{l.kind, l.number, l.crew, l.accountNo};
+    return sheet;
 }
 
 StockIssuePage::StockIssuePage(sync::StockDesk &stock, QWidget *parent)
@@ -69,7 +80,27 @@ StockIssuePage::StockIssuePage(sync::StockDesk &stock, QWidget *parent)
     m_lines->horizontalHeader()->setStretchLastSection(true);
     m_lines->setEditTriggers(QAbstractItemView::NoEditTriggers);
     layout->addWidget(m_lines, 1);
+    auto *sheets = new QHBoxLayout;
+    m_sheet7 = new QPushButton(tr("打印领料单（附录7）"), this);
+    m_sheet7->setObjectName(QStringLiteral("printIssueSheet"));
+    m_sheet6 = new QPushButton(tr("打印库房流转单（附录6）"), this);
+    m_sheet6->setObjectName(QStringLiteral("printTransferSheet"));
+    for (QPushButton *b : {m_sheet7, m_sheet6}) {
+        b->setMinimumHeight(52);
+        b->setEnabled(false); // until something was issued
+        sheets->addWidget(b);
+    }
+    sheets->addStretch(1);
+    layout->addLayout(sheets);
     connect(m_issue, &QPushButton::clicked, this, &StockIssuePage::issueNow);
+    connect(m_sheet7, &QPushButton::clicked, this, [this] { requestSheet(7); });
+    connect(m_sheet6, &QPushButton::clicked, this, [this] { requestSheet(6); });
+}
+
+void StockIssuePage::requestSheet(int number)
+{
+    emit sheetRequested(number, stockFormContext(number, stockSheet(m_last)),
+                        tr("出库单 %1：领料班组 %2").arg(m_last.uuid, m_last.crew));
 }
 
 QString StockIssuePage::status() const
@@ -99,6 +130,9 @@ void StockIssuePage::issueNow()
                           return;
                       }
                       showStockLines(m_lines, *r);
+                      m_last = *r;
+                      m_sheet7->setEnabled(true);
+                      m_sheet6->setEnabled(true);
                       qsizetype meters = 0;
                       for (const sync::StockMovementLine &l : r->lines)
                           meters += l.kind == QLatin1String("meter");

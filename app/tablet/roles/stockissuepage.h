@@ -1,8 +1,11 @@
 #pragma once
 // 13.1 设备材料出库 (issue 15): new meters by scanning their barcodes (one per line) or typing
 // asset-number ranges, and seals by number ranges, issued to a crew through the office
-// (StockDesk). Shows what was issued, line by line; the office refuses the whole batch when a
-// number is with another crew. Not queued when the office cannot be reached: nothing is issued.
+// (StockDesk). Shows what was issued, line by line, and prints its 领料单 (附录7) and 库房流转单
+// (附录6) from the office's answer; the office refuses the whole batch when a number is with
+// another crew. Not queued when the office cannot be reached: nothing is issued.
+#include "sync/stockdesk.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -13,10 +16,8 @@ class QTableWidget;
 
 namespace ms {
 
-namespace sync {
-class StockDesk;
-struct StockMovement;
-} // namespace sync
+struct FormContext;
+struct StockSheet;
 
 class StockIssuePage : public QWidget
 {
@@ -28,6 +29,9 @@ public:
     QPlainTextEdit *metersEdit() const { return m_meters; }
     QLineEdit *sealsEdit() const { return m_seals; }
     QTableWidget *lines() const { return m_lines; }
+    // 附录7 领料单 and 附录6 库房流转单 of the last issue (enabled once something was issued).
+    QPushButton *issueSheetButton() const { return m_sheet7; }
+    QPushButton *transferSheetButton() const { return m_sheet6; }
     QString status() const;
     bool isBusy() const { return m_busy; }
 
@@ -36,9 +40,12 @@ public slots:
 
 signals:
     void issued(const QString &batchUuid);
+    // The form `number` of the last issue, filled from the office's answer, to print.
+    void sheetRequested(int number, const ms::FormContext &context, const QString &target);
 
 private:
     void setStatus(const QString &text, bool error = false);
+    void requestSheet(int number);
 
     sync::StockDesk &m_stock;
     QLineEdit *m_crew = nullptr;
@@ -47,10 +54,15 @@ private:
     QPushButton *m_issue = nullptr;
     QLabel *m_status = nullptr;
     QTableWidget *m_lines = nullptr;
+    QPushButton *m_sheet7 = nullptr;
+    QPushButton *m_sheet6 = nullptr;
+    sync::StockMovement m_last;
     bool m_busy = false;
 };
 
 // Fills `table` with a movement's lines: kind, number, crew, customer.
 void showStockLines(QTableWidget *table, const sync::StockMovement &movement);
+// A movement as the warehouse's forms print it (report/stockforms.h).
+StockSheet stockSheet(const sync::StockMovement &movement);
 
 } // namespace ms

@@ -1,5 +1,6 @@
 #include "roles/stockreturnpage.h"
 
+#include "report/stockforms.h"
 #include "roles/stockissuepage.h"
 #include "sync/stockdesk.h"
 
@@ -41,7 +42,16 @@ StockReturnPage::StockReturnPage(sync::StockDesk &stock, QWidget *parent)
     m_lines->horizontalHeader()->setStretchLastSection(true);
     m_lines->setEditTriggers(QAbstractItemView::NoEditTriggers);
     layout->addWidget(m_lines, 1);
+    m_sheet24 = new QPushButton(tr("打印退料单（附录24）"), this);
+    m_sheet24->setObjectName(QStringLiteral("printReturnSheet"));
+    m_sheet24->setMinimumHeight(52);
+    m_sheet24->setEnabled(false); // until something was received
+    layout->addWidget(m_sheet24, 0, Qt::AlignLeft);
     connect(m_receive, &QPushButton::clicked, this, &StockReturnPage::receiveNow);
+    connect(m_sheet24, &QPushButton::clicked, this, [this] {
+        emit sheetRequested(24, stockFormContext(24, stockSheet(m_last)),
+                            tr("入库（退料）单 %1").arg(m_last.uuid));
+    });
 }
 
 QString StockReturnPage::status() const
@@ -72,6 +82,8 @@ void StockReturnPage::receiveNow()
                 return;
             }
             showStockLines(m_lines, *r);
+            m_last = *r;
+            m_sheet24->setEnabled(true);
             setStatus(tr("已入库 %n 项（单号 %1）。", nullptr, int(r->lines.size())).arg(r->uuid));
             m_meters->clear();
             m_seals->clear();

@@ -4,6 +4,7 @@
 // kept on screen when the office goes away.
 #include "workstationfixture.h"
 
+#include "roles/formfillpage.h"
 #include "roles/officehome.h"
 #include "roles/rolehomepage.h"
 #include "roles/stockissuepage.h"
@@ -13,11 +14,28 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QTableWidget>
 
 using namespace ms;
 using namespace ms::test;
+
+namespace {
+// The open form exported as PDF and read back with poppler's pdftotext.
+QString printedText(OfficeHome *home, const QString &pdf)
+{
+    FormFillPage *page = home->formPage();
+    if (!page)
+        return QStringLiteral("(no form open)");
+    if (auto ok = page->exportPdf(pdf); !ok)
+        return ok.error().message;
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    p.waitForFinished(30000);
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+} // namespace
 
 TEST_F(WorkstationTest, WarehouseIssuesReceivesReconcilesAndExports)
 {
@@ -40,6 +58,31 @@ TEST_F(WorkstationTest, WarehouseIssuesReceivesReconcilesAndExports)
     // THEN every number is listed as issued
     EXPECT_EQ(issue->lines()->rowCount(), 6) << issue->status().toStdString();
     EXPECT_TRUE(issue->status().contains(QStringLiteral("一班"))) << issue->status().toStdString();
+    // AND its 领料单 (附录7) prints from the office's answer: the crew, the meters and seals as
+    // ranges
+    ASSERT_TRUE(issue->issueSheetButton()->isEnabled());
+    home->home()->queueButton(QStringLiteral("warehouse.issue"))->click();
+    ASSERT_EQ(home->currentPage(), issue);
+    if (const QString shots = qEnvironmentVariable("MS_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        home->window()->resize(1280, 800);
+        home->window()->grab().save(shots + QStringLiteral("/stock-issue.png"));
+    }
+    issue->issueSheetButton()->click();
+    ASSERT_NE(home->formPage(), nullptr) << home->message().toStdString();
+    const QString sheet7 = printedText(home, m_wsDir.filePath(QStringLiteral("领料单.pdf")));
+    if (const QString shots = qEnvironmentVariable("MS_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        QFile::copy(m_wsDir.filePath(QStringLiteral("领料单.pdf")),
+                    shots + QStringLiteral("/sheet7.pdf"));
+        home->window()->resize(1280, 800);
+        home->window()->grab().save(shots + QStringLiteral("/sheet7-form.png"));
+    }
+    EXPECT_TRUE(sheet7.contains(QStringLiteral("领料单"))) << sheet7.toStdString();
+    EXPECT_TRUE(sheet7.contains(QStringLiteral("一班"))) << sheet7.toStdString();
+    EXPECT_TRUE(sheet7.contains(QStringLiteral("3300000000001-3300000000003")))
+        << sheet7.toStdString();
+    EXPECT_TRUE(sheet7.contains(QStringLiteral("SL000001-SL000003"))) << sheet7.toStdString();
+    ASSERT_TRUE(home->closeForm());
+    EXPECT_EQ(home->currentPage(), issue) << "back where the sheet was asked for";
     // AND the same meter to another crew is refused, the office's message shown
     issue->crewEdit()->setText(QStringLiteral("二班"));
     issue->metersEdit()->setPlainText(QStringLiteral("3300000000001"));
@@ -62,6 +105,14 @@ TEST_F(WorkstationTest, WarehouseIssuesReceivesReconcilesAndExports)
     receive->receiveNow();
     ASSERT_TRUE(waitFor([&] { return !receive->isBusy(); }));
     EXPECT_EQ(receive->lines()->rowCount(), 2) << receive->status().toStdString();
+    // AND its 退料单 (附录24) prints the returned meter and seal
+    ASSERT_TRUE(receive->returnSheetButton()->isEnabled());
+    receive->returnSheetButton()->click();
+    ASSERT_NE(home->formPage(), nullptr) << home->message().toStdString();
+    const QString sheet24 = printedText(home, m_wsDir.filePath(QStringLiteral("退料单.pdf")));
+    EXPECT_TRUE(sheet24.contains(QStringLiteral("3300000000003"))) << sheet24.toStdString();
+    EXPECT_TRUE(sheet24.contains(QStringLiteral("SL000003"))) << sheet24.toStdString();
+    ASSERT_TRUE(home->closeForm());
 
     // THEN the reconciliation names what 一班 neither installed nor returned
     reconcile->crewEdit()->setText(QStringLiteral("一班"));
