@@ -163,6 +163,15 @@ INSERT INTO )sql" MS_JOB_COLUMNS " " MS_JOB_SELECT ";\n"
     MS_REAL("remaining_energy") ", " MS_REAL("difference") ", " MS_P("tier") " FROM records r "   \
     "WHERE r.entity = 'mismatch' AND r.op <> 'delete'"
 // clang-format on
+// A seal of a task (36.x, the concentrator's box) has no job but its task (office migration 6).
+#define MS_SEAL_SELECT_NOW                                                                         \
+    "SELECT r.uuid, " MS_P("job_uuid") ", " MS_P("position") ", " MS_P("number") ", " MS_P(        \
+        "at") ", CASE WHEN " MS_P("job_uuid") " = '' THEN " MS_P("task_uuid") " ELSE '' END FROM " \
+                                                                              "records r "         \
+                                                                              "WHERE r.entity = "  \
+                                                                              "'seal' AND r.op "   \
+                                                                              "<> 'delete'"
+#define MS_SEAL_COLUMNS_NOW "office_seals(uuid, job_uuid, position, number, at, task_uuid)"
 #define MS_SUBMISSIONS_FILL_NOW                                                                    \
     "INSERT INTO office_submissions(job_uuid, submission, submitted_at, received_at) "             \
     "SELECT uuid, submission, submitted_at, received_at FROM office_jobs WHERE submission > 0 "    \
@@ -197,7 +206,8 @@ Result<void> JobProjection::apply(const QString &entity, const QStringList &uuid
          "INSERT INTO " MS_EVIDENCE_COLUMNS " " MS_EVIDENCE_SELECT " AND r.uuid%1"},
         {"step", "office_steps",
          "INSERT INTO " MS_STEP_COLUMNS " " MS_STEP_SELECT_NOW " AND r.uuid%1"},
-        {"seal", "office_seals", "INSERT INTO " MS_SEAL_COLUMNS " " MS_SEAL_SELECT " AND r.uuid%1"},
+        {"seal", "office_seals",
+         "INSERT INTO " MS_SEAL_COLUMNS_NOW " " MS_SEAL_SELECT_NOW " AND r.uuid%1"},
         {"mismatch", "office_mismatch",
          "INSERT INTO " MS_MISMATCH_COLUMNS " " MS_MISMATCH_SELECT_NOW " AND r.uuid%1"},
     };

@@ -193,6 +193,8 @@ CREATE OR REPLACE FUNCTION json_extract(doc text, path text) RETURNS text LANGUA
               ELSE doc::jsonb #>> string_to_array(substr(path, 3), '.') END
 $$;
 )sql"},
+        // seals on a task's concentrator box counted as used (SQLite's office migration 6)
+        {4, SqlOfficeStock::kTaskSealsMigrationSql},
     };
     return list;
 }

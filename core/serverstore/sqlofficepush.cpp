@@ -262,7 +262,8 @@ Result<void> SqlOfficeStore::writeStored(const DeviceToken &from, const PushBatc
         if (s.entity == QLatin1String("job") || s.entity == QLatin1String("evidence")
             || s.entity == QLatin1String("seal")) {
             sources << s.uuid;
-            jobs << (s.jobUuid.isEmpty() ? QStringLiteral("") : s.jobUuid);
+            if (!s.jobUuid.isEmpty()) // a task's seal has none (its stock_use row has job '')
+                jobs << s.jobUuid;
         }
         if (s.entity == QLatin1String("job"))
             jobRecords << s.uuid;

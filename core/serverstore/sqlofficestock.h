@@ -19,6 +19,9 @@ public:
     static const char *const kMigrationSql;
     // The same tables and indexes on PostgreSQL (pgofficeschema.cpp, migration 2).
     static const char *const kPgMigrationSql;
+    // Office migration 6 (SQLite) / 4 (PostgreSQL), one text for both: the task of a seal record
+    // that belongs to no job (office_seals.task_uuid), and those seals counted in stock_use.
+    static const char *const kTaskSealsMigrationSql;
 
     Result<StockOutcome> issue(const StockIssueRequest &request) override;
     Result<StockOutcome> returnStock(const StockReturnRequest &request) override;

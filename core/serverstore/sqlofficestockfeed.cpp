@@ -50,13 +50,13 @@ Result<void> SqlOfficeStock::noteRecords(const QStringList &sources, const QStri
     const QString sqls[] = {
         QStringLiteral("DELETE FROM stock_use WHERE src%1").arg(list),
         QStringLiteral("DELETE FROM stock_use WHERE job_uuid%1").arg(list),
-        QStringLiteral(MS_STOCK_USE_FILL(" AND j.uuid%1", " AND j.uuid%1")).arg(list)};
-    for (int i = 0; i < 3; ++i) {
+        QStringLiteral(MS_STOCK_USE_FILL(" AND j.uuid%1", " AND j.uuid%1")).arg(list),
+        QStringLiteral(MS_STOCK_USE_TASK_SEALS(" AND u.uuid%1")).arg(list)};
+    for (int i = 0; i < 4; ++i) {
         auto st = m_db.prepare(sqls[i]);
         if (!st)
             return st.error();
-        st.value().bindText(
-            1, SqlConnection::jsonRows(QJsonArray::fromStringList(i == 0 ? sources : jobs)));
+        st.value().bindText(1, SqlConnection::jsonList(i == 0 || i == 3 ? sources : jobs));
         if (auto ok = st.value().run(); !ok)
             return ok;
     }

@@ -86,4 +86,11 @@ CREATE INDEX stock_use_crew ON stock_use(crew, kind, number);
 CREATE INDEX stock_use_job ON stock_use(job_uuid);
 )sql" MS_STOCK_USE_FILL("", "") ";\n";
 
+const char *const SqlOfficeStock::kTaskSealsMigrationSql = R"sql(
+ALTER TABLE office_seals ADD COLUMN task_uuid TEXT NOT NULL DEFAULT '';
+UPDATE office_seals SET task_uuid = coalesce((SELECT json_extract(r.payload, '$.task_uuid')
+  FROM records r WHERE r.uuid = office_seals.uuid), '') WHERE job_uuid = '';
+CREATE INDEX office_seals_task ON office_seals(task_uuid) WHERE task_uuid <> '';
+)sql" MS_STOCK_USE_TASK_SEALS("") ";\n";
+
 } // namespace ms::server

@@ -26,3 +26,16 @@
         sealFilter) " ON CONFLICT(src) DO UPDATE SET kind = excluded.kind, number = "              \
                     "excluded.number, "                                                            \
                     "crew = excluded.crew, job_uuid = excluded.job_uuid, at = excluded.at"
+// Seals the crew put on a task's concentrator box (36.x: seal records of the task, not of a
+// job): stock_use rows with no job, the task's crew (else the installer's name). `filter` as
+// " AND u.uuid%1". Both engines.
+// clang-format off
+#define MS_STOCK_USE_TASK_SEALS(filter)                                                            \
+    "INSERT INTO " MS_STOCK_USE_COLUMNS "SELECT u.uuid, 'seal', u.number, coalesce(nullif("       \
+    "coalesce((SELECT json_extract(t.payload, '$.crew') FROM assignments t WHERE t.uuid = "       \
+    "u.task_uuid), (SELECT json_extract(t.payload, '$.crew') FROM records t WHERE t.uuid = "      \
+    "u.task_uuid)), ''), (SELECT s.user FROM records s WHERE s.uuid = u.uuid), ''), '', '' "      \
+    "FROM office_seals u WHERE u.job_uuid = '' AND u.task_uuid <> '' AND u.number <> ''" filter  \
+    " ON CONFLICT(src) DO UPDATE SET kind = excluded.kind, number = excluded.number, "           \
+    "crew = excluded.crew, job_uuid = excluded.job_uuid, at = excluded.at"
+// clang-format on

@@ -90,6 +90,8 @@ ALTER TABLE assignments ADD COLUMN withdrawn TEXT NOT NULL DEFAULT '';
         {4, JobProjection::kMigrationSql},
         // stock (issue 15): batches, meters and seals issued, old meters received
         {5, SqlOfficeStock::kMigrationSql},
+        // seals on a task's concentrator box counted as used (the same text on PostgreSQL: 4)
+        {6, SqlOfficeStock::kTaskSealsMigrationSql},
     };
     return list;
 }

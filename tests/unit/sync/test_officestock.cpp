@@ -10,7 +10,9 @@
 #include <QSet>
 #include <QThread>
 #include <QUuid>
+
 #include <gtest/gtest.h>
+#include <type_traits>
 
 using namespace ms;
 using namespace ms::server;
@@ -223,4 +225,70 @@ TYPED_TEST(OfficeStockStoreTest, ReconciliationOfPushedJobsNamesExactlyThePlante
     ASSERT_EQ(one->crews.size(), 1);
     EXPECT_EQ(one->crews.first().installed.seals, 2);
     EXPECT_TRUE(stock.reconcile(QStringLiteral("二班"))->differences.isEmpty());
+}
+
+// Seals a crew puts on a concentrator's box (36.x) are records of the task, not of a job: they
+// are used stock all the same. An issued one counts as installed (not missing after the crew's
+// return), one never issued is named, and the same number on a customer's box is used twice.
+TYPED_TEST(OfficeStockStoreTest, SealsOnTheConcentratorBoxCountAsUsedByTheTasksCrew)
+{
+    MS_REQUIRE_ENGINE(this->engine);
+    this->open();
+    OfficeStockStore &stock = this->store->stock();
+    ASSERT_TRUE(stock.issue({uuid(),
+                             kCrew,
+                             {QStringLiteral("3300000000001")},
+                             {QStringLiteral("SL00000001-SL00000004")},
+                             QStringLiteral("sun"),
+                             QStringLiteral("store-pc")}));
+    const QString task = uuid();
+    this->push(QStringLiteral("task"),
+               {{QStringLiteral("name"), kCrew}, {QStringLiteral("crew"), kCrew}}, task);
+    this->swap(task, QStringLiteral("1100000000001"), QStringLiteral("3300000000001"),
+               {QStringLiteral("SL00000001")});
+    for (const QString &number :
+         {QStringLiteral("SL00000002"), QStringLiteral("SL00000009"), QStringLiteral("SL00000001")})
+        this->push(QStringLiteral("seal"),
+                   {{QStringLiteral("task_uuid"), task},
+                    {QStringLiteral("position"), QStringLiteral("concentrator_box")},
+                    {QStringLiteral("number"), number},
+                    {QStringLiteral("at"), QStringLiteral("2026-11-06")}});
+    QThread::msleep(5); // the return comes after the issue's millisecond
+    ASSERT_TRUE(stock.returnStock({uuid(),
+                                   {QStringLiteral("1100000000001")},
+                                   {QStringLiteral("SL00000004")},
+                                   QStringLiteral("sun"),
+                                   QStringLiteral("store-pc")}));
+
+    auto r = stock.reconcile(kCrew);
+    ASSERT_TRUE(r) << r.error().message.toStdString();
+    EXPECT_EQ(r->installed.seals, 3); // SL1 (box and concentrator: one number), SL2, SL9
+    EXPECT_EQ(differences(*r), (QSet<QString>{QStringLiteral("installed_not_issued SL00000009"),
+                                              QStringLiteral("seal_used_twice SL00000001"),
+                                              QStringLiteral("issued_missing SL00000003")}));
+    // a later job's push (its stock use rebuilt) keeps the task's seals counted
+    this->swap(task, QStringLiteral("1100000000002"), QStringLiteral("3300000000002"), {});
+    auto again = stock.reconcile(kCrew);
+    ASSERT_TRUE(again) << again.error().message.toStdString();
+    EXPECT_EQ(again->installed.seals, 3);
+    EXPECT_FALSE(differences(*again).contains(QStringLiteral("issued_missing SL00000002")));
+
+    // An office that held such seals before it counted them: the migration counts them.
+    this->store.reset();
+    const bool sqlite = std::is_same_v<TypeParam, test::SqliteEngine>;
+    const QString undo =
+        QStringLiteral("DELETE FROM stock_use WHERE job_uuid = ''; DROP INDEX office_seals_task; "
+                       "ALTER TABLE office_seals DROP COLUMN task_uuid; ");
+    ASSERT_EQ(this->engine.tamper(undo
+                                  + (sqlite ? QStringLiteral("PRAGMA user_version = 5;")
+                                            : QStringLiteral("DELETE FROM schema_version "
+                                                             "WHERE version = 4;"))),
+              QString());
+    auto reopened = this->engine.open();
+    ASSERT_TRUE(reopened) << reopened.error().message.toStdString();
+    this->store = std::move(reopened).value();
+    auto migrated = this->store->stock().reconcile(kCrew);
+    ASSERT_TRUE(migrated) << migrated.error().message.toStdString();
+    EXPECT_EQ(migrated->installed.seals, 3);
+    EXPECT_EQ(differences(*migrated), differences(*again));
 }
