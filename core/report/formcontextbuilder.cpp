@@ -89,6 +89,7 @@ Result<void> FormContextBuilder::addTask(FormContext &ctx, const Task &task)
             tr("自 %1 至 %2").arg(date(task.plannedStart), date(task.plannedEnd)));
 
     QList<FormRow> rows;
+    QList<FormRow> returns; // 附录24's lines
     int done = 0;
     int mismatch = 0;
     QDateTime exportedAt;
@@ -97,7 +98,7 @@ Result<void> FormContextBuilder::addTask(FormContext &ctx, const Task &task)
     if (!customers)
         return customers.error();
     for (const Customer &c : customers.value()) {
-        auto made = customerRow(c, &recorded);
+        auto made = customerRow(c, &recorded, &returns);
         if (!made)
             return made.error();
         FormRow row = made.value();
@@ -151,6 +152,7 @@ Result<void> FormContextBuilder::addTask(FormContext &ctx, const Task &task)
         put(v, QStringLiteral("concentrator.count"),
             QString::number(assets.split(QStringLiteral("、")).size()));
     ctx.lists.insert(QStringLiteral("customers"), rows);
+    ctx.lists.insert(QStringLiteral("returns"), returns);
 
     FormRow taskRow;
     for (const char *key : {"task.area", "task.address", "task.customer_count", "task.planned_start",
@@ -160,7 +162,8 @@ Result<void> FormContextBuilder::addTask(FormContext &ctx, const Task &task)
     return {};
 }
 
-Result<FormRow> FormContextBuilder::customerRow(const Customer &c, RecordedValues *taskRecorded)
+Result<FormRow> FormContextBuilder::customerRow(const Customer &c, RecordedValues *taskRecorded,
+                                                QList<FormRow> *returns)
 {
     FormRow row;
     auto &v = row.values;
@@ -288,7 +291,65 @@ Result<FormRow> FormContextBuilder::customerRow(const Customer &c, RecordedValue
         put(v, QStringLiteral("reading.old.remaining"), energy + QStringLiteral(" kWh"));
     else if (!money.isEmpty())
         put(v, QStringLiteral("reading.old.remaining"), money + tr(" 元"));
+    if (returns) {
+        if (row.tags.contains(QStringLiteral("swapped")))
+            returns->append(row);
+        returns->append(faultyMeterRows(evidence, v));
+    }
     return row;
+}
+
+// Each new meter found faulty at 21.4 and sent back (asset number, fault), in capture order; a
+// number captured again counts once.
+QList<FormRow> FormContextBuilder::faultyMeterRows(const QList<Evidence> &evidence,
+                                                   const QHash<QString, QString> &customer)
+{
+    QList<const Evidence *> assets, faults;
+    for (const Evidence &e : evidence) {
+        if (e.requirement == QLatin1String("faulty_meter_asset") && !e.value.isEmpty())
+            assets << &e;
+        else if (e.requirement == QLatin1String("faulty_meter_fault"))
+            faults << &e;
+    }
+    const auto byTime = [](const Evidence *a, const Evidence *b) {
+        return a->capturedAt < b->capturedAt;
+    };
+    std::stable_sort(assets.begin(), assets.end(), byTime);
+    std::stable_sort(faults.begin(), faults.end(), byTime);
+    QList<const Evidence *> distinct; // the first capture of each number
+    QSet<QString> seen;
+    for (const Evidence *a : std::as_const(assets))
+        if (!seen.contains(a->value)) {
+            seen.insert(a->value);
+            distinct << a;
+        }
+    QList<FormRow> out;
+    for (qsizetype i = 0; i < distinct.size(); ++i) {
+        // the fault recorded with this meter: the latest one before the next faulty meter
+        QString fault;
+        const QDateTime until =
+            i + 1 < distinct.size() ? distinct.at(i + 1)->capturedAt : QDateTime();
+        for (const Evidence *f : std::as_const(faults))
+            if (!until.isValid() || f->capturedAt < until)
+                fault = f->value;
+        FormRow r;
+        r.values.insert(QStringLiteral("col.material"), tr("故障新表"));
+        r.values.insert(QStringLiteral("col.model"),
+                        customer.value(QStringLiteral("new_meter.model")));
+        r.values.insert(QStringLiteral("col.asset"), distinct.at(i)->value);
+        r.values.insert(QStringLiteral("col.qty"), QStringLiteral("1"));
+        r.values.insert(
+            QStringLiteral("col.reason"),
+            fault.isEmpty()
+                ? tr("新表故障（户号 %1）")
+                      .arg(customer.value(QStringLiteral("customer.account_no")))
+                : tr("新表故障：%1（户号 %2）")
+                      .arg(fault, customer.value(QStringLiteral("customer.account_no"))));
+        r.values.insert(QStringLiteral("col.state"), tr("故障退回"));
+        r.tags << QStringLiteral("faulty_meter");
+        out << r;
+    }
+    return out;
 }
 
 Result<FormContext> FormContextBuilder::forTask(RowId taskId)

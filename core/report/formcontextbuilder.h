@@ -48,8 +48,14 @@ public:
 private:
     Result<void> addUnit(FormContext &ctx); // unit.* from settings, doc.date, doc.year
     Result<void> addTask(FormContext &ctx, const Task &task); // a failed read is an error
-    // One customer's row; adds what the job's cards recorded to `taskRecorded` when given.
-    Result<FormRow> customerRow(const Customer &customer, RecordedValues *taskRecorded = nullptr);
+    // One customer's row; adds what the job's cards recorded to `taskRecorded` when given, and
+    // what the job sends back to the store to `returns` (附录24: the old meter of a swapped job,
+    // each faulty new meter 21.4 sent back).
+    Result<FormRow> customerRow(const Customer &customer, RecordedValues *taskRecorded = nullptr,
+                                QList<FormRow> *returns = nullptr);
+
+    static QList<FormRow> faultyMeterRows(const QList<Evidence> &evidence,
+                                          const QHash<QString, QString> &customer);
 
     Store &m_store;
     const Catalog *m_catalog;

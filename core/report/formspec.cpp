@@ -143,7 +143,7 @@ struct Parser
                 problem(where + QStringLiteral(".columns"), Tr::tr("表格至少需要一列"));
             static const QStringList rowKinds{QStringLiteral("blank"), QStringLiteral("static"),
                                               QStringLiteral("tasks"), QStringLiteral("customers"),
-                                              QStringLiteral("stock")};
+                                              QStringLiteral("stock"), QStringLiteral("returns")};
             if (!rowKinds.contains(b.rows))
                 problem(where + QStringLiteral(".rows"), Tr::tr("未知的行来源“%1”").arg(b.rows));
         } else if (type == QLatin1String("text")) {

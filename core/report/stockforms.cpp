@@ -109,7 +109,7 @@ FormContext stockFormContext(int formNumber, const StockSheet &sheet)
                  {QStringLiteral("state"), old ? Tr::tr("待检") : Tr::tr("完好")}},
                 {QStringLiteral("swapped")});
         }
-        ctx.lists.insert(QStringLiteral("customers"), rows);
+        ctx.lists.insert(QStringLiteral("returns"), rows);
     }
     return ctx;
 }

@@ -1721,6 +1721,22 @@ Role: %3   Progress: %4/%5</translation>
         <source>旧表黑屏，止码取得方式：%1</source>
         <translation>Old meter display dead; final reading obtained by: %1</translation>
     </message>
+    <message>
+        <source>故障新表</source>
+        <translation>Faulty new meter</translation>
+    </message>
+    <message>
+        <source>新表故障（户号 %1）</source>
+        <translation>New meter faulty (account %1)</translation>
+    </message>
+    <message>
+        <source>新表故障：%1（户号 %2）</source>
+        <translation>New meter faulty: %1 (account %2)</translation>
+    </message>
+    <message>
+        <source>故障退回</source>
+        <translation>Returned faulty</translation>
+    </message>
 </context>
 <context>
     <name>ms::FormFillPage</name>

@@ -126,7 +126,8 @@ bool PgCluster::start()
         return false;
     }
     m_port = freePort();
-    auto *server = new QProcess; // lives as long as the process; killed in ~PgCluster
+    m_server = std::make_unique<QProcess>(); // stopped in ~PgCluster
+    QProcess *server = m_server.get();
     server->setStandardOutputFile(QProcess::nullDevice());
     prepareChild(*server, as);
     QStringList options{QStringLiteral("-D"), m_dir + QStringLiteral("/data"),
@@ -169,10 +170,10 @@ bool PgCluster::start()
 PgCluster::~PgCluster()
 {
     if (m_pid > 0) {
-        ::kill(pid_t(m_pid), SIGQUIT);
-        for (int i = 0; i < 100 && ::kill(pid_t(m_pid), 0) == 0; ++i)
-            QThread::msleep(50);
+        ::kill(pid_t(m_pid), SIGQUIT); // immediate shutdown: nothing of it is kept
+        m_server->waitForFinished(5000);
     }
+    m_server.reset();
     QDir(m_dir).removeRecursively();
 }
 

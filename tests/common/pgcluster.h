@@ -7,6 +7,10 @@
 // system cluster on 5432 is not used.
 #include <QString>
 
+#include <memory>
+
+class QProcess;
+
 namespace ms::test {
 
 class PgCluster
@@ -34,6 +38,7 @@ private:
 
     QString m_dir;
     quint16 m_port = 0;
+    std::unique_ptr<QProcess> m_server; // the postmaster, as long as the cluster lives
     qint64 m_pid = 0;
     int m_databases = 0;
     QString m_error;

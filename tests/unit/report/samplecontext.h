@@ -96,6 +96,8 @@ inline FormContext sampleContext()
                                  QStringLiteral("mismatch"), QStringLiteral("prepaid")}),
                     customerRow(QStringLiteral("3100123457"), QStringLiteral("刘强"),
                                 QStringLiteral("1100000000001234567891"), QString(), {})});
+    // 附录24's lines: what the swapped jobs send back (the first customer's old meter)
+    c.lists.insert(QStringLiteral("returns"), {c.lists.value(QStringLiteral("customers")).first()});
     FormRow task;
     task.values = {{QStringLiteral("task.area"), c.values.value(QStringLiteral("task.area"))},
                    {QStringLiteral("task.address"), c.values.value(QStringLiteral("task.address"))},

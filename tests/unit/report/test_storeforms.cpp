@@ -477,3 +477,40 @@ TEST(StoreForms, TheWorkCertificatePrintsTheCtRatioMultiplierAndADeadDisplaysSou
                              QStringLiteral("旧表黑屏，止码取得方式：485读取日冻结数据")})
         EXPECT_TRUE(text.contains(s)) << s.toStdString() << "\n" << text.toStdString();
 }
+
+// 附录24 退料单 for the task: the old meter of each swapped job, and each new meter found faulty
+// at 21.4 and sent back, with its fault and customer; a number captured twice prints once.
+TEST(StoreForms, TheReturnSheetListsOldMetersAndEachFaultyNewMeterSentBack)
+{
+    Fixture f;
+    const QString acc = QStringLiteral("3100123456");
+    f.value(acc, QStringLiteral("21.4"), QStringLiteral("faulty_meter_asset"),
+            EvidenceKind::Barcode, QStringLiteral("3300000000077"));
+    f.value(acc, QStringLiteral("21.4"), QStringLiteral("faulty_meter_fault"), EvidenceKind::Text,
+            QStringLiteral("黑屏"));
+    f.value(acc, QStringLiteral("21.4"), QStringLiteral("faulty_meter_asset"),
+            EvidenceKind::Barcode, QStringLiteral("3300000000077"));
+    f.value(acc, QStringLiteral("21.4"), QStringLiteral("new_meter_asset"), EvidenceKind::Barcode,
+            test::kNewAsset);
+    ASSERT_TRUE(f.store->jobs().setStatus(f.jobs.value(acc), JobStatus::Done).ok());
+    FormContextBuilder builder(*f.store, &f.catalog.catalog);
+    auto ctx = builder.forTask(f.taskId);
+    ASSERT_TRUE(ctx.ok()) << ctx.error().message.toStdString();
+    const QList<FormRow> returns = ctx->lists.value(QStringLiteral("returns"));
+    ASSERT_EQ(returns.size(), 2); // the old meter, the faulty new meter once
+    EXPECT_EQ(returns.at(0).values.value(QStringLiteral("old_meter.asset_no")),
+              QStringLiteral("110000000000") + acc);
+    EXPECT_EQ(returns.at(1).values.value(QStringLiteral("col.asset")),
+              QStringLiteral("3300000000077"));
+    auto lib = FormLibrary::load(test::formsDir());
+    ASSERT_TRUE(lib.ok());
+    const QString pdf = f.dir.filePath(QStringLiteral("24.pdf"));
+    ASSERT_TRUE(FormRenderer::writePdf(*lib->form(24), ctx.value(), pdf).ok());
+    const QString text = test::pdfText(pdf);
+    for (const QString &s :
+         {QStringLiteral("110000000000") + acc, QStringLiteral("3300000000077"),
+          QStringLiteral("故障新表"), QStringLiteral("黑屏"), QStringLiteral("故障退回")})
+        EXPECT_TRUE(text.contains(s)) << s.toStdString() << "\n" << text.toStdString();
+    EXPECT_FALSE(text.contains(QStringLiteral("3100123457")))
+        << "a customer not swapped is not listed";
+}
