@@ -42,21 +42,49 @@ QString listed(const QStringList &numbers)
     return text;
 }
 
+struct StockNumbers
+{
+    QStringList meters, seals;
+};
+
+// A request's meters and seals, ranges expanded; `none` when it names neither.
+Result<StockNumbers> expandRequest(const QStringList &meters, const QStringList &seals,
+                                   const QString &none)
+{
+    StockNumbers out;
+    auto m = expandStockNumbers(meters, StockKind::Meter);
+    if (!m)
+        return makeError(m.error().code, Tr::tr("表计：") + m.error().message);
+    auto s = expandStockNumbers(seals, StockKind::Seal);
+    if (!s)
+        return makeError(s.error().code, Tr::tr("封印：") + s.error().message);
+    if (m->isEmpty() && s->isEmpty())
+        return makeError(QStringLiteral("stock.bad_request"), none);
+    out.meters = std::move(m).value();
+    out.seals = std::move(s).value();
+    return out;
+}
+
 } // namespace
 
 SqlOfficeStock::SqlOfficeStock(SqlConnection &db) : m_db(db) {}
 
-Result<std::optional<StockOutcome>> SqlOfficeStock::repeated(const QString &uuid,
-                                                             const QString &kind)
+Result<std::optional<StockOutcome>> SqlOfficeStock::beginBatch(const QString &kind, QString *uuid)
 {
-    auto held = batch(uuid);
+    // One issue or return at a time across servers (PostgreSQL): a number is checked and
+    // taken under the lock, so it never goes to two crews. Then "assignments" (refreshCrew).
+    if (auto locked = m_db.lockKey(QStringLiteral("stock")); !locked)
+        return locked.error();
+    if (uuid->isEmpty())
+        *uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    auto held = batch(*uuid);
     if (!held)
         return held.error();
     if (!held->has_value())
         return std::optional<StockOutcome>();
     if ((*held)->kind != kind)
         return makeError(QStringLiteral("stock.request_reused"),
-                         Tr::tr("请求编号 %1 已用于另一笔出入库；请重新发起。").arg(uuid));
+                         Tr::tr("请求编号 %1 已用于另一笔出入库；请重新发起。").arg(*uuid));
     StockOutcome out;
     out.batch = **held;
     out.repeated = true;
@@ -93,25 +121,15 @@ Result<StockOutcome> SqlOfficeStock::issue(const StockIssueRequest &request)
     if (crew.isEmpty())
         return makeError(QStringLiteral("stock.bad_request"),
                          Tr::tr("出库需要领料的班组（任务上写的施工班组名）。"));
-    auto meters = expandStockNumbers(request.meters, StockKind::Meter);
-    if (!meters)
-        return makeError(meters.error().code, Tr::tr("表计：") + meters.error().message);
-    auto seals = expandStockNumbers(request.seals, StockKind::Seal);
-    if (!seals)
-        return makeError(seals.error().code, Tr::tr("封印：") + seals.error().message);
-    if (meters->isEmpty() && seals->isEmpty())
-        return makeError(QStringLiteral("stock.bad_request"),
-                         Tr::tr("没有要出库的表计或封印；请给出资产编号或封印号段。"));
+    auto numbers = expandRequest(request.meters, request.seals,
+                                 Tr::tr("没有要出库的表计或封印；请给出资产编号或封印号段。"));
+    if (!numbers)
+        return numbers.error();
     SqlTransaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    // One issue or return at a time across servers (PostgreSQL): a number is checked and
-    // taken under the lock, so it never goes to two crews. Then "assignments" (refreshCrew).
-    if (auto locked = m_db.lockKey(QStringLiteral("stock")); !locked)
-        return locked.error();
-    const QString uuid =
-        request.uuid.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : request.uuid;
-    auto again = repeated(uuid, QStringLiteral("issue"));
+    QString uuid = request.uuid;
+    auto again = beginBatch(QStringLiteral("issue"), &uuid);
     if (!again)
         return again.error();
     if (again->has_value())
@@ -124,8 +142,8 @@ Result<StockOutcome> SqlOfficeStock::issue(const StockIssueRequest &request)
     {
         const QStringList *numbers;
         const char *table, *column, *kind;
-    } parts[] = {{&*meters, "stock_meters", "asset_no", "meter"},
-                 {&*seals, "stock_seals", "seal_no", "seal"}};
+    } parts[] = {{&numbers->meters, "stock_meters", "asset_no", "meter"},
+                 {&numbers->seals, "stock_seals", "seal_no", "seal"}};
     for (const auto &part : parts) {
         const QString table = QLatin1String(part.table), column = QLatin1String(part.column);
         for (const QString &n : *part.numbers) {
@@ -174,25 +192,15 @@ Result<StockOutcome> SqlOfficeStock::issue(const StockIssueRequest &request)
 
 Result<StockOutcome> SqlOfficeStock::returnStock(const StockReturnRequest &request)
 {
-    auto meters = expandStockNumbers(request.meters, StockKind::Meter);
-    if (!meters)
-        return makeError(meters.error().code, Tr::tr("表计：") + meters.error().message);
-    auto seals = expandStockNumbers(request.seals, StockKind::Seal);
-    if (!seals)
-        return makeError(seals.error().code, Tr::tr("封印：") + seals.error().message);
-    if (meters->isEmpty() && seals->isEmpty())
-        return makeError(QStringLiteral("stock.bad_request"),
-                         Tr::tr("没有要入库的表计或封印；请扫描资产编号或给出封印号段。"));
+    auto numbers = expandRequest(request.meters, request.seals,
+                                 Tr::tr("没有要入库的表计或封印；请扫描资产编号或给出封印号段。"));
+    if (!numbers)
+        return numbers.error();
     SqlTransaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    // One issue or return at a time across servers (PostgreSQL): a number is checked and
-    // taken under the lock, so it never goes to two crews. Then "assignments" (refreshCrew).
-    if (auto locked = m_db.lockKey(QStringLiteral("stock")); !locked)
-        return locked.error();
-    const QString uuid =
-        request.uuid.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : request.uuid;
-    auto again = repeated(uuid, QStringLiteral("return"));
+    QString uuid = request.uuid;
+    auto again = beginBatch(QStringLiteral("return"), &uuid);
     if (!again)
         return again.error();
     if (again->has_value())
@@ -227,7 +235,7 @@ Result<StockOutcome> SqlOfficeStock::returnStock(const StockReturnRequest &reque
         crews.insert(crew);
         return true;
     };
-    for (const QString &n : std::as_const(*meters)) {
+    for (const QString &n : std::as_const(numbers->meters)) {
         auto unused = markReturned(QStringLiteral("stock_meters"), QStringLiteral("asset_no"), n,
                                    QStringLiteral("meter"));
         if (!unused)
@@ -268,7 +276,7 @@ Result<StockOutcome> SqlOfficeStock::returnStock(const StockReturnRequest &reque
         out.batch.lines << StockLine{QStringLiteral("old_meter"), n, crew, jobUuid, {}};
         crews.insert(crew);
     }
-    for (const QString &n : std::as_const(*seals)) {
+    for (const QString &n : std::as_const(numbers->seals)) {
         auto unused = markReturned(QStringLiteral("stock_seals"), QStringLiteral("seal_no"), n,
                                    QStringLiteral("seal"));
         if (!unused)

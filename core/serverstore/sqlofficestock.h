@@ -44,7 +44,10 @@ public:
     Result<void> noteJob(const QString &jobUuid);
 
 private:
-    Result<std::optional<StockOutcome>> repeated(const QString &uuid, const QString &kind);
+    // Starts an issue or return inside the caller's transaction: holds the "stock" lock, gives
+    // `*uuid` (the request's) a value when empty, and answers a request made before with what
+    // it did (error "stock.request_reused" when that was the other kind).
+    Result<std::optional<StockOutcome>> beginBatch(const QString &kind, QString *uuid);
     Result<void> addBatch(const StockBatch &batch);
     SqlConnection &m_db;
 };
