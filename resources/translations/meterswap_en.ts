@@ -4354,22 +4354,6 @@ Could not read the data; try again later</translation>
         <translation>Receive</translation>
     </message>
     <message>
-        <source>类别</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <source>编号</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <source>班组</source>
-        <translation>Crew</translation>
-    </message>
-    <message>
-        <source>户号</source>
-        <translation>Account no.</translation>
-    </message>
-    <message>
         <source>正在入库…</source>
         <translation>Receiving…</translation>
     </message>

@@ -16,16 +16,27 @@
 
 namespace ms {
 
-namespace {
-QStringList splitItems(const QString &text)
+QStringList splitStockItems(const QString &text)
 {
-    QStringList out;
-    for (const QString &part :
-         text.split(QRegularExpression(QStringLiteral("[\\s,，;；]+")), Qt::SkipEmptyParts))
-        out << part;
-    return out;
+    static const QRegularExpression separators(QStringLiteral("[\\s,，;；]+"));
+    return text.split(separators, Qt::SkipEmptyParts);
 }
-} // namespace
+
+QTableWidget *makeStockLinesTable(QWidget *parent)
+{
+    auto *table = new QTableWidget(0, 4, parent);
+    table->setHorizontalHeaderLabels({StockIssuePage::tr("类别"), StockIssuePage::tr("编号"),
+                                      StockIssuePage::tr("班组"), StockIssuePage::tr("户号")});
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    return table;
+}
+
+void setStockStatus(QLabel *label, const QString &text, bool error)
+{
+    label->setText(text);
+    label->setStyleSheet(error ? QStringLiteral("color:#b00020; font-weight:bold;") : QString());
+}
 
 void showStockLines(QTableWidget *table, const sync::StockMovement &movement)
 {
@@ -75,10 +86,7 @@ StockIssuePage::StockIssuePage(sync::StockDesk &stock, QWidget *parent)
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
-    m_lines = new QTableWidget(0, 4, this);
-    m_lines->setHorizontalHeaderLabels({tr("类别"), tr("编号"), tr("班组"), tr("户号")});
-    m_lines->horizontalHeader()->setStretchLastSection(true);
-    m_lines->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_lines = makeStockLinesTable(this);
     layout->addWidget(m_lines, 1);
     auto *sheets = new QHBoxLayout;
     m_sheet7 = new QPushButton(tr("打印领料单（附录7）"), this);
@@ -110,8 +118,7 @@ QString StockIssuePage::status() const
 
 void StockIssuePage::setStatus(const QString &text, bool error)
 {
-    m_status->setText(text);
-    m_status->setStyleSheet(error ? QStringLiteral("color:#b00020; font-weight:bold;") : QString());
+    setStockStatus(m_status, text, error);
 }
 
 void StockIssuePage::issueNow()
@@ -121,8 +128,9 @@ void StockIssuePage::issueNow()
     m_busy = true;
     m_issue->setEnabled(false);
     setStatus(tr("正在出库…"));
-    m_stock.issue(m_crew->text(), splitItems(m_meters->toPlainText()), splitItems(m_seals->text()),
-                  this, [this](const Result<sync::StockMovement> &r) {
+    m_stock.issue(m_crew->text(), splitStockItems(m_meters->toPlainText()),
+                  splitStockItems(m_seals->text()), this,
+                  [this](const Result<sync::StockMovement> &r) {
                       m_busy = false;
                       m_issue->setEnabled(true);
                       if (!r) {

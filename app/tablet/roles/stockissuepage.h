@@ -64,5 +64,11 @@ private:
 void showStockLines(QTableWidget *table, const sync::StockMovement &movement);
 // A movement as the warehouse's forms print it (report/stockforms.h).
 StockSheet stockSheet(const sync::StockMovement &movement);
+// What the issue and return screens share: typed or scanned numbers split at spaces, new lines,
+// commas and semicolons (either width); the lines table (kind, number, crew, customer); the
+// status line, red and bold for an error.
+QStringList splitStockItems(const QString &text);
+QTableWidget *makeStockLinesTable(QWidget *parent);
+void setStockStatus(QLabel *label, const QString &text, bool error);
 
 } // namespace ms

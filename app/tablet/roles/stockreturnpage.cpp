@@ -5,12 +5,10 @@
 #include "sync/stockdesk.h"
 
 #include <QFormLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -37,10 +35,7 @@ StockReturnPage::StockReturnPage(sync::StockDesk &stock, QWidget *parent)
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
-    m_lines = new QTableWidget(0, 4, this);
-    m_lines->setHorizontalHeaderLabels({tr("类别"), tr("编号"), tr("班组"), tr("户号")});
-    m_lines->horizontalHeader()->setStretchLastSection(true);
-    m_lines->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_lines = makeStockLinesTable(this);
     layout->addWidget(m_lines, 1);
     m_sheet24 = new QPushButton(tr("打印退料单（附录24）"), this);
     m_sheet24->setObjectName(QStringLiteral("printReturnSheet"));
@@ -61,19 +56,16 @@ QString StockReturnPage::status() const
 
 void StockReturnPage::setStatus(const QString &text, bool error)
 {
-    m_status->setText(text);
-    m_status->setStyleSheet(error ? QStringLiteral("color:#b00020; font-weight:bold;") : QString());
+    setStockStatus(m_status, text, error);
 }
 
 void StockReturnPage::receiveNow()
 {
-    const QRegularExpression separators(QStringLiteral("[\\s,，;；]+"));
     m_busy = true;
     m_receive->setEnabled(false);
     setStatus(tr("正在入库…"));
     m_stock.returnStock(
-        m_meters->toPlainText().split(separators, Qt::SkipEmptyParts),
-        m_seals->text().split(separators, Qt::SkipEmptyParts), this,
+        splitStockItems(m_meters->toPlainText()), splitStockItems(m_seals->text()), this,
         [this](const Result<sync::StockMovement> &r) {
             m_busy = false;
             m_receive->setEnabled(true);
