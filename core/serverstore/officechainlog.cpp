@@ -167,7 +167,9 @@ OfficeChainLog::Admission OfficeChainLog::admit(const Batch &b, const OutboxEntr
         return refuse(QStringLiteral("sync.no_device_key"),
                       Tr::tr("办公室还不知道本机的签名公钥（它随每次请求发送）。请把平板上的应用更新到最新版本。"));
     a.keyId = b.key->id;
-    switch (chain::checkLink(r, QByteArray::fromHex(b.key->publicKey.toLatin1()))) {
+    a.recordHash = chain::recordHash(r); // once: the log keeps it too (note)
+    switch (
+        chain::checkLink(r.chain, a.recordHash, QByteArray::fromHex(b.key->publicKey.toLatin1()))) {
     case chain::LinkFault::None: break;
     case chain::LinkFault::Unsigned:
     case chain::LinkFault::Malformed:
@@ -223,7 +225,7 @@ void OfficeChainLog::note(Batch &b, const Admission &admission, const OutboxEntr
                             r.chain.prev,
                             r.chain.link,
                             r.chain.signature,
-                            QString::fromLatin1(chain::recordHash(r).toHex()),
+                            QString::fromLatin1(admission.recordHash.toHex()),
                             r.uuid,
                             r.version,
                             outcome};

@@ -69,6 +69,7 @@ public:
     {
         qint64 keyId = 0;
         bool known = false;                 // this very link is in the log already
+        QByteArray recordHash;              // of the record's content, as its link signs it
         std::optional<wire::PushResult> refusal;
     };
     static Admission admit(const Batch &batch, const OutboxEntry &r);

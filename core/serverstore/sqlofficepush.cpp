@@ -57,10 +57,6 @@ bool hasNul(const QJsonValue &v)
     return false;
 }
 
-QString jsonList(const QStringList &list)
-{
-    return SqlConnection::jsonList(list);
-}
 } // namespace
 
 // What a batch sees and what it will write.
@@ -108,7 +104,7 @@ Result<void> SqlOfficeStore::readHeld(PushBatch &b, const QList<OutboxEntry> &re
                                   .arg(list));
     if (!held)
         return held.error();
-    held.value().bindText(1, jsonList(uuids));
+    held.value().bindText(1, SqlConnection::jsonList(uuids));
     while (held.value().step()) {
         SqlStatement &s = held.value();
         HeldRecord h{s.text(1), int(s.integer(2)), s.text(3), s.text(4), s.text(5), {}, false};
@@ -123,7 +119,7 @@ Result<void> SqlOfficeStore::readHeld(PushBatch &b, const QList<OutboxEntry> &re
                                     .arg(list));
         if (!st)
             return st.error();
-        st.value().bindText(1, jsonList(offices));
+        st.value().bindText(1, SqlConnection::jsonList(offices));
         while (st.value().step())
             b.assigned.insert(st.value().text(0), {st.value().text(1), int(st.value().integer(2))});
         if (st.value().failed())
@@ -134,7 +130,7 @@ Result<void> SqlOfficeStore::readHeld(PushBatch &b, const QList<OutboxEntry> &re
             m_db->prepare(QStringLiteral("SELECT sha256 FROM blobs WHERE sha256%1").arg(list));
         if (!st)
             return st.error();
-        st.value().bindText(1, jsonList(QStringList(shas.cbegin(), shas.cend())));
+        st.value().bindText(1, SqlConnection::jsonList(QStringList(shas.cbegin(), shas.cend())));
         while (st.value().step())
             b.blobs.insert(st.value().text(0));
         if (st.value().failed())
@@ -291,7 +287,7 @@ Result<void> SqlOfficeStore::writeStored(const DeviceToken &from, const PushBatc
             QStringLiteral("DELETE FROM record_blobs WHERE record_uuid%1").arg(m_db->inList(1)));
         if (!del)
             return del.error();
-        del.value().bindText(1, jsonList(stale));
+        del.value().bindText(1, SqlConnection::jsonList(stale));
         if (auto ok = del.value().run(); !ok)
             return ok;
     }
